@@ -1,0 +1,113 @@
+"""The Typer application object, global options and the error boundary shared by all commands.
+
+Command modules (``cli_*.py``) import ``app`` from here and register themselves; ``cli.py``
+imports them all. Keep this module light: ``tracker --help`` imports it and nothing heavy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="tracker",
+    help=(
+        "Track the obligations of AI-model-training service contracts: parse filled contracts "
+        "(.txt .md .docx .pdf; Simplified, Traditional or English) into dated obligations, keep "
+        "them in SQLite, list what is due, record what happened, compute late-payment penalties "
+        "and send reminders.\n\nStart with: tracker demo"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # contract text must never land in a traceback
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+@dataclass
+class Settings:
+    db: Path | None = None
+    tz: str = DEFAULT_TZ
+
+
+settings = Settings()
+
+
+@app.callback()
+def _global(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="SQLite database file. Default: $TRACKER_DB, else the user data dir.",
+                     show_default=False),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="Time zone that decides 'today' (default $TRACKER_TZ or Asia/Shanghai).",
+                     show_default=False),
+    ] = None,
+) -> None:
+    settings.db = db
+    settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
+
+
+def today() -> date:
+    """Today in the configured time zone: the only place the CLI reads the clock."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        zone = ZoneInfo(settings.tz)
+    except Exception:
+        fail(f"unknown time zone {settings.tz!r}", 2)
+    return datetime.now(zone).date()
+
+
+def parse_day(text: str | None, option: str = "--as-of") -> date | None:
+    """A date given on the command line (YYYY-MM-DD), or a clear error."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option}: {text!r} is not a valid date (use YYYY-MM-DD)", 2)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:  # type: ignore[return]
+    """Print one line to stderr and exit with ``code``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    """Turn library errors into one stderr line and the error's exit status."""
+    from tracker.errors import TrackerError
+
+    try:
+        yield
+    except TrackerError as exc:
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+def stdout_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+def print_json(data: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

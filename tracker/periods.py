@@ -1,0 +1,198 @@
+"""Period arithmetic of the PRC Civil Code (arts. 200-204) and the mainland working-day calendar.
+
+Pure functions: nothing here reads the clock. Rules (spec "Period rules"):
+
+1. the start day is not counted: 15 days from 03-01 ends on 03-16 (``start + 15 days``);
+2. months and years end on the corresponding day, clamped to the month's last day;
+3. a *performance deadline counted forward from an event* that ends on a rest day moves to
+   the next working day (make-up working days 调休 count as working days);
+4. N working days are counted after the start day.
+
+The holiday data come from ``chinesecalendar`` (2004 to its last published year). Outside
+that range we fall back to "weekends are rest days" and say so: every function that can
+meet such a year returns a ``guessed`` flag, which the parser turns into the
+``calendar_out_of_range`` warning rather than a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from tracker.errors import CalendarOutOfRange
+
+_DURATION = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An ISO 8601 duration of whole years, months and days, possibly negative."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    negative: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        m = _DURATION.match(text.strip())
+        if not m or text.strip() in ("P", "-P"):
+            raise ValueError(f"not an ISO 8601 duration: {text!r}")
+        sign, y, mo, w, d = m.groups()
+        return cls(int(y or 0), int(mo or 0), int(w or 0) * 7 + int(d or 0), bool(sign))
+
+    def iso(self) -> str:
+        parts = "".join(f"{n}{u}" for n, u in ((self.years, "Y"), (self.months, "M"), (self.days, "D")) if n)
+        return ("-" if self.negative else "") + "P" + (parts or "0D")
+
+    @property
+    def total_months(self) -> int:
+        return self.years * 12 + self.months
+
+    def delta(self) -> relativedelta:
+        sign = -1 if self.negative else 1
+        return relativedelta(years=sign * self.years, months=sign * self.months, days=sign * self.days)
+
+
+def add_duration(start: date, duration: Duration | str) -> date:
+    """``start`` plus a duration by arts. 201-202: start day not counted, corresponding day, clamped."""
+    dur = Duration.parse(duration) if isinstance(duration, str) else duration
+    # relativedelta applies years/months first (clamping to the month's end), then days.
+    result: date = start + dur.delta()
+    return result
+
+
+# ---------------------------------------------------------------- working-day calendar
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[dict[date, str], dict[date, str], int, int]:
+    from chinese_calendar import constants  # lazy: only when a deadline needs it
+
+    holidays = dict(constants.holidays)
+    workdays = dict(constants.workdays)
+    years = [d.year for d in holidays] + [d.year for d in workdays]
+    return holidays, workdays, min(years), max(years)
+
+
+def calendar_years() -> tuple[int, int]:
+    """First and last year the holiday calendar covers."""
+    _, _, first, last = _calendar()
+    return first, last
+
+
+def covered(day: date) -> bool:
+    first, last = calendar_years()
+    return first <= day.year <= last
+
+
+def is_workday(day: date) -> bool:
+    """A mainland working day; raises ``CalendarOutOfRange`` for a year without published data."""
+    holidays, workdays, first, last = _calendar()
+    if not first <= day.year <= last:
+        raise CalendarOutOfRange(day.year)
+    if day in workdays:
+        return True
+    if day in holidays:
+        return False
+    return day.weekday() < 5
+
+
+def _workday_guess(day: date) -> tuple[bool, bool]:
+    """(is a working day, guessed): weekends-only outside the covered years."""
+    if covered(day):
+        return is_workday(day), False
+    return day.weekday() < 5, True
+
+
+def roll_forward(day: date) -> tuple[date, bool]:
+    """Art. 203: the next working day on or after ``day``; second item True if any year was guessed."""
+    guessed = False
+    while True:
+        ok, g = _workday_guess(day)
+        guessed |= g
+        if ok:
+            return day, guessed
+        day += timedelta(days=1)
+
+
+def add_business_days(start: date, n: int) -> tuple[date, bool]:
+    """The n-th working day after ``start`` (start day not counted); n < 0 counts backwards."""
+    step = 1 if n >= 0 else -1
+    remaining, day, guessed = abs(n), start, False
+    while remaining:
+        day += timedelta(days=step)
+        ok, g = _workday_guess(day)
+        guessed |= g
+        if ok:
+            remaining -= 1
+    return day, guessed
+
+
+def deadline(start: date, offset: str, *, business_days: bool = False, roll: bool = True) -> tuple[date, bool]:
+    """The last day of a period of ``offset`` from ``start``.
+
+    ``roll``: a performance deadline counted forward from an event moves off rest days
+    (art. 203); term ends, renewal-notice deadlines and confidentiality ends do not.
+    Returns (date, guessed) where guessed means a year without holiday data was involved.
+    """
+    dur = Duration.parse(offset)
+    if business_days:
+        if dur.years or dur.months:
+            raise ValueError(f"working days must be counted in days: {offset}")
+        return add_business_days(start, -dur.days if dur.negative else dur.days)
+    end = add_duration(start, dur)
+    if roll and not dur.negative:
+        return roll_forward(end)
+    return end, False
+
+
+def last_workday_of_month(year: int, month: int) -> tuple[date, bool]:
+    day = date(year, month, 1) + relativedelta(months=1) - timedelta(days=1)
+    guessed = False
+    while True:
+        ok, g = _workday_guess(day)
+        guessed |= g
+        if ok:
+            return day, guessed
+        day -= timedelta(days=1)
+
+
+def first_occurrence(rrule: str, on_or_after: date) -> date | None:
+    """First occurrence of an RRULE (without DTSTART) on or after a day.
+
+    ``BYDAY=MO..FR;BYSETPOS=-1`` (每月最后一个工作日) is read with the mainland calendar: the
+    last working day of the month, so the rule and the calendar agree.
+    """
+    occurrences = iter_occurrences(rrule, on_or_after)
+    return next(occurrences, None)
+
+
+def iter_occurrences(rrule: str, start: date, until: date | None = None):  # type: ignore[no-untyped-def]
+    """Occurrences of an RRULE from ``start`` (inclusive), mainland-calendar aware for month-end rules."""
+    from dateutil.rrule import rrulestr
+
+    parts = dict(p.split("=", 1) for p in rrule.upper().split(";") if "=" in p)
+    if parts.get("FREQ") == "MONTHLY" and parts.get("BYSETPOS") == "-1" and "BYDAY" in parts:
+        year, month = start.year, start.month
+        while True:
+            day, _ = last_workday_of_month(year, month)
+            if until is not None and day > until:
+                return
+            if day >= start:
+                yield day
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+    from datetime import datetime
+
+    rule = rrulestr(rrule, dtstart=datetime(start.year, start.month, start.day))
+    for dt in rule:
+        d = dt.date()
+        if until is not None and d > until:
+            return
+        yield d
