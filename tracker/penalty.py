@@ -1,0 +1,541 @@
+"""Late-payment and late-delivery penalties (违约金), accrued exactly and explained (pure).
+
+Nothing here reads the clock or touches storage: the caller passes the contract's penalty
+clauses, its instalments, the payments, the total fee and ``as_of``. Every result is a
+frozen dataclass that carries its inputs and breakdown, so each figure can be explained.
+
+Conventions (also stated in every statement, see ``CONVENTION``):
+
+* **Days.** A period runs from its start date, *not counted* (Civil Code art. 201), to its
+  end date, *counted*: ``days = end - start``. An instalment due on D is therefore overdue
+  from D+1; a payment on day P still counts day P at the old balance; a payment on or
+  before the due date costs nothing. Accrual runs through ``as_of`` (counted); payments
+  dated after ``as_of`` are not known yet and are ignored.
+* **Rates.** ``per`` day: ``rate × days``; per month: ``rate × days ÷ 30``; per year:
+  ``rate × days ÷ 365`` (``Rate.day_count`` says which). The annualised equivalent is the
+  daily rate × 365 (千分之五 per day ≈ 182.5 % a year; 1.5 % a month ≈ 18.25 %).
+* **Basis.** ``overdue_amount`` / ``delayed_amount``: the instalment's unpaid balance;
+  ``total_fee``: the contract's total fee for every day the instalment is overdue. For late
+  delivery, ``total_fee`` is the total fee and ``delayed_amount`` the fee of the delayed
+  deliverable (``Delivery.delayed_amount``; the total fee when the contract does not
+  single it out — the whole model is late).
+* **Rounding.** Periods are summed unrounded (exact decimals); each instalment's penalty is
+  rounded to the fen once, ROUND_HALF_UP (``tracker.money.to_fen``).
+* **Caps** (累计不超过…): one cap per clause, across all its instalments. A rate cap is that
+  rate of the total fee (a cap whose basis is the overdue/delayed amount caps each
+  instalment at that rate of its own amount); a fixed cap is that sum. The cap binds
+  chronologically: accrual stops on the day the clause's running total reaches it
+  (``cap_reached_on``); on that day the remaining headroom goes to the instalments in due-date
+  order. If rounding each instalment to the fen would still exceed the cap, the surplus
+  fen is taken from the instalments rounded up most (latest due first).
+* **Suspension right** (逾期超过N日): ``suspend_from = due + N + 1`` (due 2025-03-17, N = 30 →
+  2025-04-17), unless the instalment was fully paid (or the model delivered) before then.
+* **Allocation** (``allocate``): payments in date order; a payment that names its
+  instalment goes to it (any excess to the oldest unpaid), otherwise to the oldest unpaid
+  instalment first (earliest due date, then input order); what is left is ``unapplied``.
+* Fixed-sum penalties (7.3 泄密违约金) are listed, not accrued.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tracker.errors import UsageError
+from tracker.model import Cap, Penalty
+from tracker.money import FEN, to_fen
+
+CONVENTION = (
+    "Periods exclude their start date and include their end date (Civil Code art. 201): "
+    "days = end - start. An instalment due on D is overdue from D+1; a payment on day P still "
+    "counts day P at the old balance, so a payment on the due date costs nothing. Each "
+    "instalment's penalty is the exact sum of its periods, rounded to the fen once (ROUND_HALF_UP). "
+    "A cap applies to the whole clause, chronologically."
+)
+
+ObligationId = int | str
+_DIVISOR = {"day": 1, "month": 30, "year": 365}
+_DAY_COUNT = {
+    "day": "per day: rate x days",
+    "month": "per month of 30 days: rate x days / 30",
+    "year": "per year of 365 days: rate x days / 365",
+}
+_CTX = decimal.Context(prec=80, rounding=decimal.ROUND_HALF_EVEN)
+ZERO = Decimal(0)
+RUNNING_KINDS = ("late_payment", "late_delivery")
+
+
+# ----------------------------------------------------------------------------- inputs
+
+@dataclass(frozen=True)
+class Instalment:
+    """A payment obligation: ``amount`` due on ``due_date`` (``None``: waits for an event)."""
+
+    obligation_id: ObligationId
+    due_date: date | None
+    amount: Decimal
+    title: str = ""
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class Payment:
+    """Money received on ``on``; ``obligation_id`` names the instalment it pays, if any."""
+
+    on: date
+    amount: Decimal
+    obligation_id: ObligationId | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The provider's deliverable (the trained model): deadline and the day it was delivered."""
+
+    obligation_id: ObligationId
+    due_date: date | None
+    delivered_on: date | None = None
+    title: str = ""
+    clause: str | None = None
+    delayed_amount: Decimal | None = None  # fee of the delayed part; None = the total fee
+
+
+# ----------------------------------------------------------------------------- allocation
+
+@dataclass(frozen=True)
+class Applied:
+    """Part (or all) of payment number ``payment`` applied to one instalment."""
+
+    payment: int  # index into the payments given to ``allocate``
+    obligation_id: ObligationId
+    on: date
+    amount: Decimal
+    named: bool  # the payment named this instalment
+
+
+@dataclass(frozen=True)
+class Allocation:
+    applied: tuple[Applied, ...]
+    unapplied: Decimal  # paid beyond everything that was due (a credit)
+
+    def for_obligation(self, obligation_id: ObligationId) -> tuple[Applied, ...]:
+        return tuple(a for a in self.applied if a.obligation_id == obligation_id)
+
+    def paid(self, obligation_id: ObligationId, through: date | None = None) -> Decimal:
+        return sum((a.amount for a in self.applied
+                    if a.obligation_id == obligation_id and (through is None or a.on <= through)), ZERO)
+
+
+def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> Allocation:
+    """Apply payments (in date order) to instalments: the named one, else oldest unpaid first.
+
+    Raises ``UsageError`` for a non-positive payment or one naming an unknown instalment.
+    """
+    order = sorted(range(len(instalments)),
+                   key=lambda i: (instalments[i].due_date is None, instalments[i].due_date or date.min, i))
+    index = {inst.obligation_id: i for i, inst in enumerate(instalments)}
+    remaining = [inst.amount for inst in instalments]
+    applied: list[Applied] = []
+    unapplied = ZERO
+    cursor = 0  # position in ``order`` of the oldest instalment that may still be unpaid
+    for p_idx in sorted(range(len(payments)), key=lambda j: (payments[j].on, j)):
+        pay = payments[p_idx]
+        if pay.amount <= 0:
+            raise UsageError(f"payment of {pay.amount} on {pay.on}: amount must be positive")
+        left = pay.amount
+        if pay.obligation_id is not None:
+            i = index.get(pay.obligation_id)
+            if i is None:
+                raise UsageError(f"payment on {pay.on} names unknown instalment {pay.obligation_id!r}")
+            take = min(left, remaining[i])
+            if take > 0:
+                remaining[i] -= take
+                left -= take
+                applied.append(Applied(p_idx, pay.obligation_id, pay.on, take, True))
+        while left > 0:
+            while cursor < len(order) and remaining[order[cursor]] <= 0:
+                cursor += 1
+            if cursor == len(order):
+                unapplied += left
+                break
+            i = order[cursor]
+            take = min(left, remaining[i])
+            remaining[i] -= take
+            left -= take
+            applied.append(Applied(p_idx, instalments[i].obligation_id, pay.on, take, False))
+    return Allocation(tuple(applied), unapplied)
+
+
+# ----------------------------------------------------------------------------- results
+
+@dataclass(frozen=True)
+class Rate:
+    """A running rate as written: ``rate`` per ``per`` (day | month | year)."""
+
+    rate: Decimal
+    per: str
+
+    @property
+    def divisor(self) -> int:
+        return _DIVISOR[self.per]
+
+    @property
+    def day_count(self) -> str:
+        return _DAY_COUNT[self.per]
+
+    @property
+    def daily(self) -> Decimal:
+        return _CTX.divide(self.rate, self.divisor)
+
+    @property
+    def annualised(self) -> Decimal:
+        """The daily rate × 365, as a fraction (0.005 per day → 1.825)."""
+        return _CTX.divide(self.rate * 365, self.divisor)
+
+
+@dataclass(frozen=True)
+class Period:
+    """``start`` (not counted) to ``end`` (counted) at a constant ``balance``."""
+
+    start: date
+    end: date
+    balance: Decimal  # unpaid balance of the instalment (late delivery: the delayed amount)
+    base: Decimal  # the amount the rate applies to (the balance, or the total fee)
+    rate: Rate
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    @property
+    def numerator(self) -> Decimal:
+        return _CTX.multiply(_CTX.multiply(self.base, self.rate.rate), Decimal(self.days))
+
+    @property
+    def penalty(self) -> Decimal:
+        """Exact (unrounded): base × rate × days ÷ divisor."""
+        return _CTX.divide(self.numerator, self.rate.divisor)
+
+    @property
+    def first_day(self) -> date:
+        return self.start + timedelta(days=1)
+
+    def explain(self) -> str:
+        div = f" / {self.rate.divisor}" if self.rate.divisor != 1 else ""
+        return f"{self.base} x {self.rate.rate} x {self.days}{div}"
+
+
+@dataclass(frozen=True)
+class Accrual:
+    """The penalty on one instalment (or one late deliverable) under one clause, as of ``as_of``."""
+
+    kind: str  # late_payment | late_delivery
+    obligation_id: ObligationId
+    title: str
+    due_date: date
+    amount: Decimal  # the instalment's amount (late delivery: the delayed amount)
+    clause: str | None  # the penalty clause (7.2)
+    obligation_clause: str | None  # the clause of the obligation itself (4.2)
+    basis: str
+    rate: Rate
+    as_of: date
+    periods: tuple[Period, ...]
+    applied: tuple[Applied, ...]  # the payments taken into account (late payment)
+    delivered_on: date | None  # late delivery only
+    balance: Decimal  # unpaid at the end of as_of
+    uncapped: Decimal  # exact sum of the periods
+    capped: Decimal  # exact, after the clause's cap
+    penalty: Decimal  # to the fen: the figure owed
+    suspend_from: date | None
+
+    @property
+    def days(self) -> int:
+        return sum(p.days for p in self.periods)
+
+    @property
+    def cap_cut(self) -> Decimal:
+        return to_fen(self.uncapped) - self.penalty
+
+    @property
+    def suspend_right(self) -> bool:
+        return self.suspend_from is not None and self.as_of >= self.suspend_from
+
+    @property
+    def overdue(self) -> bool:
+        return self.balance > 0 and self.as_of > self.due_date
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    """One running penalty clause applied to all its instalments."""
+
+    penalty: Penalty
+    accruals: tuple[Accrual, ...]
+    cap_limit: Decimal | None  # clause-wide limit in money, when the cap is on the total fee / a sum
+    cap_reached_on: date | None
+    note: str | None = None  # why it was not (fully) computed
+
+    @property
+    def uncapped_total(self) -> Decimal:
+        return sum((to_fen(a.uncapped) for a in self.accruals), ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((a.penalty for a in self.accruals), ZERO)
+
+
+@dataclass(frozen=True)
+class ContractPenalties:
+    """All penalties of one contract as of ``as_of``: late payment, late delivery, fixed sums."""
+
+    as_of: date
+    total_fee: Decimal | None
+    late_payment: tuple[ClauseResult, ...]
+    late_delivery: tuple[ClauseResult, ...]
+    fixed: tuple[Penalty, ...]
+    unapplied: Decimal = ZERO
+    convention: str = field(default=CONVENTION, repr=False)
+
+    @property
+    def instalments(self) -> tuple[Accrual, ...]:
+        return tuple(a for c in self.late_payment for a in c.accruals)
+
+    @property
+    def deliveries(self) -> tuple[Accrual, ...]:
+        return tuple(a for c in self.late_delivery for a in c.accruals)
+
+    @property
+    def total(self) -> Decimal:
+        """Late-payment penalties owed by the client: the sum of its instalments."""
+        return sum((a.penalty for a in self.instalments), ZERO)
+
+    @property
+    def delivery_total(self) -> Decimal:
+        """Late-delivery penalties owed by the provider."""
+        return sum((a.penalty for a in self.deliveries), ZERO)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(c.note for c in self.late_payment + self.late_delivery if c.note)
+
+
+# ----------------------------------------------------------------------------- accrual
+
+def suspend_date(due: date, after_days: int | None) -> date | None:
+    """逾期超过N日: the first day the instalment is more than N days overdue (due + N + 1)."""
+    return None if after_days is None else due + timedelta(days=after_days + 1)
+
+
+@dataclass
+class _Subject:
+    """Working state of one instalment/deliverable before the cap is applied."""
+
+    order: tuple[bool, date, int]
+    kind: str
+    obligation_id: ObligationId
+    title: str
+    due: date
+    amount: Decimal
+    obligation_clause: str | None
+    periods: list[Period]
+    applied: tuple[Applied, ...]
+    delivered_on: date | None
+    balance: Decimal
+    settled_on: date | None  # the day the balance reached zero / the model was delivered
+
+
+def _clause_problem(p: Penalty, total_fee: Decimal | None) -> str | None:
+    name = f"clause {p.clause or '?'} ({p.kind})"
+    if p.rate is None:
+        return f"{name}: no rate stated, not computed"
+    if p.per not in _DIVISOR:
+        return f"{name}: rate period {p.per!r} unknown, not computed"
+    if p.basis == "total_fee" and total_fee is None:
+        return f"{name}: basis is the total fee but the contract states none, not computed"
+    return None
+
+
+def _payment_subjects(p: Penalty, rate: Rate, instalments: Sequence[Instalment], alloc: Allocation,
+                      total_fee: Decimal | None, as_of: date) -> list[_Subject]:
+    by_id: dict[ObligationId, list[Applied]] = {}
+    for a in alloc.applied:
+        if a.on <= as_of:
+            by_id.setdefault(a.obligation_id, []).append(a)
+    fee_basis = p.basis == "total_fee"
+    subjects = []
+    for n, inst in enumerate(instalments):
+        due = inst.due_date
+        if due is None or due >= as_of:
+            continue
+        applied = by_id.get(inst.obligation_id, [])
+        balance = inst.amount
+        start = due
+        periods: list[Period] = []
+        settled_on: date | None = None
+        for a in applied:  # already in date order
+            if a.on > start and balance > 0:
+                periods.append(Period(start, a.on, balance, total_fee if fee_basis else balance, rate))  # type: ignore[arg-type]
+                start = a.on
+            balance -= a.amount
+            if balance <= 0 and settled_on is None:
+                settled_on = a.on
+        if balance > 0 and as_of > start:
+            periods.append(Period(start, as_of, balance, total_fee if fee_basis else balance, rate))  # type: ignore[arg-type]
+        subjects.append(_Subject((False, due, n), "late_payment", inst.obligation_id, inst.title, due,
+                                 inst.amount, inst.clause, periods, tuple(applied), None,
+                                 max(balance, ZERO), settled_on))
+    return subjects
+
+
+def _delivery_subjects(p: Penalty, rate: Rate, deliveries: Sequence[Delivery],
+                       total_fee: Decimal | None, as_of: date) -> tuple[list[_Subject], str | None]:
+    subjects = []
+    note = None
+    for n, d in enumerate(deliveries):
+        if d.due_date is None or d.due_date >= as_of:
+            continue
+        amount = d.delayed_amount if (p.basis != "total_fee" and d.delayed_amount is not None) else total_fee
+        if amount is None:
+            note = f"clause {p.clause or '?'} (late_delivery): no total fee to apply the rate to, not computed"
+            continue
+        end = min(d.delivered_on, as_of) if d.delivered_on is not None else as_of
+        periods = [Period(d.due_date, end, amount, amount, rate)] if end > d.due_date else []
+        delivered = d.delivered_on is not None and d.delivered_on <= as_of
+        subjects.append(_Subject((False, d.due_date, n), "late_delivery", d.obligation_id, d.title, d.due_date,
+                                 amount, d.clause, periods, (), d.delivered_on if delivered else None,
+                                 ZERO if delivered else amount, d.delivered_on if delivered else None))
+    return subjects, note
+
+
+def _cap_limits(cap: Cap | None, total_fee: Decimal | None, subjects: list[_Subject]
+                ) -> tuple[Decimal | None, dict[int, Decimal], str | None]:
+    """(clause-wide limit, per-subject limits, problem)."""
+    if cap is None:
+        return None, {}, None
+    if cap.amount is not None:
+        return to_fen(cap.amount), {}, None
+    if cap.rate is None:
+        return None, {}, "cap without a rate or amount ignored"
+    if cap.basis in (None, "total_fee"):
+        if total_fee is None:
+            return None, {}, "cap on the total fee ignored: the contract states no total fee"
+        return to_fen(cap.rate * total_fee), {}, None
+    return None, {i: to_fen(cap.rate * s.amount) for i, s in enumerate(subjects)}, None
+
+
+def _chronological_cap(subjects: list[_Subject], limit_num: Decimal) -> tuple[list[Decimal], date]:
+    """Exact numerators per subject when the clause's running total stops at ``limit_num``."""
+    changes: dict[date, Decimal] = {}
+    for s in subjects:
+        for p in s.periods:
+            if p.days > 0 and p.base > 0:
+                d = _CTX.multiply(p.base, p.rate.rate)
+                changes[p.start] = changes.get(p.start, ZERO) + d
+                changes[p.end] = changes.get(p.end, ZERO) - d
+    cum = ZERO
+    per_day = ZERO
+    bounds = sorted(changes)
+    binding = bounds[-1]
+    for b0, b1 in zip(bounds, bounds[1:], strict=False):
+        per_day += changes[b0]
+        span = _CTX.multiply(per_day, Decimal((b1 - b0).days))
+        if per_day > 0 and cum + span >= limit_num:
+            k = int(_CTX.divide(limit_num - cum, per_day).to_integral_value(rounding=decimal.ROUND_CEILING))
+            binding = b0 + timedelta(days=max(k, 1))
+            break
+        cum += span
+    # accrual through the day before ``binding``, then the headroom on ``binding`` in due order
+    before = binding - timedelta(days=1)
+    nums = []
+    on_day: list[tuple[tuple[bool, date, int], int, Decimal]] = []
+    for i, s in enumerate(subjects):
+        num = ZERO
+        for p in s.periods:
+            if p.days <= 0 or p.base <= 0:
+                continue
+            days = (min(p.end, before) - p.start).days
+            if days > 0:
+                num += _CTX.multiply(_CTX.multiply(p.base, p.rate.rate), Decimal(days))
+            if p.start < binding <= p.end:
+                on_day.append((s.order, i, _CTX.multiply(p.base, p.rate.rate)))
+        nums.append(num)
+    head = limit_num - sum(nums, ZERO)
+    for _, i, inc in sorted(on_day):
+        take = min(inc, max(head, ZERO))
+        nums[i] += take
+        head -= take
+    return nums, binding
+
+
+def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal | None,
+            as_of: date, note: str | None) -> ClauseResult:
+    limit, each_limit, cap_note = _cap_limits(p.cap, total_fee, subjects)
+    note = "; ".join(n for n in (note, cap_note and f"clause {p.clause or '?'}: {cap_note}") if n) or None
+    uncapped_num = [sum((per.numerator for per in s.periods), ZERO) for s in subjects]
+    capped_num = list(uncapped_num)
+    reached: date | None = None
+    div = rate.divisor
+    if limit is not None and subjects:
+        limit_num = limit * div
+        if sum(uncapped_num, ZERO) > limit_num:
+            capped_num, reached = _chronological_cap(subjects, limit_num)
+    capped = [_CTX.divide(n, div) for n in capped_num]
+    owed = [to_fen(c) for c in capped]
+    for i, lim in each_limit.items():
+        if owed[i] > lim:
+            owed[i] = lim
+            capped[i] = min(capped[i], lim)
+    if limit is not None and sum(owed, ZERO) > limit:  # rounding surplus: take whole fen back
+        surplus = int((sum(owed, ZERO) - limit) / FEN)
+        ranked = sorted(range(len(subjects)), key=lambda i: (
+            -(owed[i] - capped[i]), -subjects[i].due.toordinal(), -subjects[i].order[2]))
+        for i in ranked[:surplus]:
+            owed[i] -= FEN
+    accruals = []
+    for i, s in enumerate(subjects):
+        suspend = suspend_date(s.due, p.suspend_after_days)
+        if suspend is not None and s.settled_on is not None and s.settled_on < suspend:
+            suspend = None
+        accruals.append(Accrual(
+            kind=s.kind, obligation_id=s.obligation_id, title=s.title, due_date=s.due, amount=s.amount,
+            clause=p.clause, obligation_clause=s.obligation_clause, basis=p.basis or "overdue_amount",
+            rate=rate, as_of=as_of, periods=tuple(s.periods), applied=s.applied,
+            delivered_on=s.delivered_on, balance=s.balance, uncapped=_CTX.divide(uncapped_num[i], div),
+            capped=capped[i], penalty=owed[i], suspend_from=suspend))
+    return ClauseResult(p, tuple(accruals), limit, reached, note)
+
+
+def compute(penalties: Iterable[Penalty], instalments: Sequence[Instalment], payments: Sequence[Payment],
+            total_fee: Decimal | None, as_of: date, deliveries: Sequence[Delivery] = ()) -> ContractPenalties:
+    """Every penalty of one contract as of ``as_of`` (see the module docstring for the rules)."""
+    alloc = allocate(instalments, payments)
+    late_payment: list[ClauseResult] = []
+    late_delivery: list[ClauseResult] = []
+    fixed: list[Penalty] = []
+    for p in penalties:
+        if p.kind not in RUNNING_KINDS:
+            fixed.append(p)
+            continue
+        problem = _clause_problem(p, total_fee)
+        if problem:
+            (late_payment if p.kind == "late_payment" else late_delivery).append(
+                ClauseResult(p, (), None, None, problem))
+            continue
+        rate = Rate(p.rate, p.per)  # type: ignore[arg-type]
+        if p.kind == "late_payment":
+            subjects = _payment_subjects(p, rate, instalments, alloc, total_fee, as_of)
+            late_payment.append(_settle(p, rate, subjects, total_fee, as_of, None))
+        else:
+            subjects, note = _delivery_subjects(p, rate, deliveries, total_fee, as_of)
+            late_delivery.append(_settle(p, rate, subjects, total_fee, as_of, note))
+    return ContractPenalties(as_of, total_fee, tuple(late_payment), tuple(late_delivery), tuple(fixed),
+                             alloc.unapplied)
+
+
+def accrual_snapshot(contract_penalties: Iterable[Penalty], instalments: Sequence[Instalment],
+                     payments: Sequence[Payment], total_fee: Decimal | None, as_of: date) -> list[Accrual]:
+    """For the daily job: one ``Accrual`` per instalment still unpaid after its due date, as of ``as_of``."""
+    result = compute(contract_penalties, instalments, payments, total_fee, as_of)
+    return [a for a in result.instalments if a.overdue]
