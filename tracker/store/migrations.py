@@ -1,0 +1,79 @@
+"""Ordered, named schema migrations, recorded in ``schema_migrations``.
+
+To change the schema, append ONE line to ``MIGRATIONS`` (never edit or reorder a shipped one):
+
+    Migration("0002_outbox", create_tables("outbox", module="tracker.reminders_tables")),
+    Migration("0003_obligation_note", "ALTER TABLE obligations ADD COLUMN note TEXT"),
+
+``apply`` is SQL text (statements separated by ``;``) or a callable that gets the SQLAlchemy
+connection of the migrating transaction. Every pending migration of one run is applied in a
+single ``BEGIN IMMEDIATE`` transaction together with its ``schema_migrations`` rows, so a
+crash leaves either the old or the new schema. A database that has a migration this list
+does not know was written by a newer tracker and is refused.
+
+This module does not import SQLAlchemy: the fast read path checks the names without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+CORE_TABLES = (
+    "contracts",
+    "contract_versions",
+    "obligations",
+    "obligation_events",
+    "contract_events",
+    "payments",
+    "payment_allocations",
+    "evaluations",
+    "parse_warnings",
+    "history",
+)
+
+MIGRATIONS_TABLE_SQL = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    "id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: str | Callable[[Any], None]
+
+
+def create_tables(*names: str, module: str = "tracker.store.tables") -> Callable[[Any], None]:
+    """A migration step creating SQLModel tables (with their indexes) declared in ``module``."""
+
+    def run(conn: Any) -> None:
+        import importlib
+
+        from sqlmodel import SQLModel
+
+        importlib.import_module(module)
+        tables = [SQLModel.metadata.tables[n] for n in names]
+        SQLModel.metadata.create_all(conn, tables=tables)
+
+    return run
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_core_tables", create_tables(*CORE_TABLES)),
+]
+
+
+def known_names() -> list[str]:
+    return [m.name for m in MIGRATIONS]
+
+
+def check_names(applied: list[str]) -> list[Migration]:
+    """The migrations still to apply, or ValueError naming a migration this code does not know."""
+    known = known_names()
+    for name in applied:
+        if name not in known:
+            raise ValueError(name)
+    done = set(applied)
+    return [m for m in MIGRATIONS if m.name not in done]

@@ -1,0 +1,282 @@
+"""The read path: hand-written SQL over the same tables with the stdlib ``sqlite3`` (fast).
+
+``tracker upcoming`` must answer in a blink on 100,000 obligations, and importing SQLAlchemy
+alone costs ~0.5 s, so nothing here imports it. A database that does not exist yet reads as
+empty (reads never create files); one with pending migrations is migrated once through the
+write path; one written by a newer tracker is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import NotFound, StoreError
+from tracker.store import migrations
+from tracker.store.sqlerrors import store_error
+
+OPEN_SQL = "('pending', 'overdue')"
+ROLES = ("provider", "client", "both")
+
+UPCOMING_COLUMNS = (
+    "o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.amount, o.paid, o.currency, "
+    "o.status, o.clause, o.trigger, o.recurrence, c.title, c.provider, c.client"
+)
+
+
+@contextmanager
+def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connection | None]:
+    """A connection inside one read transaction (a consistent snapshot), or None if no database."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        yield None
+        return
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn.execute("BEGIN")
+        try:
+            applied = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            applied = []
+        try:
+            pending = migrations.check_names(applied)
+        except ValueError as exc:
+            raise StoreError(
+                f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
+            ) from None
+        if pending:
+            conn.execute("ROLLBACK")
+            conn.close()
+            from tracker.store.write import Store
+
+            Store(path, timeout=timeout).close()  # migrates
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            conn.execute("BEGIN")
+        yield conn
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from exc
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _trigger_event(trigger: str | None) -> str | None:
+    return json.loads(trigger)["event"] if trigger else None
+
+
+def _upcoming_row(r: tuple[Any, ...], as_of: date) -> dict[str, Any]:
+    (oid, cid, kind, party, title, due, amount, paid, currency, status, clause, trigger, rrule,
+     ctitle, provider, client) = r
+    days_left = (date.fromisoformat(due) - as_of).days if due else None
+    if days_left is not None and days_left < 0:
+        status = "overdue"
+    outstanding = None
+    if amount is not None:
+        from decimal import Decimal
+
+        outstanding = f"{Decimal(amount) - Decimal(paid or '0'):.2f}"
+    return {
+        "obligation_id": oid, "contract_id": cid, "kind": kind, "party": party, "title": title,
+        "due_date": due, "days_left": days_left, "amount": amount, "paid": paid, "outstanding": outstanding,
+        "currency": currency, "status": status, "clause": clause,
+        "waiting_for": _trigger_event(trigger) if due is None else None, "recurrence": rrule,
+        "contract_title": ctitle, "provider": provider, "client": client,
+    }
+
+
+def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kind: str | None = None,
+                   party: str | None = None, contract: int | None = None,
+                   waiting: bool = True) -> list[tuple[Any, ...]]:
+    """Raw rows: open obligations due by ``as_of + days`` (every overdue one included), soonest
+    first, then (``waiting``) the open obligations still waiting for their triggering event."""
+    where, params = "", []
+    if kind:
+        where += " AND o.kind = ?"
+        params.append(kind)
+    if contract is not None:
+        where += " AND o.contract_id = ?"
+        params.append(contract)
+    if party:
+        if party in ROLES:
+            where += " AND o.party = ?"
+            params.append(party)
+        else:
+            where += (" AND ((o.party IN ('provider','both') AND c.provider LIKE ?)"
+                      " OR (o.party IN ('client','both') AND c.client LIKE ?))")
+            params += [f"%{party}%", f"%{party}%"]
+    until = (as_of + timedelta(days=days)).isoformat()
+    sql = (f"SELECT {UPCOMING_COLUMNS} FROM obligations o JOIN contracts c ON c.id = o.contract_id "
+           f"WHERE o.status IN {OPEN_SQL} AND o.due_date <= ?{where} ORDER BY o.due_date, o.id")
+    rows = conn.execute(sql, [until, *params]).fetchall()
+    if waiting:
+        sql = (f"SELECT {UPCOMING_COLUMNS} FROM obligations o JOIN contracts c ON c.id = o.contract_id "
+               f"WHERE o.status IN {OPEN_SQL} AND o.due_date IS NULL{where} ORDER BY o.contract_id, o.id")
+        rows += conn.execute(sql, params).fetchall()
+    return rows
+
+
+def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
+             party: str | None = None, contract: int | None = None) -> list[dict[str, Any]]:
+    """Open obligations due within ``days`` of ``as_of`` plus every overdue one, soonest first;
+    then those waiting for an event (``due_date`` None, ``waiting_for`` set)."""
+    with connect(path) as conn:
+        if conn is None:
+            if contract is not None:
+                raise NotFound(f"no contract with id {contract}")
+            return []
+        if contract is not None and conn.execute("SELECT 1 FROM contracts WHERE id = ?",
+                                                 (contract,)).fetchone() is None:
+            raise NotFound(f"no contract with id {contract}")
+        rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract)
+        return [_upcoming_row(r, as_of) for r in rows]
+
+
+def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Every contract with its counts of open obligations and the next due date."""
+    with connect(path) as conn:
+        if conn is None:
+            return []
+        rows = conn.execute(
+            "SELECT c.id, c.title, c.provider, c.client, c.language, c.file, c.currency, c.terminated_on, "
+            " json_extract(c.facts, '$.total_fee'), json_extract(c.facts, '$.expiry_date'),"
+            " (SELECT max(version) FROM contract_versions v WHERE v.contract_id = c.id),"
+            f" (SELECT count(*) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
+            f" (SELECT min(due_date) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
+            " (SELECT count(*) FROM parse_warnings w WHERE w.contract_id = c.id"
+            "   AND w.version_id = c.current_version_id)"
+            " FROM contracts c ORDER BY c.id").fetchall()
+    keys = ("contract_id", "title", "provider", "client", "language", "file", "currency", "terminated_on",
+            "total_fee", "expiry_date", "version", "open_obligations", "next_due", "warnings")
+    out = [dict(zip(keys, r, strict=True)) for r in rows]
+    if as_of is not None:
+        for d in out:
+            d["overdue"] = bool(d["next_due"] and d["next_due"] < as_of.isoformat())
+    return out
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
+    """Everything about one contract: facts, obligations with their events, payments, penalties
+    so far, evaluations, warnings, versions and history."""
+    with connect(path) as conn:
+        if conn is None:
+            raise NotFound(f"no contract with id {contract_id}")
+        cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
+                           " facts, terminated_on, added_at, current_version_id FROM contracts WHERE id = ?",
+                           (contract_id,))
+        found = _dicts(cur)
+        if not found:
+            raise NotFound(f"no contract with id {contract_id}")
+        c = found[0]
+        c["facts"] = json.loads(c["facts"])
+        obligations = _dicts(conn.execute(
+            "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
+            " paid, currency, metrics, clause, quote, status, status_on FROM obligations WHERE contract_id = ?"
+            " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
+        events = _dicts(conn.execute(
+            "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
+            " FROM obligation_events e JOIN obligations o ON o.id = e.obligation_id"
+            " WHERE o.contract_id = ? ORDER BY e.id", (contract_id,)))
+        by_ob: dict[int, list[dict[str, Any]]] = {}
+        for e in events:
+            by_ob.setdefault(e.pop("obligation_id"), []).append(e)
+        for o in obligations:
+            o["trigger"] = json.loads(o["trigger"]) if o["trigger"] else None
+            o["metrics"] = json.loads(o["metrics"]) if o["metrics"] else None
+            o["events"] = by_ob.get(o["obligation_id"], [])
+            o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
+                              if o["due_date"] and o["status"] in ("pending", "overdue") else None)
+            if o["days_left"] is not None and o["days_left"] < 0:
+                o["status"] = "overdue"
+        payments = _dicts(conn.execute(
+            "SELECT id AS payment_id, amount, paid_on, note, actor FROM payments WHERE contract_id = ?"
+            " ORDER BY paid_on, id", (contract_id,)))
+        allocs = _dicts(conn.execute(
+            "SELECT a.payment_id, a.obligation_id, a.amount FROM payment_allocations a"
+            " JOIN payments p ON p.id = a.payment_id WHERE p.contract_id = ? ORDER BY a.id", (contract_id,)))
+        for p in payments:
+            p["allocations"] = [{"obligation_id": a["obligation_id"], "amount": a["amount"]}
+                                for a in allocs if a["payment_id"] == p["payment_id"]]
+        contract_events = _dicts(conn.execute(
+            "SELECT event, on_date, note, actor FROM contract_events WHERE contract_id = ? ORDER BY on_date, id",
+            (contract_id,)))
+        evaluations = _dicts(conn.execute(
+            "SELECT on_date, metrics, targets, gaps, passed FROM evaluations WHERE contract_id = ?"
+            " ORDER BY on_date, id", (contract_id,)))
+        for ev in evaluations:
+            for k in ("metrics", "targets", "gaps"):
+                ev[k] = json.loads(ev[k])
+            ev["passed"] = bool(ev["passed"])
+        warnings = _dicts(conn.execute(
+            "SELECT code, clause, quote, message FROM parse_warnings WHERE contract_id = ? AND version_id = ?"
+            " ORDER BY id", (contract_id, c["current_version_id"])))
+        versions = _dicts(conn.execute(
+            "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
+            " WHERE contract_id = ? ORDER BY version", (contract_id,)))
+        history = _dicts(conn.execute(
+            "SELECT action, field, old, new, note, actor, recorded_at FROM history WHERE contract_id = ?"
+            " ORDER BY id", (contract_id,)))
+    c.pop("current_version_id")
+    c.update(as_of=as_of.isoformat(), obligations=obligations, events=contract_events, payments=payments,
+             evaluations=evaluations, warnings=warnings, versions=versions, history=history)
+    c["penalties"] = penalties_for(c, as_of)
+    return c
+
+
+def penalties_for(c: dict[str, Any], as_of: date) -> dict[str, Any] | None:
+    """Penalties so far (``tracker.penalty``), as JSON; None when that module is unavailable."""
+    try:
+        from tracker import penalty
+    except ImportError:  # HOOK: penalties are computed by tracker.penalty when it is installed
+        return None
+    from tracker.model import Contract
+    from tracker.money import D, fmt_money
+
+    facts = Contract.from_json(c["facts"])
+    live = [o for o in c["obligations"] if o["status"] != "superseded"]
+    instalments = [penalty.Instalment(o["obligation_id"],
+                                      date.fromisoformat(o["due_date"]) if o["due_date"] else None,
+                                      D(o["amount"]), o["title"], o["clause"])
+                   for o in live if o["kind"] == "payment" and o["amount"] is not None
+                   and o["status"] != "waived"]
+    payments = [penalty.Payment(date.fromisoformat(p["paid_on"]), D(a["amount"]), a["obligation_id"])
+                for p in c["payments"] for a in p["allocations"]]
+    deliveries = []
+    for o in live:
+        if o["kind"] == "model_delivery":
+            done = next((e["on_date"] for e in o["events"] if e["to_status"] == "fulfilled"), None)
+            deliveries.append(penalty.Delivery(o["obligation_id"],
+                                               date.fromisoformat(o["due_date"]) if o["due_date"] else None,
+                                               date.fromisoformat(done) if done else None, o["title"], o["clause"]))
+    try:
+        result = penalty.compute(facts.penalties, instalments, payments, facts.total_fee, as_of, deliveries)
+    except Exception as exc:  # a penalty clause the calculator refuses must not hide the contract
+        return {"error": str(exc)}
+
+    def accrual(a: Any) -> dict[str, Any]:
+        return {"kind": a.kind, "obligation_id": a.obligation_id, "title": a.title,
+                "due_date": a.due_date.isoformat(), "clause": a.clause, "days": a.days,
+                "balance": fmt_money(a.balance), "penalty": fmt_money(a.penalty),
+                "explain": "; ".join(p.explain() for p in a.periods),
+                "suspend_from": a.suspend_from.isoformat() if a.suspend_from else None}
+
+    return {
+        "as_of": as_of.isoformat(),
+        "late_payment_total": fmt_money(result.total),
+        "late_delivery_total": fmt_money(result.delivery_total),
+        "accruals": [accrual(a) for a in result.instalments + result.deliveries if a.penalty > 0 or a.days],
+        "fixed": [p.to_json() for p in result.fixed],
+        "notes": list(result.notes),
+    }

@@ -1,0 +1,594 @@
+"""The write side of the store: every method is one ``BEGIN IMMEDIATE`` transaction.
+
+A failure anywhere inside a method rolls the whole change back, so the database never holds a
+half-added contract or a half-recorded payment. Business dates (``on``) are always passed in;
+``now`` (the wall clock for ``recorded_at``) comes from the caller too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from tracker import events as ev
+from tracker.errors import NotFound, StoreError, TrackerError, UsageError
+from tracker.model import ParseResult, Trigger
+from tracker.money import D, fmt_money
+from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
+from tracker.store.tables import (
+    ContractEventRow,
+    ContractRow,
+    ContractVersionRow,
+    EvaluationRow,
+    HistoryRow,
+    ObligationEventRow,
+    ObligationRow,
+    ParseWarningRow,
+    PaymentAllocationRow,
+    PaymentRow,
+)
+
+CONTRACT_FILES = (".txt", ".md", ".docx", ".pdf")
+OPEN = ("pending", "overdue")
+METRICS = ("accuracy", "recall", "f1")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    contract_id: int
+    file: str
+    status: str  # added | unchanged | new_version
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    version: int = 1
+    superseded: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"contract_id": self.contract_id, "file": self.file, "status": self.status,
+                "warnings": self.warnings}
+
+
+@dataclass(frozen=True)
+class AddFailure:
+    file: str
+    error: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"contract_id": None, "file": self.file, "status": "failed", "warnings": [],
+                "error": self.error}
+
+
+@dataclass(frozen=True)
+class Changed:
+    """The outcome of a recording command: which obligations changed, and how."""
+
+    contract_id: int
+    changes: list[dict[str, Any]]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"contract_id": self.contract_id, "changes": self.changes, **self.extra}
+
+
+def contract_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Files to add: each file as given, each directory's contract files (recursively, sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in CONTRACT_FILES))
+        else:
+            out.append(p)
+    return out
+
+
+def _state(row: ObligationRow) -> ev.ObligationState:
+    trig = Trigger.from_json(json.loads(row.trigger)) if row.trigger else None
+    due = date.fromisoformat(row.due_date) if row.due_date else None
+    return ev.ObligationState(row.id or 0, row.kind, row.status, due, trig)
+
+
+class Store:
+    """The tracker database. Open with ``Store(path)``; the file is created (0600) and migrated."""
+
+    def __init__(self, path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, actor: str = "tracker",
+                 now: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path)
+        self.actor = actor
+        self._now = now or (lambda: datetime.now(UTC))
+        self.engine = make_engine(self.path, timeout)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def stamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One BEGIN IMMEDIATE transaction: committed on success, rolled back on any error."""
+        with translate(self.path), Session(self.engine, expire_on_commit=False) as s, s.begin():
+            yield s
+
+    # ------------------------------------------------------------------ helpers
+
+    def _contract(self, s: Session, contract_id: int) -> ContractRow:
+        row = s.get(ContractRow, contract_id)
+        if row is None:
+            raise NotFound(f"no contract with id {contract_id}")
+        return row
+
+    def _obligation(self, s: Session, obligation_id: int) -> ObligationRow:
+        row = s.get(ObligationRow, obligation_id)
+        if row is None:
+            raise NotFound(f"no obligation with id {obligation_id}")
+        return row
+
+    def _history(self, s: Session, contract_id: int, action: str, *, field_name: str | None = None,
+                 old: str | None = None, new: str | None = None, note: str | None = None) -> None:
+        s.add(HistoryRow(contract_id=contract_id, action=action, field=field_name, old=old, new=new,
+                         note=note, actor=self.actor, recorded_at=self.stamp()))
+
+    def _set_status(self, s: Session, ob: ObligationRow, status: str, on: date, note: str | None,
+                    actor: str | None = None) -> None:
+        s.add(ObligationEventRow(obligation_id=ob.id, from_status=ob.status, to_status=status,
+                                 on_date=on.isoformat(), note=note, actor=actor or self.actor,
+                                 recorded_at=self.stamp()))
+        ob.status = status
+        ob.status_on = on.isoformat()
+        s.add(ob)
+
+    def _apply(self, s: Session, contract: ContractRow, res: ev.Resolution, on: date,
+               action: str) -> list[dict[str, Any]]:
+        out = []
+        for ch in res.changes:
+            ob = s.get(ObligationRow, ch.obligation_id)
+            assert ob is not None
+            entry: dict[str, Any] = {"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
+                                     "note": ch.note}
+            if ch.due_date is not None and ch.due_date.isoformat() != ob.due_date:
+                entry["old_due_date"], entry["due_date"] = ob.due_date, ch.due_date.isoformat()
+                self._history(s, contract.id or 0, "derived", field_name=f"obligation {ob.id} due_date",
+                              old=ob.due_date, new=ch.due_date.isoformat(), note=ch.note)
+                ob.due_date = ch.due_date.isoformat()
+                s.add(ob)
+            if ch.status and ch.status != ob.status:
+                entry["old_status"], entry["status"] = ob.status, ch.status
+                self._set_status(s, ob, ch.status, ch.due_date or on, ch.note,
+                                 actor="tracker" if action != "done" else None)
+            out.append(entry)
+        if res.facts:
+            old = json.loads(contract.facts)
+            for key in ev.DERIVED_FIELDS + ("effective_date", "signed_date"):
+                if res.facts.get(key) != old.get(key):
+                    self._history(s, contract.id or 0, "derived", field_name=key, old=old.get(key),
+                                  new=res.facts.get(key), note=f"{action} on {on}")
+            contract.facts = _dumps(res.facts)
+            s.add(contract)
+        return out
+
+    def _states(self, s: Session, contract_id: int) -> list[ev.ObligationState]:
+        rows = s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract_id)).all()
+        return [_state(r) for r in rows]
+
+    # ------------------------------------------------------------------ add
+
+    def add_files(self, paths: Iterable[Path | str], *, amends: int | None = None,
+                  progress: Callable[[Path], None] | None = None) -> list[AddOutcome | AddFailure]:
+        """Parse and add each file in its own transaction; a bad file is reported, not fatal."""
+        from tracker.parse import parse_file
+
+        out: list[AddOutcome | AddFailure] = []
+        for f in contract_files(paths):
+            try:
+                sha = hashlib.sha256(f.read_bytes()).hexdigest()
+                known = self.find_version(sha)
+                if known is not None:
+                    out.append(AddOutcome(known, str(f), "unchanged"))
+                else:
+                    out.append(self.add_parsed(parse_file(f), file=str(f), amends=amends))
+            except StoreError:
+                raise
+            except TrackerError as exc:
+                out.append(AddFailure(str(f), str(exc)))
+            except OSError as exc:
+                out.append(AddFailure(str(f), f"{f}: {exc.strerror or exc}"))
+            if progress:
+                progress(f)
+        return out
+
+    def find_version(self, sha256: str) -> int | None:
+        with translate(self.path), Session(self.engine) as s:
+            row = s.exec(select(ContractVersionRow).where(ContractVersionRow.sha256 == sha256)).first()
+            return row.contract_id if row else None
+
+    def add_parsed(self, result: ParseResult, *, file: str | None = None,
+                   amends: int | None = None) -> AddOutcome:
+        """Store one parse result: a new contract, a new version of one, or nothing if known."""
+        doc = result.to_json()
+        file = file or result.source.file
+        warnings = doc["warnings"]
+        with self.transaction() as s:
+            known = s.exec(select(ContractVersionRow)
+                           .where(ContractVersionRow.sha256 == result.source.sha256)).first()
+            if known is not None:
+                return AddOutcome(known.contract_id, file, "unchanged", warnings)
+            previous = self._contract(s, amends) if amends is not None else self._same_contract(s, result)
+            if previous is None:
+                return self._add_new(s, result, doc, file)
+            return self._add_version(s, previous, result, doc, file, "amendment" if amends else "renewal")
+
+    def _same_contract(self, s: Session, result: ParseResult) -> ContractRow | None:
+        c = result.contract
+        if not (c.title and c.provider and c.client):
+            return None
+        return s.exec(select(ContractRow).where(ContractRow.title == c.title, ContractRow.provider == c.provider,
+                                                ContractRow.client == c.client)
+                      .order_by(col(ContractRow.id))).first()
+
+    def _insert_version(self, s: Session, contract: ContractRow, result: ParseResult, doc: dict[str, Any],
+                        file: str, version: int, previous: int | None, reason: str) -> ContractVersionRow:
+        v = ContractVersionRow(contract_id=contract.id or 0, version=version, previous_version_id=previous,
+                               reason=reason, file=file, sha256=result.source.sha256,
+                               language=result.source.language, document=_dumps(doc), text=result.text,
+                               added_at=self.stamp())
+        s.add(v)
+        s.flush()
+        for w in result.warnings:
+            s.add(ParseWarningRow(contract_id=contract.id or 0, version_id=v.id or 0, code=w.code,
+                                  clause=w.clause, quote=w.quote, message=w.message))
+        contract.current_version_id = v.id
+        contract.file, contract.sha256 = file, result.source.sha256
+        contract.language = result.source.language
+        s.add(contract)
+        return v
+
+    def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any]) -> ObligationRow:
+        return ObligationRow(
+            contract_id=contract_id, version_id=version_id, kind=o["kind"], party=o["party"],
+            title=o.get("title") or o["kind"], due_date=o.get("due_date"),
+            trigger=_dumps(o["trigger"]) if o.get("trigger") else None, recurrence=o.get("recurrence"),
+            amount=o.get("amount"), currency=o.get("currency"),
+            metrics=_dumps(o["metrics"]) if o.get("metrics") is not None else None,
+            clause=o.get("clause"), quote=o.get("quote") or "", parsed=_dumps(o), status="pending")
+
+    def _add_new(self, s: Session, result: ParseResult, doc: dict[str, Any], file: str) -> AddOutcome:
+        c = doc["contract"]
+        contract = ContractRow(title=c["title"], provider=c["provider"], client=c["client"],
+                               language=result.source.language, currency=c["currency"], file=file,
+                               sha256=result.source.sha256, facts=_dumps(c), added_at=self.stamp())
+        s.add(contract)
+        s.flush()
+        v = self._insert_version(s, contract, result, doc, file, 1, None, "original")
+        for o in doc["obligations"]:
+            s.add(self._obligation_row(contract.id or 0, v.id or 0, o))
+        self._history(s, contract.id or 0, "add", new=file,
+                      note=f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings")
+        return AddOutcome(contract.id or 0, file, "added", doc["warnings"])
+
+    @staticmethod
+    def _match_key(parsed: dict[str, Any]) -> str:
+        keep = ("kind", "party", "due_date", "trigger", "recurrence", "amount", "clause", "metrics")
+        return _dumps({k: parsed.get(k) for k in keep})
+
+    def _add_version(self, s: Session, contract: ContractRow, result: ParseResult, doc: dict[str, Any],
+                     file: str, reason: str) -> AddOutcome:
+        prev = s.get(ContractVersionRow, contract.current_version_id)
+        number = (prev.version if prev else 0) + 1
+        v = self._insert_version(s, contract, result, doc, file, number, prev.id if prev else None, reason)
+        old_rows = s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract.id,
+                                                      ObligationRow.status != "superseded")).all()
+        pool: dict[str, list[ObligationRow]] = {}
+        for r in old_rows:
+            pool.setdefault(self._match_key(json.loads(r.parsed)), []).append(r)
+        on = date.fromisoformat(self.stamp()[:10])
+        new_rows = []
+        for o in doc["obligations"]:
+            same = pool.get(self._match_key(o))
+            if same:
+                kept = same.pop(0)
+                kept.version_id, kept.quote, kept.parsed = v.id or 0, o.get("quote") or "", _dumps(o)
+                s.add(kept)
+            else:
+                row = self._obligation_row(contract.id or 0, v.id or 0, o)
+                s.add(row)
+                new_rows.append(row)
+        superseded = 0
+        for rows in pool.values():
+            for r in rows:
+                if r.status in OPEN:
+                    self._set_status(s, r, "superseded", on, f"changed in version {number} ({file})")
+                    superseded += 1
+        s.flush()
+        old_facts = json.loads(contract.facts)
+        c = doc["contract"]
+        for key, value in c.items():
+            if old_facts.get(key) != value:
+                self._history(s, contract.id or 0, "new_version", field_name=key,
+                              old=_dumps(old_facts.get(key)), new=_dumps(value), note=f"version {number}")
+        contract.facts = _dumps(c)
+        contract.title, contract.provider, contract.client = c["title"], c["provider"], c["client"]
+        contract.currency = c["currency"]
+        # events recorded before this version still apply to its new obligations
+        recorded = {e.event: date.fromisoformat(e.on_date) for e in s.exec(
+            select(ContractEventRow).where(ContractEventRow.contract_id == contract.id)
+            .order_by(col(ContractEventRow.on_date)))}
+        if recorded and new_rows:
+            res = ev.pending_triggers([_state(r) for r in new_rows], recorded)
+            self._apply(s, contract, res, on, "new_version")
+        self._history(s, contract.id or 0, "new_version", new=file,
+                      note=f"version {number}: {len(new_rows)} new or changed obligations, {superseded} superseded")
+        return AddOutcome(contract.id or 0, file, "new_version", doc["warnings"], number, superseded)
+
+    # ------------------------------------------------------------------ recording
+
+    def done(self, obligation_id: int, on: date, note: str | None = None) -> Changed:
+        """Mark an obligation fulfilled (a recurring one moves on to its next occurrence)."""
+        with self.transaction() as s:
+            ob = self._obligation(s, obligation_id)
+            if ob.status not in OPEN:
+                raise UsageError(f"obligation {obligation_id} is already {ob.status}")
+            entry: dict[str, Any] = {"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
+                                     "old_status": ob.status}
+            nxt = self._next_occurrence(s, ob)
+            if nxt is not None:
+                s.add(ObligationEventRow(obligation_id=ob.id, from_status=ob.status, to_status="fulfilled",
+                                         on_date=on.isoformat(), actor=self.actor, recorded_at=self.stamp(),
+                                         note=f"occurrence due {ob.due_date} done" + (f": {note}" if note else "")))
+                entry.update(status=ob.status, old_due_date=ob.due_date, due_date=nxt.isoformat())
+                ob.due_date = nxt.isoformat()
+                s.add(ob)
+            else:
+                self._set_status(s, ob, "fulfilled", on, note)
+                entry["status"] = "fulfilled"
+            self._history(s, ob.contract_id, "done", field_name=f"obligation {ob.id}", new=on.isoformat(),
+                          note=note)
+            return Changed(ob.contract_id, [entry])
+
+    def _next_occurrence(self, s: Session, ob: ObligationRow) -> date | None:
+        if not ob.recurrence or not ob.due_date:
+            return None
+        from tracker.periods import first_occurrence
+
+        nxt = first_occurrence(ob.recurrence, date.fromisoformat(ob.due_date) + timedelta(days=1))
+        facts = json.loads(self._contract(s, ob.contract_id).facts)
+        end = facts.get("expiry_date")
+        if nxt is None or (end and nxt.isoformat() > end):
+            return None
+        return nxt
+
+    def waive(self, obligation_id: int, note: str, on: date) -> Changed:
+        if not note or not note.strip():
+            raise UsageError("waive needs --note saying why")
+        with self.transaction() as s:
+            ob = self._obligation(s, obligation_id)
+            if ob.status not in OPEN:
+                raise UsageError(f"obligation {obligation_id} is already {ob.status}")
+            old = ob.status
+            self._set_status(s, ob, "waived", on, note)
+            self._history(s, ob.contract_id, "waive", field_name=f"obligation {ob.id}", note=note)
+            return Changed(ob.contract_id, [{"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
+                                             "old_status": old, "status": "waived"}])
+
+    def record_event(self, contract_id: int, event: str, on: date, note: str | None = None) -> Changed:
+        """Record that ``event`` happened and resolve every obligation it triggers."""
+        if event not in ev.EVENTS:
+            raise UsageError(f"unknown event {event!r} (one of: {', '.join(ev.EVENTS)})")
+        with self.transaction() as s:
+            contract = self._contract(s, contract_id)
+            dup = s.exec(select(ContractEventRow).where(ContractEventRow.contract_id == contract_id,
+                                                        ContractEventRow.event == event)).first()
+            if dup is not None and event != "invoice":
+                raise UsageError(f"contract {contract_id}: {event} already recorded on {dup.on_date}")
+            if contract.terminated_on and event == "termination":
+                raise UsageError(f"contract {contract_id} already terminated on {contract.terminated_on}")
+            res = ev.record_event(event, on, self._states(s, contract_id), json.loads(contract.facts))
+            s.add(ContractEventRow(contract_id=contract_id, event=event, on_date=on.isoformat(), note=note,
+                                   actor=self.actor, recorded_at=self.stamp()))
+            if event == "termination":
+                contract.terminated_on = on.isoformat()
+            changes = self._apply(s, contract, res, on, event)
+            self._history(s, contract_id, "event", field_name=event, new=on.isoformat(), note=note)
+            return Changed(contract_id, changes, {"event": event, "on": on.isoformat(),
+                                                  "calendar_guessed": res.guessed})
+
+    def pay(self, contract_id: int, amount: Decimal, on: date, obligation_id: int | None = None,
+            note: str | None = None) -> Changed:
+        """A payment received: allocated to the named instalment or the oldest unpaid ones."""
+        if amount <= 0:
+            raise UsageError(f"amount must be positive, got {amount}")
+        if amount != amount.quantize(Decimal("0.01")):
+            raise UsageError(f"amount {amount} has more than two decimal places")
+        with self.transaction() as s:
+            self._contract(s, contract_id)
+            q = select(ObligationRow).where(ObligationRow.contract_id == contract_id,
+                                            ObligationRow.kind == "payment",
+                                            col(ObligationRow.status).in_(OPEN),
+                                            col(ObligationRow.amount).is_not(None))
+            if obligation_id is not None:
+                ob = self._obligation(s, obligation_id)
+                if ob.contract_id != contract_id:
+                    raise UsageError(f"obligation {obligation_id} belongs to contract {ob.contract_id}, "
+                                     f"not {contract_id}")
+                if ob.kind != "payment" or ob.amount is None:
+                    raise UsageError(f"obligation {obligation_id} is not a payment with an amount")
+                if ob.status not in OPEN:
+                    raise UsageError(f"obligation {obligation_id} is already {ob.status}")
+                targets = [ob]
+            else:
+                rows = s.exec(q).all()
+                targets = sorted(rows, key=lambda r: (r.due_date is None, r.due_date or "", r.id))
+            owed = [(r, D(r.amount or "0") - D(r.paid or "0")) for r in targets]
+            total = sum((o for _, o in owed), Decimal(0))
+            if amount > total:
+                what = f"obligation {obligation_id}" if obligation_id is not None else f"contract {contract_id}"
+                raise UsageError(f"overpayment: {fmt_money(amount)} exceeds the {fmt_money(total)} still owed "
+                                 f"on {what}")
+            pay = PaymentRow(contract_id=contract_id, amount=fmt_money(amount) or "0", paid_on=on.isoformat(),
+                             note=note, actor=self.actor, recorded_at=self.stamp())
+            s.add(pay)
+            s.flush()
+            left, allocations = amount, []
+            for r, o in owed:
+                if left <= 0:
+                    break
+                if o <= 0:
+                    continue
+                part = min(o, left)
+                left -= part
+                s.add(PaymentAllocationRow(payment_id=pay.id or 0, obligation_id=r.id or 0,
+                                           amount=fmt_money(part) or "0"))
+                r.paid = fmt_money(D(r.paid or "0") + part)
+                entry: dict[str, Any] = {"obligation_id": r.id, "title": r.title, "allocated": fmt_money(part),
+                                         "paid": r.paid, "amount": r.amount}
+                if D(r.paid or "0") >= D(r.amount or "0"):
+                    entry.update(old_status=r.status, status="fulfilled")
+                    self._set_status(s, r, "fulfilled", on, f"paid in full (payment {pay.id})")
+                s.add(r)
+                allocations.append(entry)
+            self._history(s, contract_id, "pay", new=fmt_money(amount), note=f"payment {pay.id} on {on}")
+            return Changed(contract_id, allocations, {"payment_id": pay.id, "amount": fmt_money(amount),
+                                                      "paid_on": on.isoformat()})
+
+    def evaluate(self, contract_id: int, metrics: dict[str, Decimal], on: date) -> Changed:
+        """Compare measured metrics with the targets: all met fulfils the evaluation report."""
+        for k, v in metrics.items():
+            if k not in METRICS:
+                raise UsageError(f"unknown metric {k!r}")
+            if not Decimal(0) <= v <= Decimal(1):
+                raise UsageError(f"{k} must be between 0 and 1 (got {v})")
+        with self.transaction() as s:
+            contract = self._contract(s, contract_id)
+            report = s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract_id,
+                                                        ObligationRow.kind == "evaluation_report",
+                                                        ObligationRow.status != "superseded")
+                            .order_by(col(ObligationRow.id))).first()
+            facts = json.loads(contract.facts)
+            raw = (json.loads(report.metrics) if report and report.metrics else None) or facts.get("metrics_targets") or {}
+            targets = {k: D(v) for k, v in raw.items()}
+            missing = [k for k in targets if k not in metrics]
+            if missing:
+                raise UsageError(f"contract {contract_id} sets a target for {', '.join(missing)}: "
+                                 f"give --{' --'.join(missing)}")
+            gaps = {k: t - metrics[k] for k, t in targets.items() if metrics[k] < t}
+            passed = not gaps
+            row = EvaluationRow(contract_id=contract_id, obligation_id=report.id if report else None,
+                                on_date=on.isoformat(), metrics=_dumps({k: str(v) for k, v in metrics.items()}),
+                                targets=_dumps({k: str(v) for k, v in targets.items()}),
+                                gaps=_dumps({k: str(v) for k, v in gaps.items()}), passed=passed,
+                                actor=self.actor, recorded_at=self.stamp())
+            s.add(row)
+            changes: list[dict[str, Any]] = []
+            if report is not None and report.status in OPEN:
+                if passed:
+                    changes.append({"obligation_id": report.id, "kind": report.kind, "title": report.title,
+                                    "old_status": report.status, "status": "fulfilled"})
+                    self._set_status(s, report, "fulfilled", on, "all metric targets met")
+                else:
+                    self._set_status_note(s, report, on, "shortfall: " + ", ".join(
+                        f"{k} {metrics[k]} < {targets[k]}" for k in gaps))
+            if passed:
+                done_before = s.exec(select(ContractEventRow).where(
+                    ContractEventRow.contract_id == contract_id,
+                    ContractEventRow.event == "evaluation_report")).first()
+                if done_before is None:
+                    res = ev.record_event("evaluation_report", on, self._states(s, contract_id), facts)
+                    s.add(ContractEventRow(contract_id=contract_id, event="evaluation_report",
+                                           on_date=on.isoformat(), note="evaluation passed", actor=self.actor,
+                                           recorded_at=self.stamp()))
+                    changes += self._apply(s, contract, res, on, "evaluation_report")
+            self._history(s, contract_id, "evaluate", new="passed" if passed else "shortfall",
+                          note=_dumps({k: str(v) for k, v in metrics.items()}))
+            return Changed(contract_id, changes, {
+                "passed": passed, "on": on.isoformat(),
+                "metrics": {k: str(v) for k, v in metrics.items()},
+                "targets": {k: str(v) for k, v in targets.items()},
+                "gaps": {k: str(v) for k, v in gaps.items()},
+                "obligation_id": report.id if report else None})
+
+    def _set_status_note(self, s: Session, ob: ObligationRow, on: date, note: str) -> None:
+        """An event that keeps the status (e.g. an evaluation shortfall) but belongs in the timeline."""
+        s.add(ObligationEventRow(obligation_id=ob.id, from_status=ob.status, to_status=ob.status,
+                                 on_date=on.isoformat(), note=note, actor=self.actor, recorded_at=self.stamp()))
+
+    def edit(self, contract_id: int, field_name: str, value: str, on: date) -> Changed:
+        """Correct an extracted fact; derived dates and the obligations that mirror them follow."""
+        if field_name not in ev.EDITABLE:
+            raise UsageError(f"cannot edit {field_name!r} (one of: {', '.join(ev.EDITABLE)})")
+        parsed = _edit_value(field_name, value)
+        with self.transaction() as s:
+            contract = self._contract(s, contract_id)
+            facts = json.loads(contract.facts)
+            old = facts.get(field_name)
+            res = ev.apply_edit(field_name, parsed, self._states(s, contract_id), facts)
+            self._history(s, contract_id, "edit", field_name=field_name, old=_dumps(old), new=_dumps(parsed))
+            changes = self._apply(s, contract, res, on, "edit")
+            if field_name in ("title", "provider", "client", "currency"):
+                setattr(contract, field_name, parsed)
+                s.add(contract)
+            return Changed(contract_id, changes, {"field": field_name, "old": old, "new": parsed,
+                                                  "facts": res.facts})
+
+    # ------------------------------------------------------------------ reads (stdlib sqlite3)
+
+    def upcoming(self, **kw: Any) -> list[dict[str, Any]]:
+        from tracker.store import read
+
+        return read.upcoming(self.path, **kw)
+
+    def contracts(self) -> list[dict[str, Any]]:
+        from tracker.store import read
+
+        return read.contracts(self.path)
+
+    def show(self, contract_id: int, as_of: date) -> dict[str, Any]:
+        from tracker.store import read
+
+        return read.show(self.path, contract_id, as_of)
+
+
+def _edit_value(field_name: str, value: str) -> Any:
+    if value.strip().lower() in ("", "null", "none"):
+        return None
+    if field_name.endswith("_date") or field_name in ("renewal_notice_deadline", "confidentiality_expiry"):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise UsageError(f"{field_name}: {value!r} is not a valid date (use YYYY-MM-DD)") from None
+    if field_name in ("term", "renewal_notice", "confidentiality_term"):
+        from tracker.periods import Duration
+
+        try:
+            return Duration.parse(value.upper()).iso()
+        except ValueError:
+            raise UsageError(f"{field_name}: {value!r} is not an ISO 8601 duration (e.g. P6M)") from None
+    if field_name == "total_fee":
+        try:
+            amount = D(value)
+        except ValueError:
+            raise UsageError(f"total_fee: {value!r} is not an amount") from None
+        if amount <= 0:
+            raise UsageError("total_fee must be positive")
+        return fmt_money(amount)
+    if field_name == "copies":
+        if not value.isdigit() or int(value) <= 0:
+            raise UsageError(f"copies: {value!r} is not a positive whole number")
+        return int(value)
+    return value
