@@ -120,16 +120,22 @@ def decode_text(data: bytes, path: object) -> str:
                     path, "not text in a known encoding (tried UTF-8, UTF-16 with BOM, GB18030)"
                 ) from None
     if _looks_binary(text):
-        raise InputError(path, "looks like binary data, not text (control characters)")
+        raise InputError(path, "looks like binary data, not text (control or unassigned characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL characters, or more than 5% control characters other than tab, line ends and form feed."""
+    """NUL characters, or over 5% control, unassigned, private-use or surrogate characters.
+
+    Tab, line ends and form feed are text; random bytes behind a BOM decode to UTF-16 full of
+    unassigned and private-use code points, which this catches too.
+    """
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
-    return controls > 0.05 * len(text)
+    odd = sum(
+        1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+    )
+    return odd > 0.05 * len(text)
 
 
 # ---------------------------------------------------------------- .docx
@@ -267,14 +273,14 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _EDGE = 3  # lines at the top and at the bottom of a page that may be running headers/footers
-_SENTENCE_END = set("。；：！？;:!?.")
+_SENTENCE_END = set("。；：！？;:")
 _CLOSERS = "”’\"')）」』】〕》"
 # Strong markers only: "(30)", "1." or "a." also start wrapped lines ("thirty\n(30) days"), and
 # a real list item after them follows a line that ends in ":" or ";" anyway.
 _NEW_CLAUSE = re.compile(
     r"""^(?:
         第\s*[一二三四五六七八九十百零〇两\d]+\s*[条條章节節](?:[\s:：]|$)           # 第一条 项目概述
-      | \d+(?:\.\d+)+\.?(?:\s+(?![a-z\d])|[^\x00-\x7f]|$)                        # 1.1 Title  1.2项目
+      | [1-9]\d{0,2}(?:\.\d{1,3})+\.?(?:\s+(?![a-z\d])\S|[^\x00-\x7f])                # 1.1 Title  1.2项目
       | [（(]\s*[一二三四五六七八九十]+\s*[)）]                                      # （一）
       | [一二三四五六七八九十]+、                                                    # 一、
       | (?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+[\dIVXLC]+(?:\.\d+)*(?:\s+[A-Z]|\s*$|[.:]\s)
@@ -283,7 +289,7 @@ _NEW_CLAUSE = re.compile(
     )""",
     re.VERBOSE,
 )
-_SHORT_LINE = 0.7  # a line narrower than this share of the widest line ended its paragraph
+_SHORT_LINE = 0.8  # a line narrower than this share of the widest line ended its paragraph
 
 
 def pdf_text(data: bytes, path: object) -> str:
@@ -321,7 +327,8 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
     """Drop page numbers at a page's edges, and edge lines that repeat on most pages.
 
     A repeated line must be identical on each page, or differ only in a number that is the
-    page's own number ("Contract TF-01 · page 3").
+    page's own number ("Contract TF-01 · page 3") and not start a clause ("Article 3 …" at the
+    top of page 3 is content).
     """
     edges: list[set[int]] = []
     for lines in pages:
@@ -334,7 +341,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
         for i in edge:
             line = lines[i]
             exact[re.sub(r"\s+", "", line)].add(pno)
-            if re.search(rf"(?<!\d){pno + 1}(?!\d)", line):
+            if re.search(rf"(?<!\d){pno + 1}(?!\d)", line) and not _NEW_CLAUSE.match(line.strip()):
                 numbered[_mask(line)].add(pno)
 
     def repeats(pages_seen: set[int]) -> bool:
