@@ -1,0 +1,53 @@
+"""Parse a filled contract into the obligations document (``shared/spec/parse-output.md``).
+
+Pipeline: readers (file → text) → normalize (script, width, pinyin; offset map) →
+clauses (segmentation) → rules_zh / rules_en (facts) → assemble (dates, derived
+obligations, warnings) → ``ParseResult``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tracker.model import ParseResult, Source
+
+
+def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) -> ParseResult:
+    """Parse contract text; ``data`` (the file's bytes) only feeds ``source.sha256``."""
+    from tracker.parse import rules_en, rules_zh
+    from tracker.parse.assemble import Assembler
+    from tracker.parse.clauses import segment
+    from tracker.parse.common import units
+    from tracker.parse.normalize import mask_blanks, normalize
+
+    norm = normalize(text)
+    clauses = segment(norm.text)
+    masked = mask_blanks(norm)
+    us = units(masked, clauses)
+    rules = rules_en if norm.language == "en" else rules_zh
+    facts = rules.extract(masked, clauses, us)
+    asm = Assembler(norm, clauses, facts)
+    contract = asm.contract()
+    obligations = asm.obligations(contract)
+    warnings = asm.collect_warnings(contract, obligations)
+    sha = hashlib.sha256(data if data is not None else text.encode("utf-8")).hexdigest()
+    return ParseResult(
+        source=Source(file_name, sha, norm.language),
+        contract=contract,
+        obligations=tuple(obligations),
+        warnings=tuple(warnings),
+        text=text,
+    )
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    """Read and parse one contract file; raises ``tracker.errors.InputError`` for unreadable input."""
+    from tracker.parse.readers import read_document
+
+    p = Path(path)
+    doc = read_document(p)
+    return parse_text(doc.text, p.name, doc.data)
+
+
+__all__ = ["parse_file", "parse_text"]

@@ -1,0 +1,191 @@
+"""From raw facts to the obligations document: resolve dates, derive term obligations, warn.
+
+Language independent. Date rules come from ``tracker.periods``; every warning carries the
+clause and a verbatim quote.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tracker.model import Cap, Contract, Obligation, Penalty, Span, Trigger, Warning
+from tracker.money import to_fen
+from tracker.parse.clauses import Clauses
+from tracker.parse.common import Facts, RawObligation, RawWarning
+from tracker.parse.normalize import BLANK_RX as _BLANK
+from tracker.parse.normalize import Normalized
+from tracker.periods import Duration, add_duration, deadline, first_occurrence
+
+_SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
+
+PERFORMANCE_KINDS = {"payment", "data_delivery", "model_delivery", "evaluation_report", "progress_report", "other"}
+KNOWN_EVENTS = ("effective", "signing", "expiry")
+
+
+class Assembler:
+    def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts) -> None:
+        self.norm = norm
+        self.clauses = clauses
+        self.facts = facts
+        self.warnings: list[Warning] = []
+
+    # -- helpers
+    def quote(self, start: int, end: int) -> str:
+        return self.norm.quote(start, end).strip()
+
+    def warn(self, code: str, label: str | None, start: int, end: int, message: str | None = None) -> None:
+        w = Warning(code, label, self.quote(start, end), message)
+        if w not in self.warnings:
+            self.warnings.append(w)
+
+    # -- contract
+    def contract(self) -> Contract:
+        f = self.facts
+        signed = f.signed_date
+        effective = f.effective_date or (signed if (f.effective_on_signing or f.effective_date is None) else None)
+        expiry = f.end_date
+        if expiry is None and effective and f.term:
+            expiry = add_duration(effective, f.term)
+        renewal_deadline = add_duration(expiry, "-" + f.renewal_notice) if expiry and f.renewal_notice else None
+        conf_expiry = add_duration(expiry, f.confidentiality_term) if expiry and f.confidentiality_term else None
+        penalties = tuple(
+            Penalty(
+                kind=p.kind,
+                clause=p.label,
+                rate=p.rate,
+                per=p.per,
+                basis=p.basis,
+                amount=to_fen(p.amount) if p.amount is not None else None,
+                cap=(Cap(rate=p.cap_rate, basis=p.cap_basis) if p.cap_rate is not None
+                     else Cap(amount=p.cap_amount) if p.cap_amount is not None else None),
+                suspend_after_days=p.suspend_after_days,
+                quote=self.quote(p.start, p.end),
+            )
+            for p in f.penalties
+        )
+        return Contract(
+            title=self.quote(*f.title) if f.title else None,
+            provider=self.quote(*f.provider) if f.provider else None,
+            client=self.quote(*f.client) if f.client else None,
+            signed_date=signed,
+            effective_date=effective,
+            term=f.term,
+            expiry_date=expiry,
+            renewal_notice=f.renewal_notice,
+            renewal_notice_deadline=renewal_deadline,
+            confidentiality_term=f.confidentiality_term,
+            confidentiality_expiry=conf_expiry,
+            currency=f.currency,
+            total_fee=to_fen(f.total_fee) if f.total_fee is not None else None,
+            copies=f.copies,
+            metrics_targets=dict(f.metrics) or None,
+            penalties=penalties,
+        )
+
+    # -- obligations
+    def obligations(self, c: Contract) -> list[Obligation]:
+        f = self.facts
+        known = {"effective": c.effective_date, "signing": c.signed_date, "expiry": c.expiry_date}
+        out: list[Obligation] = []
+        cumulative = 0
+        for raw in f.obligations:
+            amount = raw.amount
+            if raw.kind == "payment" and raw.percent is not None and c.total_fee is not None:
+                pct = raw.percent - cumulative if raw.cumulative else raw.percent
+                if raw.cumulative:
+                    cumulative = raw.percent
+                elif amount is None:
+                    cumulative += raw.percent
+                if amount is None:
+                    amount = c.total_fee * pct
+            due = self._resolve(raw, known)
+            out.append(Obligation(
+                kind=raw.kind,
+                party=raw.party,
+                title=raw.title,
+                due_date=due,
+                clause=raw.label,
+                quote=self.quote(raw.start, raw.end),
+                trigger=Trigger(raw.event, raw.offset or "P0D", raw.business_days) if raw.event else None,
+                recurrence=raw.recurrence,
+                amount=to_fen(amount) if amount is not None else None,
+                currency=(raw.currency or c.currency or "CNY") if raw.kind == "payment" else None,
+                metrics=dict(c.metrics_targets) if raw.kind == "evaluation_report" and c.metrics_targets else None,
+                span=Span(*self.norm.original_span(raw.start, raw.end)),
+            ))
+        out.extend(self._derived(c))
+        return out
+
+    def _resolve(self, raw: RawObligation, known: dict[str, date | None]) -> date | None:
+        if raw.fixed_date:
+            return raw.fixed_date
+        if raw.recurrence:
+            start = known["effective"]
+            return first_occurrence(raw.recurrence, start) if start else None
+        if raw.event and raw.offset:
+            base = known.get(raw.event)
+            if base is None:
+                return None
+            due, guessed = deadline(base, raw.offset, business_days=raw.business_days,
+                                    roll=raw.kind in PERFORMANCE_KINDS)
+            if guessed:
+                self.warn("calendar_out_of_range", raw.label, raw.start, raw.end,
+                          f"{due.year}: no published holiday calendar; counted weekends only")
+            return due
+        return None
+
+    def _derived(self, c: Contract) -> list[Obligation]:
+        f = self.facts
+        out = []
+        if c.expiry_date and f.term_span:
+            label, a, b = f.term_span
+            trig = Trigger("effective", c.term) if c.term and not f.end_date else None
+            out.append(Obligation("contract_expiry", "both", "合同期限届满", c.expiry_date, label,
+                                  self.quote(a, b), trigger=trig))
+        if c.renewal_notice_deadline and f.renewal_span and c.renewal_notice:
+            label, a, b = f.renewal_span
+            out.append(Obligation("renewal_notice", "both", "续约协商（期满前通知）", c.renewal_notice_deadline, label,
+                                  self.quote(a, b), trigger=Trigger("expiry", "-" + c.renewal_notice)))
+        if c.confidentiality_expiry and f.confidentiality_span and c.confidentiality_term:
+            label, a, b = f.confidentiality_span
+            out.append(Obligation("confidentiality_expiry", "both", "保密期届满", c.confidentiality_expiry, label,
+                                  self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))
+        return out
+
+    # -- warnings
+    def collect_warnings(self, c: Contract, obligations: list[Obligation]) -> list[Warning]:
+        text = self.norm.text
+        f = self.facts
+        for m in _BLANK.finditer(text):
+            self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
+        for m in _SIG_BLANK.finditer(text):
+            label = self.clauses.label_at(m.start())
+            self.warn("unfilled_blank", label, m.start(), m.end())
+        if f.perpetual_confidentiality and f.confidentiality_span:
+            label, a, b = f.confidentiality_span
+            self.warn("perpetual_confidentiality", label, a, b)
+        for w in f.warnings:
+            self._raw(w)
+        payments = [o for o in obligations if o.kind == "payment"]
+        if c.total_fee is not None and payments and all(o.amount is not None for o in payments):
+            total = sum((o.amount for o in payments if o.amount is not None), start=to_fen(c.total_fee) * 0)
+            if total != c.total_fee:
+                first = next(r for r in f.obligations if r.kind == "payment")
+                self.warn("amount_mismatch", first.label, first.start, first.end,
+                          f"instalments add up to {total}, total fee is {c.total_fee}")
+        if not any(w.code == "unfilled_blank" for w in self.warnings):
+            first = self.clauses.labelled()
+            anchor = (first[0].start, min(first[0].end, first[0].start + 20)) if first else (0, min(len(text), 20))
+            if c.expiry_date is None and c.term is None:
+                self.warn("missing_field", None, *anchor, "no contract term or end date found")
+            if c.provider is None or c.client is None:
+                self.warn("missing_field", None, *anchor, "parties (provider/client) not identified")
+        return self.warnings
+
+    def _raw(self, w: RawWarning) -> None:
+        self.warn(w.code, w.label, w.start, w.end, w.message)
+
+
+def duration_value(text: str) -> Duration:
+    return Duration.parse(text)

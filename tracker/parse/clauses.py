@@ -1,0 +1,198 @@
+"""Clause segmentation: which clause number ("4.2", "附件一.3") each part of the text belongs to.
+
+Works on the normalised text (Simplified, half-width). Recognised numbering:
+
+- articles: 第一条 / 第1条 (also inside ``## `` headings), 一、 at a line start, Article/Section N;
+- sub-clauses: 1.1 dotted, （一）, （1）, 1. — whichever appears first under an article is the
+  document's second level; the others are list items inside the current clause;
+- 4.2.1 third-level dotted numbers;
+- the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N").
+
+Numbers must run in sequence, so cross references ("在1.2条中", "第一条第（二）项") and dates
+("2025.8.31") are not mistaken for headings, even in a one-line web scrape.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tracker.parse.numerals import cn_int
+
+_CN = "一二三四五六七八九十"
+_LINE_START = r"(?:^|(?<=\n))[ \t#>*\-]*"
+_AFTER_SENTENCE = r"(?:(?<=[。;；:：\]】]))\s*"
+
+_ARTICLE = re.compile(
+    rf"(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
+    rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
+    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER)\s+(?P<en>\d+|[IVX]+)\b"
+    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s",
+)
+_DOT3 = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
+_DOT2 = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
+_PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
+_PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
+_NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
+_SIGNATURE = re.compile(
+    rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
+    r"(?:[(（]以下无正文|\((?:Signature page|No further text)"
+    r"|(?:甲方|乙方|Party A|Party B)\s*[(（](?:盖章|签章|签字|公章|Seal|Signature|Stamp))",
+)
+_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule)\s+(?P<en>\d+|[A-Z]))")
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@dataclass(frozen=True)
+class Segment:
+    label: str | None
+    start: int
+    end: int
+    heading: bool = False  # an article heading line ("第一条 项目概述")
+
+
+@dataclass(frozen=True)
+class Clauses:
+    segments: tuple[Segment, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [s.start for s in self.segments])
+
+    def label_at(self, pos: int) -> str | None:
+        i = bisect_right(self._starts, pos) - 1  # type: ignore[attr-defined]
+        return self.segments[i].label if i >= 0 else None
+
+    def labelled(self) -> list[Segment]:
+        return [s for s in self.segments if s.label is not None]
+
+
+def _num(text: str) -> int:
+    if text in _ROMAN:
+        return _ROMAN[text]
+    return cn_int(text)
+
+
+def segment(text: str) -> Clauses:
+    """Split normalised text into clause segments."""
+    marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
+    for m in _ARTICLE.finditer(text):
+        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md")
+        try:
+            marks.append((m.start(), "art", _num(raw)))
+        except ValueError:
+            continue
+    for m in _DOT3.finditer(text):
+        marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
+    for m in _DOT2.finditer(text):
+        marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
+    for rx, kind in ((_PAREN_CN, "paren_cn"), (_PAREN_NUM, "paren_num"), (_NUM_DOT, "num_dot")):
+        for m in rx.finditer(text):
+            try:
+                marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), kind, _num(m["n"])))
+            except ValueError:
+                continue
+    for m in _SIGNATURE.finditer(text):
+        marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
+    for m in _APPENDIX.finditer(text):
+        name = m.group("name")
+        label = re.sub(r"\s+", "", name) if m.group("n") else name
+        marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
+    marks.sort(key=lambda t: (t[0], t[1] != "art"))
+
+    segments: list[Segment] = [Segment(None, 0, len(text))]
+    article = 0
+    sub = 0
+    level2: str | None = None
+    in_signature = False
+    appendix: str | None = None
+    appendix_item = 0
+    last_pos = -1
+
+    def open_segment(pos: int, label: str | None, heading: bool = False) -> None:
+        prev = segments[-1]
+        if pos <= prev.start:
+            segments[-1] = Segment(label, prev.start, prev.end, heading)
+            return
+        segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
+        segments.append(Segment(label, pos, len(text), heading))
+
+    for pos, kind, payload in marks:
+        if pos < last_pos:
+            continue
+        if kind == "appendix" and (in_signature or article >= 1):
+            if not in_signature and not re.match(r"附件|Appendix|Annex|Schedule", text[pos:pos + 9]):
+                continue
+            # an appendix heading only counts after the body (signature block seen)
+            if not in_signature:
+                continue
+            appendix, appendix_item = str(payload), 0
+            open_segment(pos, appendix, heading=True)
+            last_pos = pos
+            continue
+        if appendix is not None:
+            if kind in ("num_dot", "paren_num", "paren_cn", "dot2"):
+                n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
+                if isinstance(n, int) and n == appendix_item + 1:
+                    appendix_item = n
+                    open_segment(pos, f"{appendix}.{n}")
+                    last_pos = pos
+            continue
+        if in_signature:
+            continue
+        if kind == "sig":
+            if article >= 1:
+                in_signature = True
+                open_segment(pos, None)
+                last_pos = pos
+            continue
+        if kind == "art":
+            n = payload
+            if isinstance(n, int) and (n == article + 1 or (article == 0 and n == 1)):
+                article, sub = n, 0
+                open_segment(pos, str(n), heading=True)
+                last_pos = pos
+            continue
+        if article == 0 and kind == "dot2":
+            a, b = payload  # type: ignore[misc]
+            if a == 1 and b == 1:  # a document with dotted clauses but no article headings
+                article, sub, level2 = 1, 1, "dot2"
+                open_segment(pos, "1.1")
+                last_pos = pos
+            continue
+        if article == 0:
+            continue
+        if kind == "dot2":
+            a, b = payload  # type: ignore[misc]
+            if a == article + 1 and b == 1 and level2 == "dot2":
+                article, sub = a, 1  # next article without a heading of its own
+                open_segment(pos, f"{a}.1")
+                last_pos = pos
+                continue
+            if a != article or b <= sub or b > sub + 3:
+                continue
+            if level2 is None:
+                level2 = "dot2"
+            if level2 != "dot2":
+                continue
+            sub = b
+            open_segment(pos, f"{a}.{b}")
+            last_pos = pos
+            continue
+        if kind == "dot3":
+            a, b, c = payload  # type: ignore[misc]
+            if level2 == "dot2" and a == article and b >= sub and b <= sub + 1:
+                sub = b
+                open_segment(pos, f"{a}.{b}.{c}")
+                last_pos = pos
+            continue
+        if kind in ("paren_cn", "paren_num", "num_dot"):
+            n = payload
+            if level2 is None and n == 1:
+                level2 = kind
+            if level2 == kind and isinstance(n, int) and (n == sub + 1):
+                sub = n
+                open_segment(pos, f"{article}.{n}")
+                last_pos = pos
+    return Clauses(tuple(segments))

@@ -1,0 +1,247 @@
+"""Building blocks the language rules share: dates, money expressions, sentence units, raw facts.
+
+Everything works on the normalised text (Simplified, half-width punctuation) and returns
+positions in it; ``Normalized.quote`` maps them back to verbatim original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from tracker.parse.clauses import Clauses
+from tracker.parse.normalize import Normalized
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
+_CN_DIGIT4 = "〇零一二三四五六七八九"
+
+DATE_RX = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
+    r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
+    rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
+    rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    value: date | None  # None: looked like a date but is impossible (2025-02-30)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
+    hits = []
+    for m in DATE_RX.finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        try:
+            if g["y"]:
+                y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+            elif g["cy"]:
+                y, mo, d = cn_int(g["cy"]), cn_int(g["cm"]), cn_int(g["cd"])
+            elif g["iy"]:
+                y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            elif g["em"]:
+                y, mo, d = int(g["ey"]), MONTHS[g["em"].lower()], int(g["ed"])
+            else:
+                y, mo, d = int(g["ey2"]), MONTHS[g["em2"].lower()], int(g["ed2"])
+            value: date | None = date(y, mo, d)
+        except (ValueError, NumeralError):
+            value = None
+        hits.append(DateHit(m.start(), m.end(), value))
+    return hits
+
+
+# ---------------------------------------------------------------- money
+
+_CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+_FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+MONEY_RX = re.compile(
+    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|\$)?\s*"
+    rf"(?:(?P<cap>[壹贰叁肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
+    rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
+    rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
+    rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MoneyHit:
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+    mismatch: tuple[Decimal, Decimal] | None = None  # (capital, figures) when they disagree
+
+
+def _currency(tag: str | None) -> str | None:
+    if not tag:
+        return None
+    t = tag.upper()
+    if t in ("人民币", "RMB", "CNY", "¥", "￥"):
+        return "CNY"
+    return "USD"
+
+
+def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:
+    """Amounts with a currency marker or 元: ``人民币150,000元``, ``人民币捌拾万元整(¥800,000.00)``,
+    ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money."""
+    hits = []
+    stop = len(text) if end is None else end
+    for m in MONEY_RX.finditer(text, start, stop):
+        g = m.groupdict()
+        has_marker = g["cur"] or g["yuan"] or g["cap"] or g["cnyuan"]
+        if not has_marker:
+            continue
+        try:
+            if g["cap"]:
+                if not re.search("[元圆万亿仟佰拾]", g["cap"]):
+                    continue
+                value = capital_money(g["cap"])
+            elif g["fig"]:
+                value = number(g["fig"]) * (10000 if g["wan"] else 1)
+            else:
+                value = Decimal(cn_int(g["cn"]))
+        except (NumeralError, ValueError, ArithmeticError):
+            continue
+        mismatch = None
+        if g["fig2"]:
+            fig2 = number(g["fig2"]) * (10000 if g["wan2"] else 1)
+            if fig2 != value:
+                mismatch = (value, fig2) if g["cap"] else (fig2, value)
+                if g["cap"] and not capital_wins:
+                    value = fig2
+        if value <= 0:
+            continue
+        hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
+    return hits
+
+
+# ---------------------------------------------------------------- sentence units
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or list item) inside one clause: the grain of obligation extraction."""
+
+    label: str | None
+    start: int
+    end: int
+
+
+_SPLIT_ZH = re.compile(r"[。;\n]|:(?=\s*\([\d一二三四五六七八九十]{1,3}\))")
+_SPLIT_EN = re.compile(r"(?<=[a-z0-9)\"])\.(?=\s+[A-Z(])|;|\n")
+
+
+def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
+    text = norm.text
+    splitter = _SPLIT_EN if norm.language == "en" else _SPLIT_ZH
+    out: list[Unit] = []
+    for seg in clauses.segments:
+        pos = seg.start
+        for m in splitter.finditer(text, seg.start, seg.end):
+            if m.start() > pos:
+                out.append(Unit(seg.label, pos, m.start()))
+            pos = m.end()
+        if seg.end > pos:
+            out.append(Unit(seg.label, pos, seg.end))
+    return [u for u in (_trim(text, u) for u in out) if u.end > u.start]
+
+
+def _trim(text: str, u: Unit) -> Unit:
+    a, b = u.start, u.end
+    while a < b and text[a] in " \t-*#>,:、":
+        a += 1
+    while b > a and text[b - 1] in " \t,:、":
+        b -= 1
+    return Unit(u.label, a, b)
+
+
+# ---------------------------------------------------------------- raw facts produced by the rules
+
+
+@dataclass
+class RawObligation:
+    kind: str
+    party: str
+    title: str
+    label: str | None
+    start: int  # quote span in normalised text
+    end: int
+    fixed_date: date | None = None
+    event: str | None = None
+    offset: str | None = None
+    business_days: bool = False
+    recurrence: str | None = None
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    cumulative: bool = False
+    currency: str | None = None
+
+
+@dataclass
+class RawPenalty:
+    kind: str
+    label: str | None
+    start: int
+    end: int
+    rate: Decimal | None = None
+    per: str | None = None
+    basis: str | None = None
+    amount: Decimal | None = None
+    cap_rate: Decimal | None = None
+    cap_basis: str | None = None
+    cap_amount: Decimal | None = None
+    suspend_after_days: int | None = None
+
+
+@dataclass
+class RawWarning:
+    code: str
+    label: str | None
+    start: int
+    end: int
+    message: str | None = None
+
+
+@dataclass
+class Facts:
+    """What the language rules found, before dates are resolved."""
+
+    title: tuple[int, int] | None = None
+    provider: tuple[int, int] | None = None
+    client: tuple[int, int] | None = None
+    signed_date: date | None = None
+    effective_date: date | None = None
+    effective_on_signing: bool = False
+    term: str | None = None
+    term_span: tuple[str | None, int, int] | None = None
+    end_date: date | None = None
+    renewal_notice: str | None = None
+    renewal_span: tuple[str | None, int, int] | None = None
+    confidentiality_term: str | None = None
+    confidentiality_span: tuple[str | None, int, int] | None = None
+    perpetual_confidentiality: bool = False
+    currency: str | None = None
+    total_fee: Decimal | None = None
+    copies: int | None = None
+    metrics: dict[str, Decimal] = field(default_factory=dict)
+    penalties: list[RawPenalty] = field(default_factory=list)
+    obligations: list[RawObligation] = field(default_factory=list)
+    warnings: list[RawWarning] = field(default_factory=list)
+    authoritative_figures: bool = False

@@ -1,0 +1,106 @@
+"""Normalise a contract for matching while keeping a map back to the original text.
+
+Matching works on one form: Simplified script, half-width ASCII punctuation and digits,
+no web-scrape pinyin annotations (``說(shuō)明`` → ``说明``). Quotes must stay verbatim,
+so every character of the normalised text remembers the index of the original character
+it came from; ``Normalized.original_span`` turns a match back into the original slice
+(pinyin removed inside a quote reappears in it, as it should).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_LETTERS = "a-zü" + _TONED
+#: ``(shuō)`` right after a CJK character; at least one tone mark so ``(a)`` or ``(OCR)`` stay.
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])[{_PINYIN_LETTERS}]{{1,7}}\)")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    text: str
+    index: tuple[int, ...]  # index[i] = position in ``original`` of text[i]
+    language: str  # zh-Hans | zh-Hant | en
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) covering normalised [start, end)."""
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # lazy: only the parser needs it
+
+    return opencc.OpenCC("t2s")
+
+
+def _fold_width(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    return ch
+
+
+def _to_simplified(text: str) -> str:
+    converter = _t2s()
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase mapping changed the length somewhere: convert line by line, then char by char.
+    lines = text.split("\n")
+    converted = []
+    for line in lines:
+        c = converter.convert(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := converter.convert(ch)) == 1 else ch for ch in line)
+        converted.append(c)
+    return "\n".join(converted)
+
+
+def detect_language(text: str, simplified: str) -> str:
+    cjk = [i for i, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff"]
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if len(cjk) < 20 and latin > len(cjk):
+        return "en"
+    if latin > 4 * max(len(cjk), 1):
+        return "en"
+    changed = sum(text[i] != simplified[i] for i in cjk)
+    return "zh-Hant" if changed > max(3, len(cjk) * 0.02) else "zh-Hans"
+
+
+def normalize(original: str) -> Normalized:
+    keep = [True] * len(original)
+    for m in _PINYIN.finditer(original):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    index = tuple(i for i, k in enumerate(keep) if k)
+    folded = "".join(_fold_width(original[i]) for i in index)
+    simplified = _to_simplified(folded)
+    language = detect_language(folded, simplified)
+    return Normalized(original, simplified, index, language)
+
+
+BLANK_RX = re.compile(r"\[\s*请[^\[\]\n]{0,200}\]|【\s*请[^【】\n]{0,200}】|\[\s*(?:Please|please|PLEASE|insert|Insert|to be filled)[^\[\]\n]{0,200}\]")
+
+
+def mask_blanks(norm: Normalized) -> Normalized:
+    """The same text with the inside of every unfilled blank (``[请填写…]``) replaced by ``□``,
+    so example values in a blank ("例如:千分之五") are never read as facts."""
+    text = norm.text
+    if "[" not in text and "【" not in text:
+        return norm
+    masked = BLANK_RX.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    return Normalized(norm.original, masked, norm.index, norm.language)

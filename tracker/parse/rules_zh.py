@@ -1,0 +1,617 @@
+"""Rules for Chinese contracts (Simplified after normalisation; Traditional is folded to it).
+
+An ordered list of small rules, each reading the normalised text and adding to ``Facts``.
+Phrase tables come first, so new wording is a table edit, not new logic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from decimal import Decimal
+
+from tracker.parse.clauses import Clauses
+from tracker.parse.common import Facts, RawObligation, RawPenalty, RawWarning, Unit, find_dates, find_money
+from tracker.parse.normalize import Normalized
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+
+# ---------------------------------------------------------------- phrase tables
+
+PROVIDER_WORDS = ("服务提供方", "服务方", "受托方", "受托人", "供应商", "供方", "承接方", "开发方", "承包方", "服务商", "卖方", "乙方服务")
+CLIENT_WORDS = ("需求方", "委托方", "委托人", "采购方", "采购人", "需方", "买方", "发包方", "用户方")
+
+NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
+DURATION_RX = re.compile(
+    rf"(?:(?P<y>{NUM})\s*(?:个)?年(?!度))?\s*(?:(?P<mo>{NUM})\s*个?月)?\s*(?:(?P<d>{NUM})\s*(?P<du>个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?"
+)
+RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*%")
+
+EVENTS: tuple[tuple[str, str], ...] = (
+    ("signing", r"签订|签署|签字|签约"),
+    ("effective", r"生效"),
+    ("data_delivery", r"(?:提供|交付|交齐|收到|提交)[^,。;]{0,10}数据|数据[^,。;]{0,4}(?:交付|到位)"),
+    ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成"),
+    ("evaluation_report", r"评估报告"),
+    ("acceptance", r"验收合格|通过验收|验收通过|终验合格|验收完成"),
+    ("invoice", r"发票"),
+    ("expiry", r"期满|届满|终止"),
+)
+BASIS_WORDS = (
+    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款"),
+    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|欠付|逾期款项"),
+    ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"),
+)
+INSTALMENT_TITLE = re.compile(
+    r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+期(?:款|服务费)?|进度款|中期款|验收款|尾款|余款|质保金|保证金|终验款"
+)
+DUTY = re.compile(r"应|须|需|必须|负责|支付|提交|交付|完成|提供")
+
+
+def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
+    y, mo, d, du = m.group("y"), m.group("mo"), m.group("d"), m.group("du")
+    if not (y or mo or d):
+        return None
+    try:
+        parts = ""
+        if y:
+            parts += f"{cn_int(y)}Y"
+        if mo:
+            parts += f"{cn_int(mo)}M"
+        business = False
+        if d:
+            n = cn_int(d)
+            if "周" in du or "星期" in du:
+                n *= 7
+            parts += f"{n}D"
+            business = "工作日" in du
+    except NumeralError:
+        return None
+    return "P" + parts, business
+
+
+def parse_duration(text: str) -> tuple[str, bool] | None:
+    """``六个月`` → ("P6M", False); ``5个工作日`` → ("P5D", True); ``一年六个月`` → ("P1Y6M", False)."""
+    m = DURATION_RX.fullmatch(text.strip())
+    return _duration(m) if m else None
+
+
+def _search_duration(text: str, start: int, end: int) -> tuple[re.Match[str], str, bool] | None:
+    for m in DURATION_RX.finditer(text, start, end):
+        if m.end() > m.start():
+            got = _duration(m)
+            if got:
+                return m, got[0], got[1]
+    return None
+
+
+# ---------------------------------------------------------------- context
+
+
+class Ctx:
+    def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.clauses = clauses
+        self.units = units
+        self.roles: dict[str, str] = {}
+        self.date_spans = [(h.start, h.end) for h in find_dates(self.text)]
+
+    def unit_text(self, u: Unit) -> str:
+        return self.text[u.start:u.end]
+
+    def units_in(self, article: str) -> list[Unit]:
+        return [u for u in self.units if u.label and u.label.split(".")[0] == article]
+
+    def role_of(self, word: str) -> str | None:
+        return self.roles.get(word)
+
+
+def _role_word(text: str) -> str | None:
+    for w in PROVIDER_WORDS:
+        if w in text:
+            return "provider"
+    for w in CLIENT_WORDS:
+        if w in text:
+            return "client"
+    return None
+
+
+# ---------------------------------------------------------------- rules: parties and title
+
+
+def rule_roles(ctx: Ctx, facts: Facts) -> None:
+    """Who is 甲方 and who is 乙方, from the contract's own definitions; never assumed."""
+    head = ctx.text[: max(3000, (ctx.clauses.labelled() or [None])[0].start if ctx.clauses.labelled() else 3000)]  # type: ignore[union-attr]
+    for m in re.finditer(r"(甲方|乙方)\s*\(([^()\n]{1,24})\)", head):
+        role = _role_word(m.group(2))
+        if role and m.group(1) not in ctx.roles:
+            ctx.roles[m.group(1)] = role
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*\(\s*(甲方|乙方)\s*\)", head):
+        role = _role_word(m.group(1))
+        if role and m.group(2) not in ctx.roles:
+            ctx.roles[m.group(2)] = role
+    if len(ctx.roles) == 1:  # one side defined: the other is the other role
+        (side, role), = ctx.roles.items()
+        ctx.roles["乙方" if side == "甲方" else "甲方"] = "client" if role == "provider" else "provider"
+    if not ctx.roles:  # fall back to who pays the service fee
+        m = re.search(r"(甲方|乙方)[^,。;]{0,12}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款)", ctx.text)
+        if m:
+            payer = m.group(1)
+            ctx.roles[payer] = "client"
+            ctx.roles["乙方" if payer == "甲方" else "甲方"] = "provider"
+
+
+_NAME_STOP = r"(?=\n|$|甲方|乙方|住所|地址|法定代表人|鉴于|统一社会信用代码|联系|电话|授权代表|委托方|受托方|签订|合同编号)"
+
+
+def rule_parties(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    first = ctx.clauses.labelled()
+    body_start = first[0].start if first else len(text)
+    found: dict[str, tuple[int, int]] = {}
+    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲方|乙方)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
+    for pass_region in ((0, body_start), (body_start, len(text))):
+        for m in rx.finditer(text, *pass_region):
+            label = text[m.start():m.start("name")]
+            if re.search(r"代表|签字|签名|日期|地址|住所|电话", label):
+                continue
+            if pass_region[0] == 0 and re.search(r"盖章|签章", label):
+                continue
+            name = m.group("name").strip()
+            if not name or "_" in name or "[" in name or len(name) < 4:
+                continue
+            side = m.group(1)
+            if side not in found:
+                found[side] = (m.start("name"), m.start("name") + len(m.group("name").rstrip()))
+        if len(found) == 2:
+            break
+    for side, span in found.items():
+        role = ctx.role_of(side)
+        if role == "provider" and facts.provider is None:
+            facts.provider = span
+        elif role == "client" and facts.client is None:
+            facts.client = span
+
+
+def rule_title(ctx: Ctx, facts: Facts) -> None:
+    m = re.search(r"项目名称\s*[:]\s*", ctx.text)
+    if not m:
+        return
+    seg_end = next((s.end for s in ctx.clauses.segments if s.start <= m.start() < s.end), len(ctx.text))
+    end = min(seg_end, *(i for i in (ctx.text.find("\n", m.end()), ctx.text.find("。", m.end())) if i >= 0), len(ctx.text))
+    value = ctx.text[m.end():end].rstrip(" ;,")
+    if value and "[" not in value and "_" not in value:
+        facts.title = (m.end(), m.end() + len(value))
+
+
+# ---------------------------------------------------------------- rules: dates and term
+
+
+def rule_signed(ctx: Ctx, facts: Facts) -> None:
+    """Signature-block dates (the later of two) and stated signing dates."""
+    labelled = ctx.clauses.labelled()
+    body_end = max((s.end for s in labelled if "附件" not in (s.label or "")), default=0)
+    candidates = []
+    for h in find_dates(ctx.text, body_end):
+        before = ctx.text[max(body_end, h.start - 12):h.start]
+        if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
+            candidates.append(h.value)
+    for m in re.finditer(r"(?:签订|签署)(?:日期|时间)\s*:\s*", ctx.text):
+        for h in find_dates(ctx.text, m.end(), m.end() + 20):
+            if h.value:
+                candidates.append(h.value)
+    for m in re.finditer(r"本合同(?:由双方)?于", ctx.text):
+        hits = find_dates(ctx.text, m.end(), m.end() + 20)
+        if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
+            candidates.append(hits[0].value)
+    if candidates:
+        facts.signed_date = max(candidates)
+
+
+def rule_term(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    for u in ctx.units:
+        if not u.label:
+            continue
+        s = ctx.unit_text(u)
+        if "生效" not in s and "有效期" not in s and "合同期限" not in s and "期限" not in s:
+            continue
+        # effective date
+        if facts.effective_date is None and "生效" in s:
+            m = re.search(r"生效", s)
+            assert m
+            dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
+            if dates:
+                facts.effective_date = dates[-1].value
+            elif re.search(r"签(?:字|章|署|订)[^,。]{0,10}(?:之日|后)[^,。]{0,3}生效|自?签订之日起生效", s):
+                facts.effective_on_signing = True
+        # explicit range: 自DATE起至DATE止
+        rng = re.search(r"(?:期限|有效期)[^。]{0,10}?自?", s)
+        dates = [h for h in find_dates(text, u.start, u.end) if h.value]
+        m_to = re.search(r"至\s*$", "")  # placeholder to keep mypy quiet
+        for i, h in enumerate(dates):
+            between = text[h.end:h.end + 6]
+            prev = text[max(u.start, h.start - 4):h.start]
+            if re.match(r"\s*(?:止|为止|届满|到期)", between) and (re.search(r"至|到|截至", prev) or i > 0):
+                if facts.end_date is None:
+                    facts.end_date = h.value
+                    if facts.term_span is None:
+                        facts.term_span = (u.label, _quote_start(ctx, u, rng.start() if rng else 0), u.end)
+        del m_to
+        m = re.search(r"(?:有效期|合同期限|服务期限|期限)\s*(?:为|是|:)?\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
+        if m and facts.term is None:
+            got = parse_duration(m.group("dur"))
+            if got and not got[1]:
+                facts.term = got[0]
+                start = u.start
+                facts.term_span = (u.label, start, u.start + m.end())
+
+
+def _quote_start(ctx: Ctx, u: Unit, offset: int) -> int:
+    return u.start
+
+
+def rule_renewal(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        m = re.search(r"(?:期满|届满|到期)(?:之日)?前\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
+        if m and ("续" in s or "通知" in s):
+            got = parse_duration(m.group("dur"))
+            if got:
+                facts.renewal_notice = got[0]
+                facts.renewal_span = (u.label, u.start, u.end)
+                return
+
+
+def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if "保密期" not in s and not ("保密" in s and "期限" in s):
+            continue
+        if re.search(r"永久|无限期|长期有效", s):
+            facts.perpetual_confidentiality = True
+            facts.confidentiality_span = (u.label, u.start, u.end)
+            return
+        m = re.search(r"(?:终止|届满|期满|解除)(?:之日)?(?:后|起)\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
+        if m:
+            got = parse_duration(m.group("dur"))
+            if got:
+                facts.confidentiality_term = got[0]
+                facts.confidentiality_span = (u.label, u.start, u.end)
+                return
+
+
+# ---------------------------------------------------------------- rules: money, copies, metrics
+
+
+def rule_fee(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
+    for m in re.finditer(r"(?:服务费用?|合同)?(?:总额|总价|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?", text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
+        if hits and hits[0].start - m.end() <= 8:
+            facts.total_fee = hits[0].value
+            facts.currency = hits[0].currency
+            _mismatch(ctx, facts, hits[0])
+            break
+    if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
+        facts.currency = None  # money only in penalties: currency stays unknown for the fee
+
+
+def _mismatch(ctx: Ctx, facts: Facts, hit) -> None:  # type: ignore[no-untyped-def]
+    if hit.mismatch:
+        label = ctx.clauses.label_at(hit.start)
+        facts.warnings.append(RawWarning("amount_mismatch", label, hit.start, hit.end,
+                                         f"大写 {hit.mismatch[0]} ≠ 小写 {hit.mismatch[1]}"))
+
+
+def rule_copies(ctx: Ctx, facts: Facts) -> None:
+    m = re.search(rf"一式\s*(?P<n>{NUM})\s*份", ctx.text)
+    if m:
+        with contextlib.suppress(NumeralError):
+            facts.copies = cn_int(m.group("n"))
+
+
+METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
+
+
+def rule_metrics(ctx: Ctx, facts: Facts) -> None:
+    for key, names in METRIC_NAMES:
+        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不低于|不少于|不小于|达到|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+)", re.I)
+        m = rx.search(ctx.text)
+        if m:
+            try:
+                facts.metrics[key] = rate(m.group("v").replace(" ", ""))
+            except (NumeralError, ArithmeticError):
+                continue
+
+
+# ---------------------------------------------------------------- rules: penalties
+
+
+def _basis(s: str) -> str | None:
+    best = None
+    for basis, rx in BASIS_WORDS:
+        for m in re.finditer(rx, s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), basis)
+    return best[1] if best else None
+
+
+def rule_penalties(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    penalty_articles = {s.label for s in ctx.clauses.segments if s.heading and s.label and "违约" in text[s.start:s.start + 30]}
+    seen: set[str] = set()
+    for seg in ctx.clauses.labelled():
+        if seg.heading or "." not in (seg.label or ""):
+            continue
+        s = text[seg.start:seg.end]
+        article = seg.label.split(".")[0]  # type: ignore[union-attr]
+        if article not in penalty_articles and "违约金" not in s:
+            continue
+        if "违约金" not in s and "赔偿" not in s:
+            continue
+        if "保密" in s:
+            kind = "confidentiality_breach"
+        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,6}(?:支付|付款)|逾期(?:支付|付款)|迟延(?:支付|付款)", s):
+            kind = "late_payment"
+        elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期", s):
+            kind = "late_delivery"
+        else:
+            continue
+        if kind in seen:
+            continue
+        seen.add(kind)
+        p = RawPenalty(kind, seg.label, seg.start, seg.end)
+        # cap first, so its rate is not taken for the running rate
+        cap = re.search(rf"(?:累计|总额|最高|上限|合计)?[^,。;]{{0,10}}?(?:不超过|不得超过|不高于|以[^,。;]{{0,10}}为上限|最高不超过)[^,。;]{{0,12}}?(?P<r>{RATE_RX.pattern})", s)
+        cap_span = None
+        if cap:
+            try:
+                p.cap_rate = rate(cap.group("r").replace(" ", ""))
+                p.cap_basis = _basis(cap.group(0)) or "total_fee"
+                cap_span = cap.span()
+            except (NumeralError, ArithmeticError):
+                pass
+        else:
+            capm = re.search(r"(?:不超过|不得超过|不高于|最高)[^,。;]{0,6}?", s)
+            if capm:
+                money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
+                if money and money[0].start - (seg.start + capm.end()) <= 4:
+                    p.cap_amount = money[0].value
+                    cap_span = (capm.start(), money[0].end - seg.start)
+        for m in RATE_RX.finditer(s):
+            if cap_span and cap_span[0] <= m.start() < cap_span[1]:
+                continue
+            try:
+                p.rate = rate(m.group(0).replace(" ", ""))
+            except (NumeralError, ArithmeticError):
+                continue
+            p.basis = _basis(s[max(0, m.start() - 30):m.start()])
+            break
+        if p.basis is None:
+            basis_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
+            p.basis = _basis(basis_text) if (p.rate is not None or re.search(r"每逾期|每日|每天", s)) else None
+        if re.search(r"每逾期一?(?:日|天)|每日|每天|按日", s):
+            p.per = "day"
+        elif re.search(r"每逾期一?个?月|每月|按月", s):
+            p.per = "month"
+        elif re.search(r"每年|按年|年利率|年化", s):
+            p.per = "year"
+        if p.rate is None and p.per is None:
+            p.basis = None
+        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s)
+        if m:
+            with contextlib.suppress(NumeralError):
+                p.suspend_after_days = cn_int(m.group("n"))
+        if p.rate is None:
+            money = [h for h in find_money(text, seg.start, seg.end)
+                     if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
+            if money and kind == "confidentiality_breach":
+                p.amount = money[0].value
+                _mismatch(ctx, facts, money[0])
+            elif money and re.search(r"违约金\s*(?:为)?\s*(?:人民币|¥)", s):
+                p.amount = money[0].value
+        facts.penalties.append(p)
+
+
+# ---------------------------------------------------------------- rules: obligations
+
+
+_TIME_REL = re.compile(
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起|后)\s*(?:的)?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
+)
+_FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
+_AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
+_RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
+_RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
+_RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
+
+
+def _event_in(s: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for event, rx in EVENTS:
+        for m in re.finditer(rx, s):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), event)
+    return best[1] if best else None
+
+
+def _kind(action: str, party: str | None) -> str | None:
+    if re.search(r"违约金|赔偿", action):
+        return None
+    if re.search(r"支付|付款|付清|结清", action) and not re.search(r"停止使用", action):
+        return "payment"
+    if "评估报告" in action:
+        return "evaluation_report"
+    if re.search(r"进度报告|进展报告|工作报告|周报|月报", action):
+        return "progress_report"
+    if re.search(r"数据", action) and re.search(r"提供|交付|交齐|提交|移交", action) and party != "provider":
+        return "data_delivery"
+    if re.search(r"模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
+        return "model_delivery"
+    if re.search(r"交付|提交|提供|完成", action):
+        return "other"
+    return None
+
+
+TITLES = {
+    "data_delivery": "训练数据交付",
+    "model_delivery": "模型交付",
+    "evaluation_report": "模型评估报告",
+    "progress_report": "进度报告",
+    "payment": "付款",
+    "other": "其他义务",
+}
+
+
+_SUBJECT = re.compile(r"(甲方|乙方)\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
+
+
+def _party(ctx: Ctx, sentence: str, kind: str) -> str:
+    """The party that must act: the first 甲方/乙方 used as a subject (not "向甲方")."""
+    for m in _SUBJECT.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
+            continue
+        role = ctx.role_of(m.group(1))
+        if role:
+            return role
+    return "client" if kind in ("payment", "data_delivery") else "provider"
+
+
+def rule_obligations(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    for u in ctx.units:
+        if not u.label or u.label.split(".")[0] in _skip_articles(ctx):
+            continue
+        s = ctx.unit_text(u)
+        if not DUTY.search(s):
+            continue
+        ob = _time_element(ctx, u, s)
+        if ob is None:
+            continue
+        action = s[: ob.pop("_a")] + s[ob.pop("_b"):]
+        kind = _kind(action, None)
+        if kind is None:
+            continue
+        party = _party(ctx, action, kind)
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"
+        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
+        if kind == "payment":
+            _payment_details(ctx, facts, u, s, raw)
+        facts.obligations.append(raw)
+    del text
+
+
+def _skip_articles(ctx: Ctx) -> set[str]:
+    """Articles whose deadlines are not obligations of their own: term, confidentiality, breach, disputes."""
+    skip = set()
+    for seg in ctx.clauses.segments:
+        if seg.heading and seg.label:
+            head = ctx.text[seg.start:seg.start + 30].split("\n")[0]
+            if re.search(r"期限|保密|违约|争议|其他|其它|附则|生效", head):
+                skip.add(seg.label)
+    return skip
+
+
+def _time_element(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
+    text = ctx.text
+    m = _RECUR_LAST_WORKDAY.search(s)
+    rec = None
+    if m:
+        rec = ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", m)
+    elif (m := _RECUR_MONTHDAY.search(s)):
+        try:
+            rec = (f"FREQ=MONTHLY;BYMONTHDAY={cn_int(m.group('d'))}", m)
+        except NumeralError:
+            rec = None
+    elif (m := _RECUR_MONTH_END.search(s)):
+        rec = ("FREQ=MONTHLY;BYMONTHDAY=-1", m)
+    if rec:
+        return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
+    for tm in _TIME_REL.finditer(s):
+        dur_text = tm.group("dur").strip()
+        if not dur_text:
+            continue
+        got = parse_duration(dur_text)
+        if not got:
+            continue
+        event = _event_in(tm.group("evt"))
+        if event is None:
+            continue
+        a = tm.start()
+        lead = list(re.finditer(r"应于|应在|须于|于|自|从|在", tm.group("evt")))
+        if lead:
+            a = tm.start() + lead[-1].start()
+        return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
+    for h in find_dates(text, u.start, u.end):
+        after = text[h.end:h.end + 4]
+        if re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after) and h.value:
+            before = s[: h.start - u.start]
+            a = h.start - u.start - len(before) + len(before.rstrip())
+            fm = re.search(r"(?:于|在|不晚于|最迟于|最晚于)\s*$", before)
+            if fm:
+                a = fm.start()
+            end = h.end - u.start + len(re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after).group(0))  # type: ignore[union-attr]
+            return {"fixed_date": h.value, "_a": a, "_b": end}
+    am = None
+    for m2 in _AFTER_EVENT.finditer(s):
+        if _event_in(m2.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery"):
+            am = m2
+            break
+    if am and re.search(r"支付|付款", s):
+        return {"event": _event_in(am.group("evt")), "offset": "P0D", "business_days": False,
+                "_a": am.start(), "_b": am.end()}
+    return None
+
+
+def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
+    text = ctx.text
+    money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)]
+    if money:
+        raw.amount = money[0].value
+        raw.currency = money[0].currency
+        _mismatch(ctx, facts, money[0])
+    pm = re.search(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})", s) or RATE_RX.search(s)
+    if pm:
+        try:
+            raw.percent = rate((pm.group("r") if "r" in (pm.groupdict() or {}) else pm.group(0)).replace(" ", ""))
+        except (NumeralError, ArithmeticError):
+            raw.percent = None
+        raw.cumulative = bool(re.search(r"(?:支付|付)至[^,。;]{0,10}" + re.escape(pm.group(0)), s))
+    tm = INSTALMENT_TITLE.search(s)
+    title = tm.group(0) if tm else "付款"
+    if raw.percent is not None:
+        pct = (raw.percent * 100).normalize()
+        title += f" {format(pct, 'f')}%"
+    raw.title = title
+
+
+RULES = (
+    rule_roles,
+    rule_parties,
+    rule_title,
+    rule_signed,
+    rule_term,
+    rule_renewal,
+    rule_confidentiality,
+    rule_fee,
+    rule_copies,
+    rule_metrics,
+    rule_penalties,
+    rule_obligations,
+)
+
+
+def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
+    ctx = Ctx(norm, clauses, units)
+    facts = Facts()
+    for rule in RULES:
+        rule(ctx, facts)
+    if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
+        facts.currency = "CNY"
+    return facts
+
+
+__all__ = ["extract", "parse_duration", "Decimal"]
