@@ -62,6 +62,9 @@ def create_tables(*names: str, module: str = "tracker.store.tables") -> Callable
 
 MIGRATIONS: list[Migration] = [
     Migration("0001_core_tables", create_tables(*CORE_TABLES)),
+    Migration("0002_reminders", create_tables("reminder_outbox", "reminder_days", "reminder_recipients",
+                                              "penalty_snapshots", "reminder_state",
+                                              module="tracker.store.outbox_tables")),
 ]
 
 
