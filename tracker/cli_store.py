@@ -1,0 +1,465 @@
+"""Store commands: add, upcoming, contracts, show, done, waive, event, pay, evaluate, edit, export, demo.
+
+Thin: parse arguments, one library call, render. Heavy modules are imported inside the
+commands; ``upcoming``, ``contracts`` and ``show`` never import SQLAlchemy (stdlib sqlite3).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli_app import app, errors, fail, parse_day, print_json, settings, stdout_console, today
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Pretend today is this date (YYYY-MM-DD).",
+                                             show_default=False)]
+
+
+class Fmt(StrEnum):
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+class EventName(StrEnum):
+    effective = "effective"
+    signing = "signing"
+    data_delivery = "data_delivery"
+    model_delivery = "model_delivery"
+    acceptance = "acceptance"
+    invoice = "invoice"
+    evaluation_report = "evaluation_report"
+    termination = "termination"
+
+
+def db_path() -> Path:
+    from tracker.store.paths import resolve_db_path
+
+    return resolve_db_path(settings.db, os.environ)
+
+
+def _timeout() -> float:
+    try:
+        return float(os.environ.get("TRACKER_BUSY_TIMEOUT", "5"))
+    except ValueError:
+        return 5.0
+
+
+def open_store():  # type: ignore[no-untyped-def]
+    """The write-side store for this command (imports SQLModel)."""
+    import getpass
+
+    from tracker.store.write import Store
+
+    try:
+        actor = getpass.getuser()
+    except Exception:
+        actor = "cli"
+    return Store(db_path(), timeout=_timeout(), actor=actor)
+
+
+def _day(text: str | None, option: str) -> date:
+    return parse_day(text, option) or today()
+
+
+def _show_changes(title: str, result: Any, as_json: bool) -> None:
+    if as_json:
+        print_json(result.to_json())
+        return
+    from tracker import render
+
+    console = stdout_console()
+    console.print(title)
+    console.print(render.changes(result.to_json()))
+
+
+# ---------------------------------------------------------------------------------- add
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Contract files or directories (.txt .md .docx .pdf).",
+                                                show_default=False)],
+    as_json: JsonOpt = False,
+    amends: Annotated[int | None, typer.Option("--amends", help="The contract this file amends or renews.",
+                                               show_default=False)] = None,
+) -> None:
+    """Parse contracts and store them; the same file again is 'already tracked'."""
+    with errors():
+        from tracker.store.write import AddFailure, contract_files
+
+        files = contract_files(paths)
+        store = open_store()
+        try:
+            results = _add_with_progress(store, paths, files, amends)
+        finally:
+            store.close()
+    ok = [r for r in results if not isinstance(r, AddFailure)]
+    bad = [r for r in results if isinstance(r, AddFailure)]
+    if as_json:
+        print_json([r.to_json() for r in ok])
+    else:
+        console = stdout_console()
+        for r in ok:
+            if r.status == "unchanged":
+                console.print(f"already tracked: {r.file} (contract #{r.contract_id})")
+                continue
+            label = "added" if r.status == "added" else f"new version {r.version} of"
+            extra = f", {r.superseded} obligations superseded" if r.status == "new_version" else ""
+            console.print(f"{label} contract #{r.contract_id}: {r.file}{extra}")
+            for w in r.warnings:
+                console.print(f"  [yellow]warning[/] {w['code']} {w.get('clause') or ''}: {w['quote']}",
+                              markup=True, highlight=False)
+    for b in bad:
+        typer.echo(f"error: {b.error}", err=True)
+    if bad:
+        typer.echo(f"error: {len(bad)} of {len(results)} files could not be added", err=True)
+        raise typer.Exit(1)
+
+
+def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends: int | None) -> list[Any]:
+    if not any(p.is_dir() for p in paths):
+        return store.add_files(files, amends=amends)  # type: ignore[no-any-return]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True,
+                  disable=not console.is_terminal) as bar:
+        task = bar.add_task("", total=len(files))
+
+        def step(f: Path) -> None:
+            bar.update(task, advance=1, description=f.name)
+
+        return store.add_files(files, amends=amends, progress=step)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------------- reads
+
+
+@app.command()
+def upcoming(
+    days: Annotated[int, typer.Option("--days", min=0, help="Window after today, in days.")] = 30,
+    as_of: AsOfOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind (payment, model_delivery, …).",
+                                             show_default=False)] = None,
+    party: Annotated[str | None, typer.Option("--party", help="provider, client, both, or part of a company name.",
+                                              show_default=False)] = None,
+    contract: Annotated[int | None, typer.Option("--contract", help="Only this contract id.",
+                                                 show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Open obligations due soon and everything overdue, soonest first; then those waiting for an event."""
+    day = _day(as_of, "--as-of")
+    with errors():
+        from tracker.store.read import upcoming as query
+
+        rows = query(db_path(), as_of=day, days=days, kind=kind, party=party, contract=contract)
+    if as_json:
+        print_json(rows)
+        return
+    from tracker import render
+
+    stdout_console().print(render.upcoming(rows, as_of=day.isoformat(), days=days))
+
+
+@app.command()
+def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
+    """List the tracked contracts."""
+    day = _day(as_of, "--as-of")
+    with errors():
+        from tracker.store.read import contracts as query
+
+        rows = query(db_path(), as_of=day)
+    if as_json:
+        print_json(rows)
+        return
+    from tracker import render
+
+    stdout_console().print(render.contracts(rows))
+
+
+@app.command()
+def show(
+    contract_id: Annotated[int, typer.Argument(metavar="ID", help="Contract id.", show_default=False)],
+    as_json: JsonOpt = False,
+    as_of: AsOfOpt = None,
+) -> None:
+    """One contract: facts, obligation timeline, payments, penalties so far, metrics, warnings, history."""
+    day = _day(as_of, "--as-of")
+    with errors():
+        from tracker.store.read import show as query
+
+        data = query(db_path(), contract_id, day)
+    if as_json:
+        print_json(data)
+        return
+    from tracker import render
+
+    stdout_console().print(render.show(data))
+
+
+# ---------------------------------------------------------------------------------- recording
+
+OnOpt = Annotated[str | None, typer.Option("--on", help="Date it happened (YYYY-MM-DD; default today).",
+                                           show_default=False)]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="A note kept with the change.", show_default=False)]
+
+
+@app.command()
+def done(
+    obligation: Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)],
+    on: OnOpt = None,
+    note: NoteOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark an obligation fulfilled (a recurring one moves to its next occurrence)."""
+    day = _day(on, "--on")
+    with errors():
+        store = open_store()
+        try:
+            result = store.done(obligation, day, note)
+        finally:
+            store.close()
+    _show_changes(f"obligation #{obligation} done on {day}", result, as_json)
+
+
+@app.command()
+def waive(
+    obligation: Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)],
+    note: Annotated[str, typer.Option("--note", help="Why it is waived (required).", show_default=False)],
+    on: OnOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Waive an obligation, saying why."""
+    day = _day(on, "--on")
+    with errors():
+        store = open_store()
+        try:
+            result = store.waive(obligation, note, day)
+        finally:
+            store.close()
+    _show_changes(f"obligation #{obligation} waived on {day}", result, as_json)
+
+
+@app.command()
+def event(
+    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    name: Annotated[EventName, typer.Argument(metavar="EVENT", help="effective, signing, data_delivery, "
+                                              "model_delivery, acceptance, invoice, evaluation_report, termination.",
+                                              show_default=False)],
+    on: Annotated[str, typer.Option("--on", help="Date of the event (YYYY-MM-DD).", show_default=False)],
+    note: NoteOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a contract event and resolve every obligation it triggers."""
+    day = _day(on, "--on")
+    with errors():
+        store = open_store()
+        try:
+            result = store.record_event(contract, name.value, day, note)
+        finally:
+            store.close()
+    _show_changes(f"contract #{contract}: {name.value} on {day}", result, as_json)
+
+
+def _amount(text: str, option: str) -> Any:
+    from tracker.money import D, MoneyError
+
+    try:
+        return D(text)
+    except MoneyError:
+        fail(f"{option}: {text!r} is not an amount", 2)
+
+
+@app.command()
+def pay(
+    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    amount: Annotated[str, typer.Option("--amount", help="Amount received, e.g. 150000 or 150000.00.",
+                                        show_default=False)],
+    on: Annotated[str, typer.Option("--on", help="Date received (YYYY-MM-DD).", show_default=False)],
+    obligation: Annotated[int | None, typer.Option("--obligation", help="The instalment it pays "
+                                                   "(default: oldest unpaid first).", show_default=False)] = None,
+    note: NoteOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a payment received; an instalment is fulfilled when fully paid; overpayment is refused."""
+    day = _day(on, "--on")
+    value = _amount(amount, "--amount")
+    with errors():
+        store = open_store()
+        try:
+            result = store.pay(contract, value, day, obligation, note)
+        finally:
+            store.close()
+    _show_changes(f"contract #{contract}: payment of {result.extra['amount']} on {day}", result, as_json)
+
+
+def _metric(text: str | None, option: str) -> Any:
+    if text is None:
+        return None
+    from decimal import Decimal
+
+    from tracker.money import D, MoneyError
+
+    try:
+        value = D(text[:-1]) / Decimal(100) if text.strip().endswith("%") else D(text)
+    except MoneyError:
+        fail(f"{option}: {text!r} is not a number (0.95 or 95%)", 2)
+    return value
+
+
+@app.command()
+def evaluate(
+    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    accuracy: Annotated[str | None, typer.Option("--accuracy", help="Measured accuracy (0.95 or 95%).",
+                                                 show_default=False)] = None,
+    recall: Annotated[str | None, typer.Option("--recall", help="Measured recall.", show_default=False)] = None,
+    f1: Annotated[str | None, typer.Option("--f1", help="Measured F1.", show_default=False)] = None,
+    on: OnOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare an evaluation with the contract's targets: all met fulfils the evaluation report."""
+    day = _day(on, "--on")
+    metrics = {k: v for k, v in (("accuracy", _metric(accuracy, "--accuracy")), ("recall", _metric(recall, "--recall")),
+                                 ("f1", _metric(f1, "--f1"))) if v is not None}
+    if not metrics:
+        fail("give at least one of --accuracy, --recall, --f1", 2)
+    with errors():
+        store = open_store()
+        try:
+            result = store.evaluate(contract, metrics, day)
+        finally:
+            store.close()
+    if as_json:
+        print_json(result.to_json())
+        return
+    x = result.extra
+    if x["passed"]:
+        typer.echo(f"contract #{contract}: all targets met on {day}")
+    else:
+        typer.echo(f"contract #{contract}: shortfall on {day}: " + ", ".join(
+            f"{k} {x['metrics'][k]} < target {x['targets'][k]} (gap {v})" for k, v in x["gaps"].items())
+            + "; the evaluation report stays open")
+    from tracker import render
+
+    stdout_console().print(render.changes(result.to_json()))
+
+
+@app.command()
+def edit(
+    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    field: Annotated[str, typer.Argument(metavar="FIELD", help="effective_date, term, expiry_date, total_fee, …",
+                                         show_default=False)],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="New value ('null' to clear).", show_default=False)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Correct an extracted fact; derived dates are recomputed and the change is kept in history."""
+    with errors():
+        store = open_store()
+        try:
+            result = store.edit(contract, field, value, today())
+        finally:
+            store.close()
+    _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json)
+
+
+# ---------------------------------------------------------------------------------- export / demo
+
+
+@app.command()
+def export(
+    fmt: Annotated[Fmt, typer.Option("--format", help="json, csv or ics (calendar with alarms).")] = Fmt.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
+                                                show_default=False)] = None,
+) -> None:
+    """Export obligations as JSON, CSV, or an .ics calendar for Outlook, Google and Apple."""
+    from datetime import UTC, datetime
+
+    with errors():
+        from tracker.export import export as run
+
+        data = run(db_path(), fmt.value, datetime.now(UTC).replace(microsecond=0))
+    if output is None:
+        import sys
+
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def demo(
+    as_of: Annotated[str, typer.Option("--as-of", help="The 'today' of the demo.")] = "2025-06-25",
+    data_dir: Annotated[Path | None, typer.Option("--data", help="Folder of sample contracts (default: data/).",
+                                                  show_default=False)] = None,
+) -> None:
+    """A guided tour on a throw-away database: add the sample contracts, list what is due, show one,
+    record a late payment and its penalty."""
+    day = _day(as_of, "--as-of")
+    with errors():
+        _run_demo(day, data_dir)
+
+
+def _data_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent / "data"
+    return here if here.is_dir() else Path("data")
+
+
+def _run_demo(as_of: date, data_dir: Path | None) -> None:
+    import tempfile
+    from datetime import UTC, datetime, timedelta
+
+    from rich.rule import Rule
+
+    from tracker import render
+    from tracker.errors import UsageError
+    from tracker.store import read
+    from tracker.store.write import AddFailure, Store
+
+    folder = data_dir or _data_dir()
+    files = sorted(f for f in folder.glob("*") if f.suffix.lower() in (".txt", ".md", ".docx", ".pdf"))
+    if not files:
+        raise UsageError(f"{folder}: no sample contracts (.txt .md .docx .pdf) to run the demo on")
+    console = stdout_console()
+    with tempfile.TemporaryDirectory(prefix="tracker-demo-") as tmp:
+        db = Path(tmp) / "demo.db"
+        console.print(Rule(f"tracker add {folder}/  (throw-away database {db})"))
+        with Store(db, actor="demo", now=lambda: datetime.now(UTC)) as store:
+            for r in store.add_files(files):
+                if isinstance(r, AddFailure):
+                    console.print(f"  [red]could not add[/] {r.error}")
+                else:
+                    console.print(f"  {r.status:<11} #{r.contract_id} {Path(r.file).name}"
+                                  + (f"  ({len(r.warnings)} warnings)" if r.warnings else ""))
+            console.print(Rule(f"tracker upcoming --as-of {as_of} --days 30"))
+            rows = read.upcoming(db, as_of=as_of, days=30)
+            console.print(render.upcoming(rows, as_of=as_of.isoformat(), days=30))
+            late = next((r for r in rows if r["kind"] == "payment" and r["amount"] and r["days_left"] is not None
+                         and r["days_left"] < 0), None)
+            cid = late["contract_id"] if late else (rows[0]["contract_id"] if rows else 1)
+            if late:
+                paid_on = min(as_of, date.fromisoformat(late["due_date"]) + timedelta(days=20))
+                console.print(Rule(f"tracker pay {cid} --amount {late['amount']} --on {paid_on} "
+                                   f"--obligation {late['obligation_id']}   (paid late)"))
+                result = store.pay(cid, _amount(late["amount"], "--amount"), paid_on, late["obligation_id"])
+                console.print(render.changes(result.to_json()))
+            console.print(Rule(f"tracker show {cid} --as-of {as_of}"))
+            data = read.show(db, cid, as_of)
+            console.print(render.show(data))
+            console.print(Rule("penalty example"))
+            console.print(render.penalties(data.get("penalties"), data.get("currency")))
+    console.print(Rule())
+    console.print("Your own contracts: tracker add FILE|DIR, then tracker upcoming. Help: tracker --help")

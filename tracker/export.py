@@ -1,0 +1,105 @@
+"""Export obligations as JSON, CSV or an iCalendar file (RFC 5545) for Outlook, Google and Apple.
+
+JSON and CSV hold every obligation with its contract; the .ics holds one all-day VEVENT per
+*open dated* obligation (Google Calendar ignores VTODO on import, Outlook and Apple take both)
+with a display VALARM a few days before, a stable UID (re-importing updates instead of
+duplicating) and the recurrence rule for periodic obligations. ``stamp`` (DTSTAMP) is passed
+in: nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from tracker.store.read import connect
+
+FORMATS = ("json", "csv", "ics")
+ALARM_DAYS = 3
+CSV_COLUMNS = ("obligation_id", "contract_id", "contract_title", "provider", "client", "kind", "party", "title",
+               "due_date", "waiting_for", "recurrence", "amount", "paid", "currency", "status", "clause", "quote")
+
+
+def obligations(path: Path | str) -> list[dict[str, Any]]:
+    """Every obligation with its contract, in due-date order (waiting ones last)."""
+    with connect(path) as conn:
+        if conn is None:
+            return []
+        cur = conn.execute(
+            "SELECT o.id, o.contract_id, c.title, c.provider, c.client, o.kind, o.party, o.title, o.due_date,"
+            " json_extract(o.trigger, '$.event'), o.recurrence, o.amount, o.paid, o.currency, o.status,"
+            " o.clause, o.quote FROM obligations o JOIN contracts c ON c.id = o.contract_id"
+            " ORDER BY o.due_date IS NULL, o.due_date, o.id")
+        rows = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in cur.fetchall()]
+    for r in rows:
+        if r["due_date"] is not None:
+            r["waiting_for"] = None
+    return rows
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def to_ics(rows: list[dict[str, Any]], stamp: datetime) -> bytes:
+    """One all-day event with an alarm per open, dated obligation."""
+    from icalendar import Alarm, Calendar, Event, vRecur
+
+    cal = Calendar()
+    cal.add("prodid", "-//tracker//contract obligations//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Contract obligations")
+    for r in rows:
+        if r["status"] not in ("pending", "overdue") or not r["due_date"]:
+            continue
+        due = date.fromisoformat(r["due_date"])
+        ev = Event()
+        ev.add("uid", f"obligation-{r['obligation_id']}@tracker")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", due)
+        ev.add("dtend", due + timedelta(days=1))
+        summary = f"{r['title']} — {r['contract_title'] or 'contract #' + str(r['contract_id'])}"
+        ev.add("summary", summary)
+        desc = [f"{r['kind']} ({r['party']}), clause {r['clause'] or '?'}",
+                f"contract #{r['contract_id']}: {r['provider'] or ''} / {r['client'] or ''}"]
+        if r["amount"]:
+            desc.append(f"amount {r['amount']} {r['currency'] or ''}".rstrip())
+        desc.append(f"tracker done {r['obligation_id']}")
+        ev.add("description", "\n".join(desc))
+        ev.add("categories", [r["kind"]])
+        ev.add("transp", "TRANSPARENT")
+        if r["recurrence"]:
+            ev.add("rrule", vRecur.from_ical(r["recurrence"]))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Due {r['due_date']}: {summary}")
+        alarm.add("trigger", timedelta(days=-ALARM_DAYS))
+        ev.add_component(alarm)
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def export(path: Path | str, fmt: str, stamp: datetime) -> bytes:
+    if fmt not in FORMATS:
+        from tracker.errors import UsageError
+
+        raise UsageError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    rows = obligations(path)
+    if fmt == "json":
+        return to_json(rows).encode()
+    if fmt == "csv":
+        return to_csv(rows).encode()
+    return to_ics(rows, stamp)

@@ -1,0 +1,229 @@
+"""Rich renderables for the store's listings: upcoming, contracts, show, and command outcomes.
+
+Pure presentation: each function takes the plain dicts the store's read path returns (the
+same dicts ``--json`` prints) and returns a renderable; nothing here queries or computes.
+Urgency colours: overdue red, due within 7 days yellow, later green; waiting for an event dim.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+SOON_DAYS = 7
+STATUS_STYLE = {"pending": "", "overdue": "bold red", "fulfilled": "green", "waived": "dim",
+                "superseded": "dim strike"}
+
+
+def money(amount: str | None, currency: str | None = "CNY") -> str:
+    if amount is None:
+        return ""
+    symbol = {"CNY": "¥", "USD": "$", "EUR": "€", None: "¥"}.get(currency, f"{currency} ")
+    return f"{symbol}{Decimal(amount):,.2f}"
+
+
+def urgency(days_left: int | None) -> str:
+    if days_left is None:
+        return "dim"
+    if days_left < 0:
+        return "bold red"
+    if days_left <= SOON_DAYS:
+        return "yellow"
+    return "green"
+
+
+def days_text(days_left: int | None) -> str:
+    if days_left is None:
+        return ""
+    if days_left < 0:
+        return f"{-days_left}d late"
+    if days_left == 0:
+        return "today"
+    return f"in {days_left}d"
+
+
+def _amount_cell(r: dict[str, Any]) -> str:
+    if r.get("amount") is None:
+        return ""
+    text = money(r["amount"], r.get("currency"))
+    if r.get("paid") and r.get("outstanding") is not None:
+        text = f"{money(r['outstanding'], r.get('currency'))} left"
+    return text
+
+
+def _who(r: dict[str, Any]) -> str:
+    clause = f", cl. {r['clause']}" if r.get("clause") else ""
+    return f"{r['title']} ({r['party']}{clause})"
+
+
+def upcoming(rows: list[dict[str, Any]], *, as_of: str, days: int) -> RenderableType:
+    """Dated obligations soonest first, then one group per event they are waiting for."""
+    dated = [r for r in rows if r["due_date"] is not None]
+    waiting = [r for r in rows if r["due_date"] is None]
+    parts: list[RenderableType] = []
+    table = Table(title=f"Due by {days} days after {as_of} (and everything overdue)", title_justify="left",
+                  expand=False, pad_edge=False)
+    table.add_column("id", justify="right", no_wrap=True, min_width=3)
+    table.add_column("due", no_wrap=True, min_width=10)
+    table.add_column("when", no_wrap=True, min_width=9)
+    table.add_column("obligation (who)", min_width=16, ratio=1)
+    table.add_column("amount", justify="right", no_wrap=True)
+    table.add_column("contract", max_width=18, no_wrap=True, overflow="ellipsis")
+    for r in dated:
+        style = urgency(r["days_left"])
+        table.add_row(str(r["obligation_id"]), r["due_date"], Text(days_text(r["days_left"]), style=style),
+                      _who(r), _amount_cell(r), f"#{r['contract_id']} {r.get('contract_title') or ''}",
+                      style=None if style == "green" else style)
+    parts.append(table if dated else Text(f"Nothing due by {days} days after {as_of}.", style="green"))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in waiting:
+        groups.setdefault(r.get("waiting_for") or "an event", []).append(r)
+    for event, items in groups.items():
+        t = Table(title=f"Waiting for {event.replace('_', ' ')}", title_justify="left", style="dim",
+                  pad_edge=False)
+        t.add_column("id", justify="right", no_wrap=True, min_width=3)
+        t.add_column("obligation (who)")
+        t.add_column("amount", justify="right", no_wrap=True)
+        t.add_column("contract", max_width=30, no_wrap=True, overflow="ellipsis")
+        for r in items:
+            t.add_row(str(r["obligation_id"]), _who(r), _amount_cell(r),
+                      f"#{r['contract_id']} {r.get('contract_title') or ''}")
+        parts.append(t)
+    return Group(*parts)
+
+
+def contracts(rows: list[dict[str, Any]]) -> RenderableType:
+    if not rows:
+        return Text("No contracts yet. Add some with: tracker add FILE|DIR")
+    t = Table(title="Contracts", title_justify="left", pad_edge=False)
+    for col in ("id", "title", "provider", "client", "fee", "expiry", "v", "open", "next due", "warn"):
+        t.add_column(col)
+    for r in rows:
+        style = "red" if r.get("overdue") else None
+        t.add_row(str(r["contract_id"]), r["title"] or f"({r['file']})", r["provider"] or "", r["client"] or "",
+                  money(r["total_fee"], r["currency"]),
+                  (r["expiry_date"] or "") + (f" (terminated {r['terminated_on']})" if r["terminated_on"] else ""),
+                  str(r["version"] or 1), str(r["open_obligations"]), r["next_due"] or "",
+                  str(r["warnings"] or ""), style=style)
+    return t
+
+
+FACT_LABELS = (
+    ("provider", "Provider"), ("client", "Client"), ("signed_date", "Signed"),
+    ("effective_date", "Effective"), ("term", "Term"), ("expiry_date", "Expires"),
+    ("renewal_notice_deadline", "Renewal notice by"), ("confidentiality_expiry", "Confidential until"),
+    ("total_fee", "Total fee"), ("copies", "Copies"),
+)
+
+
+def show(c: dict[str, Any]) -> RenderableType:
+    """One contract: facts, obligation timeline, payments, penalties, metrics, warnings, history."""
+    f = c["facts"]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for key, label in FACT_LABELS:
+        value = f.get(key)
+        if key == "total_fee":
+            value = money(value, f.get("currency"))
+        facts.add_row(label, "" if value is None else str(value))
+    if f.get("metrics_targets"):
+        facts.add_row("Targets", ", ".join(f"{k} ≥ {v}" for k, v in f["metrics_targets"].items()))
+    if c.get("terminated_on"):
+        facts.add_row("Terminated", c["terminated_on"])
+    facts.add_row("File", f"{c['file']} (version {len(c['versions'])}, {c['language']})")
+    parts: list[RenderableType] = [Panel(facts, title=f"#{c['contract_id']} {c['title'] or ''}",
+                                         title_align="left")]
+
+    tl = Table(title="Obligations", title_justify="left", pad_edge=False)
+    for col in ("id", "due", "status", "kind", "party", "obligation", "amount", "clause", "history"):
+        tl.add_column(col)
+    for o in c["obligations"]:
+        due = o["due_date"] or (f"after {o['trigger']['event']}" if o.get("trigger") else "")
+        if o.get("recurrence"):
+            due += " (recurring)"
+        trail = "; ".join(f"{e['on_date']} {e['to_status']}" + (f": {e['note']}" if e.get("note") else "")
+                          for e in o["events"])
+        style = STATUS_STYLE.get(o["status"], "")
+        if o["status"] in ("pending", "overdue"):
+            style = urgency(o.get("days_left")) if o.get("days_left") is not None else ""
+            style = "" if style == "green" else style
+        amount = money(o["amount"], o["currency"]) + (f" (paid {money(o['paid'], o['currency'])})"
+                                                     if o.get("paid") else "")
+        tl.add_row(str(o["obligation_id"]), due, o["status"], o["kind"], o["party"], o["title"], amount,
+                   o["clause"] or "", trail, style=style or None)
+    parts.append(tl)
+
+    if c["events"]:
+        parts.append(Text("Events: " + ", ".join(f"{e['event']} {e['on_date']}" for e in c["events"])))
+    if c["payments"]:
+        pt = Table(title="Payments", title_justify="left", pad_edge=False)
+        for col in ("paid on", "amount", "allocated to"):
+            pt.add_column(col)
+        for p in c["payments"]:
+            pt.add_row(p["paid_on"], money(p["amount"], c["currency"]),
+                       ", ".join(f"#{a['obligation_id']} {money(a['amount'], c['currency'])}"
+                                 for a in p["allocations"]))
+        parts.append(pt)
+    parts.append(penalties(c.get("penalties"), c["currency"]))
+    if c["evaluations"]:
+        et = Table(title="Evaluations", title_justify="left", pad_edge=False)
+        for col in ("on", "result", "metrics", "gap"):
+            et.add_column(col)
+        for e in c["evaluations"]:
+            et.add_row(e["on_date"], Text("met" if e["passed"] else "shortfall",
+                                          style="green" if e["passed"] else "red"),
+                       ", ".join(f"{k} {v}" for k, v in e["metrics"].items()),
+                       ", ".join(f"{k} -{v}" for k, v in e["gaps"].items()))
+        parts.append(et)
+    if c["warnings"]:
+        parts.append(Text("Warnings:\n" + "\n".join(
+            f"  {w['code']} {w['clause'] or ''}: {w['quote']}" for w in c["warnings"]), style="yellow"))
+    if c["history"]:
+        ht = Table(title="History", title_justify="left", pad_edge=False, style="dim")
+        for col in ("when", "who", "action", "change", "note"):
+            ht.add_column(col)
+        for h in c["history"]:
+            change = h["field"] or ""
+            if h["old"] is not None or h["new"] is not None:
+                change += f" {h['old'] or ''} → {h['new'] or ''}".rstrip()
+            ht.add_row(h["recorded_at"][:19], h["actor"], h["action"], change.strip(), h["note"] or "")
+        parts.append(ht)
+    return Group(*parts)
+
+
+def penalties(p: dict[str, Any] | None, currency: str | None) -> RenderableType:
+    if p is None:
+        return Text("Penalties: not available (tracker.penalty is not installed)", style="dim")
+    if "error" in p:
+        return Text(f"Penalties: cannot compute ({p['error']})", style="yellow")
+    lines = [f"Penalties as of {p['as_of']}: late payment {money(p['late_payment_total'], currency)}, "
+             f"late delivery {money(p['late_delivery_total'], currency)}"]
+    for a in p["accruals"]:
+        lines.append(f"  #{a['obligation_id']} {a['title']} (due {a['due_date']}, clause {a['clause']}): "
+                     f"{a['days']} days → {money(a['penalty'], currency)}  [{a['explain']}]")
+        if a.get("suspend_from"):
+            lines.append(f"    right to suspend or terminate from {a['suspend_from']}")
+    for n in p.get("notes") or []:
+        lines.append(f"  note: {n}")
+    return Text("\n".join(lines), style="bold red" if Decimal(p["late_payment_total"]) > 0 else "")
+
+
+def changes(result: dict[str, Any]) -> RenderableType:
+    """What a recording command changed, one line per obligation."""
+    lines = []
+    for ch in result.get("changes", []):
+        bits = [f"#{ch['obligation_id']} {ch.get('title', '')}"]
+        if "due_date" in ch:
+            bits.append(f"due {ch.get('old_due_date') or '—'} → {ch['due_date']}")
+        if "status" in ch:
+            bits.append(f"{ch.get('old_status', '')} → {ch['status']}")
+        if "allocated" in ch:
+            bits.append(f"allocated {money(ch['allocated'])} (paid {money(ch['paid'])} of {money(ch['amount'])})")
+        lines.append("  " + ", ".join(bits))
+    return Text("\n".join(lines) if lines else "  no obligation changed")
