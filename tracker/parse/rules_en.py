@@ -1,6 +1,490 @@
-"""Rules for English contracts (placeholder until written)."""
-from tracker.parse.common import Facts
+"""Rules for English contracts of the same shape ("Party A"/"Party B", "Article N", "1.1").
+
+Same ``Facts`` as the Chinese rules; only the phrase tables and word order differ.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from tracker.parse.clauses import Clauses
+from tracker.parse.common import Facts, RawObligation, RawPenalty, RawWarning, Unit, find_dates, find_money
+from tracker.parse.normalize import Normalized
+from tracker.parse.numerals import NumeralError, en_int, rate
+
+PROVIDER_WORDS = ("service provider", "provider", "contractor", "supplier", "vendor", "developer")
+CLIENT_WORDS = ("client", "customer", "purchaser", "principal", "buyer", "employer")
+PARTY = r"Party\s+[AB]"
+
+_WORDNUM = r"(?:[a-z]+(?:[\s-][a-z]+)?)"
+DUR = (
+    rf"(?:(?P<w>{_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>{_WORDNUM}))\s*"
+    r"(?P<u>business\s+days?|working\s+days?|calendar\s+days?|days?|months?|years?|weeks?)"
+)
+DUR_RX = re.compile(DUR, re.I)
+RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
+
+EVENTS: tuple[tuple[str, str], ...] = (
+    ("signing", r"sign(?:ing|ature|ed)|execution"),
+    ("effective", r"effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
+    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:all\s+)?(?:the\s+)?(?:training\s+)?data|data\s+(?:is|are|has been)\s+(?:delivered|received)"),
+    ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model|model\s+(?:is|has been)\s+delivered"),
+    ("evaluation_report", r"evaluation\s+report"),
+    ("acceptance", r"passes\s+acceptance|acceptance\s+of\s+the\s+model|final\s+acceptance|(?:is|has been)\s+accepted|acceptance"),
+    ("invoice", r"invoice"),
+    ("expiry", r"expiry|expiration|termination"),
+)
+BASIS_WORDS = (
+    ("total_fee", r"total\s+(?:service\s+)?fee|contract\s+(?:price|amount|sum)|total\s+(?:contract\s+)?price"),
+    ("overdue_amount", r"overdue\s+(?:amount|sum|payment)|outstanding\s+amount|unpaid\s+amount|amount\s+overdue|late\s+amount"),
+    ("delayed_amount", r"delayed\s+(?:portion|part|deliverables?)|undelivered\s+(?:portion|part)|portion\s+(?:delayed|not\s+delivered)"),
+)
+INSTALMENT_TITLE = re.compile(
+    r"(?:first|second|third|fourth|fifth|final|last)\s+instal(?:l)?ment|advance\s+payment|down\s+payment|balance|retention(?:\s+money)?",
+    re.I,
+)
 
 
-def extract(norm, clauses, units):  # type: ignore[no-untyped-def]
-    return Facts()
+def duration(m: re.Match[str]) -> tuple[str, bool] | None:
+    try:
+        if m.group("n"):
+            n = int(m.group("n"))
+        elif m.group("n2"):
+            n = int(m.group("n2"))
+        else:
+            n = en_int(m.group("w2"))
+    except NumeralError:
+        return None
+    unit = m.group("u").lower()
+    if unit.startswith("month"):
+        return f"P{n}M", False
+    if unit.startswith("year"):
+        return f"P{n}Y", False
+    if unit.startswith("week"):
+        return f"P{n * 7}D", False
+    return f"P{n}D", unit.startswith(("business", "working"))
+
+
+def _search_dur(s: str) -> tuple[re.Match[str], str, bool] | None:
+    for m in DUR_RX.finditer(s):
+        got = duration(m)
+        if got:
+            return m, got[0], got[1]
+    return None
+
+
+def _role_word(text: str) -> str | None:
+    low = text.lower()
+    for w in PROVIDER_WORDS:
+        if w in low:
+            return "provider"
+    for w in CLIENT_WORDS:
+        if w in low:
+            return "client"
+    return None
+
+
+class Ctx:
+    def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.clauses = clauses
+        self.units = units
+        self.roles: dict[str, str] = {}
+
+    def unit_text(self, u: Unit) -> str:
+        return self.text[u.start:u.end]
+
+
+def _side(word: str) -> str:
+    return "Party " + word.strip()[-1].upper()
+
+
+def rule_roles(ctx: Ctx, facts: Facts) -> None:
+    head = ctx.text[:4000]
+    for m in re.finditer(rf"({PARTY})\s*\(([^()\n]{{1,60}})\)", head):
+        role = _role_word(m.group(2))
+        side = _side(m.group(1))
+        if role and side not in ctx.roles:
+            ctx.roles[side] = role
+    for m in re.finditer(rf"(Service\s+Provider|Provider|Client|Customer|Contractor|Supplier)\s*\(\s*({PARTY})\s*\)", head, re.I):
+        role = _role_word(m.group(1))
+        side = _side(m.group(2))
+        if role and side not in ctx.roles:
+            ctx.roles[side] = role
+    if len(ctx.roles) == 1:
+        (side, role), = ctx.roles.items()
+        ctx.roles["Party B" if side == "Party A" else "Party A"] = "client" if role == "provider" else "provider"
+
+
+def rule_parties(ctx: Ctx, facts: Facts) -> None:
+    rx = re.compile(r"(?:^|(?<=\n))[ \t\-*]*(?P<label>[^\n:]{0,60}?)\s*:\s*(?P<name>[^\n]{3,120})")
+    first = ctx.clauses.labelled()
+    body_start = first[0].start if first else len(ctx.text)
+    for region in ((0, body_start), (body_start, len(ctx.text))):
+        for m in rx.finditer(ctx.text, *region):
+            label = m.group("label")
+            if re.search(r"address|date|representative|signature|tel|phone|agreement no|seal", label, re.I) and region[0] == 0:
+                if not re.search(r"seal", label, re.I):
+                    continue
+            if re.search(r"address|date|representative|signature|tel|phone", label, re.I):
+                continue
+            side_m = re.search(PARTY, label)
+            role = ctx.roles.get(_side(side_m.group(0))) if side_m else _role_word(label)
+            if role is None or (not side_m and len(label) > 25):
+                continue
+            name = m.group("name").rstrip()
+            if "_" in name or "[" in name:
+                continue
+            span = (m.start("name"), m.start("name") + len(name))
+            if role == "provider" and facts.provider is None:
+                facts.provider = span
+            elif role == "client" and facts.client is None:
+                facts.client = span
+
+
+def rule_title(ctx: Ctx, facts: Facts) -> None:
+    m = re.search(r"Project\s+(?:Name|Title)\s*:\s*", ctx.text, re.I)
+    if not m:
+        return
+    end = ctx.text.find("\n", m.end())
+    end = len(ctx.text) if end < 0 else end
+    value = ctx.text[m.end():end].rstrip(" .;,")
+    if value and "[" not in value and "_" not in value:
+        facts.title = (m.end(), m.end() + len(value))
+
+
+def rule_signed(ctx: Ctx, facts: Facts) -> None:
+    labelled = ctx.clauses.labelled()
+    body_end = max((s.end for s in labelled), default=0)
+    found = []
+    for h in find_dates(ctx.text, body_end):
+        if h.value and re.search(r"date|signed|dated", ctx.text[max(body_end, h.start - 20):h.start], re.I):
+            found.append(h.value)
+    for m in re.finditer(r"(?:signed|executed|made|entered into)\s+(?:on|as\s+of)\s+", ctx.text, re.I):
+        hits = find_dates(ctx.text, m.end(), m.end() + 25)
+        if hits and hits[0].value and hits[0].start - m.end() < 3:
+            found.append(hits[0].value)
+    if found:
+        facts.signed_date = max(found)
+
+
+def rule_term(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        if not u.label:
+            continue
+        s = ctx.unit_text(u)
+        low = s.lower()
+        if not re.search(r"force|effect|valid|term|expire|until", low):
+            continue
+        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect", low):
+            m = re.search(r"(?:effective|into\s+(?:force|effect))[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
+            hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30) if m else []
+            if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:  # type: ignore[union-attr]
+                facts.effective_date = hits[0].value
+            elif re.search(r"(?:date\s+(?:on\s+which|of)\s+(?:it\s+is\s+)?sign|upon\s+(?:its\s+)?(?:signature|signing|execution)|when\s+signed)", low):
+                facts.effective_on_signing = True
+        m = re.search(r"(?:until|through|expire\w*\s+on|end\w*\s+on|to)\s+", s, re.I)
+        if m and facts.end_date is None and re.search(r"valid|term|expire|force|effect", low):
+            hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30)
+            if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:
+                facts.end_date = hits[0].value
+                facts.term_span = (u.label, u.start, u.end)
+        m = re.search(rf"(?:valid|in\s+(?:force|effect)|term\s+of\s+(?:this\s+agreement\s+)?(?:shall\s+be|is)|for\s+a\s+(?:term|period)\s+of)\s+(?:for\s+)?(?:a\s+(?:term|period)\s+of\s+)?{DUR}", s, re.I)
+        if m and facts.term is None:
+            got = duration(m)
+            if got and not got[1]:
+                facts.term = got[0]
+                if facts.term_span is None or facts.end_date is None:
+                    facts.term_span = (u.label, u.start + m.start(), u.start + m.end())
+
+
+def rule_renewal(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        m = re.search(rf"{DUR}\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:expiry|expiration|end)", s, re.I)
+        if m and re.search(r"renew|notice|notify", s, re.I):
+            got = duration(m)
+            if got:
+                facts.renewal_notice = got[0]
+                facts.renewal_span = (u.label, u.start, u.end)
+                return
+
+
+def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if not re.search(r"confidential", s, re.I) or not re.search(r"period|term|surviv|years?\s+after", s, re.I):
+            continue
+        if re.search(r"perpetu|indefinite|permanent|forever", s, re.I):
+            facts.perpetual_confidentiality = True
+            facts.confidentiality_span = (u.label, u.start, u.end)
+            return
+        m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration)", s, re.I)
+        if m:
+            got = duration(m)
+            if got:
+                facts.confidentiality_term = got[0]
+                facts.confidentiality_span = (u.label, u.start, u.end)
+                return
+
+
+def rule_fee(ctx: Ctx, facts: Facts) -> None:
+    for m in re.finditer(r"total\s+(?:service\s+)?(?:fee|price|contract\s+price|amount)s?[^.;\d]{0,30}?(?:is|of|shall\s+be|amounts?\s+to|:)\s*", ctx.text, re.I):
+        hits = find_money(ctx.text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3:
+            facts.total_fee = hits[0].value
+            facts.currency = hits[0].currency
+            break
+
+
+def rule_copies(ctx: Ctx, facts: Facts) -> None:
+    m = re.search(r"(?:in|into)\s+(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I)
+    if m:
+        with contextlib.suppress(NumeralError):
+            facts.copies = int(m.group("n") or m.group("n2") or en_int(m.group("w2")))
+
+
+METRICS = (("accuracy", r"accuracy"), ("recall", r"recall"), ("f1", r"F1(?:[\s-]*score)?|F-?measure"))
+
+
+def rule_metrics(ctx: Ctx, facts: Facts) -> None:
+    for key, name in METRICS:
+        m = re.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,20}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
+        if m:
+            with contextlib.suppress(NumeralError, ArithmeticError):
+                facts.metrics[key] = rate(m.group("v").replace(" ", ""))
+
+
+def _basis(s: str) -> str | None:
+    best = None
+    for basis, rx in BASIS_WORDS:
+        for m in re.finditer(rx, s, re.I):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), basis)
+    return best[1] if best else None
+
+
+def _rate(text: str) -> object:
+    return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
+
+
+def rule_penalties(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    seen: set[str] = set()
+    for seg in ctx.clauses.labelled():
+        if seg.heading or "." not in (seg.label or ""):
+            continue
+        s = text[seg.start:seg.end]
+        if not re.search(r"liquidated\s+damages|penalt|late\s+(?:payment\s+)?(?:fee|interest)", s, re.I):
+            continue
+        if re.search(r"confidential", s, re.I):
+            kind = "confidentiality_breach"
+        elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late", s, re.I):
+            kind = "late_payment"
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver)|late\s+delivery|delay\w*\s+in\s+deliver", s, re.I):
+            kind = "late_delivery"
+        else:
+            continue
+        if kind in seen:
+            continue
+        seen.add(kind)
+        p = RawPenalty(kind, seg.label, seg.start, seg.end)
+        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?P<r>{RATE_RX.pattern})(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap_span = None
+        if cap:
+            with contextlib.suppress(NumeralError, ArithmeticError):
+                p.cap_rate = _rate(cap.group("r"))  # type: ignore[assignment]
+                p.cap_basis = _basis(cap.group("tail")) or "total_fee"
+                cap_span = cap.span()
+        else:
+            capm = re.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
+            if capm:
+                money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
+                if money and money[0].start - (seg.start + capm.end()) <= 2:
+                    p.cap_amount = money[0].value
+                    cap_span = (capm.start(), money[0].end - seg.start)
+        for m in RATE_RX.finditer(s):
+            if cap_span and cap_span[0] <= m.start() < cap_span[1]:
+                continue
+            with contextlib.suppress(NumeralError, ArithmeticError):
+                p.rate = _rate(m.group(0))  # type: ignore[assignment]
+                p.basis = _basis(s[m.end():m.end() + 40])
+                break
+        if re.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day", s, re.I):
+            p.per = "day"
+        elif re.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly", s, re.I):
+            p.per = "month"
+        elif re.search(r"per\s+(?:annum|year)|annual", s, re.I):
+            p.per = "year"
+        if p.rate is None:
+            p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
+        m = re.search(rf"(?:delay|overdue|late)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
+        if m:
+            got = duration(m)
+            if got and got[0].endswith("D"):
+                p.suspend_after_days = int(got[0][1:-1])
+        if p.rate is None:
+            money = [h for h in find_money(text, seg.start, seg.end)
+                     if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
+            if money:
+                p.amount = money[0].value
+        facts.penalties.append(p)
+
+
+_TIME_REL = re.compile(
+    rf"(?:within|no\s+later\s+than|not\s+later\s+than)\s+{DUR}\s+(?:after|from|following|of|upon)\s+(?P<evt>[^,.;]{{0,80}})",
+    re.I,
+)
+_FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+$", re.I)
+_AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
+_SUBJECT = re.compile(rf"({PARTY}|the\s+Client|the\s+(?:Service\s+)?Provider|the\s+Customer|the\s+Contractor)\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)", re.I)
+_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b", re.I)
+
+
+def _event(s: str) -> str | None:
+    best = None
+    for event, rx in EVENTS:
+        for m in re.finditer(rx, s, re.I):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), event)
+    return best[1] if best else None
+
+
+def _kind(action: str, payment_context: bool) -> str | None:
+    low = action.lower()
+    if re.search(r"liquidated|damages|penalt|compensat", low):
+        return None
+    if re.search(r"\bpay|payment|instal(?:l)?ment|\bbalance\b|\bfee", low) or (payment_context and find_money(action)):
+        return "payment"
+    if "evaluation report" in low:
+        return "evaluation_report"
+    if re.search(r"progress\s+report|status\s+report|monthly\s+report|weekly\s+report", low):
+        return "progress_report"
+    if "data" in low and re.search(r"deliver|provide|supply|submit|hand\s+over", low):
+        return "data_delivery"
+    if "model" in low and re.search(r"deliver|complete", low):
+        return "model_delivery"
+    if re.search(r"deliver|submit|provide|complete", low):
+        return "other"
+    return None
+
+
+def _party(ctx: Ctx, action: str, kind: str) -> str:
+    m = _SUBJECT.search(action)
+    if m:
+        subj = m.group(1)
+        side = re.search(PARTY, subj)
+        role = ctx.roles.get(_side(side.group(0))) if side else _role_word(subj)
+        if role:
+            return role
+    return "client" if kind in ("payment", "data_delivery") else "provider"
+
+
+TITLES = {
+    "data_delivery": "Training data delivery",
+    "model_delivery": "Model delivery",
+    "evaluation_report": "Evaluation report",
+    "progress_report": "Progress report",
+    "payment": "Payment",
+    "other": "Other obligation",
+}
+
+
+def _skip(ctx: Ctx) -> set[str]:
+    skip = set()
+    for seg in ctx.clauses.segments:
+        if seg.heading and seg.label:
+            head = ctx.text[seg.start:seg.start + 60].split("\n")[0]
+            if re.search(r"\bterm\b|confidential|breach|liabilit|dispute|miscellaneous|general", head, re.I):
+                skip.add(seg.label)
+    return skip
+
+
+def _time(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
+    m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
+    if m:
+        return {"recurrence": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
+    m = re.search(r"(?:on|by)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:calendar\s+)?day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
+    if m:
+        return {"recurrence": f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}", "_a": m.start(), "_b": m.end()}
+    m = re.search(r"(?:by|at)\s+the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
+    if m:
+        return {"recurrence": "FREQ=MONTHLY;BYMONTHDAY=-1", "_a": m.start(), "_b": m.end()}
+    for tm in _TIME_REL.finditer(s):
+        got = duration(tm)
+        event = _event(tm.group("evt"))
+        if got and event:
+            return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
+    for h in find_dates(ctx.text, u.start, u.end):
+        before = s[: h.start - u.start]
+        fm = _FIXED.search(before)
+        if fm and h.value:
+            return {"fixed_date": h.value, "_a": fm.start(), "_b": h.end - u.start}
+    am = _AFTER.search(s)
+    if am and _event(am.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery") \
+            and re.search(r"\bpay|payable|instal", s, re.I):
+        return {"event": _event(am.group("evt")), "offset": "P0D", "business_days": False, "_a": am.start(), "_b": am.end()}
+    return None
+
+
+def rule_obligations(ctx: Ctx, facts: Facts) -> None:
+    skip = _skip(ctx)
+    payment_clauses = set()
+    for u in ctx.units:
+        if u.label and re.search(r"\bpay\b|payable|instal(?:l)?ments?", ctx.unit_text(u), re.I):
+            payment_clauses.add(u.label)
+    for u in ctx.units:
+        if not u.label or u.label.split(".")[0] in skip:
+            continue
+        s = ctx.unit_text(u)
+        if not _DUTY.search(s) and u.label not in payment_clauses:
+            continue
+        ob = _time(ctx, u, s)
+        if ob is None:
+            continue
+        a, b = ob.pop("_a"), ob.pop("_b")
+        action = s[:a] + " " + s[b:]
+        kind = _kind(action, u.label in payment_clauses)
+        if kind is None:
+            continue
+        party = _party(ctx, action, kind)
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"
+        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
+        if kind == "payment":
+            _payment(ctx, facts, u, s, raw)
+        facts.obligations.append(raw)
+
+
+def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
+    money = find_money(ctx.text, u.start, u.end)
+    if money:
+        raw.amount = money[0].value
+        raw.currency = money[0].currency
+        if money[0].mismatch:
+            facts.warnings.append(RawWarning("amount_mismatch", u.label, money[0].start, money[0].end))
+    pm = re.search(rf"(?P<r>{RATE_RX.pattern})\s+of\s+the\s+(?:total|contract)", s, re.I) or RATE_RX.search(s)
+    if pm:
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            raw.percent = _rate(pm.group(0) if not pm.groupdict().get("r") else pm.group("r"))  # type: ignore[assignment]
+    tm = INSTALMENT_TITLE.search(s)
+    title = tm.group(0)[0].upper() + tm.group(0)[1:] if tm else "Payment"
+    if raw.percent is not None:
+        title += f" {format((raw.percent * 100).normalize(), 'f')}%"  # type: ignore[operator]
+    raw.title = title
+
+
+RULES = (rule_roles, rule_parties, rule_title, rule_signed, rule_term, rule_renewal, rule_confidentiality,
+         rule_fee, rule_copies, rule_metrics, rule_penalties, rule_obligations)
+
+
+def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
+    ctx = Ctx(norm, clauses, units)
+    facts = Facts()
+    for rule in RULES:
+        rule(ctx, facts)
+    if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
+        facts.currency = "CNY"
+    return facts
