@@ -26,8 +26,10 @@ Conventions (also stated in every statement, see ``CONVENTION``):
   instalment at that rate of its own amount); a fixed cap is that sum. The cap binds
   chronologically: accrual stops on the day the clause's running total reaches it
   (``cap_reached_on``); on that day the remaining headroom goes to the instalments in due-date
-  order. If rounding each instalment to the fen would still exceed the cap, the surplus
-  fen is taken from the instalments rounded up most (latest due first).
+  order. Rounding each instalment to the fen must not break the cap: a surplus fen is
+  taken from the instalments rounded up most (latest due first); when the cap binds, a
+  shortfall fen goes to those rounded down most (oldest first). So the clause total is
+  always ``min(cap, sum of the instalments' uncapped figures)``.
 * **Suspension right** (逾期超过N日): ``suspend_from = due + N + 1`` (due 2025-03-17, N = 30 →
   2025-04-17), unless the instalment was fully paid (or the model delivered) before then.
 * **Allocation** (``allocate``): payments in date order; a payment that names its
@@ -469,6 +471,33 @@ def _chronological_cap(subjects: list[_Subject], limit_num: Decimal) -> tuple[li
     return nums, binding
 
 
+def _round_to_cap(owed: list[Decimal], capped: list[Decimal], rounded_uncapped: list[Decimal],
+                  subjects: list[_Subject], limit: Decimal, binding: bool) -> None:
+    """Make the rounded figures respect the clause cap, moving whole fen only.
+
+    Over the cap: take a fen from the instalments rounded up most (latest due first). When
+    the cap binds and rounding fell short of it: give a fen to those rounded down most
+    (oldest due first), never above an instalment's own uncapped figure. Either way the clause
+    total is ``min(limit, sum of the instalments' uncapped figures)``.
+    """
+    diff = int((limit - sum(owed, ZERO)) / FEN)
+    if diff < 0:
+        ranked = sorted(range(len(subjects)), key=lambda i: (
+            -(owed[i] - capped[i]), -subjects[i].due.toordinal(), -subjects[i].order[2]))
+        for i in ranked[:-diff]:
+            owed[i] -= FEN
+    elif diff > 0 and binding:
+        ranked = sorted(range(len(subjects)), key=lambda i: (
+            -(capped[i] - owed[i]), subjects[i].due.toordinal(), subjects[i].order[2]))
+        while diff > 0:
+            room = [i for i in ranked if owed[i] < rounded_uncapped[i]]
+            for i in room[:diff]:
+                owed[i] += FEN
+            diff -= len(room[:diff])
+            if not room:
+                break
+
+
 def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal | None,
             as_of: date, note: str | None) -> ClauseResult:
     limit, each_limit, cap_note = _cap_limits(p.cap, total_fee, subjects)
@@ -479,7 +508,7 @@ def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal
     div = rate.divisor
     if limit is not None and subjects:
         limit_num = limit * div
-        if sum(uncapped_num, ZERO) > limit_num:
+        if sum(uncapped_num, ZERO) >= limit_num:
             capped_num, reached = _chronological_cap(subjects, limit_num)
     capped = [_CTX.divide(n, div) for n in capped_num]
     owed = [to_fen(c) for c in capped]
@@ -487,12 +516,9 @@ def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal
         if owed[i] > lim:
             owed[i] = lim
             capped[i] = min(capped[i], lim)
-    if limit is not None and sum(owed, ZERO) > limit:  # rounding surplus: take whole fen back
-        surplus = int((sum(owed, ZERO) - limit) / FEN)
-        ranked = sorted(range(len(subjects)), key=lambda i: (
-            -(owed[i] - capped[i]), -subjects[i].due.toordinal(), -subjects[i].order[2]))
-        for i in ranked[:surplus]:
-            owed[i] -= FEN
+    if limit is not None:
+        _round_to_cap(owed, capped, [to_fen(_CTX.divide(n, div)) for n in uncapped_num], subjects, limit,
+                      reached is not None)
     accruals = []
     for i, s in enumerate(subjects):
         suspend = suspend_date(s.due, p.suspend_after_days)
