@@ -1,3 +1,151 @@
-"""Rich rendering of a ParseResult (placeholder)."""
-def render_parse(console, result):  # type: ignore[no-untyped-def]
-    console.print(result.to_json())
+"""Rich view of a parsed contract: facts, dated obligations, obligations waiting for an event, warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tracker.model import Obligation, ParseResult
+from tracker.money import fmt_cny
+
+KIND_LABEL = {
+    "data_delivery": "data delivery",
+    "model_delivery": "model delivery",
+    "evaluation_report": "evaluation report",
+    "payment": "payment",
+    "progress_report": "progress report",
+    "renewal_notice": "renewal notice",
+    "contract_expiry": "contract expiry",
+    "confidentiality_expiry": "confidentiality ends",
+    "other": "other",
+}
+EVENT_LABEL = {
+    "effective": "effective date",
+    "signing": "signing",
+    "data_delivery": "data delivery",
+    "model_delivery": "model delivery",
+    "acceptance": "acceptance",
+    "invoice": "invoice",
+    "evaluation_report": "evaluation report",
+    "expiry": "expiry",
+}
+WARNING_HELP = {
+    "unfilled_blank": "blank left unfilled",
+    "missing_field": "field the template expects is missing",
+    "ambiguous": "clauses disagree",
+    "perpetual_confidentiality": "confidentiality never ends",
+    "calendar_out_of_range": "no published holiday calendar for that year",
+    "unparsed_date": "date-like text that could not be read",
+    "amount_mismatch": "amounts disagree",
+}
+
+
+def short(text: str, width: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _rate(value: object, per: str | None) -> str:
+    if value is None:
+        return "—"
+    from decimal import Decimal
+
+    pct = (Decimal(str(value)) * 100).normalize()
+    return f"{format(pct, 'f')}%" + (f" per {per}" if per else "")
+
+
+def _when(o: Obligation) -> str:
+    if o.trigger is None:
+        return "fixed date"
+    t = o.trigger
+    offset = t.offset.lstrip("-")
+    unit = " working days" if t.business_days else ""
+    sign = "before" if t.offset.startswith("-") else "after"
+    return f"{offset}{unit} {sign} {EVENT_LABEL.get(t.event, t.event)}"
+
+
+def facts_table(result: ParseResult) -> Table:
+    c = result.contract
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold cyan", no_wrap=True)
+    t.add_column()
+    rows = [
+        ("Title", c.title),
+        ("Provider", c.provider),
+        ("Client", c.client),
+        ("Signed", c.signed_date and c.signed_date.isoformat()),
+        ("Effective", c.effective_date and c.effective_date.isoformat()),
+        ("Term", c.term),
+        ("Expires", c.expiry_date and c.expiry_date.isoformat()),
+        ("Renewal notice", c.renewal_notice and f"{c.renewal_notice} before expiry → by {c.renewal_notice_deadline}"),
+        ("Confidentiality", "perpetual" if any(w.code == "perpetual_confidentiality" for w in result.warnings)
+         else c.confidentiality_term and f"{c.confidentiality_term} after expiry → until {c.confidentiality_expiry}"),
+        ("Total fee", fmt_cny(c.total_fee, c.currency) if c.total_fee is not None else None),
+        ("Copies", c.copies and str(c.copies)),
+        ("Targets", ", ".join(f"{k} ≥ {_rate(v, None)}" for k, v in (c.metrics_targets or {}).items()) or None),
+    ]
+    for label, value in rows:
+        t.add_row(label, value if value else Text("—", style="dim"))
+    for p in c.penalties:
+        if p.amount is not None:
+            desc = f"fixed {fmt_cny(p.amount)}"
+        else:
+            desc = f"{_rate(p.rate, p.per)} of {p.basis or '—'}"
+            if p.cap:
+                desc += (f", cap {fmt_cny(p.cap.amount)}" if p.cap.amount is not None
+                         else f", cap {_rate(p.cap.rate, None)} of {p.cap.basis}")
+            if p.suspend_after_days:
+                desc += f", may suspend/terminate after {p.suspend_after_days} days"
+        t.add_row(f"Penalty {p.clause or ''}".strip(), f"{p.kind.replace('_', ' ')}: {desc}")
+    return t
+
+
+def obligations_table(obligations: list[Obligation], *, dated: bool, today: date | None = None) -> Table:
+    t = Table(show_lines=False, header_style="bold", expand=False)
+    if dated:
+        t.add_column("Due", no_wrap=True)
+    else:
+        t.add_column("Waits for", no_wrap=True)
+    t.add_column("What", no_wrap=True)
+    t.add_column("Who", no_wrap=True)
+    t.add_column("Amount", justify="right", no_wrap=True)
+    t.add_column("Clause", no_wrap=True)
+    t.add_column("Quote")
+    for o in obligations:
+        first = o.due_date.isoformat() if dated and o.due_date else _when(o)
+        style = ""
+        if dated and today and o.due_date:
+            style = "red" if o.due_date < today else "yellow" if (o.due_date - today).days <= 7 else ""
+        what = KIND_LABEL.get(o.kind, o.kind) + ("" if o.title == o.kind else f" · {o.title}")
+        if o.recurrence:
+            what += f" (repeats: {o.recurrence})"
+        t.add_row(Text(first, style=style), what, o.party, fmt_cny(o.amount, o.currency) if o.amount is not None else "",
+                  o.clause or "", Text(short(o.quote), style="dim"))
+    return t
+
+
+def render_parse(console: Console, result: ParseResult, today: date | None = None) -> None:
+    dated = sorted((o for o in result.obligations if o.due_date), key=lambda o: o.due_date)  # type: ignore[arg-type, return-value]
+    waiting = [o for o in result.obligations if not o.due_date]
+    parts: list[object] = [facts_table(result)]
+    if dated:
+        parts += [Text("\nObligations by due date", style="bold"), obligations_table(dated, dated=True, today=today)]
+    if waiting:
+        parts += [Text("\nWaiting for an event", style="bold"), obligations_table(waiting, dated=False)]
+    if not result.obligations:
+        parts.append(Text("\nNo dated obligations found.", style="dim"))
+    if result.warnings:
+        w = Table(header_style="bold", show_edge=False)
+        w.add_column("Warning", style="bold yellow", no_wrap=True)
+        w.add_column("Clause", no_wrap=True)
+        w.add_column("Detail")
+        for warning in result.warnings:
+            detail = warning.message or WARNING_HELP.get(warning.code, "")
+            w.add_row(warning.code, warning.clause or "—", f"{detail}: {short(warning.quote, 60)}")
+        parts += [Text(f"\n{len(result.warnings)} warning(s)", style="bold yellow"), w]
+    title = f"{result.source.file}  [dim]({result.source.language})[/dim]"
+    console.print(Panel(Group(*parts), title=title, title_align="left"))  # type: ignore[arg-type]

@@ -163,10 +163,19 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
     return [u for u in (_trim(text, u) for u in out) if u.end > u.start]
 
 
+_MARKER = re.compile(
+    r"(?:第[^条\n]{1,5}条|\d{1,2}(?:\.\d{1,2}){1,2}(?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|\([a-z]\)|(?:Article|Section|ARTICLE|SECTION)\s+\d+)\s*"
+)
+
+
 def _trim(text: str, u: Unit) -> Unit:
     a, b = u.start, u.end
     while a < b and text[a] in " \t-*#>,:、":
         a += 1
+    m = _MARKER.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
     while b > a and text[b - 1] in " \t,:、":
         b -= 1
     return Unit(u.label, a, b)
