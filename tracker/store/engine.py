@@ -64,7 +64,28 @@ def make_engine(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Engine:
 
 
 def migrate(engine: Engine, path: Path, now: datetime | None = None) -> list[str]:
-    """Apply pending migrations in one transaction; returns their names."""
+    """Apply pending migrations in one transaction; returns their names.
+
+    A quick look without the write lock first, so opening an up-to-date database never waits
+    for another writer; the check is repeated under BEGIN IMMEDIATE before migrating.
+    """
+    look = sqlite3.connect(path, timeout=5.0)
+    try:
+        try:
+            names = [r[0] for r in look.execute("SELECT name FROM schema_migrations ORDER BY id")]
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            names = []
+    finally:
+        look.close()
+    try:
+        if not migrations.check_names(names):
+            return []
+    except ValueError as exc:
+        raise StoreError(
+            f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
+        ) from None
     with engine.begin() as conn:
         conn.exec_driver_sql(migrations.MIGRATIONS_TABLE_SQL)
         applied = [r[0] for r in conn.exec_driver_sql("SELECT name FROM schema_migrations ORDER BY id")]
