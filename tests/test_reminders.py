@@ -113,12 +113,12 @@ def test_calendar_uncovered_warned_once_ahead() -> None:
     assert "2031" in describe(rs[0])
 
 
-def test_recurring_report_reminds_every_occurrence() -> None:
-    s = subj(kind="progress_report", due_date=date(2025, 3, 31), recurrence="FREQ=MONTHLY;BYMONTHDAY=-1",
+def test_recurring_report_uses_its_current_occurrence() -> None:
+    # the store moves due_date on to the next occurrence when one is done; an undone one is chased
+    s = subj(kind="progress_report", due_date=date(2025, 4, 30), recurrence="FREQ=MONTHLY;BYMONTHDAY=-1",
              amount=None, suspend_after_days=None)
-    assert "due_in_7d" in reasons(s, date(2025, 4, 23))  # next occurrence 04-30
-    assert "due_today" in reasons(s, date(2025, 5, 31))
-    assert "overdue" not in reasons(s, date(2025, 4, 2))
+    assert "due_in_7d" in reasons(s, date(2025, 4, 23))
+    assert "overdue" in reasons(s, date(2025, 5, 2))
 
 
 def test_catch_up_turns_passed_deadlines_into_one_overdue_notice() -> None:

@@ -84,7 +84,7 @@ class Subject:
     amount: Decimal | None = None
     currency: str | None = None
     contract_title: str | None = None
-    recurrence: str | None = None
+    recurrence: str | None = None  # the store moves due_date to the next occurrence when one is done
     # context the daily job looks up:
     suspend_after_days: int | None = None  # late-payment clause: 逾期超过N日 the other party may suspend
     penalty_clause: str | None = None
@@ -144,32 +144,16 @@ def suspension_date(due_date: date, suspend_after_days: int) -> date:
     return due_date + timedelta(days=suspend_after_days + 1)
 
 
-def _occurrence_dates(s: Subject, today: date, horizon: int) -> list[date]:
-    if s.due_date is None:
-        return []
-    if not s.recurrence:
-        return [s.due_date]
-    from tracker.periods import iter_occurrences
-
-    start = max(s.due_date, today)
-    try:
-        return list(iter_occurrences(s.recurrence, start, until=today + timedelta(days=horizon)))
-    except (ValueError, TypeError):
-        return [s.due_date]
-
-
 def due(s: Subject, today: date, policy: Policy) -> list[Reminder]:
     """The reminders for one obligation that fall on ``today``."""
     out: list[Reminder] = []
     leads = policy.leads(s.kind)
     if s.due_date is not None:
-        for d in _occurrence_dates(s, today, max(leads, default=0)) if s.recurrence else [s.due_date]:
-            days = (d - today).days
-            if days in leads:
-                out.append(Reminder(s, lead_reason(days), today, d, days))
         days = (s.due_date - today).days
+        if days in leads:
+            out.append(Reminder(s, lead_reason(days), today, s.due_date, days))
         late = -days
-        if not s.recurrence and s.kind in policy.overdue_kinds and repeats_on(late, policy):
+        if s.kind in policy.overdue_kinds and repeats_on(late, policy):
             out.append(Reminder(s, OVERDUE, today, s.due_date, days, {"days_late": late}))
             if s.kind == "payment":
                 out.append(Reminder(s, PENALTY, today, s.due_date, days,
