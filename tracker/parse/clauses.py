@@ -77,12 +77,17 @@ def _num(text: str) -> int:
 def segment(text: str) -> Clauses:
     """Split normalised text into clause segments."""
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
+    art_scheme: dict[int, str] = {}
     for m in _ARTICLE.finditer(text):
         raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md")
         try:
-            marks.append((m.start(), "art", _num(raw)))
+            value = _num(raw)
         except ValueError:
             continue
+        kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "md"
+        art_scheme[m.start()] = kind_of
+        # 一、 items carry their number as a tuple so they can become second-level items later
+        marks.append((m.start(), "art", ("cn", value) if kind_of == "cn" else value))
     for m in _DOT3.finditer(text):
         marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
     for m in _DOT2.finditer(text):
@@ -118,9 +123,14 @@ def segment(text: str) -> Clauses:
         segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
         segments.append(Segment(label, pos, len(text), heading))
 
+    scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
         if pos < last_pos:
             continue
+        if kind == "art" and scheme == "di" and isinstance(payload, tuple):
+            kind, payload = "cn_item", payload[1]  # 一、 inside 第X条 articles is the second level
+        elif isinstance(payload, tuple) and kind == "art":
+            payload = payload[1]
         if kind == "appendix" and (in_signature or article >= 1):
             if not in_signature and not re.match(r"附件|Appendix|Annex|Schedule", text[pos:pos + 9]):
                 continue
@@ -150,6 +160,8 @@ def segment(text: str) -> Clauses:
         if kind == "art":
             n = payload
             if isinstance(n, int) and (n == article + 1 or (article == 0 and n == 1)):
+                if scheme is None:
+                    scheme = art_scheme.get(pos, "di")
                 article, sub = n, 0
                 open_segment(pos, str(n), heading=True)
                 last_pos = pos
@@ -187,7 +199,7 @@ def segment(text: str) -> Clauses:
                 open_segment(pos, f"{a}.{b}.{c}")
                 last_pos = pos
             continue
-        if kind in ("paren_cn", "paren_num", "num_dot"):
+        if kind in ("paren_cn", "paren_num", "num_dot", "cn_item"):
             n = payload
             if level2 is None and n == 1:
                 level2 = kind

@@ -134,7 +134,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
             role = ctx.roles.get(_side(side_m.group(0))) if side_m else _role_word(label)
             if role is None or (not side_m and len(label) > 25):
                 continue
-            name = m.group("name").rstrip()
+            name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
                 continue
             span = (m.start("name"), m.start("name") + len(name))
@@ -178,8 +178,8 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         low = s.lower()
         if not re.search(r"force|effect|valid|term|expire|until", low):
             continue
-        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect", low):
-            m = re.search(r"(?:effective|into\s+(?:force|effect))[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
+        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect|takes?\s+effect", low):
+            m = re.search(r"(?:effective|into\s+(?:force|effect)|takes?\s+effect)[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
             hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30) if m else []
             if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:  # type: ignore[union-attr]
                 facts.effective_date = hits[0].value
@@ -240,6 +240,10 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
+    plex = re.search(r"\bin\s+(duplicate|triplicate|quadruplicate)\b", ctx.text, re.I)
+    if plex:
+        facts.copies = {"duplicate": 2, "triplicate": 3, "quadruplicate": 4}[plex.group(1).lower()]
+        return
     m = re.search(r"(?:in|into)\s+(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I)
     if m:
         with contextlib.suppress(NumeralError):
@@ -277,7 +281,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if seg.heading or "." not in (seg.label or ""):
             continue
         s = text[seg.start:seg.end]
-        if not re.search(r"liquidated\s+damages|penalt|late\s+(?:payment\s+)?(?:fee|interest)", s, re.I):
+        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)", s, re.I):
             continue
         if re.search(r"confidential", s, re.I):
             kind = "confidentiality_breach"
@@ -320,7 +324,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = "year"
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        m = re.search(rf"(?:delay|overdue|late)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
+        m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
         if m:
             got = duration(m)
             if got and got[0].endswith("D"):

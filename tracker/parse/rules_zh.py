@@ -29,7 +29,7 @@ RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"签订|签署|签字|签约"),
     ("effective", r"生效"),
-    ("data_delivery", r"(?:提供|交付|交齐|收到|提交)[^,。;]{0,10}数据|数据[^,。;]{0,4}(?:交付|到位)"),
+    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交)[^,。;]{0,12}(?:数据|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
     ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成"),
     ("evaluation_report", r"评估报告"),
     ("acceptance", r"验收合格|通过验收|验收通过|终验合格|验收完成"),
@@ -353,7 +353,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             continue
         if "保密" in s:
             kind = "confidentiality_breach"
-        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,6}(?:支付|付款)|逾期(?:支付|付款)|迟延(?:支付|付款)", s):
+        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,14}(?:支付|付款)|逾期(?:支付|付款)|迟延(?:支付|付款)", s):
             kind = "late_payment"
         elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期", s):
             kind = "late_delivery"
@@ -364,12 +364,13 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         seen.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
         # cap first, so its rate is not taken for the running rate
-        cap = re.search(rf"(?:累计|总额|最高|上限|合计)?[^,。;]{{0,10}}?(?:不超过|不得超过|不高于|以[^,。;]{{0,10}}为上限|最高不超过)[^,。;]{{0,12}}?(?P<r>{RATE_RX.pattern})", s)
+        cap = re.search(rf"(?:不超过|不得超过|不高于|最高不超过|上限为|最高为)[^,。;]{{0,14}}?(?P<r>{RATE_RX.pattern})", s) \
+            or re.search(rf"以[^,。;]{{0,14}}?(?P<r>{RATE_RX.pattern})为(?:上)?限", s)
         cap_span = None
         if cap:
             try:
                 p.cap_rate = rate(cap.group("r").replace(" ", ""))
-                p.cap_basis = _basis(cap.group(0)) or "total_fee"
+                p.cap_basis = _basis(s[max(0, cap.start() - 6):cap.end()]) or "total_fee"
                 cap_span = cap.span()
             except (NumeralError, ArithmeticError):
                 pass
@@ -426,6 +427,11 @@ _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
 _RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
+_RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
+_WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
+_FULL_PERIOD = re.compile(
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
+)
 
 
 def _event_in(s: str) -> str | None:
@@ -468,8 +474,13 @@ TITLES = {
 _SUBJECT = re.compile(r"(甲方|乙方)\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
 
 
-def _party(ctx: Ctx, sentence: str, kind: str) -> str:
-    """The party that must act: the first 甲方/乙方 used as a subject (not "向甲方")."""
+def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
+    """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
+    first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
+    subjects = [m for m in re.finditer(r"甲方|乙方", prefix)
+                if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
+    if subjects and ctx.role_of(subjects[-1].group(0)):
+        return ctx.role_of(subjects[-1].group(0))  # type: ignore[return-value]
     for m in _SUBJECT.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
@@ -479,29 +490,43 @@ def _party(ctx: Ctx, sentence: str, kind: str) -> str:
     return "client" if kind in ("payment", "data_delivery") else "provider"
 
 
+def _payment_clauses(ctx: Ctx) -> set[str]:
+    """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
+    rx = (r"(?:支付|付款)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
+          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款)|付款计划|付款安排")
+    return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
+
+
 def rule_obligations(ctx: Ctx, facts: Facts) -> None:
-    text = ctx.text
+    skip = _skip_articles(ctx)
+    schedules = _payment_clauses(ctx)
     for u in ctx.units:
-        if not u.label or u.label.split(".")[0] in _skip_articles(ctx):
+        if not u.label or u.label.split(".")[0] in skip:
             continue
         s = ctx.unit_text(u)
-        if not DUTY.search(s):
+        in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end) or _BARE_FIGURE.search(s))
+        if not DUTY.search(s) and not in_schedule:
             continue
-        ob = _time_element(ctx, u, s)
+        ob = _time_element(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
-        action = s[: ob.pop("_a")] + s[ob.pop("_b"):]
-        kind = _kind(action, None)
+        a, b = ob.pop("_a"), ob.pop("_b")
+        action = s[:a] + s[b:]
+        kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
         if kind is None:
             continue
-        party = _party(ctx, action, kind)
+        party = _party(ctx, action, kind, prefix=s[:a])
+        if kind == "other" and party == "client" and re.search(r"交付|提供|提交|移交", action):
+            kind = "data_delivery"  # what a client hands over in a training contract is its data
         if kind == "data_delivery" and party == "provider":
             kind = "other"
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             _payment_details(ctx, facts, u, s, raw)
         facts.obligations.append(raw)
-    del text
+
+
+_BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
 
 
 def _skip_articles(ctx: Ctx) -> set[str]:
@@ -515,7 +540,7 @@ def _skip_articles(ctx: Ctx) -> set[str]:
     return skip
 
 
-def _time_element(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
+def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict | None:  # type: ignore[type-arg]
     text = ctx.text
     m = _RECUR_LAST_WORKDAY.search(s)
     rec = None
@@ -528,6 +553,8 @@ def _time_element(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[typ
             rec = None
     elif (m := _RECUR_MONTH_END.search(s)):
         rec = ("FREQ=MONTHLY;BYMONTHDAY=-1", m)
+    elif (m := _RECUR_WEEKDAY.search(s)):
+        rec = (f"FREQ=WEEKLY;BYDAY={_WEEKDAYS[m.group('d')]}", m)
     if rec:
         return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
     for tm in _TIME_REL.finditer(s):
@@ -545,8 +572,16 @@ def _time_element(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[typ
         if lead:
             a = tm.start() + lead[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
+    for tm in _FULL_PERIOD.finditer(s):
+        got = parse_duration(tm.group("dur").strip()) if tm.group("dur").strip() else None
+        event = _event_in(tm.group("evt"))
+        if got and event:
+            return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
     for h in find_dates(text, u.start, u.end):
         after = text[h.end:h.end + 4]
+        lead = re.search(r"(?:不晚于|最迟于|最迟在|最晚于|最迟不晚于|截至)\s*$", text[max(u.start, h.start - 8):h.start])
+        if lead and h.value and not re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after):
+            return {"fixed_date": h.value, "_a": h.start - u.start - len(lead.group(0)), "_b": h.end - u.start}
         if re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after) and h.value:
             before = s[: h.start - u.start]
             a = h.start - u.start - len(before) + len(before.rstrip())
@@ -560,7 +595,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[typ
         if _event_in(m2.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery"):
             am = m2
             break
-    if am and re.search(r"支付|付款", s):
+    if am and (payment_row or re.search(r"支付|付款", s)):
         return {"event": _event_in(am.group("evt")), "offset": "P0D", "business_days": False,
                 "_a": am.start(), "_b": am.end()}
     return None
@@ -573,6 +608,8 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         raw.amount = money[0].value
         raw.currency = money[0].currency
         _mismatch(ctx, facts, money[0])
+    elif (bare := _BARE_FIGURE.search(s)) and re.search(r"金额|元", ctx.text[max(0, u.start - 400):u.start]):
+        raw.amount = Decimal(bare.group(0).replace(",", ""))  # a table column headed 金额（元）
     pm = re.search(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})", s) or RATE_RX.search(s)
     if pm:
         try:
