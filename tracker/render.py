@@ -101,15 +101,26 @@ def contracts(rows: list[dict[str, Any]]) -> RenderableType:
     if not rows:
         return Text("No contracts yet. Add some with: tracker add FILE|DIR")
     t = Table(title="Contracts", title_justify="left", pad_edge=False)
-    for col in ("id", "title", "provider", "client", "fee", "expiry", "v", "open", "next due", "warn"):
-        t.add_column(col)
+    t.add_column("id", justify="right", no_wrap=True)
+    t.add_column("title / parties", min_width=20, ratio=1)
+    t.add_column("fee", justify="right", no_wrap=True)
+    t.add_column("expires", no_wrap=True)
+    t.add_column("open", justify="right", no_wrap=True)
+    t.add_column("next due", no_wrap=True)
     for r in rows:
         style = "red" if r.get("overdue") else None
-        t.add_row(str(r["contract_id"]), r["title"] or f"({r['file']})", r["provider"] or "", r["client"] or "",
-                  money(r["total_fee"], r["currency"]),
-                  (r["expiry_date"] or "") + (f" (terminated {r['terminated_on']})" if r["terminated_on"] else ""),
-                  str(r["version"] or 1), str(r["open_obligations"]), r["next_due"] or "",
-                  str(r["warnings"] or ""), style=style)
+        name = r["title"] or f"({r['file']})"
+        if (r["version"] or 1) > 1:
+            name += f" (v{r['version']})"
+        if r["warnings"]:
+            name += f" [{r['warnings']} warnings]"
+        parties = " / ".join(x for x in (r["provider"], r["client"]) if x)
+        expires = r["expiry_date"] or ""
+        if r["terminated_on"]:
+            expires = f"ended {r['terminated_on']}"
+        t.add_row(str(r["contract_id"]), Text(name + ("\n" + parties if parties else "")),
+                  money(r["total_fee"], r["currency"]), expires, str(r["open_obligations"]),
+                  r["next_due"] or "", style=style)
     return t
 
 
