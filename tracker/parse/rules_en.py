@@ -125,9 +125,8 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
     for region in ((0, body_start), (body_start, len(ctx.text))):
         for m in rx.finditer(ctx.text, *region):
             label = m.group("label")
-            if re.search(r"address|date|representative|signature|tel|phone|agreement no|seal", label, re.I) and region[0] == 0:
-                if not re.search(r"seal", label, re.I):
-                    continue
+            if region[0] == 0 and re.search(r"agreement no", label, re.I):
+                continue
             if re.search(r"address|date|representative|signature|tel|phone", label, re.I):
                 continue
             side_m = re.search(PARTY, label)

@@ -226,18 +226,14 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             elif re.search(r"签(?:字|章|署|订)[^,。]{0,10}(?:之日|后)[^,。]{0,3}生效|自?签订之日起生效", s):
                 facts.effective_on_signing = True
         # explicit range: 自DATE起至DATE止
-        rng = re.search(r"(?:期限|有效期)[^。]{0,10}?自?", s)
         dates = [h for h in find_dates(text, u.start, u.end) if h.value]
-        m_to = re.search(r"至\s*$", "")  # placeholder to keep mypy quiet
         for i, h in enumerate(dates):
-            between = text[h.end:h.end + 6]
-            prev = text[max(u.start, h.start - 4):h.start]
-            if re.match(r"\s*(?:止|为止|届满|到期)", between) and (re.search(r"至|到|截至", prev) or i > 0):
-                if facts.end_date is None:
-                    facts.end_date = h.value
-                    if facts.term_span is None:
-                        facts.term_span = (u.label, _quote_start(ctx, u, rng.start() if rng else 0), u.end)
-        del m_to
+            closes = re.match(r"\s*(?:止|为止|届满|到期)", text[h.end:h.end + 6])
+            opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0
+            if closes and opened and facts.end_date is None:
+                facts.end_date = h.value
+                if facts.term_span is None:
+                    facts.term_span = (u.label, u.start, u.end)
         m = re.search(r"(?:有效期|合同期限|服务期限|期限)\s*(?:为|是|:)?\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
         if m and facts.term is None:
             got = parse_duration(m.group("dur"))
@@ -245,10 +241,6 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 facts.term = got[0]
                 start = u.start
                 facts.term_span = (u.label, start, u.start + m.end())
-
-
-def _quote_start(ctx: Ctx, u: Unit, offset: int) -> int:
-    return u.start
 
 
 def rule_renewal(ctx: Ctx, facts: Facts) -> None:
