@@ -91,8 +91,7 @@ class Delivery:
 
 @dataclass(frozen=True)
 class ScheduleCfg:
-    at: str = "09:00"
-    tz: str = "Asia/Shanghai"
+    at: str = "09:00"  # the zone is the global --tz / $TRACKER_TZ (default Asia/Shanghai)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,259 @@
+"""Reminder commands: remind, reminders, assign, config show, schedule start, schedule status.
+
+Thin: parse arguments, one library call, render. The daily job, the outbox and APScheduler are
+imported inside the commands so ``tracker --help`` stays light.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli_app import app, errors, fail, parse_day, print_json, settings, stdout_console, today
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+class PartyOpt(StrEnum):
+    client = "client"
+    provider = "provider"
+    both = "both"
+
+
+class WebhookFormat(StrEnum):
+    generic = "generic"
+    dingtalk = "dingtalk"
+    feishu = "feishu"
+    wecom = "wecom"
+    slack = "slack"
+
+
+def _db() -> Path:
+    from tracker.store.paths import resolve_db_path
+
+    return resolve_db_path(settings.db, os.environ)
+
+
+def _zone():  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(settings.tz)
+    except Exception:
+        fail(f"unknown time zone {settings.tz!r}", 2)
+
+
+@app.command()
+def remind(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Run for this day (YYYY-MM-DD) instead of today.",
+                                              show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be sent; send and record nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reminders delivered in this run as JSON.")] = False,
+) -> None:
+    """Send today's reminders once (for cron or a systemd timer); exit 1 if a delivery failed.
+
+    Running it again the same day sends nothing new. Failed deliveries are retried with
+    backoff on later runs (see `tracker reminders --failed`).
+    """
+    day = parse_day(as_of) or today()
+    with errors():
+        from rich.console import Console
+
+        from tracker.daily import run_daily
+
+        console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
+        result = run_daily(_db(), day, dry_run=dry_run, console=console, env=dict(os.environ))
+    if dry_run:
+        if as_json:
+            print_json(result.would_send)
+        else:
+            out = stdout_console()
+            for item in result.would_send:
+                out.print(f"would send to {item['channel']}: {item['text']}", markup=False)
+            out.print(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
+                      "(the rest went out before)")
+        return
+    if as_json:
+        print_json(result.delivered)
+    else:
+        stdout_console().print(f"{day}: {len(result.delivered)} delivered, {result.new} newly due, "
+                               f"{sum(f['count'] for f in result.failed)} failed, "
+                               f"{result.snapshots} penalty snapshots", markup=False)
+    for f in result.failed:
+        typer.echo(f"error: delivery to {f['channel']} failed ({f['count']} reminders): {f['error']}", err=True)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reminders(
+    failed: Annotated[bool, typer.Option("--failed", help="Only deliveries that failed (retrying or given up).")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the reminder outbox: what is pending, retrying, failed, or was sent in the last week."""
+    from datetime import timedelta
+
+    since = today() - timedelta(days=7)
+    with errors():
+        from tracker.store import outbox
+
+        with outbox.connect(_db()) as conn:
+            rows = outbox.listing(conn, failed=failed, since=since)
+    for r in rows:
+        for k in ("next_attempt_at", "sent_at"):
+            r[k] = (datetime.fromtimestamp(r[k]).astimezone().isoformat(timespec="seconds")
+                    if r[k] else None)
+        if r["status"] not in ("retry",):
+            r["next_attempt_at"] = None
+    if as_json:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    console = stdout_console()
+    if not rows:
+        console.print("no failed deliveries" if failed else "the outbox is empty")
+        return
+    t = Table("id", "status", "for", "reason", "obligation", "contract", "channel", "tries", "error / next")
+    for r in rows:
+        extra = r["last_error"] or ""
+        if r["status"] == "retry" and r["next_attempt_at"]:
+            extra = f"{extra} (next {r['next_attempt_at']})"
+        t.add_row(str(r["id"]), r["status"], r["for_date"], r["reason"], f"#{r['obligation_id']} {r['title']}",
+                  f"#{r['contract_id']}", r["channel"], str(r["attempts"]), extra)
+    console.print(t)
+
+
+@app.command()
+def assign(
+    contract: Annotated[str, typer.Argument(help="Contract id, or 'all' for every contract.")],
+    party: Annotated[PartyOpt, typer.Option("--party", help="Whose obligations: client, provider or both.")]
+    = PartyOpt.both,
+    email: Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).",
+                                                    show_default=False)] = None,
+    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Webhook URL (repeatable).",
+                                                      show_default=False)] = None,
+    webhook_format: Annotated[WebhookFormat, typer.Option("--webhook-format", help="Message format of --webhook.")]
+    = WebhookFormat.generic,
+    as_json: JsonOpt = False,
+) -> None:
+    """Send a contract's reminders (for one party or both) to e-mail addresses and webhooks."""
+    from tracker import notify
+
+    if not email and not webhook:
+        fail("assign: give at least one --email or --webhook", 2)
+    cid: int | None
+    if contract == "all":
+        cid = None
+    elif contract.isdigit():
+        cid = int(contract)
+    else:
+        fail(f"assign: contract must be an id or 'all', not {contract!r}", 2)
+    for e in email or []:
+        if problem := notify.check_email(e):
+            fail(f"--email {e!r}: {problem}", 2)
+    for w in webhook or []:
+        if problem := notify.check_webhook_url(w):
+            fail(f"--webhook: {problem}", 2)
+    added = []
+    with errors():
+        from tracker.store import outbox
+
+        with outbox.connect(_db()) as conn:
+            for e in email or []:
+                new = outbox.add_recipient(conn, cid, party.value, "email", e)
+                added.append({"channel": notify.email_target(e).channel, "new": new})
+            for w in webhook or []:
+                new = outbox.add_recipient(conn, cid, party.value, "webhook", w, webhook_format.value)
+                added.append({"channel": notify.webhook_target(w, webhook_format.value).channel, "new": new})
+    if as_json:
+        print_json({"contract_id": cid, "party": party.value, "recipients": added})
+        return
+    who = "every contract" if cid is None else f"contract {cid}"
+    for a in added:
+        typer.echo(f"{who}, {party.value}: {a['channel']}" + ("" if a["new"] else " (already assigned)"))
+
+
+config_app = typer.Typer(help="The reminder policy and delivery settings (a TOML file).", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(as_json: JsonOpt = False) -> None:
+    """Print the effective configuration and where its file is ($TRACKER_CONFIG overrides)."""
+    with errors():
+        from tracker import config
+
+        path = config.config_path(os.environ)
+        cfg = config.load(os.environ, path)
+    if as_json:
+        print_json({**config.to_json(cfg), "file": str(path), "exists": path.exists()})
+        return
+    typer.echo(f"# {path}" + ("" if path.exists() else " (not present: defaults)"))
+    typer.echo(config.to_toml(cfg), nl=False)
+
+
+schedule_app = typer.Typer(help="Run the daily reminders in the foreground (APScheduler).", no_args_is_help=True)
+app.add_typer(schedule_app, name="schedule")
+
+
+@schedule_app.command("start")
+def schedule_start(
+    at: Annotated[str | None, typer.Option("--at", help="Time of day HH:MM (default: config, 09:00).",
+                                           show_default=False)] = None,
+    tz: Annotated[str | None, typer.Option("--tz", help="Time zone (default: global --tz, Asia/Shanghai).",
+                                           show_default=False)] = None,
+) -> None:
+    """Run the daily job every day at --at in --tz until SIGTERM/SIGINT; catch up missed days first."""
+    from zoneinfo import ZoneInfo
+
+    if tz:
+        settings.tz = tz
+    zone = _zone()
+    with errors():
+        from tracker import config
+        from tracker import schedule as sched_mod
+
+        cfg = config.load(os.environ)
+        try:
+            when = sched_mod.parse_at(at or cfg.schedule.at)
+        except ValueError as exc:
+            fail(str(exc), 2)
+        console = stdout_console()
+
+        def report(res: Any) -> None:
+            console.print(f"{res.day}: {len(res.delivered)} delivered, {res.new} newly due, "
+                          f"{sum(f['count'] for f in res.failed)} failed", markup=False)
+            for f in res.failed:
+                console.print(f"  delivery to {f['channel']} failed: {f['error']}", markup=False)
+
+        daily = sched_mod.Daily(_db(), when, ZoneInfo(str(zone)), clock=lambda: datetime.now(zone), config=cfg,
+                                console=console, report=report)
+        sched_mod.start(daily, on_started=lambda nxt: console.print(
+            f"scheduler running: daily at {when:%H:%M} {zone}, next run {nxt:%Y-%m-%d %H:%M}", markup=False))
+    typer.echo("scheduler stopped")
+
+
+@schedule_app.command("status")
+def schedule_status(as_json: JsonOpt = False) -> None:
+    """Last completed run, next run, and the pending and failed deliveries."""
+    zone = _zone()
+    with errors():
+        from tracker import config
+        from tracker import schedule as sched_mod
+
+        cfg = config.load(os.environ)
+        st = sched_mod.status(_db(), datetime.now(zone), sched_mod.parse_at(cfg.schedule.at))
+    if as_json:
+        print_json(st)
+        return
+    typer.echo(f"last run:  {st['last_run'] or 'never'}"
+               + (f" (completed {st['last_run_completed_at']})" if st["last_run"] else ""))
+    typer.echo(f"next run:  {st['next_run']}" + ("" if st["scheduler_running"] else " (no scheduler running)"))
+    typer.echo(f"pending:   {st['pending']} ({st['retrying']} retrying)")
+    typer.echo(f"failed:    {st['failed']}")
