@@ -96,7 +96,7 @@ def capital_money(text: str) -> Decimal:
     """大写 money: ``捌拾万元整`` → 800000, ``壹拾贰万叁仟肆佰伍拾陆元柒角捌分`` → 123456.78."""
     s = text.strip()
     m = _CAPITAL.match(s)
-    if not m or not s:
+    if not m or not s or not any(ch in DIGITS or ch in SMALL_UNITS or ch in BIG_UNITS or ch.isdigit() for ch in s):
         raise NumeralError(f"not a capital amount: {text!r}")
     yuan = m.group("yuan").rstrip("零〇")
     value = Decimal(cn_int(yuan)) if yuan else Decimal(0)
