@@ -27,7 +27,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -89,27 +89,53 @@ def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str |
     return None, None
 
 
+def _prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
+    """SQL that keeps only obligations that *can* have a reminder today (a superset: the policy
+    in ``tracker.reminders`` decides). ``d`` is the number of days until the deadline."""
+    conds, params = ["o.due_date IS NULL"], []
+    listed = list(pol.lead_days)
+    for kind, leads in pol.lead_days.items():
+        if leads:
+            conds.append(f"(o.kind = ? AND d IN ({','.join('?' * len(leads))}))")
+            params += [kind, *leads]
+    other = pol.leads("other")
+    conds.append(f"(o.kind NOT IN ({','.join('?' * len(listed))}) AND d IN ({','.join('?' * len(other))}))")
+    params += [*listed, *other]
+    conds.append("(o.kind = 'payment' AND d < 0)")  # overdue payments: penalty and suspension notices
+    every = max(pol.overdue_every_days, 1)
+    conds.append(f"(o.kind IN ({','.join('?' * len(pol.overdue_kinds))}) AND d < 0 AND (-d <= ? OR (-d - ?) % ? = 0))")
+    params += [*pol.overdue_kinds, pol.overdue_daily_days, pol.overdue_daily_days, every]
+    conds.append("(o.due_date > ? AND d BETWEEN 0 AND ?)")  # a year without a holiday calendar
+    params += [f"{last_covered}-12-31", pol.calendar_notice_days]
+    conds.append("o.id IN (SELECT obligation_id FROM evaluations WHERE passed = 0)")
+    return " OR ".join(conds), params
+
+
 def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subject]:
     """Open obligations that can have a reminder on ``day``, with their context."""
     pol = cfg.policy
-    horizon = day + timedelta(days=max(pol.max_lead, pol.calendar_notice_days))
+    covered = _covered_fn()
+    last_covered = next((y for y in range(day.year + 30, 1999, -1) if covered(date(y, 1, 1))), 1999)
+    where, params = _prefilter(pol, last_covered)
     rows = conn.execute(
         "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
-        " o.paid, o.currency, o.clause FROM obligations o"
-        " WHERE o.status IN ('pending', 'overdue') AND (o.due_date IS NULL OR o.due_date <= ?)",
-        (horizon.isoformat(),)).fetchall()
+        " o.paid, o.currency, o.clause FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
+        " AS d FROM obligations WHERE status IN ('pending', 'overdue')) o WHERE " + where,
+        [day.isoformat(), *params]).fetchall()
+    ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, json_extract(facts, '$.penalties') FROM contracts")}
-    clause_cache: dict[int, tuple[int | None, str | None]] = {}
+        "SELECT id, title, json_extract(facts, '$.penalties') FROM contracts"
+        " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    clause_cache: dict[str | None, tuple[int | None, str | None]] = {}
     # the earliest passed deadline of each (contract, producer kind) still open: "event late"
     producer_late: dict[tuple[int, str], date] = {}
-    for _oid, cid, kind, _p, _t, due, *_ in rows:
-        if due is not None and kind in pol.event_late_kinds:
-            d = date.fromisoformat(due)
-            if d < day:
-                key = (cid, kind)
-                if key not in producer_late or d < producer_late[key]:
-                    producer_late[key] = d
+    if any(r[5] is None for r in rows):
+        kinds = pol.event_late_kinds
+        for cid, kind, due in conn.execute(
+                "SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN ('pending', 'overdue')"
+                f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
+                [*kinds, day.isoformat()]):
+            producer_late[(cid, kind)] = date.fromisoformat(due)
     shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]] = {}
     for ob, on, metrics, targets, gaps, passed in conn.execute(
             "SELECT obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
@@ -120,23 +146,24 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
         m, t = json.loads(metrics), json.loads(targets)
         shortfall[ob] = (date.fromisoformat(on),
                          {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
-    covered = _covered_fn()
     out: list[Subject] = []
     for oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause in rows:
         due_d = date.fromisoformat(due) if due else None
         ctitle, pens = contracts.get(cid, (None, None))
         susp = pclause = None
         if kind == "payment":
-            if cid not in clause_cache:
-                clause_cache[cid] = _late_payment_clause(pens)
-            susp, pclause = clause_cache[cid]
+            if pens not in clause_cache:
+                clause_cache[pens] = _late_payment_clause(pens)
+            susp, pclause = clause_cache[pens]
         waits = event_deadline = None
-        if due_d is None and trig:
+        if due_d is None:
+            if not trig:
+                continue
             waits = json.loads(trig).get("event")
             producer = policy_mod.EVENT_PRODUCER.get(waits or "")
             if producer:
                 event_deadline = producer_late.get((cid, producer))
-            if event_deadline is None:
+            if event_deadline is None and oid not in shortfall:
                 continue  # waiting for an event that is not late: nothing to say yet
         owed = None
         if amount is not None:
@@ -159,8 +186,9 @@ def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> 
     from tracker.model import Penalty
 
     ids = json.dumps(sorted(contract_ids))
-    facts = {cid: json.loads(f) for cid, f in conn.execute(
-        "SELECT id, facts FROM contracts WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    facts = conn.execute("SELECT id, json_extract(facts, '$.penalties'), json_extract(facts, '$.total_fee')"
+                         " FROM contracts WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall()
+    parsed: dict[str | None, list[Any]] = {}
     inst: dict[int, list[Any]] = defaultdict(list)
     for oid, cid, due, amount, title, clause in conn.execute(
             "SELECT id, contract_id, due_date, amount, title, clause FROM obligations WHERE kind = 'payment'"
@@ -174,11 +202,14 @@ def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> 
             " ORDER BY p.paid_on, a.id", (ids,)):
         pays[cid].append(penalty.Payment(date.fromisoformat(on), D(amount), oid))
     out: list[Any] = []
-    for cid, f in facts.items():
-        pens = [Penalty.from_json(p) for p in f.get("penalties") or [] if p.get("kind") == "late_payment"]
+    for cid, pens_text, fee_text in facts:
+        if pens_text not in parsed:
+            parsed[pens_text] = [Penalty.from_json(p) for p in json.loads(pens_text or "[]")
+                                 if p.get("kind") == "late_payment"]
+        pens = parsed[pens_text]
         if not pens or not inst.get(cid):
             continue
-        fee = D(f["total_fee"]) if f.get("total_fee") else None
+        fee = D(fee_text) if fee_text else None
         try:
             got = penalty.accrual_snapshot(pens, inst[cid], pays.get(cid, []), fee, as_of)
         except Exception:  # a clause the calculator refuses must not stop the day's reminders
@@ -217,35 +248,47 @@ def _targets_for(s: Subject, glob: Sequence[Target],
     return out
 
 
-def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config
-         ) -> tuple[list[Reminder], list[tuple[Any, ...]]]:
-    """The reminders of ``day`` (re-dated to ``now`` when catching up) and the day's penalty
-    snapshot rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from)."""
-    subjects = load_subjects(conn, day, cfg)
-    rems = policy_mod.due_all(subjects, day, cfg.policy)
+def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config) -> list[Reminder]:
+    """The reminders of ``day`` (re-dated to ``now`` when catching up), penalty amounts not filled in."""
+    rems = policy_mod.due_all(load_subjects(conn, day, cfg), day, cfg.policy)
     if now > day:
         rems = policy_mod.catch_up(rems, now, cfg.policy)
-    # penalty accrued so far, and the day's snapshot of every overdue instalment
-    overdue_contracts = {s.contract_id for s in subjects
-                         if s.kind == "payment" and s.due_date is not None and s.due_date < day}
-    snaps = _accruals(conn, overdue_contracts, day)
-    by_ob: dict[tuple[int, date], Any] = {(a.obligation_id, day): a for _, a in snaps}
-    need_now = {r.subject.contract_id for r in rems if r.reason == policy_mod.PENALTY and r.for_date != day}
-    for _, a in _accruals(conn, need_now, now):
-        by_ob[(a.obligation_id, now)] = a
-    filled = []
-    for r in rems:
-        if r.reason == policy_mod.PENALTY:
-            a = by_ob.get((r.subject.obligation_id, r.for_date))
-            if a is not None:
-                r = Reminder(r.subject, r.reason, r.for_date, r.due_date, r.days, {
-                    **r.detail, "accrued": fmt_money(a.penalty), "balance": fmt_money(a.balance),
-                    "penalty_days": a.days, "penalty_clause": a.clause or r.detail.get("penalty_clause"),
-                    "suspension_date": a.suspend_from.isoformat() if a.suspend_from else None})
-        filled.append(r)
+    return rems
+
+
+def snapshot_rows(conn: sqlite3.Connection, day: date) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
+    """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``):
+    rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from) and the
+    accruals by obligation id."""
+    cids = {cid for (cid,) in conn.execute(
+        "SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN ('pending', 'overdue')"
+        " AND due_date < ?", (day.isoformat(),))}
+    snaps = _accruals(conn, cids, day)
     rows = [(cid, a.obligation_id, a.clause, a.days, fmt_money(a.balance), fmt_money(a.penalty),
              a.suspend_from.isoformat() if a.suspend_from else None) for cid, a in snaps]
-    return filled, rows
+    return rows, {a.obligation_id: a for _, a in snaps}
+
+
+def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[tuple[int, date], Any]
+                   ) -> list[Reminder]:
+    """Put the accrued penalty (as of each reminder's day) into the penalty notices."""
+    need: dict[date, set[int]] = defaultdict(set)
+    for r in rems:
+        if r.reason == policy_mod.PENALTY and (r.subject.obligation_id, r.for_date) not in known:
+            need[r.for_date].add(r.subject.contract_id)
+    for as_of, cids in need.items():
+        for _, a in _accruals(conn, cids, as_of):
+            known[(a.obligation_id, as_of)] = a
+    out = []
+    for r in rems:
+        a = known.get((r.subject.obligation_id, r.for_date)) if r.reason == policy_mod.PENALTY else None
+        if a is not None:
+            r = Reminder(r.subject, r.reason, r.for_date, r.due_date, r.days, {
+                **r.detail, "accrued": fmt_money(a.penalty), "balance": fmt_money(a.balance),
+                "penalty_days": a.days, "penalty_clause": a.clause or r.detail.get("penalty_clause"),
+                "suspension_date": a.suspend_from.isoformat() if a.suspend_from else None})
+        out.append(r)
+    return out
 
 
 def payload(r: Reminder) -> dict[str, Any]:
@@ -305,8 +348,10 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
                 idx = {id(r.payload): r for r in rows}
                 batches = [[idx[id(p)] for p in chunk]
                            for chunk in chat_chunks([r.payload for r in rows], max_items=d.digest_chunk)]
+            elif target.kind in ("console", "log"):
+                batches = [rows]  # one write of all claimed lines: a crash repeats at most that write
             else:
-                batches = [[r] for r in rows]
+                batches = [[r] for r in rows]  # generic webhook: one POST per reminder
             failed_here = False
             for i, batch in enumerate(batches):
                 if stop is not None and stop.is_set():
@@ -355,42 +400,45 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     result = RunResult(day=today, now=now, dry_run=dry_run)
     glob = list(channels) if channels is not None else default_targets(cfg, db)
     with outbox.connect(db) as conn:
-        if dry_run:
-            conn.execute("BEGIN")  # a snapshot; rolled back so the dry run writes nothing
-            try:
-                rems, _ = plan(conn, today, now, cfg)
-                rec = _recipient_targets(conn)
-                have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
-            finally:
-                conn.execute("ROLLBACK")
-            for r in rems:
-                for t in _targets_for(r.subject, glob, rec):
-                    result.planned += 1
-                    if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have:
-                        result.would_send.append({**payload(r), "channel": t.channel})
-            result.new = len(result.would_send)
-            return result
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
-            rems, snaps = plan(conn, today, now, cfg)
+            rems = plan(conn, today, now, cfg)
             rec = _recipient_targets(conn)
+            have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
+            planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
+            fresh = [(r, t) for r, t in planned
+                     if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have]
+            snaps: list[tuple[Any, ...]] = []
+            known: dict[tuple[int, date], Any] = {}
+            if not dry_run and not outbox.has_snapshot(conn, today):
+                snaps, by_ob = snapshot_rows(conn, today)
+                known = {(oid, today): a for oid, a in by_ob.items()}
+            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known)
         finally:
             conn.execute("ROLLBACK")
+        result.planned = len(planned)
+        filled = {(r.subject.obligation_id, r.reason, r.for_date): r for r in fresh_rems}
+        fresh = [(filled[(r.subject.obligation_id, r.reason, r.for_date)], t) for r, t in fresh]
+        if dry_run:
+            result.would_send = [{**payload(r), "channel": t.channel} for r, t in fresh]
+            result.new = len(fresh)
+            return result
         result.snapshots = outbox.save_snapshots(conn, today, snaps)
-        known: dict[str, Target] = {t.channel: t for t in glob}
+        known_t: dict[str, Target] = {t.channel: t for t in glob}
         rows = []
-        for r in rems:
-            p = json.dumps(payload(r), ensure_ascii=False)
-            for t in _targets_for(r.subject, glob, rec):
-                known.setdefault(t.channel, t)
-                rows.append((r.subject.obligation_id, r.subject.contract_id, r.subject.kind, r.reason,
-                             r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
-        result.planned = len(rows)
+        cache: dict[int, str] = {}
+        for r, t in fresh:
+            known_t.setdefault(t.channel, t)
+            p = cache.get(id(r))
+            if p is None:
+                p = cache[id(r)] = json.dumps(payload(r), ensure_ascii=False)
+            rows.append((r.subject.obligation_id, r.subject.contract_id, r.subject.kind, r.reason,
+                         r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
         result.new = outbox.enqueue(conn, rows, clock())
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
                       title=f"tracker reminders for {now.isoformat()}")
         try:
-            deliver(conn, ctx, cfg, db, known, clock=clock, owner=outbox.owner_id(), stop=stop, result=result)
+            deliver(conn, ctx, cfg, db, known_t, clock=clock, owner=outbox.owner_id(), stop=stop, result=result)
         finally:
             from tracker.notify import close
 

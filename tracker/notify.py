@@ -213,9 +213,9 @@ def _log(path: Path, items: Sequence[dict[str, Any]]) -> None:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as f:
-            for it in items:
-                f.write(json.dumps(it, ensure_ascii=False, sort_keys=True) + "\n")
+        data = "".join(json.dumps(it, ensure_ascii=False, sort_keys=True) + "\n" for it in items).encode()
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)  # one O_APPEND write for the whole batch
     except OSError as exc:
         raise DeliveryError(f"log {path}: {exc.strerror or exc}") from None
 

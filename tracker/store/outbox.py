@@ -311,6 +311,13 @@ def recipients(conn: sqlite3.Connection) -> list[tuple[int | None, str, str, str
 # ------------------------------------------------------------------------------ penalty snapshots
 
 
+def has_snapshot(conn: sqlite3.Connection, day: date) -> bool:
+    """Whether the day's penalty snapshot was taken (by an earlier run that day)."""
+    return conn.execute("SELECT 1 FROM reminder_days WHERE day = ? UNION ALL "
+                        "SELECT 1 FROM penalty_snapshots WHERE for_date = ? LIMIT 1",
+                        (day.isoformat(), day.isoformat())).fetchone() is not None
+
+
 def save_snapshots(conn: sqlite3.Connection, day: date, rows: Iterable[tuple[Any, ...]]) -> int:
     """(contract_id, obligation_id, clause, days, balance, penalty, suspend_from) for ``day``."""
     data = [(day.isoformat(), *r) for r in rows]
