@@ -41,7 +41,9 @@ Conventions (also stated in every statement, see ``CONVENTION``):
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -72,7 +74,7 @@ RUNNING_KINDS = ("late_payment", "late_delivery")
 
 # ----------------------------------------------------------------------------- inputs
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Instalment:
     """A payment obligation: ``amount`` due on ``due_date`` (``None``: waits for an event)."""
 
@@ -83,7 +85,7 @@ class Instalment:
     clause: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payment:
     """Money received on ``on``; ``obligation_id`` names the instalment it pays, if any."""
 
@@ -92,7 +94,7 @@ class Payment:
     obligation_id: ObligationId | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """The provider's deliverable (the trained model): deadline and the day it was delivered."""
 
@@ -106,7 +108,7 @@ class Delivery:
 
 # ----------------------------------------------------------------------------- allocation
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Applied:
     """Part (or all) of payment number ``payment`` applied to one instalment."""
 
@@ -135,16 +137,21 @@ def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> 
 
     Raises ``UsageError`` for a non-positive payment or one naming an unknown instalment.
     """
-    order = sorted(range(len(instalments)),
-                   key=lambda i: (instalments[i].due_date is None, instalments[i].due_date or date.min, i))
+    n = len(instalments)
+    last = date.max.toordinal() + 1  # no due date: after every dated instalment
+    keys = [(inst.due_date.toordinal() if inst.due_date is not None else last) * n + i
+            for i, inst in enumerate(instalments)]
+    order = sorted(range(n), key=keys.__getitem__)
     index = {inst.obligation_id: i for i, inst in enumerate(instalments)}
     remaining = [inst.amount for inst in instalments]
     applied: list[Applied] = []
     unapplied = ZERO
     cursor = 0  # position in ``order`` of the oldest instalment that may still be unpaid
-    for p_idx in sorted(range(len(payments)), key=lambda j: (payments[j].on, j)):
+    m = len(payments)
+    pay_keys = [pay.on.toordinal() * m + j for j, pay in enumerate(payments)]
+    for p_idx in sorted(range(m), key=pay_keys.__getitem__):
         pay = payments[p_idx]
-        if pay.amount <= 0:
+        if pay.amount <= ZERO:
             raise UsageError(f"payment of {pay.amount} on {pay.on}: amount must be positive")
         left = pay.amount
         if pay.obligation_id is not None:
@@ -152,12 +159,12 @@ def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> 
             if i is None:
                 raise UsageError(f"payment on {pay.on} names unknown instalment {pay.obligation_id!r}")
             take = min(left, remaining[i])
-            if take > 0:
+            if take > ZERO:
                 remaining[i] -= take
                 left -= take
                 applied.append(Applied(p_idx, pay.obligation_id, pay.on, take, True))
-        while left > 0:
-            while cursor < len(order) and remaining[order[cursor]] <= 0:
+        while left > ZERO:
+            while cursor < len(order) and remaining[order[cursor]] <= ZERO:
                 cursor += 1
             if cursor == len(order):
                 unapplied += left
@@ -172,7 +179,7 @@ def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> 
 
 # ----------------------------------------------------------------------------- results
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rate:
     """A running rate as written: ``rate`` per ``per`` (day | month | year)."""
 
@@ -197,7 +204,7 @@ class Rate:
         return _CTX.divide(self.rate * 365, self.divisor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """``start`` (not counted) to ``end`` (counted) at a constant ``balance``."""
 
@@ -229,28 +236,73 @@ class Period:
         return f"{self.base} x {self.rate.rate} x {self.days}{div}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """What one clause applies to each of its instalments (shared by their accruals)."""
+
+    penalty: Penalty
+    rate: Rate
+    basis: str
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
 class Accrual:
     """The penalty on one instalment (or one late deliverable) under one clause, as of ``as_of``."""
 
-    kind: str  # late_payment | late_delivery
-    obligation_id: ObligationId
-    title: str
-    due_date: date
-    amount: Decimal  # the instalment's amount (late delivery: the delayed amount)
-    clause: str | None  # the penalty clause (7.2)
-    obligation_clause: str | None  # the clause of the obligation itself (4.2)
-    basis: str
-    rate: Rate
-    as_of: date
+    terms: Terms
+    item: Instalment | Delivery  # the obligation, as given
+    amount: Decimal  # the instalment's amount (late delivery: the amount the rate applies to)
     periods: tuple[Period, ...]
     applied: tuple[Applied, ...]  # the payments taken into account (late payment)
-    delivered_on: date | None  # late delivery only
-    balance: Decimal  # unpaid at the end of as_of
+    balance: Decimal  # unpaid at the end of as_of (late delivery: the amount while undelivered)
     uncapped: Decimal  # exact sum of the periods
     capped: Decimal  # exact, after the clause's cap
     penalty: Decimal  # to the fen: the figure owed
     suspend_from: date | None
+
+    @property
+    def kind(self) -> str:
+        return self.terms.penalty.kind
+
+    @property
+    def clause(self) -> str | None:
+        """The penalty clause (7.2)."""
+        return self.terms.penalty.clause
+
+    @property
+    def basis(self) -> str:
+        return self.terms.basis
+
+    @property
+    def rate(self) -> Rate:
+        return self.terms.rate
+
+    @property
+    def as_of(self) -> date:
+        return self.terms.as_of
+
+    @property
+    def obligation_id(self) -> ObligationId:
+        return self.item.obligation_id
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+    @property
+    def due_date(self) -> date:
+        return self.item.due_date  # type: ignore[return-value]  # never None once accrued
+
+    @property
+    def obligation_clause(self) -> str | None:
+        """The clause of the obligation itself (4.2)."""
+        return self.item.clause
+
+    @property
+    def delivered_on(self) -> date | None:
+        on = getattr(self.item, "delivered_on", None)
+        return on if on is not None and on <= self.as_of else None
 
     @property
     def days(self) -> int:
@@ -330,22 +382,19 @@ def suspend_date(due: date, after_days: int | None) -> date | None:
     return None if after_days is None else due + timedelta(days=after_days + 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Subject:
     """Working state of one instalment/deliverable before the cap is applied."""
 
-    order: tuple[bool, date, int]
-    kind: str
-    obligation_id: ObligationId
-    title: str
+    order: int  # position in the input; with the due date, the cap's tie order
+    item: Instalment | Delivery
     due: date
     amount: Decimal
-    obligation_clause: str | None
     periods: list[Period]
     applied: tuple[Applied, ...]
-    delivered_on: date | None
     balance: Decimal
     settled_on: date | None  # the day the balance reached zero / the model was delivered
+    num: Decimal  # exact sum of base x rate x days over the periods
 
 
 def _clause_problem(p: Penalty, total_fee: Decimal | None) -> str | None:
@@ -366,28 +415,34 @@ def _payment_subjects(p: Penalty, rate: Rate, instalments: Sequence[Instalment],
         if a.on <= as_of:
             by_id.setdefault(a.obligation_id, []).append(a)
     fee_basis = p.basis == "total_fee"
+    r = rate.rate
+    mul = _CTX.multiply
     subjects = []
     for n, inst in enumerate(instalments):
         due = inst.due_date
         if due is None or due >= as_of:
             continue
-        applied = by_id.get(inst.obligation_id, [])
+        applied = by_id.get(inst.obligation_id, ())
         balance = inst.amount
         start = due
         periods: list[Period] = []
+        num = ZERO
         settled_on: date | None = None
         for a in applied:  # already in date order
-            if a.on > start and balance > 0:
-                periods.append(Period(start, a.on, balance, total_fee if fee_basis else balance, rate))  # type: ignore[arg-type]
+            if a.on > start and balance > ZERO:
+                base = total_fee if fee_basis else balance
+                periods.append(Period(start, a.on, balance, base, rate))  # type: ignore[arg-type]
+                num += mul(mul(base, r), (a.on - start).days)  # type: ignore[arg-type]
                 start = a.on
             balance -= a.amount
-            if balance <= 0 and settled_on is None:
+            if settled_on is None and balance <= ZERO:
                 settled_on = a.on
-        if balance > 0 and as_of > start:
-            periods.append(Period(start, as_of, balance, total_fee if fee_basis else balance, rate))  # type: ignore[arg-type]
-        subjects.append(_Subject((False, due, n), "late_payment", inst.obligation_id, inst.title, due,
-                                 inst.amount, inst.clause, periods, tuple(applied), None,
-                                 max(balance, ZERO), settled_on))
+        if balance > ZERO and as_of > start:
+            base = total_fee if fee_basis else balance
+            periods.append(Period(start, as_of, balance, base, rate))  # type: ignore[arg-type]
+            num += mul(mul(base, r), (as_of - start).days)  # type: ignore[arg-type]
+        subjects.append(_Subject(n, inst, due, inst.amount, periods, tuple(applied),
+                                 balance if balance > ZERO else ZERO, settled_on, num))
     return subjects
 
 
@@ -404,10 +459,9 @@ def _delivery_subjects(p: Penalty, rate: Rate, deliveries: Sequence[Delivery],
             continue
         end = min(d.delivered_on, as_of) if d.delivered_on is not None else as_of
         periods = [Period(d.due_date, end, amount, amount, rate)] if end > d.due_date else []
-        delivered = d.delivered_on is not None and d.delivered_on <= as_of
-        subjects.append(_Subject((False, d.due_date, n), "late_delivery", d.obligation_id, d.title, d.due_date,
-                                 amount, d.clause, periods, (), d.delivered_on if delivered else None,
-                                 ZERO if delivered else amount, d.delivered_on if delivered else None))
+        delivered = d.delivered_on if d.delivered_on is not None and d.delivered_on <= as_of else None
+        subjects.append(_Subject(n, d, d.due_date, amount, periods, (), ZERO if delivered else amount,
+                                 delivered, sum((q.numerator for q in periods), ZERO)))
     return subjects, note
 
 
@@ -451,7 +505,7 @@ def _chronological_cap(subjects: list[_Subject], limit_num: Decimal) -> tuple[li
     # accrual through the day before ``binding``, then the headroom on ``binding`` in due order
     before = binding - timedelta(days=1)
     nums = []
-    on_day: list[tuple[tuple[bool, date, int], int, Decimal]] = []
+    on_day: list[tuple[date, int, int, Decimal]] = []
     for i, s in enumerate(subjects):
         num = ZERO
         for p in s.periods:
@@ -461,10 +515,10 @@ def _chronological_cap(subjects: list[_Subject], limit_num: Decimal) -> tuple[li
             if days > 0:
                 num += _CTX.multiply(_CTX.multiply(p.base, p.rate.rate), Decimal(days))
             if p.start < binding <= p.end:
-                on_day.append((s.order, i, _CTX.multiply(p.base, p.rate.rate)))
+                on_day.append((s.due, s.order, i, _CTX.multiply(p.base, p.rate.rate)))
         nums.append(num)
     head = limit_num - sum(nums, ZERO)
-    for _, i, inc in sorted(on_day):
+    for _, _, i, inc in sorted(on_day):
         take = min(inc, max(head, ZERO))
         nums[i] += take
         head -= take
@@ -483,12 +537,12 @@ def _round_to_cap(owed: list[Decimal], capped: list[Decimal], rounded_uncapped: 
     diff = int((limit - sum(owed, ZERO)) / FEN)
     if diff < 0:
         ranked = sorted(range(len(subjects)), key=lambda i: (
-            -(owed[i] - capped[i]), -subjects[i].due.toordinal(), -subjects[i].order[2]))
+            -(owed[i] - capped[i]), -subjects[i].due.toordinal(), -subjects[i].order))
         for i in ranked[:-diff]:
             owed[i] -= FEN
     elif diff > 0 and binding:
         ranked = sorted(range(len(subjects)), key=lambda i: (
-            -(capped[i] - owed[i]), subjects[i].due.toordinal(), subjects[i].order[2]))
+            -(capped[i] - owed[i]), subjects[i].due.toordinal(), subjects[i].order))
         while diff > 0:
             room = [i for i in ranked if owed[i] < rounded_uncapped[i]]
             for i in room[:diff]:
@@ -502,40 +556,61 @@ def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal
             as_of: date, note: str | None) -> ClauseResult:
     limit, each_limit, cap_note = _cap_limits(p.cap, total_fee, subjects)
     note = "; ".join(n for n in (note, cap_note and f"clause {p.clause or '?'}: {cap_note}") if n) or None
-    uncapped_num = [sum((per.numerator for per in s.periods), ZERO) for s in subjects]
-    capped_num = list(uncapped_num)
+    uncapped_num = [s.num for s in subjects]
+    capped_num = uncapped_num
     reached: date | None = None
     div = rate.divisor
     if limit is not None and subjects:
         limit_num = limit * div
         if sum(uncapped_num, ZERO) >= limit_num:
             capped_num, reached = _chronological_cap(subjects, limit_num)
-    capped = [_CTX.divide(n, div) for n in capped_num]
+    divide = _CTX.divide
+    uncapped = [divide(n, div) for n in uncapped_num] if div != 1 else uncapped_num
+    capped = [divide(n, div) for n in capped_num] if div != 1 else list(capped_num)
     owed = [to_fen(c) for c in capped]
     for i, lim in each_limit.items():
         if owed[i] > lim:
             owed[i] = lim
             capped[i] = min(capped[i], lim)
     if limit is not None:
-        _round_to_cap(owed, capped, [to_fen(_CTX.divide(n, div)) for n in uncapped_num], subjects, limit,
-                      reached is not None)
+        _round_to_cap(owed, capped, [to_fen(u) for u in uncapped], subjects, limit, reached is not None)
+    terms = Terms(p, rate, p.basis or "overdue_amount", as_of)
+    after = None if p.suspend_after_days is None else timedelta(days=p.suspend_after_days + 1)
     accruals = []
     for i, s in enumerate(subjects):
-        suspend = suspend_date(s.due, p.suspend_after_days)
-        if suspend is not None and s.settled_on is not None and s.settled_on < suspend:
-            suspend = None
-        accruals.append(Accrual(
-            kind=s.kind, obligation_id=s.obligation_id, title=s.title, due_date=s.due, amount=s.amount,
-            clause=p.clause, obligation_clause=s.obligation_clause, basis=p.basis or "overdue_amount",
-            rate=rate, as_of=as_of, periods=tuple(s.periods), applied=s.applied,
-            delivered_on=s.delivered_on, balance=s.balance, uncapped=_CTX.divide(uncapped_num[i], div),
-            capped=capped[i], penalty=owed[i], suspend_from=suspend))
+        suspend = None
+        if after is not None:
+            suspend = s.due + after
+            if s.settled_on is not None and s.settled_on < suspend:
+                suspend = None
+        accruals.append(Accrual(terms, s.item, s.amount, tuple(s.periods), s.applied, s.balance,
+                                uncapped[i], capped[i], owed[i], suspend))
     return ClauseResult(p, tuple(accruals), limit, reached, note)
+
+
+@contextmanager
+def _gc_paused(size: int) -> Iterator[None]:
+    """Pause the cyclic GC while a large book is computed: results are acyclic, and the
+    collector's repeated passes over 100,000s of fresh objects would double the run time."""
+    pause = size >= 5_000 and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause:
+            gc.enable()
 
 
 def compute(penalties: Iterable[Penalty], instalments: Sequence[Instalment], payments: Sequence[Payment],
             total_fee: Decimal | None, as_of: date, deliveries: Sequence[Delivery] = ()) -> ContractPenalties:
     """Every penalty of one contract as of ``as_of`` (see the module docstring for the rules)."""
+    with _gc_paused(len(instalments) + len(payments)):
+        return _compute(penalties, instalments, payments, total_fee, as_of, deliveries)
+
+
+def _compute(penalties: Iterable[Penalty], instalments: Sequence[Instalment], payments: Sequence[Payment],
+             total_fee: Decimal | None, as_of: date, deliveries: Sequence[Delivery]) -> ContractPenalties:
     alloc = allocate(instalments, payments)
     late_payment: list[ClauseResult] = []
     late_delivery: list[ClauseResult] = []
