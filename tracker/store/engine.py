@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from tracker.errors import StoreError
 from tracker.store import migrations
@@ -42,7 +41,6 @@ def make_engine(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": timeout, "check_same_thread": False},
-        poolclass=NullPool,
     )
 
     @event.listens_for(engine, "connect")

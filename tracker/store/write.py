@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from tracker import events as ev
@@ -215,9 +216,16 @@ class Store:
         return out
 
     def find_version(self, sha256: str) -> int | None:
-        with translate(self.path), Session(self.engine) as s:
-            row = s.exec(select(ContractVersionRow).where(ContractVersionRow.sha256 == sha256)).first()
-            return row.contract_id if row else None
+        """The contract holding a version with this sha256 (a plain read: no write lock taken)."""
+        import sqlite3
+
+        with translate(self.path):
+            conn = sqlite3.connect(self.path, timeout=5.0)
+            try:
+                row = conn.execute("SELECT contract_id FROM contract_versions WHERE sha256 = ?", (sha256,)).fetchone()
+            finally:
+                conn.close()
+        return row[0] if row else None
 
     def add_parsed(self, result: ParseResult, *, file: str | None = None,
                    amends: int | None = None) -> AddOutcome:
@@ -251,23 +259,29 @@ class Store:
                                added_at=self.stamp())
         s.add(v)
         s.flush()
-        for w in result.warnings:
-            s.add(ParseWarningRow(contract_id=contract.id or 0, version_id=v.id or 0, code=w.code,
-                                  clause=w.clause, quote=w.quote, message=w.message))
+        if result.warnings:
+            s.execute(insert(ParseWarningRow), [
+                {"contract_id": contract.id, "version_id": v.id, "code": w.code, "clause": w.clause,
+                 "quote": w.quote, "message": w.message} for w in result.warnings])
         contract.current_version_id = v.id
         contract.file, contract.sha256 = file, result.source.sha256
         contract.language = result.source.language
         s.add(contract)
         return v
 
-    def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any]) -> ObligationRow:
-        return ObligationRow(
+    @staticmethod
+    def _obligation_values(contract_id: int, version_id: int, o: dict[str, Any]) -> dict[str, Any]:
+        return dict(
             contract_id=contract_id, version_id=version_id, kind=o["kind"], party=o["party"],
             title=o.get("title") or o["kind"], due_date=o.get("due_date"),
             trigger=_dumps(o["trigger"]) if o.get("trigger") else None, recurrence=o.get("recurrence"),
-            amount=o.get("amount"), currency=o.get("currency"),
+            amount=o.get("amount"), paid=None, currency=o.get("currency"),
             metrics=_dumps(o["metrics"]) if o.get("metrics") is not None else None,
-            clause=o.get("clause"), quote=o.get("quote") or "", parsed=_dumps(o), status="pending")
+            clause=o.get("clause"), quote=o.get("quote") or "", parsed=_dumps(o), status="pending",
+            status_on=None)
+
+    def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any]) -> ObligationRow:
+        return ObligationRow(**self._obligation_values(contract_id, version_id, o))
 
     def _add_new(self, s: Session, result: ParseResult, doc: dict[str, Any], file: str) -> AddOutcome:
         c = doc["contract"]
@@ -277,8 +291,9 @@ class Store:
         s.add(contract)
         s.flush()
         v = self._insert_version(s, contract, result, doc, file, 1, None, "original")
-        for o in doc["obligations"]:
-            s.add(self._obligation_row(contract.id or 0, v.id or 0, o))
+        if doc["obligations"]:
+            s.execute(insert(ObligationRow), [
+                self._obligation_values(contract.id or 0, v.id or 0, o) for o in doc["obligations"]])
         self._history(s, contract.id or 0, "add", new=file,
                       note=f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings")
         return AddOutcome(contract.id or 0, file, "added", doc["warnings"])
