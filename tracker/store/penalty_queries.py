@@ -1,0 +1,95 @@
+"""Read what ``tracker penalties`` needs, per contract, with stdlib sqlite3 (no SQLAlchemy).
+
+Owned by the penalty statement; it only reads the store's tables through the store's own
+``read.connect`` (one read snapshot; a missing database reads as empty). What it gathers:
+
+- the penalty clauses and total fee from ``contracts.facts`` (human edits applied);
+- the payment obligations with an amount (waived and superseded ones owe no penalty);
+- the payments, as the store allocated them (``payment_allocations``: each part names its
+  instalment, so the calculator honours the store's allocation);
+- the ``model_delivery`` obligations with the day the model was delivered: the recorded
+  ``model_delivery`` event, else the day the obligation was marked fulfilled.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from tracker.errors import NotFound
+from tracker.model import Penalty
+from tracker.money import D
+from tracker.penalty import Delivery, Instalment, Payment
+from tracker.store.read import connect
+
+
+@dataclass(frozen=True)
+class PenaltyInputs:
+    """One contract's inputs to ``tracker.penalty.compute``, with the labels a statement shows."""
+
+    contract_id: int
+    title: str | None
+    provider: str | None
+    client: str | None
+    currency: str | None
+    total_fee: Decimal | None
+    penalties: tuple[Penalty, ...]
+    instalments: tuple[Instalment, ...]
+    payments: tuple[Payment, ...]
+    deliveries: tuple[Delivery, ...]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def penalty_inputs(path: Path | str, contract_id: int | None = None) -> list[PenaltyInputs]:
+    """Every contract's penalty inputs (or one contract's; ``NotFound`` if it does not exist)."""
+    with connect(path) as conn:
+        if conn is None:
+            if contract_id is not None:
+                raise NotFound(f"no contract with id {contract_id}")
+            return []
+        where, args = ("WHERE id = ?", (contract_id,)) if contract_id is not None else ("", ())
+        contracts = conn.execute(f"SELECT id, title, provider, client, currency, facts FROM contracts {where}"
+                                 " ORDER BY id", args).fetchall()
+        if contract_id is not None and not contracts:
+            raise NotFound(f"no contract with id {contract_id}")
+        only = " AND o.contract_id = ?" if contract_id is not None else ""
+        inst: dict[int, list[Instalment]] = {}
+        for oid, cid, due, amount, title, clause in conn.execute(
+                "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
+                " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
+                f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
+            inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+        pays: dict[int, list[Payment]] = {}
+        for cid, on, amount, oid in conn.execute(
+                "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
+                " JOIN payments p ON p.id = a.payment_id JOIN obligations o ON o.id = a.obligation_id"
+                " WHERE o.status NOT IN ('waived', 'superseded')"
+                f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
+            pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+        delivered: dict[int, str] = dict(conn.execute(
+            "SELECT contract_id, min(on_date) FROM contract_events WHERE event = 'model_delivery'"
+            f"{only.replace('o.contract_id', 'contract_id')} GROUP BY contract_id", args).fetchall())
+        dels: dict[int, list[Delivery]] = {}
+        for oid, cid, due, title, clause, status, fulfilled_on in conn.execute(
+                "SELECT o.id, o.contract_id, o.due_date, o.title, o.clause, o.status,"
+                " (SELECT min(e.on_date) FROM obligation_events e WHERE e.obligation_id = o.id"
+                "  AND e.to_status = 'fulfilled') FROM obligations o"
+                f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded'){only}"
+                " ORDER BY o.id", args):
+            on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
+            dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+    out = []
+    for cid, title, provider, client, currency, facts_text in contracts:
+        facts = json.loads(facts_text or "{}")
+        fee = facts.get("total_fee")
+        out.append(PenaltyInputs(
+            cid, title, provider, client, currency or facts.get("currency"), D(fee) if fee else None,
+            tuple(Penalty.from_json(p) for p in facts.get("penalties") or []),
+            tuple(inst.get(cid, ())), tuple(pays.get(cid, ())), tuple(dels.get(cid, ()))))
+    return out
