@@ -14,6 +14,7 @@ The clock is passed in (``clock() -> aware datetime``), so tests drive the days.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections.abc import Callable
@@ -121,10 +122,21 @@ def start(daily: Daily, *, install_signals: bool = True, on_started: Callable[[d
     """Catch up, then run the scheduler in the foreground until SIGTERM/SIGINT. Returns the catch-up runs."""
     sched = build(daily)
 
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
+    from apscheduler.schedulers import SchedulerNotRunningError
+
     def _stop(signum: int, _frame: Any) -> None:
-        daily.stop.set()
-        if sched.running:
+        daily.stop.set()  # a running tick stops claiming and hands its rows back
+        with contextlib.suppress(SchedulerNotRunningError):  # not started yet: the listener sees the flag
             sched.shutdown(wait=False)
+
+    def _started(_event: Any) -> None:
+        if daily.stop.is_set():
+            sched.shutdown(wait=False)
+        elif on_started:
+            on_started(next_run(daily.now(), daily.at))
+
+    sched.add_listener(_started, EVENT_SCHEDULER_STARTED)
 
     if install_signals:
         signal.signal(signal.SIGTERM, _stop)
@@ -135,8 +147,6 @@ def start(daily: Daily, *, install_signals: bool = True, on_started: Callable[[d
     try:
         caught = daily.tick()
         if not daily.stop.is_set():
-            if on_started:
-                on_started(next_run(daily.now(), daily.at))
             sched.start()  # blocks until shutdown
         daily.lock.acquire(timeout=120)  # let a running tick hand its claimed rows back
         daily.lock.release()
