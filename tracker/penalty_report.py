@@ -86,10 +86,8 @@ def clause_text(c: ClauseResult) -> str:
     p = c.penalty
     name = "Late payment" if p.kind == "late_payment" else "Late delivery"
     head = f"{name}, clause {p.clause or '?'}"
-    if c.note and not c.accruals and p.rate is None:
-        return f"{head}: {c.note}"
     if p.rate is None or p.per not in PER:
-        return f"{head}: {c.note or 'not computed'}"
+        return f"{head}: {(c.note or 'not computed').split(': ', 1)[-1]}"
     rate = Rate(p.rate, p.per)
     parts = [f"{head}: {rate_text(rate)} of {BASIS.get(p.basis or '', p.basis or 'the overdue amount')} "
              f"(≈ {_pct(rate.annualised)} a year; {rate.day_count})"]
