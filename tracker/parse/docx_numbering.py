@@ -11,8 +11,8 @@ order, because it advances the list counters the way Word does:
   level's ``w:pStyle`` gives that level;
 - counters live on the abstract definition (``w:abstractNum``, after ``w:numStyleLink``), so
   several ``w:num`` over one definition continue one sequence, as in Word; a ``w:num``'s
-  ``w:lvlOverride/w:startOverride`` restarts that level at its first paragraph of that ``w:num``,
-  and a ``w:lvlOverride/w:lvl`` replaces the level's definition;
+  ``w:lvlOverride`` (``w:startOverride``, or a whole ``w:lvl`` replacing the level's definition)
+  restarts that level at the first paragraph of that ``w:num`` on it;
 - using a level restarts the deeper ones unless their ``w:lvlRestart`` says otherwise (0: never;
   N: only when level N or a higher one is used);
 - ``%N`` in ``w:lvlText`` is level N's current number in level N's ``w:numFmt`` (all decimal
@@ -233,8 +233,8 @@ class Numbering:
 
         counters = abstract.counters
         key = (num_id.strip(), ilvl)
-        if ilvl in num.starts and key not in self._seen:
-            counters[ilvl] = num.starts[ilvl]  # "restart numbering" / "set numbering value"
+        if (ilvl in num.starts or ilvl in num.overrides) and key not in self._seen:
+            counters[ilvl] = lvl.start  # "restart numbering" / "set numbering value"
         elif counters[ilvl] is None:
             counters[ilvl] = lvl.start
         else:
@@ -277,7 +277,7 @@ _ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fi
 
 
 def _chinese(n: int, digits: str, units: tuple[str, str, str, str]) -> str:
-    """0 ≤ n < 100000 in Chinese counting (十一, 二十, 一百零五, 一千零一十); larger → decimal."""
+    """0 ≤ n < 100000 in Chinese counting (十一, 二十, 一百零五, 一千零一十); 0 alone is digits[0]; larger → decimal."""
     if n == 0:
         return digits[0]
     if n >= 100000:
@@ -290,7 +290,7 @@ def _chinese(n: int, digits: str, units: tuple[str, str, str, str]) -> str:
             zero = bool(out)
             continue
         if zero:
-            out.append(digits[0])
+            out.append("零")
             zero = False
         out.append(digits[d] + unit)
     text = "".join(out)
