@@ -159,10 +159,10 @@ def docx_text(data: bytes, path: object) -> str:
                 raise InputError(path, "not a valid .docx (no word/document.xml in the archive)") from None
             root = _xml_part(z, info, path)
             parts = _part_targets(z, path)
-            numbering = Numbering(
-                _optional_part(z, parts.get("numbering", "word/numbering.xml"), path),
-                _optional_part(z, parts.get("styles", "word/styles.xml"), path),
-            )
+            lists = _optional_part(z, parts.get("numbering", "word/numbering.xml"), path)
+            has_lists = lists is not None and lists.find(_W + "num") is not None
+            styles = _optional_part(z, parts.get("styles", "word/styles.xml"), path) if has_lists else None
+            numbering = Numbering(lists, styles)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as e:
         raise InputError(path, f"not a valid .docx ({e or 'not a zip archive'})") from None
     body = root.find(_W + "body")
