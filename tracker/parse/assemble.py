@@ -12,6 +12,7 @@ from datetime import date
 from tracker.model import Cap, Contract, Obligation, Penalty, Span, Trigger, Warning
 from tracker.money import to_fen
 from tracker.parse.clauses import Clauses
+from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawObligation, RawWarning
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
@@ -33,6 +34,15 @@ class Assembler:
     # -- helpers
     def quote(self, start: int, end: int) -> str:
         return self.norm.quote(start, end).strip()
+
+    def _after_marker(self, start: int, end: int) -> int:
+        """Skip a leading clause number so the quote is verbatim in the source (auto-numbered
+        .docx files carry the number only in our rendering)."""
+        text = self.norm.text
+        while start < end and text[start] in " \t":
+            start += 1
+        m = CLAUSE_MARKER.match(text, start, end)
+        return m.end() if m and m.end() < end else start
 
     def warn(self, code: str, label: str | None, start: int, end: int, message: str | None = None) -> None:
         w = Warning(code, label, self.quote(start, end), message)
@@ -60,7 +70,7 @@ class Assembler:
                 cap=(Cap(rate=p.cap_rate, basis=p.cap_basis) if p.cap_rate is not None
                      else Cap(amount=p.cap_amount) if p.cap_amount is not None else None),
                 suspend_after_days=p.suspend_after_days,
-                quote=self.quote(p.start, p.end),
+                quote=self.quote(self._after_marker(p.start, p.end), p.end),
             )
             for p in f.penalties
         )
