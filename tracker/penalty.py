@@ -482,47 +482,48 @@ def _cap_limits(cap: Cap | None, total_fee: Decimal | None, subjects: list[_Subj
 
 
 def _chronological_cap(subjects: list[_Subject], limit_num: Decimal) -> tuple[list[Decimal], date]:
-    """Exact numerators per subject when the clause's running total stops at ``limit_num``."""
-    changes: dict[date, Decimal] = {}
-    for s in subjects:
+    """Exact numerators per subject when the clause's running total stops at ``limit_num``.
+
+    A sweep over the days where the clause's daily accrual changes finds the binding day;
+    accrual counts in full before it, the headroom left on it goes to the instalments in
+    due-date order, and nothing accrues after it.
+    """
+    mul = _CTX.multiply
+    spans = []  # (start ordinal, end ordinal, daily increment, subject index)
+    changes: dict[int, Decimal] = {}
+    for i, s in enumerate(subjects):
         for p in s.periods:
-            if p.days > 0 and p.base > 0:
-                d = _CTX.multiply(p.base, p.rate.rate)
-                changes[p.start] = changes.get(p.start, ZERO) + d
-                changes[p.end] = changes.get(p.end, ZERO) - d
-    cum = ZERO
-    per_day = ZERO
+            a, b = p.start.toordinal(), p.end.toordinal()
+            if b > a and p.base > ZERO:
+                inc = mul(p.base, p.rate.rate)
+                spans.append((a, b, inc, i))
+                changes[a] = changes.get(a, ZERO) + inc
+                changes[b] = changes.get(b, ZERO) - inc
+    cum = per_day = ZERO
     bounds = sorted(changes)
     binding = bounds[-1]
     for b0, b1 in zip(bounds, bounds[1:], strict=False):
         per_day += changes[b0]
-        span = _CTX.multiply(per_day, Decimal((b1 - b0).days))
-        if per_day > 0 and cum + span >= limit_num:
+        span = mul(per_day, b1 - b0)
+        if per_day > ZERO and cum + span >= limit_num:
             k = int(_CTX.divide(limit_num - cum, per_day).to_integral_value(rounding=decimal.ROUND_CEILING))
-            binding = b0 + timedelta(days=max(k, 1))
+            binding = b0 + max(k, 1)
             break
         cum += span
-    # accrual through the day before ``binding``, then the headroom on ``binding`` in due order
-    before = binding - timedelta(days=1)
-    nums = []
-    on_day: list[tuple[date, int, int, Decimal]] = []
-    for i, s in enumerate(subjects):
-        num = ZERO
-        for p in s.periods:
-            if p.days <= 0 or p.base <= 0:
-                continue
-            days = (min(p.end, before) - p.start).days
-            if days > 0:
-                num += _CTX.multiply(_CTX.multiply(p.base, p.rate.rate), Decimal(days))
-            if p.start < binding <= p.end:
-                on_day.append((s.due, s.order, i, _CTX.multiply(p.base, p.rate.rate)))
-        nums.append(num)
+    nums = [ZERO] * len(subjects)
+    on_day = []
+    for a, b, inc, i in spans:
+        days = min(b, binding - 1) - a
+        if days > 0:
+            nums[i] += mul(inc, days)
+        if a < binding <= b:
+            on_day.append((subjects[i].due, subjects[i].order, i, inc))
     head = limit_num - sum(nums, ZERO)
     for _, _, i, inc in sorted(on_day):
-        take = min(inc, max(head, ZERO))
+        take = min(inc, head) if head > ZERO else ZERO
         nums[i] += take
         head -= take
-    return nums, binding
+    return nums, date.fromordinal(binding)
 
 
 def _round_to_cap(owed: list[Decimal], capped: list[Decimal], rounded_uncapped: list[Decimal],
@@ -567,7 +568,7 @@ def _settle(p: Penalty, rate: Rate, subjects: list[_Subject], total_fee: Decimal
     divide = _CTX.divide
     uncapped = [divide(n, div) for n in uncapped_num] if div != 1 else uncapped_num
     capped = [divide(n, div) for n in capped_num] if div != 1 else list(capped_num)
-    owed = [to_fen(c) for c in capped]
+    owed = [c.quantize(FEN, rounding=decimal.ROUND_HALF_UP) for c in capped]  # tracker.money.to_fen
     for i, lim in each_limit.items():
         if owed[i] > lim:
             owed[i] = lim
