@@ -254,3 +254,11 @@ def test_results_are_frozen_and_explain_themselves() -> None:
 
 def to_2(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"))
+
+
+def test_cap_on_each_instalments_own_amount() -> None:
+    own = Penalty("late_payment", "7.2", rate=D("0.005"), per="day", basis="overdue_amount",
+                  cap=Cap(rate=D("0.10"), basis="overdue_amount"))
+    clause = compute([own], [FIRST, SECOND], [], FEE, date(2025, 12, 31)).late_payment[0]
+    assert clause.cap_limit is None
+    assert [a.penalty for a in clause.accruals] == [D("15000.00"), D("20000.00")]
