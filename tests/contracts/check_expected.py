@@ -54,7 +54,13 @@ def document_text(path: Path) -> str:
         from pypdf import PdfReader
 
         return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return path.read_text(encoding="utf-8")
+    data = path.read_bytes()  # UTF-8; UTF-16 with BOM (x14); else GB18030 (x13)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
 
 
 def squeeze(text: str) -> str:
