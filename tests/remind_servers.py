@@ -51,8 +51,8 @@ class Http:
 
 
 @contextmanager
-def http_server(**kw: Any) -> Iterator[Http]:
-    state = Http(port=0, **kw)
+def http_server(port: int = 0, **kw: Any) -> Iterator[Http]:
+    state = Http(port=port, **kw)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802
@@ -77,7 +77,7 @@ def http_server(**kw: Any) -> Iterator[Http]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     state.port = server.server_address[1]
     t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
