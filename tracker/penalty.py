@@ -138,10 +138,14 @@ def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> 
     Raises ``UsageError`` for a non-positive payment or one naming an unknown instalment.
     """
     n = len(instalments)
-    last = date.max.toordinal() + 1  # no due date: after every dated instalment
-    keys = [(inst.due_date.toordinal() if inst.due_date is not None else last) * n + i
-            for i, inst in enumerate(instalments)]
-    order = sorted(range(n), key=keys.__getitem__)
+    order: list[int] = []  # oldest first; sorted only once a payment needs it
+
+    def oldest_first() -> list[int]:
+        last = date.max.toordinal() + 1  # no due date: after every dated instalment
+        keys = [(inst.due_date.toordinal() if inst.due_date is not None else last) * n + i
+                for i, inst in enumerate(instalments)]
+        return sorted(range(n), key=keys.__getitem__)
+
     index = {inst.obligation_id: i for i, inst in enumerate(instalments)}
     remaining = [inst.amount for inst in instalments]
     applied: list[Applied] = []
@@ -163,6 +167,8 @@ def allocate(instalments: Sequence[Instalment], payments: Sequence[Payment]) -> 
                 remaining[i] -= take
                 left -= take
                 applied.append(Applied(p_idx, pay.obligation_id, pay.on, take, True))
+        if left > ZERO and not order:
+            order = oldest_first()
         while left > ZERO:
             while cursor < len(order) and remaining[order[cursor]] <= ZERO:
                 cursor += 1
