@@ -31,7 +31,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
     contract = asm.contract()
     obligations = asm.obligations(contract)
     warnings = asm.collect_warnings(contract, obligations)
-    sha = hashlib.sha256(data if data is not None else text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(data if data is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
     return ParseResult(
         source=Source(file_name, sha, norm.language),
         contract=contract,

@@ -48,8 +48,11 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
-#: full-width ASCII (U+FF01-FF5E) and the ideographic space fold to half-width
-_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+#: full-width ASCII (U+FF01-FF5E) and the ideographic space fold to half-width; a lone
+#: surrogate (no reader makes one, but ``parse_text`` takes any str) becomes U+FFFD, as OpenCC
+#: cannot encode it
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "} \
+    | {code: 0xFFFD for code in range(0xD800, 0xE000)}
 
 
 def _to_simplified(text: str) -> str:
