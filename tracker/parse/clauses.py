@@ -17,25 +17,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.parse.numerals import cn_int
 
 _CN = "一二三四五六七八九十"
-_LINE_START = r"(?:^|(?<=\n))[ \t#>*\-]*"
+_LINE_START = r"(?m:^)[ \t#>*\-]*"  # (?m:^): one opcode, not a branch + lookbehind
 _AFTER_SENTENCE = r"(?:(?<=[。;；:：\]】]))\s*"
 
+#: cheap first checks (line start, after a sentence, a digit) keep a 1 MB scan linear and fast
+_FAST_START = r"(?=(?m:^)|(?<=[。;；:：\]】]))"
 _ARTICLE = re.compile(
-    rf"(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
+    _FAST_START +
+    rf"(?:(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
     rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER)\s+(?P<en>\d+|[IVX]+)\b"
-    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s",
+    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s)",
 )
-_DOT3 = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
-_DOT2 = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
+_DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
+_DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
 _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _SIGNATURE = re.compile(
+    _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)"
     r"|(?:甲方|乙方|Party A|Party B)\s*[(（](?:盖章|签章|签字|公章|Seal|Signature|Stamp))",
@@ -68,6 +73,7 @@ class Clauses:
         return [s for s in self.segments if s.label is not None]
 
 
+@lru_cache(maxsize=256)
 def _num(text: str) -> int:
     if text in _ROMAN:
         return _ROMAN[text]
