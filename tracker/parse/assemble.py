@@ -30,6 +30,7 @@ class Assembler:
         self.clauses = clauses
         self.facts = facts
         self.warnings: list[Warning] = []
+        self._seen: set[Warning] = set()  # dedupe in O(1): 100,000 distinct blanks stay linear
 
     # -- helpers
     def quote(self, start: int, end: int) -> str:
@@ -46,7 +47,8 @@ class Assembler:
 
     def warn(self, code: str, label: str | None, start: int, end: int, message: str | None = None) -> None:
         w = Warning(code, label, self.quote(start, end), message)
-        if w not in self.warnings:
+        if w not in self._seen:
+            self._seen.add(w)
             self.warnings.append(w)
 
     # -- contract
