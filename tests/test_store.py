@@ -93,9 +93,13 @@ def test_schema_is_pinned(store: Store, db_path: Path) -> None:
 
 
 def test_upcoming_index_is_used(store: Store, db_path: Path) -> None:
-    plan = rows(db_path, "EXPLAIN QUERY PLAN SELECT id FROM obligations WHERE status IN ('pending','overdue') "
-                         "AND due_date <= '2025-07-01' ORDER BY due_date")
-    assert any("ix_obligations_status_due" in r[-1] for r in plan)
+    """`upcoming` reads the partial index of open obligations, already in due-date order (no sort)."""
+    for sql, args in ((read.UPCOMING_DATED_SQL, ("2025-07-01",)), (read.UPCOMING_WAITING_SQL, ())):
+        plan = [r[-1] for r in rows(db_path, "EXPLAIN QUERY PLAN " + sql.format(where=""), *args)]
+        assert any("ix_obligations_open_due" in step for step in plan), plan
+    plan = [r[-1] for r in rows(db_path, "EXPLAIN QUERY PLAN " + read.UPCOMING_DATED_SQL.format(where=""),
+                                "2025-07-01")]
+    assert not any("TEMP B-TREE" in step for step in plan), plan
 
 
 def test_unknown_schema_version_is_refused(store: Store, db_path: Path) -> None:

@@ -38,6 +38,14 @@ MIGRATIONS_TABLE_SQL = (
     "id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
 )
 
+# `tracker upcoming` reads only OPEN obligations by due date: a partial index holds just those
+# (a few percent of a mature database), already in (due_date, id) order, so the query neither
+# scans the fulfilled history nor sorts. The second index finds the earlier versions of a contract.
+OPEN_DUE_INDEX_SQL = (
+    "CREATE INDEX ix_obligations_open_due ON obligations (due_date) WHERE status IN ('pending', 'overdue');"
+    "CREATE INDEX ix_contracts_identity ON contracts (title, provider, client)"
+)
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -65,6 +73,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0002_reminders", create_tables("reminder_outbox", "reminder_days", "reminder_recipients",
                                               "penalty_snapshots", "reminder_state",
                                               module="tracker.store.outbox_tables")),
+    Migration("0003_open_due_index", OPEN_DUE_INDEX_SQL),
 ]
 
 
