@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,15 @@ from tracker.store.tables import (
 CONTRACT_FILES = (".txt", ".md", ".docx", ".pdf")
 OPEN = ("pending", "overdue")
 METRICS = ("accuracy", "recall", "f1")
+
+
+OBLIGATION_COLUMNS = ("contract_id", "version_id", "kind", "party", "title", "due_date", "trigger", "recurrence",
+                      "amount", "paid", "currency", "metrics", "clause", "quote", "parsed", "status", "status_on")
+
+
+def _raw(s: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's (already begun) transaction."""
+    return s.connection().connection.dbapi_connection  # type: ignore[return-value]
 
 
 def _dumps(obj: Any) -> str:
@@ -234,22 +244,26 @@ class Store:
         file = file or result.source.file
         warnings = doc["warnings"]
         with self.transaction() as s:
-            known = s.exec(select(ContractVersionRow)
-                           .where(ContractVersionRow.sha256 == result.source.sha256)).first()
+            raw = _raw(s)
+            known = raw.execute("SELECT contract_id FROM contract_versions WHERE sha256 = ?",
+                                (result.source.sha256,)).fetchone()
             if known is not None:
-                return AddOutcome(known.contract_id, file, "unchanged", warnings)
-            previous = self._contract(s, amends) if amends is not None else self._same_contract(s, result)
-            if previous is None:
-                return self._add_new(s, result, doc, file)
+                return AddOutcome(known[0], file, "unchanged", warnings)
+            same = amends if amends is not None else self._same_contract(raw, result)
+            if same is None:
+                return self._add_new(raw, result, doc, file)
+            previous = self._contract(s, same)
             return self._add_version(s, previous, result, doc, file, "amendment" if amends else "renewal")
 
-    def _same_contract(self, s: Session, result: ParseResult) -> ContractRow | None:
+    @staticmethod
+    def _same_contract(raw: sqlite3.Connection, result: ParseResult) -> int | None:
+        """The first contract with the same title and parties (index ix_contracts_identity)."""
         c = result.contract
         if not (c.title and c.provider and c.client):
             return None
-        return s.exec(select(ContractRow).where(ContractRow.title == c.title, ContractRow.provider == c.provider,
-                                                ContractRow.client == c.client)
-                      .order_by(col(ContractRow.id))).first()
+        row = raw.execute("SELECT id FROM contracts WHERE title = ? AND provider = ? AND client = ?"
+                          " ORDER BY id LIMIT 1", (c.title, c.provider, c.client)).fetchone()
+        return row[0] if row else None
 
     def _insert_version(self, s: Session, contract: ContractRow, result: ParseResult, doc: dict[str, Any],
                         file: str, version: int, previous: int | None, reason: str) -> ContractVersionRow:
@@ -283,20 +297,34 @@ class Store:
     def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any]) -> ObligationRow:
         return ObligationRow(**self._obligation_values(contract_id, version_id, o))
 
-    def _add_new(self, s: Session, result: ParseResult, doc: dict[str, Any], file: str) -> AddOutcome:
-        c = doc["contract"]
-        contract = ContractRow(title=c["title"], provider=c["provider"], client=c["client"],
-                               language=result.source.language, currency=c["currency"], file=file,
-                               sha256=result.source.sha256, facts=_dumps(c), added_at=self.stamp())
-        s.add(contract)
-        s.flush()
-        v = self._insert_version(s, contract, result, doc, file, 1, None, "original")
-        if doc["obligations"]:
-            s.execute(insert(ObligationRow), [
-                self._obligation_values(contract.id or 0, v.id or 0, o) for o in doc["obligations"]])
-        self._history(s, contract.id or 0, "add", new=file,
-                      note=f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings")
-        return AddOutcome(contract.id or 0, file, "added", doc["warnings"])
+    def _add_new(self, raw: sqlite3.Connection, result: ParseResult, doc: dict[str, Any],
+                 file: str) -> AddOutcome:
+        """A new contract in plain SQL on the transaction's own connection: the ORM's unit of work
+        cost ~20 ms per file, more than parsing it (``tracker add`` of 1,000 files)."""
+        c, src, stamp = doc["contract"], result.source, self.stamp()
+        cid = raw.execute(
+            "INSERT INTO contracts (title, provider, client, language, currency, file, sha256, facts, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (c["title"], c["provider"], c["client"], src.language, c["currency"], file, src.sha256, _dumps(c),
+             stamp)).lastrowid
+        vid = raw.execute(
+            "INSERT INTO contract_versions (contract_id, version, previous_version_id, reason, file, sha256,"
+            " language, document, text, added_at) VALUES (?, 1, NULL, 'original', ?, ?, ?, ?, ?, ?)",
+            (cid, file, src.sha256, src.language, _dumps(doc), result.text, stamp)).lastrowid
+        raw.execute("UPDATE contracts SET current_version_id = ? WHERE id = ?", (vid, cid))
+        raw.executemany(
+            "INSERT INTO parse_warnings (contract_id, version_id, code, clause, quote, message)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(cid, vid, w.code, w.clause, w.quote, w.message) for w in result.warnings])
+        raw.executemany(
+            f"INSERT INTO obligations ({', '.join(OBLIGATION_COLUMNS)}) VALUES ({', '.join('?' * len(OBLIGATION_COLUMNS))})",
+            [tuple(vals[k] for k in OBLIGATION_COLUMNS)
+             for vals in (self._obligation_values(cid, vid, o) for o in doc["obligations"])])
+        raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, recorded_at)"
+                    " VALUES (?, 'add', NULL, NULL, ?, ?, ?, ?)",
+                    (cid, file, f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings",
+                     self.actor, stamp))
+        return AddOutcome(cid, file, "added", doc["warnings"])
 
     @staticmethod
     def _match_key(parsed: dict[str, Any]) -> str:
