@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from tracker.model import Cap, Contract, Obligation, Penalty, Span, Trigger, Warning
 from tracker.money import to_fen
@@ -22,6 +23,15 @@ _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
 
 PERFORMANCE_KINDS = {"payment", "data_delivery", "model_delivery", "evaluation_report", "progress_report", "other"}
 KNOWN_EVENTS = ("effective", "signing", "expiry")
+
+
+def _fen(amount: Decimal) -> Decimal | None:
+    """Rounded to the fen; None for a figure beyond Decimal's 28 digits (fuzzing:
+    "人民币99999999999999999999999元" × a percentage raised InvalidOperation)."""
+    try:
+        return to_fen(amount)
+    except ArithmeticError:
+        return None
 
 
 class Assembler:
@@ -51,16 +61,27 @@ class Assembler:
             self._seen.add(w)
             self.warnings.append(w)
 
+    def _plus(self, start: date, duration: str, span: tuple[str | None, int, int] | None) -> date | None:
+        """``start + duration``, or None with an ``unparsed_date`` warning when the result is
+        beyond the calendar (fuzzing: "有效期为999999999年" raised OverflowError)."""
+        try:
+            return add_duration(start, duration)
+        except (OverflowError, ValueError):
+            if span:
+                self.warn("unparsed_date", span[0], span[1], span[2], f"{duration} from {start} is beyond year 9999")
+            return None
+
     # -- contract
     def contract(self) -> Contract:
         f = self.facts
         signed = f.signed_date
-        effective = f.effective_date or (signed if (f.effective_on_signing or f.effective_date is None) else None)
+        effective = f.effective_date or (signed if f.effective_on_signing else f.range_start or signed)
         expiry = f.end_date
         if expiry is None and effective and f.term:
-            expiry = add_duration(effective, f.term)
-        renewal_deadline = add_duration(expiry, "-" + f.renewal_notice) if expiry and f.renewal_notice else None
-        conf_expiry = add_duration(expiry, f.confidentiality_term) if expiry and f.confidentiality_term else None
+            expiry = self._plus(effective, f.term, f.term_span)
+        renewal_deadline = self._plus(expiry, "-" + f.renewal_notice, f.renewal_span) if expiry and f.renewal_notice else None
+        conf_expiry = self._plus(expiry, f.confidentiality_term, f.confidentiality_span) \
+            if expiry and f.confidentiality_term else None
         penalties = tuple(
             Penalty(
                 kind=p.kind,
@@ -68,7 +89,7 @@ class Assembler:
                 rate=p.rate,
                 per=p.per,
                 basis=p.basis,
-                amount=to_fen(p.amount) if p.amount is not None else None,
+                amount=_fen(p.amount) if p.amount is not None else None,
                 cap=(Cap(rate=p.cap_rate, basis=p.cap_basis) if p.cap_rate is not None
                      else Cap(amount=p.cap_amount) if p.cap_amount is not None else None),
                 suspend_after_days=p.suspend_after_days,
@@ -89,7 +110,7 @@ class Assembler:
             confidentiality_term=f.confidentiality_term,
             confidentiality_expiry=conf_expiry,
             currency=f.currency,
-            total_fee=to_fen(f.total_fee) if f.total_fee is not None else None,
+            total_fee=_fen(f.total_fee) if f.total_fee is not None else None,
             copies=f.copies,
             metrics_targets=dict(f.metrics) or None,
             penalties=penalties,
@@ -121,7 +142,7 @@ class Assembler:
                 quote=self.quote(raw.start, raw.end),
                 trigger=Trigger(raw.event, raw.offset or "P0D", raw.business_days) if raw.event else None,
                 recurrence=raw.recurrence,
-                amount=to_fen(amount) if amount is not None else None,
+                amount=_fen(amount) if amount is not None else None,
                 currency=(raw.currency or c.currency or "CNY") if raw.kind == "payment" else None,
                 metrics=dict(c.metrics_targets) if raw.kind == "evaluation_report" and c.metrics_targets else None,
                 span=Span(*self.norm.original_span(raw.start, raw.end)),
@@ -134,13 +155,21 @@ class Assembler:
             return raw.fixed_date
         if raw.recurrence:
             start = known["effective"]
-            return first_occurrence(raw.recurrence, start) if start else None
+            try:
+                return first_occurrence(raw.recurrence, start) if start else None
+            except (OverflowError, ValueError):  # effective 9999-12-31: no next month
+                self.warn("unparsed_date", raw.label, raw.start, raw.end, f"no occurrence after {start}")
+                return None
         if raw.event and raw.offset:
             base = known.get(raw.event)
             if base is None:
                 return None
-            due, guessed = deadline(base, raw.offset, business_days=raw.business_days,
-                                    roll=raw.kind in PERFORMANCE_KINDS)
+            try:
+                due, guessed = deadline(base, raw.offset, business_days=raw.business_days,
+                                        roll=raw.kind in PERFORMANCE_KINDS)
+            except (OverflowError, ValueError):  # "生效之日起99999999999个工作日内": beyond year 9999
+                self.warn("unparsed_date", raw.label, raw.start, raw.end, f"{raw.offset} after {raw.event} is beyond year 9999")
+                return None
             if guessed:
                 self.warn("calendar_out_of_range", raw.label, raw.start, raw.end,
                           f"{due.year}: no published holiday calendar; counted weekends only")

@@ -43,9 +43,12 @@ _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)"
-    r"|(?:甲方|乙方|Party A|Party B)\s*[(（](?:盖章|签章|签字|公章|Seal|Signature|Stamp))",
+    r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
+    r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）])",
 )
 _APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule)\s+(?P<en>\d+|[A-Z]))")
+
+_CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -104,6 +107,8 @@ def segment(text: str) -> Clauses:
                 marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), kind, _num(m["n"])))
             except ValueError:
                 continue
+    for m in _CHAPTER.finditer(text):
+        marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
     for m in _SIGNATURE.finditer(text):
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
@@ -129,6 +134,7 @@ def segment(text: str) -> Clauses:
         segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
         segments.append(Segment(label, pos, len(text), heading))
 
+    article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
         if pos < last_pos:
@@ -157,6 +163,10 @@ def segment(text: str) -> Clauses:
             continue
         if in_signature:
             continue
+        if kind == "chapter":
+            open_segment(pos, None, heading=True)  # 第一章: a title above articles numbered straight through
+            last_pos = pos
+            continue
         if kind == "sig":
             if article >= 1:
                 in_signature = True
@@ -169,6 +179,9 @@ def segment(text: str) -> Clauses:
                 if scheme is None:
                     scheme = art_scheme.get(pos, "di")
                 article, sub = n, 0
+                head = len(text[pos:]) - len(text[pos:].lstrip())
+                line_end = text.find("\n", pos + head)
+                article_has_body = _has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
                 open_segment(pos, str(n), heading=True)
                 last_pos = pos
             continue
@@ -205,7 +218,7 @@ def segment(text: str) -> Clauses:
                 open_segment(pos, f"{a}.{b}.{c}")
                 last_pos = pos
             continue
-        if kind in ("paren_cn", "paren_num", "num_dot", "cn_item"):
+        if kind in ("paren_cn", "paren_num", "num_dot", "cn_item") and not article_has_body:
             n = payload
             if level2 is None and n == 1:
                 level2 = kind
@@ -213,4 +226,17 @@ def segment(text: str) -> Clauses:
                 sub = n
                 open_segment(pos, f"{article}.{n}")
                 last_pos = pos
-    return Clauses(tuple(segments))
+    # An article segment is a heading only when it holds no more than a title ("第七条 违约责任");
+    # "第12条 本合同服务费用总额为…" (articles numbered straight through) is a clause of its own.
+    final = [
+        Segment(sg.label, sg.start, sg.end, False)
+        if sg.heading and sg.label and "附件" not in sg.label and _has_body(text[sg.start:sg.end])
+        else sg
+        for sg in segments
+    ]
+    return Clauses(tuple(final))
+
+
+def _has_body(segment_text: str) -> bool:
+    body = segment_text.strip()
+    return len(body) > 30 or bool(re.search(r"[。;]", body))

@@ -72,7 +72,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
 _CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 MONEY_RX = re.compile(
-    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|\$)?\s*"
+    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|欧元|EUR|€|\$)?\s*"
     rf"(?:(?P<cap>[壹贰叁肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
@@ -96,6 +96,10 @@ def _currency(tag: str | None) -> str | None:
     t = tag.upper()
     if t in ("人民币", "RMB", "CNY", "¥", "￥"):
         return "CNY"
+    if t in ("港币", "港元", "HKD", "HK$"):
+        return "HKD"
+    if t in ("欧元", "EUR", "€"):
+        return "EUR"
     return "USD"
 
 
@@ -239,6 +243,7 @@ class Facts:
     signed_date: date | None = None
     effective_date: date | None = None
     effective_on_signing: bool = False
+    range_start: date | None = None  # "自A起至B止": A, the effective date when nothing else says so
     term: str | None = None
     term_span: tuple[str | None, int, int] | None = None
     end_date: date | None = None

@@ -29,11 +29,11 @@ RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"签订|签署|签字|签约"),
     ("effective", r"生效"),
-    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交)[^,。;]{0,12}(?:数据|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
+    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
     ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成"),
     ("evaluation_report", r"评估报告"),
-    ("acceptance", r"验收合格|通过验收|验收通过|终验合格|验收完成"),
-    ("invoice", r"发票"),
+    ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成"),
+    ("invoice", r"发票|付款通知|付款申请|请款单"),
     ("expiry", r"期满|届满|终止"),
 )
 BASIS_WORDS = (
@@ -42,7 +42,7 @@ BASIS_WORDS = (
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"),
 )
 INSTALMENT_TITLE = re.compile(
-    r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+期(?:款|服务费)?|进度款|中期款|验收款|尾款|余款|质保金|保证金|终验款"
+    r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 )
 DUTY = re.compile(r"应|须|需|必须|负责|支付|提交|交付|完成|提供")
 
@@ -60,9 +60,7 @@ def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
         business = False
         if d:
             n = cn_int(d)
-            if "周" in du or "星期" in du:
-                n *= 7
-            parts += f"{n}D"
+            parts += f"{n}W" if ("周" in du or "星期" in du) else f"{n}D"
             business = "工作日" in du
     except NumeralError:
         return None
@@ -73,6 +71,14 @@ def parse_duration(text: str) -> tuple[str, bool] | None:
     """``六个月`` → ("P6M", False); ``5个工作日`` → ("P5D", True); ``一年六个月`` → ("P1Y6M", False)."""
     m = DURATION_RX.fullmatch(text.strip())
     return _duration(m) if m else None
+
+
+def duration_at(s: str, pos: int) -> tuple[str, bool] | None:
+    """The duration written at ``s[pos:]`` (after an optional 满), e.g. ``三十个日历日`` → P30D."""
+    m = re.compile(r"\s*满?\s*").match(s, pos)
+    pos = m.end() if m else pos
+    d = DURATION_RX.match(s, pos)
+    return _duration(d) if d and d.end() > d.start() else None
 
 
 def _search_duration(text: str, start: int, end: int) -> tuple[re.Match[str], str, bool] | None:
@@ -174,14 +180,22 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"项目名称\s*[:]\s*", ctx.text)
+    m = re.search(r"项目名称\s*[:】]?[ \t]*", ctx.text)
     if not m:
         return
-    seg_end = next((s.end for s in ctx.clauses.segments if s.start <= m.start() < s.end), len(ctx.text))
-    end = min(seg_end, *(i for i in (ctx.text.find("\n", m.end()), ctx.text.find("。", m.end())) if i >= 0), len(ctx.text))
-    value = ctx.text[m.end():end].rstrip(" ;,")
-    if value and "[" not in value and "_" not in value:
-        facts.title = (m.end(), m.end() + len(value))
+    start = m.end()
+    if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
+        nxt = re.compile(r"\n\s*").match(ctx.text, start)
+        start = nxt.end() if nxt else start
+    seg_end = next((s.end for s in ctx.clauses.segments if s.start <= start < s.end), len(ctx.text))
+    end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
+    value = ctx.text[start:end].rstrip(" ;,")
+    m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
+    if value.startswith(("#", "-", "*")):
+        return
+    facts_title_start = start
+    if value and "[" not in value and "_" not in value and "□" not in value:
+        facts.title = (facts_title_start, facts_title_start + len(value))
 
 
 # ---------------------------------------------------------------- rules: dates and term
@@ -214,10 +228,10 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         if not u.label:
             continue
         s = ctx.unit_text(u)
-        if "生效" not in s and "有效期" not in s and "合同期限" not in s and "期限" not in s:
+        if not re.search(r"生效|有效期|期限|服务期", s):
             continue
         # effective date
-        if facts.effective_date is None and "生效" in s:
+        if facts.effective_date is None and "生效" in s and not re.search(r"修改|补充|变更|附件", s):
             m = re.search(r"生效", s)
             assert m
             dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
@@ -234,21 +248,24 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 facts.end_date = h.value
                 if facts.term_span is None:
                     facts.term_span = (u.label, u.start, u.end)
-        m = re.search(r"(?:有效期|合同期限|服务期限|期限)\s*(?:为|是|:)?\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
-        if m and facts.term is None:
-            got = parse_duration(m.group("dur"))
-            if got and not got[1]:
-                facts.term = got[0]
-                start = u.start
-                facts.term_span = (u.label, start, u.start + m.end())
+                if i > 0 and facts.range_start is None:
+                    facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
+        for m in re.finditer(r"(?:有效期|合同期限|服务期限?|期限)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起)?", s):
+            if facts.term is not None or re.search(r"保密", s[: m.start()]):
+                break
+            got = duration_at(s, m.end())
+            if not got or got[1]:
+                continue
+            facts.term = got[0]
+            facts.term_span = (u.label, u.start, u.end)
 
 
 def rule_renewal(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        m = re.search(r"(?:期满|届满|到期)(?:之日)?前\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
+        m = re.search(r"(?:期满|届满|到期)(?:之日)?前", s)
         if m and ("续" in s or "通知" in s):
-            got = parse_duration(m.group("dur"))
+            got = duration_at(s, m.end())
             if got:
                 facts.renewal_notice = got[0]
                 facts.renewal_span = (u.label, u.start, u.end)
@@ -258,15 +275,15 @@ def rule_renewal(ctx: Ctx, facts: Facts) -> None:
 def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if "保密期" not in s and not ("保密" in s and "期限" in s):
+        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满)(?:之日)?(?:后|起)", s)):
             continue
         if re.search(r"永久|无限期|长期有效", s):
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return
-        m = re.search(r"(?:终止|届满|期满|解除)(?:之日)?(?:后|起)\s*(?P<dur>[\d一二三四五六七八九十两个年月日天零〇]{1,10})", s)
+        m = re.search(r"(?:终止|届满|期满|解除)(?:之日)?(?:后|起)", s)
         if m:
-            got = parse_duration(m.group("dur"))
+            got = duration_at(s, m.end())
             if got:
                 facts.confidentiality_term = got[0]
                 facts.confidentiality_span = (u.label, u.start, u.end)
@@ -279,7 +296,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
-    for m in re.finditer(r"(?:服务费用?|合同)?(?:总额|总价|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?", text):
+    for m in re.finditer(r"(?:服务费用?|合同)?(?:总额|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
         if hits and hits[0].start - m.end() <= 8:
             facts.total_fee = hits[0].value
@@ -332,16 +349,15 @@ def _basis(s: str) -> str | None:
 
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
-    penalty_articles = {s.label for s in ctx.clauses.segments if s.heading and s.label and "违约" in text[s.start:s.start + 30]}
+    penalty_articles = {label for label, title in section_titles(ctx).items() if "违约" in title}
     seen: set[str] = set()
     for seg in ctx.clauses.labelled():
-        if seg.heading or "." not in (seg.label or ""):
+        if seg.heading:
             continue
         s = text[seg.start:seg.end]
-        article = seg.label.split(".")[0]  # type: ignore[union-attr]
-        if article not in penalty_articles and "违约金" not in s:
+        if seg.label not in penalty_articles and "违约金" not in s:
             continue
-        if "违约金" not in s and "赔偿" not in s:
+        if "违约金" not in s and "赔偿" not in s and "利息" not in s:
             continue
         if "保密" in s:
             kind = "confidentiality_breach"
@@ -367,12 +383,15 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             except (NumeralError, ArithmeticError):
                 pass
         else:
-            capm = re.search(r"(?:不超过|不得超过|不高于|最高)[^,。;]{0,6}?", s)
-            if capm:
+            for capm in re.finditer(r"(?:不超过|不得超过|不高于|最高|以)[^,。;]{0,6}?", s):
                 money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
-                if money and money[0].start - (seg.start + capm.end()) <= 4:
-                    p.cap_amount = money[0].value
-                    cap_span = (capm.start(), money[0].end - seg.start)
+                if not money or money[0].start - (seg.start + capm.end()) > 4:
+                    continue
+                if capm.group(0).startswith("以") and not re.match(r"\s*为(?:上)?限", text[money[0].end:money[0].end + 4]):
+                    continue
+                p.cap_amount = money[0].value
+                cap_span = (capm.start(), money[0].end - seg.start)
+                break
         for m in RATE_RX.finditer(s):
             if cap_span and cap_span[0] <= m.start() < cap_span[1]:
                 continue
@@ -385,7 +404,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if p.basis is None:
             basis_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
             p.basis = _basis(basis_text) if (p.rate is not None or re.search(r"每逾期|每日|每天", s)) else None
-        if re.search(r"每逾期一?(?:日|天)|每日|每天|按日", s):
+        if re.search(r"每逾期[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
             p.per = "day"
         elif re.search(r"每逾期一?个?月|每月|按月", s):
             p.per = "month"
@@ -393,6 +412,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = "year"
         if p.rate is None and p.per is None:
             p.basis = None
+        if kind == "late_payment" and p.basis is None and re.search(r"利息|利率", s):
+            p.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
         m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s)
         if m:
             with contextlib.suppress(NumeralError):
@@ -412,14 +433,18 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 _TIME_REL = re.compile(
-    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起|后)\s*(?:的)?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
 )
 _FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
+_TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
 _RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
 _RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
+_RECUR_AFTER_PERIOD = re.compile(
+    rf"每(?:个)?(?P<p>季度|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
+)
 _WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
 _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
@@ -444,11 +469,11 @@ def _kind(action: str, party: str | None) -> str | None:
         return "evaluation_report"
     if re.search(r"进度报告|进展报告|工作报告|周报|月报", action):
         return "progress_report"
-    if re.search(r"数据", action) and re.search(r"提供|交付|交齐|提交|移交", action) and party != "provider":
+    if re.search(r"数据|语料|样本", action) and re.search(r"提供|交付|交齐|提交|移交|开放|上传", action) and party != "provider":
         return "data_delivery"
     if re.search(r"模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
         return "model_delivery"
-    if re.search(r"交付|提交|提供|完成", action):
+    if re.search(r"交付|提交|提供|完成|出具|签署|发出", action):
         return "other"
     return None
 
@@ -493,10 +518,11 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     skip = _skip_articles(ctx)
     schedules = _payment_clauses(ctx)
     for u in ctx.units:
-        if not u.label or u.label.split(".")[0] in skip:
+        if not u.label or u.label in skip:
             continue
         s = ctx.unit_text(u)
-        in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end) or _BARE_FIGURE.search(s))
+        in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
+                                                    or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s))
         if not DUTY.search(s) and not in_schedule:
             continue
         ob = _time_element(ctx, u, s, payment_row=in_schedule)
@@ -505,6 +531,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         a, b = ob.pop("_a"), ob.pop("_b")
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
+        if ob.get("recurrence") and kind not in ("payment", None) and "报告" in action:
+            kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
         party = _party(ctx, action, kind, prefix=s[:a])
@@ -516,20 +544,47 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind == "payment":
             _payment_details(ctx, facts, u, s, raw)
         facts.obligations.append(raw)
+    _apply_amendments(ctx, facts)
+
+
+def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
+    """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
+    for ob in list(facts.obligations):
+        m = re.search(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为", ctx.text[ob.start - 60 if ob.start > 60 else 0:ob.end])
+        if not m:
+            continue
+        amended = m.group(1)
+        facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
 
 
 _BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
 
 
-def _skip_articles(ctx: Ctx) -> set[str]:
-    """Articles whose deadlines are not obligations of their own: term, confidentiality, breach, disputes."""
-    skip = set()
+def section_titles(ctx: Ctx) -> dict[str, str]:
+    """Each clause label → the title of the article (or chapter) it sits in."""
+    titles: dict[str, str] = {}
+    current = ""
+    current_article: str | None = None
     for seg in ctx.clauses.segments:
-        if seg.heading and seg.label:
-            head = ctx.text[seg.start:seg.start + 30].split("\n")[0]
-            if re.search(r"期限|保密|违约|争议|其他|其它|附则|生效", head):
-                skip.add(seg.label)
-    return skip
+        if seg.heading:
+            current = ctx.text[seg.start:seg.end].strip().split("\n")[0][:40]
+            current_article = seg.label
+            if seg.label:
+                titles[seg.label] = current
+            continue
+        if seg.label:
+            article = seg.label.split(".")[0]
+            if current_article is None or article == current_article:
+                titles[seg.label] = current
+            else:
+                titles[seg.label] = ctx.text[seg.start:seg.end][:40]
+    return titles
+
+
+def _skip_articles(ctx: Ctx) -> set[str]:
+    """Clauses whose deadlines are not obligations of their own: term, confidentiality, breach, disputes."""
+    return {label for label, title in section_titles(ctx).items()
+            if re.search(r"期限|保密|违约|争议|其他|其它|附则|生效", title) and "补充" not in title}
 
 
 def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict | None:  # type: ignore[type-arg]
@@ -547,6 +602,12 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         rec = ("FREQ=MONTHLY;BYMONTHDAY=-1", m)
     elif (m := _RECUR_WEEKDAY.search(s)):
         rec = (f"FREQ=WEEKLY;BYDAY={_WEEKDAYS[m.group('d')]}", m)
+    elif (m := _RECUR_AFTER_PERIOD.search(s)):
+        got = duration_at(m.group(0), m.start("dur") - m.start())
+        n = int(got[0][1:-1]) if got and got[0].endswith("D") and not got[1] else 0
+        if 0 < n <= 28:  # N days after each month/quarter ends: a fixed day of the following month
+            rec = (f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") == "季度"
+                   else f"FREQ=MONTHLY;BYMONTHDAY={n}", m)
     if rec:
         return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
     for tm in _TIME_REL.finditer(s):
@@ -569,9 +630,14 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         event = _event_in(tm.group("evt"))
         if got and event:
             return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
+    for tm in _TOGETHER.finditer(s):
+        event = _event_in(tm.group("evt") or tm.group("evt2") or "")
+        if event in ("model_delivery", "data_delivery", "acceptance", "invoice", "evaluation_report"):
+            return {"event": event, "offset": "P0D", "business_days": False, "_a": tm.start(), "_b": tm.end()}
     for h in find_dates(text, u.start, u.end):
         after = text[h.end:h.end + 4]
-        lead = re.search(r"(?:不晚于|最迟于|最迟在|最晚于|最迟不晚于|截至)\s*$", text[max(u.start, h.start - 8):h.start])
+        lead = re.search(r"(?:不晚于|不迟于|不得晚于|不得迟于|最迟于|最迟在|最晚于|最迟不晚于|截至|(?:付款|支付|交付|履行)(?:日|日期|时间)为)\s*$",
+                         text[max(u.start, h.start - 8):h.start])
         if lead and h.value and not re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after):
             return {"fixed_date": h.value, "_a": h.start - u.start - len(lead.group(0)), "_b": h.end - u.start}
         if re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after) and h.value:
@@ -593,6 +659,35 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
     return None
 
 
+def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
+    """An instalment laid out as list items: "付款时间：…" then "付款金额：…" on the next item."""
+    i = ctx.units.index(u)
+    for nxt in ctx.units[i + 1:i + 3]:
+        if nxt.label != u.label:
+            break
+        t = ctx.unit_text(nxt)
+        if _TIME_REL.search(t) and _event_in(t):
+            break
+        if re.match(r"(?:付款|支付)?(?:金额|款项|数额|比例)", t):
+            money = find_money(ctx.text, nxt.start, nxt.end, capital_wins=not facts.authoritative_figures)
+            if money:
+                return money[-1].value if re.search(r"本(?:笔|期|次)", t) else money[0].value
+    return None
+
+
+def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
+    """"按季度支付，每季度支付人民币12万元": the same amount for every instalment of the schedule."""
+    for other in ctx.units:
+        if other.label != u.label or other.start >= u.start:
+            continue
+        m = re.search(r"每(?:个)?(?:季度|期|次|月|年)(?:应)?(?:支付|付款)", ctx.unit_text(other))
+        if m:
+            money = find_money(ctx.text, other.start + m.end(), other.end, capital_wins=not facts.authoritative_figures)
+            if money:
+                return money[0].value
+    return None
+
+
 def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
     text = ctx.text
     money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)]
@@ -602,6 +697,10 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         _mismatch(ctx, facts, money[0])
     elif (bare := _BARE_FIGURE.search(s)) and re.search(r"金额|元", ctx.text[max(0, u.start - 400):u.start]):
         raw.amount = Decimal(bare.group(0).replace(",", ""))  # a table column headed 金额（元）
+    elif (detail := _detail_money(ctx, facts, u)) is not None:
+        raw.amount = detail
+    elif (each := _each_instalment(ctx, facts, u)) is not None:
+        raw.amount = each
     pm = re.search(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})", s) or RATE_RX.search(s)
     if pm:
         try:
@@ -610,6 +709,11 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
             raw.percent = None
         raw.cumulative = bool(re.search(r"(?:支付|付)至[^,。;]{0,10}" + re.escape(pm.group(0)), s))
     tm = INSTALMENT_TITLE.search(s)
+    if tm is None:
+        i = ctx.units.index(u)
+        prev = ctx.units[i - 1] if i else None
+        if prev is not None and prev.label == u.label:
+            tm = INSTALMENT_TITLE.search(ctx.unit_text(prev))
     title = tm.group(0) if tm else "付款"
     if raw.percent is not None:
         pct = (raw.percent * 100).normalize()
