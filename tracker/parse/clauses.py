@@ -32,7 +32,9 @@ _ARTICLE = re.compile(
     rf"(?:(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
     rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER)\s+(?P<en>\d+|[IVX]+)\b"
-    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s)",
+    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
+    # "1. PROJECT OVERVIEW": a numbered heading line in capitals
+    rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$)))",
 )
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
@@ -42,7 +44,7 @@ _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
-    r"(?:[(（]以下无正文|\((?:Signature page|No further text)"
+    r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）])",
 )
@@ -88,7 +90,7 @@ def segment(text: str) -> Clauses:
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
     art_scheme: dict[int, str] = {}
     for m in _ARTICLE.finditer(text):
-        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md")
+        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up")
         try:
             value = _num(raw)
         except ValueError:
@@ -137,7 +139,7 @@ def segment(text: str) -> Clauses:
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
-        if pos < last_pos:
+        if pos <= last_pos:  # one mark per position: "1. PROJECT OVERVIEW" is an article, not also item 1.
             continue
         if kind == "art" and scheme == "di" and isinstance(payload, tuple):
             kind, payload = "cn_item", payload[1]  # 一、 inside 第X条 articles is the second level

@@ -33,7 +33,7 @@ DATE_RX = re.compile(
     rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
-    rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
+    rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,9 @@ PROVIDER_WORDS = ("service provider", "provider", "contractor", "supplier", "ven
 CLIENT_WORDS = ("client", "customer", "purchaser", "principal", "buyer", "employer")
 PARTY = r"Party\s+[AB]"
 
-_WORDNUM = r"(?:[a-z]+(?:[\s-][a-z]+)?)"
+_NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_WORDNUM = rf"(?:(?:{_NUMBER_WORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORDS})){{0,4}})"
 DUR = (
     # a number word starts at a word start: trying every letter of every word made one search of 1 MB
     # of English take 1.7 s
@@ -29,8 +31,8 @@ RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
 
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"sign(?:ing|ature|ed)|execution"),
-    ("effective", r"effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
-    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:all\s+)?(?:the\s+)?(?:training\s+)?data|data\s+(?:is|are|has been)\s+(?:delivered|received)"),
+    ("effective", r"effective\s+date|commencement\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
+    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?data|data\s+(?:is|are|has been)\s+(?:delivered|received)"),
     ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model|model\s+(?:is|has been)\s+delivered"),
     ("evaluation_report", r"evaluation\s+report"),
     ("acceptance", r"passes\s+acceptance|acceptance\s+of\s+the\s+model|final\s+acceptance|(?:is|has been)\s+accepted|acceptance"),
@@ -38,8 +40,8 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("expiry", r"expiry|expiration|termination"),
 )
 BASIS_WORDS = (
-    ("total_fee", r"total\s+(?:service\s+)?fee|contract\s+(?:price|amount|sum)|total\s+(?:contract\s+)?price"),
-    ("overdue_amount", r"overdue\s+(?:amount|sum|payment)|outstanding\s+amount|unpaid\s+amount|amount\s+overdue|late\s+amount"),
+    ("total_fee", r"total\s+(?:service\s+)?(?:fees?|charges?)|contract\s+(?:price|amount|sum)|total\s+(?:contract\s+)?price"),
+    ("overdue_amount", r"overdue\s+(?:amount|sum|payment|balance)|outstanding\s+amount|unpaid\s+amount|amount\s+overdue|late\s+amount"),
     ("delayed_amount", r"delayed\s+(?:portion|part|deliverables?)|undelivered\s+(?:portion|part)|portion\s+(?:delayed|not\s+delivered)"),
 )
 INSTALMENT_TITLE = re.compile(
@@ -94,6 +96,7 @@ class Ctx:
         self.clauses = clauses
         self.units = units
         self.roles: dict[str, str] = {}
+        self.defined: dict[str, tuple[int, int]] = {}
 
     def unit_text(self, u: Unit) -> str:
         return self.text[u.start:u.end]
@@ -118,9 +121,25 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
     if len(ctx.roles) == 1:
         (side, role), = ctx.roles.items()
         ctx.roles["Party B" if side == "Party A" else "Party A"] = "client" if role == "provider" else "provider"
+    for m in _DEFINED_PARTY.finditer(head):  # (1) ACME LTD, a company … (the "Customer")
+        role = _role_word(m.group("role"))
+        if role and role not in ctx.defined:
+            ctx.defined[role] = (m.start("name"), m.end("name"))
+            ctx.roles[m.group("role").strip()] = role
+
+
+_DEFINED_PARTY = re.compile(
+    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?P<name>[A-Z][^,\n(]{2,80}?(?:\([A-Za-z]+\)[^,\n(]{0,20})?"
+    r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*),"
+    r"[^\n]{0,300}?\((?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
+)
 
 
 def rule_parties(ctx: Ctx, facts: Facts) -> None:
+    facts.provider = ctx.defined.get("provider")
+    facts.client = ctx.defined.get("client")
+    if facts.provider and facts.client:
+        return
     rx = re.compile(r"(?:^|(?<=\n))[ \t\-*]*(?P<label>[^\n:]{0,60}?)\s*:\s*(?P<name>[^\n]{3,120})")
     first = ctx.clauses.labelled()
     body_start = first[0].start if first else len(ctx.text)
@@ -177,10 +196,10 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             continue
         s = ctx.unit_text(u)
         low = s.lower()
-        if not re.search(r"force|effect|valid|term|expire|until", low):
+        if not re.search(r"force|effect|valid|term|expire|until|commenc", low) or re.search(r"amendment|supplement|confidential", low):
             continue
-        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect|takes?\s+effect", low):
-            m = re.search(r"(?:effective|into\s+(?:force|effect)|takes?\s+effect)[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
+        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect|takes?\s+effect|commenc", low):
+            m = re.search(r"(?:effective|into\s+(?:force|effect)|takes?\s+effect|commenc(?:es?|ing))[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
             hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30) if m else []
             if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:  # type: ignore[union-attr]
                 facts.effective_date = hits[0].value
@@ -192,7 +211,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:
                 facts.end_date = hits[0].value
                 facts.term_span = (u.label, u.start, u.end)
-        m = re.search(rf"(?:valid|in\s+(?:force|effect)|term\s+of\s+(?:this\s+agreement\s+)?(?:shall\s+be|is)|for\s+a\s+(?:term|period)\s+of)\s+(?:for\s+)?(?:a\s+(?:term|period)\s+of\s+)?{DUR}", s, re.I)
+        m = re.search(rf"(?:valid|in\s+(?:force|effect)|term\s+of\s+(?:this\s+agreement\s+)?(?:shall\s+be|is)|(?:an?\s+)?(?:initial\s+)?(?:term|period)\s+of)\s+(?:for\s+)?(?:an?\s+(?:initial\s+)?(?:term|period)\s+of\s+)?{DUR}", s, re.I)
         if m and facts.term is None:
             got = duration(m)
             if got and not got[1]:
@@ -215,10 +234,21 @@ def rule_renewal(ctx: Ctx, facts: Facts) -> None:
                 return
 
 
+def _article_title(ctx: Ctx, label: str | None) -> str:
+    if not label:
+        return ""
+    article = label.split(".")[0]
+    for seg in ctx.clauses.segments:
+        if seg.label == article:
+            return ctx.text[seg.start:seg.start + 60].split("\n")[0]
+    return ""
+
+
 def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if not re.search(r"confidential", s, re.I) or not re.search(r"period|term|surviv|years?\s+after", s, re.I):
+        about = re.search(r"confidential", s, re.I) or re.search(r"confidential", _article_title(ctx, u.label), re.I)
+        if not about or not re.search(r"period|term|surviv|years?\s+after", s, re.I):
             continue
         if re.search(r"perpetu|indefinite|permanent|forever", s, re.I):
             facts.perpetual_confidentiality = True
@@ -234,7 +264,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
-    for m in re.finditer(r"total\s+(?:service\s+)?(?:fee|price|contract\s+price|amount)s?[^.;\d]{0,30}?(?:is|of|shall\s+be|amounts?\s+to|:)\s*", ctx.text, re.I):
+    for m in re.finditer(r"total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)[^.;\d]{0,30}?(?:is|are|of|shall\s+be|amounts?\s+to|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             facts.total_fee = hits[0].value
@@ -277,6 +307,17 @@ def _rate(text: str) -> object:
     return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
 
 
+def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
+    """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:Clause|Article|Section)\s+(\d+)\b", s, re.I)
+    if not m:
+        return False
+    for seg in ctx.clauses.segments:
+        if seg.label == m.group(1):
+            return bool(re.search(r"confidential", ctx.text[seg.start:seg.start + 80], re.I))
+    return False
+
+
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     seen: set[str] = set()
@@ -284,9 +325,9 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if seg.heading or "." not in (seg.label or ""):
             continue
         s = text[seg.start:seg.end]
-        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)", s, re.I):
+        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)|interest\s+on\s+(?:the\s+|any\s+)?(?:overdue|late|unpaid|outstanding)", s, re.I):
             continue
-        if re.search(r"confidential", s, re.I):
+        if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late", s, re.I):
             kind = "late_payment"
@@ -298,7 +339,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             continue
         seen.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?P<r>{RATE_RX.pattern})(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
         cap_span = None
         if cap:
             with contextlib.suppress(NumeralError, ArithmeticError):
@@ -317,14 +358,22 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
                 continue
             with contextlib.suppress(NumeralError, ArithmeticError):
                 p.rate = _rate(m.group(0))  # type: ignore[assignment]
-                p.basis = _basis(s[m.end():m.end() + 40])
+                p.basis = _basis(s[m.end():m.end() + 40]) or _basis(s[max(0, m.start() - 40):m.start()])
+                rate_window = s[max(0, m.start() - 40):m.end() + 40]
                 break
-        if re.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day", s, re.I):
-            p.per = "day"
-        elif re.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly", s, re.I):
-            p.per = "month"
-        elif re.search(r"per\s+(?:annum|year)|annual", s, re.I):
-            p.per = "year"
+        else:
+            rate_window = ""
+        if p.rate is not None and p.basis is None:
+            p.basis = _basis(s) or ("overdue_amount" if kind == "late_payment" else None)
+        for text_ in (rate_window, s):
+            if re.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
+                p.per = "year"
+            elif re.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
+                p.per = "month"
+            elif re.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
+                p.per = "day"
+            if p.per:
+                break
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
         m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
@@ -344,9 +393,9 @@ _TIME_REL = re.compile(
     rf"(?:within|no\s+later\s+than|not\s+later\s+than)\s+{DUR}\s+(?:after|from|following|of|upon)\s+(?P<evt>[^,.;]{{0,80}})",
     re.I,
 )
-_FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+$", re.I)
+_FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
-_SUBJECT = re.compile(rf"({PARTY}|the\s+Client|the\s+(?:Service\s+)?Provider|the\s+Customer|the\s+Contractor)\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)", re.I)
+_SUBJECT = re.compile(rf"({PARTY}|the\s+Client|the\s+(?:Service\s+)?Provider|the\s+Customer|the\s+Contractor|the\s+Supplier|the\s+Vendor|the\s+Purchaser)\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)", re.I)
 _DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b", re.I)
 
 
@@ -367,13 +416,13 @@ def _kind(action: str, payment_context: bool) -> str | None:
         return "payment"
     if "evaluation report" in low:
         return "evaluation_report"
-    if re.search(r"progress\s+report|status\s+report|monthly\s+report|weekly\s+report", low):
+    if re.search(r"progress\s+(?:report|update)|status\s+(?:report|update)|monthly\s+report|weekly\s+report", low):
         return "progress_report"
     if "data" in low and re.search(r"deliver|provide|supply|submit|hand\s+over", low):
         return "data_delivery"
     if "model" in low and re.search(r"deliver|complete", low):
         return "model_delivery"
-    if re.search(r"deliver|submit|provide|complete", low):
+    if re.search(r"deliver|submit|provide|complete|issue|send", low):
         return "other"
     return None
 
@@ -413,6 +462,10 @@ def _time(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
     m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
     if m:
         return {"recurrence": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
+    m = re.search(r"(?:on|by)\s+the\s+(?P<n>last|first|second|third|fourth)\s+(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
+    if m:
+        nth = {"last": -1, "first": 1, "second": 2, "third": 3, "fourth": 4}[m.group("n").lower()]
+        return {"recurrence": f"FREQ=MONTHLY;BYDAY={nth}{m.group('d')[:2].upper()}", "_a": m.start(), "_b": m.end()}
     m = re.search(r"(?:on|by)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:calendar\s+)?day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
     if m:
         return {"recurrence": f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}", "_a": m.start(), "_b": m.end()}
@@ -457,6 +510,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind is None:
             continue
         party = _party(ctx, action, kind)
+        if kind == "other" and party == "client" and re.search(r"deliver|provide|supply|hand\s+over|make\s+available", action, re.I):
+            kind = "data_delivery"  # what a client hands over in a training contract is its data
         if kind == "data_delivery" and party == "provider":
             kind = "other"
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
