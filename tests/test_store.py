@@ -306,6 +306,41 @@ def test_new_version_keeps_unchanged_and_supersedes_changed(store: Store, db_pat
         store.add_parsed(result("p03-shentong-lung-ct"), amends=77)
 
 
+def test_same_contract_in_another_format_is_unchanged(store: Store, db_path: Path) -> None:
+    """A .pdf of a tracked .txt: facts equal once quotes and spacing are ignored → no version."""
+    first = store.add_parsed(result("p01-xinghe-intent"))
+    d = doc("p01-xinghe-intent")
+    d["source"].update(sha256="2" * 64, file="p01-xinghe-intent.pdf")
+    for o in d["obligations"]:
+        o["quote"] = (o.get("quote") or "") + " (wrapped\nby the PDF)"
+    d["contract"]["penalties"][0]["quote"] = "quote from the PDF"
+    d["obligations"][0]["title"] = d["obligations"][0]["title"][:2] + "\n " + d["obligations"][0]["title"][2:]
+    out = store.add_parsed(ParseResult.from_json(d))
+    assert (out.status, out.contract_id) == ("unchanged", first.contract_id)
+    assert out.note and "another format" in out.note and "p01-xinghe-intent" in out.note
+    assert out.to_json()["status"] == "unchanged" and "note" in out.to_json()
+    assert rows(db_path, "SELECT count(*) FROM contract_versions")[0][0] == 1
+    assert rows(db_path, "SELECT count(*) FROM history")[0][0] == 1
+    # a real change of a fact is a new version whose history cells are short, per field
+    d["source"]["sha256"] = "3" * 64
+    d["contract"]["penalties"][1]["rate"] = "0.003"
+    out = store.add_parsed(ParseResult.from_json(d))
+    assert out.status == "new_version"
+    changes = rows(db_path, "SELECT field, old, new FROM history WHERE action='new_version' AND field IS NOT NULL")
+    assert changes == [("penalties[1].rate", "0.005", "0.003")]
+
+
+def test_history_cells_are_short(store: Store, db_path: Path) -> None:
+    store.add_parsed(result("p01-xinghe-intent"))
+    d = doc("p01-xinghe-intent")
+    d["source"]["sha256"] = "4" * 64
+    d["contract"]["penalties"].append({**d["contract"]["penalties"][0], "clause": "7.9", "rate": "0.001"})
+    store.add_parsed(ParseResult.from_json(d))
+    (field, old, new), = rows(db_path, "SELECT field, old, new FROM history WHERE action='new_version'"
+                                       " AND field IS NOT NULL")
+    assert field == "penalties[3]" and old is None and len(new) <= 40 and new.endswith("…")
+
+
 def test_failed_transaction_leaves_nothing(store: Store, db_path: Path) -> None:
     d = doc("p01-xinghe-intent")
     d["obligations"][0]["kind"] = None  # NOT NULL violation half-way through the insert

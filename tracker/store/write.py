@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -57,6 +58,53 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
+CITATION_KEYS = frozenset({"quote", "span"})  # where a fact was found, not the fact itself
+_SPACE = re.compile(r"\s+")
+
+
+def facts_only(obj: Any) -> Any:
+    """``obj`` without citations (quotes, spans) and with whitespace squeezed out of strings: the
+    same contract read from a .txt and from a .pdf differs only in those."""
+    if isinstance(obj, dict):
+        return {k: facts_only(v) for k, v in obj.items() if k not in CITATION_KEYS}
+    if isinstance(obj, list):
+        return [facts_only(v) for v in obj]
+    if isinstance(obj, str):
+        return _SPACE.sub("", obj)
+    return obj
+
+
+def _same_facts(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two parse documents state the same facts (contract and obligations, in any order)."""
+    def key(d: dict[str, Any]) -> tuple[str, list[str]]:
+        return (_dumps(facts_only(d.get("contract"))),
+                sorted(_dumps(facts_only(o)) for o in d.get("obligations") or []))
+    return key(a) == key(b)
+
+
+def short(value: Any, width: int = 40) -> str | None:
+    """A value for a history cell: scalars as they are, structures as compact JSON, truncated."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else _dumps(value)
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def fact_changes(old: Any, new: Any, path: str = "") -> Iterator[tuple[str, Any, Any]]:
+    """(path, old, new) for each changed leaf, citations ignored: ``penalties[1].rate``."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k in sorted(set(old) | set(new), key=str):
+            if k not in CITATION_KEYS:
+                yield from fact_changes(old.get(k), new.get(k), f"{path}.{k}" if path else str(k))
+    elif isinstance(old, list) and isinstance(new, list):
+        for i in range(max(len(old), len(new))):
+            yield from fact_changes(old[i] if i < len(old) else None, new[i] if i < len(new) else None,
+                                    f"{path}[{i}]")
+    elif facts_only(old) != facts_only(new):
+        yield path, old, new
+
+
 @dataclass(frozen=True)
 class AddOutcome:
     contract_id: int
@@ -65,10 +113,14 @@ class AddOutcome:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     version: int = 1
     superseded: int = 0
+    note: str | None = None  # e.g. "same contract as version 1 (a.txt) in another format"
 
     def to_json(self) -> dict[str, Any]:
-        return {"contract_id": self.contract_id, "file": self.file, "status": self.status,
-                "warnings": self.warnings}
+        out = {"contract_id": self.contract_id, "file": self.file, "status": self.status,
+               "warnings": self.warnings}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True)
@@ -253,6 +305,12 @@ class Store:
             if same is None:
                 return self._add_new(raw, result, doc, file)
             previous = self._contract(s, same)
+            current = raw.execute("SELECT version, file, document FROM contract_versions WHERE id = ?",
+                                  (previous.current_version_id,)).fetchone()
+            if current is not None and _same_facts(json.loads(current[2]), doc):
+                return AddOutcome(same, file, "unchanged", warnings, current[0],
+                                  note=f"same contract as version {current[0]} ({Path(current[1]).name}) "
+                                       "in another format; only quotes or spacing differ, no version added")
             return self._add_version(s, previous, result, doc, file, "amendment" if amends else "renewal")
 
     @staticmethod
@@ -362,10 +420,9 @@ class Store:
         s.flush()
         old_facts = json.loads(contract.facts)
         c = doc["contract"]
-        for key, value in c.items():
-            if old_facts.get(key) != value:
-                self._history(s, contract.id or 0, "new_version", field_name=key,
-                              old=_dumps(old_facts.get(key)), new=_dumps(value), note=f"version {number}")
+        for path, old, new in fact_changes(old_facts, c):
+            self._history(s, contract.id or 0, "new_version", field_name=path, old=short(old), new=short(new),
+                          note=f"version {number}")
         contract.facts = _dumps(c)
         contract.title, contract.provider, contract.client = c["title"], c["provider"], c["client"]
         contract.currency = c["currency"]
