@@ -97,8 +97,8 @@ def main(argv: list[str]) -> int:
 
     jobs = [
         (
-            DATA / "p06-tianfu-retail-shelf.en.txt",
-            DATA / "p06-tianfu-retail-shelf.en.pdf",
+            ROOT / "tests" / "corpus" / "p06-tianfu-retail-shelf.en.txt",
+            ROOT / "tests" / "fixtures" / "readers" / "p06-tianfu-retail-shelf.en.pdf",
             dict(
                 family="Helvetica",
                 font_file=None,
@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     if font:
         jobs.append(
             (
-                DATA / "p01-xinghe-intent.txt",
+                ROOT / "tests" / "corpus" / "p01-xinghe-intent.txt",
                 DATA / "p01-xinghe-intent.pdf",
                 dict(
                     family="cjk",

@@ -224,3 +224,49 @@ def test_demo_runs(tmp_path: Path) -> None:
     assert "tracker upcoming --as-of 2025-06-25" in r.stdout
     assert "Penalties as of 2025-06-25" in r.stdout
     assert not (tmp_path / "tracker.db").exists()  # the demo never touches the user's database
+
+
+DATA = Path(__file__).parent.parent / "data"
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _fits(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    for line in text.splitlines():
+        assert cell_len(line) <= width, line
+        if line[:1] in "┏┃┡│└":  # a table row keeps its right border: nothing was cut off
+            assert line.rstrip()[-1] in "┓┃┩│┘", line
+
+
+def test_tables_fit_80_columns_when_piped(loaded: Path) -> None:
+    for args in (("upcoming", "--as-of", "2025-06-25"), ("contracts", "--as-of", "2025-06-25")):
+        r = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+        assert r.exit_code == 0, r.output
+        _fits(r.stdout, 80)
+        assert "contract" in r.stdout or "next due" in r.stdout
+    wide = runner.invoke(app, ["upcoming", "--as-of", "2025-06-25"], env={"COLUMNS": "120"}).stdout
+    assert "when" in wide and "days late" not in wide and "d late" in wide
+
+
+def test_same_contract_as_txt_and_pdf_is_one_version(db_path: Path) -> None:
+    first = j("add", str(CORPUS / "p01-xinghe-intent.txt"))[0]
+    second = j("add", str(DATA / "p01-xinghe-intent.pdf"))[0]
+    assert first["status"] == "added"
+    assert second["status"] == "unchanged" and second["contract_id"] == first["contract_id"]
+    assert "another format" in second["note"]
+    assert count(db_path, "contract_versions") == 1
+    r = run("add", str(DATA / "p01-xinghe-intent.pdf"))
+    assert "already tracked" in r.stdout
+
+
+def test_demo_on_the_bundled_data_reads_at_100_columns(tmp_path: Path) -> None:
+    files = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".md", ".docx", ".pdf"))
+    assert {Path(f).suffix for f in files} == {".txt", ".md", ".docx", ".pdf"}
+    stems = [f.split(".")[0] for f in files]
+    assert len(stems) == len(set(stems))  # one file per contract
+    r = runner.invoke(app, ["demo"], env={"COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    _fits(r.stdout, 100)
+    assert r.stdout.count("  added ") == len(files) and "unchanged" not in r.stdout
+    assert "tracker pay " in r.stdout and "(paid late)" in r.stdout and "Penalties as of 2025-06-25" in r.stdout

@@ -108,7 +108,8 @@ def add(
         console = stdout_console()
         for r in ok:
             if r.status == "unchanged":
-                console.print(f"already tracked: {r.file} (contract #{r.contract_id})")
+                console.print(f"already tracked: {r.file} (contract #{r.contract_id}"
+                              + (f": {r.note})" if r.note else ")"), highlight=False)
                 continue
             label = "added" if r.status == "added" else f"new version {r.version} of"
             extra = f", {r.superseded} obligations superseded" if r.status == "new_version" else ""
@@ -167,7 +168,8 @@ def upcoming(
         return
     from tracker import render
 
-    stdout_console().print(render.upcoming(rows, as_of=day.isoformat(), days=days))
+    console = stdout_console()
+    console.print(render.upcoming(rows, as_of=day.isoformat(), days=days, width=console.width))
 
 
 @app.command()
@@ -183,7 +185,8 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
         return
     from tracker import render
 
-    stdout_console().print(render.contracts(rows))
+    console = stdout_console()
+    console.print(render.contracts(rows, width=console.width))
 
 
 @app.command()
@@ -446,7 +449,7 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
                                   + (f"  ({len(r.warnings)} warnings)" if r.warnings else ""))
             console.print(Rule(f"tracker upcoming --as-of {as_of} --days 30"))
             rows = read.upcoming(db, as_of=as_of, days=30)
-            console.print(render.upcoming(rows, as_of=as_of.isoformat(), days=30))
+            console.print(render.upcoming(rows, as_of=as_of.isoformat(), days=30, width=console.width))
             late = next((r for r in rows if r["kind"] == "payment" and r["amount"] and r["days_left"] is not None
                          and r["days_left"] < 0), None)
             cid = late["contract_id"] if late else (rows[0]["contract_id"] if rows else 1)

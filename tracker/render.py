@@ -27,6 +27,12 @@ def money(amount: str | None, currency: str | None = "CNY") -> str:
     return f"{symbol}{Decimal(amount):,.2f}"
 
 
+def clip(text: str, width: int = 40) -> str:
+    """One line of at most ``width`` characters (history cells written before they were kept short)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def urgency(days_left: int | None) -> str:
     if days_left is None:
         return "dim"
@@ -61,24 +67,39 @@ def _who(r: dict[str, Any]) -> str:
     return f"{r['title']} ({r['party']}{clause})"
 
 
-def upcoming(rows: list[dict[str, Any]], *, as_of: str, days: int) -> RenderableType:
-    """Dated obligations soonest first, then one group per event they are waiting for."""
+WIDE = 100  # from this many columns on, tables get their optional columns
+
+
+def _contract_cell(r: dict[str, Any]) -> str:
+    return f"#{r['contract_id']} {r.get('contract_title') or ''}".rstrip()
+
+
+def upcoming(rows: list[dict[str, Any]], *, as_of: str, days: int, width: int | None = None) -> RenderableType:
+    """Dated obligations soonest first, then one group per event they are waiting for.
+
+    Below ``WIDE`` columns (a pipe is 80) the "when" goes under the due date and contract titles
+    are cut shorter, so a row still fits; only the obligation text wraps.
+    """
+    wide = width is None or width >= WIDE
     dated = [r for r in rows if r["due_date"] is not None]
     waiting = [r for r in rows if r["due_date"] is None]
     parts: list[RenderableType] = []
     table = Table(title=f"Due by {days} days after {as_of} (and everything overdue)", title_justify="left",
                   expand=False, pad_edge=False)
-    table.add_column("id", justify="right", no_wrap=True, min_width=3)
-    table.add_column("due", no_wrap=True, min_width=10)
-    table.add_column("when", no_wrap=True, min_width=9)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("due", no_wrap=True)
+    if wide:
+        table.add_column("when", no_wrap=True)
     table.add_column("obligation (who)", min_width=16, ratio=1)
     table.add_column("amount", justify="right", no_wrap=True)
-    table.add_column("contract", max_width=18, no_wrap=True, overflow="ellipsis")
+    table.add_column("contract", max_width=24 if wide else 14, no_wrap=True, overflow="ellipsis")
     for r in dated:
         style = urgency(r["days_left"])
-        table.add_row(str(r["obligation_id"]), r["due_date"], Text(days_text(r["days_left"]), style=style),
-                      _who(r), _amount_cell(r), f"#{r['contract_id']} {r.get('contract_title') or ''}",
-                      style=None if style == "green" else style)
+        when = Text(days_text(r["days_left"]), style=style)
+        due: Any = r["due_date"] if wide else Text.assemble(r["due_date"], "\n", when)
+        cells = [str(r["obligation_id"]), due, *([when] if wide else []), _who(r), _amount_cell(r),
+                 _contract_cell(r)]
+        table.add_row(*cells, style=None if style == "green" else style)
     parts.append(table if dated else Text(f"Nothing due by {days} days after {as_of}.", style="green"))
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in waiting:
@@ -86,41 +107,50 @@ def upcoming(rows: list[dict[str, Any]], *, as_of: str, days: int) -> Renderable
     for event, items in groups.items():
         t = Table(title=f"Waiting for {event.replace('_', ' ')}", title_justify="left", style="dim",
                   pad_edge=False)
-        t.add_column("id", justify="right", no_wrap=True, min_width=3)
-        t.add_column("obligation (who)")
+        t.add_column("id", justify="right", no_wrap=True)
+        t.add_column("obligation (who)", min_width=16, ratio=1)
         t.add_column("amount", justify="right", no_wrap=True)
-        t.add_column("contract", max_width=30, no_wrap=True, overflow="ellipsis")
+        t.add_column("contract", max_width=30 if wide else 18, no_wrap=True, overflow="ellipsis")
         for r in items:
-            t.add_row(str(r["obligation_id"]), _who(r), _amount_cell(r),
-                      f"#{r['contract_id']} {r.get('contract_title') or ''}")
+            t.add_row(str(r["obligation_id"]), _who(r), _amount_cell(r), _contract_cell(r))
         parts.append(t)
     return Group(*parts)
 
 
-def contracts(rows: list[dict[str, Any]]) -> RenderableType:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def contracts(rows: list[dict[str, Any]], width: int | None = None) -> RenderableType:
+    """One row per contract: title (version, warnings), the parties under it, fee, expiry, open
+    obligations, next due date. Narrower than ``WIDE``: no expiry column, lines cut with "…"."""
     if not rows:
         return Text("No contracts yet. Add some with: tracker add FILE|DIR")
+    wide = width is None or width >= WIDE
     t = Table(title="Contracts", title_justify="left", pad_edge=False)
-    t.add_column("id", justify="right", no_wrap=True)
+    fee_width = max(len(money(r["total_fee"], r["currency"])) for r in rows)
+    t.add_column("id", justify="right", no_wrap=True, min_width=len(str(rows[-1]["contract_id"])))
     t.add_column("title / parties", min_width=20, ratio=1)
-    t.add_column("fee", justify="right", no_wrap=True)
-    t.add_column("expires", no_wrap=True)
-    t.add_column("open", justify="right", no_wrap=True)
-    t.add_column("next due", no_wrap=True)
+    t.add_column("fee", justify="right", no_wrap=True, min_width=fee_width)
+    if wide:
+        t.add_column("expires", no_wrap=True, min_width=10)
+    t.add_column("open", justify="right", no_wrap=True, min_width=4)
+    t.add_column("next due", no_wrap=True, min_width=10)
     for r in rows:
         style = "red" if r.get("overdue") else None
-        name = r["title"] or f"({r['file']})"
+        name = Text(r["title"] or f"({r['file']})")
         if (r["version"] or 1) > 1:
-            name += f" (v{r['version']})"
+            name.append(f" (v{r['version']})")
         if r["warnings"]:
-            name += f" [{r['warnings']} warnings]"
-        parties = " / ".join(x for x in (r["provider"], r["client"]) if x)
+            name.append(f" [{_plural(r['warnings'], 'warning')}]", style="yellow")
+        for party in (r["provider"], r["client"]):
+            if party:
+                name.append("\n" + party, style="dim")
         expires = r["expiry_date"] or ""
         if r["terminated_on"]:
             expires = f"ended {r['terminated_on']}"
-        t.add_row(str(r["contract_id"]), Text(name + ("\n" + parties if parties else "")),
-                  money(r["total_fee"], r["currency"]), expires, str(r["open_obligations"]),
-                  r["next_due"] or "", style=style)
+        t.add_row(str(r["contract_id"]), name, money(r["total_fee"], r["currency"]),
+                  *([expires] if wide else []), str(r["open_obligations"]), r["next_due"] or "", style=style)
     return t
 
 
@@ -152,22 +182,25 @@ def show(c: dict[str, Any]) -> RenderableType:
                                          title_align="left")]
 
     tl = Table(title="Obligations", title_justify="left", pad_edge=False)
-    for col in ("id", "due", "status", "kind", "party", "obligation", "amount", "clause", "history"):
-        tl.add_column(col)
+    tl.add_column("id", justify="right", no_wrap=True)
+    tl.add_column("due", min_width=10)
+    tl.add_column("status", no_wrap=True)
+    tl.add_column("obligation (who)", ratio=2, min_width=16)
+    tl.add_column("amount", justify="right", no_wrap=True)
+    tl.add_column("history", ratio=1, min_width=12)
     for o in c["obligations"]:
-        due = o["due_date"] or (f"after {o['trigger']['event']}" if o.get("trigger") else "")
+        due = o["due_date"] or (f"after {o['trigger']['event'].replace('_', ' ')}" if o.get("trigger") else "")
         if o.get("recurrence"):
             due += " (recurring)"
-        trail = "; ".join(f"{e['on_date']} {e['to_status']}" + (f": {e['note']}" if e.get("note") else "")
-                          for e in o["events"])
+        trail = clip("; ".join(f"{e['on_date']} {e['to_status']}" + (f": {e['note']}" if e.get("note") else "")
+                               for e in o["events"]), 60)
         style = STATUS_STYLE.get(o["status"], "")
         if o["status"] in ("pending", "overdue"):
             style = urgency(o.get("days_left")) if o.get("days_left") is not None else ""
             style = "" if style == "green" else style
-        amount = money(o["amount"], o["currency"]) + (f" (paid {money(o['paid'], o['currency'])})"
+        amount = money(o["amount"], o["currency"]) + (f"\npaid {money(o['paid'], o['currency'])}"
                                                      if o.get("paid") else "")
-        tl.add_row(str(o["obligation_id"]), due, o["status"], o["kind"], o["party"], o["title"], amount,
-                   o["clause"] or "", trail, style=style or None)
+        tl.add_row(str(o["obligation_id"]), due, o["status"], _who(o), amount, trail, style=style or None)
     parts.append(tl)
 
     if c["events"]:
@@ -200,12 +233,25 @@ def show(c: dict[str, Any]) -> RenderableType:
         for col in ("when", "who", "action", "change", "note"):
             ht.add_column(col)
         for h in c["history"]:
-            change = h["field"] or ""
-            if h["old"] is not None or h["new"] is not None:
-                change += f" {h['old'] or ''} → {h['new'] or ''}".rstrip()
-            ht.add_row(h["recorded_at"][:19], h["actor"], h["action"], change.strip(), h["note"] or "")
+            change = _history_change(h)
+            ht.add_row(h["recorded_at"][:10], h["actor"], h["action"], change.strip(), clip(h["note"] or "", 60))
         parts.append(ht)
     return Group(*parts)
+
+
+def _history_change(h: dict[str, Any]) -> str:
+    """``field: old → new``, each side one short line; a file path shows as its name."""
+    def side(v: str | None) -> str:
+        if v is None:
+            return "—"
+        if "/" in v and " " not in v:
+            v = v.rstrip("/").rsplit("/", 1)[-1]
+        return clip(v)
+
+    if h["old"] is None and h["new"] is None:
+        return h["field"] or ""
+    change = side(h["new"]) if h["old"] is None else f"{side(h['old'])} → {side(h['new'])}"
+    return f"{h['field']}: {change}" if h["field"] else change
 
 
 def penalties(p: dict[str, Any] | None, currency: str | None) -> RenderableType:
