@@ -17,7 +17,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,8 +134,10 @@ def _looks_binary(text: str) -> bool:
     """
     if "\x00" in text:
         return True
+    # one category lookup per distinct character (a contract has a few hundred), not per character
     odd = sum(
-        1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+        n for ch, n in Counter(text).items()
+        if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
     )
     return odd > 0.05 * len(text)
 

@@ -610,7 +610,8 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
                    else f"FREQ=MONTHLY;BYMONTHDAY={n}", m)
     if rec:
         return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
-    for tm in _TIME_REL.finditer(s):
+    # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
+    for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
         dur_text = tm.group("dur").strip()
         if not dur_text:
             continue
@@ -625,7 +626,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         if lead:
             a = tm.start() + lead[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
-    for tm in _FULL_PERIOD.finditer(s):
+    for tm in _FULL_PERIOD.finditer(s) if "满" in s else ():
         got = parse_duration(tm.group("dur").strip()) if tm.group("dur").strip() else None
         event = _event_in(tm.group("evt"))
         if got and event:
@@ -649,7 +650,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             end = h.end - u.start + len(re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after).group(0))  # type: ignore[union-attr]
             return {"fixed_date": h.value, "_a": a, "_b": end}
     am = None
-    for m2 in _AFTER_EVENT.finditer(s):
+    for m2 in _AFTER_EVENT.finditer(s) if "后" in s else ():
         if _event_in(m2.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery"):
             am = m2
             break
