@@ -22,7 +22,7 @@ from functools import lru_cache
 from tracker.parse.numerals import cn_int
 
 _CN = "一二三四五六七八九十"
-_LINE_START = r"(?m:^)[ \t#>*\-]*"  # (?m:^): one opcode, not a branch + lookbehind
+_LINE_START = r"(?m:^)[ \t#>*\-]*+"  # (?m:^): one opcode; *+: a run of 1 MB of spaces is never backtracked
 _AFTER_SENTENCE = r"(?:(?<=[。;；:：\]】]))\s*"
 
 #: cheap first checks (line start, after a sentence, a digit) keep a 1 MB scan linear and fast
