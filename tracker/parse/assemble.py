@@ -20,6 +20,19 @@ from tracker.parse.normalize import Normalized
 from tracker.periods import Duration, add_duration, deadline, first_occurrence
 
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
+_SIG_COLON = re.compile(r":(?=\s*_)")
+
+
+def _sig_blanks(text: str):  # type: ignore[no-untyped-def]
+    """The matches of ``_SIG_BLANK.finditer(text)``, found from each ':' before a '_': trying a
+    16-character label from every position cost 0.3 s per MB of text without any blank."""
+    for c in _SIG_COLON.finditer(text):
+        p = c.start()
+        while p > 0 and c.start() - p < 16 and text[p - 1] not in ":_。;]" and not text[p - 1].isspace():
+            p -= 1
+        if p < c.start() and (m := _SIG_BLANK.match(text, p)):
+            yield m
+
 
 PERFORMANCE_KINDS = {"payment", "data_delivery", "model_delivery", "evaluation_report", "progress_report", "other"}
 KNOWN_EVENTS = ("effective", "signing", "expiry")
@@ -200,7 +213,7 @@ class Assembler:
         f = self.facts
         for m in _BLANK.finditer(text):
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
-        for m in _SIG_BLANK.finditer(text):
+        for m in _sig_blanks(text):
             label = self.clauses.label_at(m.start())
             self.warn("unfilled_blank", label, m.start(), m.end())
         if f.perpetual_confidentiality and f.confidentiality_span:
