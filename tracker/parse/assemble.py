@@ -33,7 +33,7 @@ def _sig_blanks(text: str):  # type: ignore[no-untyped-def]
         if p < c.start() and (m := _SIG_BLANK.match(text, p)):
             yield m
 
-
+_INLINE_BLANK = re.compile(r"(?P<pre>[^\s:_。;,\]]{0,6})(?P<line>_{3,})(?P<post>[^\s_。;,:]{0,2})")
 PERFORMANCE_KINDS = {"payment", "data_delivery", "model_delivery", "evaluation_report", "progress_report", "other"}
 KNOWN_EVENTS = ("effective", "signing", "expiry")
 
@@ -213,9 +213,15 @@ class Assembler:
         f = self.facts
         for m in _BLANK.finditer(text):
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
+        covered: list[tuple[int, int]] = []
         for m in _sig_blanks(text):
             label = self.clauses.label_at(m.start())
             self.warn("unfilled_blank", label, m.start(), m.end())
+            covered.append(m.span("line"))
+        for m in _INLINE_BLANK.finditer(text):  # "违约金人民币____元": a blank inside a sentence
+            if any(a <= m.start("line") < b for a, b in covered):
+                continue
+            self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
         if f.perpetual_confidentiality and f.confidentiality_span:
             label, a, b = f.confidentiality_span
             self.warn("perpetual_confidentiality", label, a, b)

@@ -48,7 +48,7 @@ _SIGNATURE = re.compile(
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）])",
 )
-_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule)\s+(?P<en>\d+|[A-Z]))")
+_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
 
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
 
@@ -115,9 +115,10 @@ def segment(text: str) -> Clauses:
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
-        label = re.sub(r"\s+", "", name) if m.group("n") else name
+        label = re.sub(r"\s+", "", name) if m.group("n") else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
+    marks = _cap_repeats(marks)
 
     segments: list[Segment] = [Segment(None, 0, len(text))]
     article = 0
@@ -237,6 +238,23 @@ def segment(text: str) -> Clauses:
         for sg in segments
     ]
     return Clauses(tuple(final))
+
+
+#: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
+#: cross references and "(1)" once per list; a run of 250,000 "1.1 " is not a contract
+_REPEATS = {"dot2": 16, "dot3": 16}
+
+
+def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, object]]:
+    seen: dict[tuple[str, object], int] = {}
+    kept = []
+    for mark in marks:
+        key = (mark[1], mark[2])
+        n = seen.get(key, 0)
+        if n < _REPEATS.get(mark[1], 64):
+            kept.append(mark)
+        seen[key] = n + 1
+    return kept
 
 
 def _has_body(segment_text: str) -> bool:

@@ -72,7 +72,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
 _CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 MONEY_RX = re.compile(
-    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|欧元|EUR|€|\$)?\s*"
+    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"

@@ -111,11 +111,15 @@ def normalize(original: str) -> Normalized:
 BLANK_RX = re.compile(r"\[\s*请[^\[\]\n]{0,200}\]|【\s*请[^【】\n]{0,200}】|\[\s*(?:Please|please|PLEASE|insert|Insert|to be filled)[^\[\]\n]{0,200}\]")
 
 
+#: "十五（15）日": the figures repeat the Chinese numeral; blank them so "十五 日" reads as one number
+_DOUBLED = re.compile(r"(?<=[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])\(\s*\d{1,6}\s*\)")
+
+
 def mask_blanks(norm: Normalized) -> Normalized:
     """The same text with the inside of every unfilled blank (``[请填写…]``) replaced by ``□``,
     so example values in a blank ("例如:千分之五") are never read as facts."""
-    text = norm.text
+    text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), norm.text)
     if "[" not in text and "【" not in text:
-        return norm
+        return Normalized(norm.original, text, norm.index, norm.language) if text != norm.text else norm
     masked = BLANK_RX.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     return Normalized(norm.original, masked, norm.index, norm.language)

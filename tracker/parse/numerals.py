@@ -118,6 +118,12 @@ def rate(text: str) -> Decimal:
     if s.endswith("%"):
         value = number(s[:-1].strip()) / 100
         return value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
+    if s.endswith("‰"):
+        return number(s[:-1].strip()) / 1000
+    m = re.fullmatch(r"([零〇一二三四五六七八九]+)[点點]([零〇一二三四五六七八九]+)", s)
+    if m:  # 零点八九 → 0.89
+        digits = "".join(str(DIGITS[ch]) for ch in m.group(2))
+        return D(f"{cn_int(m.group(1)) if m.group(1) not in ('零', '〇') else 0}.{digits}")
     return number(s)
 
 

@@ -13,8 +13,8 @@ from tracker.parse.common import Facts, RawObligation, RawPenalty, RawWarning, U
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 
-PROVIDER_WORDS = ("service provider", "provider", "contractor", "supplier", "vendor", "developer")
-CLIENT_WORDS = ("client", "customer", "purchaser", "principal", "buyer", "employer")
+PROVIDER_WORDS = ("service provider", "provider", "contractor", "supplier", "vendor", "developer", "licensor", "consultant")
+CLIENT_WORDS = ("client", "customer", "purchaser", "principal", "buyer", "employer", "licensee", "commissioning party")
 PARTY = r"Party\s+[AB]"
 
 _NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -23,14 +23,14 @@ _WORDNUM = rf"(?:(?:{_NUMBER_WORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORDS})){
 DUR = (
     # a number word starts at a word start: trying every letter of every word made one search of 1 MB
     # of English take 1.7 s
-    rf"(?:(?<![a-z])(?P<w>{_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?<![a-z])(?P<w2>{_WORDNUM}))\s*"
+    rf"(?:(?<![a-z])(?P<w>{_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n3>\d+)\s*\(\s*{_WORDNUM}\s*\)|(?P<n2>\d+)|(?<![a-z])(?P<w2>{_WORDNUM}))\s*"
     r"(?P<u>business\s+days?|working\s+days?|calendar\s+days?|days?|months?|years?|weeks?)"
 )
 DUR_RX = re.compile(DUR, re.I)
 RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
 
 EVENTS: tuple[tuple[str, str], ...] = (
-    ("signing", r"sign(?:ing|ature|ed)|execution"),
+    ("signing", r"sign(?:ing|ature|ed)|execution\s+of\s+this\s+agreement|\bexecution\b"),
     ("effective", r"effective\s+date|commencement\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?data|data\s+(?:is|are|has been)\s+(?:delivered|received)"),
     ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model|model\s+(?:is|has been)\s+delivered"),
@@ -54,6 +54,8 @@ def duration(m: re.Match[str]) -> tuple[str, bool] | None:
     try:
         if m.group("n"):
             n = int(m.group("n"))
+        elif m.group("n3"):
+            n = int(m.group("n3"))
         elif m.group("n2"):
             n = int(m.group("n2"))
         else:
@@ -176,7 +178,7 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_signed(ctx: Ctx, facts: Facts) -> None:
-    labelled = ctx.clauses.labelled()
+    labelled = [s for s in ctx.clauses.labelled() if not re.match(r"Schedule|Appendix|Annex|Exhibit", s.label or "")]
     body_end = max((s.end for s in labelled), default=0)
     found = []
     for h in find_dates(ctx.text, body_end):
@@ -203,7 +205,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30) if m else []
             if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:  # type: ignore[union-attr]
                 facts.effective_date = hits[0].value
-            elif re.search(r"(?:date\s+(?:on\s+which|of)\s+(?:it\s+is\s+)?sign|upon\s+(?:its\s+)?(?:signature|signing|execution)|when\s+signed)", low):
+            elif re.search(r"(?:date\s+(?:on\s+which|of)\s+(?:it\s+)?(?:is\s+|has\s+been\s+|was\s+)?sign|upon\s+(?:its\s+)?(?:signature|signing|execution)|when\s+signed|date\s+of\s+(?:the\s+)?last\s+signature)", low):
                 facts.effective_on_signing = True
         m = re.search(r"(?:until|through|expire\w*\s+on|end\w*\s+on|to)\s+", s, re.I)
         if m and facts.end_date is None and re.search(r"valid|term|expire|force|effect", low):
@@ -264,7 +266,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
-    for m in re.finditer(r"total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)[^.;\d]{0,30}?(?:is|are|of|shall\s+be|amounts?\s+to|:)\s*", ctx.text, re.I):
+    for m in re.finditer(r"(?:total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             facts.total_fee = hits[0].value
@@ -331,7 +333,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver)|late\s+delivery|delay\w*\s+in\s+deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
             kind = "late_delivery"
         else:
             continue
@@ -376,7 +378,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
                 break
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
+        m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
+            or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
         if m:
             got = duration(m)
             if got and got[0].endswith("D"):
@@ -396,7 +399,7 @@ _TIME_REL = re.compile(
 _FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
 _SUBJECT = re.compile(rf"({PARTY}|the\s+Client|the\s+(?:Service\s+)?Provider|the\s+Customer|the\s+Contractor|the\s+Supplier|the\s+Vendor|the\s+Purchaser)\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)", re.I)
-_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b", re.I)
+_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b", re.I)
 
 
 def _event(s: str) -> str | None:
@@ -418,7 +421,7 @@ def _kind(action: str, payment_context: bool) -> str | None:
         return "evaluation_report"
     if re.search(r"progress\s+(?:report|update)|status\s+(?:report|update)|monthly\s+report|weekly\s+report", low):
         return "progress_report"
-    if "data" in low and re.search(r"deliver|provide|supply|submit|hand\s+over", low):
+    if re.search(r"\bdata\b|images|recordings|samples|corpus|dataset", low) and re.search(r"deliver|provide|supply|submit|hand\s+over|make\b.{0,60}\bavailable|upload", low):
         return "data_delivery"
     if "model" in low and re.search(r"deliver|complete", low):
         return "model_delivery"
@@ -483,8 +486,9 @@ def _time(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
         if fm and h.value:
             return {"fixed_date": h.value, "_a": fm.start(), "_b": h.end - u.start}
     am = _AFTER.search(s)
-    if am and _event(am.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery") \
-            and re.search(r"\bpay|payable|instal", s, re.I):
+    pay_context = bool(re.search(r"\bpay|payable|instal", s, re.I)) or bool(find_money(s))
+    if am and _event(am.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery",
+                                         "signing", "effective") and pay_context:
         return {"event": _event(am.group("evt")), "offset": "P0D", "business_days": False, "_a": am.start(), "_b": am.end()}
     return None
 
@@ -510,7 +514,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind is None:
             continue
         party = _party(ctx, action, kind)
-        if kind == "other" and party == "client" and re.search(r"deliver|provide|supply|hand\s+over|make\s+available", action, re.I):
+        if kind == "other" and party == "client" and re.search(r"deliver|provide|supply|hand\s+over|make\b.{0,60}\bavailable", action, re.I):
             kind = "data_delivery"  # what a client hands over in a training contract is its data
         if kind == "data_delivery" and party == "provider":
             kind = "other"

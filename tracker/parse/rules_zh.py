@@ -17,14 +17,15 @@ from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 
 # ---------------------------------------------------------------- phrase tables
 
-PROVIDER_WORDS = ("服务提供方", "服务方", "受托方", "受托人", "供应商", "供方", "承接方", "开发方", "承包方", "服务商", "卖方", "乙方服务")
+PROVIDER_WORDS = ("服务提供方", "服务方", "受托方", "受托人", "供应商", "供方", "承接方", "开发方", "承包方", "服务商", "卖方",
+                  "技术方", "承揽方", "研发方")
 CLIENT_WORDS = ("需求方", "委托方", "委托人", "采购方", "采购人", "需方", "买方", "发包方", "用户方")
 
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 DURATION_RX = re.compile(
     rf"(?:(?P<y>{NUM})\s*(?:个)?年(?!度))?\s*(?:(?P<mo>{NUM})\s*个?月)?\s*(?:(?P<d>{NUM})\s*(?P<du>个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?"
 )
-RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*%")
+RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]")
 
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"签订|签署|签字|签约"),
@@ -100,7 +101,8 @@ class Ctx:
         self.clauses = clauses
         self.units = units
         self.roles: dict[str, str] = {}
-        self.date_spans = [(h.start, h.end) for h in find_dates(self.text)]
+        self.preamble_names: dict[str, tuple[int, int]] = {}
+        self.ratio_titles: dict[str, Decimal] = {}
 
     def unit_text(self, u: Unit) -> str:
         return self.text[u.start:u.end]
@@ -113,6 +115,10 @@ class Ctx:
 
 
 def _role_word(text: str) -> str | None:
+    if "委托" in text:  # 委托方 / 委托开发方 / 委托人: the one who commissions the work
+        return "client"
+    if "受托" in text:
+        return "provider"
     for w in PROVIDER_WORDS:
         if w in text:
             return "provider"
@@ -123,6 +129,12 @@ def _role_word(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- rules: parties and title
+
+
+_PREAMBLE_PARTY = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9()（）]{4,40}?)\s*\(\s*以下(?:简称|称)\s*[\"“”「」']?(?P<side>甲方|乙方)[\"“”「」']?"
+    r"\s*[,，、]?\s*(?P<role>[^()]{0,12})\)"
+)
 
 
 def rule_roles(ctx: Ctx, facts: Facts) -> None:
@@ -136,6 +148,11 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
         role = _role_word(m.group(1))
         if role and m.group(2) not in ctx.roles:
             ctx.roles[m.group(2)] = role
+    for m in _PREAMBLE_PARTY.finditer(head):
+        role = _role_word(m.group("role") or "")
+        if role and m.group("side") not in ctx.roles:
+            ctx.roles[m.group("side")] = role
+        ctx.preamble_names.setdefault(m.group("side"), (m.start("name"), m.end("name")))
     if len(ctx.roles) == 1:  # one side defined: the other is the other role
         (side, role), = ctx.roles.items()
         ctx.roles["乙方" if side == "甲方" else "甲方"] = "client" if role == "provider" else "provider"
@@ -147,7 +164,7 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
             ctx.roles["乙方" if payer == "甲方" else "甲方"] = "provider"
 
 
-_NAME_STOP = r"(?=\n|$|甲方|乙方|住所|地址|法定代表人|鉴于|统一社会信用代码|联系|电话|授权代表|委托方|受托方|签订|合同编号)"
+_NAME_STOP = r"(?=\n|$|,|;|\s{2,}|\(盖章|\(公章|\(签章|\(下称|\(以下|\(简称|甲方|乙方|住所|地址|法定代表人|鉴于|统一社会信用代码|联系|电话|授权代表|委托方|受托方|签订|合同编号)"
 
 
 def rule_parties(ctx: Ctx, facts: Facts) -> None:
@@ -155,7 +172,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
     first = ctx.clauses.labelled()
     body_start = first[0].start if first else len(text)
     found: dict[str, tuple[int, int]] = {}
-    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲方|乙方)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
+    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲方|乙方|委托方|受托方|需求方|服务提供方|采购人|供应商)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
     for pass_region in ((0, body_start), (body_start, len(text))):
         for m in rx.finditer(text, *pass_region):
             label = text[m.start():m.start("name")]
@@ -167,12 +184,16 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
             if not name or "_" in name or "[" in name or len(name) < 4:
                 continue
             side = m.group(1)
+            if side not in ("甲方", "乙方"):
+                side = _role_word(side) or side  # "委托方：…" names the role itself
             if side not in found:
                 found[side] = (m.start("name"), m.start("name") + len(m.group("name").rstrip()))
         if len(found) == 2:
             break
+    for side, span in ctx.preamble_names.items():
+        found.setdefault(side, span)
     for side, span in found.items():
-        role = ctx.role_of(side)
+        role = ctx.role_of(side) or (side if side in ("provider", "client") else None)
         if role == "provider" and facts.provider is None:
             facts.provider = span
         elif role == "client" and facts.client is None:
@@ -214,7 +235,7 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
                 candidates.append(h.value)
-    for m in re.finditer(r"本合同(?:由双方)?于", ctx.text):
+    for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
         hits = find_dates(ctx.text, m.end(), m.end() + 20)
         if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
             candidates.append(hits[0].value)
@@ -242,7 +263,8 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         # explicit range: 自DATE起至DATE止
         dates = [h for h in find_dates(text, u.start, u.end) if h.value]
         for i, h in enumerate(dates):
-            closes = re.match(r"\s*(?:止|为止|届满|到期)", text[h.end:h.end + 6])
+            closes = re.match(r"\s*(?:止|为止|届满|到期)", text[h.end:h.end + 6]) \
+                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 10):h.start])
             opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0
             if closes and opened and facts.end_date is None:
                 facts.end_date = h.value
@@ -250,7 +272,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                     facts.term_span = (u.label, u.start, u.end)
                 if i > 0 and facts.range_start is None:
                     facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
-        for m in re.finditer(r"(?:有效期|合同期限|服务期限?|期限)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起)?", s):
+        for m in re.finditer(r"(?:有效期间?|合同期限|服务期限?|期限)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
             got = duration_at(s, m.end())
@@ -275,9 +297,16 @@ def rule_renewal(ctx: Ctx, facts: Facts) -> None:
 def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满)(?:之日)?(?:后|起)", s)):
+        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
-        if re.search(r"永久|无限期|长期有效", s):
+        lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s)
+        if lead and re.search(r"(?:终止|届满|期满|解除)", s[lead.end():]):
+            got = duration_at(s, lead.end())  # 保密期限为五年，自本合同终止之日起算
+            if got and not got[1]:
+                facts.confidentiality_term = got[0]
+                facts.confidentiality_span = (u.label, u.start, u.end)
+                return
+        if re.search(r"永久|无限期|长期有效|始终有效", s):
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return
@@ -315,7 +344,7 @@ def _mismatch(ctx: Ctx, facts: Facts, hit) -> None:  # type: ignore[no-untyped-d
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(rf"一式\s*(?P<n>{NUM})\s*份", ctx.text)
+    m = re.search(rf"[一壹]式\s*(?P<n>{NUM})\s*份", ctx.text)
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(m.group("n"))
@@ -326,7 +355,7 @@ METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召
 
 def rule_metrics(ctx: Ctx, facts: Facts) -> None:
     for key, names in METRIC_NAMES:
-        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不低于|不少于|不小于|达到|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+)", re.I)
+        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
         m = rx.search(ctx.text)
         if m:
             try:
@@ -357,7 +386,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         s = text[seg.start:seg.end]
         if seg.label not in penalty_articles and "违约金" not in s:
             continue
-        if "违约金" not in s and "赔偿" not in s and "利息" not in s:
+        if not re.search(r"违约金|赔偿|利息|滞纳金", s):
             continue
         if "保密" in s:
             kind = "confidentiality_breach"
@@ -404,7 +433,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if p.basis is None:
             basis_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
             p.basis = _basis(basis_text) if (p.rate is not None or re.search(r"每逾期|每日|每天", s)) else None
-        if re.search(r"每逾期[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
+        if re.search(r"每(?:逾期|迟延|延迟|延期)[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
             p.per = "day"
         elif re.search(r"每逾期一?个?月|每月|按月", s):
             p.per = "month"
@@ -414,7 +443,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.basis = None
         if kind == "late_payment" and p.basis is None and re.search(r"利息|利率", s):
             p.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
-        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s)
+        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s) \
+            or re.search(rf"(?:超过|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)\s*(?:仍|尚|还)", s)
         if m:
             with contextlib.suppress(NumeralError):
                 p.suspend_after_days = cn_int(m.group("n"))
@@ -433,7 +463,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 _TIME_REL = re.compile(
-    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
+    rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))"
 )
 _FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
@@ -488,20 +519,21 @@ TITLES = {
 }
 
 
-_SUBJECT = re.compile(r"(甲方|乙方)\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
+_PARTY_WORDS = r"甲方|乙方|委托方|受托方|需求方|服务提供方|服务方|采购人|采购方|供应商|承接方|开发方"
+_SUBJECT = re.compile(rf"({_PARTY_WORDS})[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
 
 
 def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
     first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
-    subjects = [m for m in re.finditer(r"甲方|乙方", prefix)
+    subjects = [m for m in re.finditer(_PARTY_WORDS, prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
-    if subjects and ctx.role_of(subjects[-1].group(0)):
-        return ctx.role_of(subjects[-1].group(0))  # type: ignore[return-value]
+    if subjects and (ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
+        return ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))  # type: ignore[return-value]
     for m in _SUBJECT.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
-        role = ctx.role_of(m.group(1))
+        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
     return "client" if kind in ("payment", "data_delivery") else "provider"
@@ -514,8 +546,28 @@ def _payment_clauses(ctx: Ctx) -> set[str]:
     return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
 
 
+_RATIO = re.compile(rf"按\s*(?P<rates>(?:{RATE_RX.pattern})(?:\s*[、,]\s*(?:{RATE_RX.pattern}))+)\s*的?比例")
+_IN_ORDER = re.compile(r"(?:依次为|分别为|依次是)\s*(?P<titles>[^:。;]{2,60})")
+
+
+def _ratio_titles(ctx: Ctx) -> dict[str, Decimal]:
+    """"按30%、40%、20%、5%的比例分四期支付，依次为预付款、进度款、验收款、质保金": title → share."""
+    out: dict[str, Decimal] = {}
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        rm, tm = _RATIO.search(s), _IN_ORDER.search(s)
+        if not rm or not tm:
+            continue
+        rates = [rate(r.replace(" ", "")) for r in re.split(r"\s*[、,]\s*", rm.group("rates"))]
+        titles = [t.strip() for t in re.split(r"[、,]", tm.group("titles")) if t.strip()]
+        if len(rates) == len(titles):
+            out.update(zip(titles, rates, strict=True))
+    return out
+
+
 def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     skip = _skip_articles(ctx)
+    ctx.ratio_titles = _ratio_titles(ctx)
     schedules = _payment_clauses(ctx)
     for u in ctx.units:
         if not u.label or u.label in skip:
@@ -531,7 +583,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         a, b = ob.pop("_a"), ob.pop("_b")
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
-        if ob.get("recurrence") and kind not in ("payment", None) and "报告" in action:
+        if ob.get("recurrence") and kind != "payment" and re.search(r"报告|汇报|报送", action):
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
@@ -612,17 +664,18 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
     # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
     for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
-        dur_text = tm.group("dur").strip()
+        dur_text = (tm.group("dur") or tm.group("dur2") or "").strip()
         if not dur_text:
             continue
         got = parse_duration(dur_text)
         if not got:
             continue
-        event = _event_in(tm.group("evt"))
+        evt = tm.group("evt") if tm.group("dur") else tm.group("evt2")
+        event = _event_in(evt or "")
         if event is None:
             continue
         a = tm.start()
-        lead = list(re.finditer(r"应于|应在|须于|于|自|从|在", tm.group("evt")))
+        lead = list(re.finditer(r"应于|应在|须于|于|自|从|在|不晚于|最迟于", evt or ""))
         if lead:
             a = tm.start() + lead[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
@@ -636,18 +689,18 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         if event in ("model_delivery", "data_delivery", "acceptance", "invoice", "evaluation_report"):
             return {"event": event, "offset": "P0D", "business_days": False, "_a": tm.start(), "_b": tm.end()}
     for h in find_dates(text, u.start, u.end):
-        after = text[h.end:h.end + 4]
-        lead = re.search(r"(?:不晚于|不迟于|不得晚于|不得迟于|最迟于|最迟在|最晚于|最迟不晚于|截至|(?:付款|支付|交付|履行)(?:日|日期|时间)为)\s*$",
+        after = text[h.end:h.end + 9]
+        lead = re.search(r"(?:不晚于|不迟于|不得晚于|不得迟于|最迟于|最迟在|最迟应于|最迟须于|应不晚于|最晚于|最迟不晚于|截至|截止日期为|截止日为|(?:付款|支付|交付|履行)(?:日|日期|时间)为)\s*$",
                          text[max(u.start, h.start - 8):h.start])
         if lead and h.value and not re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after):
             return {"fixed_date": h.value, "_a": h.start - u.start - len(lead.group(0)), "_b": h.end - u.start}
-        if re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after) and h.value:
+        if re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:之前|以前|前|止)", after) and h.value:
             before = s[: h.start - u.start]
             a = h.start - u.start - len(before) + len(before.rstrip())
             fm = re.search(r"(?:于|在|不晚于|最迟于|最晚于)\s*$", before)
             if fm:
                 a = fm.start()
-            end = h.end - u.start + len(re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after).group(0))  # type: ignore[union-attr]
+            end = h.end - u.start + len(re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:之前|以前|前|止)", text[h.end:h.end + 9]).group(0))  # type: ignore[union-attr]
             return {"fixed_date": h.value, "_a": a, "_b": end}
     am = None
     for m2 in _AFTER_EVENT.finditer(s) if "后" in s else ():
@@ -691,7 +744,8 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
 
 def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
     text = ctx.text
-    money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)]
+    money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
+             if not re.search(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$", text[max(u.start, h.start - 10):h.start])]
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency
@@ -716,6 +770,8 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         if prev is not None and prev.label == u.label:
             tm = INSTALMENT_TITLE.search(ctx.unit_text(prev))
     title = tm.group(0) if tm else "付款"
+    if raw.percent is None and raw.amount is None and title in ctx.ratio_titles:
+        raw.percent = ctx.ratio_titles[title]
     if raw.percent is not None:
         pct = (raw.percent * 100).normalize()
         title += f" {format(pct, 'f')}%"
