@@ -104,27 +104,69 @@ def facts_table(result: ParseResult) -> Table:
     return t
 
 
-def obligations_table(obligations: list[Obligation], *, dated: bool, today: date | None = None) -> Table:
+_WEEKDAY = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat", "SU": "Sun"}
+
+
+def describe_rrule(rule: str) -> str:
+    """``FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1`` → "monthly, last working day"."""
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    freq = parts.get("FREQ", "")
+    if freq == "MONTHLY" and parts.get("BYSETPOS") == "-1" and "BYDAY" in parts:
+        return "monthly, last working day"
+    if freq == "MONTHLY" and parts.get("BYMONTHDAY") == "-1":
+        return "monthly, last day"
+    if freq == "MONTHLY" and "BYMONTHDAY" in parts:
+        return f"monthly on day {parts['BYMONTHDAY']}"
+    if freq == "MONTHLY" and "BYDAY" in parts:
+        day = parts["BYDAY"]
+        nth, wd = day[:-2], day[-2:]
+        return f"monthly, {'last' if nth == '-1' else nth + '.'} {_WEEKDAY.get(wd, wd)}"
+    if freq == "YEARLY" and parts.get("BYMONTH") == "1,4,7,10":
+        return f"quarterly on day {parts.get('BYMONTHDAY', '1')}"
+    if freq == "WEEKLY":
+        return "weekly on " + ",".join(_WEEKDAY.get(d, d) for d in parts.get("BYDAY", "").split(",") if d)
+    return rule
+
+
+def clip(text: str, cells: int) -> str:
+    """One line of at most ``cells`` terminal cells (CJK characters take two)."""
+    from rich.cells import cell_len
+
+    text = " ".join(text.split())
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def obligations_table(obligations: list[Obligation], *, dated: bool, today: date | None = None,
+                      quote_cells: int = 40) -> Table:
     t = Table(show_lines=False, header_style="bold", expand=False)
     if dated:
-        t.add_column("Due", no_wrap=True)
+        t.add_column("Due", no_wrap=True, min_width=10)
     else:
-        t.add_column("Waits for", no_wrap=True)
-    t.add_column("What", no_wrap=True)
-    t.add_column("Who", no_wrap=True)
+        t.add_column("Waits for", min_width=14, max_width=22)
+    t.add_column("What", min_width=12, max_width=30)
+    t.add_column("Who", no_wrap=True, min_width=8)
     t.add_column("Amount", justify="right", no_wrap=True)
-    t.add_column("Clause", no_wrap=True)
-    t.add_column("Quote")
+    t.add_column("Clause", no_wrap=True, min_width=6)
+    t.add_column("Quote", no_wrap=True)
     for o in obligations:
         first = o.due_date.isoformat() if dated and o.due_date else _when(o)
         style = ""
         if dated and today and o.due_date:
             style = "red" if o.due_date < today else "yellow" if (o.due_date - today).days <= 7 else ""
-        what = KIND_LABEL.get(o.kind, o.kind) + ("" if o.title == o.kind else f" · {o.title}")
+        what = o.title if o.title else KIND_LABEL.get(o.kind, o.kind)
         if o.recurrence:
-            what += f" (repeats: {o.recurrence})"
+            what += f" ({describe_rrule(o.recurrence)})"
         t.add_row(Text(first, style=style), what, o.party, fmt_cny(o.amount, o.currency) if o.amount is not None else "",
-                  o.clause or "", Text(short(o.quote), style="dim"))
+                  o.clause or "", Text(clip(o.quote, quote_cells), style="dim"))
     return t
 
 
@@ -132,10 +174,13 @@ def render_parse(console: Console, result: ParseResult, today: date | None = Non
     dated = sorted((o for o in result.obligations if o.due_date), key=lambda o: o.due_date)  # type: ignore[arg-type, return-value]
     waiting = [o for o in result.obligations if not o.due_date]
     parts: list[object] = [facts_table(result)]
+    quote_cells = max(16, console.width - 96)  # what the other columns leave for the quote
     if dated:
-        parts += [Text("\nObligations by due date", style="bold"), obligations_table(dated, dated=True, today=today)]
+        parts += [Text("\nObligations by due date", style="bold"),
+                  obligations_table(dated, dated=True, today=today, quote_cells=quote_cells)]
     if waiting:
-        parts += [Text("\nWaiting for an event", style="bold"), obligations_table(waiting, dated=False)]
+        parts += [Text("\nWaiting for an event", style="bold"),
+                  obligations_table(waiting, dated=False, quote_cells=quote_cells)]
     if not result.obligations:
         parts.append(Text("\nNo dated obligations found.", style="dim"))
     if result.warnings:
