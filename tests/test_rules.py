@@ -219,3 +219,16 @@ def test_english_roles_from_definitions() -> None:
     assert data.party == "client" and data.due_date == date(2026, 3, 6)
     pay = obligations(r, "payment")[0]
     assert pay.amount == Decimal("50000.00") and pay.due_date == date(2026, 3, 11)
+
+
+def test_impossible_dates_and_disagreeing_totals_warn() -> None:
+    r = contract(
+        "1.1 甲方应于2025年2月30日前完成模型训练并交付模型。",
+        "2.1 本合同服务费用总额为人民币500,000元。",
+        "3.1 本合同服务费用总额为人民币600,000元。",
+    )
+    codes = sorted((w.code, w.clause) for w in r.warnings)
+    assert ("unparsed_date", "1.1") in codes
+    assert [c for c in codes if c[0] == "ambiguous"] == [("ambiguous", "2.1"), ("ambiguous", "3.1")]
+    assert r.contract.total_fee == Decimal("500000")  # the first statement is kept, both are flagged
+    assert not obligations(r, "model_delivery")  # no date could be read, so no dated obligation

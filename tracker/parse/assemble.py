@@ -14,7 +14,7 @@ from tracker.model import Cap, Contract, Obligation, Penalty, Span, Trigger, War
 from tracker.money import to_fen
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import Facts, RawObligation, RawWarning
+from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
 from tracker.periods import Duration, add_duration, deadline, first_occurrence
@@ -222,6 +222,10 @@ class Assembler:
             if any(a <= m.start("line") < b for a, b in covered):
                 continue
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
+        for hit in find_dates(text):
+            if hit.value is None:  # "2025年2月30日": looks like a date, is none
+                self.warn("unparsed_date", self.clauses.label_at(hit.start), hit.start, hit.end,
+                          "not a valid calendar date")
         if f.perpetual_confidentiality and f.confidentiality_span:
             label, a, b = f.confidentiality_span
             self.warn("perpetual_confidentiality", label, a, b)

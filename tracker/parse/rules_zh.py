@@ -327,10 +327,21 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
     for m in re.finditer(r"(?:服务费用?|合同)?(?:总额|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
-        if hits and hits[0].start - m.end() <= 8:
+        if not hits or hits[0].start - m.end() > 8:
+            continue
+        if facts.total_fee is None:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
+            first = (ctx.clauses.label_at(m.start()), m.start(), hits[0].end)
             _mismatch(ctx, facts, hits[0])
+        elif hits[0].value != facts.total_fee and re.search(r"(?:总额|总价款?)\s*(?:为|是|:)$", m.group(0)) \
+                and "违约" not in text[max(0, m.start() - 6):m.start()] and ctx.clauses.label_at(m.start()) != first[0]:
+            # two clauses state different totals: keep the first, flag both
+            facts.warnings.append(RawWarning("ambiguous", first[0], first[1], first[2],
+                                             f"total fee {facts.total_fee} here, {hits[0].value} in clause "
+                                             f"{ctx.clauses.label_at(m.start())}"))
+            facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
+                                             f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
     if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
         facts.currency = None  # money only in penalties: currency stays unknown for the fee
