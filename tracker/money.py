@@ -16,7 +16,7 @@ class MoneyError(ValueError):
 
 def D(value: str | int | Decimal) -> Decimal:
     """An exact Decimal from text, an int or a Decimal (never a float)."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise MoneyError(f"refusing inexact value {value!r}: pass a string")
     if isinstance(value, Decimal):
         return value
