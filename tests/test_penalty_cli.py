@@ -102,6 +102,22 @@ def test_late_delivery_until_the_model_delivery_event(p01: int) -> None:
     assert c["late_delivery_total"] == "5000.00"
 
 
+def test_show_and_statement_agree_on_late_payment_and_delivery(p01: int) -> None:
+    # the model marked done on 08-01, its model_delivery event recorded (later) as 08-09:
+    # both commands take the event's day, and the same late payment
+    model = json.loads(run("show", str(p01), "--json", "--as-of", "2025-03-01").stdout)["obligations"]
+    (oid,) = [o["obligation_id"] for o in model if o["kind"] == "model_delivery"]
+    run("pay", str(p01), "--amount", "50000", "--on", "2025-03-27")
+    run("done", str(oid), "--on", "2025-08-01")
+    run("event", str(p01), "model_delivery", "--on", "2025-08-09")
+    shown = json.loads(run("show", str(p01), "--json", "--as-of", "2025-09-01").stdout)["penalties"]
+    (c,) = statement(str(p01), "--as-of", "2025-09-01")
+    assert (shown["late_payment_total"], shown["late_delivery_total"]) == (c["total"], c["late_delivery_total"])
+    assert Decimal(c["total"]) > 0 and c["late_delivery_total"] == "5000.00"  # 20 days, to the event
+    assert sorted((a["obligation_id"], a["penalty"]) for a in shown["accruals"]) == sorted(
+        (a["obligation_id"], a["penalty"]) for a in c["instalments"] + c["deliveries"] if a["penalty"] != "0.00")
+
+
 def test_cap_binds_on_a_stored_contract() -> None:
     out = json.loads(run("add", str(FIX / "p03-shentong-lung-ct.docx"), "--json").stdout)
     (c,) = statement(str(out[0]["contract_id"]), "--as-of", "2026-03-01")

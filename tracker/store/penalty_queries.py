@@ -1,7 +1,9 @@
-"""Read what ``tracker penalties`` needs, per contract, with stdlib sqlite3 (no SQLAlchemy).
+"""Read what ``tracker.penalty.compute`` needs, per contract, with stdlib sqlite3 (no SQLAlchemy).
 
-Owned by the penalty statement; it only reads the store's tables through the store's own
-``read.connect`` (one read snapshot; a missing database reads as empty). What it gathers:
+The one builder of penalty inputs: ``tracker penalties`` (``penalty_inputs``) and ``tracker
+show`` (``read_inputs`` inside its own snapshot) both come here, so they cannot disagree. It
+only reads the store's tables through the store's own ``read.connect`` (one read snapshot; a
+missing database reads as empty). What it gathers:
 
 - the penalty clauses and total fee from ``contracts.facts`` (human edits applied);
 - the payment obligations with an amount (waived and superseded ones owe no penalty);
@@ -14,6 +16,7 @@ Owned by the penalty statement; it only reads the store's tables through the sto
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -53,37 +56,43 @@ def penalty_inputs(path: Path | str, contract_id: int | None = None) -> list[Pen
             if contract_id is not None:
                 raise NotFound(f"no contract with id {contract_id}")
             return []
-        where, args = ("WHERE id = ?", (contract_id,)) if contract_id is not None else ("", ())
-        contracts = conn.execute(f"SELECT id, title, provider, client, currency, facts FROM contracts {where}"
-                                 " ORDER BY id", args).fetchall()
-        if contract_id is not None and not contracts:
-            raise NotFound(f"no contract with id {contract_id}")
-        only = " AND o.contract_id = ?" if contract_id is not None else ""
-        inst: dict[int, list[Instalment]] = {}
-        for oid, cid, due, amount, title, clause in conn.execute(
-                "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
-                " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
-                f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
-            inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
-        pays: dict[int, list[Payment]] = {}
-        for cid, on, amount, oid in conn.execute(
-                "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
-                " JOIN payments p ON p.id = a.payment_id JOIN obligations o ON o.id = a.obligation_id"
-                " WHERE o.status NOT IN ('waived', 'superseded')"
-                f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
-            pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
-        delivered: dict[int, str] = dict(conn.execute(
-            "SELECT contract_id, min(on_date) FROM contract_events WHERE event = 'model_delivery'"
-            f"{only.replace('o.contract_id', 'contract_id')} GROUP BY contract_id", args).fetchall())
-        dels: dict[int, list[Delivery]] = {}
-        for oid, cid, due, title, clause, status, fulfilled_on in conn.execute(
-                "SELECT o.id, o.contract_id, o.due_date, o.title, o.clause, o.status,"
-                " (SELECT min(e.on_date) FROM obligation_events e WHERE e.obligation_id = o.id"
-                "  AND e.to_status = 'fulfilled') FROM obligations o"
-                f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded'){only}"
-                " ORDER BY o.id", args):
-            on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
-            dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+        return read_inputs(conn, contract_id)
+
+
+def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None) -> list[PenaltyInputs]:
+    """``penalty_inputs`` on an open read connection: the one place these inputs are built, so
+    ``tracker penalties`` and ``tracker show`` (inside its own snapshot) always agree."""
+    where, args = ("WHERE id = ?", (contract_id,)) if contract_id is not None else ("", ())
+    contracts = conn.execute(f"SELECT id, title, provider, client, currency, facts FROM contracts {where}"
+                             " ORDER BY id", args).fetchall()
+    if contract_id is not None and not contracts:
+        raise NotFound(f"no contract with id {contract_id}")
+    only = " AND o.contract_id = ?" if contract_id is not None else ""
+    inst: dict[int, list[Instalment]] = {}
+    for oid, cid, due, amount, title, clause in conn.execute(
+            "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
+            " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
+            f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
+        inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+    pays: dict[int, list[Payment]] = {}
+    for cid, on, amount, oid in conn.execute(
+            "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
+            " JOIN payments p ON p.id = a.payment_id JOIN obligations o ON o.id = a.obligation_id"
+            " WHERE o.status NOT IN ('waived', 'superseded')"
+            f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
+        pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+    delivered: dict[int, str] = dict(conn.execute(
+        "SELECT contract_id, min(on_date) FROM contract_events WHERE event = 'model_delivery'"
+        f"{only.replace('o.contract_id', 'contract_id')} GROUP BY contract_id", args).fetchall())
+    dels: dict[int, list[Delivery]] = {}
+    for oid, cid, due, title, clause, status, fulfilled_on in conn.execute(
+            "SELECT o.id, o.contract_id, o.due_date, o.title, o.clause, o.status,"
+            " (SELECT min(e.on_date) FROM obligation_events e WHERE e.obligation_id = o.id"
+            "  AND e.to_status = 'fulfilled') FROM obligations o"
+            f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded'){only}"
+            " ORDER BY o.id", args):
+        on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
+        dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
     out = []
     for cid, title, provider, client, currency, facts_text in contracts:
         facts = json.loads(facts_text or "{}")

@@ -14,11 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.errors import NotFound, StoreError
 from tracker.store import migrations
 from tracker.store.sqlerrors import store_error
+
+if TYPE_CHECKING:
+    from tracker.store.penalty_queries import PenaltyInputs
 
 OPEN_SQL = "('pending', 'overdue')"
 ROLES = ("provider", "client", "both")
@@ -181,6 +184,8 @@ def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
 def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
     """Everything about one contract: facts, obligations with their events, payments, penalties
     so far, evaluations, warnings, versions and history."""
+    from tracker.store.penalty_queries import read_inputs  # imports this module
+
     with connect(path) as conn:
         if conn is None:
             raise NotFound(f"no contract with id {contract_id}")
@@ -239,40 +244,22 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
         history = _dicts(conn.execute(
             "SELECT action, field, old, new, note, actor, recorded_at FROM history WHERE contract_id = ?"
             " ORDER BY id", (contract_id,)))
+        (inputs,) = read_inputs(conn, contract_id)
     c.pop("current_version_id")
     c.update(as_of=as_of.isoformat(), obligations=obligations, events=contract_events, payments=payments,
              evaluations=evaluations, warnings=warnings, versions=versions, history=history)
-    c["penalties"] = penalties_for(c, as_of)
+    c["penalties"] = penalties_for(inputs, as_of)
     return c
 
 
-def penalties_for(c: dict[str, Any], as_of: date) -> dict[str, Any] | None:
-    """Penalties so far (``tracker.penalty``), as JSON; None when that module is unavailable."""
-    try:
-        from tracker import penalty
-    except ImportError:  # HOOK: penalties are computed by tracker.penalty when it is installed
-        return None
-    from tracker.model import Contract
-    from tracker.money import D, fmt_money
+def penalties_for(inputs: PenaltyInputs, as_of: date) -> dict[str, Any]:
+    """Penalties so far (``tracker.penalty``) of one contract's inputs, as JSON."""
+    from tracker import penalty
+    from tracker.money import fmt_money
 
-    facts = Contract.from_json(c["facts"])
-    live = [o for o in c["obligations"] if o["status"] != "superseded"]
-    instalments = [penalty.Instalment(o["obligation_id"],
-                                      date.fromisoformat(o["due_date"]) if o["due_date"] else None,
-                                      D(o["amount"]), o["title"], o["clause"])
-                   for o in live if o["kind"] == "payment" and o["amount"] is not None
-                   and o["status"] != "waived"]
-    payments = [penalty.Payment(date.fromisoformat(p["paid_on"]), D(a["amount"]), a["obligation_id"])
-                for p in c["payments"] for a in p["allocations"]]
-    deliveries = []
-    for o in live:
-        if o["kind"] == "model_delivery":
-            done = next((e["on_date"] for e in o["events"] if e["to_status"] == "fulfilled"), None)
-            deliveries.append(penalty.Delivery(o["obligation_id"],
-                                               date.fromisoformat(o["due_date"]) if o["due_date"] else None,
-                                               date.fromisoformat(done) if done else None, o["title"], o["clause"]))
     try:
-        result = penalty.compute(facts.penalties, instalments, payments, facts.total_fee, as_of, deliveries)
+        result = penalty.compute(inputs.penalties, inputs.instalments, inputs.payments, inputs.total_fee,
+                                 as_of, inputs.deliveries)
     except Exception as exc:  # a penalty clause the calculator refuses must not hide the contract
         return {"error": str(exc)}
 
