@@ -26,6 +26,7 @@ from tracker import events as ev
 from tracker.errors import NotFound, StoreError, TrackerError, UsageError
 from tracker.model import ParseResult, Trigger
 from tracker.money import D, fmt_money
+from tracker.penalty import Instalment, Payment, allocate
 from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
 from tracker.store.tables import (
     ContractEventRow,
@@ -511,7 +512,8 @@ class Store:
 
     def pay(self, contract_id: int, amount: Decimal, on: date, obligation_id: int | None = None,
             note: str | None = None) -> Changed:
-        """A payment received: allocated to the named instalment or the oldest unpaid ones."""
+        """A payment received: allocated to the named instalment or the oldest unpaid ones (the rule
+        of ``tracker.penalty.allocate``, which the penalty calculator uses too); never more than owed."""
         if amount <= 0:
             raise UsageError(f"amount must be positive, got {amount}")
         if amount != amount.quantize(Decimal("0.01")):
@@ -533,8 +535,7 @@ class Store:
                     raise UsageError(f"obligation {obligation_id} is already {ob.status}")
                 targets = [ob]
             else:
-                rows = s.exec(q).all()
-                targets = sorted(rows, key=lambda r: (r.due_date is None, r.due_date or "", r.id))
+                targets = list(s.exec(q.order_by(col(ObligationRow.id))).all())  # allocate orders by due date
             owed = [(r, D(r.amount or "0") - D(r.paid or "0")) for r in targets]
             total = sum((o for _, o in owed), Decimal(0))
             if amount > total:
@@ -545,14 +546,13 @@ class Store:
                              note=note, actor=self.actor, recorded_at=self.stamp())
             s.add(pay)
             s.flush()
-            left, allocations = amount, []
-            for r, o in owed:
-                if left <= 0:
-                    break
-                if o <= 0:
-                    continue
-                part = min(o, left)
-                left -= part
+            # the rule (the named instalment, else oldest unpaid first) is tracker.penalty.allocate's
+            by_id = {r.id: r for r in targets}
+            alloc = allocate([Instalment(r.id or 0, date.fromisoformat(r.due_date) if r.due_date else None, o)
+                              for r, o in owed], [Payment(on, amount, obligation_id)])
+            allocations = []
+            for a in alloc.applied:
+                r, part = by_id[a.obligation_id], a.amount
                 s.add(PaymentAllocationRow(payment_id=pay.id or 0, obligation_id=r.id or 0,
                                            amount=fmt_money(part) or "0"))
                 r.paid = fmt_money(D(r.paid or "0") + part)
