@@ -60,16 +60,28 @@ def _global(
     settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
 
 
-def today() -> date:
-    """Today in the configured time zone: the only place the CLI reads the clock."""
-    from datetime import datetime
+def db_path() -> Path:
+    """The database file for this command: ``--db``, then ``$TRACKER_DB``, then the data dir."""
+    from tracker.store.paths import resolve_db_path
+
+    return resolve_db_path(settings.db, os.environ)
+
+
+def zone():  # type: ignore[no-untyped-def]
+    """The configured time zone (``--tz``, ``$TRACKER_TZ``, Asia/Shanghai), or a clear error."""
     from zoneinfo import ZoneInfo
 
     try:
-        zone = ZoneInfo(settings.tz)
+        return ZoneInfo(settings.tz)
     except Exception:
         fail(f"unknown time zone {settings.tz!r}", 2)
-    return datetime.now(zone).date()
+
+
+def today() -> date:
+    """Today in the configured time zone: the only place the CLI reads the clock."""
+    from datetime import datetime
+
+    return datetime.now(zone()).date()
 
 
 def parse_day(text: str | None, option: str = "--as-of") -> date | None:

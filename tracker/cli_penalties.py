@@ -6,14 +6,13 @@ Thin: read the inputs (``tracker.store.penalty_queries``, stdlib sqlite3), compu
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from tracker.cli_app import app, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, stdout_console, today
 
 
 class StatementFormat(StrEnum):
@@ -39,10 +38,9 @@ def penalties(
     day = parse_day(as_of) or today()
     with errors():
         from tracker import penalty_report as report
-        from tracker.store.paths import resolve_db_path
         from tracker.store.penalty_queries import penalty_inputs
 
-        inputs = penalty_inputs(resolve_db_path(settings.db, os.environ), contract)
+        inputs = penalty_inputs(db_path(), contract)
         statements = report.build(inputs, day)
     if as_json:
         print_json(report.to_json(statements))

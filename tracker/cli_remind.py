@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import zone as cli_zone
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -31,21 +31,6 @@ class WebhookFormat(StrEnum):
     feishu = "feishu"
     wecom = "wecom"
     slack = "slack"
-
-
-def _db() -> Path:
-    from tracker.store.paths import resolve_db_path
-
-    return resolve_db_path(settings.db, os.environ)
-
-
-def _zone():  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(settings.tz)
-    except Exception:
-        fail(f"unknown time zone {settings.tz!r}", 2)
 
 
 @app.command()
@@ -67,7 +52,7 @@ def remind(
         from tracker.daily import run_daily
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        result = run_daily(_db(), day, dry_run=dry_run, console=console, env=dict(os.environ))
+        result = run_daily(db_path(), day, dry_run=dry_run, console=console, env=dict(os.environ))
     if dry_run:
         if as_json:
             print_json(result.would_send)
@@ -102,7 +87,7 @@ def reminders(
     with errors():
         from tracker.store import outbox
 
-        with outbox.connect(_db()) as conn:
+        with outbox.connect(db_path()) as conn:
             rows = outbox.listing(conn, failed=failed, since=since)
     for r in rows:
         for k in ("next_attempt_at", "sent_at"):
@@ -164,7 +149,7 @@ def assign(
     with errors():
         from tracker.store import outbox
 
-        with outbox.connect(_db()) as conn:
+        with outbox.connect(db_path()) as conn:
             for e in email or []:
                 new = outbox.add_recipient(conn, cid, party.value, "email", e)
                 added.append({"channel": notify.email_target(e).channel, "new": new})
@@ -214,7 +199,7 @@ def schedule_start(
 
     if tz:
         settings.tz = tz
-    zone = _zone()
+    zone = cli_zone()
     with errors():
         from tracker import config
         from tracker import schedule as sched_mod
@@ -232,7 +217,7 @@ def schedule_start(
             for f in res.failed:
                 console.print(f"  delivery to {f['channel']} failed: {f['error']}", markup=False)
 
-        daily = sched_mod.Daily(_db(), when, ZoneInfo(str(zone)), clock=lambda: datetime.now(zone), config=cfg,
+        daily = sched_mod.Daily(db_path(), when, ZoneInfo(str(zone)), clock=lambda: datetime.now(zone), config=cfg,
                                 console=console, report=report)
         sched_mod.start(daily, on_started=lambda nxt: console.print(
             f"scheduler running: daily at {when:%H:%M} {zone}, next run {nxt:%Y-%m-%d %H:%M}", markup=False))
@@ -242,13 +227,13 @@ def schedule_start(
 @schedule_app.command("status")
 def schedule_status(as_json: JsonOpt = False) -> None:
     """Last completed run, next run, and the pending and failed deliveries."""
-    zone = _zone()
+    zone = cli_zone()
     with errors():
         from tracker import config
         from tracker import schedule as sched_mod
 
         cfg = config.load(os.environ)
-        st = sched_mod.status(_db(), datetime.now(zone), sched_mod.parse_at(cfg.schedule.at))
+        st = sched_mod.status(db_path(), datetime.now(zone), sched_mod.parse_at(cfg.schedule.at))
     if as_json:
         print_json(st)
         return

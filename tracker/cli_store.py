@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, stdout_console, today
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Pretend today is this date (YYYY-MM-DD).",
@@ -36,12 +36,6 @@ class EventName(StrEnum):
     invoice = "invoice"
     evaluation_report = "evaluation_report"
     termination = "termination"
-
-
-def db_path() -> Path:
-    from tracker.store.paths import resolve_db_path
-
-    return resolve_db_path(settings.db, os.environ)
 
 
 def _timeout() -> float:
