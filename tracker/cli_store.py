@@ -89,11 +89,8 @@ def add(
         from tracker.store.write import AddFailure, contract_files
 
         files = contract_files(paths)
-        store = open_store()
-        try:
+        with open_store() as store:
             results = _add_with_progress(store, paths, files, amends)
-        finally:
-            store.close()
     ok = [r for r in results if not isinstance(r, AddFailure)]
     bad = [r for r in results if isinstance(r, AddFailure)]
     if as_json:
@@ -219,12 +216,8 @@ def done(
 ) -> None:
     """Mark an obligation fulfilled (a recurring one moves to its next occurrence)."""
     day = _day(on, "--on")
-    with errors():
-        store = open_store()
-        try:
-            result = store.done(obligation, day, note)
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.done(obligation, day, note)
     _show_changes(f"obligation #{obligation} done on {day}", result, as_json)
 
 
@@ -237,12 +230,8 @@ def waive(
 ) -> None:
     """Waive an obligation, saying why."""
     day = _day(on, "--on")
-    with errors():
-        store = open_store()
-        try:
-            result = store.waive(obligation, note, day)
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.waive(obligation, note, day)
     _show_changes(f"obligation #{obligation} waived on {day}", result, as_json)
 
 
@@ -258,12 +247,8 @@ def event(
 ) -> None:
     """Record a contract event and resolve every obligation it triggers."""
     day = _day(on, "--on")
-    with errors():
-        store = open_store()
-        try:
-            result = store.record_event(contract, name.value, day, note)
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.record_event(contract, name.value, day, note)
     _show_changes(f"contract #{contract}: {name.value} on {day}", result, as_json)
 
 
@@ -290,12 +275,8 @@ def pay(
     """Record a payment received; an instalment is fulfilled when fully paid; overpayment is refused."""
     day = _day(on, "--on")
     value = _amount(amount, "--amount")
-    with errors():
-        store = open_store()
-        try:
-            result = store.pay(contract, value, day, obligation, note)
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.pay(contract, value, day, obligation, note)
     _show_changes(f"contract #{contract}: payment of {result.extra['amount']} on {day}", result, as_json)
 
 
@@ -329,12 +310,8 @@ def evaluate(
                                  ("f1", _metric(f1, "--f1"))) if v is not None}
     if not metrics:
         fail("give at least one of --accuracy, --recall, --f1", 2)
-    with errors():
-        store = open_store()
-        try:
-            result = store.evaluate(contract, metrics, day)
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.evaluate(contract, metrics, day)
     if as_json:
         print_json(result.to_json())
         return
@@ -359,12 +336,8 @@ def edit(
     as_json: JsonOpt = False,
 ) -> None:
     """Correct an extracted fact; derived dates are recomputed and the change is kept in history."""
-    with errors():
-        store = open_store()
-        try:
-            result = store.edit(contract, field, value, today())
-        finally:
-            store.close()
+    with errors(), open_store() as store:
+        result = store.edit(contract, field, value, today())
     _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json)
 
 
