@@ -19,7 +19,6 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from tracker.errors import StoreError
 from tracker.store import migrations
 from tracker.store.paths import ensure_db_file
 from tracker.store.sqlerrors import store_error
@@ -69,30 +68,15 @@ def migrate(engine: Engine, path: Path, now: datetime | None = None) -> list[str
     """
     look = sqlite3.connect(path, timeout=5.0)
     try:
-        try:
-            names = [r[0] for r in look.execute("SELECT name FROM schema_migrations ORDER BY id")]
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):
-                raise
-            names = []
+        names = migrations.applied_names(look)
     finally:
         look.close()
-    try:
-        if not migrations.check_names(names):
-            return []
-    except ValueError as exc:
-        raise StoreError(
-            f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
-        ) from None
+    if not migrations.pending(names, path):
+        return []
     with engine.begin() as conn:
         conn.exec_driver_sql(migrations.MIGRATIONS_TABLE_SQL)
         applied = [r[0] for r in conn.exec_driver_sql("SELECT name FROM schema_migrations ORDER BY id")]
-        try:
-            pending = migrations.check_names(applied)
-        except ValueError as exc:
-            raise StoreError(
-                f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
-            ) from None
+        pending = migrations.pending(applied, path)
         stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
         for m in pending:
             if isinstance(m.apply, str):

@@ -16,9 +16,13 @@ This module does not import SQLAlchemy: the fast read path checks the names with
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from tracker.errors import StoreError
 
 CORE_TABLES = (
     "contracts",
@@ -89,3 +93,23 @@ def check_names(applied: list[str]) -> list[Migration]:
             raise ValueError(name)
     done = set(applied)
     return [m for m in MIGRATIONS if m.name not in done]
+
+
+def pending(applied: list[str], path: Path | str) -> list[Migration]:
+    """``check_names`` for the database at ``path``: StoreError if a newer tracker wrote it."""
+    try:
+        return check_names(applied)
+    except ValueError as exc:
+        raise StoreError(
+            f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
+        ) from None
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in the database (none before ``schema_migrations`` exists)."""
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return []

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.errors import NotFound, StoreError
+from tracker.errors import NotFound
 from tracker.store import migrations
 from tracker.store.sqlerrors import store_error
 
@@ -58,19 +58,7 @@ def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connecti
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         conn.execute("BEGIN")
-        try:
-            applied = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):
-                raise
-            applied = []
-        try:
-            pending = migrations.check_names(applied)
-        except ValueError as exc:
-            raise StoreError(
-                f"{path}: database schema is newer than this tracker (unknown migration {exc.args[0]})"
-            ) from None
-        if pending:
+        if migrations.pending(migrations.applied_names(conn), path):
             conn.execute("ROLLBACK")
             conn.close()
             from tracker.store.write import Store
