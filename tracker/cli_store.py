@@ -19,6 +19,8 @@ from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, s
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Pretend today is this date (YYYY-MM-DD).",
                                              show_default=False)]
+ContractArg = Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)]
+ObligationArg = Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)]
 
 
 class Fmt(StrEnum):
@@ -209,7 +211,7 @@ NoteOpt = Annotated[str | None, typer.Option("--note", help="A note kept with th
 
 @app.command()
 def done(
-    obligation: Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)],
+    obligation: ObligationArg,
     on: OnOpt = None,
     note: NoteOpt = None,
     as_json: JsonOpt = False,
@@ -223,7 +225,7 @@ def done(
 
 @app.command()
 def waive(
-    obligation: Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)],
+    obligation: ObligationArg,
     note: Annotated[str, typer.Option("--note", help="Why it is waived (required).", show_default=False)],
     on: OnOpt = None,
     as_json: JsonOpt = False,
@@ -237,7 +239,7 @@ def waive(
 
 @app.command()
 def event(
-    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    contract: ContractArg,
     name: Annotated[EventName, typer.Argument(metavar="EVENT", help="effective, signing, data_delivery, "
                                               "model_delivery, acceptance, invoice, evaluation_report, termination.",
                                               show_default=False)],
@@ -263,7 +265,7 @@ def _amount(text: str, option: str) -> Any:
 
 @app.command()
 def pay(
-    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    contract: ContractArg,
     amount: Annotated[str, typer.Option("--amount", help="Amount received, e.g. 150000 or 150000.00.",
                                         show_default=False)],
     on: Annotated[str, typer.Option("--on", help="Date received (YYYY-MM-DD).", show_default=False)],
@@ -296,7 +298,7 @@ def _metric(text: str | None, option: str) -> Any:
 
 @app.command()
 def evaluate(
-    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    contract: ContractArg,
     accuracy: Annotated[str | None, typer.Option("--accuracy", help="Measured accuracy (0.95 or 95%).",
                                                  show_default=False)] = None,
     recall: Annotated[str | None, typer.Option("--recall", help="Measured recall.", show_default=False)] = None,
@@ -329,7 +331,7 @@ def evaluate(
 
 @app.command()
 def edit(
-    contract: Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)],
+    contract: ContractArg,
     field: Annotated[str, typer.Argument(metavar="FIELD", help="effective_date, term, expiry_date, total_fee, …",
                                          show_default=False)],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="New value ('null' to clear).", show_default=False)],
