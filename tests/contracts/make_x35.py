@@ -88,7 +88,7 @@ def payment_table() -> str:
         ("第四期", "质保期满", "终验合格之日起满六个月后十日内", "5%", "40,000.00", "质保金，质保期六个月"),
     ]
     for values in data:
-        rows.append(tr([cell(v, w) for v, w in zip(values, g)]))
+        rows.append(tr([cell(v, w) for v, w in zip(values, g, strict=True)]))
     rows.append(tr([cell("合计", g[0] + g[1] + g[2], span=3), cell("100%", g[3]),
                     cell("800,000.00", g[4]), cell("", g[5])]))
     border = "".join(
