@@ -1,0 +1,65 @@
+"""Where ``tracker`` spends its start-up time: ``python -X importtime`` top imports.
+
+Prints the 15 imports with the largest cumulative time for ``tracker --help`` and for
+``tracker parse x.txt --json`` (x.txt is a copy of a Chinese .txt contract of data/), and flags any
+heavy module (sqlmodel, sqlalchemy, pydantic, opencc, pypdf, apscheduler, icalendar, docx)
+that a command imported. Import times vary run to run; the order is what matters.
+
+Run: ``.venv/bin/python bench/startup.py [--top N]``. Prints figures; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "opencc", "pypdf", "apscheduler", "icalendar", "docx")
+# The console script does exactly this (see [project.scripts] in pyproject.toml).
+LAUNCH = "import sys; from tracker.cli import main; sys.argv[0] = 'tracker'; sys.exit(main())"
+
+
+def importtime(args: list[str], cwd: Path) -> list[tuple[int, int, str]]:
+    """(self µs, cumulative µs, module) for every import of one ``tracker`` run."""
+    r = subprocess.run([sys.executable, "-X", "importtime", "-c", LAUNCH, *args],
+                       capture_output=True, text=True, cwd=cwd, check=False)
+    rows = []
+    for line in r.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cum_us, name = line[len("import time:"):].split("|")
+        rows.append((int(self_us), int(cum_us), name.rstrip()))
+    if r.returncode != 0:
+        print(f"  (exit status {r.returncode}: {r.stderr.strip().splitlines()[-1:]})")
+    return rows
+
+
+def report(title: str, rows: list[tuple[int, int, str]], top: int) -> None:
+    total = sum(s for s, _, _ in rows)
+    print(f"{title}: {len(rows)} modules, {total / 1000:.1f} ms of imports in total")
+    print(f"  {'cumulative':>10}  {'self':>8}  module (indent = nesting)")
+    for self_us, cum_us, name in sorted(rows, key=lambda r: -r[1])[:top]:
+        print(f"  {cum_us / 1000:8.1f}ms  {self_us / 1000:6.1f}ms  {name}")
+    heavy = sorted({n.strip().split(".")[0] for _, _, n in rows} & set(HEAVY))
+    print(f"  heavy modules imported: {', '.join(heavy) if heavy else 'none'}\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--top", type=int, default=15)
+    ns = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sample = next(p for d in (ROOT / "data", ROOT / "tests" / "contracts") for p in sorted(d.glob("*.txt"))
+                      if ".en." not in p.name)
+        shutil.copy(sample, work / "x.txt")
+        report("tracker --help", importtime(["--help"], work), ns.top)
+        report("tracker parse x.txt --json", importtime(["parse", "x.txt", "--json"], work), ns.top)
+
+
+if __name__ == "__main__":
+    main()
