@@ -179,42 +179,23 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
 
 
 def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> list[Any]:
-    """``penalty.accrual_snapshot`` for each given contract, as of ``as_of``."""
+    """``penalty.accrual_snapshot`` for each given contract, as of ``as_of``, on the inputs
+    ``tracker penalties`` reads (``penalty_queries.read_inputs``), so the figures agree."""
     if not contract_ids:
         return []
     from tracker import penalty
-    from tracker.model import Penalty
+    from tracker.store.penalty_queries import read_inputs
 
-    ids = json.dumps(sorted(contract_ids))
-    facts = conn.execute("SELECT id, json_extract(facts, '$.penalties'), json_extract(facts, '$.total_fee')"
-                         " FROM contracts WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall()
-    parsed: dict[str | None, list[Any]] = {}
-    inst: dict[int, list[Any]] = defaultdict(list)
-    for oid, cid, due, amount, title, clause in conn.execute(
-            "SELECT id, contract_id, due_date, amount, title, clause FROM obligations WHERE kind = 'payment'"
-            " AND amount IS NOT NULL AND status NOT IN ('superseded', 'waived')"
-            " AND contract_id IN (SELECT value FROM json_each(?)) ORDER BY id", (ids,)):
-        inst[cid].append(penalty.Instalment(oid, date.fromisoformat(due) if due else None, D(amount), title, clause))
-    pays: dict[int, list[Any]] = defaultdict(list)
-    for cid, on, amount, oid in conn.execute(
-            "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
-            " JOIN payments p ON p.id = a.payment_id WHERE p.contract_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY p.paid_on, a.id", (ids,)):
-        pays[cid].append(penalty.Payment(date.fromisoformat(on), D(amount), oid))
     out: list[Any] = []
-    for cid, pens_text, fee_text in facts:
-        if pens_text not in parsed:
-            parsed[pens_text] = [Penalty.from_json(p) for p in json.loads(pens_text or "[]")
-                                 if p.get("kind") == "late_payment"]
-        pens = parsed[pens_text]
-        if not pens or not inst.get(cid):
+    for c in read_inputs(conn, contract_ids=contract_ids):
+        pens = [p for p in c.penalties if p.kind == "late_payment"]
+        if not pens or not c.instalments:
             continue
-        fee = D(fee_text) if fee_text else None
         try:
-            got = penalty.accrual_snapshot(pens, inst[cid], pays.get(cid, []), fee, as_of)
+            got = penalty.accrual_snapshot(pens, c.instalments, c.payments, c.total_fee, as_of)
         except Exception:  # a clause the calculator refuses must not stop the day's reminders
             continue
-        out.extend((cid, a) for a in got)
+        out.extend((c.contract_id, a) for a in got)
     return out
 
 

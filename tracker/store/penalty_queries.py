@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -59,15 +60,23 @@ def penalty_inputs(path: Path | str, contract_id: int | None = None) -> list[Pen
         return read_inputs(conn, contract_id)
 
 
-def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None) -> list[PenaltyInputs]:
-    """``penalty_inputs`` on an open read connection: the one place these inputs are built, so
-    ``tracker penalties`` and ``tracker show`` (inside its own snapshot) always agree."""
-    where, args = ("WHERE id = ?", (contract_id,)) if contract_id is not None else ("", ())
-    contracts = conn.execute(f"SELECT id, title, provider, client, currency, facts FROM contracts {where}"
-                             " ORDER BY id", args).fetchall()
+def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
+                contract_ids: Collection[int] | None = None) -> list[PenaltyInputs]:
+    """``penalty_inputs`` on an open read connection, for one contract, the given ones
+    (``contract_ids``) or all: the one place these inputs are built, so ``tracker penalties``,
+    ``tracker show`` (inside its own snapshot) and the daily reminders always agree."""
+    if contract_id is not None:
+        contract_ids = (contract_id,)
+    where, only, args = "", "", ()
+    if contract_ids is not None:
+        ids = "(SELECT value FROM json_each(?))"
+        where, only, args = f"WHERE id IN {ids}", f" AND o.contract_id IN {ids}", (json.dumps(sorted(contract_ids)),)
+    contracts = conn.execute(
+        "SELECT id, title, provider, client, currency, json_extract(facts, '$.currency'),"
+        f" json_extract(facts, '$.total_fee'), json_extract(facts, '$.penalties') FROM contracts {where}"
+        " ORDER BY id", args).fetchall()
     if contract_id is not None and not contracts:
         raise NotFound(f"no contract with id {contract_id}")
-    only = " AND o.contract_id = ?" if contract_id is not None else ""
     inst: dict[int, list[Instalment]] = {}
     for oid, cid, due, amount, title, clause in conn.execute(
             "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
@@ -94,11 +103,11 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None) -> lis
         on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
         dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
     out = []
-    for cid, title, provider, client, currency, facts_text in contracts:
-        facts = json.loads(facts_text or "{}")
-        fee = facts.get("total_fee")
+    parsed: dict[str | None, tuple[Penalty, ...]] = {}  # many contracts share the same clauses
+    for cid, title, provider, client, currency, facts_currency, fee, penalties_text in contracts:
+        if penalties_text not in parsed:
+            parsed[penalties_text] = tuple(Penalty.from_json(p) for p in json.loads(penalties_text or "null") or [])
         out.append(PenaltyInputs(
-            cid, title, provider, client, currency or facts.get("currency"), D(fee) if fee else None,
-            tuple(Penalty.from_json(p) for p in facts.get("penalties") or []),
-            tuple(inst.get(cid, ())), tuple(pays.get(cid, ())), tuple(dels.get(cid, ()))))
+            cid, title, provider, client, currency or facts_currency, D(fee) if fee else None,
+            parsed[penalties_text], tuple(inst.get(cid, ())), tuple(pays.get(cid, ())), tuple(dels.get(cid, ()))))
     return out
