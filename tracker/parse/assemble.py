@@ -7,6 +7,7 @@ clause and a verbatim quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 
@@ -218,8 +219,10 @@ class Assembler:
             label = self.clauses.label_at(m.start())
             self.warn("unfilled_blank", label, m.start(), m.end())
             covered.append(m.span("line"))
-        for m in _INLINE_BLANK.finditer(text):  # "违约金人民币____元": a blank inside a sentence
-            if any(a <= m.start("line") < b for a, b in covered):
+        starts = [a for a, _ in covered]  # signature blanks come in text order: bisect, never a scan
+        for m in _INLINE_BLANK.finditer(text) if "___" in text else ():  # "违约金人民币____元"
+            i = bisect_right(starts, m.start("line")) - 1
+            if i >= 0 and m.start("line") < covered[i][1]:
                 continue
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
         for hit in find_dates(text):

@@ -50,6 +50,7 @@ _SIGNATURE = re.compile(
 )
 _APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
 
+_TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -95,6 +96,9 @@ def segment(text: str) -> Clauses:
             value = _num(raw)
         except ValueError:
             continue
+        line_end = text.find("\n", m.end())
+        if _TOC_LINE.search(text[m.end():line_end if line_end >= 0 else min(len(text), m.end() + 200)]):
+            continue  # "第一条 项目概述 ······ 1": a table-of-contents entry, not the article
         kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "md"
         art_scheme[m.start()] = kind_of
         # 一、 items carry their number as a tuple so they can become second-level items later

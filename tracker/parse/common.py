@@ -45,6 +45,28 @@ class DateHit:
     value: date | None  # None: looked like a date but is impossible (2025-02-30)
 
 
+_QUARTER_END = re.compile(r"(?P<y>\d{4})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度\s*(?:末|结束)")
+_MONTH_END = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末|月底)")
+
+
+def _period_ends(text: str, start: int, end: int) -> list[DateHit]:
+    """"2026年第三季度末" → 2026-09-30; "2025年12月底" → 2025-12-31 (the last day of the period)."""
+    import calendar
+
+    hits = []
+    for m in _QUARTER_END.finditer(text, start, end):
+        q = "一二三四".find(m.group("q")) + 1 if not m.group("q").isdigit() else int(m.group("q"))
+        y, mo = int(m.group("y")), q * 3
+        hits.append(DateHit(m.start(), m.end(), date(y, mo, calendar.monthrange(y, mo)[1])))
+    for m in _MONTH_END.finditer(text, start, end):
+        try:
+            y, mo = int(m.group("y")), cn_int(m.group("m"))
+            hits.append(DateHit(m.start(), m.end(), date(y, mo, calendar.monthrange(y, mo)[1])))
+        except (ValueError, NumeralError):
+            continue
+    return hits
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
     hits = []
     for m in DATE_RX.finditer(text, start, len(text) if end is None else end):
@@ -64,6 +86,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
         except (ValueError, NumeralError):
             value = None
         hits.append(DateHit(m.start(), m.end(), value))
+    if "季度" in text[start:end] or "底" in text[start:end] or "月末" in text[start:end]:
+        hits = sorted(hits + _period_ends(text, start, len(text) if end is None else end), key=lambda h: h.start)
     return hits
 
 

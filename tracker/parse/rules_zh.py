@@ -29,17 +29,17 @@ RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]
 
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"签订|签署|签字|签约"),
-    ("effective", r"生效"),
+    ("effective", r"生效|项目启动|项目开工"),
     ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
-    ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成"),
+    ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成|(?<!数据)交付日"),
     ("evaluation_report", r"评估报告"),
-    ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成"),
+    ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成|(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)"),
     ("invoice", r"发票|付款通知|付款申请|请款单"),
     ("expiry", r"期满|届满|终止"),
 )
 BASIS_WORDS = (
     ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款"),
-    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|欠付|逾期款项"),
+    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款|逾期(?:应付)?款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"),
 )
 INSTALMENT_TITLE = re.compile(
@@ -201,7 +201,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"项目名称\s*[:】]?[ \t]*", ctx.text)
+    m = re.search(r"项目名称\s*(?:\*\*)?\s*[:】]?[ \t]*", ctx.text)
     if not m:
         return
     start = m.end()
@@ -403,7 +403,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,14}(?:支付|付款)|逾期(?:支付|付款)|迟延(?:支付|付款)", s):
             kind = "late_payment"
-        elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期", s):
+        elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期|未按[^,。;]{0,14}(?:期限|时间|日期)交付", s):
             kind = "late_delivery"
         else:
             continue
@@ -454,8 +454,12 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.basis = None
         if kind == "late_payment" and p.basis is None and re.search(r"利息|利率", s):
             p.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
-        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s) \
+        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|达|满|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s) \
             or re.search(rf"(?:超过|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)\s*(?:仍|尚|还)", s)
+        months = None if m else re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月", s)
+        if months:
+            with contextlib.suppress(NumeralError):
+                p.suspend_after_days = cn_int(months.group("n")) * 30  # a month of 30 days
         if m:
             with contextlib.suppress(NumeralError):
                 p.suspend_after_days = cn_int(m.group("n"))
@@ -474,7 +478,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 _TIME_REL = re.compile(
-    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*(?:内|之内|以内|前)"
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
     rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))"
 )
 _FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
@@ -483,6 +487,9 @@ _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
 _RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
+_RECUR_QUARTER_END = re.compile(r"每(?:个)?季度(?:末|最后一日|最后一天|结束时)(?!后)")
+_RECUR_YEARLY = re.compile(rf"每(?:个)?年(?:度)?(?:的)?\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]")
+_RECUR_BIWEEKLY = re.compile(r"每(?:双周|两周|隔周)(?:的)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
 _RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
 _RECUR_AFTER_PERIOD = re.compile(
     rf"每(?:个)?(?P<p>季度|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
@@ -599,6 +606,9 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind is None:
             continue
         party = _party(ctx, action, kind, prefix=s[:a])
+        if kind == "other" and party == "provider" and re.search(r"交付", action) \
+                and not re.search(r"报告|方案|文档|文件|说明|数据|计划|确认书|清单", action):
+            kind = "model_delivery"  # "交付日不得晚于…": the provider's delivery is the model's
         if kind == "other" and party == "client" and re.search(r"交付|提供|提交|移交", action):
             kind = "data_delivery"  # what a client hands over in a training contract is its data
         if kind == "data_delivery" and party == "provider":
@@ -663,6 +673,15 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             rec = None
     elif (m := _RECUR_MONTH_END.search(s)):
         rec = ("FREQ=MONTHLY;BYMONTHDAY=-1", m)
+    elif (m := _RECUR_QUARTER_END.search(s)):
+        rec = ("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", m)
+    elif (m := _RECUR_YEARLY.search(s)):
+        try:
+            rec = (f"FREQ=YEARLY;BYMONTH={cn_int(m.group('m'))};BYMONTHDAY={cn_int(m.group('d'))}", m)
+        except NumeralError:
+            rec = None
+    elif (m := _RECUR_BIWEEKLY.search(s)):
+        rec = (f"FREQ=WEEKLY;INTERVAL=2;BYDAY={_WEEKDAYS[m.group('d')]}", m)
     elif (m := _RECUR_WEEKDAY.search(s)):
         rec = (f"FREQ=WEEKLY;BYDAY={_WEEKDAYS[m.group('d')]}", m)
     elif (m := _RECUR_AFTER_PERIOD.search(s)):
@@ -690,6 +709,16 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         if lead:
             a = tm.start() + lead[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
+    tplus = re.search(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))", s)
+    if tplus:  # "T+15个工作日（T为合同生效日）": T is defined next to it or in the definitions
+        got = parse_duration(tplus.group("dur"))
+        tdef = re.search(r"[\"“”']?T[\"“”']?\s*(?:为|指|是|系)\s*(?P<what>[^,。;)]{2,16})", ctx.text)
+        event = _event_in(tdef.group("what")) if tdef else None
+        if got and event:
+            b = tplus.end()
+            close = re.match(r"\s*\([^()]{0,20}\)\s*(?:内|之内|以内)?", s[b:])
+            return {"event": event, "offset": got[0], "business_days": got[1], "_a": tplus.start(),
+                    "_b": b + (close.end() if close else 0)}
     for tm in _FULL_PERIOD.finditer(s) if "满" in s else ():
         got = parse_duration(tm.group("dur").strip()) if tm.group("dur").strip() else None
         event = _event_in(tm.group("evt"))
