@@ -46,7 +46,8 @@ _SIGNATURE = re.compile(
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
-    r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）])",
+    r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
+    r"|立(?:契约|合同)书?人\s*(?=\n))",
 )
 _APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
 

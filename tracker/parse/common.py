@@ -28,8 +28,11 @@ _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 _CN_DIGIT4 = "〇零一二三四五六七八九"
 
 DATE_RX = re.compile(
-    rf"(?=[\d{_CN_DIGIT4}a-z])(?:"  # a cheap first check: scanning 1 MB of other text stays fast
+    rf"(?=[\d{_CN_DIGIT4}a-z民])(?:"  # a cheap first check: scanning 1 MB of other text stays fast
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"|民\s*国\s*(?P<ry>[\d一二三四五六七八九十〇零百][\d一二三四五六七八九十〇零百\s]{0,8}?)\s*年"
+    r"\s*(?P<rm>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,4}?)\s*月"
+    r"\s*(?P<rd>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,6}?)\s*日"
     rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
@@ -74,6 +77,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
         try:
             if g["y"]:
                 y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+            elif g["ry"]:  # 中华民国115年 = 2026 (year + 1911)
+                y = cn_int(re.sub(r"\s", "", g["ry"])) + 1911
+                mo, d = cn_int(re.sub(r"\s", "", g["rm"])), cn_int(re.sub(r"\s", "", g["rd"]))
             elif g["cy"]:
                 y, mo, d = cn_int(g["cy"]), cn_int(g["cm"]), cn_int(g["cd"])
             elif g["iy"]:
@@ -93,11 +99,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
 
 # ---------------------------------------------------------------- money
 
-_CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+_CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 MONEY_RX = re.compile(
-    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
-    rf"(?:(?P<cap>[壹贰叁肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
+    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|澳门币|MOP|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
+    rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
     rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
@@ -122,6 +128,10 @@ def _currency(tag: str | None) -> str | None:
         return "CNY"
     if t in ("港币", "港元", "HKD", "HK$"):
         return "HKD"
+    if t in ("新台币", "NT$", "TWD"):
+        return "TWD"
+    if t in ("澳门元", "澳门币", "MOP"):
+        return "MOP"
     if t in ("欧元", "EUR", "€"):
         return "EUR"
     return "USD"

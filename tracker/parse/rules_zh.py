@@ -30,7 +30,7 @@ RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]
 EVENTS: tuple[tuple[str, str], ...] = (
     ("signing", r"签订|签署|签字|签约"),
     ("effective", r"生效|项目启动|项目开工"),
-    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
+    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|资料|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
     ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成|(?<!数据)交付日"),
     ("evaluation_report", r"评估报告"),
     ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成|(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)"),
@@ -38,14 +38,14 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("expiry", r"期满|届满|终止"),
 )
 BASIS_WORDS = (
-    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款"),
-    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款|逾期(?:应付)?款项"),
+    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款|契约总价金?|总价金"),
+    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款|逾期(?:应付)?款项|迟延(?:之|的)?金额"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"),
 )
 INSTALMENT_TITLE = re.compile(
     r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 )
-DUTY = re.compile(r"应|须|需|必须|负责|支付|提交|交付|完成|提供")
+DUTY = re.compile(r"应|须|需|必须|负责|支付|给付|提交|交付|完成|提供")
 
 
 def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
@@ -115,9 +115,9 @@ class Ctx:
 
 
 def _role_word(text: str) -> str | None:
-    if "委托" in text:  # 委托方 / 委托开发方 / 委托人: the one who commissions the work
+    if "委托" in text or "委任" in text:  # 委托方 / 委托开发方 / 委任人: the one who commissions the work
         return "client"
-    if "受托" in text:
+    if "受托" in text or "受任" in text:
         return "provider"
     for w in PROVIDER_WORDS:
         if w in text:
@@ -137,6 +137,11 @@ _PREAMBLE_PARTY = re.compile(
 )
 
 
+_LABELLED_SIDE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:\s*[^\n(]{2,40}\(\s*以下(?:简称|称)\s*[\"“”「」']?(?P<side>甲方|乙方)"
+)
+
+
 def rule_roles(ctx: Ctx, facts: Facts) -> None:
     """Who is 甲方 and who is 乙方, from the contract's own definitions; never assumed."""
     head = ctx.text[: max(3000, (ctx.clauses.labelled() or [None])[0].start if ctx.clauses.labelled() else 3000)]  # type: ignore[union-attr]
@@ -148,6 +153,10 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
         role = _role_word(m.group(1))
         if role and m.group(2) not in ctx.roles:
             ctx.roles[m.group(2)] = role
+    for m in _LABELLED_SIDE.finditer(head):  # 委任人：A公司（以下简称甲方）
+        role = _role_word(m.group("label"))
+        if role and m.group("side") not in ctx.roles:
+            ctx.roles[m.group("side")] = role
     for m in _PREAMBLE_PARTY.finditer(head):
         role = _role_word(m.group("role") or "")
         if role and m.group("side") not in ctx.roles:
@@ -172,7 +181,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
     first = ctx.clauses.labelled()
     body_start = first[0].start if first else len(text)
     found: dict[str, tuple[int, int]] = {}
-    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲方|乙方|委托方|受托方|需求方|服务提供方|采购人|供应商)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
+    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲\s*方|乙\s*方|委托方|受托方|委任人|受任人|需求方|服务提供方|采购人|供应商)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
     for pass_region in ((0, body_start), (body_start, len(text))):
         for m in rx.finditer(text, *pass_region):
             label = text[m.start():m.start("name")]
@@ -183,7 +192,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
             name = m.group("name").strip()
             if not name or "_" in name or "[" in name or len(name) < 4:
                 continue
-            side = m.group(1)
+            side = re.sub(r"\s+", "", m.group(1))
             if side not in ("甲方", "乙方"):
                 side = _role_word(side) or side  # "委托方：…" names the role itself
             if side not in found:
@@ -201,7 +210,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"项目名称\s*(?:\*\*)?\s*[:】]?[ \t]*", ctx.text)
+    m = re.search(r"(?:项目|计划|专案|课题)名称\s*(?:\*\*)?\s*[:】]?[ \t]*", ctx.text)
     if not m:
         return
     start = m.end()
@@ -231,6 +240,12 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
         before = ctx.text[max(body_end, h.start - 12):h.start]
         if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
             candidates.append(h.value)
+        elif h.value:  # a date standing alone on its line under the signatures
+            line_start = ctx.text.rfind("\n", 0, h.start) + 1
+            line_end = ctx.text.find("\n", h.end)
+            line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+            if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
+                candidates.append(h.value)
     for m in re.finditer(r"(?:签订|签署)(?:日期|时间)\s*:\s*", ctx.text):
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
@@ -249,7 +264,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         if not u.label:
             continue
         s = ctx.unit_text(u)
-        if not re.search(r"生效|有效期|期限|服务期", s):
+        if not re.search(r"生效|有效期|期限|服务期|期间", s):
             continue
         # effective date
         if facts.effective_date is None and "生效" in s and not re.search(r"修改|补充|变更|附件", s):
@@ -272,7 +287,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                     facts.term_span = (u.label, u.start, u.end)
                 if i > 0 and facts.range_start is None:
                     facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
-        for m in re.finditer(r"(?:有效期间?|合同期限|服务期限?|期限)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
+        for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
             got = duration_at(s, m.end())
@@ -297,7 +312,7 @@ def rule_renewal(ctx: Ctx, facts: Facts) -> None:
 def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
+        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
         lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s)
         if lead and re.search(r"(?:终止|届满|期满|解除)", s[lead.end():]):
@@ -310,7 +325,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return
-        m = re.search(r"(?:终止|届满|期满|解除)(?:之日)?(?:后|起)", s)
+        m = re.search(r"(?:终止|届满|期满|解除|消灭)(?:之日)?(?:后|起)", s)
         if m:
             got = duration_at(s, m.end())
             if got:
@@ -325,7 +340,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
-    for m in re.finditer(r"(?:服务费用?|合同)?(?:总额|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
+    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
         if not hits or hits[0].start - m.end() > 8:
             continue
@@ -366,7 +381,7 @@ METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召
 
 def rule_metrics(ctx: Ctx, facts: Facts) -> None:
     for key, names in METRIC_NAMES:
-        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
+        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
         m = rx.search(ctx.text)
         if m:
             try:
@@ -401,7 +416,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             continue
         if "保密" in s:
             kind = "confidentiality_breach"
-        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,14}(?:支付|付款)|逾期(?:支付|付款)|迟延(?:支付|付款)", s):
+        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,14}(?:支付|付款|给付)|(?:逾期|迟延|延迟)(?:支付|付款|给付)", s):
             kind = "late_payment"
         elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期|未按[^,。;]{0,14}(?:期限|时间|日期)交付", s):
             kind = "late_delivery"
@@ -444,7 +459,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if p.basis is None:
             basis_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
             p.basis = _basis(basis_text) if (p.rate is not None or re.search(r"每逾期|每日|每天", s)) else None
-        if re.search(r"每(?:逾期|迟延|延迟|延期)[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
+        if re.search(r"每(?:逾期|迟延|延迟|延期|逾)[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
             p.per = "day"
         elif re.search(r"每逾期一?个?月|每月|按月", s):
             p.per = "month"
@@ -512,13 +527,13 @@ def _event_in(s: str) -> str | None:
 def _kind(action: str, party: str | None) -> str | None:
     if re.search(r"违约金|赔偿", action):
         return None
-    if re.search(r"支付|付款|付清|结清", action) and not re.search(r"停止使用", action):
+    if re.search(r"支付|付款|付清|结清|给付", action) and not re.search(r"停止使用", action):
         return "payment"
     if "评估报告" in action:
         return "evaluation_report"
     if re.search(r"进度报告|进展报告|工作报告|周报|月报", action):
         return "progress_report"
-    if re.search(r"数据|语料|样本", action) and re.search(r"提供|交付|交齐|提交|移交|开放|上传", action) and party != "provider":
+    if re.search(r"数据|资料|语料|样本", action) and re.search(r"提供|交付|交齐|提交|移交|开放|上传", action) and party != "provider":
         return "data_delivery"
     if re.search(r"模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
         return "model_delivery"
@@ -559,8 +574,8 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
 
 def _payment_clauses(ctx: Ctx) -> set[str]:
     """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
-    rx = (r"(?:支付|付款)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
-          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款)|付款计划|付款安排")
+    rx = (r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
+          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|付款计划|付款安排")
     return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
 
 
