@@ -172,22 +172,45 @@ def first_occurrence(rrule: str, on_or_after: date) -> date | None:
     return next(occurrences, None)
 
 
+def first_workday_of_month(year: int, month: int) -> tuple[date, bool]:
+    day, guessed = date(year, month, 1), False
+    while True:
+        ok, g = _workday_guess(day)
+        guessed |= g
+        if ok:
+            return day, guessed
+        day += timedelta(days=1)
+
+
+_WORKDAYS = {"MO", "TU", "WE", "TH", "FR"}
+
+
 def iter_occurrences(rrule: str, start: date, until: date | None = None):  # type: ignore[no-untyped-def]
-    """Occurrences of an RRULE from ``start`` (inclusive), mainland-calendar aware for month-end rules."""
+    """Occurrences of an RRULE from ``start`` (inclusive).
+
+    "The last (first) working day of the month" — ``BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1`` (``=1``) —
+    is read with the mainland calendar (make-up Saturdays count, holidays do not), honouring
+    ``BYMONTH`` (quarterly: ``BYMONTH=3,6,9,12``). Everything else goes to dateutil.
+    """
     from dateutil.rrule import rrulestr
 
     parts = dict(p.split("=", 1) for p in rrule.upper().split(";") if "=" in p)
-    if parts.get("FREQ") == "MONTHLY" and parts.get("BYSETPOS") == "-1" and "BYDAY" in parts:
+    if (parts.get("FREQ") in ("MONTHLY", "YEARLY") and parts.get("BYSETPOS") in ("-1", "1")
+            and set(parts.get("BYDAY", "").split(",")) == _WORKDAYS):
+        months = {int(m) for m in parts["BYMONTH"].split(",")} if "BYMONTH" in parts else set(range(1, 13))
+        pick = last_workday_of_month if parts["BYSETPOS"] == "-1" else first_workday_of_month
         year, month = start.year, start.month
-        while True:
-            day, _ = last_workday_of_month(year, month)
-            if until is not None and day > until:
-                return
-            if day >= start:
-                yield day
+        while year <= 9998:
+            if month in months:
+                day, _ = pick(year, month)
+                if until is not None and day > until:
+                    return
+                if day >= start:
+                    yield day
             month += 1
             if month > 12:
                 year, month = year + 1, 1
+        return
     from datetime import datetime
 
     rule = rrulestr(rrule, dtstart=datetime(start.year, start.month, start.day))

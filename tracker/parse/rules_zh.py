@@ -75,9 +75,14 @@ def parse_duration(text: str) -> tuple[str, bool] | None:
 
 
 def duration_at(s: str, pos: int) -> tuple[str, bool] | None:
-    """The duration written at ``s[pos:]`` (after an optional 满), e.g. ``三十个日历日`` → P30D."""
+    """The duration written at ``s[pos:]`` (after an optional 满), e.g. ``三十个日历日`` → P30D,
+    ``两年半`` → P2Y6M."""
     m = re.compile(r"\s*满?\s*").match(s, pos)
     pos = m.end() if m else pos
+    half = re.compile(rf"(?P<y>{NUM})\s*(?:个)?年半").match(s, pos)
+    if half:
+        with contextlib.suppress(NumeralError):
+            return f"P{cn_int(half.group('y'))}Y6M", False
     d = DURATION_RX.match(s, pos)
     return _duration(d) if d and d.end() > d.start() else None
 
@@ -300,7 +305,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
 def rule_renewal(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        m = re.search(r"(?:期满|届满|到期)(?:之日)?前", s)
+        m = re.search(r"(?:期满|届满|到期)(?:之日|日)?前", s)
         if m and ("续" in s or "通知" in s):
             got = duration_at(s, m.end())
             if got:
@@ -314,8 +319,9 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
         s = ctx.unit_text(u)
         if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
-        lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s)
-        if lead and re.search(r"(?:终止|届满|期满|解除)", s[lead.end():]):
+        lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
+            (re.search(r"为期\s*", s) if re.search(r"(?:终止|届满|期满|解除)", s) else None)
+        if lead and re.search(r"(?:终止|届满|期满|解除)", s):
             got = duration_at(s, lead.end())  # 保密期限为五年，自本合同终止之日起算
             if got and not got[1]:
                 facts.confidentiality_term = got[0]
@@ -394,6 +400,8 @@ def rule_metrics(ctx: Ctx, facts: Facts) -> None:
 
 
 def _basis(s: str) -> str | None:
+    if re.search(BASIS_WORDS[2][1], s):  # "未交付部分对应合同金额": the delayed part, however it is priced
+        return "delayed_amount"
     best = None
     for basis, rx in BASIS_WORDS:
         for m in re.finditer(rx, s):
@@ -465,6 +473,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = "month"
         elif re.search(r"每年|按年|年利率|年化", s):
             p.per = "year"
+        if kind == "confidentiality_breach" and p.rate is not None and p.per is None and facts.total_fee is not None:
+            p.amount, p.rate, p.basis = facts.total_fee * p.rate, None, None  # 相当于合同总额20%的违约金: a fixed sum
         if p.rate is None and p.per is None:
             p.basis = None
         if kind == "late_payment" and p.basis is None and re.search(r"利息|利率", s):
@@ -494,12 +504,13 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 _TIME_REL = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
-    rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))"
+    rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))(?!\s*(?:起|开始))"
 )
 _FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
+_RECUR_FIRST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?第一个工作日")
 _RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
 _RECUR_QUARTER_END = re.compile(r"每(?:个)?季度(?:末|最后一日|最后一天|结束时)(?!后)")
@@ -607,7 +618,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             continue
         s = ctx.unit_text(u)
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
-                                                    or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s))
+                                                    or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
+                                                    or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
         if not DUTY.search(s) and not in_schedule:
             continue
         ob = _time_element(ctx, u, s, payment_row=in_schedule)
@@ -681,9 +693,16 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
     rec = None
     if m:
         rec = ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", m)
+    elif (m := _RECUR_FIRST_WORKDAY.search(s)):
+        rec = ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1", m)
     elif (m := _RECUR_MONTHDAY.search(s)):
         try:
-            rec = (f"FREQ=MONTHLY;BYMONTHDAY={cn_int(m.group('d'))}", m)
+            days = str(cn_int(m.group('d')))
+            also = re.match(r"\s*(?:及|和|与|、)\s*每?(?:个)?月?(?:的)?(?:最后一日|最后一天|末|底)", s[m.end():])
+            if also:
+                days += ",-1"
+                m = re.compile(r"[\s\S]+").match(s, m.start(), m.end() + also.end())  # type: ignore[assignment]
+            rec = (f"FREQ=MONTHLY;BYMONTHDAY={days}", m)
         except NumeralError:
             rec = None
     elif (m := _RECUR_MONTH_END.search(s)):
@@ -717,8 +736,15 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             continue
         evt = tm.group("evt") if tm.group("dur") else tm.group("evt2")
         event = _event_in(evt or "")
+        if event is None and re.search(r"条件成就|条件满足|上述条件", evt or ""):
+            event = _condition_event(ctx, u)  # "时间：条件成就之日起15日内" under "条件：乙方交付模型"
         if event is None:
             continue
+        first = re.search(rf"满\s*(?P<d>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?)\s*$", (evt or "").rstrip("之日起后 "))
+        if first and first.group("d").strip() and not got[1]:
+            lead_dur = parse_duration(first.group("d"))  # "验收合格之日起满六个月后十日内": P6M + P10D
+            if lead_dur and not lead_dur[1]:
+                got = (_add_iso(lead_dur[0], got[0]), False)
         a = tm.start()
         lead = list(re.finditer(r"应于|应在|须于|于|自|从|在|不晚于|最迟于", evt or ""))
         if lead:
@@ -749,13 +775,13 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
                          text[max(u.start, h.start - 8):h.start])
         if lead and h.value and not re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after):
             return {"fixed_date": h.value, "_a": h.start - u.start - len(lead.group(0)), "_b": h.end - u.start}
-        if re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:之前|以前|前|止)", after) and h.value:
+        if re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)", after) and h.value:
             before = s[: h.start - u.start]
             a = h.start - u.start - len(before) + len(before.rstrip())
             fm = re.search(r"(?:于|在|不晚于|最迟于|最晚于)\s*$", before)
             if fm:
                 a = fm.start()
-            end = h.end - u.start + len(re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:之前|以前|前|止)", text[h.end:h.end + 9]).group(0))  # type: ignore[union-attr]
+            end = h.end - u.start + len(re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)", text[h.end:h.end + 9]).group(0))  # type: ignore[union-attr]
             return {"fixed_date": h.value, "_a": a, "_b": end}
     am = None
     for m2 in _AFTER_EVENT.finditer(s) if "后" in s else ():
@@ -769,16 +795,26 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
 
 
 def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
-    """An instalment laid out as list items: "付款时间：…" then "付款金额：…" on the next item."""
+    """An instalment laid out as list items ("第一期" / "金额：…" / "条件：…" / "时间：…"): the amount
+    is on a sibling item of the same instalment, before or after the one with the deadline."""
     i = ctx.units.index(u)
-    for nxt in ctx.units[i + 1:i + 3]:
-        if nxt.label != u.label:
+    siblings: list[Unit] = []
+    for prev in reversed(ctx.units[max(0, i - 4):i]):  # back to this instalment's title
+        if prev.label != u.label:
             break
-        t = ctx.unit_text(nxt)
+        siblings.append(prev)
+        if INSTALMENT_TITLE.search(ctx.unit_text(prev)):
+            break
+    for nxt in ctx.units[i + 1:i + 3]:  # forward until the next instalment starts
+        if nxt.label != u.label or INSTALMENT_TITLE.search(ctx.unit_text(nxt)):
+            break
+        siblings.append(nxt)
+    for sib in siblings:
+        t = ctx.unit_text(sib)
         if _TIME_REL.search(t) and _event_in(t):
-            break
+            continue
         if re.match(r"(?:付款|支付)?(?:金额|款项|数额|比例)", t):
-            money = find_money(ctx.text, nxt.start, nxt.end, capital_wins=not facts.authoritative_figures)
+            money = find_money(ctx.text, sib.start, sib.end, capital_wins=not facts.authoritative_figures)
             if money:
                 return money[-1].value if re.search(r"本(?:笔|期|次)", t) else money[0].value
     return None
@@ -794,6 +830,22 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
             money = find_money(ctx.text, other.start + m.end(), other.end, capital_wins=not facts.authoritative_figures)
             if money:
                 return money[0].value
+    return None
+
+
+def _add_iso(a: str, b: str) -> str:
+    from tracker.periods import Duration
+
+    x, y = Duration.parse(a), Duration.parse(b)
+    return Duration(x.years + y.years, x.months + y.months, x.days + y.days).iso()
+
+
+def _condition_event(ctx: Ctx, u: Unit) -> str | None:
+    i = ctx.units.index(u)
+    for prev in reversed(ctx.units[max(0, i - 3):i]):
+        t = ctx.unit_text(prev)
+        if prev.label == u.label and re.match(r"(?:付款)?条件\s*:", t):
+            return _event_in(t)
     return None
 
 
