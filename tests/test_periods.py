@@ -71,7 +71,7 @@ def test_outside_the_calendar_is_reported_not_guessed_silently() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(COVERED, st.integers(min_value=0, max_value=400))
+@given(COVERED, st.integers(min_value=0, max_value=300))  # stays inside the covered years
 def test_rolled_forward_deadline_is_never_a_rest_day(start: date, days: int) -> None:
     due, guessed = deadline(start, f"P{days}D", roll=True)
     assert not guessed

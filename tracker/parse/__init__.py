@@ -29,7 +29,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
     else:
         from tracker.parse import rules_zh as rules
     facts = rules.extract(masked, clauses, us)
-    asm = Assembler(norm, clauses, facts)
+    asm = Assembler(norm, clauses, facts, masked)
     contract = asm.contract()
     obligations = asm.obligations(contract)
     warnings = asm.collect_warnings(contract, obligations)

@@ -49,8 +49,9 @@ def _fen(amount: Decimal) -> Decimal | None:
 
 
 class Assembler:
-    def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts) -> None:
+    def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts, masked: Normalized | None = None) -> None:
         self.norm = norm
+        self.masked = masked or norm  # the text the rules read (blanks masked)
         self.clauses = clauses
         self.facts = facts
         self.warnings: list[Warning] = []
@@ -225,7 +226,7 @@ class Assembler:
             if i >= 0 and m.start("line") < covered[i][1]:
                 continue
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
-        for hit in find_dates(text):
+        for hit in find_dates(self.masked.text):
             if hit.value is None:  # "2025年2月30日": looks like a date, is none
                 self.warn("unparsed_date", self.clauses.label_at(hit.start), hit.start, hit.end,
                           "not a valid calendar date")

@@ -104,10 +104,17 @@ def segment(text: str) -> Clauses:
         art_scheme[m.start()] = kind_of
         # 一、 items carry their number as a tuple so they can become second-level items later
         marks.append((m.start(), "art", ("cn", value) if kind_of == "cn" else value))
+    seen: dict[str, int] = {}
     for m in _DOT3.finditer(text):
-        marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
+        key = m.group(0)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= _REPEATS["dot3"]:  # cap repeats while scanning: no 250,000-tuple list
+            marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
     for m in _DOT2.finditer(text):
-        marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
+        key = m.group(0)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= _REPEATS["dot2"]:
+            marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
     for rx, kind in ((_PAREN_CN, "paren_cn"), (_PAREN_NUM, "paren_num"), (_NUM_DOT, "num_dot")):
         for m in rx.finditer(text):
             try:
@@ -142,6 +149,7 @@ def segment(text: str) -> Clauses:
         segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
         segments.append(Segment(label, pos, len(text), heading))
 
+    level2_indent = 0
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
@@ -228,9 +236,11 @@ def segment(text: str) -> Clauses:
             continue
         if kind in ("paren_cn", "paren_num", "num_dot", "cn_item") and not article_has_body:
             n = payload
+            indent = _indent(text, pos)
             if level2 is None and n == 1:
-                level2 = kind
-            if level2 == kind and isinstance(n, int) and (n == sub + 1):
+                level2, level2_indent = kind, indent
+            # an indented "3." under "2." is an item of clause 2, however its number runs
+            if level2 == kind and isinstance(n, int) and (n == sub + 1) and indent <= level2_indent:
                 sub = n
                 open_segment(pos, f"{article}.{n}")
                 last_pos = pos
@@ -260,6 +270,13 @@ def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, o
             kept.append(mark)
         seen[key] = n + 1
     return kept
+
+
+def _indent(text: str, pos: int) -> int:
+    """Columns of white space before ``pos`` on its line (a tab counts 4)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = text[line_start:pos]
+    return len(lead) - len(lead.lstrip(" \t")) + 3 * lead[: len(lead) - len(lead.lstrip(" \t"))].count("\t")
 
 
 def _has_body(segment_text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
@@ -35,8 +36,9 @@ DATE_RX = re.compile(
     r"\s*(?P<rd>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,6}?)\s*日"
     rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
+    r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
-    rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
+    rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?=[jfmasond])(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
     re.IGNORECASE,
 )
 
@@ -71,6 +73,20 @@ def _period_ends(text: str, start: int, end: int) -> list[DateHit]:
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
+    """Dates in ``text[start:end]``. Long ranges share one cached scan of the whole text (the rules
+    and the warnings both ask; a 1 MB adversarial input must not be scanned twice)."""
+    stop = len(text) if end is None else end
+    if stop - start > 4096:
+        return [h for h in _all_dates(text) if start <= h.start and h.end <= stop]
+    return _scan_dates(text, start, stop)
+
+
+@lru_cache(maxsize=4)
+def _all_dates(text: str) -> tuple[DateHit, ...]:
+    return tuple(_scan_dates(text, 0, len(text)))
+
+
+def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
     hits = []
     for m in DATE_RX.finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()
@@ -84,6 +100,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
                 y, mo, d = cn_int(g["cy"]), cn_int(g["cm"]), cn_int(g["cd"])
             elif g["iy"]:
                 y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            elif g["uy"]:  # 07/14/2025: month first, as English contracts write it; 14/07/2025 read day-first
+                a, b = int(g["um"]), int(g["ud"])
+                y, mo, d = (int(g["uy"]), a, b) if a <= 12 else (int(g["uy"]), b, a)
             elif g["em"]:
                 y, mo, d = int(g["ey"]), MONTHS[g["em"].lower()], int(g["ed"])
             else:
@@ -102,7 +121,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 MONEY_RX = re.compile(
-    rf"(?P<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|澳门币|MOP|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
+    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|澳门币|MOP|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
@@ -124,7 +143,7 @@ def _currency(tag: str | None) -> str | None:
     if not tag:
         return None
     t = tag.upper()
-    if t in ("人民币", "RMB", "CNY", "¥", "￥"):
+    if t in ("人民币", "RMB", "CNY", "¥", "￥") or t.startswith(("RMB", "CNY")):
         return "CNY"
     if t in ("港币", "港元", "HKD", "HK$"):
         return "HKD"

@@ -128,12 +128,14 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
         if role and role not in ctx.defined:
             ctx.defined[role] = (m.start("name"), m.end("name"))
             ctx.roles[m.group("role").strip()] = role
+            if m.group("side"):
+                ctx.roles.setdefault(_side(m.group("side")), role)
 
 
 _DEFINED_PARTY = re.compile(
-    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?P<name>[A-Z][^,\n(]{2,80}?(?:\([A-Za-z]+\)[^,\n(]{0,20})?"
+    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?P<name>[A-Z][^,\n(]{2,80}?(?:\([A-Za-z]+\)[^,\n(]{0,20})?"
     r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*),"
-    r"[^\n]{0,300}?\((?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
+    r"[^\n]{0,300}?\((?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
 )
 
 
@@ -167,7 +169,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"Project\s+(?:Name|Title)\s*:\s*", ctx.text, re.I)
+    m = re.search(r"Project\s+(?:Name|Title)\s*[:.]\s*", ctx.text, re.I)
     if not m:
         return
     end = ctx.text.find("\n", m.end())
@@ -192,7 +194,15 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
         facts.signed_date = max(found)
 
 
+_DEFINED_DATE = re.compile(r"\(\s*(?:the\s+)?[\"“”']?(?:Effective|Commencement)\s+Date[\"“”']?\s*\)", re.I)
+
+
 def rule_term(ctx: Ctx, facts: Facts) -> None:
+    for m in _DEFINED_DATE.finditer(ctx.text):  # "as of July 14, 2025 (the "Effective Date")"
+        hits = [h for h in find_dates(ctx.text, max(0, m.start() - 40), m.start()) if h.value]
+        if hits and m.start() - hits[-1].end <= 3:
+            facts.effective_date = hits[-1].value
+            break
     for u in ctx.units:
         if not u.label:
             continue
@@ -242,7 +252,7 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
     article = label.split(".")[0]
     for seg in ctx.clauses.segments:
         if seg.label == article:
-            return ctx.text[seg.start:seg.start + 60].split("\n")[0]
+            return " ".join(ctx.text[seg.start:seg.start + 80].split("\n")[:2])  # "ARTICLE VI" / "CONFIDENTIALITY"
     return ""
 
 
@@ -311,13 +321,12 @@ def _rate(text: str) -> object:
 
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = re.search(r"breach\w*\s+(?:of\s+)?(?:Clause|Article|Section)\s+(\d+)\b", s, re.I)
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
     if not m:
         return False
-    for seg in ctx.clauses.segments:
-        if seg.label == m.group(1):
-            return bool(re.search(r"confidential", ctx.text[seg.start:seg.start + 80], re.I))
-    return False
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    number = str(roman.get(m.group(1).upper(), m.group(1)))
+    return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
 
 
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
@@ -327,13 +336,13 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if seg.heading or "." not in (seg.label or ""):
             continue
         s = text[seg.start:seg.end]
-        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)|interest\s+on\s+(?:the\s+|any\s+)?(?:overdue|late|unpaid|outstanding)", s, re.I):
+        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)|interest\s+on\s+(?:the\s+|any\s+)?(?:overdue|late|unpaid|outstanding)|bears?\s+interest", s, re.I):
             continue
         if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
-        elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late", s, re.I):
+        elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve\s+delivery)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
             kind = "late_delivery"
         else:
             continue
@@ -393,16 +402,18 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 _TIME_REL = re.compile(
-    rf"(?:within|no\s+later\s+than|not\s+later\s+than)\s+{DUR}\s+(?:after|from|following|of|upon)\s+(?P<evt>[^,.;]{{0,80}})",
+    rf"(?:within|no\s+later\s+than|not\s+later\s+than|(?:on\s+or\s+before|by|no\s+later\s+than)\s+the\s+date\s+falling)\s+{DUR}\s+(?:after|from|following|of|upon)\s+(?P<evt>[^,.;]{{0,80}})",
     re.I,
 )
 _FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
-_SUBJECT = re.compile(rf"({PARTY}|the\s+Client|the\s+(?:Service\s+)?Provider|the\s+Customer|the\s+Contractor|the\s+Supplier|the\s+Vendor|the\s+Purchaser)\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)", re.I)
+_SUBJECT = re.compile(rf"({PARTY}|(?:the\s+)?(?:Client|(?:Service\s+)?Provider|Customer|Contractor|Supplier|Vendor|Purchaser|Licensor|Licensee|Principal))\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)")
 _DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b", re.I)
 
 
 def _event(s: str) -> str | None:
+    if re.fullmatch(r"\s*(?:the\s+)?Delivery\b.*", s, re.S) and not re.search(r"Delivery\s+of\s+(?:the\s+)?(?:Training\s+)?Data", s):
+        return "model_delivery"  # "Delivery" defined as the model's delivery
     best = None
     for event, rx in EVENTS:
         for m in re.finditer(rx, s, re.I):
@@ -462,6 +473,9 @@ def _skip(ctx: Ctx) -> set[str]:
 
 
 def _time(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
+    m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?quarter", s, re.I)
+    if m:
+        return {"recurrence": "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
     m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
     if m:
         return {"recurrence": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
