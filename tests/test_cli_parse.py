@@ -63,3 +63,20 @@ def test_help_teaches() -> None:
     res = runner.invoke(app, ["parse", "--help"])
     assert res.exit_code == 0
     assert "--json" in res.stdout and "Examples" in res.stdout
+
+
+def test_fast_path_matches_the_typer_command(tmp_path: Path) -> None:
+    """`tracker parse FILE --json` skips Typer's coercion for speed; it must print the same."""
+    import subprocess
+    import sys
+
+    from tracker.cli import _fast_parse
+
+    assert _fast_parse(["parse", "--help"]) is None and _fast_parse(["upcoming"]) is None
+    files = [str(CORPUS / "p01-xinghe-intent.txt"), str(CORPUS / "p06-tianfu-retail-shelf.en.txt")]
+    fast = subprocess.run([sys.executable, "-m", "tracker", "parse", *files, "--json"], capture_output=True, text=True)
+    slow = runner.invoke(app, ["parse", *files, "--json"])
+    assert fast.returncode == slow.exit_code == 0
+    assert fast.stdout == slow.stdout
+    bad = subprocess.run([sys.executable, "-m", "tracker", "parse", str(tmp_path / "nope.pdf")], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.strip() == f"error: {tmp_path / 'nope.pdf'}: file not found"

@@ -14,7 +14,27 @@ for _name in _OPTIONAL:
             raise
 
 
+def _fast_parse(argv: list[str]) -> int | None:
+    """``tracker parse FILE… [--json]`` with nothing else: run it without Typer's coercion.
+    Anything else (other options, --help, no files) goes through the full CLI."""
+    if len(argv) < 2 or argv[0] != "parse":
+        return None
+    args = argv[1:]
+    json_out = "--json" in args
+    files = [a for a in args if a != "--json"]
+    if not files or any(a.startswith("-") for a in files):
+        return None
+    from tracker.cli_parse import run_parse
+
+    return run_parse(files, json_out)
+
+
 def main() -> None:
+    import sys
+
+    code = _fast_parse(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
     app()
 
 
