@@ -165,7 +165,8 @@ def docx_text(data: bytes, path: object) -> str:
             has_lists = lists is not None and lists.find(_W + "num") is not None
             styles = _optional_part(z, parts.get("styles", "word/styles.xml"), path) if has_lists else None
             numbering = Numbering(lists, styles)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError,
+            ValueError, RuntimeError) as e:  # a mangled central directory: "negative seek value"
         raise InputError(path, f"not a valid .docx ({e or 'not a zip archive'})") from None
     body = root.find(_W + "body")
     if body is None:

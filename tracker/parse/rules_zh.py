@@ -246,11 +246,12 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
         if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
             candidates.append(h.value)
         elif h.value:  # a date standing alone on its line under the signatures
-            line_start = ctx.text.rfind("\n", 0, h.start) + 1
-            line_end = ctx.text.find("\n", h.end)
-            line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
-            if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
-                candidates.append(h.value)
+            line_start = ctx.text.rfind("\n", max(0, h.start - 80), h.start) + 1
+            line_end = ctx.text.find("\n", h.end, h.end + 40)
+            if line_start and line_end >= 0:  # both ends near: a short line, never a scan of a long one
+                line = ctx.text[line_start:line_end]
+                if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
+                    candidates.append(h.value)
     for m in re.finditer(r"(?:签订|签署)(?:日期|时间)\s*:\s*", ctx.text):
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
