@@ -408,6 +408,7 @@ _TIME_REL = re.compile(
 _FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
 _SUBJECT = re.compile(rf"({PARTY}|(?:the\s+)?(?:Client|(?:Service\s+)?Provider|Customer|Contractor|Supplier|Vendor|Purchaser|Licensor|Licensee|Principal))\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)")
+_TIME_HINT = re.compile(r"\d|\b(?:within|after|upon|following|before|each|every|last|first|" + _NUMBER_WORDS + r")\b", re.I)
 _DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b", re.I)
 
 
@@ -518,6 +519,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             continue
         s = ctx.unit_text(u)
         if not _DUTY.search(s) and u.label not in payment_clauses:
+            continue
+        if not _TIME_HINT.search(s):  # no number, date word or "after/upon": no deadline to find
             continue
         ob = _time(ctx, u, s)
         if ob is None:

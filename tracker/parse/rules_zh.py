@@ -154,15 +154,15 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
         role = _role_word(m.group(2))
         if role and m.group(1) not in ctx.roles:
             ctx.roles[m.group(1)] = role
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*\(\s*(甲方|乙方)\s*\)", head):
-        role = _role_word(m.group(1))
-        if role and m.group(2) not in ctx.roles:
-            ctx.roles[m.group(2)] = role
-    for m in _LABELLED_SIDE.finditer(head):  # 委任人：A公司（以下简称甲方）
+    for m in re.finditer(r"\(\s*(甲方|乙方)\s*\)", head):  # 委托方（甲方）: the words before the bracket
+        role = _role_word(head[max(0, m.start() - 6):m.start()])
+        if role and m.group(1) not in ctx.roles:
+            ctx.roles[m.group(1)] = role
+    for m in _LABELLED_SIDE.finditer(head) if "以下" in head else ():  # 委任人：A公司（以下简称甲方）
         role = _role_word(m.group("label"))
         if role and m.group("side") not in ctx.roles:
             ctx.roles[m.group("side")] = role
-    for m in _PREAMBLE_PARTY.finditer(head):
+    for m in _PREAMBLE_PARTY.finditer(head) if "以下" in head else ():
         role = _role_word(m.group("role") or "")
         if role and m.group("side") not in ctx.roles:
             ctx.roles[m.group("side")] = role
@@ -623,6 +623,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
         if not DUTY.search(s) and not in_schedule:
             continue
+        if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
+            continue
         ob = _time_element(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
@@ -658,6 +660,7 @@ def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
         facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
 
 
+_TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
 _BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
 
 
