@@ -431,7 +431,10 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
             console.print(Rule(f"tracker show {cid} --as-of {as_of}"))
             data = read.show(db, cid, as_of)
             console.print(render.show(data))
-            console.print(Rule("penalty example"))
-            console.print(render.penalties(data.get("penalties"), data.get("currency")))
+            console.print(Rule(f"tracker penalties {cid} --as-of {as_of}   (the statement to attach to a demand letter)"))
+            from tracker import penalty_report
+            from tracker.store.penalty_queries import penalty_inputs
+
+            console.print(penalty_report.to_rich(penalty_report.build(penalty_inputs(db, cid), as_of), as_of))
     console.print(Rule())
     console.print("Your own contracts: tracker add FILE|DIR, then tracker upcoming. Help: tracker --help")
