@@ -109,15 +109,20 @@ def _workday_guess(day: date) -> tuple[bool, bool]:
     return day.weekday() < 5, True
 
 
-def roll_forward(day: date) -> tuple[date, bool]:
-    """Art. 203: the next working day on or after ``day``; second item True if any year was guessed."""
+def _next_workday(day: date, step: int) -> tuple[date, bool]:
+    """The first working day from ``day`` (inclusive) walking by ``step`` days; (day, guessed)."""
     guessed = False
     while True:
         ok, g = _workday_guess(day)
         guessed |= g
         if ok:
             return day, guessed
-        day += timedelta(days=1)
+        day += timedelta(days=step)
+
+
+def roll_forward(day: date) -> tuple[date, bool]:
+    """Art. 203: the next working day on or after ``day``; second item True if any year was guessed."""
+    return _next_workday(day, 1)
 
 
 def add_business_days(start: date, n: int) -> tuple[date, bool]:
@@ -152,14 +157,7 @@ def deadline(start: date, offset: str, *, business_days: bool = False, roll: boo
 
 
 def last_workday_of_month(year: int, month: int) -> tuple[date, bool]:
-    day = date(year, month, 1) + relativedelta(months=1) - timedelta(days=1)
-    guessed = False
-    while True:
-        ok, g = _workday_guess(day)
-        guessed |= g
-        if ok:
-            return day, guessed
-        day -= timedelta(days=1)
+    return _next_workday(date(year, month, 1) + relativedelta(months=1) - timedelta(days=1), -1)
 
 
 def first_occurrence(rrule: str, on_or_after: date) -> date | None:
@@ -173,13 +171,7 @@ def first_occurrence(rrule: str, on_or_after: date) -> date | None:
 
 
 def first_workday_of_month(year: int, month: int) -> tuple[date, bool]:
-    day, guessed = date(year, month, 1), False
-    while True:
-        ok, g = _workday_guess(day)
-        guessed |= g
-        if ok:
-            return day, guessed
-        day += timedelta(days=1)
+    return _next_workday(date(year, month, 1), 1)
 
 
 _WORKDAYS = {"MO", "TU", "WE", "TH", "FR"}

@@ -18,7 +18,7 @@ from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
-from tracker.periods import Duration, add_duration, deadline, first_occurrence
+from tracker.periods import add_duration, deadline, first_occurrence
 
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
 _SIG_COLON = re.compile(r":(?=\s*_)")
@@ -36,7 +36,6 @@ def _sig_blanks(text: str):  # type: ignore[no-untyped-def]
 
 _INLINE_BLANK = re.compile(r"(?P<pre>[^\s:_。;,\]]{0,6})(?P<line>_{3,})(?P<post>[^\s_。;,:]{0,2})")
 PERFORMANCE_KINDS = {"payment", "data_delivery", "model_delivery", "evaluation_report", "progress_report", "other"}
-KNOWN_EVENTS = ("effective", "signing", "expiry")
 
 
 def _fen(amount: Decimal) -> Decimal | None:
@@ -253,7 +252,3 @@ class Assembler:
 
     def _raw(self, w: RawWarning) -> None:
         self.warn(w.code, w.label, w.start, w.end, w.message)
-
-
-def duration_value(text: str) -> Duration:
-    return Duration.parse(text)

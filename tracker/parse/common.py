@@ -239,6 +239,20 @@ def _trim(text: str, u: Unit) -> Unit:
     return Unit(u.label, a, b)
 
 
+class BaseCtx:
+    """What every language's rules read: the masked normalised text, its clauses and sentence units."""
+
+    def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.clauses = clauses
+        self.units = units
+        self.roles: dict[str, str] = {}  # 甲方/Party A/"Customer" → provider | client
+
+    def unit_text(self, u: Unit) -> str:
+        return self.text[u.start:u.end]
+
+
 # ---------------------------------------------------------------- raw facts produced by the rules
 
 

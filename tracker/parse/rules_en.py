@@ -9,7 +9,16 @@ import contextlib
 import re
 
 from tracker.parse.clauses import Clauses
-from tracker.parse.common import Facts, RawObligation, RawPenalty, RawWarning, Unit, find_dates, find_money
+from tracker.parse.common import (
+    BaseCtx,
+    Facts,
+    RawObligation,
+    RawPenalty,
+    RawWarning,
+    Unit,
+    find_dates,
+    find_money,
+)
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 
@@ -72,14 +81,6 @@ def duration(m: re.Match[str]) -> tuple[str, bool] | None:
     return f"P{n}D", unit.startswith(("business", "working"))
 
 
-def _search_dur(s: str) -> tuple[re.Match[str], str, bool] | None:
-    for m in DUR_RX.finditer(s):
-        got = duration(m)
-        if got:
-            return m, got[0], got[1]
-    return None
-
-
 def _role_word(text: str) -> str | None:
     low = text.lower()
     for w in PROVIDER_WORDS:
@@ -91,17 +92,10 @@ def _role_word(text: str) -> str | None:
     return None
 
 
-class Ctx:
+class Ctx(BaseCtx):
     def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
-        self.norm = norm
-        self.text = norm.text
-        self.clauses = clauses
-        self.units = units
-        self.roles: dict[str, str] = {}
-        self.defined: dict[str, tuple[int, int]] = {}
-
-    def unit_text(self, u: Unit) -> str:
-        return self.text[u.start:u.end]
+        super().__init__(norm, clauses, units)
+        self.defined: dict[str, tuple[int, int]] = {}  # role → span of the name it defines
 
 
 def _side(word: str) -> str:

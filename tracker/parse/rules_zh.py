@@ -11,7 +11,16 @@ import re
 from decimal import Decimal
 
 from tracker.parse.clauses import Clauses
-from tracker.parse.common import Facts, RawObligation, RawPenalty, RawWarning, Unit, find_dates, find_money
+from tracker.parse.common import (
+    BaseCtx,
+    Facts,
+    RawObligation,
+    RawPenalty,
+    RawWarning,
+    Unit,
+    find_dates,
+    find_money,
+)
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 
@@ -87,30 +96,14 @@ def duration_at(s: str, pos: int) -> tuple[str, bool] | None:
     return _duration(d) if d and d.end() > d.start() else None
 
 
-def _search_duration(text: str, start: int, end: int) -> tuple[re.Match[str], str, bool] | None:
-    for m in DURATION_RX.finditer(text, start, end):
-        if m.end() > m.start():
-            got = _duration(m)
-            if got:
-                return m, got[0], got[1]
-    return None
-
-
 # ---------------------------------------------------------------- context
 
 
-class Ctx:
+class Ctx(BaseCtx):
     def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
-        self.norm = norm
-        self.text = norm.text
-        self.clauses = clauses
-        self.units = units
-        self.roles: dict[str, str] = {}
+        super().__init__(norm, clauses, units)
         self.preamble_names: dict[str, tuple[int, int]] = {}
         self.ratio_titles: dict[str, Decimal] = {}
-
-    def unit_text(self, u: Unit) -> str:
-        return self.text[u.start:u.end]
 
     def units_in(self, article: str) -> list[Unit]:
         return [u for u in self.units if u.label and u.label.split(".")[0] == article]
@@ -507,7 +500,6 @@ _TIME_REL = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
     rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))(?!\s*(?:起|开始))"
 )
-_FIXED = re.compile(r"(?:于|在|不晚于|最迟于|最晚于)?\s*$")
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
@@ -915,4 +907,4 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     return facts
 
 
-__all__ = ["extract", "parse_duration", "Decimal"]
+__all__ = ["extract", "parse_duration"]
