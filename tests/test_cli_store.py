@@ -53,7 +53,8 @@ def test_add_files_dir_json_and_idempotent(tmp_path: Path, db_path: Path) -> Non
         (folder / n).write_bytes((FIX / n).read_bytes())
     out = j("add", str(folder))
     assert [o["status"] for o in out] == ["added", "added"]
-    assert set(out[0]) == {"contract_id", "file", "status", "warnings"}
+    assert set(out[0]) == {"contract_id", "file", "status", "warnings", "gaps"}
+    assert not any("no payment" in g or "no late-payment" in g for g in out[0]["gaps"])
     assert out[1]["warnings"][0]["code"] == "perpetual_confidentiality"
     again = j("add", str(folder / "p01-xinghe-intent.txt"))
     assert again[0]["status"] == "unchanged" and again[0]["contract_id"] == out[0]["contract_id"]

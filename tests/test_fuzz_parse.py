@@ -39,7 +39,8 @@ from tracker.parse.readers import read_document
 
 TESTS = Path(__file__).parent
 SEED = int(os.environ.get("FUZZ_SEED", "20250301"))
-MAX_SECONDS = 1.0  # per 1 MB adversarial parse: a guard against catastrophic backtracking
+MAX_SECONDS = 10.0  # per 1 MB adversarial parse: a generous guard against catastrophic backtracking
+# (bench/parse.py prints the real figure against its 1 s target; a loaded 2-core CI must not fail here)
 
 # ---------------------------------------------------------------- the spec's shape
 

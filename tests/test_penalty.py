@@ -262,3 +262,22 @@ def test_cap_on_each_instalments_own_amount() -> None:
     clause = compute([own], [FIRST, SECOND], [], FEE, date(2025, 12, 31)).late_payment[0]
     assert clause.cap_limit is None
     assert [a.penalty for a in clause.accruals] == [D("15000.00"), D("20000.00")]
+
+
+def test_no_clause_read_is_said_not_accrued_as_zero() -> None:
+    """Issue 8: an overdue instalment with no late-payment clause read gives a note, not a silent 0.00."""
+    late = Instalment(1, date(2025, 3, 1), D("1000.00"), "首期款", "4.2")
+    paid_in_time = Instalment(2, date(2025, 3, 1), D("500.00"), "第二期", "4.2")
+    r = compute([], [late, paid_in_time], [Payment(date(2025, 3, 1), D("500.00"), 2)], None,
+                date(2025, 4, 1))
+    assert r.total == 0 and r.late_payment == ()
+    assert r.unread == ("late-payment clause not found or not understood: 1 overdue instalment(s) not computed; "
+                        "check the contract's penalty clause",)
+    assert r.notes[0] == r.unread[0]
+    with_clause = compute([LATE_72], [late], [], None, date(2025, 4, 1))
+    assert with_clause.unread == () and with_clause.total > 0
+
+
+def test_nothing_overdue_needs_no_clause() -> None:
+    on_time = Instalment(1, date(2025, 5, 1), D("1000.00"))
+    assert compute([], [on_time], [], None, date(2025, 4, 1)).unread == ()

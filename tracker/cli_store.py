@@ -110,6 +110,8 @@ def add(
             for w in r.warnings:
                 console.print(f"  [yellow]warning[/] {w['code']} {w.get('clause') or ''}: {w['quote']}",
                               markup=True, highlight=False)
+            for gap in r.gaps:
+                console.print(f"  [bold yellow]note[/] {gap}", markup=True, highlight=False)
     for b in bad:
         typer.echo(f"error: {b.error}", err=True)
     if bad:

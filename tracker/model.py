@@ -62,6 +62,7 @@ WARNING_CODES = (
     "perpetual_confidentiality",
     "calendar_out_of_range",
     "unparsed_date",
+    "unrecognised_duty",
     "amount_mismatch",
 )
 

@@ -357,6 +357,8 @@ class ContractPenalties:
     fixed: tuple[Penalty, ...]
     unapplied: Decimal = ZERO
     convention: str = field(default=CONVENTION, repr=False)
+    #: what could not be computed because no clause was read (never shown as 0.00)
+    unread: tuple[str, ...] = ()
 
     @property
     def instalments(self) -> tuple[Accrual, ...]:
@@ -378,7 +380,7 @@ class ContractPenalties:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        return tuple(c.note for c in self.late_payment + self.late_delivery if c.note)
+        return self.unread + tuple(c.note for c in self.late_payment + self.late_delivery if c.note)
 
 
 # ----------------------------------------------------------------------------- accrual
@@ -639,7 +641,27 @@ def _compute(penalties: Iterable[Penalty], instalments: Sequence[Instalment], pa
             subjects, note = _delivery_subjects(p, rate, deliveries, total_fee, as_of)
             late_delivery.append(_settle(p, rate, subjects, total_fee, as_of, note))
     return ContractPenalties(as_of, total_fee, tuple(late_payment), tuple(late_delivery), tuple(fixed),
-                             alloc.unapplied)
+                             alloc.unapplied, unread=_unread(late_payment, late_delivery, instalments, alloc,
+                                                             deliveries, as_of))
+
+
+def _unread(late_payment: list[ClauseResult], late_delivery: list[ClauseResult], instalments: Sequence[Instalment],
+            alloc: Allocation, deliveries: Sequence[Delivery], as_of: date) -> tuple[str, ...]:
+    """Overdue items with no clause read to price them: said in words, never accrued as 0.00."""
+    out = []
+    if not late_payment:
+        late = [i for i in instalments if i.due_date is not None and i.due_date < as_of
+                and alloc.paid(i.obligation_id, as_of) < i.amount]
+        if late:
+            out.append(f"late-payment clause not found or not understood: {len(late)} overdue instalment(s) "
+                       "not computed; check the contract's penalty clause")
+    if not late_delivery:
+        late_d = [d for d in deliveries if d.due_date is not None and d.due_date < as_of
+                  and (d.delivered_on is None or d.delivered_on > d.due_date)]
+        if late_d:
+            out.append(f"late-delivery clause not found or not understood: {len(late_d)} late deliverable(s) "
+                       "not computed; check the contract's penalty clause")
+    return tuple(out)
 
 
 def accrual_snapshot(contract_penalties: Iterable[Penalty], instalments: Sequence[Instalment],

@@ -224,6 +224,7 @@ def to_markdown(statements: list[ContractStatement], as_of: date) -> str:
         if not _has_content(r):
             continue
         lines.append(f"## Contract #{s.contract_id}: {_md(s.title or '(untitled)')}")
+        lines.extend(f"**{_md(n)}**\n" for n in r.unread)
         lines.append("")
         lines.append(f"Client: {_md(s.client or '?')} · Provider: {_md(s.provider or '?')} · "
                      f"Total fee: {_m(r.total_fee) if r.total_fee is not None else '?'} {s.currency or ''}".rstrip())
@@ -310,6 +311,7 @@ def to_rich(statements: list[ContractStatement], as_of: date) -> Any:
         if not _has_content(r):
             continue
         parts.append(Text(f"\nContract #{s.contract_id}: {s.title or '(untitled)'}", style="bold"))
+        parts.extend(Text(n, style="bold yellow") for n in r.unread)
         for c in r.late_payment + r.late_delivery:
             parts.append(Text(clause_text(c), style="dim"))
             shown = [a for a in c.accruals if _shown(a)]

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from tracker.gaps import gaps
 from tracker.model import Obligation, ParseResult
 from tracker.money import fmt_cny
 
@@ -41,6 +42,7 @@ WARNING_HELP = {
     "calendar_out_of_range": "no published holiday calendar for that year",
     "unparsed_date": "date-like text that could not be read",
     "amount_mismatch": "amounts disagree",
+    "unrecognised_duty": "a duty with a deadline the parser could not read",
 }
 
 
@@ -183,6 +185,9 @@ def render_parse(console: Console, result: ParseResult, today: date | None = Non
                   obligations_table(waiting, dated=False, quote_cells=quote_cells)]
     if not result.obligations:
         parts.append(Text("\nNo dated obligations found.", style="dim"))
+    missing = gaps(result.to_json())
+    if missing:
+        parts.append(Text("\n" + "\n".join(f"Note: {g}." for g in missing), style="bold yellow"))
     if result.warnings:
         w = Table(header_style="bold", show_edge=False)
         w.add_column("Warning", style="bold yellow", no_wrap=True)

@@ -18,6 +18,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
     from tracker.parse.assemble import Assembler
     from tracker.parse.clauses import segment
     from tracker.parse.common import units
+    from tracker.parse.coverage import unrecognised
     from tracker.parse.normalize import mask_blanks, normalize
 
     norm = normalize(text)
@@ -33,6 +34,8 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
     contract = asm.contract()
     obligations = asm.obligations(contract)
     warnings = asm.collect_warnings(contract, obligations)
+    for w in unrecognised(masked.text, norm.language, facts, clauses.label_at):
+        asm.add_warning(w)
     sha = hashlib.sha256(data if data is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
     return ParseResult(
         source=Source(file_name, sha, norm.language),

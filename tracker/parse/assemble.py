@@ -233,7 +233,7 @@ class Assembler:
             label, a, b = f.confidentiality_span
             self.warn("perpetual_confidentiality", label, a, b)
         for w in f.warnings:
-            self._raw(w)
+            self.add_warning(w)
         payments = [o for o in obligations if o.kind == "payment"]
         if c.total_fee is not None and payments and all(o.amount is not None for o in payments):
             total = sum((o.amount for o in payments if o.amount is not None), start=to_fen(c.total_fee) * 0)
@@ -250,5 +250,5 @@ class Assembler:
                 self.warn("missing_field", None, *anchor, "parties (provider/client) not identified")
         return self.warnings
 
-    def _raw(self, w: RawWarning) -> None:
+    def add_warning(self, w: RawWarning) -> None:
         self.warn(w.code, w.label, w.start, w.end, w.message)

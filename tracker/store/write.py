@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from tracker import events as ev
 from tracker.errors import NotFound, StoreError, TrackerError, UsageError
+from tracker.gaps import gaps
 from tracker.model import ParseResult, Trigger
 from tracker.money import D, fmt_money
 from tracker.penalty import Instalment, Payment, allocate
@@ -115,10 +116,11 @@ class AddOutcome:
     version: int = 1
     superseded: int = 0
     note: str | None = None  # e.g. "same contract as version 1 (a.txt) in another format"
+    gaps: list[str] = field(default_factory=list)  # "no payment instalment found", … (coverage.gaps)
 
     def to_json(self) -> dict[str, Any]:
         out = {"contract_id": self.contract_id, "file": self.file, "status": self.status,
-               "warnings": self.warnings}
+               "warnings": self.warnings, "gaps": self.gaps}
         if self.note:
             out["note"] = self.note
         return out
@@ -383,7 +385,7 @@ class Store:
                     " VALUES (?, 'add', NULL, NULL, ?, ?, ?, ?)",
                     (cid, file, f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings",
                      self.actor, stamp))
-        return AddOutcome(cid, file, "added", doc["warnings"])
+        return AddOutcome(cid, file, "added", doc["warnings"], gaps=gaps(doc))
 
     @staticmethod
     def _match_key(parsed: dict[str, Any]) -> str:
@@ -436,7 +438,8 @@ class Store:
             self._apply(s, contract, res, on, "new_version")
         self._history(s, contract.id or 0, "new_version", new=file,
                       note=f"version {number}: {len(new_rows)} new or changed obligations, {superseded} superseded")
-        return AddOutcome(contract.id or 0, file, "new_version", doc["warnings"], number, superseded)
+        return AddOutcome(contract.id or 0, file, "new_version", doc["warnings"], number, superseded,
+                          gaps=gaps(doc))
 
     # ------------------------------------------------------------------ recording
 

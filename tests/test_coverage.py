@@ -1,0 +1,91 @@
+"""The coverage layer: timed duties no rule read become ``unrecognised_duty`` warnings, never
+silence (issue 8, spec ``unrecognised_duty``). Example corpus in tests/examples/coverage_duty*.tsv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.parse import parse_text
+from tracker.parse.coverage import MAX_QUOTE, states_timed_duty
+from tracker.parse.normalize import normalize
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, sentence = line.split("\t")
+            rows.append((lang, sentence))
+    return rows
+
+
+@pytest.mark.parametrize(("lang", "sentence"), _rows("coverage_duty.tsv"))
+def test_timed_duty_is_recognised_as_one(lang: str, sentence: str) -> None:
+    assert states_timed_duty(normalize(sentence).text, lang)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), _rows("coverage_duty.negative.tsv"))
+def test_look_alike_is_not_a_timed_duty(lang: str, sentence: str) -> None:
+    assert not states_timed_duty(normalize(sentence).text, lang)
+
+
+def test_corpora_have_enough_rows() -> None:
+    assert len(_rows("coverage_duty.tsv")) >= 40
+    assert len(_rows("coverage_duty.negative.tsv")) >= 25
+
+
+CONTRACT = """技术服务合同
+甲方（委托方）：上海蓝鲸电子商务有限公司
+乙方（受托方）：北京星河智算科技有限公司
+第一条 服务内容
+乙方为甲方提供数据清洗服务。
+第二条 交付
+乙方应在每个自然季度的第一个月结束前，将上一季度的清洗报告以光盘寄送甲方。
+第三条 其他
+本合同一式两份。
+"""
+
+
+def _flags(result) -> list:  # type: ignore[no-untyped-def]
+    return [w for w in result.warnings if w.code == "unrecognised_duty"]
+
+
+def test_unread_duty_is_flagged_with_clause_and_whole_sentence() -> None:
+    result = parse_text(CONTRACT)
+    flags = _flags(result)
+    assert [(w.clause, w.quote) for w in flags] == [
+        ("2", "乙方应在每个自然季度的第一个月结束前，将上一季度的清洗报告以光盘寄送甲方")]
+    assert flags[0].quote in CONTRACT  # verbatim
+
+
+def test_a_duty_the_rules_read_is_not_flagged() -> None:
+    text = CONTRACT.replace("乙方应在每个自然季度的第一个月结束前，将上一季度的清洗报告以光盘寄送甲方",
+                            "乙方应于本合同生效之日起15日内向甲方交付清洗后的数据")
+    result = parse_text(text)
+    assert result.obligations, "the rules read the delivery"
+    assert _flags(result) == []
+
+
+def test_traditional_script_is_flagged_verbatim() -> None:
+    text = CONTRACT.replace("乙方应在每个自然季度的第一个月结束前，将上一季度的清洗报告以光盘寄送甲方",
+                            "乙方應在每個自然季度的第一個月結束前，將上一季度的清洗報告以光碟寄送甲方")
+    [flag] = _flags(parse_text(text))
+    assert flag.quote == "乙方應在每個自然季度的第一個月結束前，將上一季度的清洗報告以光碟寄送甲方"
+
+
+def test_english_flag() -> None:
+    text = ("SERVICES AGREEMENT\n1. Services\n1.1 Vendor shall courier the encrypted backup tapes to "
+            "Customer at the close of every fiscal half-year.\n")
+    [flag] = _flags(parse_text(text))
+    assert flag.clause == "1.1"
+    assert flag.quote.startswith("Vendor shall courier the encrypted backup tapes")
+
+
+def test_a_sentence_without_full_stop_gives_a_bounded_quote() -> None:
+    text = "第一条 约定 " + "甲方应于每月末" + "向乙方说明情况并" * 20_000
+    flags = _flags(parse_text(text))
+    assert flags and all(len(w.quote) <= MAX_QUOTE for w in flags)

@@ -1,0 +1,162 @@
+"""Coverage: the parser says what it could not read instead of dropping it.
+
+Every sentence of the document that states a duty (a modal such as 应/须/shall, or a duty verb
+such as 支付/交付) *and* carries a time element (a date, a period, a recurrence, or a
+before/within/after relation to an event), yet overlaps no obligation, penalty or contract fact
+the rules produced, becomes an ``unrecognised_duty`` warning quoting the whole sentence
+(``shared/spec/parse-output.md``). The layer reads the whole text, not the clause segments, so
+a part of the document that segmentation misread or dropped is still covered.
+
+The cues are data (``data/coverage.toml``); this module only splits sentences and compares spans.
+It never changes a fact: a flag costs nothing, a silent miss is the failure a user cannot see.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from tracker.parse.common import _MARKER as CLAUSE_MARKER
+from tracker.parse.common import DATE_RX, Facts, RawWarning
+
+_DATA = Path(__file__).with_name("data") / "coverage.toml"
+_SPLIT = {
+    "zh": re.compile(r"[。;!?！？\n]"),
+    "en": re.compile(r"(?<=[a-z0-9)\"”])\.(?=\s+[A-Z(\"“])|;|\n"),
+}
+#: a sentence longer than this is quoted from a window around its duty cue (a one-line scrape
+#: with no full stop must not yield a 1 MB quote)
+MAX_QUOTE = 400
+_LEAD = re.compile(r"[\s\-*#>|,:、]+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    duty: re.Pattern[str]
+    time: re.Pattern[str]
+    skip: re.Pattern[str] | None
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=2)
+def cues(pack: str) -> Cues:
+    """The compiled cues of a language pack (``zh`` or ``en``)."""
+    with _DATA.open("rb") as fh:
+        data = tomllib.load(fh)[pack]
+    flags = re.IGNORECASE if pack == "en" else 0
+    duty = _alternation([*data["duty"], *data["action"]])
+    time = _alternation([data["duration"], *data["recurrence"], *data["relation"]])
+    skip = _alternation(data["skip"]) if data["skip"] else None
+    return Cues(re.compile(duty, flags), re.compile(time, flags), re.compile(skip, flags) if skip else None)
+
+
+def pack_of(language: str) -> str:
+    return "en" if language == "en" else "zh"
+
+
+def states_timed_duty(sentence: str, language: str) -> bool:
+    """True when ``sentence`` (normalised text) states a duty with a time element."""
+    c = cues(pack_of(language))
+    if c.skip is not None and c.skip.search(sentence):
+        return False
+    return bool(c.duty.search(sentence)) and bool(c.time.search(sentence) or DATE_RX.search(sentence))
+
+
+def duty_sentences(text: str, language: str) -> Iterable[tuple[int, int]]:
+    """The sentences of ``text`` that hold a duty cue, found from the cues: a megabyte of blank
+    lines or of prose without duties costs one regex scan, not a Python step per sentence."""
+    split = _SPLIT[pack_of(language)]
+    duty = cues(pack_of(language)).duty
+    done = 0
+    for m in duty.finditer(text):
+        if m.start() < done:
+            continue
+        start = done
+        for sep in split.finditer(text, done, m.start()):  # only the stretch since the last sentence
+            start = sep.end()
+        nxt = split.search(text, m.end())
+        end = nxt.start() if nxt else len(text)
+        done = nxt.end() if nxt else len(text)
+        yield from _trimmed(text, start, end)
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterable[tuple[int, int]]:
+    m = _LEAD.match(text, a, b)
+    if m:
+        a = m.end()
+    m = CLAUSE_MARKER.match(text, a, b)  # "1.1 " / "（一）" / "第三条 " is the clause, not the sentence
+    if m and m.end() < b:
+        a = m.end()
+    while b > a and text[b - 1] in " \t\r,.:、|":
+        b -= 1
+    if b > a:
+        yield a, b
+
+
+#: a fact covers at most this much text from its start: a rule that quoted half the document
+#: must not hide the duties in that half
+MAX_FACT_SPAN = 600
+
+
+def fact_spans(facts: Facts) -> list[tuple[int, int]]:
+    """Every span in the normalised text that produced an obligation, a penalty, a fact or a
+    warning, each clipped to ``MAX_FACT_SPAN``."""
+    spans = [(o.start, o.end) for o in facts.obligations]
+    spans += [(p.start, p.end) for p in facts.penalties]
+    spans += [(w.start, w.end) for w in facts.warnings]
+    spans += [(s[1], s[2]) for s in (facts.term_span, facts.renewal_span, facts.confidentiality_span) if s]
+    spans += [s for s in (facts.title, facts.provider, facts.client) if s]
+    return sorted((a, min(b, a + MAX_FACT_SPAN)) for a, b in spans)
+
+
+class _Covered:
+    """Overlap queries against a set of spans in O(log n) each (a 1 MB input has many sentences)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_left(self.ends, a + 1)  # the first merged span ending after a
+        return i < len(self.starts) and self.starts[i] < b
+
+
+def unrecognised(text: str, language: str, facts: Facts,
+                 label_at: Callable[[int], str | None]) -> list[RawWarning]:
+    """``unrecognised_duty`` warnings for the timed duties of ``text`` that no fact covers."""
+    covered = _Covered(fact_spans(facts))
+    c = cues(pack_of(language))
+    out: list[RawWarning] = []
+    for a, b in duty_sentences(text, language):
+        if covered.overlaps(a, b):
+            continue
+        s = text[a:b]
+        if not states_timed_duty(s, language):
+            continue
+        if b - a > MAX_QUOTE:
+            m = c.duty.search(s)
+            centre = a + (m.start() if m else 0)
+            a, b = max(a, centre - MAX_QUOTE // 3), min(b, centre + 2 * MAX_QUOTE // 3)
+        out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
+                              "a duty with a time element that produced no obligation"))
+    return out
+
+
+
+
+
+__all__ = ["Cues", "cues", "duty_sentences", "fact_spans", "states_timed_duty", "unrecognised"]
