@@ -20,6 +20,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = "a-zü" + _TONED
 #: ``(shuō)`` right after a CJK character; at least one tone mark so ``(a)`` or ``(OCR)`` stay.
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])[{_PINYIN_LETTERS}]{{1,7}}\)")
+#: what normalisation drops, mapped like pinyin: web-scrape pinyin and Markdown bold markers
+#: (``人民币**100,000**元`` reads as an amount; the quote keeps the markers, as it should)
+_DROPPED = re.compile(rf"{_PINYIN.pattern}|\*\*\*?+")
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def detect_language(text: str, simplified: str) -> str:
 def normalize(original: str) -> Normalized:
     kept: list[tuple[int, int]] = []  # runs of original characters that stay (pinyin removed)
     pos = 0
-    for m in _PINYIN.finditer(original):
+    for m in _DROPPED.finditer(original):
         kept.append((pos, m.start()))
         pos = m.end()
     index: Sequence[int]
