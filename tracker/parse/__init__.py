@@ -26,10 +26,13 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
     masked = mask_blanks(norm)
     us = units(masked, clauses)
     if norm.language == "en":  # import only the rules in use: compiling both costs a process ~40 ms
-        from tracker.parse import rules_en as rules
+        from tracker.parse import rules_en
+
+        facts = rules_en.extract(masked, clauses, us)
     else:
-        from tracker.parse import rules_zh as rules
-    facts = rules.extract(masked, clauses, us)
+        from tracker.parse import rules_zh
+
+        facts = rules_zh.extract(masked, clauses, us)
     asm = Assembler(norm, clauses, facts, masked)
     contract = asm.contract()
     obligations = asm.obligations(contract)

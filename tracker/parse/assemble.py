@@ -135,7 +135,7 @@ class Assembler:
         f = self.facts
         known = {"effective": c.effective_date, "signing": c.signed_date, "expiry": c.expiry_date}
         out: list[Obligation] = []
-        cumulative = 0
+        cumulative = Decimal(0)
         for raw in f.obligations:
             amount = raw.amount
             if raw.kind == "payment" and raw.percent is not None and c.total_fee is not None:
@@ -238,16 +238,16 @@ class Assembler:
         if c.total_fee is not None and payments and all(o.amount is not None for o in payments):
             total = sum((o.amount for o in payments if o.amount is not None), start=to_fen(c.total_fee) * 0)
             if total != c.total_fee:
-                first = next(r for r in f.obligations if r.kind == "payment")
-                self.warn("amount_mismatch", first.label, first.start, first.end,
+                pay = next(r for r in f.obligations if r.kind == "payment")
+                self.warn("amount_mismatch", pay.label, pay.start, pay.end,
                           f"instalments add up to {total}, total fee is {c.total_fee}")
         if not any(w.code == "unfilled_blank" for w in self.warnings):
             first = self.clauses.labelled()
-            anchor = (first[0].start, min(first[0].end, first[0].start + 20)) if first else (0, min(len(text), 20))
+            a, b = (first[0].start, min(first[0].end, first[0].start + 20)) if first else (0, min(len(text), 20))
             if c.expiry_date is None and c.term is None:
-                self.warn("missing_field", None, *anchor, "no contract term or end date found")
+                self.warn("missing_field", None, a, b, "no contract term or end date found")
             if c.provider is None or c.client is None:
-                self.warn("missing_field", None, *anchor, "parties (provider/client) not identified")
+                self.warn("missing_field", None, a, b, "parties (provider/client) not identified")
         return self.warnings
 
     def add_warning(self, w: RawWarning) -> None:

@@ -235,10 +235,9 @@ class Numbering:
         key = (num_id.strip(), ilvl)
         if (ilvl in num.starts or ilvl in num.overrides) and key not in self._seen:
             counters[ilvl] = lvl.start  # "restart numbering" / "set numbering value"
-        elif counters[ilvl] is None:
-            counters[ilvl] = lvl.start
         else:
-            counters[ilvl] += 1
+            current = counters[ilvl]
+            counters[ilvl] = lvl.start if current is None else current + 1
         self._seen.add(key)
         for deeper in range(ilvl + 1, _MAX_LEVELS):
             dl = self._level_def(num, abstract, deeper)
@@ -252,7 +251,8 @@ class Numbering:
         def shown(m: re.Match[str]) -> str:
             i = int(m.group(1)) - 1
             ref = self._level_def(num, abstract, i) or Level()
-            value = counters[i] if counters[i] is not None else ref.start
+            counted = counters[i]
+            value = counted if counted is not None else ref.start
             return format_number(value, "decimal" if lvl.legal else ref.fmt)
 
         text = _PLACEHOLDER.sub(shown, lvl.text)
