@@ -66,6 +66,29 @@ def test_obligations(case) -> None:  # type: ignore[no-untyped-def]
     assert sorted(map(_key, got["obligations"])) == sorted(map(_key, expected["obligations"]))
 
 
+def _overlap(a: str, b: str, n: int = 8) -> bool:
+    """The scorer's rule: one quote holds the other, or they share n characters in a row."""
+    a, b = _ws(a), _ws(b)
+    if a in b or b in a:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return any(short[i:i + n] in long_ for i in range(max(1, len(short) - n + 1)))
+
+
+def test_obligation_quotes(case) -> None:  # type: ignore[no-untyped-def]
+    """Each expected obligation's quote and the quote of the obligation reported for it state the
+    same words (matched by their facts; quotes of the same facts are interchangeable)."""
+    expected, _, got = case
+    pool: dict[str, list[str]] = {}
+    for o in got["obligations"]:
+        pool.setdefault(_key(o), []).append(o["quote"])
+    for want in expected["obligations"]:
+        quotes = pool.get(_key(want), [])
+        hit = next((q for q in quotes if _overlap(q, want["quote"])), None)
+        assert hit is not None, f"{want['kind']} {want['clause']}: no reported quote states {want['quote'][:50]!r}"
+        quotes.remove(hit)
+
+
 ADVISORY = {"unrecognised_duty"}  # coverage flags: not facts (spec), checked by test_no_silent_miss
 
 
