@@ -23,9 +23,11 @@ class InputError(TrackerError):
 class CalendarOutOfRange(TrackerError):
     """A date in a year the holiday calendar does not cover."""
 
-    def __init__(self, year: int) -> None:
+    def __init__(self, year: int, calendar: str = "CN") -> None:
         self.year = year
-        super().__init__(f"no published mainland holiday calendar for {year}")
+        self.calendar = calendar
+        where = "mainland" if calendar == "CN" else calendar
+        super().__init__(f"no published {where} holiday calendar for {year}")
 
 
 class StoreError(TrackerError):

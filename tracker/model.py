@@ -310,15 +310,20 @@ class ParseResult:
     obligations: tuple[Obligation, ...]
     warnings: tuple[Warning, ...]
     text: str = field(default="", compare=False, repr=False)  # the original document text
+    calendar: str = "CN"  # the working-day calendar of the contract (tracker.calendars code)
+    calendar_quote: str | None = field(default=None, compare=False)  # the words it was read from
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "schema": SCHEMA,
             "source": self.source.to_json(),
             "contract": self.contract.to_json(),
             "obligations": [o.to_json() for o in self.obligations],
             "warnings": [w.to_json() for w in self.warnings],
         }
+        if self.calendar != "CN":  # the corpora's key for a non-mainland contract
+            out["x_business_day_calendar"] = self.calendar
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any], text: str = "") -> ParseResult:
@@ -329,4 +334,5 @@ class ParseResult:
             obligations=tuple(Obligation.from_json(o) for o in d.get("obligations") or []),
             warnings=tuple(Warning.from_json(w) for w in d.get("warnings") or []),
             text=text,
+            calendar=d.get("x_business_day_calendar") or "CN",
         )

@@ -6,11 +6,12 @@ Pure functions: nothing here reads the clock. Rules (spec "Period rules"):
 2. months and years end on the corresponding day, clamped to the month's last day;
 3. a *performance deadline counted forward from an event* that ends on a rest day moves to
    the next working day (make-up working days 调休 count as working days);
-4. N working days are counted after the start day.
+4. N working days are counted after the start day, on the contract's calendar.
 
-The holiday data come from ``chinesecalendar`` (2004 to its last published year). Outside
-that range we fall back to "weekends are rest days" and say so: every function that can
-meet such a year returns a ``guessed`` flag, which the parser turns into the
+The calendar is a parameter (``tracker.calendars.Calendar``: the mainland by default, from
+``chinesecalendar`` plus the years a user imported; other jurisdictions from ``holidays``).
+In a year it does not cover we fall back to "weekends are rest days" and say so: every
+function that can meet such a year returns a ``guessed`` flag, which the callers turn into the
 ``calendar_out_of_range`` warning rather than a silent guess.
 """
 
@@ -19,11 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from tracker.errors import CalendarOutOfRange
+
+if TYPE_CHECKING:
+    from tracker.calendars import Calendar
 
 _DURATION = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
@@ -67,78 +71,87 @@ def add_duration(start: date, duration: Duration | str) -> date:
 
 
 # ---------------------------------------------------------------- working-day calendar
+#
+# One interface over every calendar: ``is_working_day``, ``add_working_days``, ``roll_forward``
+# (and the walks built on them) take the calendar as ``cal`` (a ``tracker.calendars.Calendar``:
+# the contract's code plus the years a user imported). ``cal=None`` is the mainland calendar
+# from the package alone.
 
 
-@lru_cache(maxsize=1)
-def _calendar() -> tuple[dict[date, str], dict[date, str], int, int]:
-    from chinese_calendar import constants  # lazy: only when a deadline needs it
+def _cal(cal: Calendar | None) -> Calendar:
+    if cal is not None:
+        return cal
+    from tracker.calendars import MAINLAND
 
-    holidays = dict(constants.holidays)
-    workdays = dict(constants.workdays)
-    years = [d.year for d in holidays] + [d.year for d in workdays]
-    return holidays, workdays, min(years), max(years)
+    return MAINLAND
 
 
 def calendar_years() -> tuple[int, int]:
-    """First and last year the holiday calendar covers."""
-    _, _, first, last = _calendar()
-    return first, last
+    """First and last year the mainland package (chinesecalendar) covers."""
+    from tracker.calendars import package_range
+
+    rng = package_range("CN")
+    assert rng is not None
+    return rng
 
 
-def covered(day: date) -> bool:
-    first, last = calendar_years()
-    return first <= day.year <= last
+def covered(day: date, cal: Calendar | None = None) -> bool:
+    return _cal(cal).covers(day.year)
 
 
-def is_workday(day: date) -> bool:
-    """A mainland working day; raises ``CalendarOutOfRange`` for a year without published data."""
-    holidays, workdays, first, last = _calendar()
-    if not first <= day.year <= last:
-        raise CalendarOutOfRange(day.year)
-    if day in workdays:
-        return True
-    if day in holidays:
-        return False
-    return day.weekday() < 5
+def is_working_day(day: date, cal: Calendar | None = None) -> bool:
+    """A working day of ``cal``; raises ``CalendarOutOfRange`` for a year it does not cover."""
+    c = _cal(cal)
+    ok, guessed = c.working(day)
+    if guessed:
+        raise CalendarOutOfRange(day.year, c.code)
+    return ok
 
 
-def _workday_guess(day: date) -> tuple[bool, bool]:
+is_workday = is_working_day  # the older name
+
+
+def _workday_guess(day: date, cal: Calendar | None = None) -> tuple[bool, bool]:
     """(is a working day, guessed): weekends-only outside the covered years."""
-    if covered(day):
-        return is_workday(day), False
-    return day.weekday() < 5, True
+    return _cal(cal).working(day)
 
 
-def _next_workday(day: date, step: int) -> tuple[date, bool]:
+def _next_workday(day: date, step: int, cal: Calendar | None = None) -> tuple[date, bool]:
     """The first working day from ``day`` (inclusive) walking by ``step`` days; (day, guessed)."""
+    c = _cal(cal)
     guessed = False
     while True:
-        ok, g = _workday_guess(day)
+        ok, g = c.working(day)
         guessed |= g
         if ok:
             return day, guessed
         day += timedelta(days=step)
 
 
-def roll_forward(day: date) -> tuple[date, bool]:
+def roll_forward(day: date, cal: Calendar | None = None) -> tuple[date, bool]:
     """Art. 203: the next working day on or after ``day``; second item True if any year was guessed."""
-    return _next_workday(day, 1)
+    return _next_workday(day, 1, cal)
 
 
-def add_business_days(start: date, n: int) -> tuple[date, bool]:
+def add_working_days(start: date, n: int, cal: Calendar | None = None) -> tuple[date, bool]:
     """The n-th working day after ``start`` (start day not counted); n < 0 counts backwards."""
+    c = _cal(cal)
     step = 1 if n >= 0 else -1
     remaining, day, guessed = abs(n), start, False
     while remaining:
         day += timedelta(days=step)
-        ok, g = _workday_guess(day)
+        ok, g = c.working(day)
         guessed |= g
         if ok:
             remaining -= 1
     return day, guessed
 
 
-def deadline(start: date, offset: str, *, business_days: bool = False, roll: bool = True) -> tuple[date, bool]:
+add_business_days = add_working_days  # the older name
+
+
+def deadline(start: date, offset: str, *, business_days: bool = False, roll: bool = True,
+             cal: Calendar | None = None) -> tuple[date, bool]:
     """The last day of a period of ``offset`` from ``start``.
 
     ``roll``: a performance deadline counted forward from an event moves off rest days
@@ -149,35 +162,36 @@ def deadline(start: date, offset: str, *, business_days: bool = False, roll: boo
     if business_days:
         if dur.years or dur.months:
             raise ValueError(f"working days must be counted in days: {offset}")
-        return add_business_days(start, -dur.days if dur.negative else dur.days)
+        return add_working_days(start, -dur.days if dur.negative else dur.days, cal)
     end = add_duration(start, dur)
     if roll and not dur.negative:
-        return roll_forward(end)
+        return roll_forward(end, cal)
     return end, False
 
 
-def last_workday_of_month(year: int, month: int) -> tuple[date, bool]:
-    return _next_workday(date(year, month, 1) + relativedelta(months=1) - timedelta(days=1), -1)
+def last_workday_of_month(year: int, month: int, cal: Calendar | None = None) -> tuple[date, bool]:
+    return _next_workday(date(year, month, 1) + relativedelta(months=1) - timedelta(days=1), -1, cal)
 
 
-def first_occurrence(rrule: str, on_or_after: date) -> date | None:
+def first_occurrence(rrule: str, on_or_after: date, cal: Calendar | None = None) -> date | None:
     """First occurrence of an RRULE (without DTSTART) on or after a day.
 
     ``BYDAY=MO..FR;BYSETPOS=-1`` (每月最后一个工作日) is read with the mainland calendar: the
     last working day of the month, so the rule and the calendar agree.
     """
-    occurrences = iter_occurrences(rrule, on_or_after)
+    occurrences = iter_occurrences(rrule, on_or_after, cal=cal)
     return next(occurrences, None)
 
 
-def first_workday_of_month(year: int, month: int) -> tuple[date, bool]:
-    return _next_workday(date(year, month, 1), 1)
+def first_workday_of_month(year: int, month: int, cal: Calendar | None = None) -> tuple[date, bool]:
+    return _next_workday(date(year, month, 1), 1, cal)
 
 
 _WORKDAYS = {"MO", "TU", "WE", "TH", "FR"}
 
 
-def iter_occurrences(rrule: str, start: date, until: date | None = None):  # type: ignore[no-untyped-def]
+def iter_occurrences(rrule: str, start: date, until: date | None = None,  # type: ignore[no-untyped-def]
+                     cal: Calendar | None = None):
     """Occurrences of an RRULE from ``start`` (inclusive).
 
     "The last (first) working day of the month" — ``BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1`` (``=1``) —
@@ -194,7 +208,7 @@ def iter_occurrences(rrule: str, start: date, until: date | None = None):  # typ
         year, month = start.year, start.month
         while year <= 9998:
             if month in months:
-                day, _ = pick(year, month)
+                day, _ = pick(year, month, cal)
                 if until is not None and day > until:
                     return
                 if day >= start:

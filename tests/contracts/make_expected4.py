@@ -228,7 +228,8 @@ def x33() -> dict:
             pen("confidentiality_breach", "7.3", amount="500000.00"),
         ],
     }
-    return document(name, "zh-Hant", contract, obligations, [])
+    # ROC law (依中華民國相關法令, 民國 dates, 新臺幣): the spec's top-level key for a non-mainland calendar
+    return {"x_business_day_calendar": "TW", **document(name, "zh-Hant", contract, obligations, [])}
 
 
 # ----------------------------------------------------------------------------- x34

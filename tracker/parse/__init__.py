@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.model import ParseResult, Source
 
+if TYPE_CHECKING:
+    from tracker.calendars import Calendars
 
-def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) -> ParseResult:
-    """Parse contract text; ``data`` (the file's bytes) only feeds ``source.sha256``."""
+
+def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None,
+               calendars: Calendars | None = None) -> ParseResult:
+    """Parse contract text; ``data`` (the file's bytes) only feeds ``source.sha256``;
+    ``calendars``: the years a user imported (the store loads them), else the packages alone."""
     from tracker.parse.assemble import Assembler
     from tracker.parse.clauses import segment
     from tracker.parse.common import units
@@ -33,7 +39,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
         from tracker.parse import rules_zh
 
         facts = rules_zh.extract(masked, clauses, us)
-    asm = Assembler(norm, clauses, facts, masked)
+    asm = Assembler(norm, clauses, facts, masked, calendars=calendars)
     contract = asm.contract()
     obligations = asm.obligations(contract)
     warnings = asm.collect_warnings(contract, obligations)
@@ -46,16 +52,18 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None) 
         obligations=tuple(obligations),
         warnings=tuple(warnings),
         text=text,
+        calendar=asm.cal.code,
+        calendar_quote=asm.calendar_quote,
     )
 
 
-def parse_file(path: str | Path) -> ParseResult:
+def parse_file(path: str | Path, calendars: Calendars | None = None) -> ParseResult:
     """Read and parse one contract file; raises ``tracker.errors.InputError`` for unreadable input."""
     from tracker.parse.readers import read_document
 
     p = Path(path)
     doc = read_document(p)
-    return parse_text(doc.text, p.name, doc.data)
+    return parse_text(doc.text, p.name, doc.data, calendars)
 
 
 __all__ = ["parse_file", "parse_text"]

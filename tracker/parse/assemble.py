@@ -11,8 +11,10 @@ from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 
+from tracker.calendars import Calendars, import_hint, uncovered_years
 from tracker.model import Cap, Contract, Obligation, Penalty, Span, Trigger, Warning
 from tracker.money import to_fen
+from tracker.parse.calendar_detect import detect as detect_calendar
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
@@ -48,13 +50,17 @@ def _fen(amount: Decimal) -> Decimal | None:
 
 
 class Assembler:
-    def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts, masked: Normalized | None = None) -> None:
+    def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts, masked: Normalized | None = None,
+                 calendars: Calendars | None = None) -> None:
         self.norm = norm
         self.masked = masked or norm  # the text the rules read (blanks masked)
         self.clauses = clauses
         self.facts = facts
         self.warnings: list[Warning] = []
         self._seen: set[Warning] = set()  # dedupe in O(1): 100,000 distinct blanks stay linear
+        found = detect_calendar(norm.text, norm.language)  # the contract's working-day calendar
+        self.cal = (calendars or Calendars()).get(found.code if found else None)
+        self.calendar_quote = self.quote(found.start, found.end) if found else None
 
     # -- helpers
     def quote(self, start: int, end: int) -> str:
@@ -170,7 +176,7 @@ class Assembler:
         if raw.recurrence:
             start = known["effective"]
             try:
-                return first_occurrence(raw.recurrence, start) if start else None
+                return first_occurrence(raw.recurrence, start, cal=self.cal) if start else None
             except (OverflowError, ValueError):  # effective 9999-12-31: no next month
                 self.warn("unparsed_date", raw.label, raw.start, raw.end, f"no occurrence after {start}")
                 return None
@@ -180,13 +186,13 @@ class Assembler:
                 return None
             try:
                 due, guessed = deadline(base, raw.offset, business_days=raw.business_days,
-                                        roll=raw.kind in PERFORMANCE_KINDS)
+                                        roll=raw.kind in PERFORMANCE_KINDS, cal=self.cal)
             except (OverflowError, ValueError):  # "生效之日起99999999999个工作日内": beyond year 9999
                 self.warn("unparsed_date", raw.label, raw.start, raw.end, f"{raw.offset} after {raw.event} is beyond year 9999")
                 return None
             if guessed:
-                self.warn("calendar_out_of_range", raw.label, raw.start, raw.end,
-                          f"{due.year}: no published holiday calendar; counted weekends only")
+                years = uncovered_years(self.cal.basis(base, due)) or [due.year]
+                self.warn("calendar_out_of_range", raw.label, raw.start, raw.end, import_hint(self.cal.code, years[0]))
             return due
         return None
 

@@ -1,0 +1,102 @@
+"""Which working-day calendar a contract counts its 工作日 / Business Days on.
+
+Read from the contract's own words, strongest first:
+
+1. its definition of a working / business day (``"Business Day" means a day on which banks in
+   New York are open``, ``工作日是指香港银行营业之日``);
+2. its governing-law clause (``governed by the laws of the State of New York``,
+   ``本契约以中华民国法律为准据法``, ``适用中华人民共和国内地法律``);
+3. Taiwan signals together: a 民国 date and 新台币 / NT$ amounts;
+
+else the mainland calendar (``CN``), the spec's default. The text is the normalised one
+(Simplified Chinese), so one lexicon serves Simplified and Traditional contracts. Place names
+are data (``PLACES``), one table per language; "organized under the laws of" (a party's
+incorporation) is not a governing-law clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.calendars import DEFAULT
+
+# place wording -> calendar code; longest names are tried first, so "People's Republic of China"
+# wins over "Republic of China" and 中华人民共和国香港特别行政区 over 中华人民共和国.
+PLACES_EN = {
+    "State of New York": "US-NY", "New York": "US-NY",
+    "Hong Kong": "HK", "Macau": "MO", "Macao": "MO", "Singapore": "SG",
+    "England and Wales": "GB", "England": "GB", "London": "GB",
+    "Taiwan": "TW", "Taipei": "TW", "Republic of China": "TW",
+    "People's Republic of China": "CN", "People’s Republic of China": "CN", "PRC": "CN",
+    "mainland China": "CN", "Beijing": "CN", "Shanghai": "CN", "State Council": "CN",
+}
+PLACES_ZH = {
+    "香港": "HK", "澳门": "MO", "新加坡": "SG", "英格兰": "GB",
+    "中华民国": "TW", "台湾": "TW", "台北": "TW", "行政院": "TW", "人事行政总处": "TW",
+    "中华人民共和国": "CN", "中国大陆": "CN", "内地": "CN", "国务院": "CN",
+}
+
+
+def _alternation(names: dict[str, str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_PLACE_EN = re.compile(rf"\b(?:{_alternation(PLACES_EN)})\b")
+_PLACE_ZH = re.compile(_alternation(PLACES_ZH))
+
+# 1. definitions: the sentence that defines the working day
+_DEF_EN = re.compile(r"[\"“]?\*{0,2}Business Days?\*{0,2}[\"”]?\s*(?:\([^)]{0,40}\)\s*)?"
+                     r"(?:means|shall mean|refers to|is)\b[^;\n]{0,400}?(?:\.(?=\s|$)|;|\n|$)", re.I)
+_DEF_ZH = re.compile(r"(?:工作日|工作天|营业日)[」”\"]?\s*(?:是指|系指|意指|指)[^。；\n]{0,200}")
+# 2. governing law: the place named right before 法律 / after "laws of", no bracket in between
+_LAW_EN = re.compile(r"(?:governed by|construed (?:and enforced )?in accordance with|subject to)"
+                     r"[^.;\n]{0,60}?\blaws? of\s+(?:the\s+)?(?P<place>[^.;\n]{0,60})", re.I)
+_LAW_ZH = re.compile(rf"(?:适用|依据|依照|依|以|受|遵守|遵循)\s*(?P<place>{_alternation(PLACES_ZH)})"
+                     r"[^。；;，,、（）()]{0,12}?(?:法律|法令|法规)")
+# 3. Taiwan signals
+_MINGUO = re.compile(r"(?:中华)?民国\s*[〇零一二三四五六七八九十百0-9０-９]{2,4}\s*年")
+_TWD = re.compile(r"新台币|NT\$|新台幣")
+
+
+@dataclass(frozen=True)
+class Detected:
+    """The calendar and the words it was read from (``start``/``end`` in the normalised text)."""
+
+    code: str
+    start: int
+    end: int
+    reason: str  # definition | governing_law | minguo_twd
+
+
+def _place(text: str, start: int, end: int, en: bool) -> str | None:
+    m = (_PLACE_EN if en else _PLACE_ZH).search(text, start, end)
+    if m is None:
+        return None
+    return (PLACES_EN if en else PLACES_ZH)[m.group(0)]
+
+
+def detect(text: str, language: str = "zh-Hans") -> Detected | None:
+    """The calendar the contract names, or None (the caller uses the mainland default)."""
+    en = language == "en"
+    for m in (_DEF_EN if en else _DEF_ZH).finditer(text):
+        code = _place(text, m.start(), m.end(), en)
+        if code is not None:
+            return Detected(code, m.start(), m.end(), "definition")
+    if en:
+        for m in _LAW_EN.finditer(text):
+            code = _place(text, m.start("place"), m.end("place"), True)
+            if code is not None:
+                return Detected(code, m.start(), m.end(), "governing_law")
+    else:
+        for m in _LAW_ZH.finditer(text):
+            return Detected(PLACES_ZH[m.group("place")], m.start(), m.end(), "governing_law")
+    ming, twd = _MINGUO.search(text), _TWD.search(text)
+    if ming and twd:
+        return Detected("TW", ming.start(), ming.end(), "minguo_twd")
+    return None
+
+
+def calendar_of(text: str, language: str = "zh-Hans") -> str:
+    got = detect(text, language)
+    return got.code if got else DEFAULT
