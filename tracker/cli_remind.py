@@ -69,10 +69,22 @@ def remind(
         stdout_console().print(f"{day}: {len(result.delivered)} delivered, {result.new} newly due, "
                                f"{sum(f['count'] for f in result.failed)} failed, "
                                f"{result.snapshots} penalty snapshots", markup=False)
+    _calendar_warnings(result.calendar.get("warnings") or [])
     for f in result.failed:
         typer.echo(f"error: delivery to {f['channel']} failed ({f['count']} reminders): {f['error']}", err=True)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _calendar_warnings(warnings: list[dict]) -> None:  # type: ignore[type-arg]
+    """One stderr line per calendar and uncovered year: how many open deadlines it guesses."""
+    by: dict[tuple[str, int], list[dict]] = {}  # type: ignore[type-arg]
+    for w in warnings:
+        by.setdefault((w["calendar"], w["years"][0]), []).append(w)
+    for (code, year), ws in sorted(by.items()):
+        typer.echo(f"warning calendar_out_of_range: {len(ws)} open deadline(s) counted with weekends only in {code} "
+                   f"{year} (#{', #'.join(str(w['obligation_id']) for w in ws[:5])}); import the year with "
+                   "`tracker calendar import FILE`", err=True)
 
 
 @app.command()

@@ -334,12 +334,14 @@ def evaluate(
 @app.command()
 def edit(
     contract: ContractArg,
-    field: Annotated[str, typer.Argument(metavar="FIELD", help="effective_date, term, expiry_date, total_fee, …",
+    field: Annotated[str, typer.Argument(metavar="FIELD", help="effective_date, term, expiry_date, total_fee, "
+                                         "calendar (CN, TW, US-NY, …), …",
                                          show_default=False)],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="New value ('null' to clear).", show_default=False)],
     as_json: JsonOpt = False,
 ) -> None:
-    """Correct an extracted fact; derived dates are recomputed and the change is kept in history."""
+    """Correct an extracted fact; derived dates are recomputed and the change is kept in history.
+    `calendar XX` sets the working-day calendar (CN, TW, US-NY, HK, …) and re-dates its deadlines."""
     with errors(), open_store() as store:
         result = store.edit(contract, field, value, today())
     _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json)

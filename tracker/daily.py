@@ -3,6 +3,8 @@
 ``run_daily(db, today)`` is what ``tracker remind`` and each scheduler tick call; it knows
 nothing of the scheduler. Steps, each its own short transaction:
 
+0. re-date the deadlines whose calendar data changed (``tracker calendar refresh``: an imported
+   year, a newer package); each move is announced once (``calendar_moved``);
 1. read the open obligations (stdlib sqlite3: 100,000 rows in a fraction of a second) and
    their context (late-payment clause, late producer events, evaluations, calendar coverage);
 2. ask the policy (``tracker.reminders``) what falls on ``today``; when ``today`` is a missed
@@ -56,6 +58,7 @@ class RunResult:
     dry_run: bool = False
     would_send: list[dict[str, Any]] = field(default_factory=list)
     stopped: bool = False
+    calendar: dict[str, Any] = field(default_factory=dict)  # the calendar refresh: moved, warnings
 
     @property
     def ok(self) -> bool:
@@ -78,6 +81,22 @@ def _covered_fn() -> Callable[[date], bool]:
     except Exception:  # no calendar package: nothing is covered
         return lambda d: False
     return lambda d: first <= d.year <= last
+
+
+def _calendar_covered(conn: sqlite3.Connection) -> Callable[[str | None, date, str | None], bool]:
+    """covered(contract calendar, due date, recorded basis): the due year is covered by the
+    contract's calendar (imports included) and no year its count touched was weekends-only."""
+    from tracker.calendars import uncovered_years
+    from tracker.store.calendar_store import load
+
+    cals = load(conn)
+
+    def covered(code: str | None, due: date, basis: str | None) -> bool:
+        if basis and uncovered_years(json.loads(basis)):
+            return False
+        return cals.get(code).covers(due.year)
+
+    return covered
 
 
 def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str | None]:
@@ -105,7 +124,8 @@ def _prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
     every = max(pol.overdue_every_days, 1)
     conds.append(f"(o.kind IN ({','.join('?' * len(pol.overdue_kinds))}) AND d < 0 AND (-d <= ? OR (-d - ?) % ? = 0))")
     params += [*pol.overdue_kinds, pol.overdue_daily_days, pol.overdue_daily_days, every]
-    conds.append("(o.due_date > ? AND d BETWEEN 0 AND ?)")  # a year without a holiday calendar
+    conds.append("((o.due_date > ? OR instr(o.calendar_basis, 'null') > 0 OR (o.calendar IS NOT NULL AND"
+                 " o.calendar != 'CN')) AND d BETWEEN 0 AND ?)")  # a year without a holiday calendar
     params += [f"{last_covered}-12-31", pol.calendar_notice_days]
     conds.append("o.id IN (SELECT obligation_id FROM evaluations WHERE passed = 0)")
     return " OR ".join(conds), params
@@ -119,13 +139,16 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
     where, params = _prefilter(pol, last_covered)
     rows = conn.execute(
         "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
-        " o.paid, o.currency, o.clause FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
+        " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
         " AS d FROM obligations WHERE status IN ('pending', 'overdue')) o WHERE " + where,
         [day.isoformat(), *params]).fetchall()
     ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
         "SELECT id, title, json_extract(facts, '$.penalties') FROM contracts"
         " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
+                                    (ids,)).fetchall())
+    cal_covered = _calendar_covered(conn)
     clause_cache: dict[str | None, tuple[int | None, str | None]] = {}
     # the earliest passed deadline of each (contract, producer kind) still open: "event late"
     producer_late: dict[tuple[int, str], date] = {}
@@ -147,7 +170,7 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
         shortfall[ob] = (date.fromisoformat(on),
                          {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
     out: list[Subject] = []
-    for oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause in rows:
+    for oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis in rows:
         due_d = date.fromisoformat(due) if due else None
         ctitle, pens = contracts.get(cid, (None, None))
         susp = pclause = None
@@ -174,8 +197,34 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
             clause=clause, amount=owed, currency=currency, contract_title=ctitle, recurrence=rrule,
             suspend_after_days=susp, penalty_clause=pclause, waits_for=waits, event_deadline=event_deadline,
             shortfall=sf[1] if sf else None, shortfall_on=sf[0] if sf else None,
-            calendar_covered=covered(due_d) if due_d else True))
+            calendar_covered=cal_covered(calendar_of.get(cid), due_d, basis) if due_d else True))
     return out
+
+
+def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
+    """One ``calendar_moved`` reminder per deadline a calendar refresh moved and nobody was told of."""
+    out = []
+    for mid, oid, cid, old, new, why, kind, party, title, clause, amount, paid, currency, ctitle in conn.execute(
+            "SELECT m.id, m.obligation_id, m.contract_id, m.old_due_date, m.new_due_date, m.reason, o.kind, o.party,"
+            " o.title, o.clause, o.amount, o.paid, o.currency, c.title FROM calendar_moves m"
+            " JOIN obligations o ON o.id = m.obligation_id JOIN contracts c ON c.id = m.contract_id"
+            " WHERE m.reminded_on IS NULL AND o.status IN ('pending', 'overdue') ORDER BY m.id"):
+        new_d = date.fromisoformat(new) if new else None
+        owed = D(amount) - D(paid or "0") if amount is not None else None
+        s = Subject(obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=new_d,
+                    clause=clause, amount=owed, currency=currency, contract_title=ctitle)
+        out.append(Reminder(s, policy_mod.CALENDAR_MOVED, day, new_d, (new_d - day).days if new_d else 0,
+                            {"old_due_date": old, "new_due_date": new, "calendar_reason": why, "move_id": mid}))
+    return out
+
+
+def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str) -> dict[str, Any]:
+    """``tracker calendar refresh`` inside the daily job (one BEGIN IMMEDIATE transaction)."""
+    from tracker.store.calendar_store import load, refresh_in
+
+    with outbox.immediate(conn):
+        moves, warnings = refresh_in(conn, day, stamp, "tracker", load(conn))
+    return {"moved": moves, "warnings": warnings}
 
 
 def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> list[Any]:
@@ -234,7 +283,7 @@ def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config) -> list[Re
     rems = policy_mod.due_all(load_subjects(conn, day, cfg), day, cfg.policy)
     if now > day:
         rems = policy_mod.catch_up(rems, now, cfg.policy)
-    return rems
+    return rems + moved_reminders(conn, now)
 
 
 def snapshot_rows(conn: sqlite3.Connection, day: date) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
@@ -381,6 +430,11 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     result = RunResult(day=today, now=now, dry_run=dry_run)
     glob = list(channels) if channels is not None else default_targets(cfg, db)
     with outbox.connect(db) as conn:
+        if not dry_run:
+            from datetime import UTC, datetime
+
+            result.calendar = refresh_calendars(conn, now, datetime.fromtimestamp(clock(), UTC).isoformat(
+                timespec="seconds"))
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
             rems = plan(conn, today, now, cfg)
@@ -416,6 +470,11 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             rows.append((r.subject.obligation_id, r.subject.contract_id, r.subject.kind, r.reason,
                          r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
         result.new = outbox.enqueue(conn, rows, clock())
+        told = [r.detail["move_id"] for r, _ in fresh if r.reason == policy_mod.CALENDAR_MOVED]
+        if told:
+            with outbox.immediate(conn):
+                conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
+                                 [(now.isoformat(), m) for m in told])
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
                       title=f"tracker reminders for {now.isoformat()}")
         try:

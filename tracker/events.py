@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from tracker.calendars import Calendar
 from tracker.model import Trigger
 from tracker.periods import add_duration, deadline
 
@@ -66,6 +67,7 @@ class Change:
     note: str
     due_date: date | None = None
     status: str | None = None
+    basis: dict[str, str | None] | None = None  # calendar coverage of the years the count touched
 
 
 @dataclass(frozen=True)
@@ -102,18 +104,30 @@ def derive_facts(facts: dict[str, Any], *, recompute_expiry: bool = True,
     return out
 
 
+def calendar_basis(kind: str, trigger: Trigger | None, base: date | None, due: date | None,
+                   cal: Calendar | None) -> dict[str, str | None] | None:
+    """Which calendar years a due date was counted on ({} when no calendar was involved:
+    a fixed date, or a period that does not roll off rest days)."""
+    if trigger is None or base is None or due is None:
+        return {}
+    if not trigger.business_days and (kind in NO_ROLL or trigger.offset.startswith("-")):
+        return {}
+    return (cal or Calendar()).basis(base, due)
+
+
 def _resolve(event: str, on: date, obligations: dict[int, ObligationState],
-             changes: dict[int, Change], note: str) -> bool:
+             changes: dict[int, Change], note: str, cal: Calendar | None = None) -> bool:
     """Re-date every open obligation triggered by ``event``; returns the guessed flag."""
     guessed = False
     for ob in obligations.values():
         if not ob.open or not ob.trigger or ob.trigger.event != event:
             continue
         due, g = deadline(on, ob.trigger.offset, business_days=ob.trigger.business_days,
-                          roll=ob.kind not in NO_ROLL)
+                          roll=ob.kind not in NO_ROLL, cal=cal)
         guessed |= g
+        basis = calendar_basis(ob.kind, ob.trigger, on, due, cal)
         if due != ob.due_date:
-            _merge(changes, Change(ob.id, note, due_date=due))
+            _merge(changes, Change(ob.id, note, due_date=due, basis=basis))
             obligations[ob.id] = replace(ob, due_date=due)
     return guessed
 
@@ -128,6 +142,7 @@ def _merge(changes: dict[int, Change], new: Change) -> None:
         new.note if new.note != old.note else old.note,
         due_date=new.due_date if new.due_date is not None else old.due_date,
         status=new.status or old.status,
+        basis=new.basis if new.basis is not None else old.basis,
     )
 
 
@@ -147,7 +162,7 @@ def _sync_derived(facts: dict[str, Any], obligations: dict[int, ObligationState]
 
 
 def record_event(event: str, on: date, obligations: list[ObligationState],
-                 facts: dict[str, Any]) -> Resolution:
+                 facts: dict[str, Any], cal: Calendar | None = None) -> Resolution:
     """The effect of ``event`` happening on ``on``."""
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r} (one of: {', '.join(EVENTS)})")
@@ -169,7 +184,7 @@ def record_event(event: str, on: date, obligations: list[ObligationState],
                                        status="fulfilled"))
                 obs[ob.id] = replace(ob, status="fulfilled", due_date=on)
         facts = derive_facts(facts, recompute_expiry=False, terminated_on=on)
-        guessed |= _resolve("expiry", on, obs, changes, note)
+        guessed |= _resolve("expiry", on, obs, changes, note, cal)
         _sync_derived({"confidentiality_expiry": facts.get("confidentiality_expiry")}, obs, changes, note)
         return Resolution(tuple(changes.values()), facts, guessed)
 
@@ -179,7 +194,7 @@ def record_event(event: str, on: date, obligations: list[ObligationState],
                 _merge(changes, Change(ob.id, f"{event} recorded on {on}", status="fulfilled"))
                 obs[ob.id] = replace(ob, status="fulfilled")
 
-    guessed |= _resolve(event, on, obs, changes, note)
+    guessed |= _resolve(event, on, obs, changes, note, cal)
     if event == "effective":
         facts["effective_date"] = on.isoformat()
     if event == "signing":
@@ -190,7 +205,7 @@ def record_event(event: str, on: date, obligations: list[ObligationState],
         _sync_derived(facts, obs, changes, note)
         expiry = _d(facts.get("expiry_date"))
         if expiry and facts.get("expiry_date") != before:
-            guessed |= _resolve("expiry", expiry, obs, changes, note)
+            guessed |= _resolve("expiry", expiry, obs, changes, note, cal)
     return Resolution(tuple(changes.values()), facts, guessed)
 
 
@@ -202,7 +217,7 @@ EDITABLE = (
 
 
 def apply_edit(field_name: str, value: Any, obligations: list[ObligationState],
-               facts: dict[str, Any]) -> Resolution:
+               facts: dict[str, Any], cal: Calendar | None = None) -> Resolution:
     """A corrected fact, the derived facts recomputed, and the obligations that follow them."""
     facts = dict(facts)
     facts[field_name] = value
@@ -215,17 +230,18 @@ def apply_edit(field_name: str, value: Any, obligations: list[ObligationState],
         facts = derive_facts(facts, recompute_expiry=field_name in ("effective_date", "term"))
         if field_name in ("effective_date", "signed_date") and value:
             event = "effective" if field_name == "effective_date" else "signing"
-            guessed |= _resolve(event, _d(value), obs, changes, note)  # type: ignore[arg-type]
+            guessed |= _resolve(event, _d(value), obs, changes, note, cal)  # type: ignore[arg-type]
         _sync_derived(facts, obs, changes, note)
         expiry = _d(facts.get("expiry_date"))
         if expiry:
-            guessed |= _resolve("expiry", expiry, obs, changes, note)
+            guessed |= _resolve("expiry", expiry, obs, changes, note, cal)
     elif field_name in ("renewal_notice_deadline", "confidentiality_expiry"):
         _sync_derived(facts, obs, changes, note)
     return Resolution(tuple(changes.values()), facts, guessed)
 
 
-def pending_triggers(obligations: list[ObligationState], recorded: dict[str, date]) -> Resolution:
+def pending_triggers(obligations: list[ObligationState], recorded: dict[str, date],
+                     cal: Calendar | None = None) -> Resolution:
     """Resolve new obligations against events already recorded (used for a new version)."""
     obs = {o.id: o for o in obligations}
     changes: dict[int, Change] = {}
@@ -233,5 +249,5 @@ def pending_triggers(obligations: list[ObligationState], recorded: dict[str, dat
     for event, on in recorded.items():
         if event == "termination":
             event = "expiry"
-        guessed |= _resolve(event, on, obs, changes, f"{event} recorded on {on}")
+        guessed |= _resolve(event, on, obs, changes, f"{event} recorded on {on}", cal)
     return Resolution(tuple(changes.values()), {}, guessed)

@@ -21,6 +21,9 @@ fall on ``today``; each has a ``reason``:
 ``calendar_uncovered``
     the deadline lies in a year without a published mainland holiday calendar, so a
     working-day count or a holiday roll-forward may still move it (announced once).
+``calendar_moved``
+    a calendar refresh (an imported year, a newer package) moved the deadline: old → new
+    (the daily job builds these from ``calendar_moves``; announced once).
 
 One-shot reasons (``evaluation_shortfall``, ``calendar_uncovered``) are *level-triggered*:
 they are listed on every day of their window with the same ``for_date``, and the outbox's
@@ -50,6 +53,7 @@ SUSPENSION_RIGHT = "suspension_right"
 EVENT_LATE = "event_late"
 EVALUATION_SHORTFALL = "evaluation_shortfall"
 CALENDAR_UNCOVERED = "calendar_uncovered"
+CALENDAR_MOVED = "calendar_moved"
 DUE_TODAY = "due_today"
 
 # Which obligation kind produces which trigger event (an obligation waiting for the event is
@@ -194,7 +198,7 @@ def catch_up(reminders: Iterable[Reminder], now: date, policy: Policy) -> list[R
     out: list[Reminder] = []
     seen: set[tuple[int, str, date]] = set()
     for r in reminders:
-        if r.for_date < now and r.reason not in (EVALUATION_SHORTFALL, CALENDAR_UNCOVERED):
+        if r.for_date < now and r.reason not in (EVALUATION_SHORTFALL, CALENDAR_UNCOVERED, CALENDAR_MOVED):
             if r.reason.startswith("suspension_"):
                 right = date.fromisoformat(r.detail["suspension_date"])
                 if right <= now:
@@ -242,7 +246,11 @@ def describe(r: Reminder) -> str:
         parts = ", ".join(f"{k} {v['measured']} < {v['target']}" for k, v in r.detail.get("metrics", {}).items())
         head = f"evaluation below target: {parts}"
     elif r.reason == CALENDAR_UNCOVERED:
-        head = f"deadline {due_s} is in {r.detail.get('year')}, which has no published holiday calendar yet"
+        head = (f"deadline {due_s} is in {r.detail.get('year')}, which has no published holiday calendar yet"
+                " (import it: tracker calendar import FILE)")
+    elif r.reason == CALENDAR_MOVED:
+        head = (f"deadline moved by the holiday calendar: {r.detail.get('old_due_date')} → "
+                f"{r.detail.get('new_due_date')} ({r.detail.get('calendar_reason')})")
     else:
         head = r.reason
     return f"{head}: {what}{money}, {where}"

@@ -177,6 +177,10 @@ def show(c: dict[str, Any]) -> RenderableType:
         facts.add_row("Targets", ", ".join(f"{k} ≥ {v}" for k, v in f["metrics_targets"].items()))
     if c.get("terminated_on"):
         facts.add_row("Terminated", c["terminated_on"])
+    if c.get("calendar"):
+        from tracker.calendars import describe
+
+        facts.add_row("Working days", f"{c['calendar']}: {describe(c['calendar'])}")
     facts.add_row("File", f"{c['file']} (version {len(c['versions'])}, {c['language']})")
     parts: list[RenderableType] = [Panel(facts, title=f"#{c['contract_id']} {c['title'] or ''}",
                                          title_align="left")]
@@ -283,4 +287,8 @@ def changes(result: dict[str, Any]) -> RenderableType:
         if "allocated" in ch:
             bits.append(f"allocated {money(ch['allocated'])} (paid {money(ch['paid'])} of {money(ch['amount'])})")
         lines.append("  " + ", ".join(bits))
+        if ch.get("warning"):
+            lines.append(f"    warning {ch['warning']['code']}: {ch['warning']['message']}")
+    for w in result.get("warnings") or []:
+        lines.append(f"  warning {w['code']} #{w['obligation_id']} {w['title']} (due {w['due_date']}): {w['message']}")
     return Text("\n".join(lines) if lines else "  no obligation changed")

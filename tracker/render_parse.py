@@ -90,6 +90,11 @@ def facts_table(result: ParseResult) -> Table:
         ("Copies", c.copies and str(c.copies)),
         ("Targets", ", ".join(f"{k} ≥ {_rate(v, None)}" for k, v in (c.metrics_targets or {}).items()) or None),
     ]
+    if result.calendar != "CN" or result.calendar_quote:  # the working-day calendar and where it was read
+        from tracker.calendars import describe
+
+        rows.append(("Working days", f"{result.calendar}: {describe(result.calendar)}"
+                     + (f" — {short(result.calendar_quote, 40)}" if result.calendar_quote else "")))
     for label, value in rows:
         t.add_row(label, value if value else Text("—", style="dim"))
     for p in c.penalties:

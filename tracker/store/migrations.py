@@ -72,12 +72,37 @@ def create_tables(*names: str, module: str = "tracker.store.tables") -> Callable
     return run
 
 
+def add_columns(table: str, columns: dict[str, str]) -> Callable[[Any], None]:
+    """A migration step adding columns (name -> SQL type and default) a table lacks: a database
+    created after the column joined the table's declaration has it already."""
+
+    def run(conn: Any) -> None:
+        have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        for name, ddl in columns.items():
+            if name not in have:
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}")
+
+    return run
+
+
+def steps(*parts: Callable[[Any], None]) -> Callable[[Any], None]:
+    def run(conn: Any) -> None:
+        for part in parts:
+            part(conn)
+
+    return run
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_core_tables", create_tables(*CORE_TABLES)),
     Migration("0002_reminders", create_tables("reminder_outbox", "reminder_days", "reminder_recipients",
                                               "penalty_snapshots", "reminder_state",
                                               module="tracker.store.outbox_tables")),
     Migration("0003_open_due_index", OPEN_DUE_INDEX_SQL),
+    Migration("0004_calendars", steps(
+        create_tables("calendar_years", "calendar_moves", module="tracker.store.calendar_tables"),
+        add_columns("contracts", {"calendar": "VARCHAR NOT NULL DEFAULT 'CN'"}),
+        add_columns("obligations", {"calendar": "VARCHAR", "calendar_basis": "VARCHAR"}))),
 ]
 
 

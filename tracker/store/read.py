@@ -178,7 +178,7 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
         if conn is None:
             raise NotFound(f"no contract with id {contract_id}")
         cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
-                           " facts, terminated_on, added_at, current_version_id FROM contracts WHERE id = ?",
+                           " facts, terminated_on, added_at, current_version_id, calendar FROM contracts WHERE id = ?",
                            (contract_id,))
         found = _dicts(cur)
         if not found:
@@ -187,7 +187,8 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
         c["facts"] = json.loads(c["facts"])
         obligations = _dicts(conn.execute(
             "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
-            " paid, currency, metrics, clause, quote, status, status_on FROM obligations WHERE contract_id = ?"
+            " paid, currency, metrics, clause, quote, status, status_on, calendar_basis FROM obligations"
+            " WHERE contract_id = ?"
             " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
         events = _dicts(conn.execute(
             "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
@@ -199,6 +200,7 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
         for o in obligations:
             o["trigger"] = json.loads(o["trigger"]) if o["trigger"] else None
             o["metrics"] = json.loads(o["metrics"]) if o["metrics"] else None
+            o["calendar_basis"] = json.loads(o["calendar_basis"]) if o["calendar_basis"] else None
             o["events"] = by_ob.get(o["obligation_id"], [])
             o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
                               if o["due_date"] and o["status"] in ("pending", "overdue") else None)

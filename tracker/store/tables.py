@@ -36,6 +36,7 @@ class ContractRow(SQLModel, table=True):
     current_version_id: int | None = None
     terminated_on: str | None = None
     added_at: str
+    calendar: str = Field(default="CN", sa_column_kwargs={"server_default": "CN"})  # working-day calendar
 
 
 class ContractVersionRow(SQLModel, table=True):
@@ -79,6 +80,8 @@ class ObligationRow(SQLModel, table=True):
     parsed: str = "{}"  # JSON: the obligation as the parser gave it (matching across versions)
     status: str = "pending"  # pending | fulfilled | overdue | waived | superseded
     status_on: str | None = None  # date of the last status change
+    calendar: str | None = None  # the calendar its due date was counted on
+    calendar_basis: str | None = None  # JSON {"2027": "import #1 …" | "chinesecalendar 1.11.0" | null}
 
 
 class ObligationEventRow(SQLModel, table=True):

@@ -23,6 +23,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from tracker import events as ev
+from tracker.calendars import Calendar, Calendars, import_hint, uncovered_years
 from tracker.errors import NotFound, StoreError, TrackerError, UsageError
 from tracker.gaps import gaps
 from tracker.model import ParseResult, Trigger
@@ -48,7 +49,8 @@ METRICS = ("accuracy", "recall", "f1")
 
 
 OBLIGATION_COLUMNS = ("contract_id", "version_id", "kind", "party", "title", "due_date", "trigger", "recurrence",
-                      "amount", "paid", "currency", "metrics", "clause", "quote", "parsed", "status", "status_on")
+                      "amount", "paid", "currency", "metrics", "clause", "quote", "parsed", "status", "status_on",
+                      "calendar", "calendar_basis")
 
 
 def _raw(s: Session) -> sqlite3.Connection:
@@ -222,13 +224,20 @@ class Store:
         s.add(ob)
 
     def _apply(self, s: Session, contract: ContractRow, res: ev.Resolution, on: date,
-               action: str) -> list[dict[str, Any]]:
+               action: str, cal: Calendar | None = None) -> list[dict[str, Any]]:
         out = []
         for ch in res.changes:
             ob = s.get(ObligationRow, ch.obligation_id)
             assert ob is not None
             entry: dict[str, Any] = {"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
                                      "note": ch.note}
+            if ch.basis is not None and cal is not None:
+                ob.calendar, ob.calendar_basis = cal.code, _dumps(ch.basis)
+                s.add(ob)
+                years = uncovered_years(ch.basis)
+                if years:
+                    entry["warning"] = {"code": "calendar_out_of_range", "years": years,
+                                        "message": import_hint(cal.code, years[0])}
             if ch.due_date is not None and ch.due_date.isoformat() != ob.due_date:
                 entry["old_due_date"], entry["due_date"] = ob.due_date, ch.due_date.isoformat()
                 self._history(s, contract.id or 0, "derived", field_name=f"obligation {ob.id} due_date",
@@ -250,6 +259,19 @@ class Store:
             s.add(contract)
         return out
 
+    def calendars(self) -> Calendars:
+        """Every imported calendar year (a plain read: no write lock taken)."""
+        from tracker.store.calendar_store import load_path
+
+        with translate(self.path):
+            return load_path(self.path)
+
+    def _calendar(self, s: Session, contract: ContractRow) -> Calendar:
+        """The contract's calendar with the years imported into this database."""
+        from tracker.store.calendar_store import load
+
+        return load(_raw(s)).get(contract.calendar)
+
     def _states(self, s: Session, contract_id: int) -> list[ev.ObligationState]:
         rows = s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract_id)).all()
         return [_state(r) for r in rows]
@@ -262,6 +284,7 @@ class Store:
         from tracker.parse import parse_file
 
         out: list[AddOutcome | AddFailure] = []
+        cals = self.calendars()
         for f in contract_files(paths):
             try:
                 sha = hashlib.sha256(f.read_bytes()).hexdigest()
@@ -269,7 +292,7 @@ class Store:
                 if known is not None:
                     out.append(AddOutcome(known, str(f), "unchanged"))
                 else:
-                    out.append(self.add_parsed(parse_file(f), file=str(f), amends=amends))
+                    out.append(self.add_parsed(parse_file(f, cals), file=str(f), amends=amends))
             except StoreError:
                 raise
             except TrackerError as exc:
@@ -345,8 +368,13 @@ class Store:
         return v
 
     @staticmethod
-    def _obligation_values(contract_id: int, version_id: int, o: dict[str, Any]) -> dict[str, Any]:
+    def _obligation_values(contract_id: int, version_id: int, o: dict[str, Any],
+                           facts: dict[str, Any] | None = None, cal: Calendar | None = None) -> dict[str, Any]:
+        from tracker.store.calendar_store import obligation_basis
+
+        cal = cal or Calendar()
         return dict(
+            calendar=cal.code, calendar_basis=_dumps(obligation_basis(o, facts or {}, cal)),
             contract_id=contract_id, version_id=version_id, kind=o["kind"], party=o["party"],
             title=o.get("title") or o["kind"], due_date=o.get("due_date"),
             trigger=_dumps(o["trigger"]) if o.get("trigger") else None, recurrence=o.get("recurrence"),
@@ -355,19 +383,23 @@ class Store:
             clause=o.get("clause"), quote=o.get("quote") or "", parsed=_dumps(o), status="pending",
             status_on=None)
 
-    def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any]) -> ObligationRow:
-        return ObligationRow(**self._obligation_values(contract_id, version_id, o))
+    def _obligation_row(self, contract_id: int, version_id: int, o: dict[str, Any],
+                        facts: dict[str, Any] | None = None, cal: Calendar | None = None) -> ObligationRow:
+        return ObligationRow(**self._obligation_values(contract_id, version_id, o, facts, cal))
 
     def _add_new(self, raw: sqlite3.Connection, result: ParseResult, doc: dict[str, Any],
                  file: str) -> AddOutcome:
         """A new contract in plain SQL on the transaction's own connection: the ORM's unit of work
         cost ~20 ms per file, more than parsing it (``tracker add`` of 1,000 files)."""
+        from tracker.store.calendar_store import load
+
         c, src, stamp = doc["contract"], result.source, self.stamp()
+        cal = load(raw).get(result.calendar)
         cid = raw.execute(
-            "INSERT INTO contracts (title, provider, client, language, currency, file, sha256, facts, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contracts (title, provider, client, language, currency, file, sha256, facts, added_at,"
+            " calendar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (c["title"], c["provider"], c["client"], src.language, c["currency"], file, src.sha256, _dumps(c),
-             stamp)).lastrowid
+             stamp, cal.code)).lastrowid
         vid = raw.execute(
             "INSERT INTO contract_versions (contract_id, version, previous_version_id, reason, file, sha256,"
             " language, document, text, added_at) VALUES (?, 1, NULL, 'original', ?, ?, ?, ?, ?, ?)",
@@ -380,7 +412,7 @@ class Store:
         raw.executemany(
             f"INSERT INTO obligations ({', '.join(OBLIGATION_COLUMNS)}) VALUES ({', '.join('?' * len(OBLIGATION_COLUMNS))})",
             [tuple(vals[k] for k in OBLIGATION_COLUMNS)
-             for vals in (self._obligation_values(cid, vid, o) for o in doc["obligations"])])
+             for vals in (self._obligation_values(cid, vid, o, c, cal) for o in doc["obligations"])])
         raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, recorded_at)"
                     " VALUES (?, 'add', NULL, NULL, ?, ?, ?, ?)",
                     (cid, file, f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings",
@@ -403,6 +435,8 @@ class Store:
         for r in old_rows:
             pool.setdefault(self._match_key(json.loads(r.parsed)), []).append(r)
         on = date.fromisoformat(self.stamp()[:10])
+        contract.calendar = result.calendar
+        cal = self._calendar(s, contract)
         new_rows = []
         for o in doc["obligations"]:
             same = pool.get(self._match_key(o))
@@ -411,7 +445,7 @@ class Store:
                 kept.version_id, kept.quote, kept.parsed = v.id or 0, o.get("quote") or "", _dumps(o)
                 s.add(kept)
             else:
-                row = self._obligation_row(contract.id or 0, v.id or 0, o)
+                row = self._obligation_row(contract.id or 0, v.id or 0, o, doc["contract"], cal)
                 s.add(row)
                 new_rows.append(row)
         superseded = 0
@@ -434,8 +468,8 @@ class Store:
             select(ContractEventRow).where(ContractEventRow.contract_id == contract.id)
             .order_by(col(ContractEventRow.on_date)))}
         if recorded and new_rows:
-            res = ev.pending_triggers([_state(r) for r in new_rows], recorded)
-            self._apply(s, contract, res, on, "new_version")
+            res = ev.pending_triggers([_state(r) for r in new_rows], recorded, cal)
+            self._apply(s, contract, res, on, "new_version", cal)
         self._history(s, contract.id or 0, "new_version", new=file,
                       note=f"version {number}: {len(new_rows)} new or changed obligations, {superseded} superseded")
         return AddOutcome(contract.id or 0, file, "new_version", doc["warnings"], number, superseded,
@@ -471,8 +505,10 @@ class Store:
             return None
         from tracker.periods import first_occurrence
 
-        nxt = first_occurrence(ob.recurrence, date.fromisoformat(ob.due_date) + timedelta(days=1))
-        facts = json.loads(self._contract(s, ob.contract_id).facts)
+        contract = self._contract(s, ob.contract_id)
+        nxt = first_occurrence(ob.recurrence, date.fromisoformat(ob.due_date) + timedelta(days=1),
+                               cal=self._calendar(s, contract))
+        facts = json.loads(contract.facts)
         end = facts.get("expiry_date")
         if nxt is None or (end and nxt.isoformat() > end):
             return None
@@ -503,14 +539,15 @@ class Store:
                 raise UsageError(f"contract {contract_id}: {event} already recorded on {dup.on_date}")
             if contract.terminated_on and event == "termination":
                 raise UsageError(f"contract {contract_id} already terminated on {contract.terminated_on}")
-            res = ev.record_event(event, on, self._states(s, contract_id), json.loads(contract.facts))
+            cal = self._calendar(s, contract)
+            res = ev.record_event(event, on, self._states(s, contract_id), json.loads(contract.facts), cal)
             s.add(ContractEventRow(contract_id=contract_id, event=event, on_date=on.isoformat(), note=note,
                                    actor=self.actor, recorded_at=self.stamp()))
             if event == "termination":
                 contract.terminated_on = on.isoformat()
-            changes = self._apply(s, contract, res, on, event)
+            changes = self._apply(s, contract, res, on, event, cal)
             self._history(s, contract_id, "event", field_name=event, new=on.isoformat(), note=note)
-            return Changed(contract_id, changes, {"event": event, "on": on.isoformat(),
+            return Changed(contract_id, changes, {"event": event, "on": on.isoformat(), "calendar": cal.code,
                                                   "calendar_guessed": res.guessed})
 
     def pay(self, contract_id: int, amount: Decimal, on: date, obligation_id: int | None = None,
@@ -612,11 +649,12 @@ class Store:
                     ContractEventRow.contract_id == contract_id,
                     ContractEventRow.event == "evaluation_report")).first()
                 if done_before is None:
-                    res = ev.record_event("evaluation_report", on, self._states(s, contract_id), facts)
+                    cal = self._calendar(s, contract)
+                    res = ev.record_event("evaluation_report", on, self._states(s, contract_id), facts, cal)
                     s.add(ContractEventRow(contract_id=contract_id, event="evaluation_report",
                                            on_date=on.isoformat(), note="evaluation passed", actor=self.actor,
                                            recorded_at=self.stamp()))
-                    changes += self._apply(s, contract, res, on, "evaluation_report")
+                    changes += self._apply(s, contract, res, on, "evaluation_report", cal)
             self._history(s, contract_id, "evaluate", new="passed" if passed else "shortfall",
                           note=_dumps({k: str(v) for k, v in metrics.items()}))
             return Changed(contract_id, changes, {
@@ -632,7 +670,10 @@ class Store:
                                  on_date=on.isoformat(), note=note, actor=self.actor, recorded_at=self.stamp()))
 
     def edit(self, contract_id: int, field_name: str, value: str, on: date) -> Changed:
-        """Correct an extracted fact; derived dates and the obligations that mirror them follow."""
+        """Correct an extracted fact; derived dates and the obligations that mirror them follow.
+        ``calendar`` (CN, TW, US-NY, …) re-dates every deadline counted in working days or rolled."""
+        if field_name == "calendar":
+            return self._edit_calendar(contract_id, value, on)
         if field_name not in ev.EDITABLE:
             raise UsageError(f"cannot edit {field_name!r} (one of: {', '.join(ev.EDITABLE)})")
         parsed = _edit_value(field_name, value)
@@ -640,14 +681,37 @@ class Store:
             contract = self._contract(s, contract_id)
             facts = json.loads(contract.facts)
             old = facts.get(field_name)
-            res = ev.apply_edit(field_name, parsed, self._states(s, contract_id), facts)
+            cal = self._calendar(s, contract)
+            res = ev.apply_edit(field_name, parsed, self._states(s, contract_id), facts, cal)
             self._history(s, contract_id, "edit", field_name=field_name, old=_dumps(old), new=_dumps(parsed))
-            changes = self._apply(s, contract, res, on, "edit")
+            changes = self._apply(s, contract, res, on, "edit", cal)
             if field_name in ("title", "provider", "client", "currency"):
                 setattr(contract, field_name, parsed)
                 s.add(contract)
             return Changed(contract_id, changes, {"field": field_name, "old": old, "new": parsed,
                                                   "facts": res.facts})
+
+    def _edit_calendar(self, contract_id: int, value: str, on: date) -> Changed:
+        from tracker.calendars import known, normalise
+        from tracker.store.calendar_store import load, refresh_in
+
+        code = normalise(value)
+        if not code or not known(code):
+            raise UsageError(f"calendar: {value!r} is not a calendar code (CN, TW, HK, MO, SG, US-NY, GB, …)")
+        with self.transaction() as s:
+            contract = self._contract(s, contract_id)
+            old = contract.calendar
+            contract.calendar = code
+            s.add(contract)
+            s.flush()
+            self._history(s, contract_id, "edit", field_name="calendar", old=_dumps(old), new=_dumps(code))
+            raw = _raw(s)
+            moves, warnings = refresh_in(raw, on, self.stamp(), self.actor, load(raw), contract_id)
+            changes = [{"obligation_id": m["obligation_id"], "kind": m["kind"], "title": m["title"],
+                        "note": m["reason"], "old_due_date": m["old_due_date"], "due_date": m["new_due_date"]}
+                       for m in moves]
+            return Changed(contract_id, changes, {"field": "calendar", "old": old, "new": code,
+                                                  "warnings": warnings})
 
     # ------------------------------------------------------------------ reads (stdlib sqlite3)
 
