@@ -120,7 +120,7 @@ def test_refresh_text_lists_old_new_obligation_contract(db_path: Path, waiting: 
     _events(waiting)
     run("calendar", "import", str(TEST_2027))
     out = run("calendar", "refresh").stdout
-    assert f"2027-01-11 → 2027-01-12" in out and "A 首期款" in out and f"contract #{waiting} 跨年合同" in out
+    assert "2027-01-11 → 2027-01-12" in out and "A 首期款" in out and f"contract #{waiting} 跨年合同" in out
 
 
 def test_daily_job_refreshes_and_reminds_about_each_move_once(db_path: Path, waiting: int) -> None:
