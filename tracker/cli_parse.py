@@ -44,9 +44,10 @@ def run_parse(files: list[str], json_out: bool) -> int:
     from tracker.parse import parse_file
 
     failed = 0
+    calendars = _imported_calendars()
     for path in files:
         try:
-            result = parse_file(path)
+            result = parse_file(path, calendars)
         except InputError as exc:
             sys.stderr.write(f"error: {exc}\n")
             failed = failed or exc.exit_code
@@ -60,3 +61,19 @@ def run_parse(files: list[str], json_out: bool) -> int:
 
             render_parse(stdout_console(), result)
     return failed
+
+
+def _imported_calendars():  # type: ignore[no-untyped-def]
+    """The years imported into the database (``tracker calendar import``), if there is one: parse
+    counts with them as ``add`` does. A missing or unreadable database means the packages alone."""
+    import sqlite3
+
+    from tracker.calendars import Calendars
+    from tracker.cli_app import db_path
+    from tracker.errors import TrackerError
+    from tracker.store.calendar_store import load_path
+
+    try:
+        return load_path(db_path())
+    except (TrackerError, sqlite3.Error, OSError):
+        return Calendars()
