@@ -264,3 +264,23 @@ def test_migration_0004_adds_calendar_columns_to_an_old_database(tmp_path: Path)
     assert {"calendar", "calendar_basis"} <= cols
     assert table(db, "SELECT calendar FROM contracts") == [("CN",)]
     assert table(db, "SELECT name FROM schema_migrations ORDER BY id")[-1] == ("0004_calendars",)
+
+
+def test_a_document_parsed_before_the_import_is_redated_by_refresh(db_path: Path) -> None:
+    """Stored from a parse that had no 2027 data (weekends only): refresh moves it once imported."""
+    from tracker.model import ParseResult
+    from tracker.store.write import Store
+
+    run("calendar", "import", str(TEST_2027))
+    doc = {"schema": "tracker.parse/1", "source": {"file": "early.txt", "sha256": "e" * 64, "language": "zh-Hans"},
+           "contract": {"title": "先解析后导入", "effective_date": "2026-12-28", "currency": "CNY", "penalties": []},
+           "obligations": [
+               ob("payment", date(2027, 1, 11), title="A 首期款", amount="100000.00",
+                  trigger={"event": "effective", "offset": "P10D", "business_days": True}),
+               ob("payment", date(2027, 1, 1), title="D 固定日期", amount="1.00")],  # written out: never moves
+           "warnings": []}
+    with Store(db_path) as st:
+        st.add_parsed(ParseResult.from_json(doc))
+    moved = [(m["title"], m["old_due_date"], m["new_due_date"]) for m in j("calendar", "refresh")["moved"]]
+    assert moved == [("A 首期款", "2027-01-11", "2027-01-12")]
+    assert dues(db_path)["D 固定日期"] == "2027-01-01"

@@ -160,15 +160,19 @@ def recompute(kind: str, trigger: Trigger | None, recurrence: str | None, due: d
 
 def obligation_basis(o: dict[str, Any], facts: dict[str, Any], cal: Calendar) -> dict[str, str | None]:
     """The basis to record for a parsed obligation: {} unless its date is the calendar's count
-    (a date the contract writes out, or one a person edited, is never re-dated)."""
+    (a date the contract writes out, or one a person edited, is never re-dated). A date parsed
+    without this database's imported years gets the package's basis, so ``refresh`` re-dates it."""
     trig = Trigger.from_json(o.get("trigger"))
     due = date.fromisoformat(o["due_date"]) if o.get("due_date") else None
     base = _base(trig.event, facts, None, {}) if trig else None
-    try:
-        new, basis = recompute(o["kind"], trig, o.get("recurrence"), due, base, cal)
-    except (OverflowError, ValueError):
-        return {}
-    return basis if new == due else {}
+    for c in (cal, Calendar(cal.code)):
+        try:
+            new, basis = recompute(o["kind"], trig, o.get("recurrence"), due, base, c)
+        except (OverflowError, ValueError):
+            return {}
+        if new == due:
+            return basis
+    return {}
 
 
 def _reason(code: str, old: dict[str, Any] | None, new: dict[str, Any]) -> str:
