@@ -190,16 +190,21 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
     where, params = "", []
     if contract_id is not None:
         where, params = " AND o.contract_id = ?", [contract_id]
-    contracts = {cid: (code, json.loads(facts), term, title) for cid, code, facts, term, title in raw.execute(
-        "SELECT id, calendar, facts, terminated_on, title FROM contracts")}
-    recorded: dict[int, dict[str, str]] = {}
-    for cid, event, on_date in raw.execute("SELECT contract_id, event, on_date FROM contract_events ORDER BY id"):
-        recorded.setdefault(cid, {})[event] = on_date
     rows = raw.execute(
         "SELECT o.id, o.contract_id, o.kind, o.title, o.clause, o.due_date, o.trigger, o.recurrence, o.calendar,"
-        f" o.calendar_basis FROM obligations o WHERE o.status IN {OPEN_SQL}"
+        f" o.calendar_basis FROM obligations o WHERE o.status IN {OPEN_SQL} AND o.due_date IS NOT NULL"
+        " AND (o.calendar_basis IS NULL OR o.calendar_basis != '{}')"
         " AND (o.trigger IS NOT NULL OR o.recurrence IS NOT NULL)" + where + " ORDER BY o.due_date, o.id",
         params).fetchall()
+    ids = json.dumps(sorted({r[1] for r in rows}))
+    contracts = {cid: (code, json.loads(facts), term, title) for cid, code, facts, term, title in raw.execute(
+        "SELECT id, calendar, facts, terminated_on, title FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
+        (ids,))}
+    recorded: dict[int, dict[str, str]] = {}
+    for cid, event, on_date in raw.execute(
+            "SELECT contract_id, event, on_date FROM contract_events WHERE contract_id IN"
+            " (SELECT value FROM json_each(?)) ORDER BY id", (ids,)):
+        recorded.setdefault(cid, {})[event] = on_date
     moves: list[dict[str, Any]] = []
     uncovered: list[dict[str, Any]] = []
     for oid, cid, kind, title, clause, due_s, trig_s, rrule, ob_cal, basis_s in rows:
