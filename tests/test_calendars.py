@@ -284,3 +284,30 @@ def test_a_document_parsed_before_the_import_is_redated_by_refresh(db_path: Path
     moved = [(m["title"], m["old_due_date"], m["new_due_date"]) for m in j("calendar", "refresh")["moved"]]
     assert moved == [("A 首期款", "2027-01-11", "2027-01-12")]
     assert dues(db_path)["D 固定日期"] == "2027-01-01"
+
+
+X06 = Path(__file__).parent / "contracts" / "x06-binhai-gearbox-pdm.txt"
+
+
+def test_parse_and_show_count_with_the_imported_year(db_path: Path) -> None:
+    """x06: effective Wed 2026-12-09, first payment 20 working days later. Dec 10 .. 31 are 16
+    working days; weekends only: 01-01, 01-04, 01-05, 01-06 → 2027-01-06 (+ warning); with the
+    test schedule (01-01 off): 01-04 .. 01-07 → 2027-01-07, no warning."""
+    def first_payment(doc: dict) -> str:  # type: ignore[type-arg]
+        return next(o["due_date"] for o in doc["obligations"] if o["clause"] == "附件一.1")
+
+    before = json.loads(run("parse", str(X06), "--json").stdout)
+    assert first_payment(before) == "2027-01-06"
+    (w,) = [w for w in before["warnings"] if w["code"] == "calendar_out_of_range"]
+    assert w["clause"] == "附件一.1" and "2027" in w["message"] and "tracker calendar import" in w["message"]
+    cid = j("add", str(X06))[0]["contract_id"]
+    assert [w["code"] for w in j("show", str(cid))["warnings"]].count("calendar_out_of_range") == 1
+
+    run("calendar", "import", str(TEST_2027))
+    after = json.loads(run("parse", str(X06), "--json").stdout)
+    assert first_payment(after) == "2027-01-07"
+    assert not [w for w in after["warnings"] if w["code"] == "calendar_out_of_range"]
+    moved = j("calendar", "refresh")["moved"]
+    assert [(m["clause"], m["old_due_date"], m["new_due_date"]) for m in moved] == [("附件一.1", "2027-01-06",
+                                                                                     "2027-01-07")]
+    assert "calendar_out_of_range" not in [w["code"] for w in j("show", str(cid))["warnings"]]

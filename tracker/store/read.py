@@ -228,6 +228,7 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
         warnings = _dicts(conn.execute(
             "SELECT code, clause, quote, message FROM parse_warnings WHERE contract_id = ? AND version_id = ?"
             " ORDER BY id", (contract_id, c["current_version_id"])))
+        warnings = _live_calendar_warnings(warnings, obligations, c.get("calendar") or "CN")
         versions = _dicts(conn.execute(
             "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
             " WHERE contract_id = ? ORDER BY version", (contract_id,)))
@@ -240,6 +241,22 @@ def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
              evaluations=evaluations, warnings=warnings, versions=versions, history=history)
     c["penalties"] = penalties_for(inputs, as_of)
     return c
+
+
+def _live_calendar_warnings(warnings: list[dict[str, Any]], obligations: list[dict[str, Any]],
+                            code: str) -> list[dict[str, Any]]:
+    """The parse's ``calendar_out_of_range`` warnings as they stand now: once every obligation records
+    its calendar coverage, one warning per open deadline still counted on weekends only (an import
+    and ``tracker calendar refresh`` clear them)."""
+    if any(o["calendar_basis"] is None for o in obligations):
+        return warnings  # recorded before calendars were: keep what the parser said
+    from tracker.calendars import import_hint, uncovered_years
+
+    live = [{"code": "calendar_out_of_range", "clause": o["clause"], "quote": o["quote"],
+             "message": import_hint(code, years[0])}
+            for o in obligations if o["status"] in ("pending", "overdue")
+            and (years := uncovered_years(o["calendar_basis"]))]
+    return [w for w in warnings if w["code"] != "calendar_out_of_range"] + live
 
 
 def penalties_for(inputs: PenaltyInputs, as_of: date) -> dict[str, Any]:
