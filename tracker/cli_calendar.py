@@ -138,8 +138,8 @@ def _status() -> list[dict[str, Any]]:
     for code in sorted({"CN", *used, *(i["calendar"] for i in imported)}, key=lambda c: (c != "CN", c)):
         rng = package_range(code)
         cal = cals.get(code)
-        start = rng[0] if rng else min((i["year"] for i in imported if i["calendar"] == code), default=2000)
-        nxt = start
+        # the package covers its whole range; imports may extend it year by year
+        nxt = rng[1] + 1 if rng else min((i["year"] for i in imported if i["calendar"] == code), default=2000)
         while cal.covers(nxt) and nxt < 2200:
             nxt += 1
         out.append({"calendar": code, "name": describe(code), "package": package_source(code) if rng else None,
