@@ -10,6 +10,7 @@ import contextlib
 import re
 from decimal import Decimal
 
+from tracker.parse import lexicon_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -36,21 +37,8 @@ DURATION_RX = re.compile(
 )
 RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]")
 
-EVENTS: tuple[tuple[str, str], ...] = (
-    ("signing", r"签订|签署|签字|签约"),
-    ("effective", r"生效|项目启动|项目开工"),
-    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|资料|语料|样本|图像|影像|素材)|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
-    ("model_delivery", r"模型[^,。;]{0,6}交付|交付[^,。;]{0,8}模型|模型上线|部署完成|(?<!数据)交付日"),
-    ("evaluation_report", r"评估报告"),
-    ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成|(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)"),
-    ("invoice", r"发票|付款通知|付款申请|请款单"),
-    ("expiry", r"期满|届满|终止"),
-)
-BASIS_WORDS = (
-    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款|契约总价金?|总价金"),
-    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款|逾期(?:应付)?款项|迟延(?:之|的)?金额"),
-    ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"),
-)
+EVENTS = lexicon_zh.EVENTS
+BASIS_WORDS = lexicon_zh.BASES
 INSTALMENT_TITLE = re.compile(
     r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 )
@@ -529,21 +517,7 @@ def _event_in(s: str) -> str | None:
 
 
 def _kind(action: str, party: str | None) -> str | None:
-    if re.search(r"违约金|赔偿", action):
-        return None
-    if re.search(r"支付|付款|付清|结清|给付", action) and not re.search(r"停止使用", action):
-        return "payment"
-    if "评估报告" in action:
-        return "evaluation_report"
-    if re.search(r"进度报告|进展报告|工作报告|周报|月报", action):
-        return "progress_report"
-    if re.search(r"数据|资料|语料|样本", action) and re.search(r"提供|交付|交齐|提交|移交|开放|上传", action) and party != "provider":
-        return "data_delivery"
-    if re.search(r"模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
-        return "model_delivery"
-    if re.search(r"交付|提交|提供|完成|出具|签署|发出", action):
-        return "other"
-    return None
+    return lexicon_zh.kind_of(action, party)
 
 
 TITLES = {
@@ -680,7 +654,8 @@ def section_titles(ctx: Ctx) -> dict[str, str]:
 def _skip_articles(ctx: Ctx) -> set[str]:
     """Clauses whose deadlines are not obligations of their own: term, confidentiality, breach, disputes."""
     return {label for label, title in section_titles(ctx).items()
-            if re.search(r"期限|保密|违约|争议|其他|其它|附则|生效", title) and "补充" not in title}
+            if re.search(lexicon_zh.SKIP_TITLE, title) and "补充" not in title
+            and not re.search(lexicon_zh.PERFORMANCE_TITLE, title)}
 
 
 def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict | None:  # type: ignore[type-arg]

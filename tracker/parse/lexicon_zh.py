@@ -1,0 +1,116 @@
+"""Chinese vocabularies as data: events, obligation kinds, penalty triggers and bases.
+
+One place for the words (Simplified; Traditional text is folded to Simplified before the rules
+read it). Each entry is a canonical id and the alternatives that name it; the rules decide what
+to do with a match, the tables only say which words mean what. To teach the parser a new wording,
+add it here and add a row to ``tests/examples/``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: what a contract delivers when it delivers "the model": the trained model or the contracted
+#: system / platform / SDK built around it (shared/corpus-shapes conventions)
+DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物"
+
+#: events an obligation can count from → the spec's event ids. Where several events occur in one
+#: phrase, the one that ends last wins ("乙方交付系统并经甲方初验合格后" → acceptance).
+EVENTS: tuple[tuple[str, str], ...] = (
+    ("signing", r"签订|签署|签字|签约"),
+    ("effective", r"生效|项目启动|项目开工"),
+    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}(?:数据|资料|语料|样本|图像|影像|素材)"
+                      r"|(?:数据|语料)[^,。;]{0,4}(?:交付|到位)"),
+    ("model_delivery", rf"模型[^,。;]{{0,6}}交付|交付[^,。;]{{0,8}}模型|模型上线|部署完成|(?<!数据)交付日"
+                       rf"|(?:{DELIVERABLE})(?:[^,。;]{{0,4}})?(?:交付|上线)|交付(?:本)?(?:{DELIVERABLE})|部署上线"),
+    ("evaluation_report", r"评估报告|测试报告|评测报告|测评报告|检测报告"),
+    ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成|(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)"
+                   r"|对账确认"),
+    ("invoice", r"发票|付款通知|付款申请|请款单"),
+    ("expiry", r"期满|届满|终止"),
+)
+
+#: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
+#: ``None`` marks wording that is never an obligation of its own (damages, penalties).
+KIND_NOT_OBLIGATION = r"违约金|赔偿"
+PAYMENT_ACTION = r"支付|付款|付清|结清|给付"
+PAYMENT_NOT = r"停止使用"
+EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
+PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
+DATA_OBJECT = r"数据|资料|语料|样本|图像|影像|视频|素材|单证"
+HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传"
+#: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
+MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,。;]{{0,8}}(?:{DELIVERABLE})"
+                r"|部署上线|完成[^,。;]{0,4}训练")
+#: a provider's deliverable that is not the model: still an obligation, of kind ``other``
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|删除|办理"
+
+
+def kind_of(action: str, party: str | None) -> str | None:
+    """The obligation kind a duty's wording names; ``None`` when it names none (or a penalty)."""
+    if re.search(KIND_NOT_OBLIGATION, action):
+        return None
+    if re.search(PAYMENT_ACTION, action) and not re.search(PAYMENT_NOT, action):
+        return "payment"
+    if re.search(EVALUATION_REPORT, action):
+        return "evaluation_report"
+    if re.search(PROGRESS_REPORT, action):
+        return "progress_report"
+    if re.search(DATA_OBJECT, action) and re.search(HAND_OVER, action) and party != "provider":
+        return "data_delivery"
+    if re.search("模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
+        return "model_delivery"
+    if re.search(MODEL_ACTION, action):
+        return "model_delivery"
+    if re.search(OTHER_ACTION, action):
+        return "other"
+    return None
+
+
+# ---------------------------------------------------------------- penalties
+
+#: what a penalty is charged on → the spec's basis ids. The delayed part wins wherever it is
+#: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
+BASES: tuple[tuple[str, str], ...] = (
+    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款|契约总价金?|总价金"),
+    ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
+                       r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|迟延付款部分|未付部分|拖欠"),
+    ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
+                       r"|当批|该批|本批|批次费用"),
+)
+
+#: who broke what → the penalty kind. The trigger that starts first in the sentence wins.
+TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
+    ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延)(?:支付|付款|给付|付清)|逾期未(?:支付|付)|拖欠|欠付"
+                     r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付)"),
+    ("late_delivery", r"(?:逾期|迟延|延迟|延期)(?:交付|完成|提交|交货|上线)|未能按时|未按期|未能按期|未如期"
+                      r"|未(?:按|依)[^,。;]{0,14}(?:期限|时间|日期)(?:交付|完成)"
+                      r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延)"),
+)
+
+#: words that make a sentence a penalty: a sum of money owed for the breach
+CONSEQUENCE = r"违约金|滞纳金|利息|罚金|赔偿金"
+#: damages without a rate or a sum are not penalties (``赔偿…全部损失``)
+DAMAGES = r"赔偿"
+#: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
+XREF = r"违反(?:本合同|本契约)?第\s*(?P<n>[\d一二三四五六七八九十百]+)\s*条"
+
+#: a cap: 累计不超过合同总价的10% / 以合同总价20%为上限 / 最高不超过人民币10万元
+CAP_BEFORE = r"不超过|不得超过|不高于|最高不超过|上限为|最高为|不超出|以不超过"
+CAP_AROUND = (r"以", r"为(?:上)?限")
+#: a right to suspend or terminate after N days overdue
+SUSPEND_LEAD = r"(?:逾期|迟延|延期|延迟)"
+SUSPEND_OVER = r"超过|达到|达|满|逾"
+SUSPEND_RIGHT = r"解除|终止|暂停|中止|停止"
+
+#: the running rate's period
+PER_DAY = r"每(?:逾期|迟延|延迟|延期|逾)[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之|以日为单位|日利率"
+PER_MONTH = r"每(?:逾期|迟延|延迟|延期|逾)?一?个?月|每月|按月|月利率"
+PER_YEAR = r"每年|按年|年利率|年化"
+
+#: article titles whose clauses state the contract's own term, confidentiality, breach or
+#: disputes: their deadlines are contract facts or contingent, not obligations. A title naming a
+#: performance (交付期限, 付款期限, 履约期限) is not one of them.
+SKIP_TITLE = r"期限|保密|违约|争议|其他|其它|附则|生效"
+PERFORMANCE_TITLE = r"(?:交付|付款|支付|履约|履行|完成|实施|开发|进度|验收)(?:的)?(?:期限|时间)"
