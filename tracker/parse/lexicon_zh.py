@@ -95,6 +95,11 @@ CONSEQUENCE = r"违约金|滞纳金|利息|罚金|赔偿金"
 DAMAGES = r"赔偿"
 #: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
 XREF = r"违反(?:本合同|本契约)?第\s*(?P<n>[\d一二三四五六七八九十百]+)\s*条"
+XREF_TITLES: tuple[tuple[str, str], ...] = (
+    ("confidentiality_breach", r"保密|机密|秘密"),
+    ("late_payment", r"付款|支付|价款|费用|结算"),
+    ("late_delivery", r"交付|履约|履行|期限|进度|工期"),
+)
 
 #: a cap: 累计不超过合同总价的10% / 以合同总价20%为上限 / 最高不超过人民币10万元
 CAP_BEFORE = r"不超过|不得超过|不高于|最高不超过|上限为|最高为|不超出|以不超过"

@@ -393,92 +393,21 @@ def _basis(s: str) -> str | None:
 
 
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
-    text = ctx.text
-    penalty_articles = {label for label, title in section_titles(ctx).items() if "违约" in title}
-    seen: set[str] = set()
-    for seg in ctx.clauses.labelled():
-        if seg.heading:
-            continue
-        s = text[seg.start:seg.end]
-        if seg.label not in penalty_articles and "违约金" not in s:
-            continue
-        if not re.search(r"违约金|赔偿|利息|滞纳金", s):
-            continue
-        if "保密" in s:
-            kind = "confidentiality_breach"
-        elif re.search(r"(?:未|没有|未能)(?:按时|按期|如期|按约定)?[^,。;]{0,14}(?:支付|付款|给付)|(?:逾期|迟延|延迟)(?:支付|付款|给付)", s):
-            kind = "late_payment"
-        elif re.search(r"未能按时|逾期交付|迟延交付|延期交付|逾期完成|未按期|未能按期|未按[^,。;]{0,14}(?:期限|时间|日期)交付", s):
-            kind = "late_delivery"
-        else:
-            continue
-        if kind in seen:
-            continue
-        seen.add(kind)
-        p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        # cap first, so its rate is not taken for the running rate
-        cap = re.search(rf"(?:不超过|不得超过|不高于|最高不超过|上限为|最高为)[^,。;]{{0,14}}?(?P<r>{RATE_RX.pattern})", s) \
-            or re.search(rf"以[^,。;]{{0,14}}?(?P<r>{RATE_RX.pattern})为(?:上)?限", s)
-        cap_span = None
-        if cap:
-            try:
-                p.cap_rate = rate(cap.group("r").replace(" ", ""))
-                p.cap_basis = _basis(s[max(0, cap.start() - 6):cap.end()]) or "total_fee"
-                cap_span = cap.span()
-            except (NumeralError, ArithmeticError):
-                pass
-        else:
-            for capm in re.finditer(r"(?:不超过|不得超过|不高于|最高|以)[^,。;]{0,6}?", s):
-                money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
-                if not money or money[0].start - (seg.start + capm.end()) > 4:
-                    continue
-                if capm.group(0).startswith("以") and not re.match(r"\s*为(?:上)?限", text[money[0].end:money[0].end + 4]):
-                    continue
-                p.cap_amount = money[0].value
-                cap_span = (capm.start(), money[0].end - seg.start)
-                break
-        for m in RATE_RX.finditer(s):
-            if cap_span and cap_span[0] <= m.start() < cap_span[1]:
-                continue
-            try:
-                p.rate = rate(m.group(0).replace(" ", ""))
-            except (NumeralError, ArithmeticError):
-                continue
-            p.basis = _basis(s[max(0, m.start() - 30):m.start()])
-            break
-        if p.basis is None:
-            basis_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
-            p.basis = _basis(basis_text) if (p.rate is not None or re.search(r"每逾期|每日|每天", s)) else None
-        if re.search(r"每(?:逾期|迟延|延迟|延期|逾)[^,。;]{0,6}?一?(?:日|天)|每日|每天|按日|日(?:千|万)分之", s):
-            p.per = "day"
-        elif re.search(r"每逾期一?个?月|每月|按月", s):
-            p.per = "month"
-        elif re.search(r"每年|按年|年利率|年化", s):
-            p.per = "year"
-        if kind == "confidentiality_breach" and p.rate is not None and p.per is None and facts.total_fee is not None:
-            p.amount, p.rate, p.basis = facts.total_fee * p.rate, None, None  # 相当于合同总额20%的违约金: a fixed sum
-        if p.rate is None and p.per is None:
-            p.basis = None
-        if kind == "late_payment" and p.basis is None and re.search(r"利息|利率", s):
-            p.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
-        m = re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|达|满|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)", s) \
-            or re.search(rf"(?:超过|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日)\s*(?:仍|尚|还)", s)
-        months = None if m else re.search(rf"(?:逾期|迟延|延期)[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月", s)
-        if months:
-            with contextlib.suppress(NumeralError):
-                p.suspend_after_days = cn_int(months.group("n")) * 30  # a month of 30 days
-        if m:
-            with contextlib.suppress(NumeralError):
-                p.suspend_after_days = cn_int(m.group("n"))
-        if p.rate is None:
-            money = [h for h in find_money(text, seg.start, seg.end)
-                     if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
-            if money and kind == "confidentiality_breach":
-                p.amount = money[0].value
-                _mismatch(ctx, facts, money[0])
-            elif money and re.search(r"违约金\s*(?:为)?\s*(?:人民币|¥)", s):
-                p.amount = money[0].value
-        facts.penalties.append(p)
+    """One penalty per sentence, several per article; caps and suspension rights in a later
+    sentence or item complete them (``penalties_zh``)."""
+    from tracker.parse import penalties_zh
+
+    titles = section_titles(ctx)
+    breach = {label for label, title in titles.items() if "违约" in title}
+    clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
+               for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
+
+    def article_title(n: str) -> str | None:
+        with contextlib.suppress(NumeralError):
+            return titles.get(str(cn_int(n)))
+        return None
+
+    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, facts.total_fee))
 
 
 # ---------------------------------------------------------------- rules: obligations

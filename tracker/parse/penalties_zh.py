@@ -1,0 +1,230 @@
+"""Penalty clauses in Chinese contracts, read one sentence at a time.
+
+An article may hold several penalties (``第八条 违约责任`` with late payment, late delivery and a
+fixed confidentiality sum in one paragraph), and a penalty may be finished by the next sentence
+or item (``违约金总额以合同总价百分之二十为上限``; ``逾期超过三十日的，甲方有权解除合同``).
+So: every sentence is read on its own (:func:`read_sentence`, pure), a sentence with a trigger
+and a sum owed opens a penalty, and a sentence that only states a cap or a suspension right
+completes the penalty it names (by its trigger) or the one just opened in the same article.
+The words live in :mod:`tracker.parse.lexicon_zh`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.parse import lexicon_zh as lx
+from tracker.parse.common import RawPenalty, find_money
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+
+NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
+RATE = rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]"
+_RATE_RX = re.compile(RATE)
+_CAP_RATE = (re.compile(rf"(?:{lx.CAP_BEFORE})[^,。;]{{0,14}}?(?P<r>{RATE})"),
+             re.compile(rf"{lx.CAP_AROUND[0]}[^,。;]{{0,14}}?(?P<r>{RATE}){lx.CAP_AROUND[1]}"))
+_CAP_MONEY_LEAD = re.compile(rf"(?:{lx.CAP_BEFORE}|最高|以)[^,。;]{{0,6}}?")
+_SUSPEND_DAYS = (
+    re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:{lx.SUSPEND_OVER})\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日|日历天)"),
+    re.compile(rf"(?:超过|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日|日历天)\s*(?:仍|尚|还)"),
+)
+_SUSPEND_MONTHS = re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月")
+_XREF = re.compile(lx.XREF)
+_SENTENCE = re.compile(r"[^。;]+")
+
+
+@dataclass
+class Reading:
+    """What one sentence says about a penalty. ``opens``: it states a sum owed for a breach."""
+
+    kind: str | None = None
+    opens: bool = False
+    rate: Decimal | None = None
+    per: str | None = None
+    basis: str | None = None
+    amount: Decimal | None = None
+    cap_rate: Decimal | None = None
+    cap_basis: str | None = None
+    cap_amount: Decimal | None = None
+    suspend_after_days: int | None = None
+
+    @property
+    def completes(self) -> bool:
+        """A sentence that only finishes a penalty: a cap or a suspension right."""
+        return not self.opens and (self.cap_rate is not None or self.cap_amount is not None
+                                   or self.suspend_after_days is not None)
+
+
+def basis_of(s: str) -> str | None:
+    """The basis a stretch of text names: the delayed part wherever it is, else the last one named."""
+    if re.search(lx.BASES[2][1], s):
+        return "delayed_amount"
+    best: tuple[int, str] | None = None
+    for basis, rx in lx.BASES:
+        for m in re.finditer(rx, s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), basis)
+    return best[1] if best else None
+
+
+def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None) -> str | None:
+    """The penalty kind a sentence's breach names: the trigger that starts first; a cross
+    reference (违反第8条) takes the kind of the referenced article's title."""
+    best: tuple[int, str] | None = None
+    for kind, rx in lx.TRIGGERS:
+        m = re.search(rx, s)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    x = _XREF.search(s)
+    if x and article_title is not None and (best is None or x.start() < best[0]):
+        title = article_title(x.group("n")) or ""
+        for kind, rx in lx.XREF_TITLES:
+            if re.search(rx, title):
+                return kind
+    return best[1] if best else None
+
+
+def read_sentence(s: str, article_title: Callable[[str], str | None] | None = None) -> Reading:
+    """Read one normalised sentence: ``甲方逾期付款的，每逾期一日按逾期金额的万分之五支付违约金`` →
+    late_payment, 0.0005 per day of overdue_amount. Pure: no context but the sentence."""
+    r = Reading(kind=trigger_of(s, article_title))
+    cap_span = _cap(s, r)
+    for m in _RATE_RX.finditer(s):
+        if cap_span and cap_span[0] <= m.start() < cap_span[1]:
+            continue
+        try:
+            r.rate = rate(m.group(0).replace(" ", ""))
+        except (NumeralError, ArithmeticError):
+            continue
+        r.basis = basis_of(s[max(0, m.start() - 30):m.start()])
+        break
+    per_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
+    if re.search(lx.PER_DAY, per_text):
+        r.per = "day"
+    elif re.search(lx.PER_MONTH, per_text):
+        r.per = "month"
+    elif re.search(lx.PER_YEAR, per_text):
+        r.per = "year"
+    if r.basis is None and (r.rate is not None or r.per is not None):
+        r.basis = basis_of(per_text)
+    if r.rate is None and r.per is None:
+        r.basis = None
+    if r.kind == "late_payment" and r.basis is None and re.search(r"利息|利率", s):
+        r.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
+    _suspension(s, r)
+    money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
+    if r.rate is None and money and (r.kind == "confidentiality_breach"
+                                     or re.search(rf"(?:{lx.CONSEQUENCE})\s*(?:为)?\s*(?:人民币|新台币|¥|[壹贰叁肆伍陆柒捌玖])", s)):
+        r.amount = money[0].value
+    consequence = re.search(lx.CONSEQUENCE, s)
+    damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
+    r.opens = r.kind is not None and bool(consequence or damages_with_figure)  # □: a masked blank for the sum
+    return r
+
+
+def _cap(s: str, r: Reading) -> tuple[int, int] | None:
+    for rx in _CAP_RATE:
+        m = rx.search(s)
+        if m:
+            try:
+                r.cap_rate = rate(m.group("r").replace(" ", ""))
+            except (NumeralError, ArithmeticError):
+                continue
+            r.cap_basis = basis_of(s[max(0, m.start() - 6):m.end()]) or "total_fee"
+            return m.span()
+    for m in _CAP_MONEY_LEAD.finditer(s):
+        money = find_money(s, m.end(), min(len(s), m.end() + 30))
+        if not money or money[0].start - m.end() > 4:
+            continue
+        if m.group(0).startswith("以") and not re.match(r"\s*为(?:上)?限", s[money[0].end:money[0].end + 4]):
+            continue
+        r.cap_amount = money[0].value
+        return m.start(), money[0].end
+    return None
+
+
+def _suspension(s: str, r: Reading) -> None:
+    for rx in _SUSPEND_DAYS:
+        m = rx.search(s)
+        if m:
+            with contextlib.suppress(NumeralError):
+                r.suspend_after_days = cn_int(m.group("n"))
+            return
+    months = _SUSPEND_MONTHS.search(s)
+    if months:
+        with contextlib.suppress(NumeralError):
+            r.suspend_after_days = cn_int(months.group("n")) * 30  # a month of 30 days
+
+
+# ---------------------------------------------------------------- the rule over a document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    label: str
+    start: int
+    end: int
+
+
+def sentences(text: str, label: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of one clause (split at 。 and ;, never at a line break: web copy breaks
+    lines mid-sentence), without a leading article heading line."""
+    head = re.match(r"\s*第[^条\n]{1,5}条[^\n。;]{0,24}\n", text[start:end])
+    if head:
+        start += head.end()
+    return [Sentence(label, start + m.start(), start + m.end())
+            for m in _SENTENCE.finditer(text[start:end]) if m.group(0).strip()]
+
+
+def extract(text: str, clauses: list[tuple[str, int, int, bool]],
+            article_title: Callable[[str], str | None], total_fee: Decimal | None) -> list[RawPenalty]:
+    """Penalties of a document. ``clauses``: (label, start, end, in a breach article) for each
+    labelled clause in order. One penalty per kind, the first stated; a later sentence's cap or
+    suspension right completes it."""
+    found: dict[str, RawPenalty] = {}
+    last: RawPenalty | None = None
+    for label, start, end, in_breach_article in clauses:
+        body = text[start:end]
+        if not in_breach_article and not re.search(lx.CONSEQUENCE, body):
+            continue
+        if last is not None and last.label is not None and last.label.split(".")[0] != label.split(".")[0]:
+            last = None  # a completing sentence only reaches back within its article
+        sents = sentences(text, label, start, end)
+        readings = [(sn, read_sentence(text[sn.start:sn.end], article_title)) for sn in sents]
+        openers = sum(1 for _, rd in readings if rd.opens and rd.kind not in found)
+        for sn, rd in readings:
+            if rd.opens:
+                if rd.kind is None or rd.kind in found:
+                    last = found.get(rd.kind) if rd.kind else last
+                    continue
+                a, b = (start, end) if openers == 1 else (sn.start, sn.end)
+                p = RawPenalty(rd.kind, label, a, b)
+                _fill(p, rd, total_fee)
+                found[rd.kind] = p
+                last = p
+            elif rd.completes:
+                target = found.get(rd.kind) if rd.kind else last
+                if target is not None:
+                    _complete(target, rd)
+    return list(found.values())
+
+
+def _fill(p: RawPenalty, rd: Reading, total_fee: Decimal | None) -> None:
+    p.rate, p.per, p.basis, p.amount = rd.rate, rd.per, rd.basis, rd.amount
+    p.cap_rate, p.cap_basis, p.cap_amount = rd.cap_rate, rd.cap_basis, rd.cap_amount
+    p.suspend_after_days = rd.suspend_after_days
+    if p.kind == "confidentiality_breach" and p.rate is not None and p.per is None and total_fee is not None:
+        p.amount, p.rate, p.basis = total_fee * p.rate, None, None  # 相当于合同总额20%的违约金: a fixed sum
+
+
+def _complete(p: RawPenalty, rd: Reading) -> None:
+    if p.cap_rate is None and p.cap_amount is None:
+        p.cap_rate, p.cap_basis, p.cap_amount = rd.cap_rate, rd.cap_basis, rd.cap_amount
+    if p.suspend_after_days is None:
+        p.suspend_after_days = rd.suspend_after_days
+
+
+__all__ = ["Reading", "basis_of", "extract", "read_sentence", "trigger_of"]
