@@ -119,3 +119,9 @@ PER_YEAR = r"每年|按年|年利率|年化"
 #: performance (交付期限, 付款期限, 履约期限) is not one of them.
 SKIP_TITLE = r"期限|保密|违约|争议|其他|其它|附则|生效"
 PERFORMANCE_TITLE = r"(?:交付|付款|支付|履约|履行|完成|实施|开发|进度|验收)(?:的)?(?:期限|时间)"
+
+# ---------------------------------------------------------------- time units
+
+#: a count of working days (Taiwan writes 工作天) or of calendar days (日曆天 is Taiwan's word)
+BUSINESS_DAY = r"工作日|工作天|营业日"
+DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历日|个?日历天"

@@ -32,8 +32,9 @@ PROVIDER_WORDS = ("服务提供方", "服务方", "受托方", "受托人", "供
 CLIENT_WORDS = ("需求方", "委托方", "委托人", "采购方", "采购人", "需方", "买方", "发包方", "用户方")
 
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
+DAY_UNITS = lexicon_zh.DAY_UNITS
 DURATION_RX = re.compile(
-    rf"(?:(?P<y>{NUM})\s*(?:个)?年(?!度))?\s*(?:(?P<mo>{NUM})\s*个?月)?\s*(?:(?P<d>{NUM})\s*(?P<du>个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?"
+    rf"(?:(?P<y>{NUM})\s*(?:个)?年(?!度))?\s*(?:(?P<mo>{NUM})\s*个?月)?\s*(?:(?P<d>{NUM})\s*(?P<du>{DAY_UNITS}|日|天|个?周|个?星期))?"
 )
 RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]")
 
@@ -59,7 +60,7 @@ def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
         if d:
             n = cn_int(d)
             parts += f"{n}W" if ("周" in du or "星期" in du) else f"{n}D"
-            business = "工作日" in du
+            business = bool(re.search(lexicon_zh.BUSINESS_DAY, du))
     except NumeralError:
         return None
     return "P" + parts, business
@@ -414,8 +415,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 _TIME_REL = re.compile(
-    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|个?自然日|个?日历日|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
-    rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:个?工作日|个?自然日|日|天))(?!\s*(?:起|开始))"
+    rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:{DAY_UNITS}|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
+    rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:{DAY_UNITS}|日|天))(?!\s*(?:起|开始))"
 )
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
