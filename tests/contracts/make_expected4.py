@@ -139,7 +139,7 @@ def x32() -> dict:
          "保密期限为本合同有效期内及本合同终止后五年"), ZH_TITLES)
     data_due, _ = due("data delivery eff+P20D (20天)", eff, "P20D")
     pay1, _ = due("payment 1 eff+7 workdays (Qingming 2026)", eff, "P7D", business_days=True)
-    quarterly = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+    quarterly = "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
     yearly = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"
     first_q = note("quarterly report first occurrence (每季度末)", first_occurrence(quarterly, eff))
     first_y = note("yearly report first occurrence (每年12月31日前)", first_occurrence(yearly, eff))

@@ -168,7 +168,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
     first = ctx.clauses.labelled()
     body_start = first[0].start if first else len(text)
     found: dict[str, tuple[int, int]] = {}
-    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲\s*方|乙\s*方|委托方|受托方|委任人|受任人|需求方|服务提供方|采购人|供应商)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
+    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲\s*方|乙\s*方|委托方|受托方|委任人|受任人|需求方|服务提供方|采购人|供应商|需方|供方)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
     for pass_region in ((0, body_start), (body_start, len(text))):
         for m in rx.finditer(text, *pass_region):
             label = text[m.start():m.start("name")]
@@ -609,7 +609,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
     elif (m := _RECUR_MONTH_END.search(s)):
         rec = ("FREQ=MONTHLY;BYMONTHDAY=-1", m)
     elif (m := _RECUR_QUARTER_END.search(s)):
-        rec = ("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", m)
+        rec = ("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", m)  # the form shared/phrases uses
     elif (m := _RECUR_YEARLY.search(s)):
         try:
             rec = (f"FREQ=YEARLY;BYMONTH={cn_int(m.group('m'))};BYMONTHDAY={cn_int(m.group('d'))}", m)
