@@ -50,6 +50,20 @@ class DateHit:
     value: date | None  # None: looked like a date but is impossible (2025-02-30)
 
 
+_ROC_RANGE_END = re.compile(
+    r"\s*(?:起)?\s*(?:至|到|~|－|—)\s*(?P<y>[\d一二三四五六七八九十〇零百]{2,4}?)\s*年"
+    r"\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
+)
+
+
+def _roc_range_end(m: re.Match[str]) -> DateHit:
+    try:
+        value: date | None = date(cn_int(m.group("y")) + 1911, cn_int(m.group("m")), cn_int(m.group("d")))
+    except (ValueError, NumeralError):
+        value = None
+    return DateHit(m.start("y"), m.end(), value)
+
+
 _QUARTER_END = re.compile(r"(?P<y>\d{4})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度\s*(?:末|结束)")
 _MONTH_END = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末|月底)")
 
@@ -111,6 +125,8 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
         except (ValueError, NumeralError):
             value = None
         hits.append(DateHit(m.start(), m.end(), value))
+        if g["ry"] and (tail := _ROC_RANGE_END.match(text, m.end(), len(text) if end is None else end)):
+            hits.append(_roc_range_end(tail))  # 自民国114年7月1日起至115年6月30日止: the era carries over
     if "季度" in text[start:end] or "底" in text[start:end] or "月末" in text[start:end]:
         hits = sorted(hits + _period_ends(text, start, len(text) if end is None else end), key=lambda h: h.start)
     return hits

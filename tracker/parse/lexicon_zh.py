@@ -125,3 +125,6 @@ PERFORMANCE_TITLE = r"(?:交付|付款|支付|履约|履行|完成|实施|开发
 #: a count of working days (Taiwan writes 工作天) or of calendar days (日曆天 is Taiwan's word)
 BUSINESS_DAY = r"工作日|工作天|营业日"
 DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历日|个?日历天"
+
+#: periods of service inside the term (README conventions: not obligations, not the term)
+SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"

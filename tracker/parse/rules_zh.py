@@ -278,6 +278,8 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
+            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]):
+                continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
             got = duration_at(s, m.end())
             if not got or got[1]:
                 continue
