@@ -49,6 +49,13 @@ def _fen(amount: Decimal) -> Decimal | None:
         return None
 
 
+def _series_start(base: date | None, next_month: bool) -> date | None:
+    """The first day a series may fall on: the event's day, or the first of the month after it."""
+    if base is None or not next_month:
+        return base
+    return date(base.year + base.month // 12, base.month % 12 + 1, 1)
+
+
 class Assembler:
     def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts, masked: Normalized | None = None,
                  calendars: Calendars | None = None) -> None:
@@ -175,6 +182,8 @@ class Assembler:
             return raw.fixed_date
         if raw.recurrence:
             start = known["effective"]
+            if raw.series_start:  # the text states where the series starts
+                start = _series_start(known.get(raw.series_start[0]), raw.series_start[1])
             try:
                 return first_occurrence(raw.recurrence, start, cal=self.cal) if start else None
             except (OverflowError, ValueError):  # effective 9999-12-31: no next month

@@ -285,6 +285,7 @@ class RawObligation:
     offset: str | None = None
     business_days: bool = False
     recurrence: str | None = None
+    series_start: tuple[str, bool] | None = None  # "自签约之次月起": (event, from the next month)
     amount: Decimal | None = None
     percent: Decimal | None = None
     cumulative: bool = False

@@ -433,6 +433,7 @@ _RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六�
 _RECUR_AFTER_PERIOD = re.compile(
     rf"每(?:个)?(?P<p>季度|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
 )
+_SERIES_FROM = re.compile(r"自(?P<evt>[^,。;]{1,16}?)(?:之|的)?(?:(?P<next>次月)|之日|日)(?:起|开始)")
 _WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
 _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
@@ -628,7 +629,11 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             rec = (f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") == "季度"
                    else f"FREQ=MONTHLY;BYMONTHDAY={n}", m)
     if rec:
-        return {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
+        out = {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}
+        since = _SERIES_FROM.search(s, 0, rec[1].start())
+        if since and (event := _event_in(since.group("evt"))) in ("signing", "effective"):
+            out["series_start"] = (event, bool(since.group("next")))
+        return out
     # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
     for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
         dur_text = (tm.group("dur") or tm.group("dur2") or "").strip()
