@@ -93,6 +93,7 @@ class Ctx(BaseCtx):
         super().__init__(norm, clauses, units)
         self.preamble_names: dict[str, tuple[int, int]] = {}
         self.ratio_titles: dict[str, Decimal] = {}
+        self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
 
     def units_in(self, article: str) -> list[Unit]:
         return [u for u in self.units if u.label and u.label.split(".")[0] == article]
@@ -691,6 +692,8 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
                 a = fm.start()
             end = h.end - u.start + len(re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)", text[h.end:h.end + 9]).group(0))  # type: ignore[union-attr]
             return {"fixed_date": h.value, "_a": a, "_b": end}
+    if "期" in s and (pe := _period_end(ctx, s)) is not None:
+        return pe
     am = None
     for m2 in _AFTER_EVENT.finditer(s) if "后" in s else ():
         if _event_in(m2.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery"):
@@ -699,6 +702,35 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
     if am and (payment_row or re.search(r"支付|付款", s)):
         return {"event": _event_in(am.group("evt")), "offset": "P0D", "business_days": False,
                 "_a": am.start(), "_b": am.end()}
+    return None
+
+
+_PERIOD_DUR = rf"(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:{DAY_UNITS}|日|天))?"
+_PERIOD_END = re.compile(
+    rf"(?P<name>(?:{lexicon_zh.SERVICE_PERIOD})期(?:间|限)?)\s*(?:\((?P<def>[^()]{{2,40}})\))?\s*(?:届满|期满|满|结束)(?:之日)?(?:后|时)"
+)
+_PERIOD_DEF = re.compile(rf"(?P<evt>[^,。;:()]{{1,30}}?)(?:之日)?(?:起算?|后)\s*(?P<dur>{_PERIOD_DUR})\s*$")
+
+
+def _period_end(ctx: Ctx, s: str) -> dict | None:  # type: ignore[type-arg]
+    """"质保期（终验合格之日起12个月）届满后支付": the end of a service period defined in place or in
+    another clause ("质保期为终验合格之日起12个月") is its event plus its length."""
+    m = _PERIOD_END.search(s)
+    if not m:
+        return None
+    definitions = [m.group("def")] if m.group("def") else []
+    if not definitions:
+        name = m.group("name")[:3]
+        if name not in ctx.period_defs:  # one scan of the text per period name, not one per sentence
+            ctx.period_defs[name] = [d.group(1) for d in re.finditer(
+                rf"{re.escape(name)}[^,。;]{{0,3}}?(?:为|自|:)\s*([^,。;]{{4,40}})", ctx.text)][:4]
+        definitions = ctx.period_defs[name]
+    for d in definitions:
+        dm = _PERIOD_DEF.search(d.rstrip(" 止计算"))
+        got = parse_duration(dm.group("dur")) if dm and dm.group("dur").strip() else None
+        event = _event_in(dm.group("evt")) if dm else None
+        if got and event:
+            return {"event": event, "offset": got[0], "business_days": got[1], "_a": m.start(), "_b": m.end()}
     return None
 
 
