@@ -6,7 +6,7 @@ Works on the normalised text (Simplified, half-width). Recognised numbering:
 - sub-clauses: 1.1 dotted, （一）, （1）, 1. — whichever appears first under an article is the
   document's second level; the others are list items inside the current clause;
 - 4.2.1 third-level dotted numbers;
-- the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N").
+- the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N", 补充条款 → "补充条款.N").
 
 Numbers must run in sequence, so cross references ("在1.2条中", "第一条第（二）项") and dates
 ("2025.8.31") are not mistaken for headings, even in a one-line web scrape.
@@ -49,7 +49,7 @@ _SIGNATURE = re.compile(
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
     r"|立(?:契约|合同)书?人\s*(?=\n))",
 )
-_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
+_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
 
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -160,7 +160,7 @@ def segment(text: str) -> Clauses:
         elif isinstance(payload, tuple) and kind == "art":
             payload = payload[1]
         if kind == "appendix" and (in_signature or article >= 1):
-            if not in_signature and not re.match(r"附件|Appendix|Annex|Schedule", text[pos:pos + 9]):
+            if not in_signature and not re.match(r"附件|补充|Appendix|Annex|Schedule", text[pos:pos + 9]):
                 continue
             # an appendix heading only counts after the body (signature block seen)
             if not in_signature:
@@ -170,7 +170,7 @@ def segment(text: str) -> Clauses:
             last_pos = pos
             continue
         if appendix is not None:
-            if kind in ("num_dot", "paren_num", "paren_cn", "dot2"):
+            if kind in ("num_dot", "paren_num", "paren_cn", "dot2", "cn_item") or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
                 if isinstance(n, int) and n == appendix_item + 1:
                     appendix_item = n

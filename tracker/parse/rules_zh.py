@@ -222,7 +222,7 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
 def rule_signed(ctx: Ctx, facts: Facts) -> None:
     """Signature-block dates (the later of two) and stated signing dates."""
     labelled = ctx.clauses.labelled()
-    body_end = max((s.end for s in labelled if "附件" not in (s.label or "")), default=0)
+    body_end = max((s.end for s in labelled if not re.match(r"附件|补充", s.label or "")), default=0)
     candidates = []
     for h in find_dates(ctx.text, body_end):
         before = ctx.text[max(body_end, h.start - 12):h.start]
@@ -547,6 +547,9 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind == "payment":
             _payment_details(ctx, facts, u, s, raw)
         facts.obligations.append(raw)
+    from tracker.parse import amendments_zh
+
+    facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations)
     _apply_amendments(ctx, facts)
 
 

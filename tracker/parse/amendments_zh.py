@@ -1,0 +1,77 @@
+"""Amendments that replace a date: ``将本合同第四条第2款约定的模型交付期限由2026年11月30日变更为2026年12月31日``.
+
+A supplementary clause (补充条款, often after the signatures) names the clause it amends and the
+new date. The amended obligation keeps its kind, party and title, takes the new date, and cites
+and quotes the amendment; the original is dropped (shared/corpus-shapes conventions: no
+``ambiguous`` warning). Pure: reads the text and the raw obligations, returns the new list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracker.parse.common import DateHit, RawObligation, Unit, find_dates
+from tracker.parse.numerals import NumeralError, cn_int
+
+_NUM = r"[\d一二三四五六七八九十百]+"
+#: 第四条第2款 / 第4.2条 / 4.2条 / 第四条（二）
+_REF = re.compile(
+    rf"第?\s*(?P<dot>\d+(?:\.\d+)+)\s*条|第\s*(?P<art>{_NUM})\s*条\s*(?:第\s*(?P<sub>{_NUM})\s*[款项項]|[(（](?P<paren>{_NUM})[)）])?"
+)
+_CHANGE = re.compile(r"(?:变更|修改|调整|延长|顺延|推迟|提前)(?:为|至|到)\s*$")
+_FROM = re.compile(r"由\s*$")
+_CHANGED = re.compile(r"(?:变更|修改|调整|延长|顺延|推迟|提前)(?:为|至|到)")
+
+
+def clause_ref(m: re.Match[str]) -> str | None:
+    """The dotted clause label a reference names: 第四条第2款 → "4.2", 第2.3条 → "2.3"."""
+    if m.group("dot"):
+        return m.group("dot")
+    try:
+        label = str(cn_int(m.group("art")))
+        sub = m.group("sub") or m.group("paren")
+        return f"{label}.{cn_int(sub)}" if sub else label
+    except NumeralError:
+        return None
+
+
+def new_date(text: str, start: int, end: int) -> tuple[DateHit, DateHit | None] | None:
+    """The date a sentence changes to (…变更为DATE) and the one it replaces (由DATE…), if any."""
+    hits = [h for h in find_dates(text, start, end) if h.value]
+    for i, h in enumerate(hits):
+        if _CHANGE.search(text[max(start, h.start - 8):h.start]):
+            old = hits[i - 1] if i and _FROM.search(text[max(start, hits[i - 1].start - 3):hits[i - 1].start]) else None
+            return h, old
+    return None
+
+
+def apply(text: str, units: list[Unit], obligations: list[RawObligation]) -> list[RawObligation]:
+    """Replace each obligation a later sentence re-dates; the replacement cites the amendment."""
+    out = list(obligations)
+    for u in units:
+        s = text[u.start:u.end]
+        if not _CHANGED.search(s):
+            continue
+        ref = _REF.search(s)
+        got = new_date(text, u.start, u.end)
+        if ref is None or got is None:
+            continue
+        label = clause_ref(ref)
+        target_date, old_date = got
+        for i, ob in enumerate(out):
+            if ob.label != label:
+                continue
+            if old_date is not None and ob.fixed_date is not None and ob.fixed_date != old_date.value:
+                continue
+            if any(o.label == u.label and o.kind == ob.kind and o.fixed_date == target_date.value for o in out):
+                del out[i]  # the amendment already reads as an obligation of its own
+                break
+            a = u.start + s.rfind(",", 0, ref.start()) + 1
+            out[i] = replace(ob, label=u.label, start=a, end=target_date.end, fixed_date=target_date.value,
+                             event=None, offset=None, business_days=False)
+            break
+    return out
+
+
+__all__ = ["apply", "clause_ref", "new_date"]
