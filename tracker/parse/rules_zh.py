@@ -16,7 +16,6 @@ from tracker.parse.common import (
     BaseCtx,
     Facts,
     RawObligation,
-    RawPenalty,
     RawWarning,
     Unit,
     find_dates,
