@@ -35,6 +35,8 @@ EVENTS: tuple[tuple[str, str], ...] = (
 KIND_NOT_OBLIGATION = r"违约金|赔偿"
 PAYMENT_ACTION = r"支付|付款|付清|结清|给付"
 PAYMENT_NOT = r"停止使用"
+#: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
+PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
 DATA_OBJECT = r"数据|资料|语料|样本|图像|影像|视频|素材|单证"
@@ -50,7 +52,7 @@ def kind_of(action: str, party: str | None) -> str | None:
     """The obligation kind a duty's wording names; ``None`` when it names none (or a penalty)."""
     if re.search(KIND_NOT_OBLIGATION, action):
         return None
-    if re.search(PAYMENT_ACTION, action) and not re.search(PAYMENT_NOT, action):
+    if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
         return "payment"
     if re.search(EVALUATION_REPORT, action):
         return "evaluation_report"
@@ -74,7 +76,7 @@ def kind_of(action: str, party: str | None) -> str | None:
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款|契约总价金?|总价金"),
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
-                       r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|迟延付款部分|未付部分|拖欠"),
+                       r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
                        r"|当批|该批|本批|批次费用"),
 )

@@ -112,8 +112,8 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         r.basis = basis_of(per_text)
     if r.rate is None and r.per is None:
         r.basis = None
-    if r.kind == "late_payment" and r.basis is None and re.search(r"利息|利率", s):
-        r.basis = "overdue_amount"  # interest on late payment runs on the overdue amount
+    if r.kind == "late_payment" and r.basis is None and (r.rate is not None or re.search(r"利息|利率", s)):
+        r.basis = "overdue_amount"  # a late-payment rate or interest runs on the overdue amount
     _suspension(s, r)
     money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
     if r.rate is None and money and (r.kind == "confidentiality_breach"
@@ -121,7 +121,8 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         r.amount = money[0].value
     consequence = re.search(lx.CONSEQUENCE, s)
     damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
-    r.opens = r.kind is not None and bool(consequence or damages_with_figure)  # □: a masked blank for the sum
+    running = r.rate is not None and r.per is not None  # 按日计算，标准为合同总价款的万分之八
+    r.opens = r.kind is not None and bool(consequence or damages_with_figure or running)  # □: a masked blank
     return r
 
 
