@@ -130,3 +130,16 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
+
+# ---------------------------------------------------------------- tables
+
+#: payment-table column headers → the role of the column, tried in order (付款时间及条件 is a
+#: condition, 付款节点 a milestone, 付款金额 an amount)
+TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款日期|条件|期限"),
+    ("title", r"期次|阶段|款项|批次|名称"),
+    ("milestone", r"节点|里程碑"),
+    ("percent", r"比例|百分比|占比"),
+    ("amount", r"金额|款额|数额"),
+    ("note", r"备注|说明"),
+)

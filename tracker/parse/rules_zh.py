@@ -10,7 +10,7 @@ import contextlib
 import re
 from decimal import Decimal
 
-from tracker.parse import lexicon_zh
+from tracker.parse import lexicon_zh, tables_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -513,6 +513,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     skip = _skip_articles(ctx)
     ctx.ratio_titles = _ratio_titles(ctx)
     schedules = _payment_clauses(ctx)
+    table_rows: set[int] = set()
     for u in ctx.units:
         if not u.label or u.label in skip:
             continue
@@ -524,6 +525,14 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             continue
         if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
             continue
+        row = tables_zh.row_at(ctx.text, u.start, u.end) if in_schedule and ("\t" in s or "|" in s or "<t" in s) else None
+        if row is not None:
+            if row.start in table_rows:
+                continue  # the rest of a row split at ';'
+            table_rows.add(row.start)
+            if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
+                facts.obligations.append(raw)
+                continue
         ob = _time_element(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
@@ -550,6 +559,41 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
 
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations)
     _apply_amendments(ctx, facts)
+
+
+def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:
+    """A payment-table row: the deadline from the cell that states it, the amount and the share
+    from their columns when the header names them; the quote is that cell (the row in Markdown)."""
+    text = ctx.text
+    for cell in row.deadline_cells():
+        cu = Unit(u.label, cell.start, cell.end)
+        ob = _time_element(ctx, cu, ctx.unit_text(cu), payment_row=True)
+        if ob is not None:
+            a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
+            break
+    else:  # the event is in another column ("模型交付" | "交付之日起30日内"): read the row as a whole
+        ob = _time_element(ctx, Unit(u.label, row.start, row.end), text[row.start:row.end], payment_row=True)
+        if ob is None:
+            return None
+        a, b = row.start + ob.pop("_a"), row.start + ob.pop("_b")
+        cell = next((c for c in reversed(row.cells) if c.start < b), row.cells[-1])
+    action = text[row.start:a] + text[b:row.end]
+    if re.search(r"违约金|赔偿", action):
+        return None
+    raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
+                        u.label, *row.quote_span(cell), **ob)
+    _payment_details(ctx, facts, Unit(u.label, row.start, row.end), text[row.start:row.end], raw)
+    if (amount := row.of("amount")) is not None:
+        money = find_money(text, amount.start, amount.end, capital_wins=not facts.authoritative_figures)
+        bare = _BARE_FIGURE.search(text, amount.start, amount.end) or re.compile(r"\d+").fullmatch(text, amount.start, amount.end)
+        if money:
+            raw.amount, raw.currency = money[0].value, money[0].currency
+        elif bare:
+            raw.amount = Decimal(bare.group(0).replace(",", ""))
+    if (share := row.of("percent")) is not None and (pm := RATE_RX.search(text, share.start, share.end)):
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            raw.percent = rate(pm.group(0).replace(" ", ""))
+    return raw
 
 
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:

@@ -1,0 +1,125 @@
+"""Rows of payment tables (Word tab-separated rows, Markdown pipes, HTML ``<td>``) with their headers.
+
+A row inherits its column headers (期次 / 节点 / 比例 / 金额 / 付款条件 …, in any order), so the
+rules can read the deadline from the cell that states it, the amount from the amount column and
+the share from the ratio column, and quote the one cell (Word, HTML) or the row (Markdown) as
+shared/corpus-shapes prescribes. When the header cannot be matched to the row (merged header
+cells), the roles are unknown and every cell is a candidate. Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tracker.parse import lexicon_zh as lx
+
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_SKIP_LINE = re.compile(r"^\s*</?(?:table|thead|tbody|tfoot|tr)\b[^>]*>\s*$", re.I)
+_HEADERS = tuple((role, re.compile(rx)) for role, rx in lx.TABLE_COLUMNS)
+LOOK_BACK = 40  # lines between a data row and its header
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    role: str | None = None  # title | milestone | percent | amount | condition | note
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+    markup: str  # "tab" (Word), "md" (Markdown), "html"
+
+    def of(self, role: str) -> Cell | None:
+        return next((c for c in self.cells if c.role == role and c.end > c.start), None)
+
+    def deadline_cells(self) -> Iterator[Cell]:
+        """Cells that may state the deadline: the condition column first, then every cell that is
+        not a title, share or amount (a 付款节点 column often holds the deadline itself)."""
+        yield from (c for c in self.cells if c.role == "condition" and c.end > c.start)
+        yield from (c for c in self.cells if c.role in (None, "milestone", "note") and c.end > c.start)
+
+    def quote_span(self, cell: Cell) -> tuple[int, int]:
+        """Markdown quotes the row from its first to its last cell text; Word and HTML the cell."""
+        if self.markup != "md":
+            return cell.start, cell.end
+        filled = [c for c in self.cells if c.end > c.start]
+        return filled[0].start, filled[-1].end
+
+
+def split_cells(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], str] | None:
+    """The cell spans of one line (trimmed, tags excluded), or None when it is not a table row."""
+    line = text[start:end]
+    if "<t" in line.lower() and _HTML_CELL.search(line):
+        spans = [m.span(1) for m in _HTML_CELL.finditer(line)]
+        markup = "html"
+    elif line.count("|") >= 2 and not _MD_RULE.match(line):
+        bars = [m.start() for m in re.finditer(r"\|", line)]
+        edges = ([-1] if line[: bars[0]].strip() else []) + bars + ([len(line)] if line[bars[-1] + 1:].strip() else [])
+        spans = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+        markup = "md"
+    elif line.count("\t") >= 2:
+        spans, pos = [], 0
+        for part in line.split("\t"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        markup = "tab"
+    else:
+        return None
+    out = []
+    for a, b in spans:
+        seg = line[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        out.append((start + a + lead, start + a + len(seg.rstrip()) if seg.strip() else start + a + lead))
+    return out, markup
+
+
+def header_roles(text: str, spans: list[tuple[int, int]]) -> list[str | None] | None:
+    """Column roles when the line is a header row (two or more known headers, no figures)."""
+    cells = [text[a:b] for a, b in spans]
+    if any(re.search(r"\d", c) for c in cells):
+        return None
+    roles: list[str | None] = []
+    for c in cells:
+        roles.append(next((role for role, rx in _HEADERS if c and rx.search(c)), None))
+    return roles if sum(r is not None for r in roles) >= 2 else None
+
+
+def row_at(text: str, start: int, end: int) -> Row | None:
+    """The table row on the line ``text[start:end]``, with the roles of the nearest header above."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    got = split_cells(text, line_start, line_end)
+    if got is None or len(got[0]) < 3:
+        return None
+    spans, markup = got
+    roles: list[str | None] | None = None
+    pos = line_start
+    for _ in range(LOOK_BACK):
+        if pos <= 0:
+            break
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos - 1]
+        pos = prev_start
+        if _MD_RULE.match(line) or _SKIP_LINE.match(line) or not line.strip():
+            continue
+        cells = split_cells(text, prev_start, prev_start + len(line))
+        if cells is None:
+            break
+        roles = header_roles(text, cells[0])
+        if roles is not None:
+            break
+    if roles is not None and len(roles) != len(spans):
+        roles = None  # merged header cells: the columns cannot be matched
+    return Row(line_start, line_end, tuple(Cell(a, b, roles[i] if roles else None)
+                                           for i, (a, b) in enumerate(spans)), markup)
+
+
+__all__ = ["Cell", "Row", "header_roles", "row_at", "split_cells"]
