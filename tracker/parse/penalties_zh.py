@@ -34,6 +34,8 @@ _SUSPEND_DAYS = (
 _SUSPEND_MONTHS = re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月")
 _XREF = re.compile(lx.XREF)
 _SENTENCE = re.compile(r"[^。;]+")
+#: penalties that run with time: only these take a cap or a suspension right from a later sentence
+RUNNING = ("late_payment", "late_delivery")
 
 
 @dataclass
@@ -184,7 +186,7 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
             article_title: Callable[[str], str | None], total_fee: Decimal | None) -> list[RawPenalty]:
     """Penalties of a document. ``clauses``: (label, start, end, in a breach article) for each
     labelled clause in order. One penalty per kind, the first stated; a later sentence's cap or
-    suspension right completes it."""
+    suspension right completes it (a late-payment or late-delivery penalty: a fixed sum has neither)."""
     found: dict[str, RawPenalty] = {}
     last: RawPenalty | None = None
     for label, start, end, in_breach_article in clauses:
@@ -199,15 +201,15 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
         for sn, rd in readings:
             if rd.opens:
                 if rd.kind is None or rd.kind in found:
-                    last = found.get(rd.kind) if rd.kind else last
+                    last = found[rd.kind] if rd.kind in RUNNING and rd.kind in found else last
                     continue
                 a, b = (start, end) if openers == 1 else (sn.start, sn.end)
                 p = RawPenalty(rd.kind, label, a, b)
                 _fill(p, rd, total_fee)
                 found[rd.kind] = p
-                last = p
+                last = p if p.kind in RUNNING else last
             elif rd.completes:
-                target = found.get(rd.kind) if rd.kind else last
+                target = found.get(rd.kind) if rd.kind in RUNNING else last
                 if target is not None:
                     _complete(target, rd)
     return list(found.values())
