@@ -582,7 +582,7 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
         return None
     raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
                         u.label, *row.quote_span(cell), **ob)
-    _payment_details(ctx, facts, Unit(u.label, row.start, row.end), text[row.start:row.end], raw)
+    _payment_details(ctx, facts, u, s, raw)
     if (amount := row.of("amount")) is not None:
         money = find_money(text, amount.start, amount.end, capital_wins=not facts.authoritative_figures)
         bare = _BARE_FIGURE.search(text, amount.start, amount.end) or re.compile(r"\d+").fullmatch(text, amount.start, amount.end)
