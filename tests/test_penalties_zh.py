@@ -56,3 +56,11 @@ def test_damages_without_a_sum_are_not_a_penalty_but_a_blank_sum_is() -> None:
     got = _penalties("第一条 违约责任\n1、任何一方违反保密义务的，应赔偿对方全部损失。\n"
                      "2、乙方逾期交付的，应向甲方支付违约金[请填写违约金金额]。\n")
     assert got == {"late_delivery": (None, None, None, None, None, None, "1.2")}
+
+
+def test_a_completing_sentence_is_read_not_flagged() -> None:
+    result = parse_text(HEAD + "第一条 违约责任\n甲方逾期付款的，每逾期一日按逾期金额的万分之五支付违约金。"
+                        "任何一方违反保密义务的，应支付违约金人民币10万元。甲方逾期付款超过20日的，乙方有权暂停服务。\n" + SIGN, "t.txt")
+    flagged = [w.quote for w in result.warnings if w.code == "unrecognised_duty"]
+    assert not any("超过20日" in q for q in flagged)
+    assert {p.kind: p.suspend_after_days for p in result.contract.penalties}["late_payment"] == 20

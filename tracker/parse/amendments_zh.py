@@ -46,8 +46,10 @@ def new_date(text: str, start: int, end: int) -> tuple[DateHit, DateHit | None] 
     return None
 
 
-def apply(text: str, units: list[Unit], obligations: list[RawObligation]) -> list[RawObligation]:
-    """Replace each obligation a later sentence re-dates; the replacement cites the amendment."""
+def apply(text: str, units: list[Unit], obligations: list[RawObligation],
+          read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
+    """Replace each obligation a later sentence re-dates; the replacement cites the amendment and
+    the original's span is added to ``read``."""
     out = list(obligations)
     for u in units:
         s = text[u.start:u.end]
@@ -64,6 +66,8 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation]) -> lis
                 continue
             if old_date is not None and ob.fixed_date is not None and ob.fixed_date != old_date.value:
                 continue
+            if read is not None:
+                read.append((ob.start, ob.end))
             if any(o.label == u.label and o.kind == ob.kind and o.fixed_date == target_date.value for o in out):
                 del out[i]  # the amendment already reads as an obligation of its own
                 break

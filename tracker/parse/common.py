@@ -344,3 +344,6 @@ class Facts:
     obligations: list[RawObligation] = field(default_factory=list)
     warnings: list[RawWarning] = field(default_factory=list)
     authoritative_figures: bool = False
+    #: sentences a rule read that gave no fact of their own: a cap or a right completing a
+    #: penalty stated earlier, the original of an amended deadline (coverage does not flag them)
+    read: list[tuple[int, int]] = field(default_factory=list)

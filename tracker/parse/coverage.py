@@ -114,6 +114,7 @@ def fact_spans(facts: Facts) -> list[tuple[int, int]]:
     spans += [(w.start, w.end) for w in facts.warnings]
     spans += [(s[1], s[2]) for s in (facts.term_span, facts.renewal_span, facts.confidentiality_span) if s]
     spans += [s for s in (facts.title, facts.provider, facts.client) if s]
+    spans += facts.read
     return sorted((a, min(b, a + MAX_FACT_SPAN)) for a, b in spans)
 
 

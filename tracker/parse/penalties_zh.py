@@ -183,10 +183,12 @@ def sentences(text: str, label: str, start: int, end: int) -> list[Sentence]:
 
 
 def extract(text: str, clauses: list[tuple[str, int, int, bool]],
-            article_title: Callable[[str], str | None], total_fee: Decimal | None) -> list[RawPenalty]:
+            article_title: Callable[[str], str | None], total_fee: Decimal | None,
+            read: list[tuple[int, int]] | None = None) -> list[RawPenalty]:
     """Penalties of a document. ``clauses``: (label, start, end, in a breach article) for each
     labelled clause in order. One penalty per kind, the first stated; a later sentence's cap or
-    suspension right completes it (a late-payment or late-delivery penalty: a fixed sum has neither)."""
+    suspension right completes it (a late-payment or late-delivery penalty: a fixed sum has neither).
+    The completing sentences are added to ``read``."""
     found: dict[str, RawPenalty] = {}
     last: RawPenalty | None = None
     for label, start, end, in_breach_article in clauses:
@@ -212,6 +214,8 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
                 target = found.get(rd.kind) if rd.kind in RUNNING else last
                 if target is not None:
                     _complete(target, rd)
+                    if read is not None:
+                        read.append((sn.start, sn.end))
     return list(found.values())
 
 

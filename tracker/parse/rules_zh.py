@@ -410,7 +410,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             return titles.get(str(cn_int(n)))
         return None
 
-    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, facts.total_fee))
+    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, facts.total_fee, facts.read))
 
 
 # ---------------------------------------------------------------- rules: obligations
@@ -557,7 +557,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
-    facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations)
+    facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)
 
 
