@@ -92,3 +92,11 @@ def test_system_delivery_is_the_model_delivery_event() -> None:
         == ("model_delivery", "P7D", True)
     pay = only(r, "payment")
     assert pay.trigger is not None and pay.trigger.event == "model_delivery"
+
+
+def test_a_hand_over_duty_inside_a_confidentiality_article() -> None:
+    r = parse("第一条 合同期限\n1、本合同有效期为六个月。\n第二条 保密\n1、保密期限为合同终止后三年。\n"
+              "2、合同终止后10日内，乙方应返还甲方提供的全部资料并删除副本。\n")
+    back = only(r, "other")
+    assert back.trigger is not None and (back.trigger.event, back.trigger.offset) == ("expiry", "P10D")
+    assert back.due_date == date(2025, 9, 15)  # expiry 2025-09-03 + 10 days = Saturday 09-13 → Monday

@@ -515,9 +515,11 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     schedules = _payment_clauses(ctx)
     table_rows: set[int] = set()
     for u in ctx.units:
-        if not u.label or u.label in skip:
+        if not u.label:
             continue
         s = ctx.unit_text(u)
+        if u.label in skip and not _SKIPPED_BUT_DUTY.search(s):
+            continue
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
@@ -594,6 +596,10 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
         with contextlib.suppress(NumeralError, ArithmeticError):
             raw.percent = rate(pm.group(0).replace(" ", ""))
     return raw
+
+
+#: a duty with its own actor and a deliverable, even in a term / confidentiality / breach article
+_SKIPPED_BUT_DUTY = re.compile(rf"(?:{_PARTY_WORDS})(?:应|须|必须)[^,。;]{{0,20}}(?:{lexicon_zh.HAND_OVER}|返还|删除|销毁)")
 
 
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
