@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.parse.lexicon_zh import kind_of
+from tracker.parse.lexicon_zh import event_of, kind_of
 from tracker.parse.normalize import normalize
 from tracker.parse.numerals import cn_int
 from tracker.parse.penalties_zh import read_sentence
@@ -86,3 +86,18 @@ def test_kind(row: dict[str, str]) -> None:
 @pytest.mark.parametrize("row", KIND_LOOKALIKES, ids=lambda r: r["phrase"][:24] + "≠" + r["not_kind"])
 def test_kind_lookalike(row: dict[str, str]) -> None:
     assert kind_of(_norm(row["phrase"]), row["party"] or None) != row["not_kind"]
+
+
+EVENTS = _rows("events_zh.tsv")
+EVENT_LOOKALIKES = _rows("events_zh_negative.tsv")
+
+
+@pytest.mark.parametrize("row", EVENTS, ids=lambda r: r["phrase"][:20])
+def test_event(row: dict[str, str]) -> None:
+    assert event_of(_norm(row["phrase"])) == row["event"]
+
+
+@pytest.mark.parametrize("row", EVENT_LOOKALIKES, ids=lambda r: r["phrase"][:20] + "≠" + r["not_event"])
+def test_event_lookalike(row: dict[str, str]) -> None:
+    got = event_of(_norm(row["phrase"]))
+    assert got is None if row["not_event"] == "*" else got != row["not_event"]

@@ -30,6 +30,16 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("expiry", r"期满|届满|终止"),
 )
 
+def event_of(phrase: str) -> str | None:
+    """The event a phrase counts from: of all the events it names, the one that ends last."""
+    best: tuple[int, str] | None = None
+    for event, rx in EVENTS:
+        for m in re.finditer(rx, phrase):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), event)
+    return best[1] if best else None
+
+
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿"

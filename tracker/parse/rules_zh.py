@@ -441,12 +441,7 @@ _FULL_PERIOD = re.compile(
 
 
 def _event_in(s: str) -> str | None:
-    best: tuple[int, str] | None = None
-    for event, rx in EVENTS:
-        for m in re.finditer(rx, s):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), event)
-    return best[1] if best else None
+    return lexicon_zh.event_of(s)
 
 
 def _kind(action: str, party: str | None) -> str | None:
