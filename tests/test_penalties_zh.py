@@ -64,3 +64,10 @@ def test_a_completing_sentence_is_read_not_flagged() -> None:
     flagged = [w.quote for w in result.warnings if w.code == "unrecognised_duty"]
     assert not any("超过20日" in q for q in flagged)
     assert {p.kind: p.suspend_after_days for p in result.contract.penalties}["late_payment"] == 20
+
+
+def test_the_rate_in_the_next_sentence() -> None:
+    got = _penalties("第一条 违约责任\n乙方逾期交付模型的，应向甲方支付违约金；违约金按每日合同总价的千分之一计算，"
+                     "累计不超过合同总价的百分之十。\n")
+    assert got == {"late_delivery": (Decimal("0.001"), "day", "total_fee", Cap(rate=Decimal("0.10"), basis="total_fee"),
+                                      None, None, "1")}

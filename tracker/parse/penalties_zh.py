@@ -53,11 +53,13 @@ class Reading:
     cap_amount: Decimal | None = None
     suspend_after_days: int | None = None
 
+    states_rate: bool = False  # 违约金按每日合同总价的千分之一计算: a rate for a penalty opened before
+
     @property
     def completes(self) -> bool:
-        """A sentence that only finishes a penalty: a cap or a suspension right."""
+        """A sentence that only finishes a penalty: a cap, a suspension right or its rate."""
         return not self.opens and (self.cap_rate is not None or self.cap_amount is not None
-                                   or self.suspend_after_days is not None)
+                                   or self.suspend_after_days is not None or self.states_rate)
 
 
 def basis_of(s: str) -> str | None:
@@ -125,6 +127,7 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
     damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
     running = r.rate is not None and r.per is not None  # 按日计算，标准为合同总价款的万分之八
     r.opens = r.kind is not None and bool(consequence or damages_with_figure or running)  # □: a masked blank
+    r.states_rate = not r.opens and running and bool(consequence)
     return r
 
 
@@ -228,6 +231,8 @@ def _fill(p: RawPenalty, rd: Reading, total_fee: Decimal | None) -> None:
 
 
 def _complete(p: RawPenalty, rd: Reading) -> None:
+    if rd.states_rate and p.rate is None and p.amount is None:
+        p.rate, p.per, p.basis = rd.rate, rd.per, rd.basis
     if p.cap_rate is None and p.cap_amount is None:
         p.cap_rate, p.cap_basis, p.cap_amount = rd.cap_rate, rd.cap_basis, rd.cap_amount
     if p.suspend_after_days is None:
