@@ -85,3 +85,11 @@ def test_html_table_capital_amount_disagreeing_with_figures() -> None:
     assert [p.amount for p in pays] == [Decimal("200000.00"), Decimal("300000.00")]  # the 大写 wins
     assert pays[0].quote == "合同签订后10日内"
     assert [w.code for w in result.warnings].count("amount_mismatch") == 1
+
+
+def test_amount_column_in_ten_thousands() -> None:
+    table = ("| 支付条件 | 金额（万元） | 款项 |\n|---|---|---|\n"
+             "| 合同签订后7日内 | 20 | 预付款 |\n| 验收合格后30日内 | 30.5 | 尾款 |\n")
+    pays = _payments(_parse(table, total="本合同总价为人民币50.5万元。"))
+    assert [p.amount for p in pays] == [Decimal("200000.00"), Decimal("305000.00")]
+    assert [p.title for p in pays] == ["预付款", "尾款"]

@@ -518,12 +518,15 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
+        row = tables_zh.row_at(ctx.text, u.start, u.end) \
+            if u.label in schedules and ("\t" in s or "|" in s or "<t" in s) else None
+        if row is not None and (row.of("amount") or row.of("percent")):
+            in_schedule = True  # a row of a payment table: its header names the amount or the share
         if not DUTY.search(s) and not in_schedule:
             continue
         if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
             continue
-        row = tables_zh.row_at(ctx.text, u.start, u.end) if in_schedule and ("\t" in s or "|" in s or "<t" in s) else None
-        if row is not None:
+        if row is not None and in_schedule:
             if row.start in table_rows:
                 continue  # the rest of a row split at ';'
             table_rows.add(row.start)
@@ -558,6 +561,9 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     _apply_amendments(ctx, facts)
 
 
+_PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:
     """A payment-table row: the deadline from the cell that states it, the amount and the share
     from their columns when the header names them; the quote is that cell (the row in Markdown)."""
@@ -582,11 +588,11 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     _payment_details(ctx, facts, u, s, raw)
     if (amount := row.of("amount")) is not None:
         money = find_money(text, amount.start, amount.end, capital_wins=not facts.authoritative_figures)
-        bare = _BARE_FIGURE.search(text, amount.start, amount.end) or re.compile(r"\d+").fullmatch(text, amount.start, amount.end)
+        bare = _BARE_FIGURE.search(text, amount.start, amount.end) or _PLAIN_FIGURE.fullmatch(text, amount.start, amount.end)
         if money:
             raw.amount, raw.currency = money[0].value, money[0].currency
         elif bare:
-            raw.amount = Decimal(bare.group(0).replace(",", ""))
+            raw.amount = Decimal(bare.group(0).replace(",", "")) * row.amount_scale
     if (share := row.of("percent")) is not None and (pm := RATE_RX.search(text, share.start, share.end)):
         with contextlib.suppress(NumeralError, ArithmeticError):
             raw.percent = rate(pm.group(0).replace(" ", ""))

@@ -35,6 +35,7 @@ class Row:
     end: int
     cells: tuple[Cell, ...]
     markup: str  # "tab" (Word), "md" (Markdown), "html"
+    amount_scale: int = 1  # 10000 under a 金额（万元） header
 
     def of(self, role: str) -> Cell | None:
         return next((c for c in self.cells if c.role == role and c.end > c.start), None)
@@ -101,6 +102,7 @@ def row_at(text: str, start: int, end: int) -> Row | None:
         return None
     spans, markup = got
     roles: list[str | None] | None = None
+    header: list[tuple[int, int]] = []
     pos = line_start
     for _ in range(LOOK_BACK):
         if pos <= 0:
@@ -115,11 +117,14 @@ def row_at(text: str, start: int, end: int) -> Row | None:
             break
         roles = header_roles(text, cells[0])
         if roles is not None:
+            header = cells[0]
             break
     if roles is not None and len(roles) != len(spans):
         roles = None  # merged header cells: the columns cannot be matched
+    scale = next((10000 for (a, b), role in zip(header, roles or [], strict=False)
+                  if role == "amount" and "万" in text[a:b]), 1)
     return Row(line_start, line_end, tuple(Cell(a, b, roles[i] if roles else None)
-                                           for i, (a, b) in enumerate(spans)), markup)
+                                           for i, (a, b) in enumerate(spans)), markup, scale)
 
 
 __all__ = ["Cell", "Row", "header_roles", "row_at", "split_cells"]
