@@ -100,3 +100,11 @@ def test_a_hand_over_duty_inside_a_confidentiality_article() -> None:
     back = only(r, "other")
     assert back.trigger is not None and (back.trigger.event, back.trigger.offset) == ("expiry", "P10D")
     assert back.due_date == date(2025, 9, 15)  # expiry 2025-09-03 + 10 days = Saturday 09-13 → Monday
+
+
+def test_an_amendment_that_restates_the_clause() -> None:
+    body = "第一条 交付与付款\n1.1 乙方应于2025年8月31日前交付训练完成的模型。\n1.2 甲方应于2025年3月31日前支付首期款人民币10万元。\n"
+    r = parse(body, sign=SIGN + "\n补充协议\n1. 将原合同第一条第1款修改为：乙方应于2025年10月31日前交付模型。\n")
+    model = only(r, "model_delivery")
+    assert (model.due_date, model.clause) == (date(2025, 10, 31), "补充协议.1")
+    assert only(r, "payment").due_date == date(2025, 3, 31)  # a clause the amendment does not name stays

@@ -19,7 +19,7 @@ _NUM = r"[\d一二三四五六七八九十百]+"
 _REF = re.compile(
     rf"第?\s*(?P<dot>\d+(?:\.\d+)+)\s*条|第\s*(?P<art>{_NUM})\s*条\s*(?:第\s*(?P<sub>{_NUM})\s*[款项項]|[(（](?P<paren>{_NUM})[)）])?"
 )
-_CHANGE = re.compile(r"(?:变更|修改|调整|延长|顺延|推迟|提前)(?:为|至|到)\s*$")
+_CHANGE = re.compile(r"(?:变更|修改|调整|延长|顺延|推迟|提前)(?:为|至|到)\s*:?\s*$")
 _FROM = re.compile(r"由\s*$")
 _CHANGED = re.compile(r"(?:变更|修改|调整|延长|顺延|推迟|提前)(?:为|至|到)")
 
@@ -56,10 +56,19 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
         if not _CHANGED.search(s):
             continue
         ref = _REF.search(s)
-        got = new_date(text, u.start, u.end)
-        if ref is None or got is None:
+        if ref is None:
             continue
         label = clause_ref(ref)
+        own = {o.kind for o in out if u.start <= o.start and o.end <= u.end and o.label != label}
+        if own:  # "第2.1条修改为：乙方应于…前交付模型": the amendment reads as an obligation of its own
+            for ob in [o for o in out if o.label == label and o.kind in own]:
+                out.remove(ob)
+                if read is not None:
+                    read.append((ob.start, ob.end))
+            continue
+        got = new_date(text, u.start, u.end)
+        if got is None:
+            continue
         target_date, old_date = got
         for i, ob in enumerate(out):
             if ob.label != label:
@@ -68,9 +77,6 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
                 continue
             if read is not None:
                 read.append((ob.start, ob.end))
-            if any(o.label == u.label and o.kind == ob.kind and o.fixed_date == target_date.value for o in out):
-                del out[i]  # the amendment already reads as an obligation of its own
-                break
             a = u.start + s.rfind(",", 0, ref.start()) + 1
             out[i] = replace(ob, label=u.label, start=a, end=target_date.end, fixed_date=target_date.value,
                              event=None, offset=None, business_days=False)
