@@ -54,6 +54,11 @@ HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署上线|完成[^,。;]{0,4}训练")
+#: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
+#: is the model's delivery; 交付实施方案 is not)
+PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书|清单"
+#: what a client hands over in a training contract is its data (交付 / 提供 … with any object)
+CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
 OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|删除|办理"
 

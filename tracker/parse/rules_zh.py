@@ -545,9 +545,9 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             continue
         party = _party(ctx, action, kind, prefix=s[:a])
         if kind == "other" and party == "provider" and re.search(r"交付", action) \
-                and not re.search(r"报告|方案|文档|文件|说明|数据|计划|确认书|清单", action):
+                and not re.search(lexicon_zh.PAPER_DELIVERABLE, action):
             kind = "model_delivery"  # "交付日不得晚于…": the provider's delivery is the model's
-        if kind == "other" and party == "client" and re.search(r"交付|提供|提交|移交", action):
+        if kind == "other" and party == "client" and re.search(lexicon_zh.CLIENT_HAND_OVER, action):
             kind = "data_delivery"  # what a client hands over in a training contract is its data
         if kind == "data_delivery" and party == "provider":
             kind = "other"
