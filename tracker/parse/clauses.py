@@ -47,9 +47,16 @@ _SIGNATURE = re.compile(
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
-    r"|立(?:契约|合同)书?人\s*(?=\n))",
+    r"|立(?:契约|合同)书?人\s*(?=\n)"
+    # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"
+    r"|(?:Agreed\s+and\s+)?(?:[Ss]igned|[Ee]xecuted)\s+(?:for\s+and\s+)?(?:by|on\s+behalf)\b[^\n:]{0,80}:[ \t]*(?=\n))",
 )
-_APPENDIX = re.compile(rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\s+(?P<en>\d+|[A-Z])\b)")
+_APPENDIX = re.compile(
+    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
+    # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"
+    r"|(?:Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|SOW)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<sow>\d+)\b"
+    r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:])))"
+)
 
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -127,7 +134,8 @@ def segment(text: str) -> Clauses:
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
-        label = re.sub(r"\s+", "", name) if m.group("n") else re.sub(r"\s+", " ", name).title()
+        label = re.sub(r"\s+", "", name) if m.group("n") else f"SOW{m['sow']}" if m.group("sow") \
+            else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
     marks = _cap_repeats(marks)
@@ -199,7 +207,8 @@ def segment(text: str) -> Clauses:
                 line_end = text.find("\n", pos + head)
                 article_has_body = _has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
                 open_segment(pos, str(n), heading=True)
-                last_pos = pos
+                # "## 1. Definitions": the heading's own number is not also item 1. of the article
+                last_pos = pos + len(text[pos:pos + 12]) - len(text[pos:pos + 12].lstrip(" \t#>*-"))
             continue
         if article == 0 and kind == "dot2":
             a, b = payload  # type: ignore[misc]
@@ -252,7 +261,39 @@ def segment(text: str) -> Clauses:
         else sg
         for sg in segments
     ]
-    return Clauses(tuple(final))
+    return Clauses(tuple(_nest_appendices(text, final)))
+
+
+def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
+    """A document after the signatures with an outline of its own (a Statement of Work with
+    sections 1–6 and clauses 2.1, 2.2) keeps that outline under its label: "SOW1.2.1". One whose
+    items are a plain list ("1.", "2.") keeps the appendix's own numbering ("附件一.2")."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segments):
+        sg = segments[i]
+        j = i + 1
+        if sg.label and _is_appendix_label(sg.label):
+            while j < len(segments) and (segments[j].label or "").startswith(sg.label + "."):
+                j += 1
+            end = segments[j - 1].end
+            inner = segment(text[sg.start:end]).segments
+            articles = {s.label for s in inner if s.label and "." not in s.label}
+            if len(articles) >= 2:
+                first = next(k for k, s in enumerate(inner) if s.label is not None)
+                out.append(Segment(sg.label, sg.start, sg.start + inner[first].start, True))
+                out.extend(Segment(f"{sg.label}.{s.label}" if s.label else None, sg.start + s.start, sg.start + s.end, s.heading)
+                           for s in inner[first:])
+                i = j
+                continue
+        out.extend(segments[i:j])
+        i = j
+    return out
+
+
+def _is_appendix_label(label: str) -> bool:
+    """"附件一", "Schedule 1", "SOW1", not one of their items ("Schedule 1.2")."""
+    return bool(re.fullmatch(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|Order Form(?: \d+)?", label))
 
 
 #: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
