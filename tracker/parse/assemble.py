@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tracker.calendars import Calendars, import_hint, uncovered_years
@@ -184,6 +184,8 @@ class Assembler:
             start = known["effective"]
             if raw.series_start:  # the text states where the series starts
                 start = _series_start(known.get(raw.series_start[0]), raw.series_start[1])
+            if start and raw.series_after:  # "starting on the first Friday after the Effective Date"
+                start = start + timedelta(days=1)
             try:
                 return first_occurrence(raw.recurrence, start, cal=self.cal) if start else None
             except (OverflowError, ValueError):  # effective 9999-12-31: no next month

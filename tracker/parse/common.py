@@ -290,6 +290,7 @@ class RawObligation:
     percent: Decimal | None = None
     cumulative: bool = False
     currency: str | None = None
+    series_after: bool = False  # a recurrence whose text starts it after the effective date
 
 
 @dataclass

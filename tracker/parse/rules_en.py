@@ -19,66 +19,24 @@ from tracker.parse.common import (
     find_dates,
     find_money,
 )
+from tracker.parse.duties_en import detect
+from tracker.parse.lexicon_en import BASES, ROLES
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
+from tracker.parse.parties_en import defined_parties
+from tracker.parse.time_en import DUR, duration
 
-PROVIDER_WORDS = ("service provider", "provider", "contractor", "supplier", "vendor", "developer", "licensor", "consultant")
-CLIENT_WORDS = ("client", "customer", "purchaser", "principal", "buyer", "employer", "licensee", "commissioning party")
+PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
+CLIENT_WORDS = tuple(w for w, role in ROLES if role == "client")
 PARTY = r"Party\s+[AB]"
 
-_NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
-_WORDNUM = rf"(?:(?:{_NUMBER_WORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORDS})){{0,4}})"
-DUR = (
-    # a number word starts at a word start: trying every letter of every word made one search of 1 MB
-    # of English take 1.7 s
-    rf"(?:(?<![a-z])(?P<w>{_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n3>\d+)\s*\(\s*{_WORDNUM}\s*\)|(?P<n2>\d+)|(?<![a-z])(?P<w2>{_WORDNUM}))\s*"
-    r"(?P<u>business\s+days?|working\s+days?|calendar\s+days?|days?|months?|years?|weeks?)"
-)
-DUR_RX = re.compile(DUR, re.I)
 RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
 
-EVENTS: tuple[tuple[str, str], ...] = (
-    ("signing", r"sign(?:ing|ature|ed)|execution\s+of\s+this\s+agreement|\bexecution\b"),
-    ("effective", r"effective\s+date|commencement\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
-    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?data|data\s+(?:is|are|has been)\s+(?:delivered|received)"),
-    ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model|model\s+(?:is|has been)\s+delivered"),
-    ("evaluation_report", r"evaluation\s+report"),
-    ("acceptance", r"passes\s+acceptance|acceptance\s+of\s+the\s+model|final\s+acceptance|(?:is|has been)\s+accepted|acceptance"),
-    ("invoice", r"invoice"),
-    ("expiry", r"expiry|expiration|termination"),
-)
-BASIS_WORDS = (
-    ("total_fee", r"total\s+(?:service\s+)?(?:fees?|charges?)|contract\s+(?:price|amount|sum)|total\s+(?:contract\s+)?price"),
-    ("overdue_amount", r"overdue\s+(?:amount|sum|payment|balance)|outstanding\s+amount|unpaid\s+amount|amount\s+overdue|late\s+amount"),
-    ("delayed_amount", r"delayed\s+(?:portion|part|deliverables?)|undelivered\s+(?:portion|part)|portion\s+(?:delayed|not\s+delivered)"),
-)
+BASIS_WORDS = BASES
 INSTALMENT_TITLE = re.compile(
     r"(?:first|second|third|fourth|fifth|final|last)\s+instal(?:l)?ment|advance\s+payment|down\s+payment|balance|retention(?:\s+money)?",
     re.I,
 )
-
-
-def duration(m: re.Match[str]) -> tuple[str, bool] | None:
-    try:
-        if m.group("n"):
-            n = int(m.group("n"))
-        elif m.group("n3"):
-            n = int(m.group("n3"))
-        elif m.group("n2"):
-            n = int(m.group("n2"))
-        else:
-            n = en_int(m.group("w2"))
-    except NumeralError:
-        return None
-    unit = m.group("u").lower()
-    if unit.startswith("month"):
-        return f"P{n}M", False
-    if unit.startswith("year"):
-        return f"P{n}Y", False
-    if unit.startswith("week"):
-        return f"P{n * 7}D", False
-    return f"P{n}D", unit.startswith(("business", "working"))
 
 
 def _role_word(text: str) -> str | None:
@@ -124,6 +82,8 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
             ctx.roles[m.group("role").strip()] = role
             if m.group("side"):
                 ctx.roles.setdefault(_side(m.group("side")), role)
+    for role, span in defined_parties(ctx.text, 0, min(len(ctx.text), 4000)).items():  # "made between **X**, … ("**Customer**")"
+        ctx.defined.setdefault(role, span)
 
 
 _DEFINED_PARTY = re.compile(
@@ -150,9 +110,9 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
                 continue
             side_m = re.search(PARTY, label)
             role = ctx.roles.get(_side(side_m.group(0))) if side_m else _role_word(label)
-            if role is None or (not side_m and len(label) > 25):
-                continue
-            name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
+            if role is None or (not side_m and (len(label) > 25 or len(label.split()) > 4)) or re.search(r"\b(?:shall|will|must|may)\b", label):
+                continue  # "Customer shall deliver not less than the following:" is no label
+            name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\(", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
                 continue
             span = (m.start("name"), m.start("name") + len(name))
@@ -395,144 +355,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         facts.penalties.append(p)
 
 
-_TIME_REL = re.compile(
-    rf"(?:within|no\s+later\s+than|not\s+later\s+than|(?:on\s+or\s+before|by|no\s+later\s+than)\s+the\s+date\s+falling)\s+{DUR}\s+(?:after|from|following|of|upon)\s+(?P<evt>[^,.;]{{0,80}})",
-    re.I,
-)
-_FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+(?:the\s+)?$", re.I)
-_AFTER = re.compile(r"(?:after|upon|following)\s+(?P<evt>[^,.;]{0,60})", re.I)
-_SUBJECT = re.compile(rf"({PARTY}|(?:the\s+)?(?:Client|(?:Service\s+)?Provider|Customer|Contractor|Supplier|Vendor|Purchaser|Licensor|Licensee|Principal))\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)")
-_TIME_HINT = re.compile(r"\d|\b(?:within|after|upon|following|before|each|every|last|first|" + _NUMBER_WORDS + r")\b", re.I)
-_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b", re.I)
-
-
-def _event(s: str) -> str | None:
-    if re.fullmatch(r"\s*(?:the\s+)?Delivery\b.*", s, re.S) and not re.search(r"Delivery\s+of\s+(?:the\s+)?(?:Training\s+)?Data", s):
-        return "model_delivery"  # "Delivery" defined as the model's delivery
-    best = None
-    for event, rx in EVENTS:
-        for m in re.finditer(rx, s, re.I):
-            if best is None or m.start() < best[0]:
-                best = (m.start(), event)
-    return best[1] if best else None
-
-
-def _kind(action: str, payment_context: bool) -> str | None:
-    low = action.lower()
-    if re.search(r"liquidated|damages|penalt|compensat", low):
-        return None
-    if re.search(r"\bpay|payment|instal(?:l)?ment|\bbalance\b|\bfee", low) or (payment_context and find_money(action)):
-        return "payment"
-    if "evaluation report" in low:
-        return "evaluation_report"
-    if re.search(r"progress\s+(?:report|update)|status\s+(?:report|update)|monthly\s+report|weekly\s+report", low):
-        return "progress_report"
-    if re.search(r"\bdata\b|images|recordings|samples|corpus|dataset", low) and re.search(r"deliver|provide|supply|submit|hand\s+over|make\b.{0,60}\bavailable|upload", low):
-        return "data_delivery"
-    if "model" in low and re.search(r"deliver|complete", low):
-        return "model_delivery"
-    if re.search(r"deliver|submit|provide|complete|issue|send", low):
-        return "other"
-    return None
-
-
-def _party(ctx: Ctx, action: str, kind: str) -> str:
-    m = _SUBJECT.search(action)
-    if m:
-        subj = m.group(1)
-        side = re.search(PARTY, subj)
-        role = ctx.roles.get(_side(side.group(0))) if side else _role_word(subj)
-        if role:
-            return role
-    return "client" if kind in ("payment", "data_delivery") else "provider"
-
-
-TITLES = {
-    "data_delivery": "Training data delivery",
-    "model_delivery": "Model delivery",
-    "evaluation_report": "Evaluation report",
-    "progress_report": "Progress report",
-    "payment": "Payment",
-    "other": "Other obligation",
-}
-
-
-def _skip(ctx: Ctx) -> set[str]:
-    skip = set()
-    for seg in ctx.clauses.segments:
-        if seg.heading and seg.label:
-            head = ctx.text[seg.start:seg.start + 60].split("\n")[0]
-            if re.search(r"\bterm\b|confidential|breach|liabilit|dispute|miscellaneous|general", head, re.I):
-                skip.add(seg.label)
-    return skip
-
-
-def _time(ctx: Ctx, u: Unit, s: str) -> dict | None:  # type: ignore[type-arg]
-    m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?quarter", s, re.I)
-    if m:
-        return {"recurrence": "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
-    m = re.search(r"(?:on|by)\s+the\s+last\s+(?:business|working)\s+day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
-    if m:
-        return {"recurrence": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "_a": m.start(), "_b": m.end()}
-    m = re.search(r"(?:on|by)\s+the\s+(?P<n>last|first|second|third|fourth)\s+(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
-    if m:
-        nth = {"last": -1, "first": 1, "second": 2, "third": 3, "fourth": 4}[m.group("n").lower()]
-        return {"recurrence": f"FREQ=MONTHLY;BYDAY={nth}{m.group('d')[:2].upper()}", "_a": m.start(), "_b": m.end()}
-    m = re.search(r"(?:on|by)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:calendar\s+)?day\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
-    if m:
-        return {"recurrence": f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}", "_a": m.start(), "_b": m.end()}
-    m = re.search(r"(?:by|at)\s+the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", s, re.I)
-    if m:
-        return {"recurrence": "FREQ=MONTHLY;BYMONTHDAY=-1", "_a": m.start(), "_b": m.end()}
-    for tm in _TIME_REL.finditer(s):
-        got = duration(tm)
-        event = _event(tm.group("evt"))
-        if got and event:
-            return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
-    for h in find_dates(ctx.text, u.start, u.end):
-        before = s[: h.start - u.start]
-        fm = _FIXED.search(before)
-        if fm and h.value:
-            return {"fixed_date": h.value, "_a": fm.start(), "_b": h.end - u.start}
-    am = _AFTER.search(s)
-    pay_context = bool(re.search(r"\bpay|payable|instal", s, re.I)) or bool(find_money(s))
-    if am and _event(am.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery",
-                                         "signing", "effective") and pay_context:
-        return {"event": _event(am.group("evt")), "offset": "P0D", "business_days": False, "_a": am.start(), "_b": am.end()}
-    return None
-
-
 def rule_obligations(ctx: Ctx, facts: Facts) -> None:
-    skip = _skip(ctx)
-    payment_clauses = set()
-    for u in ctx.units:
-        if u.label and re.search(r"\bpay\b|payable|instal(?:l)?ments?", ctx.unit_text(u), re.I):
-            payment_clauses.add(u.label)
-    for u in ctx.units:
-        if not u.label or u.label.split(".")[0] in skip:
-            continue
-        s = ctx.unit_text(u)
-        if not _DUTY.search(s) and u.label not in payment_clauses:
-            continue
-        if not _TIME_HINT.search(s):  # no number, date word or "after/upon": no deadline to find
-            continue
-        ob = _time(ctx, u, s)
-        if ob is None:
-            continue
-        a, b = ob.pop("_a"), ob.pop("_b")
-        action = s[:a] + " " + s[b:]
-        kind = _kind(action, u.label in payment_clauses)
-        if kind is None:
-            continue
-        party = _party(ctx, action, kind)
-        if kind == "other" and party == "client" and re.search(r"deliver|provide|supply|hand\s+over|make\b.{0,60}\bavailable", action, re.I):
-            kind = "data_delivery"  # what a client hands over in a training contract is its data
-        if kind == "data_delivery" and party == "provider":
-            kind = "other"
-        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
-        if kind == "payment":
-            _payment(ctx, facts, u, s, raw)
-        facts.obligations.append(raw)
+    facts.obligations.extend(detect(ctx, lambda u, s, raw: _payment(ctx, facts, u, s, raw)))
 
 
 def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:

@@ -1,0 +1,225 @@
+"""The English obligation detector: sentence → actor + duty + time + kind (+ amount).
+
+Works on every sentence unit, whatever its clause number or article title:
+
+- a sentence is a duty when it has a modal ("shall", "must", "will", "payable"…), a time
+  expression (``time_en``) and an action whose kind ``lexicon_en.KINDS`` knows; duties that wait
+  on something that may never happen (cure periods, incident notices, service credits, survival,
+  disputes, deemed acceptance: ``lexicon_en.CONTINGENT``) are not obligations;
+- payment schedules: the items of a lead-in ("Payment milestones, each payable within thirty (30)
+  days after Client's receipt of Vendor's invoice:" + "(a) 30% … invoiced on signature") and the
+  rows of a fee table (the header gives the amount column's currency and the timing column) are
+  one instalment each. An instalment "invoiced on X" is due by the payment terms (the lead-in's
+  period, else the contract's "pay each invoice within N days" / "Net N"); the payment-terms
+  sentence itself is then no obligation of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
+from tracker.parse.lexicon_en import (
+    BOTH_SUBJECTS,
+    CONTINGENT,
+    HAND_OVER,
+    INVOICED,
+    KINDS,
+    PAYMENT_TERMS,
+    TOTAL_ROW,
+)
+from tracker.parse.numerals import number
+from tracker.parse.parties_en import role_of
+from tracker.parse.time_en import DUR, TimeExpr, duration, find_time
+
+TITLES = {
+    "data_delivery": "Training data delivery",
+    "model_delivery": "Model delivery",
+    "evaluation_report": "Evaluation report",
+    "progress_report": "Progress report",
+    "payment": "Payment",
+    "other": "Other obligation",
+}
+_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I)
+_SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
+_PAY_CONTEXT = re.compile(r"\bpay|payable|instal|\bfees?\b", re.I)
+_CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
+_TERMS = re.compile(PAYMENT_TERMS, re.I)
+_INVOICED = re.compile(INVOICED, re.I)
+_TERMS_REL = re.compile(rf"{DUR}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
+_ITEM = re.compile(r"(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
+_TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """How long the client has to pay an invoice: the contract's payment terms."""
+
+    offset: str
+    business_days: bool
+
+
+def kind_of(action: str, payment_context: bool) -> str | None:
+    for kind, rx in KINDS:
+        if re.search(rx, action, re.I):
+            return kind
+    if payment_context and find_money(action):
+        return "payment"
+    return None
+
+
+def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
+    if re.match(rf"\s*(?:{BOTH_SUBJECTS})\s+(?:shall|must|will)\b", sentence, re.I):
+        return "both"
+    m = _SUBJECT.search(sentence)
+    if m:
+        subj = m.group("subj")
+        side = re.search(r"Party\s+[AB]", subj)
+        role = ctx.roles.get("Party " + side.group(0)[-1]) if side else role_of(subj)
+        if role:
+            return role
+    return "client" if kind in ("payment", "data_delivery") else "provider"
+
+
+def _terms_of(s: str) -> Terms | None:
+    m = _TERMS_REL.search(s)
+    if m:
+        got = duration(m)
+        if got:
+            return Terms(got[0], got[1])
+    t = find_time(s)
+    if t and t.event == "invoice" and t.offset:
+        return Terms(t.offset, t.business_days)
+    return None
+
+
+def _is_item(ctx: BaseCtx, u: Unit) -> bool:
+    line_start = ctx.text.rfind("\n", 0, u.start) + 1
+    return bool(_ITEM.search(ctx.text[line_start:u.start])) or bool(re.match(r"\s*\(\s*(?:[a-z]|[ivx]{1,4})\s*\)", ctx.text[line_start:u.end]))
+
+
+def _is_lead_in(ctx: BaseCtx, u: Unit) -> bool:
+    return ctx.text[u.end:u.end + 3].lstrip(" \t").startswith(":")
+
+
+def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) -> list[RawObligation]:
+    """Every obligation the sentences of the contract state (``payment`` fills in amounts)."""
+    contract_terms: Terms | None = None
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if _TERMS.search(s) and (t := _terms_of(s)):
+            contract_terms = t
+            break
+    pay_labels = {u.label for u in ctx.units if u.label and _PAY_CONTEXT.search(ctx.unit_text(u))}
+    out: list[RawObligation] = []
+    terms_sentences: list[RawObligation] = []
+    instalments = 0
+    lead: tuple[str | None, TimeExpr | None, Terms | None] | None = None
+    tables: dict[str, list[str]] = {}
+    for u in ctx.units:
+        if not u.label:
+            continue
+        s = ctx.unit_text(u)
+        if s.startswith("|"):
+            row = _table_row(ctx, u, s, tables, lead, contract_terms)
+            if row is not None:
+                out.append(row)
+                instalments += 1
+            continue
+        item = _is_item(ctx, u)
+        if not item:
+            lead = None
+        if _is_lead_in(ctx, u):
+            t = find_time(s)
+            lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
+            continue
+        in_pay = u.label in pay_labels
+        if not _DUTY.search(s) and not in_pay:
+            continue
+        if _CONTINGENT.search(s):
+            continue
+        t = find_time(s)
+        pay_item = item and lead is not None and lead[0] == u.label and bool(find_money(s) or "%" in s)
+        if pay_item and lead is not None and (t is None or t.bare):
+            terms = lead[2] or contract_terms
+            if _INVOICED.search(s) and terms:
+                t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
+            elif lead[1] is not None:
+                t = lead[1]
+        if t is None:
+            continue
+        action = s[:t.start] + " " + s[t.end:]
+        kind = "payment" if pay_item else kind_of(action, in_pay)
+        if kind is None or (t.bare and kind != "payment"):
+            continue
+        party = party_of(ctx, s, kind)
+        if kind == "other" and party == "client" and re.search(HAND_OVER, action, re.I):
+            kind = "data_delivery"  # what a client hands over in a training contract is its data
+        if kind == "data_delivery" and party != "client":
+            kind = "other"
+        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, fixed_date=t.fixed_date,
+                            event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence)
+        raw.series_after = t.series_after
+        if kind == "payment":
+            payment(u, s, raw)
+            if _TERMS.search(s) and not item:
+                terms_sentences.append(raw)
+                continue
+            instalments += 1
+        out.append(raw)
+    if not instalments:
+        out.extend(terms_sentences)  # "pay each invoice within 30 days" is the only payment duty stated
+    return out
+
+
+def _cells(s: str) -> list[str]:
+    return [c.strip() for c in s.strip().strip("|").split("|")]
+
+
+def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
+               lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None) -> RawObligation | None:
+    """One row of a Markdown fee table → one instalment (None for the header, rules, totals)."""
+    if _TABLE_SEP.match(s):
+        return None
+    line_start = ctx.text.rfind("\n", 0, u.start) + 1
+    prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
+        tables["header"] = _cells(s)  # the first row of a table is its header
+        return None
+    header, cells = tables.get("header", []), _cells(s)
+    if not header or not cells or re.match(TOTAL_ROW, cells[0], re.I):
+        return None
+    amount_col = next((i for i, h in enumerate(header) if re.search(r"amount|fee|price|sum|payment", h, re.I)), None)
+    if amount_col is None or amount_col >= len(cells):
+        return None
+    money = find_money(cells[amount_col])
+    currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
+    if money:
+        amount: Decimal = money[0].value
+        currency = money[0].currency
+    else:
+        fig = re.fullmatch(r"\**\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[amount_col])
+        if not fig:
+            return None
+        amount = number(fig.group(1))
+    timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
+    invoiced = any(_INVOICED.search(h) for h in header) or any(_INVOICED.search(c) for c in timing)
+    use_terms = (lead[2] if lead else None) or terms
+    t: TimeExpr | None
+    if invoiced and use_terms:
+        t = TimeExpr(0, 0, event="invoice", offset=use_terms.offset, business_days=use_terms.business_days)
+    else:
+        t = next((x for x in map(find_time, timing) if x), None)
+    if t is None:
+        return None
+    first = s.find(cells[0])
+    last = s.rfind(cells[-1]) + len(cells[-1])
+    return RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first, u.start + last,
+                         fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
+                         amount=amount, currency=currency)
+
+
+__all__ = ["detect", "kind_of", "party_of"]

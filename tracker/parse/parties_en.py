@@ -1,0 +1,82 @@
+"""English party definitions anywhere in the preamble, names trimmed at their boundaries.
+
+``made between **ACME Ltd.**, a company incorporated in …("**Provider**"), and Beta Co., Ltd., with
+its registered office at … ("Customer")``: each role definition in brackets (quoted, bold or
+both) names the party written before it, since the previous definition or the start of the
+sentence. The name is the bold span when there is one, else the words up to the first descriptive
+comma ("a company…", "with its registered…") or the company suffix. Roles come from
+``lexicon_en.ROLES``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse.lexicon_en import ROLES
+
+_DEFINITION = re.compile(
+    r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*"
+    r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*\)"
+)
+_BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
+_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n|^|\(\d\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
+_DESCRIPTOR = re.compile(
+    r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)",
+    re.I,
+)
+_SUFFIX = re.compile(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LIMITED|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|S\.A\.|Corp(?:oration)?\.?|LLP|Pte\.?\s+Ltd\.?)")
+
+
+def role_of(word: str) -> str | None:
+    low = word.lower()
+    for w, role in ROLES:
+        if re.search(rf"\b{w}\b", low):
+            return role
+    return None
+
+
+def defined_parties(text: str, start: int = 0, end: int | None = None) -> dict[str, tuple[int, int]]:
+    """role → span of the party name its definition names, in ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    found: dict[str, tuple[int, int]] = {}
+    floor = start
+    for m in _DEFINITION.finditer(text, start, stop):
+        role = role_of(m.group("role"))
+        if role is None or re.search(r"party|agreement|parties", m.group("role"), re.I):
+            continue
+        span = _name_before(text, floor, m.start())
+        floor = m.end()
+        if span and role not in found:
+            found[role] = span
+    return found
+
+
+def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
+    line_start = text.rfind("\n", floor, pos) + 1
+    lo = max(floor, line_start)
+    window = text[lo:pos]
+    bold = [b for b in _BOLD.finditer(window) if not role_of(b.group("name")) or _SUFFIX.search(b.group("name"))]
+    if bold:
+        b = bold[0] if len(bold) == 1 else _last_opening(window, bold)
+        return lo + b.start("name"), lo + b.end("name")
+    d = _DESCRIPTOR.search(window)
+    stop_at = d.start() if d else len(window.rstrip(" ,\"“”*"))
+    starts = [s.end() for s in _START.finditer(window, 0, stop_at) if s.end() < stop_at]
+    begin = max(starts, default=0)
+    cand_start = begin + len(window[begin:stop_at]) - len(window[begin:stop_at].lstrip(" \t\"“*"))
+    name = window[cand_start:stop_at]
+    suffixes = list(_SUFFIX.finditer(name))
+    if suffixes and not d:
+        name = name[:suffixes[-1].end()]
+    name = name.rstrip(" ,;")
+    if not name or not name[0].isupper() or len(name) > 120 or re.search(r"\b(?:shall|will|must|means)\b", name) \
+            or re.search(r"(?:^|\s)Party\s+\w$", name, re.I):  # "Party B (the Service Provider)": a side, not a name
+        return None
+    return lo + cand_start, lo + cand_start + len(name)
+
+
+def _last_opening(window: str, bold: list[re.Match[str]]) -> re.Match[str]:
+    """With several bold spans ("**this Agreement**", "**ACME Ltd.**"), the company name: the last
+    bold span that carries a company suffix, else the last one."""
+    with_suffix = [b for b in bold if _SUFFIX.search(b.group("name"))]
+    return with_suffix[-1] if with_suffix else bold[-1]
