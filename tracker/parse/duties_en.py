@@ -50,7 +50,7 @@ _CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
 _TERMS_REL = re.compile(rf"{DUR}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
-_ITEM = re.compile(r"(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
+_ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -98,7 +98,7 @@ def _terms_of(s: str) -> Terms | None:
 
 def _is_item(ctx: BaseCtx, u: Unit) -> bool:
     line_start = ctx.text.rfind("\n", 0, u.start) + 1
-    return bool(_ITEM.search(ctx.text[line_start:u.start])) or bool(re.match(r"\s*\(\s*(?:[a-z]|[ivx]{1,4})\s*\)", ctx.text[line_start:u.end]))
+    return bool(_ITEM.match(ctx.text[line_start:u.start])) or bool(re.match(r"\s*\(\s*(?:[a-z]|[ivx]{1,4})\s*\)", ctx.text[line_start:u.end]))
 
 
 def _is_lead_in(ctx: BaseCtx, u: Unit) -> bool:
@@ -222,4 +222,27 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
                          amount=amount, currency=currency)
 
 
-__all__ = ["detect", "kind_of", "party_of"]
+def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
+    """The total row of a fee table ("| **Total Fees** | **540,000.00** |"), in the amount column's currency."""
+    header: list[str] = []
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if not s.startswith("|") or _TABLE_SEP.match(s):
+            continue
+        line_start = ctx.text.rfind("\n", 0, u.start) + 1
+        prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        cells = _cells(s)
+        if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
+            header = cells
+            continue
+        if not cells or not re.match(TOTAL_ROW, cells[0], re.I) or not re.search(r"fee|price|amount|charge", cells[0], re.I):
+            continue
+        for i, h in enumerate(header):
+            if i < len(cells) and re.search(r"amount|fee|price|sum", h, re.I):
+                fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
+                if fig:
+                    return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None
+    return None
+
+
+__all__ = ["detect", "kind_of", "party_of", "table_total"]

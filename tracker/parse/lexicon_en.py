@@ -85,6 +85,9 @@ BASES: tuple[tuple[str, str], ...] = (
                        r"|portion\s+(?:delayed|not\s+delivered)"),
 )
 
+#: labels of the stated project name (the contract's ``title``)
+TITLE_LABELS = r"Project\s+(?:Name|Title)|Subscribed\s+Service|Name\s+of\s+(?:the\s+)?Project"
+
 #: rows of a fee table that sum up the others, not instalments
 TOTAL_ROW = r"\*{0,2}\s*(?:total|sum|subtotal|grand\s+total)\b"
 

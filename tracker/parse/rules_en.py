@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from tracker.parse.clauses import Clauses
+from tracker.parse.clauses import Clauses, Segment
 from tracker.parse.common import (
     BaseCtx,
     Facts,
@@ -19,8 +19,8 @@ from tracker.parse.common import (
     find_dates,
     find_money,
 )
-from tracker.parse.duties_en import detect
-from tracker.parse.lexicon_en import BASES, ROLES
+from tracker.parse.duties_en import detect, table_total
+from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
@@ -123,7 +123,7 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"Project\s+(?:Name|Title)\s*[:.]\s*", ctx.text, re.I)
+    m = re.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
     if not m:
         return
     end = ctx.text.find("\n", m.end())
@@ -230,12 +230,15 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
-    for m in re.finditer(r"(?:total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
+    for m in re.finditer(r"(?:total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
-            break
+            return
+    total = table_total(ctx)  # "| **Total Fees for the Initial Term** | **540,000.00** |"
+    if total:
+        facts.total_fee, facts.currency = total
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
@@ -281,6 +284,18 @@ def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     number = str(roman.get(m.group(1).upper(), m.group(1)))
     return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
+
+
+def _suspension_in_next(ctx: Ctx, seg: Segment) -> re.Match[str] | None:
+    """A suspension or termination right in the item right after the rate's item."""
+    items = ctx.clauses.labelled()
+    i = next((k for k, sg in enumerate(items) if sg.start == seg.start), -1)
+    if i < 0 or i + 1 >= len(items) or "." not in (items[i + 1].label or ""):
+        return None
+    s = ctx.text[items[i + 1].start:items[i + 1].end]
+    if not re.search(r"suspend|terminat", s, re.I) or re.search(r"liquidated|penalt|interest|late\s+(?:fee|charge)", s, re.I):
+        return None
+    return re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
 
 
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
@@ -343,6 +358,8 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
         m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
             or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
+        if not m:  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend": the next item
+            m = _suspension_in_next(ctx, seg)
         if m:
             got = duration(m)
             if got and got[0].endswith("D"):
