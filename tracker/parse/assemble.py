@@ -187,7 +187,9 @@ class Assembler:
             if start and raw.series_after:  # "starting on the first Friday after the Effective Date"
                 start = start + timedelta(days=1)
             try:
-                return first_occurrence(raw.recurrence, start, cal=self.cal) if start else None
+                # a series has no DTSTART: its first occurrence is the first day that matches, so
+                # "every second Friday" from a Saturday is the next Friday, not the one a week later
+                return first_occurrence(re.sub(r";INTERVAL=\d+", "", raw.recurrence), start, cal=self.cal) if start else None
             except (OverflowError, ValueError):  # effective 9999-12-31: no next month
                 self.warn("unparsed_date", raw.label, raw.start, raw.end, f"no occurrence after {start}")
                 return None

@@ -44,7 +44,7 @@ KINDS: tuple[tuple[str, str], ...] = (
                           r"|report\b[^.;]{0,80}\b(?:accuracy|recall|f1|precision)\b"),
     ("progress_report", r"(?:progress|status|availability|service\s+level|monthly|weekly|quarterly|periodic)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:report|update)"),
-    ("model_delivery", r"\bmodel\b[^.;]{0,40}\b(?:deliver|complete)|deliver\w*\s+(?:[\w-]+\s+){0,2}model"
+    ("model_delivery", r"\bmodel\b[^.;]{0,40}\b(?:deliver|complete)|(?:deliver|complet)\w*\s+(?:[\w-]+\s+){0,4}?model"
                        r"|(?:go[\s-]live|production\s+environment|deploy\w*\s+(?:the\s+)?(?:model|system|platform))"),
     ("data_delivery", r"\b(?:training\s+)?data\b|\bimages\b|\brecordings\b|\bsamples?\b|sample\s+documents|\bcorpus\b"
                       r"|\bdataset|onboarding\s+package"),
