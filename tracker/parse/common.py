@@ -219,7 +219,7 @@ class Unit:
 
 
 _SPLIT_ZH = re.compile(r"[。;\n]|:(?=\s*\([\d一二三四五六七八九十]{1,3}\))")
-_SPLIT_EN = re.compile(r"(?<=[a-z0-9)\"])\.(?=\s+[A-Z(])|;|\n")
+_SPLIT_EN = re.compile(r"(?<=[a-z0-9)\"])(?<![ap]\.m)\.(?=\s+[A-Z(])|;|\n")  # "5:00 p.m. (Beijing time)" goes on
 
 
 def units(norm: Normalized, clauses: Clauses) -> list[Unit]:

@@ -45,7 +45,7 @@ TITLES = {
 }
 _DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
-_PAY_CONTEXT = re.compile(r"\bpay|payable|instal|\bfees?\b", re.I)
+_PAY_CONTEXT = re.compile(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I)
 _CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
 _INVOICED = re.compile(INVOICED, re.I)

@@ -24,6 +24,7 @@ BOTH_SUBJECTS = r"(?:the\s+|both\s+)?parties|each\s+party|either\s+party|both\s+
 #: anchor events → canonical ids. Matched in the words after "after/following/of/from/upon"; the
 #: earliest match wins, ties go to the earlier row.
 EVENTS: tuple[tuple[str, str], ...] = (
+    ("acceptance", r"(?:signed\s+)?(?:final\s+)?acceptance\s+(?:certificate|confirmation|form|date)"),
     ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report"),
     ("invoice", r"invoice|fapiao|payment\s+(?:notice|request)"),
     ("expiry", r"expiry|expiration|termination|end\s+of\s+the\s+(?:initial\s+|subscription\s+)?term"),
@@ -38,7 +39,7 @@ EVENTS: tuple[tuple[str, str], ...] = (
 
 #: what a duty is about → kind; the first row that matches the action wins
 KINDS: tuple[tuple[str, str], ...] = (
-    ("payment", r"\bpay\b|\bpayment|instal(?:l)?ment|\bbalance\b|\bfees?\b|\bpayable\b"),
+    ("payment", r"\bpa(?:y|id)\b|\bpayment|instal(?:l)?ment|\bbalance\b|\bfees?\b|\bpayable\b|\bretention\b"),
     # a report that shows the acceptance metrics (evaluation, test or accuracy report)
     ("evaluation_report", r"evaluation\s+report|test\s+report|accuracy\s+report"
                           r"|report\b[^.;]{0,80}\b(?:accuracy|recall|f1|precision)\b"),

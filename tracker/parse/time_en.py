@@ -96,11 +96,11 @@ _BY = r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|on|before)\s
 _RECURRENCES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"{_BY}the\s+last\s+(?:business|working)\s+day\s+of\s+{_EACH}quarter", re.I),
      "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"),
-    (re.compile(rf"{_BY}the\s+(?P<nth>last|first|second|third|fourth|fifth)\s+(?:business|working)\s+day\s+of\s+{_EACH}month", re.I),
-     "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={nth}"),
+    (re.compile(rf"{_BY}the\s+(?:(?P<nth>last)|{_DAY_OF_MONTH})\s+(?:business|working)\s+day\s+of\s+{_EACH}month", re.I),
+     "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}"),
     (re.compile(rf"{_BY}the\s+(?P<nth>last|first|second|third|fourth)\s+(?P<wd>{_WEEKDAY})\s+of\s+{_EACH}month", re.I),
      "FREQ=MONTHLY;BYDAY={nth}{wd}"),
-    (re.compile(rf"{_BY}the\s+{_DAY_OF_MONTH}(?:\s+(?:calendar\s+)?day)?\s+of\s+{_EACH}month", re.I),
+    (re.compile(rf"{_BY}the\s+{_DAY_OF_MONTH}(?:\s+(?:calendar\s+)?day)?\s+of\s+(?:{_EACH}month|the\s+(?:calendar\s+)?month\s+following)", re.I),
      "FREQ=MONTHLY;BYMONTHDAY={day}"),
     (re.compile(rf"(?:by|at)\s+the\s+end\s+of\s+{_EACH}month", re.I), "FREQ=MONTHLY;BYMONTHDAY=-1"),
     (re.compile(rf"(?:every|each)\s+(?:second|other|alternate)\s+(?P<wd>{_WEEKDAY})|(?:bi-?weekly|fortnightly)\s+on\s+(?:each\s+)?(?P<wd2>{_WEEKDAY})", re.I),
@@ -119,10 +119,11 @@ def _recurrence(s: str) -> TimeExpr | None:
         nth = g.get("nth")
         wd = g.get("wd") or g.get("wd2")
         day = None
-        if "d1" in g:
+        if g.get("d1") or g.get("d2") or g.get("dw"):
             day = int(g["d1"] or g["d2"]) if (g["d1"] or g["d2"]) else ORDINALS[g["dw"].lower()]
+        pos = -1 if nth and nth.lower() == "last" else day
         rule = template.format(nth=ORDINALS.get((nth or "").lower(), 0), wd=WEEKDAYS.get((wd or "").lower(), "")[:2],
-                               day=day)
+                               day=day, pos=pos)
         end = m.end()
         tail = _SERIES_AFTER.match(s, end)
         if tail:
@@ -139,7 +140,13 @@ _REL = re.compile(
 )
 _NOT_A_DEADLINE = re.compile(r"(?:\bfor|during|period\s+of|term\s+of|at\s+least|not\s+less\s+than|up\s+to)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?$", re.I)
 _NET = re.compile(r"\bnet\s+(?P<n>\d{1,3})(?:\s+days)?\b", re.I)
-_FIXED = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before|on\s+or\s+prior\s+to)\s+(?:the\s+)?$", re.I)
+_FIXED = re.compile(
+    r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before|on\s+or\s+prior\s+to)\s+"
+    # "by no later than 5:00 p.m. (Beijing time) on 30 November 2025"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|noon|hrs)?\s*(?:\([^()]{0,30}\)\s*)?on\s+)?(?:the\s+)?$",
+    re.I,
+)
+_ANNIVERSARY = re.compile(rf"(?:on|upon|after|following)\s+the\s+(?P<nth>{_ORD}|\d(?:st|nd|rd|th))\s+(?:\(\s*\d(?:st|nd|rd|th)\s*\)\s+)?anniversary\s+of\s+(?P<evt>[^,.;:]{{0,60}})", re.I)
 _BARE = re.compile(r"(?:\bupon|\bafter|\bfollowing|\bon)\s+(?P<evt>[^,.;:|]{0,60})", re.I)
 
 
@@ -151,6 +158,11 @@ def _relative(s: str) -> TimeExpr | None:
         event = event_of(m.group("evt"))
         if got and event:
             return TimeExpr(m.start(), m.end(), event=event, offset=got[0], business_days=got[1])
+    m = _ANNIVERSARY.search(s)  # "on the first anniversary of the Acceptance Date"
+    if m and (event := event_of(m.group("evt"))):
+        n = m.group("nth").lower()
+        years = ORDINALS[n] if n in ORDINALS else int(n[:-2])
+        return TimeExpr(m.start(), m.end(), event=event, offset=f"P{years}Y")
     m = _NET.search(s)
     if m:
         return TimeExpr(m.start(), m.end(), event="invoice", offset=f"P{int(m.group('n'))}D")
@@ -159,9 +171,9 @@ def _relative(s: str) -> TimeExpr | None:
 
 def _fixed(s: str) -> TimeExpr | None:
     for h in find_dates(s):
-        fm = _FIXED.search(s[max(0, h.start - 40):h.start])
+        fm = _FIXED.search(s[max(0, h.start - 70):h.start])
         if fm and h.value:
-            return TimeExpr(max(0, h.start - 40) + fm.start(), h.end, fixed_date=h.value)
+            return TimeExpr(max(0, h.start - 70) + fm.start(), h.end, fixed_date=h.value)
     return None
 
 
