@@ -31,7 +31,7 @@ _ARTICLE = re.compile(
     _FAST_START +
     rf"(?:(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
-    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER)\s+(?P<en>\d+|[IVX]+)\b"
+    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
     rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
     # "1. PROJECT OVERVIEW": a numbered heading line in capitals
     rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$)))",
@@ -39,6 +39,7 @@ _ARTICLE = re.compile(
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
 _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
+_ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _SIGNATURE = re.compile(
@@ -128,6 +129,8 @@ def segment(text: str) -> Clauses:
                 marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), kind, _num(m["n"])))
             except ValueError:
                 continue
+    for m in _ALPHA_DOT.finditer(text):
+        marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "alpha_dot", (m["l"], int(m["n"]))))
     for m in _CHAPTER.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
     for m in _SIGNATURE.finditer(text):
@@ -178,6 +181,8 @@ def segment(text: str) -> Clauses:
             last_pos = pos
             continue
         if appendix is not None:
+            if kind == "alpha_dot" and appendix.endswith(" " + payload[0]):  # type: ignore[index]
+                kind, payload = "num_dot", payload[1]  # type: ignore[index]
             if kind in ("num_dot", "paren_num", "paren_cn", "dot2", "cn_item") or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
                 if isinstance(n, int) and n == appendix_item + 1:
