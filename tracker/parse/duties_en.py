@@ -110,8 +110,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
     contract_terms: Terms | None = None
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if _TERMS.search(s) and (t := _terms_of(s)):
-            contract_terms = t
+        if _TERMS.search(s) and (found := _terms_of(s)):
+            contract_terms = found
             break
     pay_labels = {u.label for u in ctx.units if u.label and _PAY_CONTEXT.search(ctx.unit_text(u))}
     out: list[RawObligation] = []

@@ -356,12 +356,11 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
                 break
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        m = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
-            or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
-        if not m:  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend": the next item
-            m = _suspension_in_next(ctx, seg)
-        if m:
-            got = duration(m)
+        sm = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
+            or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I) \
+            or _suspension_in_next(ctx, seg)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+        if sm:
+            got = duration(sm)
             if got and got[0].endswith("D"):
                 p.suspend_after_days = int(got[0][1:-1])
         if p.rate is None:

@@ -158,14 +158,14 @@ def _relative(s: str) -> TimeExpr | None:
         event = event_of(m.group("evt"))
         if got and event:
             return TimeExpr(m.start(), m.end(), event=event, offset=got[0], business_days=got[1])
-    m = _ANNIVERSARY.search(s)  # "on the first anniversary of the Acceptance Date"
-    if m and (event := event_of(m.group("evt"))):
-        n = m.group("nth").lower()
+    am = _ANNIVERSARY.search(s)  # "on the first anniversary of the Acceptance Date"
+    if am and (event := event_of(am.group("evt"))):
+        n = am.group("nth").lower()
         years = ORDINALS[n] if n in ORDINALS else int(n[:-2])
-        return TimeExpr(m.start(), m.end(), event=event, offset=f"P{years}Y")
-    m = _NET.search(s)
-    if m:
-        return TimeExpr(m.start(), m.end(), event="invoice", offset=f"P{int(m.group('n'))}D")
+        return TimeExpr(am.start(), am.end(), event=event, offset=f"P{years}Y")
+    nm = _NET.search(s)
+    if nm:
+        return TimeExpr(nm.start(), nm.end(), event="invoice", offset=f"P{int(nm.group('n'))}D")
     return None
 
 
