@@ -78,3 +78,13 @@ def test_bold_party_definitions_title_fee_table_and_payment_terms() -> None:
                                                                           "overdue_amount", 15)
     data = [o for o in r.obligations if o.kind == "data_delivery"]
     assert [(o.party, o.clause) for o in data] == [("client", "1.1")]
+
+
+def test_a_duty_sentence_ending_in_a_colon_is_no_party_label() -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made by and between the Parties below.\n\n"
+            "1. SCOPE\n1.1 Customer shall deliver not less than the following: 500 images.\n"
+            "1.2 Supplier shall deliver the Model by June 30, 2025.\n\n"
+            "IN WITNESS WHEREOF the Parties have signed this Agreement.\n\n"
+            "Customer: Gamma Retail Co., Ltd. — Li Ming — 1 March 2025\nSupplier: Delta Vision Ltd.  (seal)\n")
+    c = parse_text(text, "t.en.txt").contract
+    assert (c.client, c.provider) == ("Gamma Retail Co., Ltd.", "Delta Vision Ltd.")
