@@ -94,3 +94,20 @@ def test_business_days_count_the_mainland_calendar() -> None:
     ob = _parse("Customer shall deliver the Training Data within fifteen (15) Business Days after the Effective Date.")
     # 2025-03-03 + 15 working days: no holiday in March → Monday 2025-03-24
     assert [o.due_date.isoformat() for o in ob.obligations if o.due_date] == ["2025-03-24"]
+
+
+def test_each_duty_of_a_compound_sentence_is_its_own_obligation() -> None:
+    r = _parse("Provider shall deliver the trained Model on or before October 31, 2025, and shall deliver a test "
+               "report showing the accuracy of the Model within seven (7) days after delivery of the Model.")
+    got = sorted((o.kind, o.due_date.isoformat() if o.due_date else None, o.trigger.event if o.trigger else None)
+                 for o in r.obligations)
+    assert got == [("evaluation_report", None, "model_delivery"), ("model_delivery", "2025-10-31", None)]
+    assert all(o.quote in r.text and o.party == "provider" for o in r.obligations)
+
+
+def test_interest_that_accrues_on_late_payments_is_a_penalty() -> None:
+    r = _parse("Late payments accrue interest at 0.05% per day on the overdue amount.\n\n"
+               "1.2 If any payment is more than thirty (30) days overdue, Provider may suspend the Services.")
+    (p,) = r.contract.penalties
+    assert (p.kind, str(p.rate), p.per, p.basis, p.suspend_after_days) == ("late_payment", "0.0005", "day",
+                                                                          "overdue_amount", 30)

@@ -141,38 +141,60 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
             continue
         if _CONTINGENT.search(s):
             continue
-        t = find_time(s)
         pay_item = item and lead is not None and lead[0] == u.label and bool(find_money(s) or "%" in s)
-        if pay_item and lead is not None and (t is None or t.bare):
-            terms = lead[2] or contract_terms
-            if _INVOICED.search(s) and terms:
-                t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
-            elif lead[1] is not None:
-                t = lead[1]
-        if t is None:
-            continue
-        action = s[:t.start] + " " + s[t.end:]
-        kind = "payment" if pay_item else kind_of(action, in_pay)
-        if kind is None or (t.bare and kind != "payment"):
-            continue
-        party = party_of(ctx, s, kind)
-        if kind == "other" and party == "client" and re.search(HAND_OVER, action, re.I):
-            kind = "data_delivery"  # what a client hands over in a training contract is its data
-        if kind == "data_delivery" and party != "client":
-            kind = "other"
-        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, fixed_date=t.fixed_date,
-                            event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence)
-        raw.series_after = t.series_after
-        if kind == "payment":
-            payment(u, s, raw)
-            if _TERMS.search(s) and not item:
-                terms_sentences.append(raw)
+        # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
+        # each duty of a compound sentence is read on its own (the subject is the sentence's)
+        parts = [(0, len(s))] if pay_item else _duty_parts(s)
+        for a, b in parts:
+            part = s[a:b]
+            t = find_time(part)
+            if pay_item and lead is not None and (t is None or t.bare):
+                terms = lead[2] or contract_terms
+                if _INVOICED.search(part) and terms:
+                    t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
+                elif lead[1] is not None:
+                    t = lead[1]
+            if t is None:
                 continue
-            instalments += 1
-        out.append(raw)
+            action = part[:t.start] + " " + part[t.end:]
+            kind = "payment" if pay_item else kind_of(action, in_pay)
+            if kind is None or (t.bare and kind != "payment"):
+                continue
+            party = party_of(ctx, s, kind)
+            if kind == "other" and party == "client" and re.search(HAND_OVER, action, re.I):
+                kind = "data_delivery"  # what a client hands over in a training contract is its data
+            if kind == "data_delivery" and party != "client":
+                kind = "other"
+            raw = RawObligation(kind, party, TITLES[kind], u.label, u.start + a, u.start + b, fixed_date=t.fixed_date,
+                                event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence)
+            raw.series_after = t.series_after
+            if kind == "payment":
+                payment(u, s, raw)
+                if _TERMS.search(s) and not item:
+                    terms_sentences.append(raw)
+                    continue
+                instalments += 1
+            out.append(raw)
     if not instalments:
         out.extend(terms_sentences)  # "pay each invoice within 30 days" is the only payment duty stated
     return out
+
+
+_AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)", re.I)
+
+
+def _duty_parts(s: str) -> list[tuple[int, int]]:
+    """Spans of the duties of one sentence: split before "and shall …" when each side has its own time."""
+    cuts = [m for m in _AND_SHALL.finditer(s)]
+    if not cuts:
+        return [(0, len(s))]
+    spans, a = [], 0
+    for m in cuts:
+        spans.append((a, m.start()))
+        a = m.end()
+    spans.append((a, len(s)))
+    timed = [sp for sp in spans if find_time(s[sp[0]:sp[1]])]
+    return spans if len(timed) > 1 else [(0, len(s))]
 
 
 def _cells(s: str) -> list[str]:

@@ -36,5 +36,6 @@ PAYMENT_TERMS: str = _DATA["duties"]["payment_terms"]
 INVOICED: str = _DATA["duties"]["invoiced"]
 TOTAL_ROW: str = _DATA["duties"]["total_row"]
 TITLE_LABELS: str = _DATA["duties"]["title_labels"]
+PENALTY_CUES: str = _DATA["penalties"]["cues"]
 ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
 WEEKDAYS: dict[str, str] = dict(_DATA["weekdays"])

@@ -20,7 +20,7 @@ from tracker.parse.common import (
     find_money,
 )
 from tracker.parse.duties_en import detect, table_total
-from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS
+from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
@@ -295,7 +295,13 @@ def _suspension_in_next(ctx: Ctx, seg: Segment) -> re.Match[str] | None:
     s = ctx.text[items[i + 1].start:items[i + 1].end]
     if not re.search(r"suspend|terminat", s, re.I) or re.search(r"liquidated|penalt|interest|late\s+(?:fee|charge)", s, re.I):
         return None
-    return re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I)
+    return _suspension(s)
+
+
+def _suspension(s: str) -> re.Match[str] | None:
+    """"overdue for more than 15 days", "the delay exceeds 60 days", "more than 30 days overdue"."""
+    return re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
+        or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
 
 
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
@@ -305,7 +311,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         if seg.heading or "." not in (seg.label or ""):
             continue
         s = text[seg.start:seg.end]
-        if not re.search(r"liquidated\s+damages|penalt|late[\s-]+(?:payment[\s-]+)?(?:fee|interest|charge)|interest\s+on\s+(?:the\s+|any\s+)?(?:overdue|late|unpaid|outstanding)|bears?\s+interest", s, re.I):
+        if not re.search(PENALTY_CUES, s, re.I):
             continue
         if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
@@ -356,9 +362,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
                 break
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        sm = re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
-            or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I) \
-            or _suspension_in_next(ctx, seg)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+        sm = _suspension(s) or _suspension_in_next(ctx, seg)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
         if sm:
             got = duration(sm)
             if got and got[0].endswith("D"):
