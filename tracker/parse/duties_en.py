@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
 from tracker.parse.lexicon_en import (
+    AMOUNT_HEADER,
     BOTH_SUBJECTS,
     CONTINGENT,
     HAND_OVER,
@@ -214,7 +215,7 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     header, cells = tables.get("header", []), _cells(s)
     if not header or not cells or re.match(TOTAL_ROW, cells[0], re.I):
         return None
-    amount_col = next((i for i, h in enumerate(header) if re.search(r"amount|fee|price|sum|payment", h, re.I)), None)
+    amount_col = next((i for i, h in enumerate(header) if re.search(AMOUNT_HEADER, h, re.I)), None)
     if amount_col is None or amount_col >= len(cells):
         return None
     money = find_money(cells[amount_col])
@@ -257,10 +258,10 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
         if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
             header = cells
             continue
-        if not cells or not re.match(TOTAL_ROW, cells[0], re.I) or not re.search(r"fee|price|amount|charge", cells[0], re.I):
+        if not cells or not re.match(TOTAL_ROW, cells[0], re.I):
             continue
         for i, h in enumerate(header):
-            if i < len(cells) and re.search(r"amount|fee|price|sum", h, re.I):
+            if i < len(cells) and re.search(AMOUNT_HEADER, h, re.I):
                 fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
                 if fig:
                     return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None

@@ -35,6 +35,7 @@ CONTINGENT: tuple[str, ...] = tuple(_DATA["duties"]["contingent"])
 PAYMENT_TERMS: str = _DATA["duties"]["payment_terms"]
 INVOICED: str = _DATA["duties"]["invoiced"]
 TOTAL_ROW: str = _DATA["duties"]["total_row"]
+AMOUNT_HEADER: str = _DATA["duties"]["amount_header"]
 TITLE_LABELS: str = _DATA["duties"]["title_labels"]
 PENALTY_CUES: str = _DATA["penalties"]["cues"]
 ORDINALS: dict[str, int] = dict(_DATA["ordinals"])

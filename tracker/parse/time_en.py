@@ -90,6 +90,8 @@ def event_of(phrase: str) -> str | None:
 _ORD = "|".join(sorted((k for k in ORDINALS if k != "last"), key=len, reverse=True))
 _DAY_OF_MONTH = rf"(?:(?:{_ORD})\s*\(\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*\)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)|(?P<dw>{_ORD}))"
 _EACH = r"(?:each|every)\s+(?:calendar\s+)?"
+# "ten (10) days", "10 days", "the tenth (10th) calendar day" (calendar days, at most 28: one day of every month)
+_DAYS_AFTER = rf"(?:(?:{_WORDNUM})\s*\(\s*(?P<d1>[1-9]|1\d|2[0-8])\s*\)|(?P<d2>[1-9]|1\d|2[0-8])|{_DAY_OF_MONTH.replace('d1', 'o1').replace('d2', 'o2').replace('dw', 'ow')})\s+(?:calendar\s+)?days?"
 _WEEKDAY = "|".join(WEEKDAYS)
 _BY = r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|on|before)\s+"
 
@@ -103,6 +105,11 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"{_BY}the\s+{_DAY_OF_MONTH}(?:\s+(?:calendar\s+)?day)?\s+of\s+(?:{_EACH}month|the\s+(?:calendar\s+)?month\s+following)", re.I),
      "FREQ=MONTHLY;BYMONTHDAY={day}"),
     (re.compile(rf"(?:by|at)\s+the\s+end\s+of\s+{_EACH}month", re.I), "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    # "within ten (10) days following the end of each calendar month": the 10th of the next month
+    (re.compile(rf"(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?{_DAYS_AFTER}\s+(?:after|following)\s+the\s+end\s+of\s+{_EACH}month", re.I),
+     "FREQ=MONTHLY;BYMONTHDAY={day}"),
+    (re.compile(rf"(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?{_DAYS_AFTER}\s+(?:after|following)\s+the\s+end\s+of\s+{_EACH}quarter", re.I),
+     "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={day}"),
     (re.compile(rf"(?:every|each)\s+(?:second|other|alternate)\s+(?P<wd>{_WEEKDAY})|(?:bi-?weekly|fortnightly)\s+on\s+(?:each\s+)?(?P<wd2>{_WEEKDAY})", re.I),
      "FREQ=WEEKLY;INTERVAL=2;BYDAY={wd}"),
     (re.compile(rf"(?:every|each)\s+(?P<wd>{_WEEKDAY})\b", re.I), "FREQ=WEEKLY;BYDAY={wd}"),
@@ -121,6 +128,8 @@ def _recurrence(s: str) -> TimeExpr | None:
         day = None
         if g.get("d1") or g.get("d2") or g.get("dw"):
             day = int(g["d1"] or g["d2"]) if (g["d1"] or g["d2"]) else ORDINALS[g["dw"].lower()]
+        elif g.get("o1") or g.get("o2") or g.get("ow"):
+            day = int(g["o1"] or g["o2"]) if (g["o1"] or g["o2"]) else ORDINALS[g["ow"].lower()]
         pos = -1 if nth and nth.lower() == "last" else day
         rule = template.format(nth=ORDINALS.get((nth or "").lower(), 0), wd=WEEKDAYS.get((wd or "").lower(), "")[:2],
                                day=day, pos=pos)
