@@ -28,7 +28,7 @@ from tracker.parse.lexicon_en import (
     CONTINGENT,
     HAND_OVER,
     INVOICED,
-    KINDS,
+    KINDS_RX,
     PAYMENT_TERMS,
     TOTAL_ROW,
 )
@@ -49,6 +49,10 @@ _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[
 _PAY_CONTEXT = re.compile(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I)
 _CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
+_BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})\s+(?:shall|must|will)\b", re.I)
+_HAND_OVER = re.compile(HAND_OVER, re.I)
+_AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
+_TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
 _TERMS_REL = re.compile(rf"{DUR}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
 _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
@@ -64,8 +68,8 @@ class Terms:
 
 
 def kind_of(action: str, payment_context: bool) -> str | None:
-    for kind, rx in KINDS:
-        if re.search(rx, action, re.I):
+    for kind, rx in KINDS_RX:
+        if rx.search(action):
             return kind
     if payment_context and find_money(action):
         return "payment"
@@ -73,7 +77,7 @@ def kind_of(action: str, payment_context: bool) -> str | None:
 
 
 def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
-    if re.match(rf"\s*(?:{BOTH_SUBJECTS})\s+(?:shall|must|will)\b", sentence, re.I):
+    if _BOTH.match(sentence):
         return "both"
     m = _SUBJECT.search(sentence)
     if m:
@@ -162,7 +166,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
             if kind is None or (t.bare and kind != "payment"):
                 continue
             party = party_of(ctx, s, kind)
-            if kind == "other" and party == "client" and re.search(HAND_OVER, action, re.I):
+            if kind == "other" and party == "client" and _HAND_OVER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":
                 kind = "other"
@@ -213,9 +217,9 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         tables["header"] = _cells(s)  # the first row of a table is its header
         return None
     header, cells = tables.get("header", []), _cells(s)
-    if not header or not cells or re.match(TOTAL_ROW, cells[0], re.I):
+    if not header or not cells or _TOTAL_ROW.match(cells[0]):
         return None
-    amount_col = next((i for i, h in enumerate(header) if re.search(AMOUNT_HEADER, h, re.I)), None)
+    amount_col = next((i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)), None)
     if amount_col is None or amount_col >= len(cells):
         return None
     money = find_money(cells[amount_col])
@@ -258,10 +262,10 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
         if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
             header = cells
             continue
-        if not cells or not re.match(TOTAL_ROW, cells[0], re.I):
+        if not cells or not _TOTAL_ROW.match(cells[0]):
             continue
         for i, h in enumerate(header):
-            if i < len(cells) and re.search(AMOUNT_HEADER, h, re.I):
+            if i < len(cells) and _AMOUNT_HEADER.search(h):
                 fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
                 if fig:
                     return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None

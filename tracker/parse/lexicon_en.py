@@ -9,6 +9,7 @@ nowhere else: a new drafting habit is a new entry in the TOML file, with a row i
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -40,3 +41,11 @@ TITLE_LABELS: str = _DATA["duties"]["title_labels"]
 PENALTY_CUES: str = _DATA["penalties"]["cues"]
 ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
 WEEKDAYS: dict[str, str] = dict(_DATA["weekdays"])
+
+#: compiled once: the rules run these on every sentence
+KINDS_RX: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in KINDS)
+#: one alternation, a named group per entry: the leftmost match wins, ties go to the earlier entry
+EVENTS_RX = re.compile("|".join(f"(?P<e{i}>{p})" for i, (_, p) in enumerate(EVENTS)), re.I)
+EVENT_IDS: tuple[str, ...] = tuple(e for e, _ in EVENTS)
+ROLES_RX = re.compile("|".join(rf"\b(?P<r{i}>{re.escape(w)})\b" for i, (w, _) in enumerate(ROLES)), re.I)
+ROLE_IDS: tuple[str, ...] = tuple(r for _, r in ROLES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.parse.lexicon_en import ROLES
+from tracker.parse.lexicon_en import ROLE_IDS, ROLES_RX
 
 _DEFINITION = re.compile(
     r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*"
@@ -28,11 +28,8 @@ _SUFFIX = re.compile(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LIMITED|Inc\.?|LLC|L\.L
 
 
 def role_of(word: str) -> str | None:
-    low = word.lower()
-    for w, role in ROLES:
-        if re.search(rf"\b{w}\b", low):
-            return role
-    return None
+    m = ROLES_RX.search(word)
+    return ROLE_IDS[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 def defined_parties(text: str, start: int = 0, end: int | None = None) -> dict[str, tuple[int, int]]:

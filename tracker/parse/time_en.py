@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.parse.common import find_dates
-from tracker.parse.lexicon_en import EVENTS, ORDINALS, WEEKDAYS
+from tracker.parse.lexicon_en import EVENT_IDS, EVENTS_RX, ORDINALS, WEEKDAYS
 from tracker.parse.numerals import NumeralError, en_int
 
 _NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -79,12 +79,8 @@ def event_of(phrase: str) -> str | None:
     """The canonical event a phrase names (``lexicon_en.EVENTS``), or None."""
     if re.fullmatch(r"\s*(?:the\s+)?Delivery\b.*", phrase, re.S) and not re.search(r"Delivery\s+of\s+(?:the\s+)?(?:Training\s+)?Data", phrase):
         return "model_delivery"  # "Delivery" defined as the model's delivery
-    best: tuple[int, int, str] | None = None
-    for rank, (event, rx) in enumerate(EVENTS):
-        m = re.search(rx, phrase, re.I)
-        if m and (best is None or (m.start(), rank) < best[:2]):
-            best = (m.start(), rank, event)
-    return best[2] if best else None
+    m = EVENTS_RX.search(phrase)
+    return EVENT_IDS[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 _ORD = "|".join(sorted((k for k in ORDINALS if k != "last"), key=len, reverse=True))
