@@ -26,10 +26,13 @@ from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
     CONTINGENT,
+    DEFINITION,
     HAND_OVER,
     INVOICED,
     KINDS_RX,
+    MODAL,
     PAYMENT_TERMS,
+    RIGHT,
     TOTAL_ROW,
 )
 from tracker.parse.numerals import number
@@ -49,6 +52,9 @@ _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[
 _PAY_CONTEXT = re.compile(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I)
 _CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
+_RIGHT = re.compile(RIGHT, re.I)
+_MODAL = re.compile(MODAL, re.I)
+_DEFINITION = re.compile(DEFINITION)
 _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})\s+(?:shall|must|will)\b", re.I)
 _HAND_OVER = re.compile(HAND_OVER, re.I)
 _AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
@@ -144,8 +150,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
         in_pay = u.label in pay_labels
         if not _DUTY.search(s) and not in_pay:
             continue
-        if _CONTINGENT.search(s):
-            continue
+        if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
+            continue  # a contingent duty, a definition, a right
         pay_item = item and lead is not None and lead[0] == u.label and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
