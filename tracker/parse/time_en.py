@@ -113,7 +113,14 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str], ...] = (
 _SERIES_AFTER = re.compile(rf",?\s*(?:starting|commencing|beginning)\s+(?:on|from)\s+the\s+first\s+(?:{_WEEKDAY})\s+after\s+the\s+(?:\w+\s+)?effective\s+date(?:\s+of\s+(?:each|the|this)\s+\w+)?", re.I)
 
 
+#: cheap first checks: every recurrence says "each/every/…", every period names its unit
+_RECURRENCE_HINT = re.compile(r"\b(?:each|every|bi-?weekly|fortnightly|month\s+following)\b", re.I)
+_PERIOD_HINT = re.compile(r"\b(?:days?|months?|years?|weeks?|net|anniversary)\b", re.I)
+
+
 def _recurrence(s: str) -> TimeExpr | None:
+    if not _RECURRENCE_HINT.search(s):
+        return None
     for rx, template in _RECURRENCES:
         m = rx.search(s)
         if not m:
@@ -156,6 +163,8 @@ _BARE = re.compile(r"(?:\bupon|\bafter|\bfollowing|\bon)\s+(?P<evt>[^,.;:|]{0,60
 
 
 def _relative(s: str) -> TimeExpr | None:
+    if not _PERIOD_HINT.search(s):
+        return None
     for m in _REL.finditer(s):
         if not m.group("pre") and _NOT_A_DEADLINE.search(s[max(0, m.start() - 30):m.start()]):
             continue  # "for three (3) years after the expiry": a survival period, not a deadline
