@@ -116,13 +116,17 @@ def _is_lead_in(ctx: BaseCtx, u: Unit) -> bool:
     return ctx.text[u.end:u.end + 3].lstrip(" \t").startswith(":")
 
 
-def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) -> list[RawObligation]:
-    """Every obligation the sentences of the contract state (``payment`` fills in amounts)."""
+def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
+           read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
+    """Every obligation the sentences of the contract state (``payment`` fills in amounts). The
+    sentences read for another's sake (a lead-in, the payment terms) are added to ``read``."""
+    used: list[tuple[int, int]] = []
     contract_terms: Terms | None = None
     for u in ctx.units:
         s = ctx.unit_text(u)
         if _TERMS.search(s) and (found := _terms_of(s)):
             contract_terms = found
+            used.append((u.start, u.end))
             break
     pay_labels = {u.label for u in ctx.units if u.label and _PAY_CONTEXT.search(ctx.unit_text(u))}
     out: list[RawObligation] = []
@@ -146,6 +150,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
         if _is_lead_in(ctx, u):
             t = find_time(s)
             lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
+            used.append((u.start, u.end))
             continue
         in_pay = u.label in pay_labels
         if not _DUTY.search(s) and not in_pay:
@@ -188,6 +193,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None]) ->
             out.append(raw)
     if not instalments:
         out.extend(terms_sentences)  # "pay each invoice within 30 days" is the only payment duty stated
+    if read is not None and instalments:
+        read.extend(used)
     return out
 
 

@@ -286,7 +286,7 @@ def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
 
 
-def _suspension_in_next(ctx: Ctx, seg: Segment) -> re.Match[str] | None:
+def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> re.Match[str] | None:
     """A suspension or termination right in the item right after the rate's item."""
     items = ctx.clauses.labelled()
     i = next((k for k, sg in enumerate(items) if sg.start == seg.start), -1)
@@ -295,7 +295,10 @@ def _suspension_in_next(ctx: Ctx, seg: Segment) -> re.Match[str] | None:
     s = ctx.text[items[i + 1].start:items[i + 1].end]
     if not re.search(r"suspend|terminat", s, re.I) or re.search(r"liquidated|penalt|interest|late\s+(?:fee|charge)", s, re.I):
         return None
-    return _suspension(s)
+    m = _suspension(s)
+    if m:
+        read.append((items[i + 1].start, items[i + 1].end))  # the right completes the penalty: no duty of its own
+    return m
 
 
 def _suspension(s: str) -> re.Match[str] | None:
@@ -362,7 +365,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
                 break
         if p.rate is None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        sm = _suspension(s) or _suspension_in_next(ctx, seg)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+        sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
         if sm:
             got = duration(sm)
             if got and got[0].endswith("D"):
@@ -376,7 +379,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_obligations(ctx: Ctx, facts: Facts) -> None:
-    facts.obligations.extend(detect(ctx, lambda u, s, raw: _payment(ctx, facts, u, s, raw)))
+    facts.obligations.extend(detect(ctx, lambda u, s, raw: _payment(ctx, facts, u, s, raw), facts.read))
 
 
 def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
