@@ -1,0 +1,386 @@
+"""Contract-level date facts of an English contract: signing, effective date, term, end date,
+renewal notice.
+
+Real contracts date themselves in many places, and most dates in them are not theirs: recitals
+quote other agreements ("that certain Lease dated as of April 30, 2008"), filings stamp every page
+("Source: ACME CORP, 8-K, 10/1/2008"), terms run between two dates, statutes carry years. So a
+date counts only where a phrase binds it to this instrument, by priority:
+
+- signing: the instrument dating itself ("This Agreement, dated as of …", "THIS AGREEMENT is made
+  the 15th day of …", a cover line "Dated as of …"); else the signature block's dates (the later
+  one), unless the witness clause says the parties signed "as of the date first above written";
+  else a preamble date that is the Effective Date ("entered into as of … (the "Effective Date")");
+  else a date on the title line;
+- effective: "Effective Date" defined or labelled, "shall become effective on …", "effective as
+  of …" in the preamble; "effective on signature" (the later signature date); a start bound to an
+  event ("shall commence on the first day of the Warranty Period") is unknown, not the signing;
+- term: "initial term of five (5) years", "shall continue for a period of …", "until the fifth
+  anniversary of …", with the anchor it counts from; a written end ("until December 31, 2020",
+  "for the Service Period" defined as "… through March 30, 2020") is the end date;
+- renewal notice: a duration "prior to the expiration" in a sentence about renewal.
+
+Phrasings live in ``facts_en_data``. Pure: text in, ``DateFacts`` out (positions in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.parse import facts_en_data as P
+from tracker.parse.common import _MARKER, DateHit, find_dates
+from tracker.parse.rules_en import DUR, duration  # rules_en imports this module lazily: no cycle
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DateFacts:
+    signed_date: date | None = None
+    signed_at: Span | None = None
+    effective_date: date | None = None
+    effective_on_signing: bool = False
+    effective_unknown: bool = False  # the start waits for an event: never the signing date
+    term: str | None = None
+    term_from_event: bool = False  # the term counts from an event, not from the effective date
+    end_date: date | None = None
+    term_at: Span | None = None  # the sentence stating the term or the end date
+    renewal_notice: str | None = None
+    renewal_at: Span | None = None
+
+
+_RX = {k: re.compile(v) for k, v in {
+    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P.TITLE_WORD}\s+){{0,10}}?{P.INSTRUMENT}\b{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
+    "title_cue": rf"(?m:^)[ \t*#]*(?:{P.TITLE_WORD}[ \t]+){{0,8}}?{P.INSTRUMENT}\b{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
+    "cover": P.COVER_DATED,
+    "body_start": P.BODY_START,
+    "signed_on": P.SIGNED_ON,
+    "witness": P.WITNESS,
+    "refers_back": P.WITNESS_REFERS_BACK,
+    "label": r"\s*\(\s*(?:the\s+|this\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“”'*]+(?P<name>[A-Za-z][A-Za-z ]{2,40}?)[\"“”'*]+\s*\)",
+    "eff_def": rf"{P.EFFECTIVE_NAME}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
+    "effect": rf"(?P<subj>{P.EFFECT_SUBJECT})(?P<mid>(?:[^.;\n]|\.(?!\s)){{0,80}}?)\b{P.EFFECT_STATEMENT}",
+    "on_signing": rf"(?i:{P.ON_SIGNING})",
+    "own_start": rf"(?i:{P.OWN_START})",
+    "subject": P.TERM_SUBJECT,
+    "term": rf"\b(?:{'|'.join(P.TERM_VERBS)}){P.PERIOD_OF}(?i:{DUR})",
+    "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
+    "anniversary": r"\buntil\s+the\s+(?P<ord>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+",
+    "end": rf"\b(?:continue|continues|remain|remains|be\s+(?:valid|effective)|run|runs|expire|expires|terminate|terminates|end|ends|in\s+(?:force|effect))\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P.END_VERBS}",
+    "period_ref": r"\b(?:continue|continues|remain|remains)\b(?:[^.;\n]|\.(?!\s)){0,60}?\b(?:for|during|until\s+the\s+end\s+of)\s+the\s+[\"“]?(?P<name>[A-Z][A-Za-z ]{1,30}?(?:Period|Term))\b",
+    "not_term": rf"(?i:{P.NOT_TERM})",
+    "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
+    "renewal_ctx": rf"(?i:{P.RENEWAL_CONTEXT})",
+    "renewal": rf"(?i:{DUR}){P.BEFORE_END}",
+    "boundary": r"(?<=[a-z0-9)\]\"”’'])[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
+                r"|[ \t#*]*(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+[\dIVX])",
+    "blank": r"(?:(?:this|the)\s+)?(?:[_\s\[\]•*]|day\b|of\b|[A-Z][a-z]{2,8}\.?)*?,?\s*_*\s*,?\s*(?:19|20)\d{2}\b",
+    "clause_word": r"(?:Clause|CLAUSE|Section|SECTION|Article|ARTICLE)\s+(?=\d)",
+    "noise": "|".join(P.PAGE_NOISE) + r"|(?m:^)[ \t]*\d{1,3}[ \t]*(?m:$)",
+}.items()}
+_SIG_LABELS = [re.compile(p) for p in P.SIGNATURE_LABELS]
+
+
+def clean(text: str) -> str:
+    """The same text (same length, same offsets) with page furniture blanked: filing stamps,
+    "Page 3 of 36", page numbers. A sentence broken by a page break reads as one."""
+    if not _RX["noise"].search(text):
+        return text
+    spans: list[list[int]] = []
+    for m in _RX["noise"].finditer(text):
+        a, b = m.start(), m.end()
+        while a > 0 and text[a - 1] in " \t\n":  # the blank lines around the furniture go too
+            a -= 1
+        while b < len(text) and text[b] in " \t\n":
+            b += 1
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = ("\n" if "\n" in text[a:b] else " ") + " " * (b - a - 1)
+    return "".join(chars)
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = clean(text)
+        self.dates = [h for h in find_dates(self.text) if h.value]
+        self.starts = [h.start for h in self.dates]
+        head = _RX["body_start"].search(self.text, 0, 6000)
+        self.head_end = head.start() if head else min(len(self.text), 6000)
+        witness = _RX["witness"].search(self.text, len(self.text) // 4)
+        self.witness_at = witness.start() if witness else None
+        self.sig = self._signature_dates()
+        ends = [p for p in (self.witness_at, self.sig[0].start if self.sig else None) if p is not None]
+        self.body_end = min(ends) if ends else len(self.text)
+
+    def date_at(self, pos: int, slack: int = 3) -> DateHit | None:
+        i = bisect_left(self.starts, pos)
+        if i < len(self.dates) and self.dates[i].start - pos <= slack:
+            return self.dates[i]
+        return None
+
+    def blank_at(self, pos: int) -> bool:
+        m = _RX["blank"].match(self.text, pos, pos + 40)
+        return m is not None and not re.search(r"\d{1,2}(?:st|nd|rd|th)?\s", m.group(0)[:-4])
+
+    def sentence(self, pos: int) -> Span:
+        a = max(0, pos - 600)
+        start = a
+        for b in _RX["boundary"].finditer(self.text, a, pos):
+            start = b.end()
+        while start < pos and self.text[start] in " \t\n":
+            start += 1
+        word = _RX["clause_word"].match(self.text, start, pos)
+        marker = _MARKER.match(self.text, word.end() if word else start, pos)
+        if marker:
+            start = marker.end()
+        m = _RX["boundary"].search(self.text, pos, pos + 600)
+        return start, (m.start() if m else min(len(self.text), pos + 600))
+
+    def _signature_dates(self) -> list[DateHit]:
+        """Dates of the first signature block: next to two signature labels (By:, Name, Title, Date:)
+        or stated "Signed on …"; only after the first quarter of the text."""
+        found: list[DateHit] = []
+        floor = len(self.text) // 4
+        for h in self.dates:
+            if h.start < floor:
+                continue
+            window = self.text[max(0, h.start - 250):h.end + 250]
+            near = sum(1 for rx in _SIG_LABELS if rx.search(window))
+            lead = self.text[max(0, h.start - 40):h.start]
+            after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
+            if near >= 2 or re.search(P.SIGNED_ON + r"$", lead) or (after_witness and re.search(r"\bDated?\s*:+\s*$", lead)):
+                if found and h.start - found[-1].end > 1500:
+                    break
+                found.append(h)
+        return found
+
+
+def extract(text: str) -> DateFacts:
+    """The date facts of ``text`` (normalised English contract text)."""
+    doc = _Doc(text)
+    signed, signed_at, effective_names, eff_from_cue = _signing(doc)
+    eff = _effective(doc, eff_from_cue, effective_names)
+    term = _term(doc, effective_names)
+    renewal = _renewal(doc)
+    return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
+
+
+def _labelled(doc: _Doc, hit: DateHit) -> str | None:
+    """The name a date is given right after it: 'July 14, 2025 (the "Effective Date")' → Effective Date."""
+    m = _RX["label"].match(doc.text, hit.end, hit.end + 90)
+    return " ".join(m.group("name").split()).title() if m else None
+
+
+def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date, Span] | None]:
+    own: list[tuple[int, DateHit]] = []  # (priority, hit): 1 dated/made, 3 the Effective Date in the preamble
+    blank = False
+    eff_from_cue: tuple[date, Span] | None = None
+    for name in ("cover", "title_cue", "this_cue"):
+        limit = doc.head_end if name != "this_cue" else doc.body_end
+        for m in _RX[name].finditer(doc.text, 0, limit):
+            hit = doc.date_at(m.end())
+            verbs = m.groupdict().get("verbs") or "dated"
+            if hit is None:
+                blank = blank or (doc.blank_at(m.end()) and re.search(P.SIGN_VERB, verbs) is not None)
+                continue
+            label = _labelled(doc, hit)
+            signs = re.search(P.SIGN_VERB, verbs) is not None
+            if "effective" in verbs or label == "Effective Date":
+                eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
+            own.append((1 if signs and label != "Effective Date" else 3, hit))
+    own.sort(key=lambda p: (p[0], p[1].start))
+    names = {"Effective Date"}
+    refers_back = bool(doc.witness_at is not None and _RX["refers_back"].search(
+        doc.text, doc.witness_at, doc.witness_at + 400))
+    sig = max(doc.sig, key=lambda h: h.value) if doc.sig else None  # type: ignore[arg-type, return-value]
+    choice: DateHit | None = None
+    if own and own[0][0] == 1:
+        choice = own[0][1]
+    elif sig and not (refers_back and own):
+        choice = sig
+    elif own:
+        choice = own[0][1]
+    elif not blank:
+        choice = _title_date(doc)
+    if choice is None:
+        return None, None, names, eff_from_cue
+    return choice.value, (choice.start, choice.end), names, eff_from_cue
+
+
+def _title_date(doc: _Doc) -> DateHit | None:
+    """A date on the title line of the cover: "Hosting Agreement between A and B, 18/9/2008"."""
+    for h in doc.dates:
+        if h.start >= doc.head_end:
+            break
+        a = doc.text.rfind("\n", 0, h.start) + 1
+        b = doc.text.find("\n", h.end)
+        line = doc.text[a:b if b >= 0 else len(doc.text)]
+        if len(line) < 200 and re.search(P.INSTRUMENT, line) and not re.search(r"\b(?:dated|of|under)\s*$", doc.text[a:h.start]):
+            return h
+    return None
+
+
+def _classify_start(doc: _Doc, what: str, depth: int = 0) -> str:
+    """What a start ("on the date it is signed by both parties") refers to: sign, own, event."""
+    if _RX["on_signing"].search(what[:80]):
+        return "sign"
+    if _RX["own_start"].match(re.sub(r"^\s*(?:the|its)\s+", "", what)):
+        return "own"
+    ref = re.match(r"\s*the\s+[\"“]?(?P<name>[A-Z][A-Za-z]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]*){0,5})", what)
+    if ref and depth == 0:
+        name = re.escape(ref.group("name"))
+        d = re.search(rf"[\"“]{name}[\"”]\s*(?:shall\s+)?means?\s+", doc.text)
+        if d:
+            return _classify_start(doc, doc.text[d.end():d.end() + 120], 1)
+    return "event"
+
+
+def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -> dict[str, object]:
+    text, end = doc.text, doc.body_end
+    for m in _RX["eff_def"].finditer(text, 0, end):  # "Effective Date" means 18 May 2000
+        hit = doc.date_at(m.end())
+        if hit:
+            return {"effective_date": hit.value}
+        kind = _classify_start(doc, text[m.end():m.end() + 120])
+        if kind == "sign":
+            return _on_signing(doc)
+        if kind == "event":
+            return {"effective_unknown": True}
+    found: list[tuple[int, date]] = []
+    for h in doc.dates:
+        if h.start >= end:
+            break
+        label = _labelled(doc, h)
+        if label == "Effective Date":
+            found.append((h.start, h.value))  # type: ignore[arg-type]
+    if from_cue:
+        found.append((from_cue[1][0], from_cue[0]))
+    pending: dict[str, object] = {}
+    for m in _RX["effect"].finditer(text, 0, end):
+        if re.search(r"\b(?:amendment|supplement|waiver|modification)s?\b", text[doc.sentence(m.start())[0]:m.end()], re.I):
+            continue
+        hit = doc.date_at(m.end())
+        if hit:
+            found.append((hit.start, hit.value))  # type: ignore[arg-type]
+            label = _labelled(doc, hit)
+            if label:
+                names.add(label)
+            continue
+        if pending:
+            continue
+        kind = _classify_start(doc, text[m.end():m.end() + 120])
+        if kind == "sign":
+            pending = _on_signing(doc)
+        elif kind == "event":
+            pending = {"effective_unknown": True}
+    if found:
+        return {"effective_date": min(found)[1]}
+    return pending
+
+
+def _on_signing(doc: _Doc) -> dict[str, object]:
+    if doc.sig:
+        return {"effective_date": max(h.value for h in doc.sig if h.value), "effective_on_signing": True}
+    return {"effective_on_signing": True}
+
+
+def _duration(m: re.Match[str]) -> str | None:
+    got = duration(m)
+    return got[0] if got and not got[1] else None  # business days are never a contract term
+
+
+def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
+    text, end = doc.text, doc.body_end
+    out: dict[str, object] = {}
+    for rx, a, b in (("term", 0, end), ("until_dur", 0, end), ("term", end, len(text))):
+        # "continue for a period of …"; "until 12 months following …"; an order form after the
+        # signatures ("This Agreement shall have an initial term of three (3) years") when the body is silent
+        for m in _RX[rx].finditer(text, a, b):
+            value = _duration(m)
+            if value is None or not _about_term(doc, m.start(), m.start("u")):
+                continue
+            if re.match(r"\s*(?:after|following)\s+(?:the\s+|its\s+|any\s+)?(?:termination|expiration|expiry)",
+                        text[m.end():m.end() + 40]):
+                continue
+            out = {"term": value, "term_at": doc.sentence(m.start()),
+                   "term_from_event": _anchor(doc, text[m.end():m.end() + 120], names) == "event"}
+            break
+        if out:
+            break
+    for m in [] if out else _RX["anniversary"].finditer(text, 0, end):  # "until the fifth anniversary of …"
+        n = P.ORDINALS.get(m.group("ord").lower()) or int(re.sub(r"\D", "", m.group("ord")) or 0)
+        if n and _about_term(doc, m.start()):
+            out = {"term": f"P{n}Y", "term_at": doc.sentence(m.start()),
+                   "term_from_event": _anchor(doc, "from " + text[m.end():m.end() + 120], names) == "event"}
+            break
+    end_date = _end_date(doc)
+    if end_date:
+        out.setdefault("term_at", end_date[1])
+        out["end_date"] = end_date[0]
+    return out
+
+
+def _about_term(doc: _Doc, pos: int, end: int | None = None) -> bool:
+    """The words of ``pos``'s sentence up to ``end`` name this instrument or its term, and those
+    before ``pos`` are not about a renewal, survival or a warranty."""
+    a, _ = doc.sentence(pos)
+    if not _RX["subject"].search(doc.text, a, max(pos, end or pos)):
+        return False
+    return not _RX["not_term"].search(doc.text, a, pos)
+
+
+def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
+    m = _RX["anchor"].match(after)
+    if not m or m.group("then"):
+        return "own"
+    what = m.group("what")
+    if any(re.match(rf"\s*(?:the\s+)?[\"“]?{re.escape(n)}", what, re.I) for n in names):
+        return "own"
+    if re.match(r"\s*(?:the\s+)?(?:[a-z]+\s+){0,2}(?:hereof|hereunder)\b", what):
+        return "own"
+    return _classify_start(doc, what) if re.match(r"\s*the\b", what) else "own"
+
+
+def _end_date(doc: _Doc) -> tuple[date, Span] | None:
+    text, end = doc.text, doc.body_end
+    for m in _RX["end"].finditer(text, 0, end):
+        hit = doc.date_at(m.end())
+        if hit and hit.value and _about_term(doc, m.start()):
+            return hit.value, doc.sentence(m.start())
+    for m in _RX["period_ref"].finditer(text, 0, end):  # "for the Service Period": its definition ends it
+        if not _about_term(doc, m.start()):
+            continue
+        name = re.escape(m.group("name").strip())
+        d = re.search(rf"[\"“]?{name}[\"”]?\s*(?:shall\s+)?means?\s+(?:the\s+period\s+)?(?:from\s+)?", text)
+        first = doc.date_at(d.end()) if d else None
+        if first:
+            rng = re.match(r"\s*(?:through|thru|to|until|till|and\s+ending\s+on|-|–)\s*(?:to\s+)?", text[first.end:first.end + 20])
+            last = doc.date_at(first.end + rng.end()) if rng else None
+            if last and last.value:
+                return last.value, doc.sentence(m.start())
+    return None
+
+
+def _renewal(doc: _Doc) -> dict[str, object]:
+    """A duration "before the end of the term" in a sentence about renewal (or right after one)."""
+    text, seen = doc.text, -1
+    for c in _RX["renewal_ctx"].finditer(text, 0, doc.body_end):
+        a, b = doc.sentence(c.start())
+        if a <= seen:
+            continue
+        seen = a
+        _, b2 = doc.sentence(min(len(text) - 1, b + 2))  # "Such notice must be given ninety (90) days prior to …"
+        for m in _RX["renewal"].finditer(text, a, max(b, b2)):
+            value = _duration(m)
+            if value:
+                return {"renewal_notice": value, "renewal_at": doc.sentence(m.start())}
+    return {}
+
+
+__all__ = ["DateFacts", "clean", "extract"]
