@@ -52,8 +52,8 @@ class DateFacts:
 
 
 _RX = {k: re.compile(v) for k, v in {
-    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P.TITLE_WORD}\s+){{0,10}}?{P.INSTRUMENT}\b{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
-    "title_cue": rf"(?m:^)[ \t*#]*(?:{P.TITLE_WORD}[ \t]+){{0,8}}?{P.INSTRUMENT}\b{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
+    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P.TITLE_WORD}\s+){{0,10}}?{P.INSTRUMENT}\b{P.INSTRUMENT_NO}{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
+    "title_cue": rf"(?m:^)[ \t*#]*(?:{P.TITLE_WORD}[ \t]+){{0,8}}?{P.INSTRUMENT}\b{P.INSTRUMENT_NO}{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
     "cover": P.COVER_DATED,
     "body_start": P.BODY_START,
     "signed_on": P.SIGNED_ON,
@@ -68,7 +68,7 @@ _RX = {k: re.compile(v) for k, v in {
     "term": rf"\b(?:{'|'.join(P.TERM_VERBS)}){P.PERIOD_OF}(?i:{DUR})",
     "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
     "anniversary": r"\buntil\s+the\s+(?P<ord>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+",
-    "end": rf"\b(?:continue|continues|remain|remains|be\s+(?:valid|effective)|run|runs|expire|expires|terminate|terminates|end|ends|in\s+(?:force|effect))\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P.END_VERBS}",
+    "end": rf"\b(?:{P.END_LEAD}\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P.END_VERBS}|{P.END_ON})",
     "period_ref": r"\b(?:continue|continues|remain|remains)\b(?:[^.;\n]|\.(?!\s)){0,60}?\b(?:for|during|until\s+the\s+end\s+of)\s+the\s+[\"“]?(?P<name>[A-Z][A-Za-z ]{1,30}?(?:Period|Term))\b",
     "not_term": rf"(?i:{P.NOT_TERM})",
     "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
@@ -214,14 +214,19 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
 
 
 def _title_date(doc: _Doc) -> DateHit | None:
-    """A date on the title line of the cover: "Hosting Agreement between A and B, 18/9/2008"."""
+    """A date at either end of a title line of the cover: "Hosting Agreement between A and B, 18/9/2008",
+    "May 3, 2016 NON-EXCLUSIVE LICENSE AGREEMENT"; never a line that is a sentence."""
     for h in doc.dates:
         if h.start >= doc.head_end:
             break
         a = doc.text.rfind("\n", 0, h.start) + 1
         b = doc.text.find("\n", h.end)
-        line = doc.text[a:b if b >= 0 else len(doc.text)]
-        if len(line) < 200 and re.search(P.INSTRUMENT, line) and not re.search(r"\b(?:dated|of|under)\s*$", doc.text[a:h.start]):
+        b = len(doc.text) if b < 0 else b
+        line = doc.text[a:b]
+        at_end = not doc.text[h.end:b].strip(" .,;") and re.search(r"[,\s]$", doc.text[a:h.start])
+        at_start = not doc.text[a:h.start].strip() and re.match(r"\s+[A-Z][A-Z-]+\s+[A-Z]", doc.text[h.end:b])
+        if (len(line) < 200 and re.search(P.INSTRUMENT, line) and (at_end or at_start)
+                and not re.search(r"\b(?:shall|will|must|may|is|are|was|were|dated|under|from|to|until)\b", line)):
             return h
     return None
 

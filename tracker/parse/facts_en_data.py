@@ -13,6 +13,8 @@ INSTRUMENT = (
     r"Licen[cs]e|LICEN[CS]E|MSA|SOW|Deed|DEED|Memorandum\s+of\s+Understanding|MEMORANDUM\s+OF\s+UNDERSTANDING|"
     r"Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|Order\s+Form|ORDER\s+FORM)"
 )
+#: a number after the noun: "THIS AMENDMENT NO. 2", "Statement of Work No. 1"
+INSTRUMENT_NO = r"(?:\s+(?:No|NO|Number)\.?\s*[\dA-Z][\dA-Za-z-]{0,8})?"
 #: words of a title between "This" and the instrument noun; never a word that starts another phrase
 #: ("This Amendment to the Licence Agreement dated …": the date belongs to the other agreement)
 TITLE_WORD = (
@@ -97,8 +99,10 @@ TERM_VERBS = (
 )
 #: "for a period of", "an initial period of", "a minimum period of": skipped before the duration
 PERIOD_OF = r"(?:(?:an?|the)\s+)?(?:(?:initial|original|minimum|fixed|further|period)\s+)*(?:(?:period|term)\s+of\s+)?"
-#: a term "until" an end date, or ended on a date
-END_VERBS = r"(?:until|till|through|thru|to|ending\s+on|and\s+(?:shall\s+)?(?:expire|terminate|end)\s+on|expire[sd]?\s+on|terminates?\s+on|ends?\s+on)\s+(?:and\s+including\s+)?"
+#: a term "until" an end date, or ended on a date; what may stand before "until": "shall continue in effect …"
+END_LEAD = r"(?:continue|continues|remain|remains|be\s+(?:valid|effective)|run|runs|in\s+(?:force|effect)|commenc\w*|begin\w*|be\s+from|is\s+from|from)"
+END_VERBS = r"(?:until|till|through|thru|to)\s+(?:and\s+including\s+)?"
+END_ON = r"(?:expire[sd]?|terminates?|terminating|ends?|ending)\s+on\s+"
 #: the sentence is about something else: a renewal period, survival after termination, a warranty
 NOT_TERM = (
     r"renew|extension|extended|surviv|after\s+(?:the\s+)?(?:termination|expiration|expiry)|confidential|warrant|"
