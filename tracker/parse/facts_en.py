@@ -19,21 +19,41 @@ date counts only where a phrase binds it to this instrument, by priority:
   "for the Service Period" defined as "… through March 30, 2020") is the end date;
 - renewal notice: a duration "prior to the expiration" in a sentence about renewal.
 
-Phrasings live in ``facts_en_data``. Pure: text in, ``DateFacts`` out (positions in the text).
+Phrasings live in ``data/facts_en.toml``. Pure: text in, ``DateFacts`` out (positions in the text).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from tracker.parse import facts_en_data as P
 from tracker.parse.common import _MARKER, DateHit, find_dates
 from tracker.parse.rules_en import DUR, duration  # rules_en imports this module lazily: no cycle
 
 Span = tuple[int, int]
+
+
+def _load() -> dict[str, Any]:
+    """data/facts_en.toml, each ``<<name>>`` replaced by the entry defined above it."""
+    raw = tomllib.loads((Path(__file__).parent / "data" / "facts_en.toml").read_text(encoding="utf-8"))
+    out: dict[str, Any] = {}
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return re.sub(r"<<(\w+)>>", lambda m: out[m.group(1)], value) if isinstance(value, str) else value
+
+    for key, value in raw.items():
+        out[key] = expand(value)
+    return out
+
+
+P = _load()
 
 
 @dataclass(frozen=True)
@@ -52,35 +72,35 @@ class DateFacts:
 
 
 _RX = {k: re.compile(v) for k, v in {
-    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P.TITLE_WORD}\s+){{0,10}}?{P.INSTRUMENT}\b{P.INSTRUMENT_NO}{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
-    "title_cue": rf"(?m:^)[ \t*#]*(?:{P.TITLE_WORD}[ \t]+){{0,8}}?{P.INSTRUMENT}\b{P.INSTRUMENT_NO}{P.GAP}{P.VERB_CHAIN}{P.DATE_LEAD}",
-    "cover": P.COVER_DATED,
-    "body_start": P.BODY_START,
-    "signed_on": P.SIGNED_ON,
-    "witness": P.WITNESS,
-    "refers_back": P.WITNESS_REFERS_BACK,
+    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "cover": P['cover_dated'],
+    "body_start": P['body_start'],
+    "signed_on": P['signed_on'],
+    "witness": P['witness'],
+    "refers_back": P['witness_refers_back'],
     "label": r"\s*\(\s*(?:the\s+|this\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“”'*]+(?P<name>[A-Za-z][A-Za-z ]{2,40}?)[\"“”'*]+\s*\)",
-    "eff_def": rf"{P.EFFECTIVE_NAME}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
-    "effect": rf"(?P<subj>{P.EFFECT_SUBJECT})(?P<mid>(?:[^.;\n]|\.(?!\s)){{0,80}}?)\b{P.EFFECT_STATEMENT}",
-    "on_signing": rf"(?i:{P.ON_SIGNING})",
-    "own_start": rf"(?i:{P.OWN_START})",
-    "subject": P.TERM_SUBJECT,
-    "term": rf"\b(?:{'|'.join(P.TERM_VERBS)}){P.PERIOD_OF}(?i:{DUR})",
+    "eff_def": rf"{P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
+    "effect": rf"(?P<subj>{P['effect_subject']})(?P<mid>(?:[^.;\n]|\.(?!\s)){{0,80}}?)\b{P['effect_statement']}",
+    "on_signing": rf"(?i:{P['on_signing']})",
+    "own_start": rf"(?i:{P['own_start']})",
+    "subject": P['term_subject'],
+    "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
     "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
-    "anniversary": r"\buntil\s+the\s+(?P<ord>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+",
-    "end": rf"\b(?:{P.END_LEAD}\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P.END_VERBS}|{P.END_ON})",
+    "anniversary": P['anniversary'],
+    "end": rf"\b(?:{P['end_lead']}\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P['end_verbs']}|{P['end_on']})",
     "period_ref": r"\b(?:continue|continues|remain|remains)\b(?:[^.;\n]|\.(?!\s)){0,60}?\b(?:for|during|until\s+the\s+end\s+of)\s+the\s+[\"“]?(?P<name>[A-Z][A-Za-z ]{1,30}?(?:Period|Term))\b",
-    "not_term": rf"(?i:{P.NOT_TERM})",
+    "not_term": rf"(?i:{P['not_term']})",
     "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
-    "renewal_ctx": rf"(?i:{P.RENEWAL_CONTEXT})",
-    "renewal": rf"(?i:{DUR}){P.BEFORE_END}",
+    "renewal_ctx": rf"(?i:{P['renewal_context']})",
+    "renewal": rf"(?i:{DUR}){P['before_end']}",
     "boundary": r"(?<=[a-z0-9)\]\"”’'])[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
                 r"|[ \t#*]*(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+[\dIVX])",
     "blank": r"(?:(?:this|the)\s+)?(?:[_\s\[\]•*]|day\b|of\b|[A-Z][a-z]{2,8}\.?)*?,?\s*_*\s*,?\s*(?:19|20)\d{2}\b",
     "clause_word": r"(?:Clause|CLAUSE|Section|SECTION|Article|ARTICLE)\s+(?=\d)",
-    "noise": "|".join(P.PAGE_NOISE) + r"|(?m:^)[ \t]*\d{1,3}[ \t]*(?m:$)",
+    "noise": "|".join(P['page_noise']),
 }.items()}
-_SIG_LABELS = [re.compile(p) for p in P.SIGNATURE_LABELS]
+_SIG_LABELS = [re.compile(p) for p in P['signature_labels']]
 
 
 def clean(text: str) -> str:
@@ -154,7 +174,7 @@ class _Doc:
             near = sum(1 for rx in _SIG_LABELS if rx.search(window))
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
-            if near >= 2 or re.search(P.SIGNED_ON + r"$", lead) or (after_witness and re.search(r"\bDated?\s*:+\s*$", lead)):
+            if near >= 2 or re.search(P['signed_on'] + r"$", lead) or (after_witness and re.search(r"\bDated?\s*:+\s*$", lead)):
                 if found and h.start - found[-1].end > 1500:
                     break
                 found.append(h)
@@ -187,10 +207,10 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
             hit = doc.date_at(m.end())
             verbs = m.groupdict().get("verbs") or "dated"
             if hit is None:
-                blank = blank or (doc.blank_at(m.end()) and re.search(P.SIGN_VERB, verbs) is not None)
+                blank = blank or (doc.blank_at(m.end()) and re.search(P['sign_verb'], verbs) is not None)
                 continue
             label = _labelled(doc, hit)
-            signs = re.search(P.SIGN_VERB, verbs) is not None
+            signs = re.search(P['sign_verb'], verbs) is not None
             if "effective" in verbs or label == "Effective Date":
                 eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
             own.append((1 if signs and label != "Effective Date" else 3, hit))
@@ -225,7 +245,7 @@ def _title_date(doc: _Doc) -> DateHit | None:
         line = doc.text[a:b]
         at_end = not doc.text[h.end:b].strip(" .,;") and re.search(r"[,\s]$", doc.text[a:h.start])
         at_start = not doc.text[a:h.start].strip() and re.match(r"\s+[A-Z][A-Z-]+\s+[A-Z]", doc.text[h.end:b])
-        if (len(line) < 200 and re.search(P.INSTRUMENT, line) and (at_end or at_start)
+        if (len(line) < 200 and re.search(P['instrument'], line) and (at_end or at_start)
                 and not re.search(r"\b(?:shall|will|must|may|is|are|was|were|dated|under|from|to|until)\b", line)):
             return h
     return None
@@ -319,7 +339,7 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
         if out:
             break
     for m in [] if out else _RX["anniversary"].finditer(text, 0, end):  # "until the fifth anniversary of …"
-        n = P.ORDINALS.get(m.group("ord").lower()) or int(re.sub(r"\D", "", m.group("ord")) or 0)
+        n = P['ordinals'].get(m.group("ord").lower()) or int(re.sub(r"\D", "", m.group("ord")) or 0)
         if n and _about_term(doc, m.start()):
             out = {"term": f"P{n}Y", "term_at": doc.sentence(m.start()),
                    "term_from_event": _anchor(doc, "from " + text[m.end():m.end() + 120], names) == "event"}
