@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,23 +81,30 @@ _RX = {k: re.compile(v) for k, v in {
     "witness": P['witness'],
     "refers_back": P['witness_refers_back'],
     "label": r"\s*\(\s*(?:the\s+|this\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“”'*]+(?P<name>[A-Za-z][A-Za-z ]{2,40}?)[\"“”'*]+\s*\)",
-    "eff_def": rf"{P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
-    "effect": rf"(?P<subj>{P['effect_subject']})(?P<mid>(?:[^.;\n]|\.(?!\s)){{0,80}}?)\b{P['effect_statement']}",
+    "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
+    "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
+    "effect_subject": P['effect_subject'],
     "on_signing": rf"(?i:{P['on_signing']})",
     "own_start": rf"(?i:{P['own_start']})",
     "subject": P['term_subject'],
     "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
     "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
     "anniversary": P['anniversary'],
-    "end": rf"\b(?:{P['end_lead']}\b(?:(?:[^.;\n]|\.(?!\s)){{0,60}}?)\b{P['end_verbs']}|{P['end_on']})",
+    "end_tail": rf"\b(?:{P['end_verbs']}|(?P<on>{P['end_on']}))$",
+    "end_lead": rf"\b{P['end_lead']}\b(?:[^.;\n]|\.(?!\s))*$",
     "period_ref": r"\b(?:continue|continues|remain|remains)\b(?:[^.;\n]|\.(?!\s)){0,60}?\b(?:for|during|until\s+the\s+end\s+of)\s+the\s+[\"“]?(?P<name>[A-Z][A-Za-z ]{1,30}?(?:Period|Term))\b",
     "not_term": rf"(?i:{P['not_term']})",
     "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
     "renewal_ctx": rf"(?i:{P['renewal_context']})",
-    "renewal": rf"(?i:{DUR}){P['before_end']}",
+    "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+)?{P['before_end']}",
+    "before_end": P['before_end'],
     "boundary": r"(?<=[a-z0-9)\]\"”’'])[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
                 r"|[ \t#*]*(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+[\dIVX])",
     "blank": r"(?:(?:this|the)\s+)?(?:[_\s\[\]•*]|day\b|of\b|[A-Z][a-z]{2,8}\.?)*?,?\s*_*\s*,?\s*(?:19|20)\d{2}\b",
+    "signed_lead": P['signed_on'] + r"$",
+    "date_lead": r"\bDated?\s*:+\s*$",
+    "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",
+    "period_lead": r"(?:the\s+period\s+)?(?:from\s+)?",
     "clause_word": r"(?:Clause|CLAUSE|Section|SECTION|Article|ARTICLE)\s+(?=\d)",
     "noise": "|".join(P['page_noise']),
 }.items()}
@@ -128,15 +136,32 @@ def clean(text: str) -> str:
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = clean(text)
+        self._defs: dict[str, int | None] = {}
         self.dates = [h for h in find_dates(self.text) if h.value]
         self.starts = [h.start for h in self.dates]
         head = _RX["body_start"].search(self.text, 0, 6000)
         self.head_end = head.start() if head else min(len(self.text), 6000)
         witness = _RX["witness"].search(self.text, len(self.text) // 4)
         self.witness_at = witness.start() if witness else None
+        bounds = [m.span() for m in _RX["boundary"].finditer(self.text)]
+        self.bound_starts = [a for a, _ in bounds]
+        self.bound_ends = [b for _, b in bounds]
         self.sig = self._signature_dates()
         ends = [p for p in (self.witness_at, self.sig[0].start if self.sig else None) if p is not None]
         self.body_end = min(ends) if ends else len(self.text)
+
+    def definition(self, name: str) -> int | None:
+        """Where the meaning of '"Name" means …' starts (one search per name; at most 50 names)."""
+        if name not in self._defs and len(self._defs) < 50:
+            d = re.search(rf"[\"“]{re.escape(name)}[\"”]\s*(?:shall\s+)?means?\s+", self.text)
+            self._defs[name] = d.end() if d else None
+        return self._defs.get(name)
+
+    def line(self, a: int, b: int) -> Span:
+        """The line holding ``text[a:b]``, at most 300 characters either side."""
+        start = self.text.rfind("\n", max(0, a - 300), a) + 1 or max(0, a - 300)
+        end = self.text.find("\n", b, b + 300)
+        return start, end if end >= 0 else min(len(self.text), b + 300)
 
     def date_at(self, pos: int, slack: int = 3) -> DateHit | None:
         i = bisect_left(self.starts, pos)
@@ -149,32 +174,39 @@ class _Doc:
         return m is not None and not re.search(r"\d{1,2}(?:st|nd|rd|th)?\s", m.group(0)[:-4])
 
     def sentence(self, pos: int) -> Span:
-        a = max(0, pos - 600)
-        start = a
-        for b in _RX["boundary"].finditer(self.text, a, pos):
-            start = b.end()
+        """The sentence around ``pos`` (at most 600 characters either side), without its clause number."""
+        i = bisect_right(self.bound_ends, pos) - 1
+        start = max(self.bound_ends[i] if i >= 0 else 0, pos - 600)
         while start < pos and self.text[start] in " \t\n":
             start += 1
         word = _RX["clause_word"].match(self.text, start, pos)
         marker = _MARKER.match(self.text, word.end() if word else start, pos)
         if marker:
             start = marker.end()
-        m = _RX["boundary"].search(self.text, pos, pos + 600)
-        return start, (m.start() if m else min(len(self.text), pos + 600))
+        j = bisect_left(self.bound_starts, pos)
+        end = self.bound_starts[j] if j < len(self.bound_starts) else len(self.text)
+        return start, min(end, pos + 600, len(self.text))
 
     def _signature_dates(self) -> list[DateHit]:
-        """Dates of the first signature block: next to two signature labels (By:, Name, Title, Date:)
-        or stated "Signed on …"; only after the first quarter of the text."""
-        found: list[DateHit] = []
+        """Dates of the first signature block: within 250 characters of two signature labels (By:,
+        Name, Title, Date:), stated "Signed on …", or "Date:" after the witness clause; only after
+        the first quarter of the text, never on a line repeated on every page."""
         floor = len(self.text) // 4
+        if not self.dates or self.dates[-1].start < floor:
+            return []
+        labels = [[m.start() for m in rx.finditer(self.text, max(0, floor - 300))] for rx in _SIG_LABELS]
+        found: list[DateHit] = []
+        repeated = {line for line, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and line}
         for h in self.dates:
             if h.start < floor:
                 continue
-            window = self.text[max(0, h.start - 250):h.end + 250]
-            near = sum(1 for rx in _SIG_LABELS if rx.search(window))
+            a, b = self.line(h.start, h.end)
+            if self.text[a:b].strip() in repeated:
+                continue  # a running header on every page ("Hosting Agreement between A and B, 18/9/2008")
+            near = sum(1 for pos in labels if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
-            if near >= 2 or re.search(P['signed_on'] + r"$", lead) or (after_witness and re.search(r"\bDated?\s*:+\s*$", lead)):
+            if near >= 2 or _RX["signed_lead"].search(lead) or (after_witness and _RX["date_lead"].search(lead)):
                 if found and h.start - found[-1].end > 1500:
                     break
                 found.append(h)
@@ -239,9 +271,7 @@ def _title_date(doc: _Doc) -> DateHit | None:
     for h in doc.dates:
         if h.start >= doc.head_end:
             break
-        a = doc.text.rfind("\n", 0, h.start) + 1
-        b = doc.text.find("\n", h.end)
-        b = len(doc.text) if b < 0 else b
+        a, b = doc.line(h.start, h.end)
         line = doc.text[a:b]
         at_end = not doc.text[h.end:b].strip(" .,;") and re.search(r"[,\s]$", doc.text[a:h.start])
         at_start = not doc.text[a:h.start].strip() and re.match(r"\s+[A-Z][A-Z-]+\s+[A-Z]", doc.text[h.end:b])
@@ -259,10 +289,9 @@ def _classify_start(doc: _Doc, what: str, depth: int = 0) -> str:
         return "own"
     ref = re.match(r"\s*the\s+[\"“]?(?P<name>[A-Z][A-Za-z]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]*){0,5})", what)
     if ref and depth == 0:
-        name = re.escape(ref.group("name"))
-        d = re.search(rf"[\"“]{name}[\"”]\s*(?:shall\s+)?means?\s+", doc.text)
-        if d:
-            return _classify_start(doc, doc.text[d.end():d.end() + 120], 1)
+        meaning = doc.definition(ref.group("name"))
+        if meaning is not None:
+            return _classify_start(doc, doc.text[meaning:meaning + 120], 1)
     return "event"
 
 
@@ -287,10 +316,18 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     if from_cue:
         found.append((from_cue[1][0], from_cue[0]))
     pending: dict[str, object] = {}
+    undated = 0
     for m in _RX["effect"].finditer(text, 0, end):
-        if re.search(r"\b(?:amendment|supplement|waiver|modification)s?\b", text[doc.sentence(m.start())[0]:m.end()], re.I):
-            continue
         hit = doc.date_at(m.end())
+        if hit is None:
+            undated += 1
+            if pending or undated > 50:
+                continue  # only the first start without a date counts
+        a = doc.sentence(m.start())[0]
+        if not _subject_before(doc, _RX["effect_subject"], max(a, m.start() - 120), m.start()):
+            continue
+        if _RX["amendment"].search(text, a, m.end()):
+            continue
         if hit:
             found.append((hit.start, hit.value))  # type: ignore[arg-type]
             label = _labelled(doc, hit)
@@ -307,6 +344,12 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     if found:
         return {"effective_date": min(found)[1]}
     return pending
+
+
+def _subject_before(doc: _Doc, rx: re.Pattern[str], a: int, b: int) -> bool:
+    """A subject ends in ``text[a:b]`` at most 80 characters before ``b``, with no sentence end between."""
+    ends = [m.end() for m in rx.finditer(doc.text, a, b)]
+    return bool(ends) and b - ends[-1] <= 80 and not re.search(r"[;\n]|\.\s", doc.text[ends[-1]:b])
 
 
 def _on_signing(doc: _Doc) -> dict[str, object]:
@@ -374,17 +417,19 @@ def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
 
 def _end_date(doc: _Doc) -> tuple[date, Span] | None:
     text, end = doc.text, doc.body_end
-    for m in _RX["end"].finditer(text, 0, end):
-        hit = doc.date_at(m.end())
-        if hit and hit.value and _about_term(doc, m.start()):
-            return hit.value, doc.sentence(m.start())
-    for m in _RX["period_ref"].finditer(text, 0, end):  # "for the Service Period": its definition ends it
-        if not _about_term(doc, m.start()):
+    for h in doc.dates:  # "shall continue until December 31, 2020", "and expire on June 30, 2025"
+        if h.start >= end:
+            break
+        lead = _RX["end_tail"].search(text, max(0, h.start - 90), h.start)
+        if lead and lead.group("on") is None and not _RX["end_lead"].search(text, max(0, lead.start() - 80), lead.start()):
             continue
-        name = re.escape(m.group("name").strip())
-        d = re.search(rf"[\"“]?{name}[\"”]?\s*(?:shall\s+)?means?\s+(?:the\s+period\s+)?(?:from\s+)?", text)
-        first = doc.date_at(d.end()) if d else None
-        if first:
+        if lead and h.value and _about_term(doc, lead.start()):
+            return h.value, doc.sentence(lead.start())
+    for m in _RX["period_ref"].finditer(text, 0, end):  # "for the Service Period": its definition ends it
+        meaning = doc.definition(m.group("name").strip())
+        lead = _RX["period_lead"].match(text, meaning) if meaning is not None else None
+        first = doc.date_at(lead.end()) if lead else None
+        if first and _about_term(doc, m.start()):
             rng = re.match(r"\s*(?:through|thru|to|until|till|and\s+ending\s+on|-|–)\s*(?:to\s+)?", text[first.end:first.end + 20])
             last = doc.date_at(first.end + rng.end()) if rng else None
             if last and last.value:
@@ -393,18 +438,20 @@ def _end_date(doc: _Doc) -> tuple[date, Span] | None:
 
 
 def _renewal(doc: _Doc) -> dict[str, object]:
-    """A duration "before the end of the term" in a sentence about renewal (or right after one)."""
-    text, seen = doc.text, -1
-    for c in _RX["renewal_ctx"].finditer(text, 0, doc.body_end):
-        a, b = doc.sentence(c.start())
-        if a <= seen:
+    """A duration "before the end of the term" in a sentence about renewal (or next to one)."""
+    text = doc.text
+    for k in _RX["before_end"].finditer(text, 0, doc.body_end):
+        m = _RX["renewal"].search(text, max(0, k.start() - 60), k.end())
+        if not m or m.end() != k.end():
             continue
-        seen = a
-        _, b2 = doc.sentence(min(len(text) - 1, b + 2))  # "Such notice must be given ninety (90) days prior to …"
-        for m in _RX["renewal"].finditer(text, a, max(b, b2)):
-            value = _duration(m)
-            if value:
-                return {"renewal_notice": value, "renewal_at": doc.sentence(m.start())}
+        a, b = doc.sentence(m.start())
+        prev_a, _ = doc.sentence(max(0, a - 2))
+        _, next_b = doc.sentence(min(len(text) - 1, b + 2))
+        if not _RX["renewal_ctx"].search(text, prev_a, next_b):
+            continue
+        value = _duration(m)
+        if value:
+            return {"renewal_notice": value, "renewal_at": (a, b)}
     return {}
 
 
