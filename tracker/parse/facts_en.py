@@ -25,36 +25,14 @@ Phrasings live in ``data/facts_en.toml``. Pure: text in, ``DateFacts`` out (posi
 from __future__ import annotations
 
 import re
-import tomllib
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from tracker.parse.common import _MARKER, DateHit, find_dates
+from tracker.parse.common import DateHit
+from tracker.parse.facts_en_text import RX as TEXT_RX
+from tracker.parse.facts_en_text import Doc as _Doc
+from tracker.parse.facts_en_text import P, Span, clean
 from tracker.parse.rules_en import DUR, duration  # rules_en imports this module lazily: no cycle
-
-Span = tuple[int, int]
-
-
-def _load() -> dict[str, Any]:
-    """data/facts_en.toml, each ``<<name>>`` replaced by the entry defined above it."""
-    raw = tomllib.loads((Path(__file__).parent / "data" / "facts_en.toml").read_text(encoding="utf-8"))
-    out: dict[str, Any] = {}
-
-    def expand(value: Any) -> Any:
-        if isinstance(value, list):
-            return [expand(v) for v in value]
-        return re.sub(r"<<(\w+)>>", lambda m: out[m.group(1)], value) if isinstance(value, str) else value
-
-    for key, value in raw.items():
-        out[key] = expand(value)
-    return out
-
-
-P = _load()
 
 
 @dataclass(frozen=True)
@@ -72,15 +50,11 @@ class DateFacts:
     renewal_at: Span | None = None
 
 
-_RX = {k: re.compile(v) for k, v in {
+_RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
-    "cover": P['cover_dated'],
-    "body_start": P['body_start'],
     "signed_on": P['signed_on'],
-    "witness": P['witness'],
     "refers_back": P['witness_refers_back'],
-    "label": r"\s*\(\s*(?:the\s+|this\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“”'*]+(?P<name>[A-Za-z][A-Za-z ]{2,40}?)[\"“”'*]+\s*\)",
     "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
     "effect_subject": P['effect_subject'],
@@ -88,6 +62,7 @@ _RX = {k: re.compile(v) for k, v in {
     "own_start": rf"(?i:{P['own_start']})",
     "subject": P['term_subject'],
     "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
+    "expire_dur": rf"{P['expire_after']}(?i:{DUR})(?=\s+(?:after|from|following)\s)",
     "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
     "anniversary": P['anniversary'],
     "end_tail": rf"\b(?:{P['end_verbs']}|(?P<on>{P['end_on']}))$",
@@ -98,119 +73,9 @@ _RX = {k: re.compile(v) for k, v in {
     "renewal_ctx": rf"(?i:{P['renewal_context']})",
     "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+)?{P['before_end']}",
     "before_end": P['before_end'],
-    "boundary": r"(?<=[a-z0-9)\]\"”’'])[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
-                r"|[ \t#*]*(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+[\dIVX])",
-    "blank": r"(?:(?:this|the)\s+)?(?:[_\s\[\]•*]|day\b|of\b|[A-Z][a-z]{2,8}\.?)*?,?\s*_*\s*,?\s*(?:19|20)\d{2}\b",
-    "signed_lead": P['signed_on'] + r"$",
-    "date_lead": r"\bDated?\s*:+\s*$",
     "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",
     "period_lead": r"(?:the\s+period\s+)?(?:from\s+)?",
-    "clause_word": r"(?:Clause|CLAUSE|Section|SECTION|Article|ARTICLE)\s+(?=\d)",
-    "noise": "|".join(P['page_noise']),
-}.items()}
-_SIG_LABELS = [re.compile(p) for p in P['signature_labels']]
-
-
-def clean(text: str) -> str:
-    """The same text (same length, same offsets) with page furniture blanked: filing stamps,
-    "Page 3 of 36", page numbers. A sentence broken by a page break reads as one."""
-    if not _RX["noise"].search(text):
-        return text
-    spans: list[list[int]] = []
-    for m in _RX["noise"].finditer(text):
-        a, b = m.start(), m.end()
-        while a > 0 and text[a - 1] in " \t\n":  # the blank lines around the furniture go too
-            a -= 1
-        while b < len(text) and text[b] in " \t\n":
-            b += 1
-        if spans and a <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = ("\n" if "\n" in text[a:b] else " ") + " " * (b - a - 1)
-    return "".join(chars)
-
-
-class _Doc:
-    def __init__(self, text: str) -> None:
-        self.text = clean(text)
-        self._defs: dict[str, int | None] = {}
-        self.dates = [h for h in find_dates(self.text) if h.value]
-        self.starts = [h.start for h in self.dates]
-        head = _RX["body_start"].search(self.text, 0, 6000)
-        self.head_end = head.start() if head else min(len(self.text), 6000)
-        witness = _RX["witness"].search(self.text, len(self.text) // 4)
-        self.witness_at = witness.start() if witness else None
-        bounds = [m.span() for m in _RX["boundary"].finditer(self.text)]
-        self.bound_starts = [a for a, _ in bounds]
-        self.bound_ends = [b for _, b in bounds]
-        self.sig = self._signature_dates()
-        ends = [p for p in (self.witness_at, self.sig[0].start if self.sig else None) if p is not None]
-        self.body_end = min(ends) if ends else len(self.text)
-
-    def definition(self, name: str) -> int | None:
-        """Where the meaning of '"Name" means …' starts (one search per name; at most 50 names)."""
-        if name not in self._defs and len(self._defs) < 50:
-            d = re.search(rf"[\"“]{re.escape(name)}[\"”]\s*(?:shall\s+)?means?\s+", self.text)
-            self._defs[name] = d.end() if d else None
-        return self._defs.get(name)
-
-    def line(self, a: int, b: int) -> Span:
-        """The line holding ``text[a:b]``, at most 300 characters either side."""
-        start = self.text.rfind("\n", max(0, a - 300), a) + 1 or max(0, a - 300)
-        end = self.text.find("\n", b, b + 300)
-        return start, end if end >= 0 else min(len(self.text), b + 300)
-
-    def date_at(self, pos: int, slack: int = 3) -> DateHit | None:
-        i = bisect_left(self.starts, pos)
-        if i < len(self.dates) and self.dates[i].start - pos <= slack:
-            return self.dates[i]
-        return None
-
-    def blank_at(self, pos: int) -> bool:
-        m = _RX["blank"].match(self.text, pos, pos + 40)
-        return m is not None and not re.search(r"\d{1,2}(?:st|nd|rd|th)?\s", m.group(0)[:-4])
-
-    def sentence(self, pos: int) -> Span:
-        """The sentence around ``pos`` (at most 600 characters either side), without its clause number."""
-        i = bisect_right(self.bound_ends, pos) - 1
-        start = max(self.bound_ends[i] if i >= 0 else 0, pos - 600)
-        while start < pos and self.text[start] in " \t\n":
-            start += 1
-        word = _RX["clause_word"].match(self.text, start, pos)
-        marker = _MARKER.match(self.text, word.end() if word else start, pos)
-        if marker:
-            start = marker.end()
-        j = bisect_left(self.bound_starts, pos)
-        end = self.bound_starts[j] if j < len(self.bound_starts) else len(self.text)
-        return start, min(end, pos + 600, len(self.text))
-
-    def _signature_dates(self) -> list[DateHit]:
-        """Dates of the first signature block: within 250 characters of two signature labels (By:,
-        Name, Title, Date:), stated "Signed on …", or "Date:" after the witness clause; only after
-        the first quarter of the text, never on a line repeated on every page."""
-        floor = len(self.text) // 4
-        if not self.dates or self.dates[-1].start < floor:
-            return []
-        labels = [[m.start() for m in rx.finditer(self.text, max(0, floor - 300))] for rx in _SIG_LABELS]
-        found: list[DateHit] = []
-        repeated = {line for line, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and line}
-        for h in self.dates:
-            if h.start < floor:
-                continue
-            a, b = self.line(h.start, h.end)
-            if self.text[a:b].strip() in repeated:
-                continue  # a running header on every page ("Hosting Agreement between A and B, 18/9/2008")
-            near = sum(1 for pos in labels if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
-            lead = self.text[max(0, h.start - 40):h.start]
-            after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
-            if near >= 2 or _RX["signed_lead"].search(lead) or (after_witness and _RX["date_lead"].search(lead)):
-                if found and h.start - found[-1].end > 1500:
-                    break
-                found.append(h)
-        return found
+}.items()}}
 
 
 def extract(text: str) -> DateFacts:
@@ -366,7 +231,7 @@ def _duration(m: re.Match[str]) -> str | None:
 def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
     text, end = doc.text, doc.body_end
     out: dict[str, object] = {}
-    for rx, a, b in (("term", 0, end), ("until_dur", 0, end), ("term", end, len(text))):
+    for rx, a, b in (("term", 0, end), ("until_dur", 0, end), ("expire_dur", 0, end), ("term", end, len(text))):
         # "continue for a period of …"; "until 12 months following …"; an order form after the
         # signatures ("This Agreement shall have an initial term of three (3) years") when the body is silent
         for m in _RX[rx].finditer(text, a, b):
@@ -376,8 +241,10 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
             if re.match(r"\s*(?:after|following)\s+(?:the\s+|its\s+|any\s+)?(?:termination|expiration|expiry)",
                         text[m.end():m.end() + 40]):
                 continue
-            out = {"term": value, "term_at": doc.sentence(m.start()),
-                   "term_from_event": _anchor(doc, text[m.end():m.end() + 120], names) == "event"}
+            anchor = _anchor(doc, text[m.end():m.end() + 120], names)
+            if rx == "expire_dur" and not _own(re.sub(r"^\s*(?:after|from|following)\s+", "", text[m.end():m.end() + 80]), names):
+                continue  # "shall terminate thirty (30) days after written notice" is no term
+            out = {"term": value, "term_at": doc.sentence(m.start()), "term_from_event": anchor == "event"}
             break
         if out:
             break
@@ -401,6 +268,13 @@ def _about_term(doc: _Doc, pos: int, end: int | None = None) -> bool:
     if not _RX["subject"].search(doc.text, a, max(pos, end or pos)):
         return False
     return not _RX["not_term"].search(doc.text, a, pos)
+
+
+def _own(what: str, names: set[str]) -> bool:
+    """``what`` names the contract's own start: the Effective Date (or the name it was given), "the date hereof"."""
+    what = re.sub(r"^\s*(?:the|its)\s+", "", what)
+    return bool(_RX["own_start"].match(what) or re.match(r"(?:thereof|hereof)\b", what)
+                or any(re.match(rf"[\"“]?{re.escape(n)}", what, re.I) for n in names))
 
 
 def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
