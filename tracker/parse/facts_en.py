@@ -108,7 +108,8 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
                 continue
             label = _labelled(doc, hit)
             signs = re.search(P['sign_verb'], verbs) is not None
-            if "effective" in verbs or label == "Effective Date":
+            tail = m.group(0)[m.start("verbs") - m.start():].lower() if m.groupdict().get("verbs") else ""
+            if "effective" in tail or label == "Effective Date":  # "made, entered into and effective as of"
                 eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
             own.append((1 if signs and label != "Effective Date" else 3, hit))
     own.sort(key=lambda p: (p[0], p[1].start))
