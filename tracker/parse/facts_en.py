@@ -73,6 +73,7 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "renewal_ctx": rf"(?i:{P['renewal_context']})",
     "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+)?{P['before_end']}",
     "before_end": P['before_end'],
+    "the_effective": r"(?:the\s+)?[\"“]?(?:Effective\s+Date|EFFECTIVE\s+DATE)\b",
     "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",
     "period_lead": r"(?:the\s+period\s+)?(?:from\s+)?",
 }.items()}}
@@ -83,6 +84,8 @@ def extract(text: str) -> DateFacts:
     doc = _Doc(text)
     signed, signed_at, effective_names, eff_from_cue = _signing(doc)
     eff = _effective(doc, eff_from_cue, effective_names)
+    if signed is None and doc.as_of_effective and isinstance(eff.get("effective_date"), date):
+        signed = eff["effective_date"]  # type: ignore[assignment]  # "entered into as of the Effective Date"
     term = _term(doc, effective_names)
     renewal = _renewal(doc)
     return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
@@ -105,6 +108,7 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
             verbs = m.groupdict().get("verbs") or "dated"
             if hit is None:
                 blank = blank or (doc.blank_at(m.end()) and re.search(P['sign_verb'], verbs) is not None)
+                doc.as_of_effective = doc.as_of_effective or bool(_RX["the_effective"].match(doc.text, m.end()))
                 continue
             label = _labelled(doc, hit)
             signs = re.search(P['sign_verb'], verbs) is not None

@@ -83,6 +83,7 @@ class Doc:
     def __init__(self, text: str) -> None:
         self.text = clean(text)
         self._defs: dict[str, int | None] = {}
+        self.as_of_effective = False  # the preamble dates the instrument "as of the Effective Date"
         self.dates = [h for h in find_dates(self.text) if h.value]
         self.starts = [h.start for h in self.dates]
         head = RX["body_start"].search(self.text, 0, 6000)
