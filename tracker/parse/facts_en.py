@@ -55,7 +55,7 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "signed_on": P['signed_on'],
     "refers_back": P['witness_refers_back'],
-    "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:shall\s+)?means?\s*:?\s*(?:the\s+date\s+of\s+)?",
+    "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:)\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
     "effect_subject": P['effect_subject'],
     "on_signing": rf"(?i:{P['on_signing']})",
