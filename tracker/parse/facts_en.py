@@ -52,6 +52,7 @@ class DateFacts:
 
 _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "amend_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "signed_on": P['signed_on'],
     "refers_back": P['witness_refers_back'],
@@ -101,8 +102,8 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
     own: list[tuple[int, DateHit]] = []  # (priority, hit): 1 dated/made, 3 the Effective Date in the preamble
     blank = False
     eff_from_cue: tuple[date, Span] | None = None
-    for name in ("cover", "title_cue", "this_cue"):
-        limit = doc.head_end if name != "this_cue" else doc.body_end
+    for name in ("cover", "title_cue", "this_cue", "amend_cue"):
+        limit = doc.head_end if name in ("cover", "title_cue") else doc.body_end
         for m in _RX[name].finditer(doc.text, 0, limit):
             hit = doc.date_at(m.end())
             verbs = m.groupdict().get("verbs") or "dated"
