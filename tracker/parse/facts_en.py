@@ -51,8 +51,8 @@ class DateFacts:
 
 
 _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
-    "this_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
-    "amend_cue": rf"\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
+    "this_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "signed_on": P['signed_on'],
     "refers_back": P['witness_refers_back'],
@@ -64,7 +64,7 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "subject": P['term_subject'],
     "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
     "expire_dur": rf"{P['expire_after']}(?i:{DUR})(?=\s+(?:after|from|following)\s)",
-    "until_dur": rf"\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
+    "until_dur": rf"(?=u)\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
     "anniversary": P['anniversary'],
     "end_tail": rf"\b(?:{P['end_verbs']}|(?P<on>{P['end_on']}))$",
     "end_lead": rf"\b{P['end_lead']}\b(?:[^.;\n]|\.(?!\s))*$",

@@ -51,7 +51,8 @@ RX = {k: re.compile(v) for k, v in {
     "clause_word": r"(?:Clause|CLAUSE|Section|SECTION|Article|ARTICLE)\s+(?=\d)",
     "noise": "|".join(P['page_noise']),
 }.items()}
-_SIG_LABELS = [re.compile(p) for p in P['signature_labels']]
+#: all signature labels in one pass; the look-ahead on their first letters keeps the scan fast
+_SIG_LABELS = re.compile("(?=[BNTSPDWIAF])(?:" + "|".join(f"(?P<l{i}>{p})" for i, p in enumerate(P['signature_labels'])) + ")")
 
 
 def clean(text: str) -> str:
@@ -141,19 +142,23 @@ class Doc:
         floor = len(self.text) // 4
         if not self.dates or self.dates[-1].start < floor:
             return []
-        labels = [[m.start() for m in rx.finditer(self.text, max(0, floor - 300))] for rx in _SIG_LABELS]
+        labels: dict[str, list[int]] = {}  # one pass for all the labels: label → positions
+        for m in _SIG_LABELS.finditer(self.text, max(0, floor - 300)):
+            labels.setdefault(m.lastgroup or "", []).append(m.start())
         found: list[DateHit] = []
-        repeated = {line for line, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and line}
+        repeated: set[str] | None = None
         for h in self.dates:
             if h.start < floor:
                 continue
-            a, b = self.line(h.start, h.end)
-            if self.text[a:b].strip() in repeated:
-                continue  # a running header on every page ("Hosting Agreement between A and B, 18/9/2008")
-            near = sum(1 for pos in labels if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
+            near = sum(1 for pos in labels.values() if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
             if near >= 2 or RX["signed_lead"].search(lead) or (after_witness and RX["date_lead"].search(lead)):
+                if repeated is None:
+                    repeated = {x for x, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and x}
+                a, b = self.line(h.start, h.end)
+                if self.text[a:b].strip() in repeated:
+                    continue  # a running header on every page ("Hosting Agreement between A and B, 18/9/2008")
                 if found and h.start - found[-1].end > 1500:
                     break
                 found.append(h)
