@@ -54,7 +54,6 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "this_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
-    "signed_on": P['signed_on'],
     "refers_back": P['witness_refers_back'],
     "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:)\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
