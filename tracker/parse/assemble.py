@@ -102,9 +102,10 @@ class Assembler:
     def contract(self) -> Contract:
         f = self.facts
         signed = f.signed_date
-        effective = f.effective_date or (signed if f.effective_on_signing else f.range_start or signed)
+        effective = f.effective_date or (None if f.effective_unknown else
+                                         signed if f.effective_on_signing else f.range_start or signed)
         expiry = f.end_date
-        if expiry is None and effective and f.term:
+        if expiry is None and effective and f.term and not f.term_from_event:
             expiry = self._plus(effective, f.term, f.term_span)
         renewal_deadline = self._plus(expiry, "-" + f.renewal_notice, f.renewal_span) if expiry and f.renewal_notice else None
         conf_expiry = self._plus(expiry, f.confidentiality_term, f.confidentiality_span) \

@@ -328,9 +328,11 @@ class Facts:
     signed_date: date | None = None
     effective_date: date | None = None
     effective_on_signing: bool = False
+    effective_unknown: bool = False  # the contract starts on an event: not the signing date
     range_start: date | None = None  # "自A起至B止": A, the effective date when nothing else says so
     term: str | None = None
     term_span: tuple[str | None, int, int] | None = None
+    term_from_event: bool = False  # the term counts from an event, not the effective date: no expiry
     end_date: date | None = None
     renewal_notice: str | None = None
     renewal_span: tuple[str | None, int, int] | None = None

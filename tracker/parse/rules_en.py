@@ -133,71 +133,24 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
         facts.title = (m.end(), m.end() + len(value))
 
 
-def rule_signed(ctx: Ctx, facts: Facts) -> None:
-    labelled = [s for s in ctx.clauses.labelled() if not re.match(r"Schedule|Appendix|Annex|Exhibit", s.label or "")]
-    body_end = max((s.end for s in labelled), default=0)
-    found = []
-    for h in find_dates(ctx.text, body_end):
-        if h.value and re.search(r"date|signed|dated", ctx.text[max(body_end, h.start - 20):h.start], re.I):
-            found.append(h.value)
-    for m in re.finditer(r"(?:signed|executed|made|entered into)\s+(?:on|as\s+of)\s+", ctx.text, re.I):
-        hits = find_dates(ctx.text, m.end(), m.end() + 25)
-        if hits and hits[0].value and hits[0].start - m.end() < 3:
-            found.append(hits[0].value)
-    if found:
-        facts.signed_date = max(found)
+def rule_dates(ctx: Ctx, facts: Facts) -> None:
+    """Signing, effective date, term, end date and renewal notice: ``facts_en`` (by priority,
+    never a recital's or a filing stamp's date)."""
+    from tracker.parse import facts_en  # lazy: facts_en reads this module's duration grammar
 
-
-_DEFINED_DATE = re.compile(r"\(\s*(?:the\s+)?[\"“”']?(?:Effective|Commencement)\s+Date[\"“”']?\s*\)", re.I)
-
-
-def rule_term(ctx: Ctx, facts: Facts) -> None:
-    for m in _DEFINED_DATE.finditer(ctx.text):  # "as of July 14, 2025 (the "Effective Date")"
-        hits = [h for h in find_dates(ctx.text, max(0, m.start() - 40), m.start()) if h.value]
-        if hits and m.start() - hits[-1].end <= 3:
-            facts.effective_date = hits[-1].value
-            break
-    for u in ctx.units:
-        if not u.label:
-            continue
-        s = ctx.unit_text(u)
-        low = s.lower()
-        if not re.search(r"force|effect|valid|term|expire|until|commenc", low) or re.search(r"amendment|supplement|confidential", low):
-            continue
-        if facts.effective_date is None and re.search(r"effective|into\s+force|into\s+effect|takes?\s+effect|commenc", low):
-            m = re.search(r"(?:effective|into\s+(?:force|effect)|takes?\s+effect|commenc(?:es?|ing))[^.;]{0,30}?(?:on|from|as\s+of)\s+", s, re.I)
-            hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30) if m else []
-            if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:  # type: ignore[union-attr]
-                facts.effective_date = hits[0].value
-            elif re.search(r"(?:date\s+(?:on\s+which|of)\s+(?:it\s+)?(?:is\s+|has\s+been\s+|was\s+)?sign|upon\s+(?:its\s+)?(?:signature|signing|execution)|when\s+signed|date\s+of\s+(?:the\s+)?last\s+signature)", low):
-                facts.effective_on_signing = True
-        m = re.search(r"(?:until|through|expire\w*\s+on|end\w*\s+on|to)\s+", s, re.I)
-        if m and facts.end_date is None and re.search(r"valid|term|expire|force|effect", low):
-            hits = find_dates(ctx.text, u.start + m.end(), u.start + m.end() + 30)
-            if hits and hits[0].value and hits[0].start - (u.start + m.end()) < 3:
-                facts.end_date = hits[0].value
-                facts.term_span = (u.label, u.start, u.end)
-        m = re.search(rf"(?:valid|in\s+(?:force|effect)|term\s+of\s+(?:this\s+agreement\s+)?(?:shall\s+be|is)|(?:an?\s+)?(?:initial\s+)?(?:term|period)\s+of)\s+(?:for\s+)?(?:an?\s+(?:initial\s+)?(?:term|period)\s+of\s+)?{DUR}", s, re.I)
-        if m and facts.term is None:
-            got = duration(m)
-            if got and not got[1]:
-                facts.term = got[0]
-                if facts.term_span is None or facts.end_date is None:
-                    facts.term_span = (u.label, u.start + m.start(), u.start + m.end())
-
-
-def rule_renewal(ctx: Ctx, facts: Facts) -> None:
-    for u in ctx.units:
-        s = ctx.unit_text(u)
-        if not re.search(r"renew|notice|notify", s, re.I):  # the cheap test first
-            continue
-        m = re.search(rf"{DUR}\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:expiry|expiration|end)", s, re.I)
-        if m:
-            got = duration(m)
-            if got:
-                facts.renewal_notice = got[0]
-                facts.renewal_span = (u.label, u.start, u.end)
-                return
+    got = facts_en.extract(ctx.text)
+    facts.signed_date = got.signed_date
+    facts.effective_date = got.effective_date
+    facts.effective_on_signing = got.effective_on_signing
+    facts.effective_unknown = got.effective_unknown
+    facts.term = got.term
+    facts.term_from_event = got.term_from_event
+    facts.end_date = got.end_date
+    if got.term_at:
+        facts.term_span = (ctx.clauses.label_at(got.term_at[0]), *got.term_at)
+    facts.renewal_notice = got.renewal_notice
+    if got.renewal_at:
+        facts.renewal_span = (ctx.clauses.label_at(got.renewal_at[0]), *got.renewal_at)
 
 
 def _article_title(ctx: Ctx, label: str | None) -> str:
@@ -400,7 +353,7 @@ def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> Non
     raw.title = title
 
 
-RULES = (rule_roles, rule_parties, rule_title, rule_signed, rule_term, rule_renewal, rule_confidentiality,
+RULES = (rule_roles, rule_parties, rule_title, rule_dates, rule_confidentiality,
          rule_fee, rule_copies, rule_metrics, rule_penalties, rule_obligations)
 
 

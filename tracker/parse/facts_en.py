@@ -1,0 +1,337 @@
+"""Contract-level date facts of an English contract: signing, effective date, term, end date,
+renewal notice.
+
+Real contracts date themselves in many places, and most dates in them are not theirs: recitals
+quote other agreements ("that certain Lease dated as of April 30, 2008"), filings stamp every page
+("Source: ACME CORP, 8-K, 10/1/2008"), terms run between two dates, statutes carry years. So a
+date counts only where a phrase binds it to this instrument, by priority:
+
+- signing: the instrument dating itself ("This Agreement, dated as of …", "THIS AGREEMENT is made
+  the 15th day of …", a cover line "Dated as of …"); else the signature block's dates (the later
+  one), unless the witness clause says the parties signed "as of the date first above written";
+  else a preamble date that is the Effective Date ("entered into as of … (the "Effective Date")");
+  else a date on the title line;
+- effective: "Effective Date" defined or labelled, "shall become effective on …", "effective as
+  of …" in the preamble; "effective on signature" (the later signature date); a start bound to an
+  event ("shall commence on the first day of the Warranty Period") is unknown, not the signing;
+- term: "initial term of five (5) years", "shall continue for a period of …", "until the fifth
+  anniversary of …", with the anchor it counts from; a written end ("until December 31, 2020",
+  "for the Service Period" defined as "… through March 30, 2020") is the end date;
+- renewal notice: a duration "prior to the expiration" in a sentence about renewal.
+
+Phrasings live in ``data/facts_en.toml``. Pure: text in, ``DateFacts`` out (positions in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.parse.common import DateHit
+from tracker.parse.facts_en_text import RX as TEXT_RX
+from tracker.parse.facts_en_text import Doc as _Doc
+from tracker.parse.facts_en_text import P, Span, clean
+from tracker.parse.rules_en import DUR, duration  # rules_en imports this module lazily: no cycle
+
+
+@dataclass(frozen=True)
+class DateFacts:
+    signed_date: date | None = None
+    signed_at: Span | None = None
+    effective_date: date | None = None
+    effective_on_signing: bool = False
+    effective_unknown: bool = False  # the start waits for an event: never the signing date
+    term: str | None = None
+    term_from_event: bool = False  # the term counts from an event, not from the effective date
+    end_date: date | None = None
+    term_at: Span | None = None  # the sentence stating the term or the end date
+    renewal_notice: str | None = None
+    renewal_at: Span | None = None
+
+
+_RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
+    "this_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
+    "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
+    "refers_back": P['witness_refers_back'],
+    "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:)\s*(?:the\s+date\s+of\s+)?",
+    "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
+    "effect_subject": P['effect_subject'],
+    "on_signing": rf"(?i:{P['on_signing']})",
+    "own_start": rf"(?i:{P['own_start']})",
+    "subject": P['term_subject'],
+    "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
+    "expire_dur": rf"{P['expire_after']}(?i:{DUR})(?=\s+(?:after|from|following)\s)",
+    "until_dur": rf"(?=u)\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
+    "anniversary": P['anniversary'],
+    "end_tail": rf"\b(?:{P['end_verbs']}|(?P<on>{P['end_on']}))$",
+    "end_lead": rf"\b{P['end_lead']}\b(?:[^.;\n]|\.(?!\s))*$",
+    "period_ref": r"\b(?:continue|continues|remain|remains)\b(?:[^.;\n]|\.(?!\s)){0,60}?\b(?:for|during|until\s+the\s+end\s+of)\s+the\s+[\"“]?(?P<name>[A-Z][A-Za-z ]{1,30}?(?:Period|Term))\b",
+    "not_term": rf"(?i:{P['not_term']})",
+    "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
+    "renewal_ctx": rf"(?i:{P['renewal_context']})",
+    "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+)?{P['before_end']}",
+    "before_end": P['before_end'],
+    "the_effective": r"(?:the\s+)?[\"“]?(?:Effective\s+Date|EFFECTIVE\s+DATE)\b",
+    "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",
+    "period_lead": r"(?:the\s+period\s+)?(?:from\s+)?",
+}.items()}}
+
+
+def extract(text: str) -> DateFacts:
+    """The date facts of ``text`` (normalised English contract text)."""
+    doc = _Doc(text)
+    signed, signed_at, effective_names, eff_from_cue = _signing(doc)
+    eff = _effective(doc, eff_from_cue, effective_names)
+    if signed is None and doc.as_of_effective and isinstance(eff.get("effective_date"), date):
+        signed = eff["effective_date"]  # type: ignore[assignment]  # "entered into as of the Effective Date"
+    term = _term(doc, effective_names)
+    renewal = _renewal(doc)
+    return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
+
+
+def _labelled(doc: _Doc, hit: DateHit) -> str | None:
+    """The name a date is given right after it: 'July 14, 2025 (the "Effective Date")' → Effective Date."""
+    m = _RX["label"].match(doc.text, hit.end, hit.end + 90)
+    return " ".join(m.group("name").split()).title() if m else None
+
+
+def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date, Span] | None]:
+    own: list[tuple[int, DateHit]] = []  # (priority, hit): 1 dated/made, 3 the Effective Date in the preamble
+    blank = False
+    eff_from_cue: tuple[date, Span] | None = None
+    for name in ("cover", "title_cue", "this_cue", "amend_cue"):
+        limit = doc.head_end if name in ("cover", "title_cue") else doc.body_end
+        for m in _RX[name].finditer(doc.text, 0, limit):
+            hit = doc.date_at(m.end())
+            verbs = m.groupdict().get("verbs") or "dated"
+            if hit is None:
+                blank = blank or (doc.blank_at(m.end()) and re.search(P['sign_verb'], verbs) is not None)
+                doc.as_of_effective = doc.as_of_effective or bool(_RX["the_effective"].match(doc.text, m.end()))
+                continue
+            label = _labelled(doc, hit)
+            signs = re.search(P['sign_verb'], verbs) is not None
+            tail = m.group(0)[m.start("verbs") - m.start():].lower() if m.groupdict().get("verbs") else ""
+            if "effective" in tail or label == "Effective Date":  # "made, entered into and effective as of"
+                eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
+            own.append((1 if signs and label != "Effective Date" else 3, hit))
+    own.sort(key=lambda p: (p[0], p[1].start))
+    names = {"Effective Date"}
+    refers_back = bool(doc.witness_at is not None and _RX["refers_back"].search(
+        doc.text, doc.witness_at, doc.witness_at + 400))
+    sig = max(doc.sig, key=lambda h: h.value) if doc.sig else None  # type: ignore[arg-type, return-value]
+    choice: DateHit | None = None
+    if own and own[0][0] == 1:
+        choice = own[0][1]
+    elif sig and not (refers_back and own):
+        choice = sig
+    elif own:
+        choice = own[0][1]
+    elif not blank:
+        choice = _title_date(doc)
+    if choice is None:
+        return None, None, names, eff_from_cue
+    return choice.value, (choice.start, choice.end), names, eff_from_cue
+
+
+def _title_date(doc: _Doc) -> DateHit | None:
+    """A date at either end of a title line of the cover: "Hosting Agreement between A and B, 18/9/2008",
+    "May 3, 2016 NON-EXCLUSIVE LICENSE AGREEMENT"; never a line that is a sentence."""
+    for h in doc.dates:
+        if h.start >= doc.head_end:
+            break
+        a, b = doc.line(h.start, h.end)
+        line = doc.text[a:b]
+        at_end = not doc.text[h.end:b].strip(" .,;") and re.search(r"[,\s]$", doc.text[a:h.start])
+        at_start = not doc.text[a:h.start].strip() and re.match(r"\s+[A-Z][A-Z-]+\s+[A-Z]", doc.text[h.end:b])
+        if (len(line) < 200 and re.search(P['instrument'], line) and (at_end or at_start)
+                and not re.search(r"\b(?:shall|will|must|may|is|are|was|were|dated|under|from|to|until)\b", line)):
+            return h
+    return None
+
+
+def _classify_start(doc: _Doc, what: str, depth: int = 0) -> str:
+    """What a start ("on the date it is signed by both parties") refers to: sign, own, event."""
+    if _RX["on_signing"].search(what[:80]):
+        return "sign"
+    if _RX["own_start"].match(re.sub(r"^\s*(?:the|its)\s+", "", what)):
+        return "own"
+    ref = re.match(r"\s*the\s+[\"“]?(?P<name>[A-Z][A-Za-z]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z]*){0,5})", what)
+    if ref and depth == 0:
+        meaning = doc.definition(ref.group("name"))
+        if meaning is not None:
+            return _classify_start(doc, doc.text[meaning:meaning + 120], 1)
+    return "event"
+
+
+def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -> dict[str, object]:
+    text, end = doc.text, doc.body_end
+    for m in _RX["eff_def"].finditer(text, 0, end):  # "Effective Date" means 18 May 2000
+        hit = doc.date_at(m.end())
+        if hit:
+            return {"effective_date": hit.value}
+        kind = _classify_start(doc, text[m.end():m.end() + 120])
+        if kind == "sign":
+            return _on_signing(doc)
+        if kind == "event":
+            return {"effective_unknown": True}
+    found: list[tuple[int, date]] = []
+    for h in doc.dates:
+        if h.start >= end:
+            break
+        label = _labelled(doc, h)
+        if label == "Effective Date":
+            found.append((h.start, h.value))  # type: ignore[arg-type]
+    if from_cue:
+        found.append((from_cue[1][0], from_cue[0]))
+    pending: dict[str, object] = {}
+    undated = 0
+    for m in _RX["effect"].finditer(text, 0, end):
+        hit = doc.date_at(m.end())
+        if hit is None:
+            undated += 1
+            if pending or undated > 50:
+                continue  # only the first start without a date counts
+        a = doc.sentence(m.start())[0]
+        if not _subject_before(doc, _RX["effect_subject"], max(a, m.start() - 120), m.start()):
+            continue
+        if _RX["amendment"].search(text, a, m.end()):
+            continue
+        if hit:
+            found.append((hit.start, hit.value))  # type: ignore[arg-type]
+            label = _labelled(doc, hit)
+            if label:
+                names.add(label)
+            continue
+        if pending:
+            continue
+        kind = _classify_start(doc, text[m.end():m.end() + 120])
+        if kind == "sign":
+            pending = _on_signing(doc)
+        elif kind == "event":
+            pending = {"effective_unknown": True}
+    if found:
+        return {"effective_date": min(found)[1]}
+    return pending
+
+
+def _subject_before(doc: _Doc, rx: re.Pattern[str], a: int, b: int) -> bool:
+    """A subject ends in ``text[a:b]`` at most 80 characters before ``b``, with no sentence end between."""
+    ends = [m.end() for m in rx.finditer(doc.text, a, b)]
+    return bool(ends) and b - ends[-1] <= 80 and not re.search(r"[;\n]|\.\s", doc.text[ends[-1]:b])
+
+
+def _on_signing(doc: _Doc) -> dict[str, object]:
+    if doc.sig:
+        return {"effective_date": max(h.value for h in doc.sig if h.value), "effective_on_signing": True}
+    return {"effective_on_signing": True}
+
+
+def _duration(m: re.Match[str]) -> str | None:
+    got = duration(m)
+    return got[0] if got and not got[1] else None  # business days are never a contract term
+
+
+def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
+    text, end = doc.text, doc.body_end
+    out: dict[str, object] = {}
+    for rx, a, b in (("term", 0, end), ("until_dur", 0, end), ("expire_dur", 0, end), ("term", end, len(text))):
+        # "continue for a period of …"; "until 12 months following …"; an order form after the
+        # signatures ("This Agreement shall have an initial term of three (3) years") when the body is silent
+        for m in _RX[rx].finditer(text, a, b):
+            value = _duration(m)
+            if value is None or not _about_term(doc, m.start(), m.start("u")):
+                continue
+            if re.match(r"\s*(?:after|following)\s+(?:the\s+|its\s+|any\s+)?(?:termination|expiration|expiry)",
+                        text[m.end():m.end() + 40]):
+                continue
+            anchor = _anchor(doc, text[m.end():m.end() + 120], names)
+            if rx == "expire_dur" and not _own(re.sub(r"^\s*(?:after|from|following)\s+", "", text[m.end():m.end() + 80]), names):
+                continue  # "shall terminate thirty (30) days after written notice" is no term
+            out = {"term": value, "term_at": doc.sentence(m.start()), "term_from_event": anchor == "event"}
+            break
+        if out:
+            break
+    for m in [] if out else _RX["anniversary"].finditer(text, 0, end):  # "until the fifth anniversary of …"
+        n = P['ordinals'].get(m.group("ord").lower()) or int(re.sub(r"\D", "", m.group("ord")) or 0)
+        if n and _about_term(doc, m.start()):
+            out = {"term": f"P{n}Y", "term_at": doc.sentence(m.start()),
+                   "term_from_event": _anchor(doc, "from " + text[m.end():m.end() + 120], names) == "event"}
+            break
+    end_date = _end_date(doc)
+    if end_date:
+        out.setdefault("term_at", end_date[1])
+        out["end_date"] = end_date[0]
+    return out
+
+
+def _about_term(doc: _Doc, pos: int, end: int | None = None) -> bool:
+    """The words of ``pos``'s sentence up to ``end`` name this instrument or its term, and those
+    before ``pos`` are not about a renewal, survival or a warranty."""
+    a, _ = doc.sentence(pos)
+    if not _RX["subject"].search(doc.text, a, max(pos, end or pos)):
+        return False
+    return not _RX["not_term"].search(doc.text, a, pos)
+
+
+def _own(what: str, names: set[str]) -> bool:
+    """``what`` names the contract's own start: the Effective Date (or the name it was given), "the date hereof"."""
+    what = re.sub(r"^\s*(?:the|its)\s+", "", what)
+    return bool(_RX["own_start"].match(what) or re.match(r"(?:thereof|hereof)\b", what)
+                or any(re.match(rf"[\"“]?{re.escape(n)}", what, re.I) for n in names))
+
+
+def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
+    m = _RX["anchor"].match(after)
+    if not m or m.group("then"):
+        return "own"
+    what = m.group("what")
+    if any(re.match(rf"\s*(?:the\s+)?[\"“]?{re.escape(n)}", what, re.I) for n in names):
+        return "own"
+    if re.match(r"\s*(?:the\s+)?(?:[a-z]+\s+){0,2}(?:hereof|hereunder)\b", what):
+        return "own"
+    return _classify_start(doc, what) if re.match(r"\s*the\b", what) else "own"
+
+
+def _end_date(doc: _Doc) -> tuple[date, Span] | None:
+    text, end = doc.text, doc.body_end
+    for h in doc.dates:  # "shall continue until December 31, 2020", "and expire on June 30, 2025"
+        if h.start >= end:
+            break
+        lead = _RX["end_tail"].search(text, max(0, h.start - 90), h.start)
+        if lead and lead.group("on") is None and not _RX["end_lead"].search(text, max(0, lead.start() - 80), lead.start()):
+            continue
+        if lead and h.value and _about_term(doc, lead.start()):
+            return h.value, doc.sentence(lead.start())
+    for m in _RX["period_ref"].finditer(text, 0, end):  # "for the Service Period": its definition ends it
+        meaning = doc.definition(m.group("name").strip())
+        lead = _RX["period_lead"].match(text, meaning) if meaning is not None else None
+        first = doc.date_at(lead.end()) if lead else None
+        if first and _about_term(doc, m.start()):
+            rng = re.match(r"\s*(?:through|thru|to|until|till|and\s+ending\s+on|-|–)\s*(?:to\s+)?", text[first.end:first.end + 20])
+            last = doc.date_at(first.end + rng.end()) if rng else None
+            if last and last.value:
+                return last.value, doc.sentence(m.start())
+    return None
+
+
+def _renewal(doc: _Doc) -> dict[str, object]:
+    """A duration "before the end of the term" in a sentence about renewal (or next to one)."""
+    text = doc.text
+    for k in _RX["before_end"].finditer(text, 0, doc.body_end):
+        m = _RX["renewal"].search(text, max(0, k.start() - 60), k.end())
+        if not m or m.end() != k.end():
+            continue
+        a, b = doc.sentence(m.start())
+        prev_a, _ = doc.sentence(max(0, a - 2))
+        _, next_b = doc.sentence(min(len(text) - 1, b + 2))
+        if not _RX["renewal_ctx"].search(text, prev_a, next_b):
+            continue
+        value = _duration(m)
+        if value:
+            return {"renewal_notice": value, "renewal_at": (a, b)}
+    return {}
+
+
+__all__ = ["DateFacts", "clean", "extract"]
