@@ -95,7 +95,7 @@ def test_schedule_start_runs_catch_up_and_stops_cleanly_on_sigterm(db_path: Path
     today = datetime.now(TZ).date()
     cid = add_contract(db_path, [ob("payment", today - timedelta(days=2), title="首期款", amount="1000.00")])
     conf = tmp_path / "c.toml"
-    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\n")
+    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\nretries_in_run = 0\n")
     with http_server() as hook:
         with outbox.connect(db_path) as conn:
             outbox.add_recipient(conn, cid, "both", "webhook", hook.url)

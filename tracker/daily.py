@@ -263,8 +263,8 @@ def default_targets(cfg: Config, db: Path) -> list[Target]:
 
 def _recipient_targets(conn: sqlite3.Connection) -> dict[int | None, list[tuple[str, Target]]]:
     by: dict[int | None, list[tuple[str, Target]]] = defaultdict(list)
-    for cid, party, kind, address, fmt in outbox.recipients(conn):
-        t = email_target(address) if kind == "email" else webhook_target(address, fmt)
+    for cid, party, kind, address, fmt, secret in outbox.recipients(conn):
+        t = email_target(address) if kind == "email" else webhook_target(address, fmt, secret)
         by[cid].append((party, t))
     return by
 
@@ -340,17 +340,53 @@ def _target_of(channel: str, known: dict[str, Target], conn: sqlite3.Connection,
         return Target("log", "log", cfg.delivery.log_file or str(db.parent / "reminders.jsonl"))
     if channel.startswith("email:"):
         return email_target(channel[len("email:"):])
-    for _cid, _party, kind, address, fmt in outbox.recipients(conn):
+    for _cid, _party, kind, address, fmt, secret in outbox.recipients(conn):
         if kind == "webhook" and webhook_channel(address, fmt) == channel:
-            return webhook_target(address, fmt)
+            return webhook_target(address, fmt, secret)
     return None
 
 
 def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known: dict[str, Target], *,
             clock: Callable[[], float], owner: str, stop: threading.Event | None,
-            result: RunResult) -> None:
+            result: RunResult, sleep: Callable[[float], None] | None = None) -> None:
+    """Deliver every ready row; a failed delivery is retried ``retries_in_run`` times in this run
+    (when ``sleep`` is given) before it is left, backing off, for later runs. Nothing is
+    delivered after ``run_deadline_seconds``; the claim lease is renewed before every send."""
     d = cfg.delivery
+    run = _Run(clock() + d.run_deadline_seconds, {}, {})
     result.reclaimed = outbox.reclaim_stale(conn, clock())
+    rounds = 1 + (d.retries_in_run if sleep is not None else 0)
+    for round_no in range(rounds):
+        if round_no:
+            due = outbox.next_retry_at(conn, list(run.awaiting))
+            if due is None or due > run.deadline:
+                break
+            sleep(max(0.0, due - clock()))
+            if stop is not None and stop.is_set():
+                result.stopped = True
+                break
+        _deliver_pass(conn, ctx, cfg, db, known, clock=clock, owner=owner, stop=stop, result=result, run=run,
+                      last_round=round_no == rounds - 1)
+        if result.stopped or run.out_of_time or not run.awaiting:
+            break
+    waiting: dict[tuple[str, str], int] = defaultdict(int)  # failed here, to be retried by a later run
+    for channel, error in run.awaiting.values():
+        waiting[(channel, error)] += 1
+    result.failed.extend({"channel": c, "error": e, "count": n} for (c, e), n in waiting.items())
+
+
+@dataclass
+class _Run:
+    deadline: float  # epoch seconds: no send starts after this
+    tries: dict[int, int]  # outbox row id -> failed attempts in this run
+    awaiting: dict[int, tuple[str, str]]  # row id -> (channel, error): failed, to be retried in this run
+    out_of_time: bool = False
+
+
+def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known: dict[str, Target], *,
+                  clock: Callable[[], float], owner: str, stop: threading.Event | None, result: RunResult,
+                  run: _Run, last_round: bool) -> None:
+    d = cfg.delivery
     for channel in outbox.ready_channels(conn, clock()):
         if stop is not None and stop.is_set():
             result.stopped = True
@@ -384,26 +420,47 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
                 batches = [[r] for r in rows]  # generic webhook: one POST per reminder
             failed_here = False
             for i, batch in enumerate(batches):
+                left = [r.id for b in batches[i:] for r in b]
                 if stop is not None and stop.is_set():
-                    left = [r.id for b in batches[i:] for r in b]
                     outbox.release(conn, left, owner, "interrupted by shutdown")
                     result.released += len(left)
                     result.stopped = True
                     return
+                if clock() > run.deadline:
+                    outbox.release(conn, left, owner, "run deadline reached")
+                    result.released += len(left)
+                    result.failed.append({"channel": channel, "count": len(left), "error":
+                                          f"run deadline ({d.run_deadline_seconds:g}s) reached; left for the next run"})
+                    run.out_of_time = True
+                    return
+                outbox.renew(conn, owner, clock())  # a long run keeps its claims
                 try:
                     from tracker import notify
 
                     notify.send(target, [r.payload for r in batch], ctx)
-                except DeliveryError as exc:
-                    outbox.mark_failed(conn, [r.id for r in batch], owner, str(exc), clock(),
-                                       max_attempts=d.max_attempts, backoff=d.backoff_seconds)
-                    left = [r.id for b in batches[i + 1:] for r in b]
-                    outbox.release(conn, left, owner, f"not tried: {exc}")
-                    result.released += len(left)
-                    result.failed.append({"channel": channel, "error": str(exc), "count": len(batch) + len(left)})
+                except Exception as exc:  # DeliveryError, or anything else: this channel fails alone
+                    error = str(exc) if isinstance(exc, DeliveryError) else f"{channel}: {type(exc).__name__}"
+                    tried = max((run.tries.get(r.id, 0) for r in batch), default=0)
+                    again = not last_round and tried < d.retries_in_run
+                    outbox.mark_failed(conn, [r.id for r in batch], owner, error, clock(),
+                                       max_attempts=d.max_attempts, backoff=d.backoff_seconds,
+                                       next_at=clock() + d.retry_in_run_seconds * 2 ** tried if again else None)
+                    for r in batch:
+                        run.tries[r.id] = tried + 1
+                        if again:
+                            run.awaiting[r.id] = (channel, error)
+                        else:
+                            run.awaiting.pop(r.id, None)
+                    rest = [r.id for b in batches[i + 1:] for r in b]
+                    outbox.release(conn, rest, owner, f"not tried: {error}")
+                    result.released += len(rest)
+                    if not again:
+                        result.failed.append({"channel": channel, "error": error, "count": len(batch) + len(rest)})
                     failed_here = True
                     break
                 outbox.mark_sent(conn, [r.id for r in batch], owner, clock())
+                for r in batch:
+                    run.awaiting.pop(r.id, None)
                 result.delivered.extend({**r.payload, "channel": channel} for r in batch)
             if failed_here:
                 break
@@ -415,18 +472,23 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
 def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: Sequence[Target] | None = None,
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
-              env: dict[str, str] | None = None) -> RunResult:
+              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None) -> RunResult:
     """One daily run for ``today`` (``now``: the real today when ``today`` is a missed day).
 
     ``channels``: the always-on targets (default: the config's console and log); assigned
     recipients are added per contract. ``clock``: epoch seconds for retry times (``time.time``).
+    ``sleep``: how to wait between retries inside the run (default: the real clock's own wait,
+    interrupted by ``stop``; with a ``clock`` of its own and no ``sleep``, no retry in the run).
     """
     from tracker import config as config_mod
 
     db = Path(db)
     now = now or today
     cfg = config or config_mod.load(env if env is not None else os.environ)
+    if sleep is None and clock is None:
+        sleep = stop.wait if stop is not None else time.sleep
     clock = clock or time.time
+    the_env = env if env is not None else dict(os.environ)
     result = RunResult(day=today, now=now, dry_run=dry_run)
     glob = list(channels) if channels is not None else default_targets(cfg, db)
     with outbox.connect(db) as conn:
@@ -476,9 +538,11 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
                                  [(now.isoformat(), m) for m in told])
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
-                      title=f"tracker reminders for {now.isoformat()}")
+                      title=f"tracker reminders for {now.isoformat()}", deadline=cfg.delivery.deadline_seconds,
+                      env=the_env, clock=clock)
         try:
-            deliver(conn, ctx, cfg, db, known_t, clock=clock, owner=outbox.owner_id(), stop=stop, result=result)
+            deliver(conn, ctx, cfg, db, known_t, clock=clock, owner=outbox.owner_id(), stop=stop, result=result,
+                    sleep=sleep)
         finally:
             from tracker.notify import close
 
