@@ -193,8 +193,8 @@ def assign(
                        "--webhook-env or --webhook-file keep it out of the database and the shell history",
                        err=True)
     for ref in hooks[len(webhook or []):] + ([secret] if secret else []):
-        if problem := secret_refs.check_ref(ref):  # usable now (the daily job reads it again when sending)
-            fail(problem, 2)
+        if problem := secret_refs.check_ref(ref):  # read again at each delivery: may be set up later
+            typer.echo(f"warning: {problem}; deliveries to it fail until it is fixed", err=True)
     added = []
     with errors():
         from tracker.store import outbox
