@@ -224,10 +224,9 @@ def test_a_password_is_never_sent_in_clear_unless_allowed() -> None:
 
 
 def test_non_ascii_password_is_one_line_without_the_password() -> None:
-    with smtp_server(security="starttls", user="u", password="p") as mail:
-        with pytest.raises(DeliveryError) as caught:
-            send(email_target("a@b.test"), [item()], smtp_ctx(mail.port, security="starttls", user="u",
-                                                              password="密码pässwörd"))
+    with smtp_server(security="starttls", user="u", password="p") as mail, pytest.raises(DeliveryError) as caught:
+        send(email_target("a@b.test"), [item()], smtp_ctx(mail.port, security="starttls", user="u",
+                                                          password="密码pässwörd"))
     msg = str(caught.value)
     assert "non-ASCII" in msg and "密码" not in msg and "\n" not in msg
 

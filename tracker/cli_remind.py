@@ -14,7 +14,18 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import (
+    app,
+    db_path,
+    errors,
+    fail,
+    parse_day,
+    print_json,
+    settings,
+    stdout_console,
+    today,
+    warn_skipped,
+)
 from tracker.cli_app import zone as cli_zone
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -54,6 +65,7 @@ def remind(
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
         result = run_daily(db_path(), day, dry_run=dry_run, console=console, env=dict(os.environ))
+    warn_skipped(result.skipped)
     if dry_run:
         if as_json:
             print_json(result.would_send)
@@ -170,7 +182,7 @@ def assign(
         fail(str(exc), 2)
     hooks += [secret_refs.file_ref(f) for f in webhook_file or []]
     if not email and not hooks:
-        fail("assign: give at least one --email, --webhook, --webhook-env or --webhook-file", 2)
+        fail("assign: give at least one --email or --webhook (or --webhook-env, --webhook-file)", 2)
     if sign_secret_env and sign_secret_file:
         fail("give --sign-secret-env or --sign-secret-file, not both", 2)
     if secret and webhook_format.value not in ("dingtalk", "feishu"):

@@ -39,7 +39,8 @@ from tracker.config import Config
 from tracker.money import D, fmt_money
 from tracker.notify import Context, DeliveryError, Target, email_target, webhook_channel, webhook_target
 from tracker.reminders import Reminder, Subject
-from tracker.store import outbox
+from tracker.store import bad_rows, outbox
+from tracker.store.bad_rows import Skipped
 
 OPEN = ("pending", "overdue")
 
@@ -59,6 +60,7 @@ class RunResult:
     would_send: list[dict[str, Any]] = field(default_factory=list)
     stopped: bool = False
     calendar: dict[str, Any] = field(default_factory=dict)  # the calendar refresh: moved, warnings
+    skipped: list[Skipped] = field(default_factory=list)  # contracts whose stored data cannot be read
 
     @property
     def ok(self) -> bool:
@@ -67,7 +69,8 @@ class RunResult:
     def to_json(self) -> dict[str, Any]:
         return {"day": self.day.isoformat(), "planned": self.planned, "new": self.new,
                 "delivered": len(self.delivered), "failed": self.failed, "snapshots": self.snapshots,
-                "reclaimed": self.reclaimed, "dry_run": self.dry_run}
+                "reclaimed": self.reclaimed, "dry_run": self.dry_run,
+                "skipped": [s.to_json() for s in self.skipped]}
 
 
 # ------------------------------------------------------------------------------ reading
@@ -102,9 +105,12 @@ def _calendar_covered(conn: sqlite3.Connection) -> Callable[[str | None, date, s
 def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str | None]:
     if not facts_penalties:
         return None, None
+    from tracker.model import Penalty
+
     for p in json.loads(facts_penalties):
-        if p.get("kind") == "late_payment":
-            return p.get("suspend_after_days"), p.get("clause")
+        pen = Penalty.from_json(p)  # what `tracker penalties` reads: a clause it refuses is refused here too
+        if pen.kind == "late_payment":
+            return pen.suspend_after_days, pen.clause
     return None, None
 
 
@@ -131,8 +137,18 @@ def _prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
     return " OR ".join(conds), params
 
 
-def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subject]:
-    """Open obligations that can have a reminder on ``day``, with their context."""
+def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config,
+                  skipped: list[Skipped] | None = None) -> list[Subject]:
+    """Open obligations that can have a reminder on ``day``, with their context. Contracts whose
+    stored data cannot be read (``tracker.store.bad_rows``) are left out and added to ``skipped``."""
+    bad = bad_rows.scan(conn)
+    out = [s for s in _subjects(conn, day, cfg, bad) if s.contract_id not in bad]
+    for cid, problem in sorted(bad.items()):
+        bad_rows.add(skipped, cid, problem)
+    return out
+
+
+def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, str]) -> list[Subject]:
     pol = cfg.policy
     covered = _covered_fn()
     last_covered = next((y for y in range(day.year + 30, 1999, -1) if covered(date(y, 1, 1))), 1999)
@@ -144,7 +160,7 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
         [day.isoformat(), *params]).fetchall()
     ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, json_extract(facts, '$.penalties') FROM contracts"
+        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
         " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
     calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
                                     (ids,)).fetchall())
@@ -158,47 +174,72 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
                 "SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN ('pending', 'overdue')"
                 f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
                 [*kinds, day.isoformat()]):
-            producer_late[(cid, kind)] = date.fromisoformat(due)
+            if cid not in bad:
+                producer_late[(cid, kind)] = date.fromisoformat(due)
     shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]] = {}
-    for ob, on, metrics, targets, gaps, passed in conn.execute(
-            "SELECT obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
+    for ecid, ob, on, metrics, targets, gaps, passed in conn.execute(
+            "SELECT contract_id, obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
             " WHERE obligation_id IS NOT NULL ORDER BY on_date, id"):
+        if ecid in bad:
+            continue
         if passed:
             shortfall.pop(ob, None)
             continue
-        m, t = json.loads(metrics), json.loads(targets)
-        shortfall[ob] = (date.fromisoformat(on),
-                         {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
+        try:
+            m, t = json.loads(metrics), json.loads(targets)
+            shortfall[ob] = (date.fromisoformat(on),
+                             {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
+        except Exception:  # an unreadable evaluation: its contract is reported, not the whole run stopped
+            bad.setdefault(ecid, "an evaluation has stored data that cannot be read")
     out: list[Subject] = []
-    for oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis in rows:
-        due_d = date.fromisoformat(due) if due else None
-        ctitle, pens = contracts.get(cid, (None, None))
-        susp = pclause = None
-        if kind == "payment":
-            if pens not in clause_cache:
-                clause_cache[pens] = _late_payment_clause(pens)
-            susp, pclause = clause_cache[pens]
-        waits = event_deadline = None
-        if due_d is None:
-            if not trig:
-                continue
-            waits = json.loads(trig).get("event")
-            producer = policy_mod.EVENT_PRODUCER.get(waits or "")
-            if producer:
-                event_deadline = producer_late.get((cid, producer))
-            if event_deadline is None and oid not in shortfall:
-                continue  # waiting for an event that is not late: nothing to say yet
-        owed = None
-        if amount is not None:
-            owed = D(amount) - D(paid or "0")
-        sf = shortfall.get(oid)
-        out.append(Subject(
-            obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
-            clause=clause, amount=owed, currency=currency, contract_title=ctitle, recurrence=rrule,
-            suspend_after_days=susp, penalty_clause=pclause, waits_for=waits, event_deadline=event_deadline,
-            shortfall=sf[1] if sf else None, shortfall_on=sf[0] if sf else None,
-            calendar_covered=cal_covered(calendar_of.get(cid), due_d, basis) if due_d else True))
+    for row in rows:
+        if row[1] in bad:
+            continue
+        try:
+            with bad_rows.reading(row[1]):
+                subject = _subject(row, contracts, clause_cache, producer_late, shortfall,
+                                   lambda c, d, basis: cal_covered(calendar_of.get(c), d, basis))
+        except bad_rows.Unreadable as exc:
+            bad[exc.contract_id] = exc.problem
+            continue
+        if subject is not None:
+            out.append(subject)
     return out
+
+
+def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
+             clause_cache: dict[str | None, tuple[int | None, str | None]],
+             producer_late: dict[tuple[int, str], date],
+             shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]],
+             covered: Callable[[int, date, str | None], bool]) -> Subject | None:
+    oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row
+    due_d = date.fromisoformat(due) if due else None
+    ctitle, pens = contracts.get(cid, (None, None))
+    susp = pclause = None
+    if kind == "payment":
+        if pens not in clause_cache:
+            clause_cache[pens] = _late_payment_clause(pens)
+        susp, pclause = clause_cache[pens]
+    waits = event_deadline = None
+    if due_d is None:
+        if not trig:
+            return None
+        waits = json.loads(trig).get("event")
+        producer = policy_mod.EVENT_PRODUCER.get(waits or "")
+        if producer:
+            event_deadline = producer_late.get((cid, producer))
+        if event_deadline is None and oid not in shortfall:
+            return None  # waiting for an event that is not late: nothing to say yet
+    owed = None
+    if amount is not None:
+        owed = D(amount) - D(paid or "0")
+    sf = shortfall.get(oid)
+    return Subject(
+        obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
+        clause=clause, amount=owed, currency=currency, contract_title=ctitle, recurrence=rrule,
+        suspend_after_days=susp, penalty_clause=pclause, waits_for=waits, event_deadline=event_deadline,
+        shortfall=sf[1] if sf else None, shortfall_on=sf[0] if sf else None,
+        calendar_covered=covered(cid, due_d, basis) if due_d else True)
 
 
 def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
@@ -278,9 +319,10 @@ def _targets_for(s: Subject, glob: Sequence[Target],
     return out
 
 
-def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config) -> list[Reminder]:
+def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config,
+         skipped: list[Skipped] | None = None) -> list[Reminder]:
     """The reminders of ``day`` (re-dated to ``now`` when catching up), penalty amounts not filled in."""
-    rems = policy_mod.due_all(load_subjects(conn, day, cfg), day, cfg.policy)
+    rems = policy_mod.due_all(load_subjects(conn, day, cfg, skipped), day, cfg.policy)
     if now > day:
         rems = policy_mod.catch_up(rems, now, cfg.policy)
     return rems + moved_reminders(conn, now)
@@ -361,6 +403,7 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
             due = outbox.next_retry_at(conn, list(run.awaiting))
             if due is None or due > run.deadline:
                 break
+            assert sleep is not None
             sleep(max(0.0, due - clock()))
             if stop is not None and stop.is_set():
                 result.stopped = True
@@ -469,6 +512,16 @@ def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path,
 # ------------------------------------------------------------------------------ the job
 
 
+def _waiter(stop: threading.Event | None) -> Callable[[float], None]:
+    """Wait between retries in a run: ``stop`` (a shutdown) ends the wait early."""
+    def wait(seconds: float) -> None:
+        if stop is not None:
+            stop.wait(seconds)
+        else:
+            time.sleep(seconds)
+    return wait
+
+
 def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: Sequence[Target] | None = None,
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
@@ -486,7 +539,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     now = now or today
     cfg = config or config_mod.load(env if env is not None else os.environ)
     if sleep is None and clock is None:
-        sleep = stop.wait if stop is not None else time.sleep
+        sleep = _waiter(stop)
     clock = clock or time.time
     the_env = env if env is not None else dict(os.environ)
     result = RunResult(day=today, now=now, dry_run=dry_run)
@@ -499,7 +552,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 timespec="seconds"))
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
-            rems = plan(conn, today, now, cfg)
+            rems = plan(conn, today, now, cfg, result.skipped)
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]

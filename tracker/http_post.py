@@ -14,6 +14,7 @@ access token); ``tracker.secret_refs.redact`` is applied on top by the caller.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
@@ -41,10 +42,8 @@ class Watchdog:
 
     def _fire(self) -> None:
         self.fired = True
-        try:
+        with contextlib.suppress(Exception):  # a socket already closed is what we wanted
             self._kill()
-        except Exception:  # noqa: S110 (a socket already closed is what we wanted)
-            pass
 
     def __enter__(self) -> Watchdog:
         self._timer.start()

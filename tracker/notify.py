@@ -277,7 +277,7 @@ def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=smtp.ca_file or None)
     conn: smtplib.SMTP = (smtplib.SMTP_SSL(timeout=timeout, context=context) if smtp.security == "ssl"
                           else smtplib.SMTP(timeout=timeout))
-    conn._host = smtp.host  # what __init__ would set: STARTTLS and SMTP_SSL check the certificate against it
+    conn._host = smtp.host  # type: ignore[attr-defined]  # what __init__ would set: STARTTLS and SMTP_SSL check the certificate against it
     dog = Watchdog(deadline, lambda: shutdown(getattr(conn, "sock", None)))
     try:
         with dog:
@@ -302,7 +302,9 @@ def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
 
 def _smtp_reason(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
-        return f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')[:100]}".strip()
+        err = exc.smtp_error
+        text = err.decode(errors="replace") if isinstance(err, bytes) else str(err)
+        return f"{exc.smtp_code} {text[:100]}".strip()
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     text = str(exc).splitlines()[0][:120] if str(exc) else ""
@@ -315,7 +317,7 @@ def _email(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> Non
         if ctx._smtp_conn is None:
             ctx._smtp_conn = _smtp_connect(ctx.smtp, ctx.timeout, ctx.deadline)
         conn = ctx._smtp_conn
-        dog = Watchdog(ctx.deadline, lambda: shutdown(getattr(conn, "sock", None)))
+        dog = Watchdog(ctx.deadline, _shutdown_of(conn))
         try:
             with dog:
                 refused = conn.send_message(msg)
@@ -340,6 +342,10 @@ def _email(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> Non
         if refused:
             raise DeliveryError(f"SMTP refused recipient {target.address}")
         return
+
+
+def _shutdown_of(conn: smtplib.SMTP) -> Callable[[], None]:
+    return lambda: shutdown(getattr(conn, "sock", None))
 
 
 def close(ctx: Context) -> None:

@@ -175,7 +175,20 @@ def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit:
             " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?)"
             " RETURNING id, obligation_id, channel, payload, attempts",
             (owner, now, channel, now, limit)).fetchall()
-    rows = [Row(i, o, ch, json.loads(p), a) for i, o, ch, p, a in got]
+    rows, unreadable = [], []
+    for i, o, ch, p, a in got:
+        try:
+            payload = json.loads(p)
+            if not isinstance(payload, dict):
+                raise ValueError
+        except ValueError:
+            unreadable.append(i)
+            continue
+        rows.append(Row(i, o, ch, payload, a))
+    if unreadable:  # a damaged row fails alone (nothing of it is shown)
+        with immediate(conn):
+            conn.executemany("UPDATE reminder_outbox SET status = 'failed', attempts = attempts + 1, claimed_by = NULL,"
+                             " last_error = 'stored reminder cannot be read' WHERE id = ?", [(i,) for i in unreadable])
     rows.sort(key=lambda r: (r.payload.get("for_date") or "", r.id))
     return rows
 
