@@ -48,7 +48,7 @@ def test_three_days_down_catches_up_each_day_once(db_path: Path) -> None:
         ob("data_delivery", d0 + timedelta(days=8), title="数据", clause="1.3"),  # 7-day lead in the gap
         ob("renewal_notice", d0 + timedelta(days=3), title="续约通知", clause="5.2", party="both"),
     ])
-    cfg = Config(delivery=Delivery(channels=(), backoff_seconds=0))
+    cfg = Config(delivery=Delivery(channels=(), backoff_seconds=0, retries_in_run=0))
     with http_server() as hook:
         with outbox.connect(db_path) as conn:
             outbox.add_recipient(conn, cid, "both", "webhook", hook.url)

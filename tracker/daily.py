@@ -512,7 +512,7 @@ def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path,
 # ------------------------------------------------------------------------------ the job
 
 
-def _waiter(stop: threading.Event | None) -> Callable[[float], None]:
+def waiter(stop: threading.Event | None) -> Callable[[float], None]:
     """Wait between retries in a run: ``stop`` (a shutdown) ends the wait early."""
     def wait(seconds: float) -> None:
         if stop is not None:
@@ -539,7 +539,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     now = now or today
     cfg = config or config_mod.load(env if env is not None else os.environ)
     if sleep is None and clock is None:
-        sleep = _waiter(stop)
+        sleep = waiter(stop)
     clock = clock or time.time
     the_env = env if env is not None else dict(os.environ)
     result = RunResult(day=today, now=now, dry_run=dry_run)
