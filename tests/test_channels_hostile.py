@@ -282,3 +282,16 @@ def test_assign_warns_about_a_token_in_a_url(db_path: Path, contract: int) -> No
     res = CliRunner().invoke(app, ["assign", str(contract), "--webhook",
                                    f"https://oapi.dingtalk.com/robot/send?access_token={TOKEN}"])
     assert res.exit_code == 0 and "--webhook-env" in res.stderr and TOKEN not in res.output
+
+
+def test_webhooks_honour_the_proxy_environment() -> None:
+    from tracker.http_post import proxy_for
+    from tracker.notify import webhook_target
+
+    assert proxy_for("https://oapi.dingtalk.com/x", {"HTTPS_PROXY": "proxy.corp:3128"}) == "http://proxy.corp:3128"
+    assert proxy_for("https://oapi.dingtalk.com/x", {"https_proxy": "http://p:1", "no_proxy": ".dingtalk.com"}) is None
+    assert proxy_for("http://h/x", {"https_proxy": "http://p:1"}) is None
+    with http_server() as proxy:  # an HTTP proxy gets the absolute URI of the webhook
+        ctx = Context(timeout=5, env={"http_proxy": f"http://127.0.0.1:{proxy.port}"})
+        send(webhook_target("http://hooks.example.invalid/hook?k=1"), [item()], ctx)
+        assert proxy.paths == ["http://hooks.example.invalid/hook?k=1"] and len(proxy.reminders()) == 1

@@ -239,3 +239,24 @@ def test_add_dir_reports_the_bad_file_and_stores_the_rest(tmp_path: Path) -> Non
     assert result.stdout.count("added contract #") == 2
     assert f"error: {bad}: not a valid .docx" in result.stderr
     assert "error: 1 of 3 files could not be added" in result.stderr
+
+
+@pytest.mark.slow
+def test_fuzz_thousands_of_mutated_files_only_input_errors(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """Bounded: 2,000 mutations over every sample format (bench/hostile.py runs 10,000)."""
+    samples = sorted(p for p in (ROOT / "tests" / "contracts").iterdir()
+                     if p.suffix in (".txt", ".md", ".docx", ".pdf"))
+    others: list[str] = []
+    for k in range(2000):
+        src = samples[k % len(samples)]
+        (data,) = _mutations(1000 + k, src.read_bytes(), 1)
+        path = tmp_path / f"f{k % 20}{src.suffix}"
+        path.write_bytes(data)
+        try:
+            parse_file(path)
+        except InputError as exc:
+            assert "\n" not in str(exc)
+        except Exception as exc:
+            others.append(f"{src.name} #{k}: {type(exc).__name__}")
+    assert others == []
+    assert capfd.readouterr().err == ""

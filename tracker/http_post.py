@@ -75,21 +75,44 @@ def check_url(url: str) -> str | None:
     return None
 
 
+def proxy_for(url: str, env: Mapping[str, str]) -> str | None:
+    """The proxy ``urllib`` would use for ``url`` under ``env`` (``https_proxy``, ``http_proxy``,
+    ``no_proxy``, either case), or None."""
+    from urllib.request import proxy_bypass_environment
+
+    parts = urlsplit(url)
+    proxy = env.get(f"{parts.scheme}_proxy") or env.get(f"{parts.scheme.upper()}_PROXY")
+    if not proxy:
+        return None
+    no = env.get("no_proxy") or env.get("NO_PROXY") or ""
+    if no and proxy_bypass_environment(parts.hostname or "", {"no": no}):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
 def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, deadline: float,
-         context: ssl.SSLContext | None = None) -> tuple[int, bytes]:
-    """POST ``body``; (status, first 64 KB of the reply) for a 2xx answer, else ``PostError``."""
-    problem = check_url(url)
+         context: ssl.SSLContext | None = None, proxy: str | None = None) -> tuple[int, bytes]:
+    """POST ``body``; (status, first 64 KB of the reply) for a 2xx answer, else ``PostError``.
+    ``proxy`` (``http://host:port``): an https URL is tunnelled through it (CONNECT), an http
+    URL is sent to it whole."""
+    problem = check_url(url) or (check_url(proxy) if proxy else None)
     if problem:
-        raise PostError(problem)
+        raise PostError(problem if not proxy else f"{problem} (or the proxy's)")
     parts = urlsplit(url)
     host, port = parts.hostname or "", parts.port
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    via = urlsplit(proxy) if proxy else None
     conn: http.client.HTTPConnection
     if parts.scheme == "https":
-        conn = http.client.HTTPSConnection(host, port, timeout=timeout,
-                                           context=context or ssl.create_default_context())
+        conn = http.client.HTTPSConnection(via.hostname or "" if via else host, via.port if via else port,
+                                           timeout=timeout, context=context or ssl.create_default_context())
+        if via:
+            conn.set_tunnel(host, port)
+    elif via:
+        conn = http.client.HTTPConnection(via.hostname or "", via.port, timeout=timeout)
+        target = url  # an HTTP proxy takes the absolute URI
     else:
         conn = http.client.HTTPConnection(host, port, timeout=timeout)
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     dog = Watchdog(deadline, lambda: shutdown(conn.sock))
     try:
         with dog:

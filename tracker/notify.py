@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 from tracker import secret_refs
 from tracker.config import Smtp
-from tracker.http_post import PostError, Watchdog, post, shutdown
+from tracker.http_post import PostError, Watchdog, post, proxy_for, shutdown
 
 WEBHOOK_FORMATS = ("generic", "dingtalk", "feishu", "wecom", "slack")
 DIGEST_KINDS = ("email", "dingtalk", "feishu", "wecom", "slack")
@@ -257,7 +257,7 @@ def _webhook(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> N
     try:
         status, reply = post(url, body, {"Content-Type": "application/json; charset=utf-8",
                                          "User-Agent": "tracker-reminders/1"},
-                             timeout=ctx.timeout, deadline=ctx.deadline)
+                             timeout=ctx.timeout, deadline=ctx.deadline, proxy=proxy_for(url, ctx.env))
     except PostError as exc:
         raise DeliveryError(f"{target.channel}: {exc}") from None
     _check_reply(target.format, status, reply)
