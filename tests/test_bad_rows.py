@@ -103,6 +103,9 @@ def test_every_command_goes_on_with_the_other_two(db_path: Path, three: list[int
         assert [ln for ln in res.stderr.splitlines() if ln.startswith("warning")] == \
             [ln for ln in res.stderr.splitlines() if ln.startswith("warning: contract #2 skipped")] != []
 
+    res = invoke("contracts", "--json")  # the portfolio still lists all three
+    assert res.exit_code == 0 and [c["contract_id"] for c in json.loads(res.stdout)] == [1, 2, 3]
+
     res = invoke("show", "2", "--as-of", AS_OF)
     assert res.exit_code == 3 and res.stderr.startswith("error: contract #2: ")
     assert len(res.stderr.strip().splitlines()) == 1 and "SECRET-QUOTE" not in res.stderr

@@ -163,7 +163,8 @@ def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, 
             return []
         rows = conn.execute(
             "SELECT c.id, c.title, c.provider, c.client, c.language, c.file, c.currency, c.terminated_on, "
-            " json_extract(c.facts, '$.total_fee'), json_extract(c.facts, '$.expiry_date'),"
+            " CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.total_fee') END,"
+            " CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.expiry_date') END,"  # one bad row: not all
             " (SELECT max(version) FROM contract_versions v WHERE v.contract_id = c.id),"
             f" (SELECT count(*) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
             f" (SELECT min(due_date) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
