@@ -141,7 +141,7 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config,
                   skipped: list[Skipped] | None = None) -> list[Subject]:
     """Open obligations that can have a reminder on ``day``, with their context. Contracts whose
     stored data cannot be read (``tracker.store.bad_rows``) are left out and added to ``skipped``."""
-    bad = bad_rows.scan(conn)
+    bad: dict[int, str] = {}
     out = [s for s in _subjects(conn, day, cfg, bad) if s.contract_id not in bad]
     for cid, problem in sorted(bad.items()):
         bad_rows.add(skipped, cid, problem)
@@ -158,6 +158,7 @@ def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, s
         " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
         " AS d FROM obligations WHERE status IN ('pending', 'overdue')) o WHERE " + where,
         [day.isoformat(), *params]).fetchall()
+    bad.update(bad_rows.scan(conn, {r[1] for r in rows}))  # only the contracts with something to say
     ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
         "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
@@ -268,7 +269,8 @@ def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str) -> dict[s
     return {"moved": moves, "warnings": warnings}
 
 
-def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> list[Any]:
+def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date,
+              bad: dict[int, str] | None = None) -> list[Any]:
     """``penalty.accrual_snapshot`` for each given contract, as of ``as_of``, on the inputs
     ``tracker penalties`` reads (``penalty_queries.read_inputs``), so the figures agree."""
     if not contract_ids:
@@ -277,7 +279,7 @@ def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> 
     from tracker.store.penalty_queries import read_inputs
 
     out: list[Any] = []
-    for c in read_inputs(conn, contract_ids=contract_ids):
+    for c in read_inputs(conn, contract_ids=contract_ids, bad=bad):
         pens = [p for p in c.penalties if p.kind == "late_payment"]
         if not pens or not c.instalments:
             continue
@@ -328,20 +330,22 @@ def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config,
     return rems + moved_reminders(conn, now)
 
 
-def snapshot_rows(conn: sqlite3.Connection, day: date) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
+def snapshot_rows(conn: sqlite3.Connection, day: date, bad: dict[int, str] | None = None
+                  ) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
     """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``):
     rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from) and the
     accruals by obligation id."""
     cids = {cid for (cid,) in conn.execute(
         "SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN ('pending', 'overdue')"
         " AND due_date < ?", (day.isoformat(),))}
-    snaps = _accruals(conn, cids, day)
+    snaps = _accruals(conn, cids, day, bad)
     rows = [(cid, a.obligation_id, a.clause, a.days, fmt_money(a.balance), fmt_money(a.penalty),
              a.suspend_from.isoformat() if a.suspend_from else None) for cid, a in snaps]
     return rows, {a.obligation_id: a for _, a in snaps}
 
 
-def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[tuple[int, date], Any]
+def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[tuple[int, date], Any],
+                   bad: dict[int, str] | None = None
                    ) -> list[Reminder]:
     """Put the accrued penalty (as of each reminder's day) into the penalty notices."""
     need: dict[date, set[int]] = defaultdict(set)
@@ -349,7 +353,7 @@ def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[t
         if r.reason == policy_mod.PENALTY and (r.subject.obligation_id, r.for_date) not in known:
             need[r.for_date].add(r.subject.contract_id)
     for as_of, cids in need.items():
-        for _, a in _accruals(conn, cids, as_of):
+        for _, a in _accruals(conn, cids, as_of, bad):
             known[(a.obligation_id, as_of)] = a
     out = []
     for r in rems:
@@ -553,6 +557,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
             rems = plan(conn, today, now, cfg, result.skipped)
+            bad = {s.contract_id: s.problem for s in result.skipped}  # already scanned: not again
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
@@ -561,9 +566,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             snaps: list[tuple[Any, ...]] = []
             known: dict[tuple[int, date], Any] = {}
             if not dry_run and not outbox.has_snapshot(conn, today):
-                snaps, by_ob = snapshot_rows(conn, today)
+                snaps, by_ob = snapshot_rows(conn, today, bad)
                 known = {(oid, today): a for oid, a in by_ob.items()}
-            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known)
+            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known, bad)
         finally:
             conn.execute("ROLLBACK")
         result.planned = len(planned)

@@ -78,11 +78,15 @@ def scan(conn: sqlite3.Connection, contract_ids: Collection[int] | None = None,
         if not contract_ids:
             return out
         only, args = " AND {cid} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(contract_ids)),)
+    by_table: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for table, cid, problem, cond in CHECKS:
-        if tables is not None and table not in tables:
-            continue
-        sql = f"SELECT DISTINCT {cid} FROM {table} WHERE {cond}" + only.format(cid=cid)
-        for (c,) in conn.execute(sql, args):
+        if tables is None or table in tables:
+            by_table.setdefault((table, cid), []).append((problem, cond))
+    for (table, cid), checks in by_table.items():  # one pass over each table
+        case = " ".join(f"WHEN {cond} THEN ?" for _, cond in checks)
+        sql = (f"SELECT {cid}, problem FROM (SELECT {cid}, CASE {case} END AS problem FROM {table}"
+               f" WHERE 1{only.format(cid=cid)}) WHERE problem IS NOT NULL")
+        for c, problem in conn.execute(sql, [p for p, _ in checks] + list(args)):
             if c is not None:
                 out.setdefault(int(c), problem)
     return out

@@ -67,15 +67,17 @@ def penalty_inputs(path: Path | str, contract_id: int | None = None, *,
 
 def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
                 contract_ids: Collection[int] | None = None,
-                skipped: list[Skipped] | None = None) -> list[PenaltyInputs]:
+                skipped: list[Skipped] | None = None, bad: dict[int, str] | None = None) -> list[PenaltyInputs]:
     """``penalty_inputs`` on an open read connection, for one contract, the given ones
     (``contract_ids``) or all: the one place these inputs are built, so ``tracker penalties``,
     ``tracker show`` (inside its own snapshot) and the daily reminders always agree.
     Unreadable contracts (``tracker.store.bad_rows``) are skipped and reported in ``skipped``;
-    asked for by ``contract_id``, one is a ``StoreError`` naming it."""
+    asked for by ``contract_id``, one is a ``StoreError`` naming it. ``bad``: the result of a
+    ``bad_rows.scan`` the caller already made over these contracts (not repeated)."""
     if contract_id is not None:
         contract_ids = (contract_id,)
-    bad = bad_rows.scan(conn, contract_ids, tables=("contracts", "obligations", "payments", "contract_events"))
+    bad = dict(bad) if bad is not None else bad_rows.scan(
+        conn, contract_ids, tables=("contracts", "obligations", "payments", "contract_events"))
     where, only, args = "", "", ()
     if contract_ids is not None:
         ids = "(SELECT value FROM json_each(?))"
@@ -92,7 +94,10 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
             f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
         if cid not in bad:
-            inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+            try:
+                inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+            except Exception:  # what the scan cannot see: this contract only
+                bad[cid] = "an instalment's stored due date or amount cannot be read"
     pays: dict[int, list[Payment]] = {}
     for cid, on, amount, oid in conn.execute(
             "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
@@ -100,7 +105,10 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             " WHERE o.status NOT IN ('waived', 'superseded')"
             f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
         if cid not in bad:
-            pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+            try:
+                pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+            except Exception:
+                bad[cid] = "a payment's stored date or amount cannot be read"
     delivered: dict[int, str] = dict(conn.execute(
         "SELECT contract_id, min(on_date) FROM contract_events WHERE event = 'model_delivery'"
         f"{only.replace('o.contract_id', 'contract_id')} GROUP BY contract_id", args).fetchall())
@@ -114,7 +122,10 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
         if cid in bad:
             continue
         on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
-        dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+        try:
+            dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+        except Exception:
+            bad[cid] = "a delivery's stored date cannot be read"
     out = []
     parsed: dict[str | None, tuple[Penalty, ...]] = {}  # many contracts share the same clauses
     for cid, title, provider, client, currency, facts_currency, fee, penalties_text in contracts:
