@@ -33,11 +33,17 @@ def free_port() -> int:
 @dataclass
 class Http:
     port: int
-    mode: str = "ok"  # ok | 500 | slow | reply
+    mode: str = "ok"  # ok | 500 | slow | reply | redirect | trickle | fail_first
     delay: float = 0.0
     reply: bytes = b'{"errcode": 0, "errmsg": "ok"}'
+    status: int = 302  # redirect: the 3xx status answered
+    sign: str = ""  # dingtalk | feishu: verify the robot signature with ``secret``, as the services do
+    secret: str = ""
     received: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    gets: list[str] = field(default_factory=list)  # any GET that arrived (a replayed redirect)
+    refused: int = 0  # requests with a bad or missing signature
+    posts: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -55,12 +61,48 @@ def http_server(port: int = 0, **kw: Any) -> Iterator[Http]:
     state = Http(port=port, **kw)
 
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            with state.lock:
+                state.gets.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
         def do_POST(self) -> None:  # noqa: N802
             n = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(n)
+            with state.lock:
+                state.posts += 1
+                first = state.posts == 1
             if state.mode == "slow":
                 time.sleep(state.delay)
-            if state.mode == "500":
+            if state.mode == "trickle":  # one byte of the status line every ``delay`` seconds, for ever
+                try:
+                    for ch in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 100_000:
+                        self.wfile.write(bytes([ch]))
+                        self.wfile.flush()
+                        time.sleep(state.delay)
+                except OSError:
+                    pass
+                return
+            if state.mode == "redirect":
+                self.send_response(state.status)
+                self.send_header("Location", "/moved")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if state.sign and not _signature_ok(state, self.path, json.loads(body)):
+                with state.lock:
+                    state.refused += 1
+                reply = b'{"errcode": 310000, "errmsg": "sign not match"}' if state.sign == "dingtalk" \
+                    else b'{"code": 19021, "msg": "sign match fail or timestamp is not within one hour from current time"}'
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+                return
+            if state.mode == "500" or (state.mode == "fail_first" and first):
                 self.send_response(500)
                 self.end_headers()
                 self.wfile.write(b"boom")
@@ -87,6 +129,34 @@ def http_server(port: int = 0, **kw: Any) -> Iterator[Http]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _signature_ok(state: Http, path: str, body: dict[str, Any]) -> bool:
+    """The robot's check, written from the services' documentation (not from tracker's code).
+
+    DingTalk: ``timestamp`` (ms) and ``sign`` in the query; sign = base64(HMAC-SHA256(key=secret,
+    msg=timestamp + "\\n" + secret)), and the timestamp within an hour of now.
+    Feishu: ``timestamp`` (s) and ``sign`` in the JSON body; sign = base64(HMAC-SHA256(
+    key=timestamp + "\\n" + secret, msg=empty)), within an hour of now.
+    """
+    import base64
+    import hashlib
+    import hmac
+    from urllib.parse import parse_qs, urlsplit
+
+    if state.sign == "dingtalk":
+        q = parse_qs(urlsplit(path).query)
+        ts, sign = (q.get("timestamp") or [""])[0], (q.get("sign") or [""])[0]
+        if not ts.isdigit() or abs(int(ts) / 1000 - time.time()) > 3600:
+            return False
+        want = base64.b64encode(hmac.new(state.secret.encode(), f"{ts}\n{state.secret}".encode(),
+                                         hashlib.sha256).digest()).decode()
+        return hmac.compare_digest(sign, want)
+    ts, sign = str(body.get("timestamp", "")), str(body.get("sign", ""))
+    if not ts.isdigit() or abs(int(ts) - time.time()) > 3600:
+        return False
+    want = base64.b64encode(hmac.new(f"{ts}\n{state.secret}".encode(), b"", hashlib.sha256).digest()).decode()
+    return hmac.compare_digest(sign, want)
 
 
 @dataclass

@@ -263,7 +263,7 @@ def test_migration_0004_adds_calendar_columns_to_an_old_database(tmp_path: Path)
     cols = {r[1] for r in table(db, "PRAGMA table_info(obligations)")}
     assert {"calendar", "calendar_basis"} <= cols
     assert table(db, "SELECT calendar FROM contracts") == [("CN",)]
-    assert table(db, "SELECT name FROM schema_migrations ORDER BY id")[-1] == ("0004_calendars",)
+    assert ("0004_calendars",) in table(db, "SELECT name FROM schema_migrations ORDER BY id")
 
 
 def test_a_document_parsed_before_the_import_is_redated_by_refresh(db_path: Path) -> None:

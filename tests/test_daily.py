@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cfg(smtp_port: int | None = None, **delivery: object) -> Config:
-    d = {"channels": (), "backoff_seconds": 0.0, "timeout_seconds": 2.0, **delivery}
+    d = {"channels": (), "backoff_seconds": 0.0, "timeout_seconds": 2.0, "retries_in_run": 0, **delivery}
     return Config(delivery=Delivery(**d),  # type: ignore[arg-type]
                   smtp=Smtp(host="127.0.0.1", port=smtp_port or 1, security="none", sender="tracker@test"))
 
@@ -177,7 +177,7 @@ def test_penalty_snapshot_recorded_daily(db_path: Path, contract: int) -> None:
 
 def _env(db: Path, tmp: Path, smtp_port: int, extra: str = "") -> dict[str, str]:
     conf = tmp / "config.toml"
-    conf.write_text(f'[delivery]\nchannels = []\nbackoff_seconds = 0\ntimeout_seconds = 5\n{extra}'
+    conf.write_text(f'[delivery]\nchannels = []\nbackoff_seconds = 0\nretries_in_run = 0\ntimeout_seconds = 5\n{extra}'
                     f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\n')
     return {**os.environ, "TRACKER_DB": str(db), "TRACKER_CONFIG": str(conf), "PYTHONPATH": str(ROOT)}
 
@@ -207,7 +207,7 @@ def test_cli_remind_exit_1_on_failure_and_json(db_path: Path, tmp_path: Path, co
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     conf = tmp_path / "c.toml"
-    conf.write_text("[delivery]\nchannels = ['log']\nbackoff_seconds = 0\n")
+    conf.write_text("[delivery]\nchannels = ['log']\nbackoff_seconds = 0\nretries_in_run = 0\n")
     monkeypatch.setenv("TRACKER_CONFIG", str(conf))
     url = f"http://127.0.0.1:{free_port()}/hook"
     res = runner.invoke(app, ["assign", str(contract), "--party", "client", "--webhook", url,

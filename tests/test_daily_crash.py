@@ -40,7 +40,7 @@ def test_sigkill_mid_run_loses_nothing(db_path: Path, tmp_path: Path) -> None:
     # 1,000 contracts x 10 payments due today: 10,000 "due today" reminders
     bench.populate(db_path, 1000, day, obligations=[("payment", "client", 0, "1000.00")] * 10)  # type: ignore[attr-defined]
     conf = tmp_path / "c.toml"
-    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\ntimeout_seconds = 10\n")
+    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\nretries_in_run = 0\ntimeout_seconds = 10\n")
     env = {**os.environ, "TRACKER_DB": str(db_path), "TRACKER_CONFIG": str(conf), "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "tracker", "remind", "--as-of", day.isoformat()]
     with http_server() as hook:

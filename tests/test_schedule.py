@@ -48,7 +48,7 @@ def test_three_days_down_catches_up_each_day_once(db_path: Path) -> None:
         ob("data_delivery", d0 + timedelta(days=8), title="数据", clause="1.3"),  # 7-day lead in the gap
         ob("renewal_notice", d0 + timedelta(days=3), title="续约通知", clause="5.2", party="both"),
     ])
-    cfg = Config(delivery=Delivery(channels=(), backoff_seconds=0))
+    cfg = Config(delivery=Delivery(channels=(), backoff_seconds=0, retries_in_run=0))
     with http_server() as hook:
         with outbox.connect(db_path) as conn:
             outbox.add_recipient(conn, cid, "both", "webhook", hook.url)
@@ -95,7 +95,7 @@ def test_schedule_start_runs_catch_up_and_stops_cleanly_on_sigterm(db_path: Path
     today = datetime.now(TZ).date()
     cid = add_contract(db_path, [ob("payment", today - timedelta(days=2), title="首期款", amount="1000.00")])
     conf = tmp_path / "c.toml"
-    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\n")
+    conf.write_text("[delivery]\nchannels = []\nbackoff_seconds = 0\nretries_in_run = 0\n")
     with http_server() as hook:
         with outbox.connect(db_path) as conn:
             outbox.add_recipient(conn, cid, "both", "webhook", hook.url)

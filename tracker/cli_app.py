@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -111,6 +111,12 @@ def errors() -> Iterator[None]:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
+
+
+def warn_skipped(skipped: Sequence[Any]) -> None:
+    """One stderr line per contract a command skipped because its stored data cannot be read."""
+    for s in skipped:
+        typer.echo(f"warning: {s.line()}", err=True)
 
 
 def stdout_console():  # type: ignore[no-untyped-def]

@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, stdout_console, today
+from tracker.cli_app import (
+    app,
+    db_path,
+    errors,
+    fail,
+    parse_day,
+    print_json,
+    stdout_console,
+    today,
+    warn_skipped,
+)
+
+if TYPE_CHECKING:
+    from tracker.store.bad_rows import Skipped
 
 
 class StatementFormat(StrEnum):
@@ -40,8 +53,10 @@ def penalties(
         from tracker import penalty_report as report
         from tracker.store.penalty_queries import penalty_inputs
 
-        inputs = penalty_inputs(db_path(), contract)
+        skipped: list[Skipped] = []
+        inputs = penalty_inputs(db_path(), contract, skipped=skipped)
         statements = report.build(inputs, day)
+    warn_skipped(skipped)
     if as_json:
         print_json(report.to_json(statements))
     elif fmt is StatementFormat.md:

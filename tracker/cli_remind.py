@@ -9,11 +9,23 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, settings, stdout_console, today
+from tracker.cli_app import (
+    app,
+    db_path,
+    errors,
+    fail,
+    parse_day,
+    print_json,
+    settings,
+    stdout_console,
+    today,
+    warn_skipped,
+)
 from tracker.cli_app import zone as cli_zone
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -53,6 +65,7 @@ def remind(
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
         result = run_daily(db_path(), day, dry_run=dry_run, console=console, env=dict(os.environ))
+    warn_skipped(result.skipped)
     if dry_run:
         if as_json:
             print_json(result.would_send)
@@ -133,17 +146,47 @@ def assign(
     = PartyOpt.both,
     email: Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).",
                                                     show_default=False)] = None,
-    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Webhook URL (repeatable).",
+    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Webhook URL (repeatable; stored as "
+                                                      "given: prefer --webhook-env for a URL with a token).",
                                                       show_default=False)] = None,
-    webhook_format: Annotated[WebhookFormat, typer.Option("--webhook-format", help="Message format of --webhook.")]
+    webhook_env: Annotated[list[str] | None, typer.Option("--webhook-env", help="Name of an environment variable "
+                                                          "holding the webhook URL (read when sending; repeatable).",
+                                                          show_default=False)] = None,
+    webhook_file: Annotated[list[Path] | None, typer.Option("--webhook-file", help="A file (mode 0600) whose "
+                                                            "first line is the webhook URL (repeatable).",
+                                                            show_default=False)] = None,
+    webhook_format: Annotated[WebhookFormat, typer.Option("--webhook-format", help="Message format of the webhooks.")]
     = WebhookFormat.generic,
+    sign_secret_env: Annotated[str | None, typer.Option("--sign-secret-env", help="Environment variable holding "
+                                                        "the DingTalk/Feishu signing secret (signature security).",
+                                                        show_default=False)] = None,
+    sign_secret_file: Annotated[Path | None, typer.Option("--sign-secret-file", help="A file (mode 0600) holding "
+                                                          "the DingTalk/Feishu signing secret.",
+                                                          show_default=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Send a contract's reminders (for one party or both) to e-mail addresses and webhooks."""
-    from tracker import notify
+    """Send a contract's reminders (for one party or both) to e-mail addresses and webhooks.
 
-    if not email and not webhook:
-        fail("assign: give at least one --email or --webhook", 2)
+    Webhook URLs and signing secrets are best given by reference (--webhook-env, --webhook-file,
+    --sign-secret-env, --sign-secret-file): only the variable's name or the file's path is
+    stored, and the secret is read when a reminder is sent.
+    """
+    from tracker import notify, secret_refs
+
+    hooks = list(webhook or [])
+    try:
+        hooks += [secret_refs.env_ref(n) for n in webhook_env or []]
+        secret = (secret_refs.env_ref(sign_secret_env) if sign_secret_env
+                  else secret_refs.file_ref(sign_secret_file) if sign_secret_file else None)
+    except secret_refs.SecretError as exc:
+        fail(str(exc), 2)
+    hooks += [secret_refs.file_ref(f) for f in webhook_file or []]
+    if not email and not hooks:
+        fail("assign: give at least one --email or --webhook (or --webhook-env, --webhook-file)", 2)
+    if sign_secret_env and sign_secret_file:
+        fail("give --sign-secret-env or --sign-secret-file, not both", 2)
+    if secret and webhook_format.value not in ("dingtalk", "feishu"):
+        fail("a signing secret needs --webhook-format dingtalk or feishu", 2)
     cid: int | None
     if contract == "all":
         cid = None
@@ -157,6 +200,13 @@ def assign(
     for w in webhook or []:
         if problem := notify.check_webhook_url(w):
             fail(f"--webhook: {problem}", 2)
+        if secret_refs.redact_url(w) != w:
+            typer.echo("warning: this webhook URL carries a token and is stored as given; "
+                       "--webhook-env or --webhook-file keep it out of the database and the shell history",
+                       err=True)
+    for ref in hooks[len(webhook or []):] + ([secret] if secret else []):
+        if problem := secret_refs.check_ref(ref):  # read again at each delivery: may be set up later
+            typer.echo(f"warning: {problem}; deliveries to it fail until it is fixed", err=True)
     added = []
     with errors():
         from tracker.store import outbox
@@ -165,9 +215,10 @@ def assign(
             for e in email or []:
                 new = outbox.add_recipient(conn, cid, party.value, "email", e)
                 added.append({"channel": notify.email_target(e).channel, "new": new})
-            for w in webhook or []:
-                new = outbox.add_recipient(conn, cid, party.value, "webhook", w, webhook_format.value)
-                added.append({"channel": notify.webhook_target(w, webhook_format.value).channel, "new": new})
+            for w in hooks:
+                new = outbox.add_recipient(conn, cid, party.value, "webhook", w, webhook_format.value, secret)
+                added.append({"channel": notify.webhook_target(w, webhook_format.value).channel, "new": new,
+                              "signed": secret is not None})
     if as_json:
         print_json({"contract_id": cid, "party": party.value, "recipients": added})
         return

@@ -14,7 +14,17 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, stdout_console, today
+from tracker.cli_app import (
+    app,
+    db_path,
+    errors,
+    fail,
+    parse_day,
+    print_json,
+    stdout_console,
+    today,
+    warn_skipped,
+)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Pretend today is this date (YYYY-MM-DD).",
@@ -157,7 +167,9 @@ def upcoming(
     with errors():
         from tracker.store.read import upcoming as query
 
-        rows = query(db_path(), as_of=day, days=days, kind=kind, party=party, contract=contract)
+        skipped: list[Any] = []
+        rows = query(db_path(), as_of=day, days=days, kind=kind, party=party, contract=contract, skipped=skipped)
+    warn_skipped(skipped)
     if as_json:
         print_json(rows)
         return
@@ -353,24 +365,28 @@ def edit(
 @app.command()
 def export(
     fmt: Annotated[Fmt, typer.Option("--format", help="json, csv or ics (calendar with alarms).")] = Fmt.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (created with mode "
+                                                "0600: it holds contract quotes) instead of stdout; '-' is stdout.",
                                                 show_default=False)] = None,
 ) -> None:
     """Export obligations as JSON, CSV, or an .ics calendar for Outlook, Google and Apple."""
     from datetime import UTC, datetime
 
+    skipped: list[Any] = []
     with errors():
         from tracker.export import export as run
+        from tracker.export import write_private
 
-        data = run(db_path(), fmt.value, datetime.now(UTC).replace(microsecond=0))
-    if output is None:
+        data = run(db_path(), fmt.value, datetime.now(UTC).replace(microsecond=0), skipped)
+    warn_skipped(skipped)
+    if output is None or str(output) == "-":
         import sys
 
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     try:
-        output.write_bytes(data)
+        write_private(output, data)
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
     typer.echo(f"wrote {output}", err=True)

@@ -75,6 +75,7 @@ class Smtp:
     user_env: str = "TRACKER_SMTP_USER"
     password_env: str = "TRACKER_SMTP_PASSWORD"
     ca_file: str = ""  # extra CA bundle for a private mail server ("" = system CAs)
+    allow_plaintext_login: bool = False  # security = "none" with credentials is refused unless true
     user: str | None = field(default=None, repr=False)  # from the environment only
     password: str | None = field(default=None, repr=False)
 
@@ -85,7 +86,11 @@ class Delivery:
     log_file: str = ""  # "" = <user data dir>/reminders.jsonl
     max_attempts: int = 5
     backoff_seconds: float = 300.0  # doubled after each failed attempt
-    timeout_seconds: float = 10.0
+    timeout_seconds: float = 10.0  # per socket operation
+    deadline_seconds: float = 60.0  # per delivery, in total (connect, send, answer)
+    run_deadline_seconds: float = 1800.0  # a run stops delivering after this (below the claim lease)
+    retries_in_run: int = 2  # failed deliveries are tried again this many times in the same run…
+    retry_in_run_seconds: float = 30.0  # …after this wait, doubled each time; then at later runs
     digest_chunk: int = 50  # reminders per chat message (e-mail digests are not chunked)
 
 
@@ -134,7 +139,7 @@ def _section(cls: type, data: Mapping[str, Any], where: str, path: Path) -> Any:
                 raise UsageError(f"{path}: [{where}] {key}: expected a list, got {value!r}")
             value = _ints(f"{path}: [{where}] {key}", value) if default and isinstance(default[0], int) \
                 else tuple(str(v) for v in value)
-        elif isinstance(default, bool) or type(default) is not type(value):
+        elif type(default) is not type(value):
             if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
             else:
@@ -165,6 +170,10 @@ def parse(text: str, path: Path, env: Mapping[str, str] | None = None) -> Config
             raise UsageError(f"{path}: [delivery] channels: unknown channel {ch!r} (known: console, log)")
     if delivery.max_attempts < 1 or delivery.timeout_seconds <= 0 or delivery.backoff_seconds < 0:
         raise UsageError(f"{path}: [delivery] max_attempts >= 1, timeout_seconds > 0, backoff_seconds >= 0")
+    if delivery.deadline_seconds <= 0 or delivery.run_deadline_seconds <= 0 or delivery.retries_in_run < 0 \
+            or delivery.retry_in_run_seconds < 0:
+        raise UsageError(f"{path}: [delivery] deadline_seconds > 0, run_deadline_seconds > 0, "
+                         "retries_in_run >= 0, retry_in_run_seconds >= 0")
     smtp = _section(Smtp, data.get("smtp", {}), "smtp", path)
     if smtp.security not in SECURITY:
         raise UsageError(f"{path}: [smtp] security must be one of {', '.join(SECURITY)}")

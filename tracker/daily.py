@@ -39,7 +39,8 @@ from tracker.config import Config
 from tracker.money import D, fmt_money
 from tracker.notify import Context, DeliveryError, Target, email_target, webhook_channel, webhook_target
 from tracker.reminders import Reminder, Subject
-from tracker.store import outbox
+from tracker.store import bad_rows, outbox
+from tracker.store.bad_rows import Skipped
 
 OPEN = ("pending", "overdue")
 
@@ -59,6 +60,7 @@ class RunResult:
     would_send: list[dict[str, Any]] = field(default_factory=list)
     stopped: bool = False
     calendar: dict[str, Any] = field(default_factory=dict)  # the calendar refresh: moved, warnings
+    skipped: list[Skipped] = field(default_factory=list)  # contracts whose stored data cannot be read
 
     @property
     def ok(self) -> bool:
@@ -67,7 +69,8 @@ class RunResult:
     def to_json(self) -> dict[str, Any]:
         return {"day": self.day.isoformat(), "planned": self.planned, "new": self.new,
                 "delivered": len(self.delivered), "failed": self.failed, "snapshots": self.snapshots,
-                "reclaimed": self.reclaimed, "dry_run": self.dry_run}
+                "reclaimed": self.reclaimed, "dry_run": self.dry_run,
+                "skipped": [s.to_json() for s in self.skipped]}
 
 
 # ------------------------------------------------------------------------------ reading
@@ -102,9 +105,12 @@ def _calendar_covered(conn: sqlite3.Connection) -> Callable[[str | None, date, s
 def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str | None]:
     if not facts_penalties:
         return None, None
+    from tracker.model import Penalty
+
     for p in json.loads(facts_penalties):
-        if p.get("kind") == "late_payment":
-            return p.get("suspend_after_days"), p.get("clause")
+        pen = Penalty.from_json(p)  # what `tracker penalties` reads: a clause it refuses is refused here too
+        if pen.kind == "late_payment":
+            return pen.suspend_after_days, pen.clause
     return None, None
 
 
@@ -131,8 +137,18 @@ def _prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
     return " OR ".join(conds), params
 
 
-def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subject]:
-    """Open obligations that can have a reminder on ``day``, with their context."""
+def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config,
+                  skipped: list[Skipped] | None = None) -> list[Subject]:
+    """Open obligations that can have a reminder on ``day``, with their context. Contracts whose
+    stored data cannot be read (``tracker.store.bad_rows``) are left out and added to ``skipped``."""
+    bad: dict[int, str] = {}
+    out = [s for s in _subjects(conn, day, cfg, bad) if s.contract_id not in bad]
+    for cid, problem in sorted(bad.items()):
+        bad_rows.add(skipped, cid, problem)
+    return out
+
+
+def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, str]) -> list[Subject]:
     pol = cfg.policy
     covered = _covered_fn()
     last_covered = next((y for y in range(day.year + 30, 1999, -1) if covered(date(y, 1, 1))), 1999)
@@ -142,9 +158,10 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
         " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
         " AS d FROM obligations WHERE status IN ('pending', 'overdue')) o WHERE " + where,
         [day.isoformat(), *params]).fetchall()
+    bad.update(bad_rows.scan(conn, {r[1] for r in rows}))  # only the contracts with something to say
     ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, json_extract(facts, '$.penalties') FROM contracts"
+        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
         " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
     calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
                                     (ids,)).fetchall())
@@ -158,47 +175,72 @@ def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config) -> list[Subj
                 "SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN ('pending', 'overdue')"
                 f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
                 [*kinds, day.isoformat()]):
-            producer_late[(cid, kind)] = date.fromisoformat(due)
+            if cid not in bad:
+                producer_late[(cid, kind)] = date.fromisoformat(due)
     shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]] = {}
-    for ob, on, metrics, targets, gaps, passed in conn.execute(
-            "SELECT obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
+    for ecid, ob, on, metrics, targets, gaps, passed in conn.execute(
+            "SELECT contract_id, obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
             " WHERE obligation_id IS NOT NULL ORDER BY on_date, id"):
+        if ecid in bad:
+            continue
         if passed:
             shortfall.pop(ob, None)
             continue
-        m, t = json.loads(metrics), json.loads(targets)
-        shortfall[ob] = (date.fromisoformat(on),
-                         {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
+        try:
+            m, t = json.loads(metrics), json.loads(targets)
+            shortfall[ob] = (date.fromisoformat(on),
+                             {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
+        except Exception:  # an unreadable evaluation: its contract is reported, not the whole run stopped
+            bad.setdefault(ecid, "an evaluation has stored data that cannot be read")
     out: list[Subject] = []
-    for oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis in rows:
-        due_d = date.fromisoformat(due) if due else None
-        ctitle, pens = contracts.get(cid, (None, None))
-        susp = pclause = None
-        if kind == "payment":
-            if pens not in clause_cache:
-                clause_cache[pens] = _late_payment_clause(pens)
-            susp, pclause = clause_cache[pens]
-        waits = event_deadline = None
-        if due_d is None:
-            if not trig:
-                continue
-            waits = json.loads(trig).get("event")
-            producer = policy_mod.EVENT_PRODUCER.get(waits or "")
-            if producer:
-                event_deadline = producer_late.get((cid, producer))
-            if event_deadline is None and oid not in shortfall:
-                continue  # waiting for an event that is not late: nothing to say yet
-        owed = None
-        if amount is not None:
-            owed = D(amount) - D(paid or "0")
-        sf = shortfall.get(oid)
-        out.append(Subject(
-            obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
-            clause=clause, amount=owed, currency=currency, contract_title=ctitle, recurrence=rrule,
-            suspend_after_days=susp, penalty_clause=pclause, waits_for=waits, event_deadline=event_deadline,
-            shortfall=sf[1] if sf else None, shortfall_on=sf[0] if sf else None,
-            calendar_covered=cal_covered(calendar_of.get(cid), due_d, basis) if due_d else True))
+    for row in rows:
+        if row[1] in bad:
+            continue
+        try:
+            with bad_rows.reading(row[1]):
+                subject = _subject(row, contracts, clause_cache, producer_late, shortfall,
+                                   lambda c, d, basis: cal_covered(calendar_of.get(c), d, basis))
+        except bad_rows.Unreadable as exc:
+            bad[exc.contract_id] = exc.problem
+            continue
+        if subject is not None:
+            out.append(subject)
     return out
+
+
+def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
+             clause_cache: dict[str | None, tuple[int | None, str | None]],
+             producer_late: dict[tuple[int, str], date],
+             shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]],
+             covered: Callable[[int, date, str | None], bool]) -> Subject | None:
+    oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row
+    due_d = date.fromisoformat(due) if due else None
+    ctitle, pens = contracts.get(cid, (None, None))
+    susp = pclause = None
+    if kind == "payment":
+        if pens not in clause_cache:
+            clause_cache[pens] = _late_payment_clause(pens)
+        susp, pclause = clause_cache[pens]
+    waits = event_deadline = None
+    if due_d is None:
+        if not trig:
+            return None
+        waits = json.loads(trig).get("event")
+        producer = policy_mod.EVENT_PRODUCER.get(waits or "")
+        if producer:
+            event_deadline = producer_late.get((cid, producer))
+        if event_deadline is None and oid not in shortfall:
+            return None  # waiting for an event that is not late: nothing to say yet
+    owed = None
+    if amount is not None:
+        owed = D(amount) - D(paid or "0")
+    sf = shortfall.get(oid)
+    return Subject(
+        obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
+        clause=clause, amount=owed, currency=currency, contract_title=ctitle, recurrence=rrule,
+        suspend_after_days=susp, penalty_clause=pclause, waits_for=waits, event_deadline=event_deadline,
+        shortfall=sf[1] if sf else None, shortfall_on=sf[0] if sf else None,
+        calendar_covered=covered(cid, due_d, basis) if due_d else True)
 
 
 def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
@@ -227,7 +269,8 @@ def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str) -> dict[s
     return {"moved": moves, "warnings": warnings}
 
 
-def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> list[Any]:
+def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date,
+              bad: dict[int, str] | None = None) -> list[Any]:
     """``penalty.accrual_snapshot`` for each given contract, as of ``as_of``, on the inputs
     ``tracker penalties`` reads (``penalty_queries.read_inputs``), so the figures agree."""
     if not contract_ids:
@@ -236,7 +279,7 @@ def _accruals(conn: sqlite3.Connection, contract_ids: set[int], as_of: date) -> 
     from tracker.store.penalty_queries import read_inputs
 
     out: list[Any] = []
-    for c in read_inputs(conn, contract_ids=contract_ids):
+    for c in read_inputs(conn, contract_ids=contract_ids, bad=bad):
         pens = [p for p in c.penalties if p.kind == "late_payment"]
         if not pens or not c.instalments:
             continue
@@ -263,8 +306,8 @@ def default_targets(cfg: Config, db: Path) -> list[Target]:
 
 def _recipient_targets(conn: sqlite3.Connection) -> dict[int | None, list[tuple[str, Target]]]:
     by: dict[int | None, list[tuple[str, Target]]] = defaultdict(list)
-    for cid, party, kind, address, fmt in outbox.recipients(conn):
-        t = email_target(address) if kind == "email" else webhook_target(address, fmt)
+    for cid, party, kind, address, fmt, secret in outbox.recipients(conn):
+        t = email_target(address) if kind == "email" else webhook_target(address, fmt, secret)
         by[cid].append((party, t))
     return by
 
@@ -278,28 +321,31 @@ def _targets_for(s: Subject, glob: Sequence[Target],
     return out
 
 
-def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config) -> list[Reminder]:
+def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config,
+         skipped: list[Skipped] | None = None) -> list[Reminder]:
     """The reminders of ``day`` (re-dated to ``now`` when catching up), penalty amounts not filled in."""
-    rems = policy_mod.due_all(load_subjects(conn, day, cfg), day, cfg.policy)
+    rems = policy_mod.due_all(load_subjects(conn, day, cfg, skipped), day, cfg.policy)
     if now > day:
         rems = policy_mod.catch_up(rems, now, cfg.policy)
     return rems + moved_reminders(conn, now)
 
 
-def snapshot_rows(conn: sqlite3.Connection, day: date) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
+def snapshot_rows(conn: sqlite3.Connection, day: date, bad: dict[int, str] | None = None
+                  ) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
     """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``):
     rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from) and the
     accruals by obligation id."""
     cids = {cid for (cid,) in conn.execute(
         "SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN ('pending', 'overdue')"
         " AND due_date < ?", (day.isoformat(),))}
-    snaps = _accruals(conn, cids, day)
+    snaps = _accruals(conn, cids, day, bad)
     rows = [(cid, a.obligation_id, a.clause, a.days, fmt_money(a.balance), fmt_money(a.penalty),
              a.suspend_from.isoformat() if a.suspend_from else None) for cid, a in snaps]
     return rows, {a.obligation_id: a for _, a in snaps}
 
 
-def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[tuple[int, date], Any]
+def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[tuple[int, date], Any],
+                   bad: dict[int, str] | None = None
                    ) -> list[Reminder]:
     """Put the accrued penalty (as of each reminder's day) into the penalty notices."""
     need: dict[date, set[int]] = defaultdict(set)
@@ -307,7 +353,7 @@ def fill_penalties(conn: sqlite3.Connection, rems: list[Reminder], known: dict[t
         if r.reason == policy_mod.PENALTY and (r.subject.obligation_id, r.for_date) not in known:
             need[r.for_date].add(r.subject.contract_id)
     for as_of, cids in need.items():
-        for _, a in _accruals(conn, cids, as_of):
+        for _, a in _accruals(conn, cids, as_of, bad):
             known[(a.obligation_id, as_of)] = a
     out = []
     for r in rems:
@@ -340,17 +386,54 @@ def _target_of(channel: str, known: dict[str, Target], conn: sqlite3.Connection,
         return Target("log", "log", cfg.delivery.log_file or str(db.parent / "reminders.jsonl"))
     if channel.startswith("email:"):
         return email_target(channel[len("email:"):])
-    for _cid, _party, kind, address, fmt in outbox.recipients(conn):
+    for _cid, _party, kind, address, fmt, secret in outbox.recipients(conn):
         if kind == "webhook" and webhook_channel(address, fmt) == channel:
-            return webhook_target(address, fmt)
+            return webhook_target(address, fmt, secret)
     return None
 
 
 def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known: dict[str, Target], *,
             clock: Callable[[], float], owner: str, stop: threading.Event | None,
-            result: RunResult) -> None:
+            result: RunResult, sleep: Callable[[float], None] | None = None) -> None:
+    """Deliver every ready row; a failed delivery is retried ``retries_in_run`` times in this run
+    (when ``sleep`` is given) before it is left, backing off, for later runs. Nothing is
+    delivered after ``run_deadline_seconds``; the claim lease is renewed before every send."""
     d = cfg.delivery
+    run = _Run(clock() + d.run_deadline_seconds, {}, {})
     result.reclaimed = outbox.reclaim_stale(conn, clock())
+    rounds = 1 + (d.retries_in_run if sleep is not None else 0)
+    for round_no in range(rounds):
+        if round_no:
+            due = outbox.next_retry_at(conn, list(run.awaiting))
+            if due is None or due > run.deadline:
+                break
+            assert sleep is not None
+            sleep(max(0.0, due - clock()))
+            if stop is not None and stop.is_set():
+                result.stopped = True
+                break
+        _deliver_pass(conn, ctx, cfg, db, known, clock=clock, owner=owner, stop=stop, result=result, run=run,
+                      last_round=round_no == rounds - 1)
+        if result.stopped or run.out_of_time or not run.awaiting:
+            break
+    waiting: dict[tuple[str, str], int] = defaultdict(int)  # failed here, to be retried by a later run
+    for channel, error in run.awaiting.values():
+        waiting[(channel, error)] += 1
+    result.failed.extend({"channel": c, "error": e, "count": n} for (c, e), n in waiting.items())
+
+
+@dataclass
+class _Run:
+    deadline: float  # epoch seconds: no send starts after this
+    tries: dict[int, int]  # outbox row id -> failed attempts in this run
+    awaiting: dict[int, tuple[str, str]]  # row id -> (channel, error): failed, to be retried in this run
+    out_of_time: bool = False
+
+
+def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known: dict[str, Target], *,
+                  clock: Callable[[], float], owner: str, stop: threading.Event | None, result: RunResult,
+                  run: _Run, last_round: bool) -> None:
+    d = cfg.delivery
     for channel in outbox.ready_channels(conn, clock()):
         if stop is not None and stop.is_set():
             result.stopped = True
@@ -384,26 +467,47 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
                 batches = [[r] for r in rows]  # generic webhook: one POST per reminder
             failed_here = False
             for i, batch in enumerate(batches):
+                left = [r.id for b in batches[i:] for r in b]
                 if stop is not None and stop.is_set():
-                    left = [r.id for b in batches[i:] for r in b]
                     outbox.release(conn, left, owner, "interrupted by shutdown")
                     result.released += len(left)
                     result.stopped = True
                     return
+                if clock() > run.deadline:
+                    outbox.release(conn, left, owner, "run deadline reached")
+                    result.released += len(left)
+                    result.failed.append({"channel": channel, "count": len(left), "error":
+                                          f"run deadline ({d.run_deadline_seconds:g}s) reached; left for the next run"})
+                    run.out_of_time = True
+                    return
+                outbox.renew(conn, owner, clock())  # a long run keeps its claims
                 try:
                     from tracker import notify
 
                     notify.send(target, [r.payload for r in batch], ctx)
-                except DeliveryError as exc:
-                    outbox.mark_failed(conn, [r.id for r in batch], owner, str(exc), clock(),
-                                       max_attempts=d.max_attempts, backoff=d.backoff_seconds)
-                    left = [r.id for b in batches[i + 1:] for r in b]
-                    outbox.release(conn, left, owner, f"not tried: {exc}")
-                    result.released += len(left)
-                    result.failed.append({"channel": channel, "error": str(exc), "count": len(batch) + len(left)})
+                except Exception as exc:  # DeliveryError, or anything else: this channel fails alone
+                    error = str(exc) if isinstance(exc, DeliveryError) else f"{channel}: {type(exc).__name__}"
+                    tried = max((run.tries.get(r.id, 0) for r in batch), default=0)
+                    again = not last_round and tried < d.retries_in_run
+                    outbox.mark_failed(conn, [r.id for r in batch], owner, error, clock(),
+                                       max_attempts=d.max_attempts, backoff=d.backoff_seconds,
+                                       next_at=clock() + d.retry_in_run_seconds * 2 ** tried if again else None)
+                    for r in batch:
+                        run.tries[r.id] = tried + 1
+                        if again:
+                            run.awaiting[r.id] = (channel, error)
+                        else:
+                            run.awaiting.pop(r.id, None)
+                    rest = [r.id for b in batches[i + 1:] for r in b]
+                    outbox.release(conn, rest, owner, f"not tried: {error}")
+                    result.released += len(rest)
+                    if not again:
+                        result.failed.append({"channel": channel, "error": error, "count": len(batch) + len(rest)})
                     failed_here = True
                     break
                 outbox.mark_sent(conn, [r.id for r in batch], owner, clock())
+                for r in batch:
+                    run.awaiting.pop(r.id, None)
                 result.delivered.extend({**r.payload, "channel": channel} for r in batch)
             if failed_here:
                 break
@@ -412,21 +516,36 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
 # ------------------------------------------------------------------------------ the job
 
 
+def waiter(stop: threading.Event | None) -> Callable[[float], None]:
+    """Wait between retries in a run: ``stop`` (a shutdown) ends the wait early."""
+    def wait(seconds: float) -> None:
+        if stop is not None:
+            stop.wait(seconds)
+        else:
+            time.sleep(seconds)
+    return wait
+
+
 def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: Sequence[Target] | None = None,
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
-              env: dict[str, str] | None = None) -> RunResult:
+              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None) -> RunResult:
     """One daily run for ``today`` (``now``: the real today when ``today`` is a missed day).
 
     ``channels``: the always-on targets (default: the config's console and log); assigned
     recipients are added per contract. ``clock``: epoch seconds for retry times (``time.time``).
+    ``sleep``: how to wait between retries inside the run (default: the real clock's own wait,
+    interrupted by ``stop``; with a ``clock`` of its own and no ``sleep``, no retry in the run).
     """
     from tracker import config as config_mod
 
     db = Path(db)
     now = now or today
     cfg = config or config_mod.load(env if env is not None else os.environ)
+    if sleep is None and clock is None:
+        sleep = waiter(stop)
     clock = clock or time.time
+    the_env = env if env is not None else dict(os.environ)
     result = RunResult(day=today, now=now, dry_run=dry_run)
     glob = list(channels) if channels is not None else default_targets(cfg, db)
     with outbox.connect(db) as conn:
@@ -437,7 +556,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 timespec="seconds"))
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
-            rems = plan(conn, today, now, cfg)
+            rems = plan(conn, today, now, cfg, result.skipped)
+            bad = {s.contract_id: s.problem for s in result.skipped}  # already scanned: not again
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
@@ -446,9 +566,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             snaps: list[tuple[Any, ...]] = []
             known: dict[tuple[int, date], Any] = {}
             if not dry_run and not outbox.has_snapshot(conn, today):
-                snaps, by_ob = snapshot_rows(conn, today)
+                snaps, by_ob = snapshot_rows(conn, today, bad)
                 known = {(oid, today): a for oid, a in by_ob.items()}
-            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known)
+            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known, bad)
         finally:
             conn.execute("ROLLBACK")
         result.planned = len(planned)
@@ -476,9 +596,11 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
                                  [(now.isoformat(), m) for m in told])
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
-                      title=f"tracker reminders for {now.isoformat()}")
+                      title=f"tracker reminders for {now.isoformat()}", deadline=cfg.delivery.deadline_seconds,
+                      env=the_env, clock=clock)
         try:
-            deliver(conn, ctx, cfg, db, known_t, clock=clock, owner=outbox.owner_id(), stop=stop, result=result)
+            deliver(conn, ctx, cfg, db, known_t, clock=clock, owner=outbox.owner_id(), stop=stop, result=result,
+                    sleep=sleep)
         finally:
             from tracker.notify import close
 

@@ -12,8 +12,13 @@ amounts. Never the contract's text or quotes.
 E-mail and the chat formats (DingTalk, Feishu/Lark, WeCom, Slack) are *digests*: the daily
 job hands them all of a recipient's reminders at once (chat messages are cut into chunks
 that fit the services' size limits). The console, the log and the generic JSON webhook get
-one message per reminder. Only the standard library is used (smtplib, urllib.request), each
-network call with a timeout. Credentials come from ``config.Smtp`` (the environment).
+one message per reminder. Only the standard library is used (smtplib; http.client through
+``tracker.http_post``: no redirect followed, a total deadline per delivery besides the
+per-read timeout). Any failure is a one-line ``DeliveryError`` with URLs redacted
+(``tracker.secret_refs``). Credentials come from ``config.Smtp`` (the environment); a password
+is never sent over an unencrypted connection unless ``allow_plaintext_login`` says so. Webhook
+URLs and signing secrets may be references (``env:NAME``, ``file:/path``) resolved from
+``Context.env`` at sending time; DingTalk and Feishu robots with signature security are signed.
 """
 
 from __future__ import annotations
@@ -23,9 +28,8 @@ import json
 import os
 import smtplib
 import ssl
-import urllib.error
-import urllib.request
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -33,7 +37,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tracker import secret_refs
 from tracker.config import Smtp
+from tracker.http_post import PostError, Watchdog, post, proxy_for, shutdown
 
 WEBHOOK_FORMATS = ("generic", "dingtalk", "feishu", "wecom", "slack")
 DIGEST_KINDS = ("email", "dingtalk", "feishu", "wecom", "slack")
@@ -48,8 +54,9 @@ class DeliveryError(Exception):
 class Target:
     channel: str  # outbox key, safe to display
     kind: str  # console | log | email | webhook
-    address: str = field(default="", repr=False)  # e-mail address, URL, or log file path
+    address: str = field(default="", repr=False)  # e-mail address, URL (or env:/file: reference), log path
     format: str = "generic"  # webhooks: generic | dingtalk | feishu | wecom | slack
+    secret: str = field(default="", repr=False)  # signing secret reference (env:NAME | file:/path) or ""
 
     @property
     def digest(self) -> bool:
@@ -57,7 +64,12 @@ class Target:
 
 
 def webhook_channel(url: str, fmt: str) -> str:
-    host = urlsplit(url).hostname or "?"
+    if secret_refs.is_ref(url):  # the name of a variable or a file: safe to show
+        return f"{fmt}:{url}"
+    try:
+        host = urlsplit(url).hostname or "?"
+    except ValueError:
+        host = "?"
     return f"{fmt}:{host}#{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
@@ -65,16 +77,15 @@ def email_target(address: str) -> Target:
     return Target(f"email:{address}", "email", address)
 
 
-def webhook_target(url: str, fmt: str = "generic") -> Target:
-    return Target(webhook_channel(url, fmt), "webhook", url, fmt)
+def webhook_target(url: str, fmt: str = "generic", secret: str | None = None) -> Target:
+    return Target(webhook_channel(url, fmt), "webhook", url, fmt, secret or "")
 
 
 def check_webhook_url(url: str) -> str | None:
-    """None if the URL can be a webhook, else the problem."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "must be an http:// or https:// URL"
-    return None
+    """None if the URL can be a webhook, else the problem (the URL is not quoted in it)."""
+    from tracker.http_post import check_url
+
+    return check_url(url)
 
 
 def check_email(address: str) -> str | None:
@@ -89,7 +100,10 @@ class Context:
     """What the channels need besides the message: settings and where to write."""
 
     smtp: Smtp = field(default_factory=Smtp)
-    timeout: float = 10.0
+    timeout: float = 10.0  # per socket operation
+    deadline: float = 60.0  # per delivery, in total (a trickling server cannot hold a run)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)  # resolves env: references
+    clock: Callable[[], float] = time.time  # signature timestamps
     console: Any = None  # a rich Console; None: stderr
     title: str = "tracker reminders"
     _smtp_conn: Any = field(default=None, repr=False)
@@ -176,19 +190,25 @@ def email_message(smtp: Smtp, to: str, items: Sequence[dict[str, Any]], title: s
 
 
 def send(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> None:
-    """Deliver one message with ``items`` to ``target``; DeliveryError on failure."""
+    """Deliver one message with ``items`` to ``target``; DeliveryError (one line, no secret) on
+    any failure at all."""
     if not items:
         return
-    if target.kind == "console":
-        _console(items, ctx)
-    elif target.kind == "log":
-        _log(Path(target.address), items)
-    elif target.kind == "email":
-        _email(target, items, ctx)
-    elif target.kind == "webhook":
-        _webhook(target, items, ctx)
-    else:
-        raise DeliveryError(f"unknown channel kind {target.kind!r}")
+    try:
+        if target.kind == "console":
+            _console(items, ctx)
+        elif target.kind == "log":
+            _log(Path(target.address), items)
+        elif target.kind == "email":
+            _email(target, items, ctx)
+        elif target.kind == "webhook":
+            _webhook(target, items, ctx)
+        else:
+            raise DeliveryError(f"unknown channel kind {target.kind!r}")
+    except DeliveryError as exc:
+        raise DeliveryError(secret_refs.redact(str(exc).splitlines()[0] if str(exc) else "failed")) from None
+    except Exception as exc:  # a bug or a library surprise fails this delivery only
+        raise DeliveryError(f"{target.channel}: {type(exc).__name__}") from None
 
 
 def _console(items: Sequence[dict[str, Any]], ctx: Context) -> None:
@@ -221,71 +241,111 @@ def _log(path: Path, items: Sequence[dict[str, Any]]) -> None:
 
 
 def _webhook(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> None:
-    body = json.dumps(webhook_body(target.format, items, ctx.title), ensure_ascii=False).encode()
-    req = urllib.request.Request(target.address, data=body, method="POST",
-                                 headers={"Content-Type": "application/json; charset=utf-8",
-                                          "User-Agent": "tracker-reminders/1"})
     try:
-        with urllib.request.urlopen(req, timeout=ctx.timeout) as resp:  # noqa: S310 (http/https checked)
-            status, reply = resp.status, resp.read(65536)
-    except urllib.error.HTTPError as exc:
-        raise DeliveryError(f"{target.channel}: HTTP {exc.code}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError):
-            raise DeliveryError(f"{target.channel}: timed out after {ctx.timeout:g}s") from None
-        raise DeliveryError(f"{target.channel}: {getattr(reason, 'strerror', None) or reason}") from None
-    except TimeoutError:
-        raise DeliveryError(f"{target.channel}: timed out after {ctx.timeout:g}s") from None
-    except (OSError, ValueError) as exc:
-        raise DeliveryError(f"{target.channel}: {type(exc).__name__}: {exc}") from None
+        url = secret_refs.resolve(target.address, ctx.env) if secret_refs.is_ref(target.address) else target.address
+        secret = secret_refs.resolve(target.secret, ctx.env) if target.secret else ""
+    except secret_refs.SecretError as exc:
+        raise DeliveryError(f"{target.channel}: {exc}") from None
+    data = webhook_body(target.format, items, ctx.title)
+    if secret and target.format == "dingtalk":
+        url = secret_refs.sign_dingtalk(url, secret, int(ctx.clock() * 1000))
+    elif secret and target.format == "feishu":
+        data = secret_refs.sign_feishu(data, secret, int(ctx.clock()))
+    elif secret:
+        raise DeliveryError(f"{target.channel}: signing is only defined for dingtalk and feishu")
+    body = json.dumps(data, ensure_ascii=False).encode()
+    try:
+        status, reply = post(url, body, {"Content-Type": "application/json; charset=utf-8",
+                                         "User-Agent": "tracker-reminders/1"},
+                             timeout=ctx.timeout, deadline=ctx.deadline, proxy=proxy_for(url, ctx.env))
+    except PostError as exc:
+        raise DeliveryError(f"{target.channel}: {exc}") from None
     _check_reply(target.format, status, reply)
 
 
-def _smtp_connect(smtp: Smtp, timeout: float) -> smtplib.SMTP:
+def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
     if not smtp.host:
         raise DeliveryError("no SMTP host configured ([smtp] host or $TRACKER_SMTP_HOST)")
+    where = f"SMTP {smtp.host}:{smtp.port}"
+    login = bool(smtp.user and smtp.password)
+    if login and smtp.security == "none" and not smtp.allow_plaintext_login:
+        raise DeliveryError(f'{where}: refusing to send the password unencrypted (security = "none"); '
+                            'use starttls or ssl, or set allow_plaintext_login = true')
+    if login and not (str(smtp.user).isascii() and str(smtp.password).isascii()):
+        raise DeliveryError(f"{where}: the SMTP user name or password has non-ASCII characters, "
+                            "which SMTP AUTH cannot send")
     context = ssl.create_default_context(cafile=smtp.ca_file or None)
+    conn: smtplib.SMTP = (smtplib.SMTP_SSL(timeout=timeout, context=context) if smtp.security == "ssl"
+                          else smtplib.SMTP(timeout=timeout))
+    conn._host = smtp.host  # type: ignore[attr-defined]  # what __init__ would set: STARTTLS and SMTP_SSL check the certificate against it
+    dog = Watchdog(deadline, lambda: shutdown(getattr(conn, "sock", None)))
     try:
-        conn: smtplib.SMTP
-        if smtp.security == "ssl":
-            conn = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=timeout, context=context)
-        else:
-            conn = smtplib.SMTP(smtp.host, smtp.port, timeout=timeout)
+        with dog:
+            conn.connect(smtp.host, smtp.port)
             if smtp.security == "starttls":
                 conn.starttls(context=context)
-        if smtp.user and smtp.password:
-            conn.login(smtp.user, smtp.password)
+            if login:
+                conn.login(str(smtp.user), str(smtp.password))
+        if dog.fired:
+            raise TimeoutError
         return conn
     except smtplib.SMTPAuthenticationError:
-        raise DeliveryError(f"SMTP {smtp.host}:{smtp.port}: authentication failed") from None
-    except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
-        text = "timed out" if isinstance(exc, TimeoutError) else \
-            (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
-        raise DeliveryError(f"SMTP {smtp.host}:{smtp.port}: {text}") from None
+        conn.close()
+        raise DeliveryError(f"{where}: authentication failed") from None
+    except Exception as exc:
+        conn.close()
+        if dog.fired:
+            raise DeliveryError(f"{where}: no complete answer within {deadline:g}s") from None
+        text = "timed out" if isinstance(exc, TimeoutError) else _smtp_reason(exc)
+        raise DeliveryError(f"{where}: {text}") from None
+
+
+def _smtp_reason(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        err = exc.smtp_error
+        text = err.decode(errors="replace") if isinstance(err, bytes) else str(err)
+        return f"{exc.smtp_code} {text[:100]}".strip()
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return text if isinstance(exc, smtplib.SMTPException | ssl.SSLError) and text else type(exc).__name__
 
 
 def _email(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> None:
     msg = email_message(ctx.smtp, target.address, items, ctx.title)
     for attempt in (1, 2):  # a kept-open connection may have been dropped by the server
         if ctx._smtp_conn is None:
-            ctx._smtp_conn = _smtp_connect(ctx.smtp, ctx.timeout)
+            ctx._smtp_conn = _smtp_connect(ctx.smtp, ctx.timeout, ctx.deadline)
+        conn = ctx._smtp_conn
+        dog = Watchdog(ctx.deadline, _shutdown_of(conn))
         try:
-            refused = ctx._smtp_conn.send_message(msg)
+            with dog:
+                refused = conn.send_message(msg)
+            if dog.fired:
+                raise TimeoutError
         except smtplib.SMTPServerDisconnected:
+            if dog.fired:
+                close(ctx)
+                raise DeliveryError(f"SMTP {ctx.smtp.host}:{ctx.smtp.port}: no complete answer within "
+                                    f"{ctx.deadline:g}s") from None
             ctx._smtp_conn = None
             if attempt == 2:
                 raise DeliveryError(f"SMTP {ctx.smtp.host}:{ctx.smtp.port}: server disconnected") from None
             continue
         except smtplib.SMTPRecipientsRefused:
             raise DeliveryError(f"SMTP refused recipient {target.address}") from None
-        except (smtplib.SMTPException, OSError) as exc:
+        except Exception as exc:
             close(ctx)
-            text = "timed out" if isinstance(exc, TimeoutError) else str(exc)[:120]
+            text = f"no complete answer within {ctx.deadline:g}s" if dog.fired else \
+                "timed out" if isinstance(exc, TimeoutError) else _smtp_reason(exc)
             raise DeliveryError(f"SMTP {ctx.smtp.host}:{ctx.smtp.port}: {text}") from None
         if refused:
             raise DeliveryError(f"SMTP refused recipient {target.address}")
         return
+
+
+def _shutdown_of(conn: smtplib.SMTP) -> Callable[[], None]:
+    return lambda: shutdown(getattr(conn, "sock", None))
 
 
 def close(ctx: Context) -> None:

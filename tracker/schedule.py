@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tracker.config import Config
-from tracker.daily import RunResult, run_daily
+from tracker.daily import RunResult, run_daily, waiter
 from tracker.store import outbox
 
 MAX_CATCH_UP_DAYS = 400
@@ -93,7 +93,7 @@ class Daily:
                 if self.stop.is_set():
                     break
                 res = self.run(self.db, day, now=now.date(), config=self.config, console=self.console,
-                               clock=lambda: self.clock().timestamp(), stop=self.stop,
+                               clock=lambda: self.clock().timestamp(), stop=self.stop, sleep=waiter(self.stop),
                                runner="schedule" if day == now.date() else "catch-up")
                 out.append(res)
                 if self.report:

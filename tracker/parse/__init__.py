@@ -26,7 +26,9 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None,
     from tracker.parse.common import units
     from tracker.parse.coverage import unrecognised
     from tracker.parse.normalize import mask_blanks, normalize
+    from tracker.parse.readers import check_text_size
 
+    check_text_size(text, file_name)  # the hard cap on one document's work
     norm = normalize(text)
     clauses = segment(norm.text)
     masked = mask_blanks(norm)

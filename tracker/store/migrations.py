@@ -103,6 +103,8 @@ MIGRATIONS: list[Migration] = [
         create_tables("calendar_years", "calendar_moves", module="tracker.store.calendar_tables"),
         add_columns("contracts", {"calendar": "VARCHAR NOT NULL DEFAULT 'CN'"}),
         add_columns("obligations", {"calendar": "VARCHAR", "calendar_basis": "VARCHAR"}))),
+    # a webhook's signing secret, as a reference (env:NAME / file:/path), never the secret itself
+    Migration("0005_recipient_secret", "ALTER TABLE reminder_recipients ADD COLUMN secret TEXT"),
 ]
 
 

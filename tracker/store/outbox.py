@@ -175,7 +175,20 @@ def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit:
             " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?)"
             " RETURNING id, obligation_id, channel, payload, attempts",
             (owner, now, channel, now, limit)).fetchall()
-    rows = [Row(i, o, ch, json.loads(p), a) for i, o, ch, p, a in got]
+    rows, unreadable = [], []
+    for i, o, ch, p, a in got:
+        try:
+            payload = json.loads(p)
+            if not isinstance(payload, dict):
+                raise ValueError
+        except ValueError:
+            unreadable.append(i)
+            continue
+        rows.append(Row(i, o, ch, payload, a))
+    if unreadable:  # a damaged row fails alone (nothing of it is shown)
+        with immediate(conn):
+            conn.executemany("UPDATE reminder_outbox SET status = 'failed', attempts = attempts + 1, claimed_by = NULL,"
+                             " last_error = 'stored reminder cannot be read' WHERE id = ?", [(i,) for i in unreadable])
     rows.sort(key=lambda r: (r.payload.get("for_date") or "", r.id))
     return rows
 
@@ -188,14 +201,31 @@ def mark_sent(conn: sqlite3.Connection, ids: Sequence[int], owner: str, now: flo
 
 
 def mark_failed(conn: sqlite3.Connection, ids: Sequence[int], owner: str, error: str, now: float, *,
-                max_attempts: int, backoff: float) -> None:
-    """One failed attempt: ``retry`` after ``backoff * 2**(attempts-1)`` seconds, or ``failed`` at the limit."""
+                max_attempts: int, backoff: float, next_at: float | None = None) -> None:
+    """One failed attempt: ``retry`` after ``backoff * 2**(attempts-1)`` seconds (or at ``next_at``:
+    a retry within the same run), or ``failed`` at the limit."""
     with immediate(conn):
         conn.executemany(
             "UPDATE reminder_outbox SET attempts = attempts + 1, last_error = ?, claimed_by = NULL, "
             " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'retry' END, "
-            " next_attempt_at = ? + ? * (1 << min(attempts, 20)) WHERE id = ? AND claimed_by = ?",
-            [(error[:300], max_attempts, now, backoff, i, owner) for i in ids])
+            " next_attempt_at = COALESCE(?, ? + ? * (1 << min(attempts, 20))) WHERE id = ? AND claimed_by = ?",
+            [(error[:300], max_attempts, next_at, now, backoff, i, owner) for i in ids])
+
+
+def renew(conn: sqlite3.Connection, owner: str, now: float) -> None:
+    """Renew the lease of every row ``owner`` holds (a long run is not mistaken for a dead one)."""
+    with immediate(conn):
+        conn.execute("UPDATE reminder_outbox SET claimed_at = ? WHERE status = 'sending' AND claimed_by = ?",
+                     (now, owner))
+
+
+def next_retry_at(conn: sqlite3.Connection, ids: Sequence[int]) -> float | None:
+    """The earliest retry time among the given rows still waiting to be retried."""
+    if not ids:
+        return None
+    row = conn.execute("SELECT min(next_attempt_at) FROM reminder_outbox WHERE status = 'retry' AND id IN "
+                       "(SELECT value FROM json_each(?))", (json.dumps(list(ids)),)).fetchone()
+    return float(row[0]) if row and row[0] is not None else None
 
 
 def release(conn: sqlite3.Connection, ids: Sequence[int], owner: str, note: str) -> None:
@@ -284,27 +314,28 @@ def get_state(conn: sqlite3.Connection, key: str) -> Any:
 
 
 def add_recipient(conn: sqlite3.Connection, contract_id: int | None, party: str, kind: str, address: str,
-                  fmt: str = "generic") -> bool:
-    """Assign a recipient; False if it was already assigned."""
+                  fmt: str = "generic", secret: str | None = None) -> bool:
+    """Assign a recipient; False if it was already assigned. ``address`` of a webhook is a URL or a
+    reference (``env:NAME``, ``file:/path``); ``secret`` a reference to its signing secret."""
     with immediate(conn):
         if contract_id is not None and conn.execute("SELECT 1 FROM contracts WHERE id = ?",
                                                     (contract_id,)).fetchone() is None:
             from tracker.errors import NotFound
 
             raise NotFound(f"no contract with id {contract_id}")
-        if contract_id is None:  # UNIQUE does not see NULLs as equal
-            dup = conn.execute("SELECT 1 FROM reminder_recipients WHERE contract_id IS NULL AND party = ? "
-                               "AND kind = ? AND address = ? AND format = ?", (party, kind, address, fmt)).fetchone()
-            if dup:
-                return False
-        before = conn.total_changes
-        conn.execute("INSERT OR IGNORE INTO reminder_recipients (contract_id, party, kind, address, format) "
-                     "VALUES (?,?,?,?,?)", (contract_id, party, kind, address, fmt))
-        return conn.total_changes > before
+        row = conn.execute("SELECT id FROM reminder_recipients WHERE contract_id IS ? AND party = ? AND kind = ? "
+                           "AND address = ? AND format = ?", (contract_id, party, kind, address, fmt)).fetchone()
+        if row is not None:  # already assigned: only its signing secret reference may change
+            conn.execute("UPDATE reminder_recipients SET secret = ? WHERE id = ?", (secret, row[0]))
+            return False
+        conn.execute("INSERT INTO reminder_recipients (contract_id, party, kind, address, format, secret) "
+                     "VALUES (?,?,?,?,?,?)", (contract_id, party, kind, address, fmt, secret))
+        return True
 
 
-def recipients(conn: sqlite3.Connection) -> list[tuple[int | None, str, str, str, str]]:
-    return conn.execute("SELECT contract_id, party, kind, address, format FROM reminder_recipients "
+def recipients(conn: sqlite3.Connection) -> list[tuple[int | None, str, str, str, str, str | None]]:
+    """(contract_id, party, kind, address, format, secret reference) of every assigned recipient."""
+    return conn.execute("SELECT contract_id, party, kind, address, format, secret FROM reminder_recipients "
                         "ORDER BY id").fetchall()
 
 

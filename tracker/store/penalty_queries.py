@@ -23,10 +23,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from tracker.errors import NotFound
+from tracker.errors import NotFound, StoreError
 from tracker.model import Penalty
 from tracker.money import D
 from tracker.penalty import Delivery, Instalment, Payment
+from tracker.store import bad_rows
+from tracker.store.bad_rows import Skipped
 from tracker.store.read import connect
 
 
@@ -50,31 +52,40 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def penalty_inputs(path: Path | str, contract_id: int | None = None) -> list[PenaltyInputs]:
-    """Every contract's penalty inputs (or one contract's; ``NotFound`` if it does not exist)."""
+def penalty_inputs(path: Path | str, contract_id: int | None = None, *,
+                   skipped: list[Skipped] | None = None) -> list[PenaltyInputs]:
+    """Every contract's penalty inputs (or one contract's; ``NotFound`` if it does not exist).
+    Contracts whose stored data cannot be read are left out and added to ``skipped``; one asked
+    for by id is a ``StoreError`` instead."""
     with connect(path) as conn:
         if conn is None:
             if contract_id is not None:
                 raise NotFound(f"no contract with id {contract_id}")
             return []
-        return read_inputs(conn, contract_id)
+        return read_inputs(conn, contract_id, skipped=skipped)
 
 
 def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
-                contract_ids: Collection[int] | None = None) -> list[PenaltyInputs]:
+                contract_ids: Collection[int] | None = None,
+                skipped: list[Skipped] | None = None, bad: dict[int, str] | None = None) -> list[PenaltyInputs]:
     """``penalty_inputs`` on an open read connection, for one contract, the given ones
     (``contract_ids``) or all: the one place these inputs are built, so ``tracker penalties``,
-    ``tracker show`` (inside its own snapshot) and the daily reminders always agree."""
+    ``tracker show`` (inside its own snapshot) and the daily reminders always agree.
+    Unreadable contracts (``tracker.store.bad_rows``) are skipped and reported in ``skipped``;
+    asked for by ``contract_id``, one is a ``StoreError`` naming it. ``bad``: the result of a
+    ``bad_rows.scan`` the caller already made over these contracts (not repeated)."""
     if contract_id is not None:
         contract_ids = (contract_id,)
+    bad = dict(bad) if bad is not None else bad_rows.scan(
+        conn, contract_ids, tables=("contracts", "obligations", "payments", "contract_events"))
     where, only, args = "", "", ()
     if contract_ids is not None:
         ids = "(SELECT value FROM json_each(?))"
         where, only, args = f"WHERE id IN {ids}", f" AND o.contract_id IN {ids}", (json.dumps(sorted(contract_ids)),)
     contracts = conn.execute(
-        "SELECT id, title, provider, client, currency, json_extract(facts, '$.currency'),"
-        f" json_extract(facts, '$.total_fee'), json_extract(facts, '$.penalties') FROM contracts {where}"
-        " ORDER BY id", args).fetchall()
+        "SELECT id, title, provider, client, currency, " + ", ".join(
+            f"CASE WHEN json_valid(facts) THEN json_extract(facts, '$.{k}') END"
+            for k in ("currency", "total_fee", "penalties")) + f" FROM contracts {where} ORDER BY id", args).fetchall()
     if contract_id is not None and not contracts:
         raise NotFound(f"no contract with id {contract_id}")
     inst: dict[int, list[Instalment]] = {}
@@ -82,14 +93,22 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
             " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
             f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
-        inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+        if cid not in bad:
+            try:
+                inst.setdefault(cid, []).append(Instalment(oid, _day(due), D(amount), title, clause))
+            except Exception:  # what the scan cannot see: this contract only
+                bad[cid] = "an instalment's stored due date or amount cannot be read"
     pays: dict[int, list[Payment]] = {}
     for cid, on, amount, oid in conn.execute(
             "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
             " JOIN payments p ON p.id = a.payment_id JOIN obligations o ON o.id = a.obligation_id"
             " WHERE o.status NOT IN ('waived', 'superseded')"
             f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
-        pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+        if cid not in bad:
+            try:
+                pays.setdefault(cid, []).append(Payment(date.fromisoformat(on), D(amount), oid))
+            except Exception:
+                bad[cid] = "a payment's stored date or amount cannot be read"
     delivered: dict[int, str] = dict(conn.execute(
         "SELECT contract_id, min(on_date) FROM contract_events WHERE event = 'model_delivery'"
         f"{only.replace('o.contract_id', 'contract_id')} GROUP BY contract_id", args).fetchall())
@@ -100,14 +119,30 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             "  AND e.to_status = 'fulfilled') FROM obligations o"
             f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded'){only}"
             " ORDER BY o.id", args):
+        if cid in bad:
+            continue
         on = delivered.get(cid) or (fulfilled_on if status == "fulfilled" else None)
-        dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+        try:
+            dels.setdefault(cid, []).append(Delivery(oid, _day(due), _day(on), title, clause))
+        except Exception:
+            bad[cid] = "a delivery's stored date cannot be read"
     out = []
     parsed: dict[str | None, tuple[Penalty, ...]] = {}  # many contracts share the same clauses
     for cid, title, provider, client, currency, facts_currency, fee, penalties_text in contracts:
-        if penalties_text not in parsed:
-            parsed[penalties_text] = tuple(Penalty.from_json(p) for p in json.loads(penalties_text or "null") or [])
+        try:
+            if cid in bad:
+                raise bad_rows.Unreadable(cid, bad[cid])
+            with bad_rows.reading(cid, "its stored penalty clauses or total fee cannot be read"):
+                if penalties_text not in parsed:
+                    parsed[penalties_text] = tuple(Penalty.from_json(p)
+                                                   for p in json.loads(penalties_text or "null") or [])
+                total = D(fee) if fee else None
+        except bad_rows.Unreadable as exc:
+            if contract_id is not None:
+                raise StoreError(f"contract #{cid}: {exc.problem}; see tracker doctor") from None
+            bad_rows.add(skipped, cid, exc.problem)
+            continue
         out.append(PenaltyInputs(
-            cid, title, provider, client, currency or facts_currency, D(fee) if fee else None,
+            cid, title, provider, client, currency or facts_currency, total,
             parsed[penalties_text], tuple(inst.get(cid, ())), tuple(pays.get(cid, ())), tuple(dels.get(cid, ()))))
     return out

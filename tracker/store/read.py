@@ -16,11 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.errors import NotFound
-from tracker.store import migrations
+from tracker.errors import NotFound, StoreError
+from tracker.store import bad_rows, migrations
 from tracker.store.sqlerrors import store_error
 
 if TYPE_CHECKING:
+    from tracker.store.bad_rows import Skipped
     from tracker.store.penalty_queries import PenaltyInputs
 
 OPEN_SQL = "('pending', 'overdue')"
@@ -126,9 +127,11 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
 
 
 def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
-             party: str | None = None, contract: int | None = None) -> list[dict[str, Any]]:
+             party: str | None = None, contract: int | None = None,
+             skipped: list[Skipped] | None = None) -> list[dict[str, Any]]:
     """Open obligations due within ``days`` of ``as_of`` plus every overdue one, soonest first;
-    then those waiting for an event (``due_date`` None, ``waiting_for`` set)."""
+    then those waiting for an event (``due_date`` None, ``waiting_for`` set). Contracts whose
+    stored data cannot be read are left out and added to ``skipped``."""
     with connect(path) as conn:
         if conn is None:
             if contract is not None:
@@ -138,7 +141,19 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
                                                  (contract,)).fetchone() is None:
             raise NotFound(f"no contract with id {contract}")
         rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract)
-        return [_upcoming_row(r, as_of) for r in rows]
+        bad = bad_rows.scan(conn, {r[1] for r in rows}, tables=("contracts",))
+    out = []
+    for r in rows:
+        if r[1] in bad:
+            continue
+        try:
+            with bad_rows.reading(r[1], "an obligation's stored data cannot be read"):
+                out.append(_upcoming_row(r, as_of))
+        except bad_rows.Unreadable as exc:
+            bad[r[1]] = exc.problem
+    for cid, problem in sorted(bad.items()):
+        bad_rows.add(skipped, cid, problem)
+    return [row for row in out if row["contract_id"] not in bad]
 
 
 def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -148,7 +163,8 @@ def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, 
             return []
         rows = conn.execute(
             "SELECT c.id, c.title, c.provider, c.client, c.language, c.file, c.currency, c.terminated_on, "
-            " json_extract(c.facts, '$.total_fee'), json_extract(c.facts, '$.expiry_date'),"
+            " CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.total_fee') END,"
+            " CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.expiry_date') END,"  # one bad row: not all
             " (SELECT max(version) FROM contract_versions v WHERE v.contract_id = c.id),"
             f" (SELECT count(*) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
             f" (SELECT min(due_date) FROM obligations o WHERE o.contract_id = c.id AND o.status IN {OPEN_SQL}),"
@@ -172,70 +188,81 @@ def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
 def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
     """Everything about one contract: facts, obligations with their events, payments, penalties
     so far, evaluations, warnings, versions and history."""
-    from tracker.store.penalty_queries import read_inputs  # imports this module
-
     with connect(path) as conn:
         if conn is None:
             raise NotFound(f"no contract with id {contract_id}")
-        cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
-                           " facts, terminated_on, added_at, current_version_id, calendar FROM contracts WHERE id = ?",
-                           (contract_id,))
-        found = _dicts(cur)
-        if not found:
-            raise NotFound(f"no contract with id {contract_id}")
-        c = found[0]
-        c["facts"] = json.loads(c["facts"])
-        obligations = _dicts(conn.execute(
-            "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
-            " paid, currency, metrics, clause, quote, status, status_on, calendar_basis FROM obligations"
-            " WHERE contract_id = ?"
-            " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
-        events = _dicts(conn.execute(
-            "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
-            " FROM obligation_events e JOIN obligations o ON o.id = e.obligation_id"
-            " WHERE o.contract_id = ? ORDER BY e.id", (contract_id,)))
-        by_ob: dict[int, list[dict[str, Any]]] = {}
-        for e in events:
-            by_ob.setdefault(e.pop("obligation_id"), []).append(e)
-        for o in obligations:
-            o["trigger"] = json.loads(o["trigger"]) if o["trigger"] else None
-            o["metrics"] = json.loads(o["metrics"]) if o["metrics"] else None
-            o["calendar_basis"] = json.loads(o["calendar_basis"]) if o["calendar_basis"] else None
-            o["events"] = by_ob.get(o["obligation_id"], [])
-            o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
-                              if o["due_date"] and o["status"] in ("pending", "overdue") else None)
-            if o["days_left"] is not None and o["days_left"] < 0:
-                o["status"] = "overdue"
-        payments = _dicts(conn.execute(
-            "SELECT id AS payment_id, amount, paid_on, note, actor FROM payments WHERE contract_id = ?"
-            " ORDER BY paid_on, id", (contract_id,)))
-        allocs = _dicts(conn.execute(
-            "SELECT a.payment_id, a.obligation_id, a.amount FROM payment_allocations a"
-            " JOIN payments p ON p.id = a.payment_id WHERE p.contract_id = ? ORDER BY a.id", (contract_id,)))
-        for p in payments:
-            p["allocations"] = [{"obligation_id": a["obligation_id"], "amount": a["amount"]}
-                                for a in allocs if a["payment_id"] == p["payment_id"]]
-        contract_events = _dicts(conn.execute(
-            "SELECT event, on_date, note, actor FROM contract_events WHERE contract_id = ? ORDER BY on_date, id",
-            (contract_id,)))
-        evaluations = _dicts(conn.execute(
-            "SELECT on_date, metrics, targets, gaps, passed FROM evaluations WHERE contract_id = ?"
-            " ORDER BY on_date, id", (contract_id,)))
-        for ev in evaluations:
-            for k in ("metrics", "targets", "gaps"):
-                ev[k] = json.loads(ev[k])
-            ev["passed"] = bool(ev["passed"])
-        warnings = _dicts(conn.execute(
-            "SELECT code, clause, quote, message FROM parse_warnings WHERE contract_id = ? AND version_id = ?"
-            " ORDER BY id", (contract_id, c["current_version_id"])))
-        warnings = _live_calendar_warnings(warnings, obligations, c.get("calendar") or "CN")
-        versions = _dicts(conn.execute(
-            "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
-            " WHERE contract_id = ? ORDER BY version", (contract_id,)))
-        history = _dicts(conn.execute(
-            "SELECT action, field, old, new, note, actor, recorded_at FROM history WHERE contract_id = ?"
-            " ORDER BY id", (contract_id,)))
-        (inputs,) = read_inputs(conn, contract_id)
+        bad = bad_rows.scan(conn, (contract_id,))
+        if contract_id in bad:
+            raise StoreError(f"contract #{contract_id}: {bad[contract_id]}; see tracker doctor")
+        try:
+            with bad_rows.reading(contract_id):
+                return _show(conn, contract_id, as_of)
+        except bad_rows.Unreadable as exc:
+            raise StoreError(f"contract #{contract_id}: {exc.problem}; see tracker doctor") from None
+
+
+def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, Any]:
+    from tracker.store.penalty_queries import read_inputs  # imports this module
+
+    cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
+                       " facts, terminated_on, added_at, current_version_id, calendar FROM contracts WHERE id = ?",
+                       (contract_id,))
+    found = _dicts(cur)
+    if not found:
+        raise NotFound(f"no contract with id {contract_id}")
+    c = found[0]
+    c["facts"] = json.loads(c["facts"])
+    obligations = _dicts(conn.execute(
+        "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
+        " paid, currency, metrics, clause, quote, status, status_on, calendar_basis FROM obligations"
+        " WHERE contract_id = ?"
+        " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
+    events = _dicts(conn.execute(
+        "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
+        " FROM obligation_events e JOIN obligations o ON o.id = e.obligation_id"
+        " WHERE o.contract_id = ? ORDER BY e.id", (contract_id,)))
+    by_ob: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        by_ob.setdefault(e.pop("obligation_id"), []).append(e)
+    for o in obligations:
+        o["trigger"] = json.loads(o["trigger"]) if o["trigger"] else None
+        o["metrics"] = json.loads(o["metrics"]) if o["metrics"] else None
+        o["calendar_basis"] = json.loads(o["calendar_basis"]) if o["calendar_basis"] else None
+        o["events"] = by_ob.get(o["obligation_id"], [])
+        o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
+                          if o["due_date"] and o["status"] in ("pending", "overdue") else None)
+        if o["days_left"] is not None and o["days_left"] < 0:
+            o["status"] = "overdue"
+    payments = _dicts(conn.execute(
+        "SELECT id AS payment_id, amount, paid_on, note, actor FROM payments WHERE contract_id = ?"
+        " ORDER BY paid_on, id", (contract_id,)))
+    allocs = _dicts(conn.execute(
+        "SELECT a.payment_id, a.obligation_id, a.amount FROM payment_allocations a"
+        " JOIN payments p ON p.id = a.payment_id WHERE p.contract_id = ? ORDER BY a.id", (contract_id,)))
+    for p in payments:
+        p["allocations"] = [{"obligation_id": a["obligation_id"], "amount": a["amount"]}
+                            for a in allocs if a["payment_id"] == p["payment_id"]]
+    contract_events = _dicts(conn.execute(
+        "SELECT event, on_date, note, actor FROM contract_events WHERE contract_id = ? ORDER BY on_date, id",
+        (contract_id,)))
+    evaluations = _dicts(conn.execute(
+        "SELECT on_date, metrics, targets, gaps, passed FROM evaluations WHERE contract_id = ?"
+        " ORDER BY on_date, id", (contract_id,)))
+    for ev in evaluations:
+        for k in ("metrics", "targets", "gaps"):
+            ev[k] = json.loads(ev[k])
+        ev["passed"] = bool(ev["passed"])
+    warnings = _dicts(conn.execute(
+        "SELECT code, clause, quote, message FROM parse_warnings WHERE contract_id = ? AND version_id = ?"
+        " ORDER BY id", (contract_id, c["current_version_id"])))
+    warnings = _live_calendar_warnings(warnings, obligations, c.get("calendar") or "CN")
+    versions = _dicts(conn.execute(
+        "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
+        " WHERE contract_id = ? ORDER BY version", (contract_id,)))
+    history = _dicts(conn.execute(
+        "SELECT action, field, old, new, note, actor, recorded_at FROM history WHERE contract_id = ?"
+        " ORDER BY id", (contract_id,)))
+    (inputs,) = read_inputs(conn, contract_id)
     c.pop("current_version_id")
     c.update(as_of=as_of.isoformat(), obligations=obligations, events=contract_events, payments=payments,
              evaluations=evaluations, warnings=warnings, versions=versions, history=history)

@@ -299,6 +299,9 @@ class Store:
                 out.append(AddFailure(str(f), str(exc)))
             except OSError as exc:
                 out.append(AddFailure(str(f), f"{f}: {exc.strerror or exc}"))
+            except Exception as exc:  # a parser bug on one file must not stop the others (no text shown)
+                out.append(AddFailure(str(f), f"{f}: could not be parsed (internal error {type(exc).__name__}; "
+                                              "please report it)"))
             if progress:
                 progress(f)
         return out
