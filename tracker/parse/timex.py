@@ -1,0 +1,391 @@
+"""The time-expression layer: a sentence → typed time tokens → one value, in any word order.
+
+``read_time(sentence, lang)`` returns a ``Deadline`` (an anchor event or fixed date, an ISO offset —
+negative before the anchor —, working days or not, and a kind: ``within``, ``on``, ``not_before``,
+``before``, ``window``), a ``Recurrence`` (an RRULE, optionally counted from an event) or a
+``FixedDate``; ``None`` when the sentence states no time. Tokens come from ``timex_scan``, the
+vocabularies from ``timex_lexicon``, recurrences from ``timex_recur``.
+
+Composition, Chinese: an anchor is an event (or date) bound to a relation word after it (签订后,
+生效之日起, 期满前); the period is the duration closed by 内/前 or opened by 第/满/不超过; the anchor
+is the nearest one before the period, across a comma ("合同签订后，甲方在15个工作日内支付"), and
+periods chained by 满/届满/后 add up (验收合格满一年后七日内 → P1Y7D). English binds the other
+way round: "within 30 days after Acceptance", "five (5) Business Days prior to the Go-Live Date".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from tracker.parse.timex_lexicon import DEFAULT_ANCHOR_EN, DEFAULT_ANCHOR_ZH, SCHEMA_EVENT
+from tracker.parse.timex_recur import Recurrence, read_recurrence
+from tracker.parse.timex_scan import Dur, Tok, scan
+
+
+@dataclass(frozen=True)
+class Deadline:
+    anchor: str  # an event id, "date:YYYY-MM-DD", or "event" when the sentence names none
+    offset: str | None  # ISO 8601, negative before the anchor; None for a calendar rule
+    business_days: bool
+    kind: str  # within | on | not_before | before | window
+    start: int = field(default=0, compare=False)  # span in the sentence
+    end: int = field(default=0, compare=False)
+    contingent: bool = False  # a response to something that may never happen (报修, a request, a notice)
+    opens: str | None = None  # a window's other end (期满前九十日至三十日之间 → -P90D)
+
+
+@dataclass(frozen=True)
+class FixedDate:
+    value: date
+    kind: str  # by | range_end
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+    range_start: date | None = None
+
+
+TimeValue = Deadline | Recurrence | FixedDate
+
+_PUNCT = re.compile(r"[,。;:!?]")
+_TRANSPARENT = ("inclusive", "exclusive")
+_TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*(?:时|点|:\d{2})|中午|上午|下午)?\s*")
+_COORD = re.compile(r"\s*(?:及|和|与|、|或|以及)\s*")
+_CONTINGENT_EVENTS = {"incident_report", "incident_awareness", "notice", "request", "due_date", "acceptance_request"}
+_CONDITION_ZH = re.compile(r"(?:如|若|如果|倘若|一旦|凡|如遇|遇有|经[^,。;]{0,6}要求)[^,。;]{0,30}(?:的|时)?")
+_CONDITION_EN = re.compile(r"\b(?:if|in\s+the\s+event|where|should|upon\s+request|on\s+request|in\s+case)\b", re.I)
+
+
+def _gap(s: str, a: int, b: int, limit: int) -> bool:
+    """True when s[a:b] is short filler: no sentence punctuation, at most ``limit`` characters."""
+    return 0 <= b - a <= limit and not _PUNCT.search(s, a, b)
+
+
+def _anchor_label(t: Tok) -> str:
+    return f"date:{t.value.isoformat()}" if t.kind == "DATE" and isinstance(t.value, date) else str(t.value)
+
+
+def _chain_head(s: str, toks: list[Tok], i: int) -> Tok:
+    """Of coordinated events (发票及付款申请) the first; of a sequence (验收合格并收到发票) the last."""
+    j = i
+    if toks[j].value == "confirmation":  # 验收合格并经甲方确认后: the confirmation closes the event before it
+        k = j - 1
+        while k >= 0 and toks[k].kind == "REL" and toks[k].value in _TRANSPARENT:
+            k -= 1
+        if k >= 0 and toks[k].kind == "EVENT" and _gap(s, toks[k].end, toks[j].start, 12):
+            j = k
+    while j > 0 and toks[j - 1].kind == "EVENT" and _COORD.fullmatch(s[toks[j - 1].end:toks[j].start]):
+        j -= 1
+    return toks[j]
+
+
+def _anchors_zh(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
+    """(event or date, relation) pairs: 签订后 / 生效之日起 / 期满前 / 2025年5月19日起 / 付款时."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind == "EVENT" and (s[t.end - 1] == "到" or (s[max(0, t.start - 1):t.start] == "经" and (
+                t.end == len(s) or _PUNCT.match(s, t.end)))):  # 货到付款 / 经验收合格，…: the event is its own "after"
+            out.append((t, Tok("REL", t.end, t.end, "after")))
+        if t.kind != "REL" or t.value not in ("after", "before", "same", "full"):
+            continue
+        for j in range(i - 1, -1, -1):
+            p = toks[j]
+            if p.kind == "REL" and p.value in _TRANSPARENT:
+                continue
+            if p.kind in ("DUR", "REL", "MDAY"):
+                break
+            if p.kind in ("EVENT", "DATE") and _gap(s, p.end, t.start, 10 if p.kind == "EVENT" else 2):
+                if t.value == "before" and p.kind == "DATE":
+                    break
+                out.append((_chain_head(s, toks, j) if p.kind == "EVENT" else p, t))
+                break
+            if p.kind in ("EVENT", "DATE"):
+                break
+    return out
+
+
+def _anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
+    """(event, relation) pairs: "after Acceptance", "prior to the Go-Live Date", "of receipt of an invoice";
+    a period right before an event binds too: "thirty (30) days' prior written notice"."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind == "DUR":
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "EVENT" and _gap(s, t.end, nxt.start, 3):
+                out.append((nxt, Tok("REL", t.end, t.end, "after")))
+            continue
+        if t.kind != "REL" or t.value not in ("after", "before", "by"):
+            continue
+        for p in toks[i + 1:i + 4]:
+            if p.kind == "EVENT" and _gap(s, t.end, p.start, 40):
+                out.append((p, t))
+                break
+            if p.kind != "REL" or p.value != "after":
+                break
+    return out
+
+
+def _rel_at(toks: list[Tok], s: str, pos: int, after: bool, limit: int = 2) -> Tok | None:
+    """The relation word just after (or just before) ``pos``."""
+    cands = [t for t in toks if t.kind == "REL" and (_gap(s, pos, t.start, limit) if after else _gap(s, t.end, pos, limit))]
+    if not cands:
+        return None
+    return min(cands, key=lambda t: t.start) if after else max(cands, key=lambda t: t.end)
+
+
+def _default_anchor(s: str, lang: str, before: int) -> str:
+    table = DEFAULT_ANCHOR_EN if lang == "en" else DEFAULT_ANCHOR_ZH
+    head = s[max(0, before - 12):before]
+    for anchor, rx in table:
+        if re.search(rx, head, re.I if lang == "en" else 0):
+            return anchor
+    return "event"
+
+
+def _contingent(s: str, anchor: str, dur: Dur | None, lang: str, upto: int) -> bool:
+    if anchor in _CONTINGENT_EVENTS or (dur is not None and dur.h):
+        return True
+    rx = _CONDITION_EN if lang == "en" else _CONDITION_ZH
+    return bool(rx.search(s, 0, upto)) or (anchor == "event" and lang != "en" and bool(re.search(r"答复|回复|响应|修复|到场", s)))
+
+
+def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
+    dates = [t for t in toks if t.kind == "DATE"]
+    for i, t in enumerate(dates):
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        if nxt and re.fullmatch(r"\s*(?:起)?\s*(?:至|到|—|–|-|~|～|through|to|until|and\s+ending\s+on)\s*(?:the\s+)?",
+                                s[t.end:nxt.start], re.I):
+            assert isinstance(t.value, date) and isinstance(nxt.value, date)
+            return FixedDate(nxt.value, "range_end", t.start, nxt.end, range_start=t.value)
+    for t in dates:  # 自决标日起至115年12月31日止 / commencing on the Effective Date and ending on DATE
+        assert isinstance(t.value, date)
+        if re.search(r"(?:至|到)\s*$|(?:ending|expiring|terminating)\s+on\s*$", s[max(0, t.start - 12):t.start], re.I) \
+                and re.search(r"起|自|from|commencing|starting", s[:t.start], re.I):
+            return FixedDate(t.value, "range_end", t.start, t.end)
+    for t in dates:
+        assert isinstance(t.value, date)
+        tod = _TIME_OF_DAY.match(s, t.end)
+        after = _rel_at(toks, s, tod.end() if tod else t.end, after=True, limit=1 if lang != "en" else 1)
+        lead = _rel_at(toks, s, t.start, after=False, limit=6) if lang != "en" else next(
+            (x for x in reversed(toks) if x.kind == "REL" and x.end <= t.start and t.start - x.end <= 40
+             and not re.search(r"[,;]", s[x.end:t.start])), None)
+        value = t.value
+        if after is not None and after.value in ("exclusive", "inclusive"):
+            value -= timedelta(days=1 if after.value == "exclusive" else 0)
+            after = _rel_at(toks, s, after.end, after=True)
+        if lang != "en" and after is not None and after.value in ("before", "until", "within"):
+            nxt = _rel_at(toks, s, after.end, after=True, limit=1)
+            if nxt is not None and nxt.value == "exclusive":  # 2025年12月15日之前(不含当日)
+                value -= timedelta(days=1)
+            return FixedDate(value, "by", (lead.start if lead and lead.value == "by" else t.start), after.end)
+        if lead is not None and lead.value in ("by", "before") and (lang != "en" or not re.search(r"[,;]", s[lead.end:t.start])):
+            return FixedDate(value, "by", lead.start, t.end)
+    if len(dates) == 1 and lang != "en" and re.fullmatch(r"\s*(?:于|在)?\s*", s[:dates[0].start]) \
+            and not _PUNCT.search(s[dates[0].end:]):
+        t = dates[0]
+        assert isinstance(t.value, date)
+        return FixedDate(t.value, "by", t.start, t.end)
+    return None
+
+
+def _period_kind(s: str, toks: list[Tok], t: Tok, lang: str) -> tuple[str, int, int]:
+    """How a duration token is used: (kind, span start, span end)."""
+    a, b = t.start, t.end
+    pre = _rel_at(toks, s, t.start, after=False, limit=1 if lang != "en" else 2)
+    post = _rel_at(toks, s, t.end, after=True, limit=1 if lang != "en" else 1)
+    kind = "on"
+    if lang != "en" and re.search(r"第\s*$", s[max(0, a - 2):a]):
+        kind, a = "on", s.rfind("第", 0, a)
+    if pre is not None and pre.value in ("within", "not_more", "by", "full", "at_least"):
+        kind, a = {"within": "within", "not_more": "within", "by": "within", "full": "on",
+                   "at_least": "before"}[str(pre.value)], pre.start
+    if post is not None and lang != "en":
+        if post.value == "within" or (post.value == "before" and kind != "before"):
+            kind, b = ("within" if kind != "before" else kind), post.end
+            if post.value == "before":
+                kind = "within"
+        elif post.value == "after":
+            kind, b = ("not_before" if pre is not None and pre.value == "full" else kind), post.end
+    return kind, a, b
+
+
+def _t_definition(s: str, toks: list[Tok], a: int) -> Tok | None:
+    """T+3个工作日（T为到货验收日）: T's event, defined in the sentence."""
+    if not re.search(r"T\s*\+\s*$", s[max(0, a - 4):a]):
+        return None
+    m = re.search(r"T\s*(?:为|指|是|系|means|is)\s*", s)
+    return next((t for t in toks if m and t.kind == "EVENT" and 0 <= t.start - m.end() <= 8), None)
+
+
+def _main_period(s: str, toks: list[Tok], lang: str) -> tuple[Tok, str, int, int] | None:
+    main = None
+    for t in (x for x in toks if x.kind == "DUR"):  # the period that closes the deadline
+        kind, a, b = _period_kind(s, toks, t, lang)
+        main = (t, kind, a, b)
+        if kind == "within":
+            break
+    return main
+
+
+def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None, Dur, bool, int]:
+    """From a period back over 满/后/届满 to its anchor: (anchor, summed period, before?, span start)."""
+    pos, chained = a, False
+    while True:
+        prev = [x for x in toks if x.end <= pos and not (x.kind == "REL" and x.value in _TRANSPARENT)]
+        if chained and prev and prev[-1].kind == "EVENT" and _gap(s, prev[-1].end, pos, 2):
+            return _chain_head(s, toks, toks.index(prev[-1])), total, False, prev[-1].start  # 试运行期满(三个月)后
+        rel = prev[-1] if prev and prev[-1].kind == "REL" and _gap(s, prev[-1].end, pos, 2) else None
+        if rel is None or rel.value not in ("after", "before", "full"):
+            return None, total, False, a
+        before_rel = [x for x in prev[:-1] if x.kind != "REL" or x.value != "full"]
+        if not before_rel or not _gap(s, before_rel[-1].end, rel.start, 10):
+            return None, total, False, a
+        p = before_rel[-1]
+        if p.kind == "DUR" and rel.value != "before":
+            assert isinstance(p.value, Dur)
+            total, pos, chained = p.value + total, p.start, True
+            continue
+        if p.kind == "EVENT" and re.search(r"满$", s[p.start:p.end]):
+            inner = [x for x in before_rel[:-1] if x.kind == "DUR" and _gap(s, x.end, p.start, 2)]
+            if inner:  # 质保期(…24个月)届满后15日内: the bracketed period has run
+                assert isinstance(inner[-1].value, Dur)
+                total, pos, chained = inner[-1].value + total, inner[-1].start, True
+                continue
+        if p.kind in ("EVENT", "DATE"):
+            head = _chain_head(s, toks, toks.index(p)) if p.kind == "EVENT" else p
+            return head, total, rel.value == "before", min(a, head.start)
+        return None, total, False, a
+
+
+def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
+    anchors = _anchors_zh(s, toks)
+    main = _main_period(s, toks, lang)
+    if main is None:
+        for ev, rel in reversed(anchors):
+            if ev.kind == "EVENT" and rel.value in ("after", "same", "before"):
+                if re.match(r"[^,。;]{0,3}至[^,。;]{1,20}止", s[rel.end:]):  # 自签订之日起至终验合格止: open-ended
+                    return Deadline(str(ev.value), None, False, "window", ev.start, rel.end)
+                return Deadline(str(ev.value), "P0D", False, "on", ev.start, rel.end,
+                                _contingent(s, str(ev.value), None, lang, ev.start))
+        cal = re.search(r"(?:次月|下月|次年)", s)
+        before_cal = next((t for t in reversed(toks) if cal and t.kind == "EVENT" and t.end <= cal.start()), None)
+        if before_cal is not None and cal is not None:  # 凭发票于次月十日前: a calendar rule after the event
+            return Deadline(str(before_cal.value), None, False, "on", before_cal.start, cal.end())
+        return None
+    t, kind, a, b = main
+    assert isinstance(t.value, Dur)
+    anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
+    if anchor_tok is None:
+        anchor_tok = _t_definition(s, toks, a)
+    if anchor_tok is None:  # the anchor stands apart: 合同签订后，甲方在15个工作日内支付
+        earlier = [(ev, r) for ev, r in anchors if r.start <= a and ev.kind == "EVENT"] \
+            or [(ev, r) for ev, r in anchors if r.start <= a]
+        later = [(ev, r) for ev, r in anchors if ev.start >= b and r.value == "after" and "起" in s[r.start:r.end]]
+        if earlier or later:
+            anchor_tok, r = (earlier[-1] if earlier else later[0])
+            negative = r.value == "before"
+    if anchor_tok is None and re.search(r"通知", s[b:b + 4]):
+        anchor_tok = next((x for x in toks if x.kind == "EVENT" and x.start >= b and x.value == "notice"), None)
+    anchor = _anchor_label(anchor_tok) if anchor_tok is not None else _default_anchor(s, lang, a)
+    if anchor_tok is not None and any(x.kind == "REL" and x.value == "inclusive" and anchor_tok.end <= x.start < t.start
+                                      for x in toks) and total.d and not (total.y or total.m or total.w):
+        total = Dur(d=total.d - 1, business=total.business)  # (含当日): the start day is the first day
+    kind = "window" if negative and kind == "within" else ("before" if negative else kind)
+    return Deadline(anchor, total.iso(negative), total.business, kind, a, b,
+                    _contingent(s, anchor, total, lang, a if anchor_tok is None else anchor_tok.start))
+
+
+def _en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
+    anchors = _anchors_en(s, toks)
+    for t in (x for x in toks if x.kind == "DUR"):
+        assert isinstance(t.value, Dur)
+        near = [(ev, r) for ev, r in anchors if r.start >= t.end and (_gap(s, t.end, r.start, 24) or r.start - t.end <= 3)]
+        pre = _rel_at(toks, s, t.start, after=False, limit=3)
+        if near:
+            ev, r = near[0]
+            neg = r.value == "before"
+            kind = "before" if neg else ("within" if pre is not None and pre.value in ("within", "by", "not_more") else "on")
+            a = pre.start if pre is not None else t.start
+            return Deadline(str(ev.value), t.value.iso(neg), t.value.business, kind, a, ev.end,
+                            _contingent(s, str(ev.value), t.value, "en", a))
+    for t in (x for x in toks if x.kind == "DUR"):
+        assert isinstance(t.value, Dur)
+        pre = _rel_at(toks, s, t.start, after=False, limit=3)
+        if pre is not None and pre.value in ("within", "not_more", "by"):
+            anchor = _default_anchor(s, "en", pre.start)
+            return Deadline(anchor, t.value.iso(), t.value.business, "within", pre.start, t.end,
+                            _contingent(s, anchor, t.value, "en", pre.start))
+    for ev, r in anchors:
+        strict = r.value == "before" and not re.search(r"\bor\s*$", s[:r.start], re.I)
+        return Deadline(str(ev.value), "-P1D" if strict else "P0D", False, "before" if strict else "on",
+                        r.start, ev.end, _contingent(s, str(ev.value), None, "en", r.start))
+    return None
+
+
+def read_time(sentence: str, lang: str) -> TimeValue | None:
+    """The time value a sentence states (normalised text), or ``None``."""
+    lang = "en" if lang == "en" else "zh"
+    toks = scan(sentence, lang)
+    rec = read_recurrence(sentence, toks, lang)
+    if rec is not None:
+        return rec
+    if lang == "en":
+        fx = _fixed(sentence, toks, lang)
+        if fx is not None and fx.kind == "range_end":
+            return fx
+        dl: Deadline | None = _en_deadline(sentence, toks)
+        if dl is not None and dl.anchor != "event":
+            return dl
+        return fx or dl
+    fx = _fixed(sentence, toks, lang)
+    dl = _zh_deadline(sentence, toks, lang)
+    if fx is not None and (dl is None or dl.anchor == "event" or fx.kind == "range_end" or dl.offset == "P0D"):
+        return fx
+    return dl or fx
+
+
+def has_time_element(sentence: str, lang: str) -> bool:
+    """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
+    if read_time(sentence, lang) is not None:
+        return True
+    return any(t.kind in ("DATE", "DUR") for t in scan(sentence, "en" if lang == "en" else "zh"))
+
+
+def time_element(sentence: str, lang: str) -> dict[str, Any] | None:
+    """The rules' time element for an obligation: ``{"event", "offset", "business_days"}``,
+    ``{"fixed_date"}`` or ``{"recurrence"}``, plus ``_a``/``_b``, the span of the time words.
+    ``None`` for what is not a schedulable deadline: a contingent reply (报修后2小时内响应), an event the
+    obligations document has no id for, a period with no event, a term's range, a window before an event."""
+    v = read_time(sentence, lang)
+    if isinstance(v, FixedDate):
+        return {"fixed_date": v.value, "_a": v.start, "_b": v.end} if v.kind == "by" else None
+    if isinstance(v, Recurrence):
+        ok = v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D")
+        return {"recurrence": v.rrule, "_a": v.start, "_b": v.end} if ok else None
+    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before") or "T" in v.offset:
+        return None
+    if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
+        return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
+    event = schema_event(v.anchor)
+    if event == "other":
+        return None
+    return {"event": event, "offset": v.offset, "business_days": v.business_days, "_a": v.start, "_b": v.end}
+
+
+def offset_value(iso: str) -> tuple[bool, int, int, int]:
+    """An ISO offset by value (consumers compare durations by value): P24M == P2Y, P2W == P14D."""
+    m = re.fullmatch(r"(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?", iso)
+    if not m:
+        raise ValueError(f"not an ISO 8601 duration: {iso!r}")
+    neg, y, mo, w, d, h = m.groups()
+    return bool(neg), int(y or 0) * 12 + int(mo or 0), int(w or 0) * 7 + int(d or 0), int(h or 0)
+
+
+def schema_event(anchor: str) -> str:
+    """The obligations document's event for a layer id (``go_live`` → ``model_delivery``), else ``other``."""
+    return SCHEMA_EVENT.get(anchor, "other")
+
+
+__all__ = ["Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "offset_value", "read_time",
+           "schema_event", "time_element"]

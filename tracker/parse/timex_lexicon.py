@@ -1,0 +1,164 @@
+"""The time layer's vocabularies as data: events with canonical ids, relation words, units, weekdays.
+
+One table per language. The Chinese tables are written in the normalised script (Simplified,
+half-width), so Traditional contracts (簽訂 → 签订, 決標 → 决标, 工作天) are read by the same rows;
+words only Taiwan drafters use (决标, 收受, 日历天, 工作天) are rows of their own.
+
+Event ids are the general layer's (``award``, ``go_live``, ``warranty_end`` …); ``SCHEMA_EVENT`` maps
+them onto the obligations document's eight events one step later (an id not in the map is ``other``).
+Within a table, the longest match wins and, for equal lengths, the earlier row.
+"""
+
+from __future__ import annotations
+
+#: (canonical id, regex) — Chinese, normalised script
+EVENTS_ZH: tuple[tuple[str, str], ...] = (
+    ("warranty_end", r"(?:质保|保修|维保|保固)期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
+    ("renewal_expiry", r"续(?:约|展|签|期)期(?:间)?(?:届满|期满|满|到期)|续约期满"),
+    ("confirmation", r"(?:并|且)?经[^,。;]{0,8}?确认"),
+    ("due_date", r"(?:付款|履行|交付)期限届满|到期日|应付日|(?:逾期|迟延|延迟|延期)(?:付款|交付|支付|履行)?"),
+    ("go_live", r"(?:系统|模型|平台|软件)?上线(?:试运行|运行)?|试运行(?:期满|结束)?|投入(?:使用|运行)"),
+    ("expiry", r"(?:合同|协议|契约|本合同|本协议|服务|租|有效|合作)?期(?:限)?(?:届满|期满|满|到期)"
+               r"|(?:合同|协议|契约)(?:到期|终止|期满)|期满|届满|到期|终止"),
+    ("termination", r"(?:合同|协议|契约)?解除"),
+    ("effective", r"(?:签订|签署|签字|盖章)(?:并|且)?生效|生效"),
+    ("signing", r"(?:双方)?(?:授权代表)?(?:签订|签署|签字(?:盖章)?|签约|盖章|签章|订立)(?:日)?"),
+    ("award", r"(?:中标|成交)(?:通知书)?|决标"),
+    ("commencement_notice", r"(?:书面)?开工通知"),
+    ("commencement", r"开工(?:日)?"),
+    ("kickoff", r"(?:项目)?启动会|项目启动"),
+    ("preliminary_acceptance", r"初验(?:合格|通过|完成)?|初步验收(?:合格|通过)?"),
+    ("milestone_acceptance", r"阶段性?验收(?:合格|通过)|里程碑验收(?:合格|通过)?"),
+    ("acceptance_request", r"(?:提交|提出)?验收申请"),
+    ("acceptance", r"到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
+                   r"|验收报告(?:签署|出具)?|(?:签署|签发)验收(?:单|报告|证书)|验收(?:日|之日)|验收"),
+    ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
+    ("performance_bond", r"履约保(?:函|证金)"),
+    ("payment_request", r"付款申请|请款申请|付款请求"),
+    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|请款(?:单据?|文件|资料)|结算发票"),
+    ("reconciliation", r"对账(?:确认|单确认)?"),
+    ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
+    ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
+    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测)报告"),
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传)[^,。;]{0,12}?(?:数据|语料|样本|图像|影像|素材)"
+                      r"|(?:数据|语料|样本)[^,。;]{0,4}(?:交付|交齐|到位|提供)"),
+    ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
+    ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
+    ("arrival", r"货物?到达(?:指定地点|指定位置|现场|交货地点)?|到货|货到"),
+    ("shipment", r"发货|发运"),
+    ("site_handover", r"提供[^,。;]{0,4}(?:部署|运行|开发)?环境|场地移交"),
+    ("requirements_signoff", r"确认需求(?:规格)?(?:说明书)?|需求(?:规格)?(?:说明书)?[^,。;]{0,3}确认"),
+    ("iteration_end", r"迭代(?:周期)?(?:结束|完成)"),
+    ("task_batch_issue", r"领取任务包?"),
+    ("batch_delivery", r"完成一批[^,。;后]{0,8}"),
+    ("service_start", r"(?:账号|资源|服务|云资源)?开通"),
+    ("incident_report", r"报修|故障报告|报障"),
+    ("notice", r"(?:书面)?(?:整改|催告|维修|发货)?通知(?:书)?|书面要求|要求"),
+    ("delivery", r"交付(?:日)?|交货|成果提交|提交成果"),
+)
+
+#: (canonical id, regex) — English, matched case-insensitively
+EVENTS_EN: tuple[tuple[str, str], ...] = (
+    ("warranty_end", r"(?:expiry|expiration|end)\s+of\s+the\s+warranty\s+period"),
+    ("renewal_start", r"renewal\s+term\s+(?:starts|begins|commences)"),
+    ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
+    ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
+               r"|(?:this\s+)?agreement\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
+    ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
+    ("commencement", r"commencement\s+date"),
+    ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
+                r"|signature|signing"),
+    ("go_live", r"go[-\s]live(?:\s+date)?"),
+    ("kickoff", r"kick[-\s]?off(?:\s+meeting)?"),
+    ("closing", r"closing\s+date|\bclosing\b"),
+    ("trade_date", r"trade\s+date"),
+    ("order_start", r"order\s+start\s+date"),
+    ("milestone", r"milestone(?:\s+completion)?(?:\s+date)?"),
+    ("evaluation_report", r"evaluation\s+report"),
+    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?data"),
+    ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model"),
+    ("acceptance", r"(?:final\s+)?acceptance(?:\s+(?:date|certificate))?"),
+    ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
+    ("invoice", r"(?:undisputed\s+|valid\s+)?invoice(?:\s+date)?|invoice\s+is\s+received"),
+    ("incident_awareness", r"becoming\s+aware"),
+    ("maintenance_window", r"(?:scheduled\s+)?maintenance\s+window"),
+    ("due_date", r"due\s+date|past\s+due"),
+    ("request", r"(?:written\s+)?request"),
+    ("notice", r"(?:prior\s+)?(?:written\s+)?notice"),
+    ("delivery", r"(?:delivery|receipt)\s+of\s+(?:each|the)\s+deliverable|deliverable"),
+)
+
+#: the obligations document's events; every other id maps to ``other``
+SCHEMA_EVENT: dict[str, str] = {
+    "signing": "signing", "effective": "effective", "data_delivery": "data_delivery",
+    "model_delivery": "model_delivery", "acceptance": "acceptance", "invoice": "invoice",
+    "evaluation_report": "evaluation_report", "expiry": "expiry",
+    "kickoff": "effective", "commencement": "effective",
+    "preliminary_acceptance": "acceptance", "milestone_acceptance": "acceptance",
+    "payment_request": "invoice", "go_live": "model_delivery", "installation": "model_delivery",
+    "termination": "expiry", "renewal_expiry": "expiry",
+}
+
+#: duration units: normalised word → (field, factor, business days)
+UNITS_ZH: tuple[tuple[str, tuple[str, int, bool]], ...] = (
+    (r"个?工作日|个?工作天|个?营业日|个?银行工作日", ("D", 1, True)),
+    (r"个?自然日|个?日历日|个?日历天|个?公历日", ("D", 1, False)),
+    (r"个?(?:星期|礼拜)|个?周", ("W", 1, False)),
+    (r"个?小时", ("H", 1, False)),
+    (r"个?季度", ("M", 3, False)),
+    (r"个?月", ("M", 1, False)),
+    (r"年", ("Y", 1, False)),
+    (r"日|天", ("D", 1, False)),
+)
+UNITS_EN: tuple[tuple[str, tuple[str, int, bool]], ...] = (
+    (r"business\s+days?|working\s+days?|banking\s+days?", ("D", 1, True)),
+    (r"calendar\s+days?|days?", ("D", 1, False)),
+    (r"weeks?", ("W", 1, False)),
+    (r"months?|month", ("M", 1, False)),
+    (r"years?", ("Y", 1, False)),
+    (r"hours?", ("H", 1, False)),
+)
+
+WEEKDAYS_ZH = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
+WEEKDAYS_EN = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
+               "saturday": "SA", "sunday": "SU"}
+ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+               "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+
+#: relation words → relation id. ``after``: counted forward from the thing before it; ``before``:
+#: backward; ``within``: closes a period; ``by``: a latest day; ``same``: on the event itself
+RELS_ZH: tuple[tuple[str, str], ...] = (
+    ("exclusive", r"\(不含(?:当日|当天|本日)?\)"),
+    ("inclusive", r"\((?:含|包含|包括)(?:当日|当天|本日)?\)"),
+    ("after", r"(?:之日|当日|日)?(?:的)?次日起(?:算|计算?)?|(?:之日|当日|日)?起(?:算|计算?)?(?:的)?|之日后的?|之后的?|以后的?|后的?|过后"),
+    ("by", r"不晚于|不迟于|不得晚于|不得迟于|最迟(?:不晚于|不得晚于|应于|须于|于|在)?|至迟(?:不得晚于|于|在)?|最晚(?:不超过|于)?|截至|截止(?:到|至)?"),
+    ("before", r"届满前|之前|以前|前"),
+    ("within", r"之内|以内|内"),
+    ("until", r"为止|止"),
+    ("at_least", r"不少于|不得少于|至少|提前"),
+    ("not_more", r"不超过|不得超过|最长不超过"),
+    ("full", r"满|超过|达到|达|逾"),
+    ("between", r"之间"),
+    ("same", r"当日|当天|立即|同时|之时|时(?![间限效点段期])"),
+)
+RELS_EN: tuple[tuple[str, str], ...] = (
+    ("by", r"on\s+or\s+(?:before|prior\s+to)|(?:by\s+)?no\s+later\s+than|not\s+later\s+than|\bby\b|until"),
+    ("at_least", r"at\s+least|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than"),
+    ("not_more", r"no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|not\s+more\s+than"),
+    ("before", r"prior\s+to|before|in\s+advance\s+of"),
+    ("within", r"within|during\s+the"),
+    ("after", r"after|following|from|of|commencing\s+on|starting\s+on|upon\s+receipt\s+of|upon|on\s+the\s+date\s+of"),
+)
+
+#: what a bare period counts from when the sentence names no event: the word before it
+DEFAULT_ANCHOR_ZH: tuple[tuple[str, str], ...] = (
+    ("acceptance", r"(?:质保|保修|维保|保固|免费维护|维护)期"),
+    ("effective", r"有效期|合同期限|协议期限|服务期限?|周期|工期|履约期限?|租赁期限?"),
+)
+DEFAULT_ANCHOR_EN: tuple[tuple[str, str], ...] = (
+    ("acceptance", r"warranty\s+period"),
+    ("effective", r"\bterm\b"),
+)
+
+__all__ = ["DEFAULT_ANCHOR_EN", "DEFAULT_ANCHOR_ZH", "EVENTS_EN", "EVENTS_ZH", "ORDINALS_EN", "RELS_EN", "RELS_ZH", "SCHEMA_EVENT", "UNITS_EN", "UNITS_ZH",
+           "WEEKDAYS_EN", "WEEKDAYS_ZH"]

@@ -1,0 +1,211 @@
+"""Recurrences: 每月最后一个工作日, 每季度结束后十五日内, every other Friday → an RFC 5545 RRULE.
+
+A table per language of (pattern, builder); the first pattern that matches wins, so the specific
+ones come first. A recurrence may count from a period boundary (``month_end`` + 5 working days) or
+start after an event (模型上线后，每月月底前 → ``go_live``); both are kept on the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tracker.parse.numerals import NumeralError, cn_int, en_int
+from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
+from tracker.parse.timex_scan import Dur, Tok
+
+WORKDAYS = "BYDAY=MO,TU,WE,TH,FR"
+Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    rrule: str
+    anchor: str = "calendar"  # calendar | month_end | quarter_end | quarter_start | year_end | an event id
+    offset: str = "P0D"
+    business_days: bool = False
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+
+
+N = r"(?:\d+|[一二三四五六七八九十两〇零]+)"
+EVERY_M = r"每(?:个)?(?:自然)?月(?:的)?"
+EVERY_Q = r"每(?:个)?季(?:度)?(?:的)?"
+Build = Callable[[re.Match[str]], tuple[str, str, str, bool] | None]
+
+
+def _n(text: str) -> int:
+    return cn_int(text)
+
+
+def _dur(text: str) -> tuple[str, bool]:
+    m = re.match(rf"({N})\s*(?:个)?(工作日|工作天|日|天|个月|月)", text)
+    if not m:
+        raise NumeralError(text)
+    n = _n(m.group(1))
+    unit = m.group(2)
+    return (Dur(m=n).iso() if "月" in unit else Dur(d=n).iso()), unit.startswith("工作")
+
+
+def _days(m: re.Match[str], group: str = "d") -> str:
+    return ",".join(str(_n(x)) for x in re.findall(N, m.group(group)))
+
+
+def _after_boundary(m: re.Match[str]) -> tuple[str, str, str, bool]:
+    p = m.group("p")
+    off, biz = _dur(m.group("dur"))
+    if "季" in p:
+        return f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1", "quarter_end", off, biz
+    if "年" in p:
+        return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", "year_end", off, biz
+    return "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", off, biz
+
+
+def _yearly(m: re.Match[str]) -> tuple[str, str, str, bool]:
+    pairs = re.findall(rf"({N})\s*月\s*(?:的)?\s*({N}|最后一日|最后一天|底|末)?\s*[日号]?", m.group("md"))
+    months = [_n(mo) for mo, _ in pairs]
+    days = {d for _, d in pairs if d}
+    if not days or days <= {"最后一日", "最后一天", "底", "末"} or _month_ends(pairs):
+        day = "-1"
+    else:
+        day = str(_n(next(iter(days))))
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}", "calendar", "P0D", False
+
+
+def _month_ends(pairs: list[tuple[str, str]]) -> bool:
+    import calendar
+
+    try:
+        return len(pairs) > 1 and all(d and _n(d) == calendar.monthrange(2025, _n(mo))[1] for mo, d in pairs)
+    except NumeralError:
+        return False
+
+
+def _c(rrule: str, anchor: str = "calendar", offset: str = "P0D", biz: bool = False) -> Build:
+    return lambda m: (rrule, anchor, offset, biz)
+
+
+RULES_ZH: tuple[tuple[str, Build], ...] = (
+    (rf"{EVERY_Q}最后一个月的最后一个工作日", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
+    (rf"{EVERY_Q}第一个月的\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_START};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_Q}最后一个月的\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_END};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_Q}(?:首日|第一日|第一天)", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1")),
+    (rf"{EVERY_Q}(?:开始|起始)前\s*(?P<dur>{N}\s*(?:个)?(?:工作日|日|天))", lambda m: (
+        f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start", "-" + _dur(m.group("dur"))[0], _dur(m.group("dur"))[1])),
+    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月|年度|年)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天|日|天))",
+     _after_boundary),
+    (rf"(?:次月|下月)\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天))\s*内", lambda m: (
+        "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", *_dur(m.group("dur")))),
+    (rf"{EVERY_M}最后一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
+    (rf"{EVERY_M}第一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=1")),
+    (rf"{EVERY_M}(?:初|前)\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_M}第\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_Q}(?:末|最后一日|最后一天|结束时|最后一个月的最后一日)(?!后)", _c(f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1")),
+    (rf"每(?:个)?年(?:度)?(?:的)?(?P<md>{N}\s*月(?:\s*(?:的)?\s*{N}\s*[日号])?(?:\s*(?:和|及|、|与)\s*{N}\s*月(?:\s*(?:的)?\s*{N}\s*[日号])?)*(?:\s*的?(?:最后一日|最后一天|底|末))?)", _yearly),
+    (rf"每半年[^。;]{{0,20}}?每年(?P<md>{N}\s*月\s*{N}\s*[日号](?:\s*(?:和|及|、|与)\s*{N}\s*月\s*{N}\s*[日号])*)", _yearly),
+    (rf"(?:{EVERY_M}|次月|下月|当月|按月[^。;]{{0,20}}?(?:次|下|当)月)\s*(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)",
+     lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_M}(?:末|月底|底|最后一日|最后一天)|每月末", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    (r"(?:每(?:双周|两周|隔周|隔一周|隔两周|隔二周)|逢双周)[^。;]{0,12}?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])",
+     lambda m: (f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
+    (r"每(?:周|星期|礼拜)(?P<w>[一二三四五六日天])", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
+    (r"每(?:个)?工作日", _c(f"FREQ=DAILY;{WORKDAYS}")),
+    (r"每日|每天", _c("FREQ=DAILY")),
+    (rf"每(?:隔)?\s*(?P<d>{N})\s*个月", lambda m: (f"FREQ=MONTHLY;INTERVAL={_days(m)}", "calendar", "P0D", False)),
+    (r"每满一年|每(?:个)?周年", _c("FREQ=YEARLY", "event", "P1Y")),
+    (r"按(?:自然)?月结算|按月(?:支付|结算|付款)", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+)
+
+_ORD = "|".join(ORDINALS_EN)
+_WD = "|".join(WEEKDAYS_EN)
+_EACH = r"(?:each|every|the)\s+(?:calendar\s+)?"
+RULES_EN: tuple[tuple[str, Build], ...] = (
+    (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}quarter", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
+    (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}month", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
+    (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}month",
+     lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
+    (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
+     lambda m: (f"FREQ=MONTHLY;BYDAY={ORDINALS_EN[m.group('o').lower()]}{WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
+    (r"(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:calendar\s+)?day\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month(?!\s+following)|"
+     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\s+(?:calendar\s+)?day\s+of\s+the\s+month\s+following",
+     lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d') or m.group('d2'))}", "calendar", "P0D", False)),
+    (rf"(?P<o>{_ORD})\s*\(\d+(?:st|nd|rd|th)\)\s*(?:calendar\s+)?day\s+following\s+the\s+end\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month",
+     lambda m: ("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", f"P{ORDINALS_EN[m.group('o').lower()]}D", False)),
+    (r"(?P<dur>\w+(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month",
+     lambda m: _en_boundary(m, "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end")),
+    (r"(?P<dur>\w+(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+(?:end|close)\s+of\s+each\s+(?:fiscal|financial|calendar)\s+year",
+     lambda m: _en_boundary(m, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", "year_end")),
+    (r"(?P<dur>[\w\s-]+?(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+end\s+of\s+each\s+contract\s+year",
+     lambda m: _en_boundary(m, "FREQ=YEARLY", "contract_year_end")),
+    (r"end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    (rf"every\s+(?:other|second|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
+        f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
+    (rf"(?:each|every)\s+(?P<w>{_WD})", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
+    (r"monthly\s+in\s+arrears", _c("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end")),
+    (r"quarterly\s+in\s+advance", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start")),
+    (r"(?:annually|yearly)[^.;]{0,30}anniversary|each\s+anniversary", _c("FREQ=YEARLY", "event", "P1Y")),
+)
+
+
+def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, str, bool] | None:
+    d = re.search(r"\((\d+)\)", m.group("dur"))
+    try:
+        n = int(d.group(1)) if d else en_int(re.sub(r"\s*(?:business|working|calendar)?\s*days?$", "", m.group("dur").strip()))
+    except NumeralError:
+        return None
+    return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", m.group("dur"), re.I))
+
+
+_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build], ...]] = {}
+
+
+def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build], ...]:
+    if lang not in _COMPILED:
+        table = RULES_EN if lang == "en" else RULES_ZH
+        _COMPILED[lang] = tuple((re.compile(rx, re.I if lang == "en" else 0), b) for rx, b in table)
+    return _COMPILED[lang]
+
+
+def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
+    """The first recurrence the sentence states, with the event it starts after when one is named."""
+    if lang != "en" and not re.search(r"每|按(?:自然)?月|逢双周|按季|上月|月度|月费|当月[^,。;]{0,4}费", s):
+        return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
+    for rx, build in _rules(lang):
+        m = rx.search(s)
+        if not m:
+            continue
+        try:
+            got = build(m)
+        except (NumeralError, KeyError, ValueError):
+            got = None
+        if got is None:
+            continue
+        rrule, anchor, offset, biz = got
+        if anchor in ("calendar", "event"):
+            ev = _event_before(s, toks, m.start(), lang)
+            if ev is not None:
+                anchor = ev
+            elif anchor == "event":
+                anchor = "effective"
+        tail = re.compile(r"\s*(?:之前|以前|前|内|之内|以内)").match(s, m.end()) if lang != "en" else None
+        return Recurrence(rrule, anchor, offset, biz, m.start(), tail.end() if tail else m.end())
+    return None
+
+
+def _event_before(s: str, toks: list[Tok], pos: int, lang: str) -> str | None:
+    """模型上线后，每月…: an event with 后/起 before the recurrence (at most one comma away)."""
+    for i in range(len(toks) - 1, 0, -1):
+        rel, ev = toks[i], toks[i - 1]
+        if rel.end > pos or rel.kind != "REL" or rel.value != "after" or ev.kind != "EVENT":
+            continue
+        if s[rel.end:pos].count(",") <= 1 and not re.search(r"[。;]", s[rel.end:pos]) and len(s[ev.end:rel.start]) <= 6:
+            return str(ev.value)
+    if lang == "en":
+        m = re.search(r"anniversary\s+of\s+the\s+(?P<e>[\w\s-]{2,30}?date)", s, re.I)
+        if m and re.search("effective", m.group("e"), re.I):
+            return "effective"
+    return None
+
+
+__all__ = ["Recurrence", "read_recurrence"]

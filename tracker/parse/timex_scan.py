@@ -1,0 +1,284 @@
+"""One pass of typed time tokens over a sentence: dates, durations, events, relation words.
+
+The sentence is normalised text (Simplified, half-width). Tokens never overlap: dates are taken
+first, then durations, then events (longest match wins), then relation words in the gaps. The
+composition of tokens into a deadline or recurrence is ``timex.py``'s job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from tracker.parse.common import find_dates
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
+from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH, UNITS_EN, UNITS_ZH
+
+
+@dataclass(frozen=True)
+class Dur:
+    """A period as written: ISO fields, working days or not, and an ordinal (第N个工作日)."""
+
+    y: int = 0
+    m: int = 0
+    w: int = 0
+    d: int = 0
+    h: int = 0
+    business: bool = False
+
+    def __add__(self, other: Dur) -> Dur:
+        return Dur(self.y + other.y, self.m + other.m, self.w + other.w, self.d + other.d, self.h + other.h,
+                   self.business or other.business)
+
+    def iso(self, negative: bool = False) -> str:
+        if self.w and (self.y or self.m or self.d):
+            body = "".join(f"{n}{u}" for n, u in ((self.y, "Y"), (self.m, "M"), (self.w * 7 + self.d, "D")) if n)
+        else:
+            body = "".join(f"{n}{u}" for n, u in ((self.y, "Y"), (self.m, "M"), (self.w, "W"), (self.d, "D")) if n)
+        if self.h:
+            body += f"T{self.h}H"
+        return ("-" if negative and (body and body != "0D") else "") + "P" + (body or "0D")
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # DATE, DUR, EVENT, REL, MDAY
+    start: int
+    end: int
+    value: object
+
+
+ZH_NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
+_EN_NUMWORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_EN_WORDNUM = rf"(?:(?:{_EN_NUMWORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_EN_NUMWORDS})){{0,4}})"
+
+
+def _unit_rx(units: tuple[tuple[str, tuple[str, int, bool]], ...]) -> str:
+    return "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(units))
+
+
+_DUR_ZH = re.compile(
+    rf"(?<![×xX*\d.])(?P<n>{ZH_NUM}|半)\s*(?:\(\s*\d+\s*\)\s*)?(?P<half>个半)?\s*(?:{_unit_rx(UNITS_ZH)})(?P<half2>半)?"
+    rf"(?!度|以来|以上|岁|周岁|经验|工作经验|的(?:工作|行业)?经验)"
+)
+_PAST_ZH = re.compile(r"(?:过去|最近|近|以往|此前)\s*$")
+_NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re.I)
+_HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
+_DUR_EN = re.compile(
+    rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
+    rf"(?:\s*\(\s*\d+\s*\))?[\s-]*(?:{_unit_rx(UNITS_EN)})(?:'s?)?\b",
+    re.I,
+)
+_MDAY_ZH = re.compile(rf"(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
+_ROC_ZH = re.compile(r"(?<!\d)(?P<y>1[01]\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_HALFYEAR_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:的)?(?P<h>上|下)半年")
+_DECADE_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<t>上|中|下)旬")
+_YEAR_RANGE_END_ZH = re.compile(r"至\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+def _field(units: tuple[tuple[str, tuple[str, int, bool]], ...], m: re.Match[str]) -> tuple[str, int, bool]:
+    for i, (_, spec) in enumerate(units):
+        if m.group(f"u{i}"):
+            return spec
+    raise AssertionError("a unit group always matches")
+
+
+def _make(field: str, n: int, business: bool) -> Dur:
+    return Dur(**{field.lower() if field != "M" else "m": n}, business=business)  # type: ignore[arg-type]
+
+
+def _zh_durations(s: str, taken: list[tuple[int, int]]) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _DUR_ZH.finditer(s):
+        if _overlaps(m.start(), m.end(), taken) or _PAST_ZH.search(s, max(0, m.start() - 3), m.start()):
+            continue
+        field, factor, business = _field(UNITS_ZH, m)
+        raw = m.group("n")
+        if field == "D" and not business and re.search(r"月\s*(?:的)?\s*$", s[max(0, m.start() - 3):m.start()]):
+            continue  # 每月12日: a day of the month, not twelve days
+        if raw == "半":
+            if field not in ("M", "Y"):
+                continue
+            dur = Dur(m=6) if field == "Y" else Dur(d=15)
+        else:
+            try:
+                n = cn_int(raw)
+            except NumeralError:
+                continue
+            if n > 10000 or (field == "Y" and n > 100):
+                continue  # 2026年 is a year, not a period
+            dur = _make(field, n * factor, business)
+            if m.group("half") and field == "M":
+                dur = dur + Dur(d=15)
+            if m.group("half2") and field == "Y":
+                dur = dur + Dur(m=6)
+        out.append(Tok("DUR", m.start(), m.end(), dur))
+        taken.append((m.start(), m.end()))
+    for m in _HALF_ZH.finditer(s):
+        if not _overlaps(m.start(), m.end(), taken):
+            out.append(Tok("DUR", m.start(), m.end(), Dur(m=6) if m.group(0).endswith("年") else Dur(d=15)))
+            taken.append((m.start(), m.end()))
+    return _join_compound(s, out)
+
+
+def _join_compound(s: str, durs: list[Tok]) -> list[Tok]:
+    """一年零三个月, 1年6个月: adjacent periods are one period."""
+    durs.sort(key=lambda t: t.start)
+    out: list[Tok] = []
+    for t in durs:
+        if out and re.fullmatch(r"\s*(?:零|又)?\s*", s[out[-1].end:t.start]) and isinstance(out[-1].value, Dur):
+            prev = out.pop()
+            assert isinstance(prev.value, Dur) and isinstance(t.value, Dur)
+            out.append(Tok("DUR", prev.start, t.end, prev.value + t.value))
+        else:
+            out.append(t)
+    return out
+
+
+_ANNIVERSARY_EN = re.compile(rf"\b(?P<o>first|second|third|fourth|fifth|{_EN_NUMWORDS})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?anniversary",
+                             re.I)
+_ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _en_durations(s: str, taken: list[tuple[int, int]]) -> list[Tok]:
+    out = []
+    for m in _ANNIVERSARY_EN.finditer(s):  # the second (2nd) anniversary of X: X + P2Y
+        n = _ORDINAL_YEARS.get(m.group("o").lower())
+        if n:
+            out.append(Tok("DUR", m.start(), m.end(), Dur(y=n)))
+            taken.append((m.start(), m.end()))
+    for m in _DUR_EN.finditer(s):
+        if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()):
+            continue
+        field, factor, business = _field(UNITS_EN, m)
+        try:
+            n = int(m.group("n") or m.group("n2")) if (m.group("n") or m.group("n2")) else en_int(m.group("w2"))
+        except (NumeralError, ValueError):
+            continue
+        out.append(Tok("DUR", m.start(), m.end(), _make(field, n * factor, business)))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _extra_dates_zh(s: str) -> list[Tok]:
+    out = []
+    for m in _ROC_ZH.finditer(s):
+        if "民国" not in s[max(0, m.start() - 4):m.start()]:
+            try:
+                out.append(Tok("DATE", m.start(), m.end(),
+                               date(int(m.group("y")) + 1911, int(m.group("m")), int(m.group("d")))))
+            except ValueError:
+                continue
+    for m in _HALFYEAR_ZH.finditer(s):
+        y = int(m.group("y"))
+        out.append(Tok("DATE", m.start(), m.end(), date(y, 6, 30) if m.group("h") == "上" else date(y, 12, 31)))
+    for m in _DECADE_ZH.finditer(s):
+        y, mo = int(m.group("y")), int(m.group("m"))
+        if 1 <= mo <= 12:
+            day = {"上": 10, "中": 20}.get(m.group("t"), calendar.monthrange(y, mo)[1])
+            out.append(Tok("DATE", m.start(), m.end(), date(y, mo, day)))
+    return out
+
+
+def _dates(s: str, lang: str) -> list[Tok]:
+    toks = [Tok("DATE", h.start, h.end, h.value) for h in find_dates(s) if h.value]
+    if lang != "en":
+        taken = [(t.start, t.end) for t in toks]
+        toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)]
+        toks.sort(key=lambda t: t.start)
+        for i, t in enumerate(list(toks)):  # 2025年1月1日至12月31日: the year carries over
+            m = _YEAR_RANGE_END_ZH.match(s, t.end)
+            if m and isinstance(t.value, date) and not (i + 1 < len(toks) and toks[i + 1].start < m.end()):
+                try:
+                    toks.append(Tok("DATE", m.start("m"), m.end(), date(t.value.year, int(m.group("m")), int(m.group("d")))))
+                except ValueError:
+                    continue
+    return sorted(toks, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=2)
+def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], tuple[str, ...]]:
+    events = EVENTS_EN if lang == "en" else EVENTS_ZH
+    rels = RELS_EN if lang == "en" else RELS_ZH
+    flags = re.I if lang == "en" else 0
+    wrap = (lambda rx: rf"\b(?:{rx})\b") if lang == "en" else (lambda rx: rx)
+    ev = re.compile("|".join(f"(?P<e{i}>{wrap(rx)})" for i, (_, rx) in enumerate(events)), flags)
+    rl = re.compile("|".join(f"(?P<r{i}>{wrap(rx)})" for i, (_, rx) in enumerate(rels)), flags)
+    return ev, tuple(e for e, _ in events), rl, tuple(r for r, _ in rels)
+
+
+def _longest(s: str, rx: re.Pattern[str], ids: tuple[str, ...], kind: str, prefix: str,
+             taken: list[tuple[int, int]]) -> list[Tok]:
+    """Longest match at each position (the regex alternation is tried at every offset and the
+    longest alternative of all rows kept), left to right, never across a taken span."""
+    out: list[Tok] = []
+    pos = 0
+    while pos < len(s):
+        best: tuple[int, int, str] | None = None
+        m = rx.search(s, pos)
+        if not m:
+            break
+        start = m.start()
+        for i, ident in enumerate(ids):
+            sub = _group_rx(rx, i, prefix).match(s, start)
+            if sub and sub.end() > start and (best is None or sub.end() > best[1]):
+                best = (start, sub.end(), ident)
+        if best is None:
+            pos = start + 1
+            continue
+        if _overlaps(best[0], best[1], taken):
+            pos = best[0] + 1
+            continue
+        out.append(Tok(kind, best[0], best[1], best[2]))
+        pos = best[1]
+    return out
+
+
+@lru_cache(maxsize=256)
+def _single(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _group_rx(rx: re.Pattern[str], i: int, prefix: str) -> re.Pattern[str]:
+    parts = _split_alternation(rx.pattern, prefix)
+    return _single(parts[i], rx.flags)
+
+
+@lru_cache(maxsize=8)
+def _split_alternation(pattern: str, prefix: str) -> tuple[str, ...]:
+    pieces = re.split(rf"\|(?=\(\?P<{prefix}\d+>)", pattern)
+    return tuple(pieces)
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def scan(s: str, lang: str) -> list[Tok]:
+    """All time tokens of the sentence ``s``, in text order."""
+    toks = _dates(s, lang)
+    taken = [(t.start, t.end) for t in toks]
+    toks += _en_durations(s, taken) if lang == "en" else _zh_durations(s, taken)
+    taken = [(t.start, t.end) for t in toks]
+    if lang != "en":
+        for m in _MDAY_ZH.finditer(s):
+            if not _overlaps(m.start(), m.end(), taken):
+                try:
+                    toks.append(Tok("MDAY", m.start(), m.end(),
+                                    (cn_int(m.group("m")) if m.group("m") else 0, cn_int(m.group("d")))))
+                    taken.append((m.start(), m.end()))
+                except NumeralError:
+                    continue
+    ev, ev_ids, rl, rl_ids = _lexicon_rx(lang)
+    events = _longest(s, ev, ev_ids, "EVENT", "e", taken)
+    toks += events
+    taken += [(t.start, t.end) for t in events]
+    toks += _longest(s, rl, rl_ids, "REL", "r", taken)
+    return sorted(toks, key=lambda t: t.start)
+
+
+__all__ = ["Dur", "Tok", "scan"]
