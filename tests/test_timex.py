@@ -140,3 +140,33 @@ def test_scan_time_grows_linearly() -> None:
     cost(5)
     small, large = min(cost(20) for _ in range(3)), min(cost(400) for _ in range(3))
     assert large < small * 20 * 6  # 20x the text: far from quadratic (400x)
+
+
+def test_anchor_defined_in_another_sentence() -> None:
+    doc = "质保期为终验合格之日起一年。质保期内乙方免费维修。质保期满后甲方一次性无息支付质保金。"
+    got = time_element("质保期满后甲方一次性无息支付质保金", "zh", doc)
+    assert got is not None and (got["event"], got["offset"]) == ("acceptance", "P1Y")
+    assert time_element("质保期满后甲方一次性无息支付质保金", "zh") is None  # no definition: not guessed
+    doc_en = ("The warranty period is twelve (12) months following Acceptance. Customer shall pay the retention "
+              "within thirty (30) days after the expiry of the Warranty Period.")
+    got = time_element("Customer shall pay the retention within thirty (30) days after the expiry of the Warranty Period",
+                       "en", doc_en)
+    assert got is not None and (got["event"], got["offset"]) == ("acceptance", "P12M30D")
+
+
+def test_rules_read_a_deadline_split_by_a_comma() -> None:
+    from tracker.parse import parse_text
+
+    text = ("委托方（甲方）：苏州委托制造有限公司\n受托方（乙方）：南京受托智能科技有限公司\n\n"
+            "第一条 合同生效\n本合同自双方签字之日起生效。\n"
+            "第二条 费用\n2.1 合同签订后，甲方在15个工作日内支付首期款人民币100,000元。\n"
+            "2.2 乙方应在收到全部训练数据后，于六十日内交付训练完成的模型。\n"
+            "\n甲方（盖章）：某公司\n日期：2025年3月3日\n乙方（盖章）：某公司\n日期：2025年3月3日\n")
+    result = parse_text(text, "t.txt")
+    pays = [o for o in result.obligations if o.kind == "payment"]
+    assert len(pays) == 1 and pays[0].party == "client"
+    assert (pays[0].trigger.event, pays[0].trigger.offset, pays[0].trigger.business_days) == ("signing", "P15D", True)
+    assert pays[0].due_date == date(2025, 3, 24)  # 15 working days after Monday 2025-03-03
+    models = [o for o in result.obligations if o.kind == "model_delivery"]
+    assert len(models) == 1 and models[0].party == "provider"
+    assert (models[0].trigger.event, models[0].trigger.offset) == ("data_delivery", "P60D")

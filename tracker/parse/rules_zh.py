@@ -534,7 +534,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _time_element(ctx, u, s, payment_row=in_schedule) or time_element(s, "zh")
+        ob = _time_element(ctx, u, s, payment_row=in_schedule) or time_element(s, "zh", ctx.text)
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from tracker.parse.timex_anchors import defined_anchors, resolve
 from tracker.parse.timex_lexicon import DEFAULT_ANCHOR_EN, DEFAULT_ANCHOR_ZH, SCHEMA_EVENT
 from tracker.parse.timex_recur import Recurrence, read_recurrence
 from tracker.parse.timex_scan import Dur, Tok, scan
@@ -35,6 +36,7 @@ class Deadline:
     end: int = field(default=0, compare=False)
     contingent: bool = False  # a response to something that may never happen (报修, a request, a notice)
     opens: str | None = None  # a window's other end (期满前九十日至三十日之间 → -P90D)
+    anchor_span: tuple[int, int] | None = field(default=None, compare=False)  # when apart from the period
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     t, kind, a, b = main
     assert isinstance(t.value, Dur)
     anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
+    apart: tuple[int, int] | None = None
     if anchor_tok is None:
         anchor_tok = _t_definition(s, toks, a)
     if anchor_tok is None:  # the anchor stands apart: 合同签订后，甲方在15个工作日内支付
@@ -285,6 +288,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
         if earlier or later:
             anchor_tok, r = (earlier[-1] if earlier else later[0])
             negative = r.value == "before"
+            apart = (anchor_tok.start, r.end)
     if anchor_tok is None and re.search(r"通知", s[b:b + 4]):
         anchor_tok = next((x for x in toks if x.kind == "EVENT" and x.start >= b and x.value == "notice"), None)
     anchor = _anchor_label(anchor_tok) if anchor_tok is not None else _default_anchor(s, lang, a)
@@ -293,7 +297,8 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
         total = Dur(d=total.d - 1, business=total.business)  # (含当日): the start day is the first day
     kind = "window" if negative and kind == "within" else ("before" if negative else kind)
     return Deadline(anchor, total.iso(negative), total.business, kind, a, b,
-                    _contingent(s, anchor, total, lang, a if anchor_tok is None else anchor_tok.start))
+                    _contingent(s, anchor, total, lang, a if anchor_tok is None else anchor_tok.start),
+                    anchor_span=apart)
 
 
 def _en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
@@ -352,11 +357,13 @@ def has_time_element(sentence: str, lang: str) -> bool:
     return any(t.kind in ("DATE", "DUR") for t in scan(sentence, "en" if lang == "en" else "zh"))
 
 
-def time_element(sentence: str, lang: str) -> dict[str, Any] | None:
+def time_element(sentence: str, lang: str, document: str | None = None) -> dict[str, Any] | None:
     """The rules' time element for an obligation: ``{"event", "offset", "business_days"}``,
     ``{"fixed_date"}`` or ``{"recurrence"}``, plus ``_a``/``_b``, the span of the time words.
     ``None`` for what is not a schedulable deadline: a contingent reply (报修后2小时内响应), an event the
-    obligations document has no id for, a period with no event, a term's range, a window before an event."""
+    obligations document has no id for, a period with no event, a term's range, a window before an event.
+    With ``document`` (the whole normalised text), anchors it defines elsewhere are resolved (质保期满后 →
+    acceptance + the warranty period)."""
     v = read_time(sentence, lang)
     if isinstance(v, FixedDate):
         return {"fixed_date": v.value, "_a": v.start, "_b": v.end} if v.kind == "by" else None
@@ -367,10 +374,16 @@ def time_element(sentence: str, lang: str) -> dict[str, Any] | None:
         return None
     if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
         return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
-    event = schema_event(v.anchor)
+    anchor, offset = v.anchor, v.offset
+    if document is not None and anchor not in SCHEMA_EVENT:
+        anchor, offset = resolve(anchor, offset, defined_anchors(document, "en" if lang == "en" else "zh"))
+    event = schema_event(anchor)
     if event == "other":
         return None
-    return {"event": event, "offset": v.offset, "business_days": v.business_days, "_a": v.start, "_b": v.end}
+    a = v.start
+    if v.anchor_span and re.fullmatch(r"[\s,]*(?:应|须|需)?(?:于|在)?\s*", sentence[v.anchor_span[1]:v.start]):
+        a = v.anchor_span[0]  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
+    return {"event": event, "offset": offset, "business_days": v.business_days, "_a": a, "_b": v.end}
 
 
 def offset_value(iso: str) -> tuple[bool, int, int, int]:

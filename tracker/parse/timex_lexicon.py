@@ -40,7 +40,7 @@ EVENTS_ZH: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测)报告"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传)[^,。;]{0,12}?(?:数据|语料|样本|图像|影像|素材)"
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|图像|影像|素材)"
                       r"|(?:数据|语料|样本)[^,。;]{0,4}(?:交付|交齐|到位|提供)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
@@ -97,6 +97,11 @@ SCHEMA_EVENT: dict[str, str] = {
     "preliminary_acceptance": "acceptance", "milestone_acceptance": "acceptance",
     "payment_request": "invoice", "go_live": "model_delivery", "installation": "model_delivery",
     "termination": "expiry", "renewal_expiry": "expiry",
+    # the provider's deliverable in a training contract is the model (or the system that carries it);
+    # the client's data has its own rows above
+    "delivery": "model_delivery",
+    # a batch reconciled (对账确认) or a settlement confirmed is the batch accepted
+    "reconciliation": "acceptance", "settlement_confirmation": "acceptance",
 }
 
 #: duration units: normalised word → (field, factor, business days)
@@ -131,7 +136,7 @@ RELS_ZH: tuple[tuple[str, str], ...] = (
     ("exclusive", r"\(不含(?:当日|当天|本日)?\)"),
     ("inclusive", r"\((?:含|包含|包括)(?:当日|当天|本日)?\)"),
     ("after", r"(?:之日|当日|日)?(?:的)?次日起(?:算|计算?)?|(?:之日|当日|日)?起(?:算|计算?)?(?:的)?|之日后的?|之后的?|以后的?|后的?|过后"),
-    ("by", r"不晚于|不迟于|不得晚于|不得迟于|最迟(?:不晚于|不得晚于|应于|须于|于|在)?|至迟(?:不得晚于|于|在)?|最晚(?:不超过|于)?|截至|截止(?:到|至)?"),
+    ("by", r"(?:变更|调整|修改|延长|延期|顺延)(?:为|至)|不晚于|不迟于|不得晚于|不得迟于|最迟(?:不晚于|不得晚于|应于|须于|于|在)?|至迟(?:不得晚于|于|在)?|最晚(?:不超过|于)?|截至|截止(?:到|至)?"),
     ("before", r"届满前|之前|以前|前"),
     ("within", r"之内|以内|内"),
     ("until", r"为止|止"),

@@ -1,0 +1,60 @@
+"""Second pass of the time layer: anchors a contract defines in one sentence and uses in another.
+
+"质保期为终验合格之日起一年" (or "保固期間自最終驗收合格之日起一年", "a warranty period of
+twelve (12) months following Acceptance") defines when the warranty ends; "质保期满后甲方一次性无息支付"
+then counts from that day. ``defined_anchors(text, lang)`` reads such definitions once per document;
+``resolve(anchor, offset, defined)`` rewrites a value counted from a defined anchor onto the event it
+is built on (``warranty_end`` + P0D → ``acceptance`` + P1Y).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker.parse.timex_scan import Dur
+
+#: anchor id → the words that define its period, per language
+DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
+DEFINED_EN: tuple[tuple[str, str], ...] = (("warranty_end", r"warranty\s+period"),)
+_SENTENCE_END = re.compile(r"[。;\n]|\.(?=\s)")
+
+
+@lru_cache(maxsize=4)
+def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
+    """Anchor id → (event, offset) for the periods the document defines, e.g.
+    ``{"warranty_end": ("acceptance", "P1Y")}``. The first definition that names an event wins."""
+    from tracker.parse.timex import Deadline, read_time  # the layer reads the defining sentence
+
+    out: dict[str, tuple[str, str]] = {}
+    for anchor, rx in DEFINED_EN if lang == "en" else DEFINED_ZH:
+        for m in re.finditer(rx, text, re.I if lang == "en" else 0):
+            start = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())),
+                        default=max(0, m.start() - 200))
+            stop = _SENTENCE_END.search(text, m.end())
+            sentence = text[start:stop.start() if stop else len(text)]
+            v = read_time(sentence, lang)
+            if isinstance(v, Deadline) and v.offset and not v.offset.startswith("-") and not v.business_days \
+                    and v.anchor not in ("event", anchor) and not v.contingent and "T" not in v.offset:
+                out[anchor] = (v.anchor, v.offset)
+                break
+    return out
+
+
+def _dur(iso: str) -> Dur:
+    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", iso)
+    if not m:
+        raise ValueError(iso)
+    y, mo, w, d = (int(g or 0) for g in m.groups())
+    return Dur(y, mo, w, d)
+
+
+def resolve(anchor: str, offset: str, defined: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """(anchor, offset) counted from a defined anchor → counted from the event it is built on."""
+    if anchor not in defined or offset.startswith("-") or "T" in offset:
+        return anchor, offset
+    event, base = defined[anchor]
+    return event, (_dur(base) + _dur(offset)).iso()
+
+
+__all__ = ["defined_anchors", "resolve"]
