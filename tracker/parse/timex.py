@@ -328,9 +328,15 @@ def _en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
     return None
 
 
+#: a sentence a drafter writes is far shorter; a run-on unit (1 MB without a full stop) is read in its
+#: first characters only, so the layer's cost per unit stays bounded
+MAX_SENTENCE = 2000
+
+
 def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
+    sentence = sentence[:MAX_SENTENCE]
     toks = scan(sentence, lang)
     rec = read_recurrence(sentence, toks, lang)
     if rec is not None:
@@ -354,7 +360,7 @@ def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
     if read_time(sentence, lang) is not None:
         return True
-    return any(t.kind in ("DATE", "DUR") for t in scan(sentence, "en" if lang == "en" else "zh"))
+    return any(t.kind in ("DATE", "DUR") for t in scan(sentence[:MAX_SENTENCE], "en" if lang == "en" else "zh"))
 
 
 def time_element(sentence: str, lang: str, document: str | None = None) -> dict[str, Any] | None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import re._constants as sre  # the first-character prefilter reads the parsed lexicon patterns
+import re._parser as sre_parse
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
@@ -91,7 +94,7 @@ def _make(field: str, n: int, business: bool) -> Dur:
     return Dur(**{field.lower() if field != "M" else "m": n}, business=business)  # type: ignore[arg-type]
 
 
-def _zh_durations(s: str, taken: list[tuple[int, int]]) -> list[Tok]:
+def _zh_durations(s: str, taken: Taken) -> list[Tok]:
     out: list[Tok] = []
     for m in _DUR_ZH.finditer(s):
         if _overlaps(m.start(), m.end(), taken) or _PAST_ZH.search(s, max(0, m.start() - 3), m.start()):
@@ -144,7 +147,7 @@ _ANNIVERSARY_EN = re.compile(rf"\b(?P<o>first|second|third|fourth|fifth|{_EN_NUM
 _ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
-def _en_durations(s: str, taken: list[tuple[int, int]]) -> list[Tok]:
+def _en_durations(s: str, taken: Taken) -> list[Tok]:
     out = []
     for m in _ANNIVERSARY_EN.finditer(s):  # the second (2nd) anniversary of X: X + P2Y
         n = _ORDINAL_YEARS.get(m.group("o").lower())
@@ -187,7 +190,7 @@ def _extra_dates_zh(s: str) -> list[Tok]:
 def _dates(s: str, lang: str) -> list[Tok]:
     toks = [Tok("DATE", h.start, h.end, h.value) for h in find_dates(s) if h.value]
     if lang != "en":
-        taken = [(t.start, t.end) for t in toks]
+        taken = Taken(len(s), [(t.start, t.end) for t in toks])
         toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)]
         toks.sort(key=lambda t: t.start)
         for i, t in enumerate(list(toks)):  # 2025年1月1日至12月31日: the year carries over
@@ -200,70 +203,111 @@ def _dates(s: str, lang: str) -> list[Tok]:
     return sorted(toks, key=lambda t: t.start)
 
 
+def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            return out | {chr(av)}, False
+        if op is sre.AT:
+            continue
+        if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            return out | {chr(a) for _, a in av}, False
+        if op is sre.SUBPATTERN or op is sre.BRANCH or op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            branches = av[1] if op is sre.BRANCH else [av[-1]]
+            nullable = op is not sre.BRANCH and op is not sre.SUBPATTERN and av[0] == 0
+            for br in branches:
+                got, empty = _first_chars(list(br))
+                if got is None:
+                    return None, False
+                out |= got
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+            continue
+        return None, False
+    return out, True
+
+
+def _prefilter(pattern: str, fold: bool) -> str:
+    """A lookahead of the characters the pattern can start with: the alternation of forty lexicon rows
+    is then tried only where one of them can begin (1 MB of other text is skipped ten times faster)."""
+    chars, nullable = _first_chars(list(sre_parse.parse(pattern)))
+    if chars is None or nullable:
+        return ""
+    if fold:
+        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+Rows = dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first character → the rows that can start with it
+
+
 @lru_cache(maxsize=2)
-def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], tuple[str, ...]]:
-    events = EVENTS_EN if lang == "en" else EVENTS_ZH
-    rels = RELS_EN if lang == "en" else RELS_ZH
+def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows]:
+    """One alternation per table to find where a row can start, and each row to find the longest."""
     flags = re.I if lang == "en" else 0
-    wrap = (lambda rx: rf"\b(?:{rx})\b") if lang == "en" else (lambda rx: rx)
-    ev = re.compile("|".join(f"(?P<e{i}>{wrap(rx)})" for i, (_, rx) in enumerate(events)), flags)
-    rl = re.compile("|".join(f"(?P<r{i}>{wrap(rx)})" for i, (_, rx) in enumerate(rels)), flags)
-    return ev, tuple(e for e, _ in events), rl, tuple(r for r, _ in rels)
+    wrap = (lambda rx: rf"\b(?:{rx})\b") if lang == "en" else (lambda rx: f"(?:{rx})")
+    out: list[object] = []
+    for table in (EVENTS_EN if lang == "en" else EVENTS_ZH, RELS_EN if lang == "en" else RELS_ZH):
+        union = "|".join(wrap(rx) for _, rx in table)
+        out.append(re.compile(f"{_prefilter(union, bool(flags))}(?:{union})", flags))
+        rows = [(ident, re.compile(wrap(rx), flags), _first_chars(list(sre_parse.parse(wrap(rx))))[0])
+                for ident, rx in table]
+        chars = {c for _, _, first in rows for c in first or ()}
+        chars |= {c.swapcase() for c in chars} if flags else set()
+        by_char = {c: tuple((i, r) for i, r, first in rows if first is None or c in first or c.swapcase() in first)
+                   for c in chars}
+        by_char[""] = tuple((i, r) for i, r, first in rows if first is None)
+        out.append(by_char)
+    return out[0], out[1], out[2], out[3]  # type: ignore[return-value]
 
 
-def _longest(s: str, rx: re.Pattern[str], ids: tuple[str, ...], kind: str, prefix: str,
-             taken: list[tuple[int, int]]) -> list[Tok]:
-    """Longest match at each position (the regex alternation is tried at every offset and the
-    longest alternative of all rows kept), left to right, never across a taken span."""
+def _longest(s: str, rx: re.Pattern[str], rows: Rows, kind: str, taken: Taken) -> list[Tok]:
+    """Longest match at each position (of all rows; the earlier row on a tie), left to right, never
+    across a taken span."""
     out: list[Tok] = []
     pos = 0
     while pos < len(s):
-        best: tuple[int, int, str] | None = None
         m = rx.search(s, pos)
         if not m:
             break
-        start = m.start()
-        for i, ident in enumerate(ids):
-            sub = _group_rx(rx, i, prefix).match(s, start)
+        start, best = m.start(), None
+        for ident, row in rows.get(s[start], rows[""]):
+            sub = row.match(s, start)
             if sub and sub.end() > start and (best is None or sub.end() > best[1]):
                 best = (start, sub.end(), ident)
-        if best is None:
+        if best is None or _overlaps(best[0], best[1], taken):
             pos = start + 1
-            continue
-        if _overlaps(best[0], best[1], taken):
-            pos = best[0] + 1
             continue
         out.append(Tok(kind, best[0], best[1], best[2]))
         pos = best[1]
     return out
 
 
-@lru_cache(maxsize=256)
-def _single(pattern: str, flags: int) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+class Taken:
+    """The characters already covered by a token: a mask, so a check costs the token's length."""
+
+    def __init__(self, n: int, spans: list[tuple[int, int]] | None = None) -> None:
+        self.mask = bytearray(n)
+        for span in spans or ():
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        a, b = span
+        self.mask[a:b] = b"\x01" * (b - a)
 
 
-def _group_rx(rx: re.Pattern[str], i: int, prefix: str) -> re.Pattern[str]:
-    parts = _split_alternation(rx.pattern, prefix)
-    return _single(parts[i], rx.flags)
-
-
-@lru_cache(maxsize=8)
-def _split_alternation(pattern: str, prefix: str) -> tuple[str, ...]:
-    pieces = re.split(rf"\|(?=\(\?P<{prefix}\d+>)", pattern)
-    return tuple(pieces)
-
-
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < y and x < b for x, y in spans)
+def _overlaps(a: int, b: int, taken: Taken) -> bool:
+    return taken.mask.find(1, a, b) >= 0
 
 
 def scan(s: str, lang: str) -> list[Tok]:
     """All time tokens of the sentence ``s``, in text order."""
     toks = _dates(s, lang)
-    taken = [(t.start, t.end) for t in toks]
+    taken = Taken(len(s), [(t.start, t.end) for t in toks])
     toks += _en_durations(s, taken) if lang == "en" else _zh_durations(s, taken)
-    taken = [(t.start, t.end) for t in toks]
+    taken = Taken(len(s), [(t.start, t.end) for t in toks])
     if lang != "en":
         for m in _MDAY_ZH.finditer(s):
             if not _overlaps(m.start(), m.end(), taken):
@@ -273,11 +317,12 @@ def scan(s: str, lang: str) -> list[Tok]:
                     taken.append((m.start(), m.end()))
                 except NumeralError:
                     continue
-    ev, ev_ids, rl, rl_ids = _lexicon_rx(lang)
-    events = _longest(s, ev, ev_ids, "EVENT", "e", taken)
+    ev, ev_rows, rl, rl_rows = _lexicon_rx(lang)
+    events = _longest(s, ev, ev_rows, "EVENT", taken)
     toks += events
-    taken += [(t.start, t.end) for t in events]
-    toks += _longest(s, rl, rl_ids, "REL", "r", taken)
+    for t in events:
+        taken.append((t.start, t.end))
+    toks += _longest(s, rl, rl_rows, "REL", taken)
     return sorted(toks, key=lambda t: t.start)
 
 
