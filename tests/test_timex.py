@@ -170,3 +170,11 @@ def test_rules_read_a_deadline_split_by_a_comma() -> None:
     models = [o for o in result.obligations if o.kind == "model_delivery"]
     assert len(models) == 1 and models[0].party == "provider"
     assert (models[0].trigger.event, models[0].trigger.offset) == ("data_delivery", "P60D")
+
+
+def test_t_defined_in_the_definitions_article() -> None:
+    doc = "(1)“生效日”指本合同依第5.1条生效之日;“T”指生效日;\n2.1 乙方应于T+15个工作日内交付数据。"
+    v = read_time("乙方应于T+15个工作日内交付数据", "zh")
+    assert isinstance(v, Deadline) and (v.anchor, v.offset, v.business_days) == ("T", "P15D", True)
+    got = time_element("乙方应于T+15个工作日内交付数据", "zh", doc)
+    assert got is not None and (got["event"], got["offset"], got["business_days"]) == ("effective", "P15D", True)

@@ -17,6 +17,7 @@ from tracker.parse.timex_scan import Dur
 #: anchor id → the words that define its period, per language
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
 DEFINED_EN: tuple[tuple[str, str], ...] = (("warranty_end", r"warranty\s+period"),)
+_T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?T[\"“”'「」]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")
 _SENTENCE_END = re.compile(r"[。;\n]|\.(?=\s)")
 
 
@@ -26,7 +27,14 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
     ``{"warranty_end": ("acceptance", "P1Y")}``. The first definition that names an event wins."""
     from tracker.parse.timex import Deadline, read_time  # the layer reads the defining sentence
 
+    from tracker.parse.timex_scan import scan
+
     out: dict[str, tuple[str, str]] = {}
+    for m in _T_DEFINED.finditer(text) if "T" in text else ():  # "T"指生效日 / T为合同生效日
+        event = next((t for t in scan(text[m.end():m.end() + 16], lang) if t.kind == "EVENT" and t.start <= 6), None)
+        if event is not None:
+            out["T"] = (str(event.value), "P0D")
+            break
     for anchor, rx in DEFINED_EN if lang == "en" else DEFINED_ZH:
         for m in re.finditer(rx, text, re.I if lang == "en" else 0):
             start = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())),
