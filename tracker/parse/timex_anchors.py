@@ -26,7 +26,6 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
     """Anchor id → (event, offset) for the periods the document defines, e.g.
     ``{"warranty_end": ("acceptance", "P1Y")}``. The first definition that names an event wins."""
     from tracker.parse.timex import Deadline, read_time  # the layer reads the defining sentence
-
     from tracker.parse.timex_scan import scan
 
     out: dict[str, tuple[str, str]] = {}
