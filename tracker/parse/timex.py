@@ -16,6 +16,7 @@ way round: "within 30 days after Acceptance", "five (5) Business Days prior to t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -128,12 +129,25 @@ def _anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
     return out
 
 
-def _rel_at(toks: list[Tok], s: str, pos: int, after: bool, limit: int = 2) -> Tok | None:
-    """The relation word just after (or just before) ``pos``."""
-    cands = [t for t in toks if t.kind == "REL" and (_gap(s, pos, t.start, limit) if after else _gap(s, t.end, pos, limit))]
-    if not cands:
+def _rel_at(toks: list[Tok], s: str, pos: int, after: bool, limit: int = 2, stop: str = "[,。;:!?]") -> Tok | None:
+    """The nearest relation word just after (or just before) ``pos``, at most ``limit`` characters away
+    with no ``stop`` character between. Tokens are in text order and never overlap, so both their
+    starts and their ends are sorted: a bisection finds the neighbourhood."""
+    if after:
+        i = bisect_left(toks, pos, key=lambda t: t.start)
+        while i < len(toks) and toks[i].start - pos <= limit:
+            t = toks[i]
+            if t.kind == "REL":
+                return t if not re.search(stop, s[pos:t.start]) else None
+            i += 1
         return None
-    return min(cands, key=lambda t: t.start) if after else max(cands, key=lambda t: t.end)
+    j = bisect_right(toks, pos, key=lambda t: t.end) - 1
+    while j >= 0 and pos - toks[j].end <= limit:
+        t = toks[j]
+        if t.kind == "REL":
+            return t if not re.search(stop, s[t.end:pos]) else None
+        j -= 1
+    return None
 
 
 def _default_anchor(s: str, lang: str, before: int) -> str:
@@ -169,9 +183,8 @@ def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
         assert isinstance(t.value, date)
         tod = _TIME_OF_DAY.match(s, t.end)
         after = _rel_at(toks, s, tod.end() if tod else t.end, after=True, limit=1 if lang != "en" else 1)
-        lead = _rel_at(toks, s, t.start, after=False, limit=6) if lang != "en" else next(
-            (x for x in reversed(toks) if x.kind == "REL" and x.end <= t.start and t.start - x.end <= 40
-             and not re.search(r"[,;]", s[x.end:t.start])), None)
+        lead = _rel_at(toks, s, t.start, after=False, limit=6) if lang != "en" else \
+            _rel_at(toks, s, t.start, after=False, limit=40, stop="[,;]")
         value = t.value
         if after is not None and after.value in ("exclusive", "inclusive"):
             value -= timedelta(days=1 if after.value == "exclusive" else 0)
@@ -234,7 +247,8 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
     """From a period back over 满/后/届满 to its anchor: (anchor, summed period, before?, span start)."""
     pos, chained = a, False
     while True:
-        prev = [x for x in toks if x.end <= pos and not (x.kind == "REL" and x.value in _TRANSPARENT)]
+        k = bisect_right(toks, pos, key=lambda t: t.end)
+        prev = [x for x in toks[max(0, k - 6):k] if not (x.kind == "REL" and x.value in _TRANSPARENT)]
         if chained and prev and prev[-1].kind == "EVENT" and _gap(s, prev[-1].end, pos, 2):
             return _chain_head(s, toks, toks.index(prev[-1])), total, False, prev[-1].start  # 试运行期满(三个月)后
         rel = prev[-1] if prev and prev[-1].kind == "REL" and _gap(s, prev[-1].end, pos, 2) else None
@@ -307,7 +321,8 @@ def _en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
     anchors = _anchors_en(s, toks)
     for t in (x for x in toks if x.kind == "DUR"):
         assert isinstance(t.value, Dur)
-        near = [(ev, r) for ev, r in anchors if r.start >= t.end and (_gap(s, t.end, r.start, 24) or r.start - t.end <= 3)]
+        i = bisect_left(anchors, t.end, key=lambda pair: pair[1].start)  # anchors are in text order
+        near = [(ev, r) for ev, r in anchors[i:i + 1] if _gap(s, t.end, r.start, 24) or r.start - t.end <= 3]
         pre = _rel_at(toks, s, t.start, after=False, limit=3)
         if near:
             ev, r = near[0]

@@ -136,7 +136,7 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      lambda m: _en_boundary(m, "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end")),
     (r"(?P<dur>\w+(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+(?:end|close)\s+of\s+each\s+(?:fiscal|financial|calendar)\s+year",
      lambda m: _en_boundary(m, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", "year_end")),
-    (r"(?P<dur>[\w\s-]+?(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+end\s+of\s+each\s+contract\s+year",
+    (r"(?P<dur>\w+(?:[\s-]\w+){0,3}?(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+end\s+of\s+each\s+contract\s+year",
      lambda m: _en_boundary(m, "FREQ=YEARLY", "contract_year_end")),
     (r"end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
     (rf"every\s+(?:other|second|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (

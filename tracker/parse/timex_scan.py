@@ -65,18 +65,18 @@ def _unit_rx(units: tuple[tuple[str, tuple[str, int, bool]], ...]) -> str:
 
 
 _DUR_ZH = re.compile(
-    rf"(?<![×xX*\d.])(?P<n>{ZH_NUM}|半)\s*(?:\(\s*\d+\s*\)\s*)?(?P<half>个半)?\s*(?:{_unit_rx(UNITS_ZH)})(?P<half2>半)?"
+    rf"(?<![×xX*\d.{CN_NUM_CHARS}])(?P<n>{ZH_NUM}|半)\s*(?:\(\s*\d+\s*\)\s*)?(?P<half>个半)?\s*(?:{_unit_rx(UNITS_ZH)})(?P<half2>半)?"
     rf"(?!度|以来|以上|岁|周岁|经验|工作经验|的(?:工作|行业)?经验)"
 )
 _PAST_ZH = re.compile(r"(?:过去|最近|近|以往|此前)\s*$")
 _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re.I)
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
 _DUR_EN = re.compile(
-    rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
+    rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?<!\d)(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
     rf"(?:\s*\(\s*\d+\s*\))?[\s-]*(?:{_unit_rx(UNITS_EN)})(?:'s?)?\b",
     re.I,
 )
-_MDAY_ZH = re.compile(rf"(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
+_MDAY_ZH = re.compile(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
 _ROC_ZH = re.compile(r"(?<!\d)(?P<y>1[01]\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _HALFYEAR_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:的)?(?P<h>上|下)半年")
 _DECADE_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<t>上|中|下)旬")
