@@ -22,7 +22,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from tracker.parse.timex_anchors import defined_anchors, resolve
-from tracker.parse.timex_lexicon import DEFAULT_ANCHOR_EN, DEFAULT_ANCHOR_ZH, SCHEMA_EVENT
+from tracker.parse.timex_lexicon import (
+    DEFAULT_ANCHOR_EN,
+    DEFAULT_ANCHOR_ZH,
+    PERPETUAL_ZH,
+    SCHEMA_EVENT,
+    STEP_ZH,
+)
 from tracker.parse.timex_recur import Recurrence, read_recurrence
 from tracker.parse.timex_scan import Dur, Tok, scan
 
@@ -212,6 +218,8 @@ def _period_kind(s: str, toks: list[Tok], t: Tok, lang: str) -> tuple[str, int, 
     kind = "on"
     if lang != "en" and re.search(r"第\s*$", s[max(0, a - 2):a]):
         kind, a = "on", s.rfind("第", 0, a)
+        if re.match(r"\s*(?:末|底|月末|月底)", s[b:]):
+            return "calendar", a, b + len(re.match(r"\s*(?:末|底|月末|月底)", s[b:]).group(0))  # type: ignore[union-attr]
     if pre is not None and pre.value in ("within", "not_more", "by", "full", "at_least"):
         kind, a = {"within": "within", "not_more": "within", "by": "within", "full": "on",
                    "at_least": "before"}[str(pre.value)], pre.start
@@ -274,6 +282,16 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
         return None, total, False, a
 
 
+def _unknown_event(s: str, toks: list[Tok], a: int) -> bool:
+    """后/之日起 right before the period (or one comma before it), after words that are no event of
+    the lexicon: 审核通过后, 设备进场之日起."""
+    rel = _rel_at(toks, s, a, after=False, limit=4, stop="[。;]")
+    if rel is None or rel.value != "after":
+        return False
+    head = re.search(r"([\u4e00-\u9fff]{2,12})$", s[max(0, rel.start - 12):rel.start])
+    return bool(head) and not re.fullmatch(r"(?:[此其然]|之|以|[甲乙]方|.{0,2}之日)", head.group(1) if head else "")
+
+
 def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     anchors = _anchors_zh(s, toks)
     main = _main_period(s, toks, lang)
@@ -284,6 +302,8 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
                     return Deadline(str(ev.value), None, False, "window", ev.start, rel.end)
                 return Deadline(str(ev.value), "P0D", False, "on", ev.start, rel.end,
                                 _contingent(s, str(ev.value), None, lang, ev.start))
+        if re.search(PERPETUAL_ZH, s) and any(t.kind == "EVENT" and t.value == "expiry" for t in toks):
+            return Deadline("expiry", None, False, "perpetual")  # 不因本合同终止而终止，长期有效
         cal = re.search(r"(?:次月|下月|次年)", s)
         before_cal = next((t for t in reversed(toks) if cal and t.kind == "EVENT" and t.end <= cal.start()), None)
         if before_cal is not None and cal is not None:  # 凭发票于次月十日前: a calendar rule after the event
@@ -292,6 +312,11 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     t, kind, a, b = main
     assert isinstance(t.value, Dur)
     anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
+    step = re.compile(STEP_ZH).match(s, b)
+    nxt = next((x for x in toks if step and x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None)
+    if step and nxt is not None and kind == "within":  # 收到发票后5个工作日内审核，审核通过后10个工作日内付款
+        assert isinstance(nxt.value, Dur)
+        total, b = total + nxt.value, _period_kind(s, toks, nxt, lang)[2]  # the worst case: both steps in full
     apart: tuple[int, int] | None = None
     if anchor_tok is None:
         anchor_tok = _t_definition(s, toks, a)
@@ -311,6 +336,10 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     if anchor_tok is not None and any(x.kind == "REL" and x.value == "inclusive" and anchor_tok.end <= x.start < t.start
                                       for x in toks) and total.d and not (total.y or total.m or total.w):
         total = Dur(d=total.d - 1, business=total.business)  # (含当日): the start day is the first day
+    if anchor == "event" and _unknown_event(s, toks, a):
+        anchor = "other"  # 审核通过后十日内: an event the lexicon does not know is kept, as "other"
+    if kind == "calendar":  # 签署验收单后的第二个月末: a calendar rule, not a period
+        return Deadline(anchor, None, False, "on", a, b)
     kind = "window" if negative and kind == "within" else ("before" if negative else kind)
     return Deadline(anchor, total.iso(negative), total.business, kind, a, b,
                     _contingent(s, anchor, total, lang, a if anchor_tok is None else anchor_tok.start),

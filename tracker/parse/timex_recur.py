@@ -114,6 +114,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (r"每日|每天", _c("FREQ=DAILY")),
     (rf"每(?:隔)?\s*(?P<d>{N})\s*个月", lambda m: (f"FREQ=MONTHLY;INTERVAL={_days(m)}", "calendar", "P0D", False)),
     (r"每满一年|每(?:个)?周年", _c("FREQ=YEARLY", "event", "P1Y")),
+    (r"每(?:逾期|迟延|延迟|延期|逾)(?:一|1)?(?:日|天)", _c("FREQ=DAILY", "due_date", "P1D")),  # a running penalty
     (r"按(?:自然)?月结算|按月(?:支付|结算|付款)", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
 )
 
@@ -142,6 +143,7 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (rf"every\s+(?:other|second|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
         f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (rf"(?:each|every)\s+(?P<w>{_WD})", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
+    (r"(?:accrue|bear)s?\s+(?:late\s+)?(?:interest|charges?)\s+from\s+the\s+(?:due\s+date|date\s+due)", _c("FREQ=DAILY", "due_date", "P1D")),
     (r"monthly\s+in\s+arrears", _c("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end")),
     (r"quarterly\s+in\s+advance", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start")),
     (r"(?:annually|yearly)[^.;]{0,30}anniversary|each\s+anniversary", _c("FREQ=YEARLY", "event", "P1Y")),
