@@ -23,7 +23,7 @@ from tracker.parse.common import (
 )
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
-from tracker.parse.timex import time_element
+from tracker.parse.timex import choose, time_element
 
 # ---------------------------------------------------------------- phrase tables
 
@@ -534,7 +534,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _time_element(ctx, u, s, payment_row=in_schedule) or time_element(s, "zh", ctx.text)
+        ob = choose(time_element(s, "zh", ctx.text), _time_element(ctx, u, s, payment_row=in_schedule))
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")

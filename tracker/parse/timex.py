@@ -432,10 +432,31 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
     event = schema_event(anchor)
     if event == "other":
         return None
-    a = v.start
+    a = v.start if v.anchor_span or lang == "en" else _clause_start(sentence, v.start)
     if v.anchor_span and re.fullmatch(r"[\s,]*(?:应|须|需)?(?:于|在)?\s*", sentence[v.anchor_span[1]:v.start]):
         a = v.anchor_span[0]  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
     return {"event": event, "offset": offset, "business_days": v.business_days, "_a": a, "_b": v.end}
+
+
+def choose(new: dict[str, Any] | None, old: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The layer's time element, except where the rules' older recurrence table found a series: its
+    RRULE spellings are the ones the golden contracts fix (quarter ends as FREQ=YEARLY;BYMONTH=3,6,9,12,
+    每月15日及月末 as BYMONTHDAY=15,-1)."""
+    if old is not None and "recurrence" in old:
+        return old
+    return new if new is not None else old
+
+
+_LEAD_ZH = re.compile(r"(?:应当|应|须|需|必须)?(?:于|在|自|从)|最迟(?:于|在)?|不晚于|不迟于")
+
+
+def _clause_start(s: str, a: int) -> int:
+    """Where the time phrase starting at ``a`` begins in its clause: at the last lead word (应于, 自) or,
+    without one, at the clause start, so the event's own words (乙方交付模型并经甲方验收合格后) are
+    part of the time phrase and the actor before the lead word is not."""
+    clause = max((m.end() for m in re.finditer(r"[,。;:]", s[:a])), default=0)
+    leads = list(_LEAD_ZH.finditer(s, clause, a))
+    return leads[-1].start() if leads else clause
 
 
 def offset_value(iso: str) -> tuple[bool, int, int, int]:
@@ -453,4 +474,4 @@ def schema_event(anchor: str) -> str:
 
 
 __all__ = ["Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "offset_value", "read_time",
-           "schema_event", "time_element"]
+           "schema_event", "time_element", "choose"]

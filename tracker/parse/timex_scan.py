@@ -73,7 +73,7 @@ _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
 _DUR_EN = re.compile(
     rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?<!\d)(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
-    rf"(?:\s*\(\s*\d+\s*\))?[\s-]*(?:{_unit_rx(UNITS_EN)})(?:'s?)?\b",
+    rf"(?:\s*\(\s*(?:\d+|{_EN_WORDNUM})\s*\))?[\s-]*(?:{_unit_rx(UNITS_EN)})(?:'s?)?\b",
     re.I,
 )
 _MDAY_ZH = re.compile(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
