@@ -15,17 +15,8 @@ from pathlib import Path
 import pytest
 
 from tracker.parse.normalize import normalize
-from tracker.parse.timex import (
-    Deadline,
-    FixedDate,
-    Recurrence,
-    TimeValue,
-    has_time_element,
-    offset_value,
-    read_time,
-    schema_event,
-    time_element,
-)
+from tracker.parse.timex import Deadline, FixedDate, Recurrence, TimeValue, has_time_element, read_time
+from tracker.parse.timex_element import offset_value, schema_event, time_element
 
 EXAMPLES = Path(__file__).parent / "examples"
 GAPS = {line.strip() for line in (EXAMPLES / "deadlines.gaps").read_text("utf-8").splitlines()
@@ -137,15 +128,15 @@ def test_scan_time_grows_linearly(unit: str) -> None:
     def cost(n: int) -> float:
         text = unit * n
         best = float("inf")
-        for _ in range(3):
+        for _ in range(5):  # best of 5: another process on the machine must not fail the test
             t0 = time.perf_counter()
             scan(text, "en" if unit.startswith("within") else "zh")
             best = min(best, time.perf_counter() - t0)
         return best
 
     cost(5)
-    small, large = cost(50), cost(1000)
-    assert large < small * 20 * 5  # 20x the text: linear with room for a loaded machine (quadratic is 400x)
+    small, large = cost(200), cost(4000)
+    assert large < small * 20 * 6  # 20x the text: linear with room for a loaded machine (quadratic is 400x)
 
 
 def test_a_run_on_megabyte_is_read_in_bounded_time() -> None:

@@ -23,7 +23,7 @@ from tracker.parse.common import (
 )
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
-from tracker.parse.timex import choose, time_element
+from tracker.parse.timex_element import choose, time_element
 
 # ---------------------------------------------------------------- phrase tables
 

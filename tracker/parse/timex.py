@@ -19,14 +19,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
-from tracker.parse.timex_anchors import defined_anchors, resolve
 from tracker.parse.timex_lexicon import (
     DEFAULT_ANCHOR_EN,
     DEFAULT_ANCHOR_ZH,
     PERPETUAL_ZH,
-    SCHEMA_EVENT,
     STEP_ZH,
 )
 from tracker.parse.timex_recur import Recurrence, read_recurrence
@@ -110,27 +107,6 @@ def _anchors_zh(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
                 out.append((_chain_head(s, toks, j) if p.kind == "EVENT" else p, t))
                 break
             if p.kind in ("EVENT", "DATE"):
-                break
-    return out
-
-
-def _anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
-    """(event, relation) pairs: "after Acceptance", "prior to the Go-Live Date", "of receipt of an invoice";
-    a period right before an event binds too: "thirty (30) days' prior written notice"."""
-    out = []
-    for i, t in enumerate(toks):
-        if t.kind == "DUR":
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and nxt.kind == "EVENT" and _gap(s, t.end, nxt.start, 3):
-                out.append((nxt, Tok("REL", t.end, t.end, "after")))
-            continue
-        if t.kind != "REL" or t.value not in ("after", "before", "by"):
-            continue
-        for p in toks[i + 1:i + 4]:
-            if p.kind == "EVENT" and _gap(s, t.end, p.start, 40):
-                out.append((p, t))
-                break
-            if p.kind != "REL" or p.value != "after":
                 break
     return out
 
@@ -346,34 +322,6 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
                     anchor_span=apart)
 
 
-def _en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
-    anchors = _anchors_en(s, toks)
-    for t in (x for x in toks if x.kind == "DUR"):
-        assert isinstance(t.value, Dur)
-        i = bisect_left(anchors, t.end, key=lambda pair: pair[1].start)  # anchors are in text order
-        near = [(ev, r) for ev, r in anchors[i:i + 1] if _gap(s, t.end, r.start, 24) or r.start - t.end <= 3]
-        pre = _rel_at(toks, s, t.start, after=False, limit=3)
-        if near:
-            ev, r = near[0]
-            neg = r.value == "before"
-            kind = "before" if neg else ("within" if pre is not None and pre.value in ("within", "by", "not_more") else "on")
-            a = pre.start if pre is not None else t.start
-            return Deadline(str(ev.value), t.value.iso(neg), t.value.business, kind, a, ev.end,
-                            _contingent(s, str(ev.value), t.value, "en", a))
-    for t in (x for x in toks if x.kind == "DUR"):
-        assert isinstance(t.value, Dur)
-        pre = _rel_at(toks, s, t.start, after=False, limit=3)
-        if pre is not None and pre.value in ("within", "not_more", "by"):
-            anchor = _default_anchor(s, "en", pre.start)
-            return Deadline(anchor, t.value.iso(), t.value.business, "within", pre.start, t.end,
-                            _contingent(s, anchor, t.value, "en", pre.start))
-    for ev, r in anchors:
-        strict = r.value == "before" and not re.search(r"\bor\s*$", s[:r.start], re.I)
-        return Deadline(str(ev.value), "-P1D" if strict else "P0D", False, "before" if strict else "on",
-                        r.start, ev.end, _contingent(s, str(ev.value), None, "en", r.start))
-    return None
-
-
 #: a sentence a drafter writes is far shorter; a run-on unit (1 MB without a full stop) is read in its
 #: first characters only, so the layer's cost per unit stays bounded
 MAX_SENTENCE = 2000
@@ -388,10 +336,12 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     if rec is not None:
         return rec
     if lang == "en":
+        from tracker.parse.timex_en import en_deadline  # English binds the other way round
+
         fx = _fixed(sentence, toks, lang)
         if fx is not None and fx.kind == "range_end":
             return fx
-        dl: Deadline | None = _en_deadline(sentence, toks)
+        dl: Deadline | None = en_deadline(sentence, toks)
         if dl is not None and dl.anchor != "event":
             return dl
         return fx or dl
@@ -409,69 +359,4 @@ def has_time_element(sentence: str, lang: str) -> bool:
     return any(t.kind in ("DATE", "DUR") for t in scan(sentence[:MAX_SENTENCE], "en" if lang == "en" else "zh"))
 
 
-def time_element(sentence: str, lang: str, document: str | None = None) -> dict[str, Any] | None:
-    """The rules' time element for an obligation: ``{"event", "offset", "business_days"}``,
-    ``{"fixed_date"}`` or ``{"recurrence"}``, plus ``_a``/``_b``, the span of the time words.
-    ``None`` for what is not a schedulable deadline: a contingent reply (报修后2小时内响应), an event the
-    obligations document has no id for, a period with no event, a term's range, a window before an event.
-    With ``document`` (the whole normalised text), anchors it defines elsewhere are resolved (质保期满后 →
-    acceptance + the warranty period)."""
-    v = read_time(sentence, lang)
-    if isinstance(v, FixedDate):
-        return {"fixed_date": v.value, "_a": v.start, "_b": v.end} if v.kind == "by" else None
-    if isinstance(v, Recurrence):
-        ok = v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D")
-        return {"recurrence": v.rrule, "_a": v.start, "_b": v.end} if ok else None
-    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before") or "T" in v.offset:
-        return None
-    if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
-        return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
-    anchor, offset = v.anchor, v.offset
-    if document is not None and anchor not in SCHEMA_EVENT:
-        anchor, offset = resolve(anchor, offset, defined_anchors(document, "en" if lang == "en" else "zh"))
-    event = schema_event(anchor)
-    if event == "other":
-        return None
-    a = v.start if v.anchor_span or lang == "en" else _clause_start(sentence, v.start)
-    if v.anchor_span and re.fullmatch(r"[\s,]*(?:应|须|需)?(?:于|在)?\s*", sentence[v.anchor_span[1]:v.start]):
-        a = v.anchor_span[0]  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
-    return {"event": event, "offset": offset, "business_days": v.business_days, "_a": a, "_b": v.end}
-
-
-def choose(new: dict[str, Any] | None, old: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The layer's time element, except where the rules' older recurrence table found a series: its
-    RRULE spellings are the ones the golden contracts fix (quarter ends as FREQ=YEARLY;BYMONTH=3,6,9,12,
-    每月15日及月末 as BYMONTHDAY=15,-1)."""
-    if old is not None and "recurrence" in old:
-        return old
-    return new if new is not None else old
-
-
-_LEAD_ZH = re.compile(r"(?:应当|应|须|需|必须)?(?:于|在|自|从)|最迟(?:于|在)?|不晚于|不迟于")
-
-
-def _clause_start(s: str, a: int) -> int:
-    """Where the time phrase starting at ``a`` begins in its clause: at the last lead word (应于, 自) or,
-    without one, at the clause start, so the event's own words (乙方交付模型并经甲方验收合格后) are
-    part of the time phrase and the actor before the lead word is not."""
-    clause = max((m.end() for m in re.finditer(r"[,。;:]", s[:a])), default=0)
-    leads = list(_LEAD_ZH.finditer(s, clause, a))
-    return leads[-1].start() if leads else clause
-
-
-def offset_value(iso: str) -> tuple[bool, int, int, int]:
-    """An ISO offset by value (consumers compare durations by value): P24M == P2Y, P2W == P14D."""
-    m = re.fullmatch(r"(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?", iso)
-    if not m:
-        raise ValueError(f"not an ISO 8601 duration: {iso!r}")
-    neg, y, mo, w, d, h = m.groups()
-    return bool(neg), int(y or 0) * 12 + int(mo or 0), int(w or 0) * 7 + int(d or 0), int(h or 0)
-
-
-def schema_event(anchor: str) -> str:
-    """The obligations document's event for a layer id (``go_live`` → ``model_delivery``), else ``other``."""
-    return SCHEMA_EVENT.get(anchor, "other")
-
-
-__all__ = ["Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "offset_value", "read_time",
-           "schema_event", "time_element", "choose"]
+__all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]

@@ -1,0 +1,83 @@
+"""The time layer as the rules use it: a sentence → the time element of an obligation.
+
+``time_element`` speaks the obligations document (its eight events, an ISO offset, working days, a
+fixed date or an RRULE) and leaves out what is not a schedulable deadline; ``choose`` puts it in front
+of the rules' older grammar. Span positions (``_a``/``_b``) are the words the rules cut from the
+sentence before they read the duty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tracker.parse.timex import FixedDate, Recurrence, read_time
+from tracker.parse.timex_anchors import defined_anchors, resolve
+from tracker.parse.timex_lexicon import SCHEMA_EVENT
+
+
+def time_element(sentence: str, lang: str, document: str | None = None) -> dict[str, Any] | None:
+    """The rules' time element for an obligation: ``{"event", "offset", "business_days"}``,
+    ``{"fixed_date"}`` or ``{"recurrence"}``, plus ``_a``/``_b``, the span of the time words.
+    ``None`` for what is not a schedulable deadline: a contingent reply (报修后2小时内响应), an event the
+    obligations document has no id for, a period with no event, a term's range, a window before an event.
+    With ``document`` (the whole normalised text), anchors it defines elsewhere are resolved (质保期满后 →
+    acceptance + the warranty period)."""
+    v = read_time(sentence, lang)
+    if isinstance(v, FixedDate):
+        return {"fixed_date": v.value, "_a": v.start, "_b": v.end} if v.kind == "by" else None
+    if isinstance(v, Recurrence):
+        ok = v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D")
+        return {"recurrence": v.rrule, "_a": v.start, "_b": v.end} if ok else None
+    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before") or "T" in v.offset:
+        return None
+    if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
+        return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
+    anchor, offset = v.anchor, v.offset
+    if document is not None and anchor not in SCHEMA_EVENT:
+        anchor, offset = resolve(anchor, offset, defined_anchors(document, "en" if lang == "en" else "zh"))
+    event = schema_event(anchor)
+    if event == "other":
+        return None
+    a = v.start if v.anchor_span or lang == "en" else _clause_start(sentence, v.start)
+    if v.anchor_span and re.fullmatch(r"[\s,]*(?:应|须|需)?(?:于|在)?\s*", sentence[v.anchor_span[1]:v.start]):
+        a = v.anchor_span[0]  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
+    return {"event": event, "offset": offset, "business_days": v.business_days, "_a": a, "_b": v.end}
+
+
+def choose(new: dict[str, Any] | None, old: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The layer's time element, except where the rules' older recurrence table found a series: its
+    RRULE spellings are the ones the golden contracts fix (quarter ends as FREQ=YEARLY;BYMONTH=3,6,9,12,
+    每月15日及月末 as BYMONTHDAY=15,-1)."""
+    if old is not None and "recurrence" in old:
+        return old
+    return new if new is not None else old
+
+
+_LEAD_ZH = re.compile(r"(?:应当|应|须|需|必须)?(?:于|在|自|从)|最迟(?:于|在)?|不晚于|不迟于")
+
+
+def _clause_start(s: str, a: int) -> int:
+    """Where the time phrase starting at ``a`` begins in its clause: at the last lead word (应于, 自) or,
+    without one, at the clause start, so the event's own words (乙方交付模型并经甲方验收合格后) are
+    part of the time phrase and the actor before the lead word is not."""
+    clause = max((m.end() for m in re.finditer(r"[,。;:]", s[:a])), default=0)
+    leads = list(_LEAD_ZH.finditer(s, clause, a))
+    return leads[-1].start() if leads else clause
+
+
+def offset_value(iso: str) -> tuple[bool, int, int, int]:
+    """An ISO offset by value (consumers compare durations by value): P24M == P2Y, P2W == P14D."""
+    m = re.fullmatch(r"(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?", iso)
+    if not m:
+        raise ValueError(f"not an ISO 8601 duration: {iso!r}")
+    neg, y, mo, w, d, h = m.groups()
+    return bool(neg), int(y or 0) * 12 + int(mo or 0), int(w or 0) * 7 + int(d or 0), int(h or 0)
+
+
+def schema_event(anchor: str) -> str:
+    """The obligations document's event for a layer id (``go_live`` → ``model_delivery``), else ``other``."""
+    return SCHEMA_EVENT.get(anchor, "other")
+
+
+__all__ = ["choose", "offset_value", "schema_event", "time_element"]
