@@ -187,3 +187,26 @@ def test_t_defined_in_the_definitions_article() -> None:
     assert isinstance(v, Deadline) and (v.anchor, v.offset, v.business_days) == ("T", "P15D", True)
     got = time_element("乙方应于T+15个工作日内交付数据", "zh", doc)
     assert got is not None and (got["event"], got["offset"], got["business_days"]) == ("effective", "P15D", True)
+
+
+SPLIT_ORDER = [  # sentence, (kind, party, event, offset): the event apart from the period, in several orders
+    ("合同签订后，甲方在15个工作日内支付首期款人民币100,000元。", ("payment", "client", "signing", "P15D")),
+    ("甲方应在收到乙方开具的发票后，于10个工作日内支付第二期款人民币100,000元。", ("payment", "client", "invoice", "P10D")),
+    ("乙方应在收到全部训练数据后，于六十日内交付训练完成的模型。", ("model_delivery", "provider", "data_delivery", "P60D")),
+    ("模型交付后，乙方应于5个工作日内提交模型评估报告。", ("evaluation_report", "provider", "model_delivery", "P5D")),
+    ("在本合同生效之日起三十日内，甲方向乙方提供训练数据。", ("data_delivery", "client", "effective", "P30D")),
+    ("系统上线后，甲方应在15日内支付第三期款人民币50,000元。", ("payment", "client", "model_delivery", "P15D")),
+    ("甲方收到发票后5个工作日内审核，审核通过后10个工作日内支付尾款人民币50,000元。", ("payment", "client", "invoice", "P15D")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), SPLIT_ORDER)
+def test_rules_read_split_order_deadlines(sentence: str, want: tuple[str, str, str, str]) -> None:
+    from tracker.parse import parse_text
+
+    text = ("委托方（甲方）：苏州委托制造有限公司\n受托方（乙方）：南京受托智能科技有限公司\n\n"
+            f"第一条 合同生效\n本合同自双方签字之日起生效。\n第二条 履行\n2.1 {sentence}\n"
+            "\n甲方（盖章）：某公司\n日期：2025年3月3日\n乙方（盖章）：某公司\n日期：2025年3月3日\n")
+    got = [(o.kind, o.party, o.trigger.event, o.trigger.offset) for o in parse_text(text, "t.txt").obligations
+           if o.trigger is not None and o.kind != "contract_expiry"]
+    assert got == [want]

@@ -41,7 +41,7 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
         return None
     a = v.start if v.anchor_span or lang == "en" else _clause_start(sentence, v.start)
     if v.anchor_span and re.fullmatch(r"[\s,]*(?:应|须|需)?(?:于|在)?\s*", sentence[v.anchor_span[1]:v.start]):
-        a = v.anchor_span[0]  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
+        a = _clause_start(sentence, v.anchor_span[0])  # 收到数据后，于六十日内: one time phrase; with an actor between, the actor stays out
     return {"event": event, "offset": offset, "business_days": v.business_days, "_a": a, "_b": v.end}
 
 
