@@ -16,7 +16,6 @@ from tracker.parse.common import (
     RawPenalty,
     RawWarning,
     Unit,
-    find_dates,
     find_money,
 )
 from tracker.parse.duties_en import detect, table_total
