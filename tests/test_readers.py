@@ -14,7 +14,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from tracker.errors import InputError
-from tracker.parse.readers import MAX_BYTES, Document, _drop_running_lines, _join_wrapped, read_document
+from tracker.parse.readers import MAX_BYTES, Document, read_document
+from tracker.parse.readers_pdf import _drop_running_lines, _join_wrapped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 DATA = Path(__file__).parent.parent / "data"
