@@ -1,4 +1,4 @@
-"""Chinese vocabularies as data: events, obligation kinds, penalty triggers and bases.
+"""Chinese vocabularies as data: party roles, events, obligation kinds, penalty triggers and bases.
 
 One place for the words (Simplified; Traditional text is folded to Simplified before the rules
 read it). Each entry is a canonical id and the alternatives that name it; the rules decide what
@@ -9,6 +9,65 @@ add it here and add a row to ``tests/examples/``.
 from __future__ import annotations
 
 import re
+
+# ---------------------------------------------------------------- party roles
+
+#: Role ids: ``client`` (who commissions and pays), ``provider`` (who performs), ``both``.
+#: Whether 甲方 / 乙方 is the client or the provider is never in this table: each contract
+#: defines it (``委托方（甲方）``), see :mod:`tracker.parse.parties_zh`.
+#: role word → role id. Longer words win over the shorter words inside them (委托开发方 is
+#: the client although it contains 开发方).
+ROLE_WORDS: dict[str, str] = {
+    # the client: who commissions, buys, needs
+    "委托方": "client", "委托人": "client", "委托单位": "client", "委托开发方": "client",
+    "委任人": "client", "委任方": "client",
+    "需求方": "client", "需方": "client", "采购人": "client", "采购方": "client", "采购单位": "client",
+    "买方": "client", "发包方": "client", "发包人": "client", "用户方": "client", "定作方": "client",
+    "定作人": "client", "招标人": "client", "客户方": "client",
+    # the provider: who is commissioned, supplies, serves
+    "受托方": "provider", "受托人": "provider", "受托单位": "provider", "受托开发方": "provider",
+    "受任人": "provider", "受任方": "provider",
+    "服务提供方": "provider", "服务提供者": "provider", "服务方": "provider", "服务商": "provider",
+    "技术服务方": "provider", "技术方": "provider", "供应商": "provider", "供方": "provider",
+    "供货方": "provider", "中标人": "provider", "中标供应商": "provider", "成交供应商": "provider",
+    "承接方": "provider", "开发方": "provider", "研发方": "provider", "承包方": "provider",
+    "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider",
+    # both sides
+    "双方": "both", "甲乙双方": "both", "各方": "both", "合同双方": "both",
+}
+
+#: the two party letters a contract assigns to roles
+SIDES = ("甲方", "乙方")
+
+_BY_LENGTH = sorted(ROLE_WORDS, key=len, reverse=True)
+#: any role word, longest first
+_NOT_A_PARTY = r"(?![式法案面向便针位])"  # 采购方式, 各方面, 需方案: not party words
+ROLE_RX = re.compile("(?:" + "|".join(map(re.escape, _BY_LENGTH)) + ")" + _NOT_A_PARTY)
+#: a role word that names one side (not 双方)
+SIDE_ROLE_RX = re.compile("(?:" + "|".join(re.escape(w) for w in _BY_LENGTH if ROLE_WORDS[w] != "both") + ")" + _NOT_A_PARTY)
+#: a word for both sides as a subject (双方于每月5日前对账)
+BOTH_RX = re.compile("|".join(re.escape(w) for w in _BY_LENGTH if ROLE_WORDS[w] == "both") + r"(?!面)")
+#: a party word a sentence may use as its subject: 甲方 / 乙方 or a one-side role word
+PARTY_RX = re.compile("(?:" + "|".join([*SIDES, *(re.escape(w) for w in _BY_LENGTH if ROLE_WORDS[w] != "both")]) + ")" + _NOT_A_PARTY)
+
+
+def role_word(text: str) -> str | None:
+    """The role of the first one-side role word in ``text``: ``委托方（甲方）`` → ``client``,
+    ``乙方（服务方）`` → ``provider``; ``委托代理人`` (an agent, not a party) → ``None``."""
+    m = SIDE_ROLE_RX.search(text)
+    return ROLE_WORDS[m.group(0)] if m else None
+
+
+def role_of(word: str) -> str | None:
+    """The role of exactly ``word`` (``双方`` → ``both``), or None."""
+    return ROLE_WORDS.get(word)
+
+
+#: the other side's role
+OTHER = {"client": "provider", "provider": "client"}
+
+
+# ---------------------------------------------------------------- events and kinds
 
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
@@ -60,7 +119,7 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|删除|办理"
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|删除|销毁|办理|申请|登记|备案|公告|报送|对账"
 
 
 def kind_of(action: str, party: str | None) -> str | None:

@@ -10,7 +10,7 @@ import contextlib
 import re
 from decimal import Decimal
 
-from tracker.parse import lexicon_zh, tables_zh
+from tracker.parse import cover_zh, duties_zh, lexicon_zh, parties_zh, tables_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -21,15 +21,13 @@ from tracker.parse.common import (
     find_dates,
     find_money,
 )
+from tracker.parse.lexicon_zh import BOTH_RX, PARTY_RX, role_word
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.parse.timex_element import choose, time_element
 
 # ---------------------------------------------------------------- phrase tables
 
-PROVIDER_WORDS = ("服务提供方", "服务方", "受托方", "受托人", "供应商", "供方", "承接方", "开发方", "承包方", "服务商", "卖方",
-                  "技术方", "承揽方", "研发方")
-CLIENT_WORDS = ("需求方", "委托方", "委托人", "采购方", "采购人", "需方", "买方", "发包方", "用户方")
 
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 DAY_UNITS = lexicon_zh.DAY_UNITS
@@ -91,7 +89,7 @@ def duration_at(s: str, pos: int) -> tuple[str, bool] | None:
 class Ctx(BaseCtx):
     def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
         super().__init__(norm, clauses, units)
-        self.preamble_names: dict[str, tuple[int, int]] = {}
+        self.party_defs: list[parties_zh.PartyDef] = []
         self.ratio_titles: dict[str, Decimal] = {}
         self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
 
@@ -103,56 +101,16 @@ class Ctx(BaseCtx):
 
 
 def _role_word(text: str) -> str | None:
-    if "委托" in text or "委任" in text:  # 委托方 / 委托开发方 / 委任人: the one who commissions the work
-        return "client"
-    if "受托" in text or "受任" in text:
-        return "provider"
-    for w in PROVIDER_WORDS:
-        if w in text:
-            return "provider"
-    for w in CLIENT_WORDS:
-        if w in text:
-            return "client"
-    return None
+    return role_word(text)
 
 
 # ---------------------------------------------------------------- rules: parties and title
 
 
-_PREAMBLE_PARTY = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9()（）]{4,40}?)\s*\(\s*以下(?:简称|称)\s*[\"“”「」']?(?P<side>甲方|乙方)[\"“”「」']?"
-    r"\s*[,，、]?\s*(?P<role>[^()]{0,12})\)"
-)
-
-
-_LABELLED_SIDE = re.compile(
-    r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:\s*[^\n(]{2,40}\(\s*以下(?:简称|称)\s*[\"“”「」']?(?P<side>甲方|乙方)"
-)
-
-
 def rule_roles(ctx: Ctx, facts: Facts) -> None:
-    """Who is 甲方 and who is 乙方, from the contract's own definitions; never assumed."""
-    head = ctx.text[: max(3000, (ctx.clauses.labelled() or [None])[0].start if ctx.clauses.labelled() else 3000)]  # type: ignore[union-attr]
-    for m in re.finditer(r"(甲方|乙方)\s*\(([^()\n]{1,24})\)", head):
-        role = _role_word(m.group(2))
-        if role and m.group(1) not in ctx.roles:
-            ctx.roles[m.group(1)] = role
-    for m in re.finditer(r"\(\s*(甲方|乙方)\s*\)", head):  # 委托方（甲方）: the words before the bracket
-        role = _role_word(head[max(0, m.start() - 6):m.start()])
-        if role and m.group(1) not in ctx.roles:
-            ctx.roles[m.group(1)] = role
-    for m in _LABELLED_SIDE.finditer(head) if "以下" in head else ():  # 委任人：A公司（以下简称甲方）
-        role = _role_word(m.group("label"))
-        if role and m.group("side") not in ctx.roles:
-            ctx.roles[m.group("side")] = role
-    for m in _PREAMBLE_PARTY.finditer(head) if "以下" in head else ():
-        role = _role_word(m.group("role") or "")
-        if role and m.group("side") not in ctx.roles:
-            ctx.roles[m.group("side")] = role
-        ctx.preamble_names.setdefault(m.group("side"), (m.start("name"), m.end("name")))
-    if len(ctx.roles) == 1:  # one side defined: the other is the other role
-        (side, role), = ctx.roles.items()
-        ctx.roles["乙方" if side == "甲方" else "甲方"] = "client" if role == "provider" else "provider"
+    """Who is 甲方 and who is 乙方, from the contract's own definitions anywhere; never assumed."""
+    ctx.party_defs = parties_zh.definitions(ctx.text)
+    ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
     if not ctx.roles:  # fall back to who pays the service fee
         m = re.search(r"(甲方|乙方)[^,。;]{0,12}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款)", ctx.text)
         if m:
@@ -161,45 +119,20 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
             ctx.roles["乙方" if payer == "甲方" else "甲方"] = "provider"
 
 
-_NAME_STOP = r"(?=\n|$|,|;|\s{2,}|\(盖章|\(公章|\(签章|\(下称|\(以下|\(简称|甲方|乙方|住所|地址|法定代表人|鉴于|统一社会信用代码|联系|电话|授权代表|委托方|受托方|签订|合同编号)"
-
-
 def rule_parties(ctx: Ctx, facts: Facts) -> None:
-    text = ctx.text
+    """The client's and the provider's names: cover and party block, then signature block, then
+    the preamble sentence, then the body."""
     first = ctx.clauses.labelled()
-    body_start = first[0].start if first else len(text)
-    found: dict[str, tuple[int, int]] = {}
-    rx = re.compile(rf"(?:^|(?<=[\n。:]))[^\n:。]{{0,16}}?(甲\s*方|乙\s*方|委托方|受托方|委任人|受任人|需求方|服务提供方|采购人|供应商|需方|供方)[^\n:。]{{0,16}}?:\s*(?P<name>[^\n:]{{2,60}}?)\s*{_NAME_STOP}")
-    for pass_region in ((0, body_start), (body_start, len(text))):
-        for m in rx.finditer(text, *pass_region):
-            label = text[m.start():m.start("name")]
-            if re.search(r"代表|签字|签名|日期|地址|住所|电话", label):
-                continue
-            if pass_region[0] == 0 and re.search(r"盖章|签章", label):
-                continue
-            name = m.group("name").strip()
-            if not name or "_" in name or "[" in name or len(name) < 4:
-                continue
-            side = re.sub(r"\s+", "", m.group(1))
-            if side not in ("甲方", "乙方"):
-                side = _role_word(side) or side  # "委托方：…" names the role itself
-            if side not in found:
-                found[side] = (m.start("name"), m.start("name") + len(m.group("name").rstrip()))
-        if len(found) == 2:
-            break
-    for side, span in ctx.preamble_names.items():
-        found.setdefault(side, span)
-    for side, span in found.items():
-        role = ctx.role_of(side) or (side if side in ("provider", "client") else None)
-        if role == "provider" and facts.provider is None:
-            facts.provider = span
-        elif role == "client" and facts.client is None:
-            facts.client = span
+    body = (first[0].start, max(s.end for s in first if s.label and "附件" not in s.label)) if first else None
+    found = parties_zh.names(ctx.text, ctx.roles, body, ctx.party_defs)
+    facts.provider = found.get("provider")
+    facts.client = found.get("client")
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
     m = re.search(r"(?:项目|计划|专案|课题)名称\s*(?:\*\*)?\s*[:】]?[ \t]*", ctx.text)
-    if not m:
+    if not m:  # no project name: the document's own heading
+        facts.title = cover_zh.heading_title(ctx.text, _body_start(ctx))
         return
     start = m.end()
     if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
@@ -223,8 +156,11 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
     """Signature-block dates (the later of two) and stated signing dates."""
     labelled = ctx.clauses.labelled()
     body_end = max((s.end for s in labelled if not re.match(r"附件|补充", s.label or "")), default=0)
+    # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
+    # own date is not the contract's signing date
+    block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
     candidates = []
-    for h in find_dates(ctx.text, body_end):
+    for h in find_dates(ctx.text, body_end, block_end):
         before = ctx.text[max(body_end, h.start - 12):h.start]
         if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
             candidates.append(h.value)
@@ -235,10 +171,13 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
                 line = ctx.text[line_start:line_end]
                 if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
                     candidates.append(h.value)
-    for m in re.finditer(r"(?:签订|签署)(?:日期|时间)\s*:\s*", ctx.text):
+    for m in re.compile(r"(?:签订|签署)(?:日期|时间)\s*:\s*").finditer(ctx.text, 0, block_end):
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
                 candidates.append(h.value)
+    if candidates:  # the signature block and the 签订日期 field come first
+        facts.signed_date = max(candidates)
+        return
     for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
         hits = find_dates(ctx.text, m.end(), m.end() + 20)
         if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
@@ -286,6 +225,16 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 continue
             facts.term = got[0]
             facts.term_span = (u.label, u.start, u.end)
+
+
+def _body_start(ctx: Ctx) -> int:
+    first = ctx.clauses.labelled()
+    return first[0].start if first else len(ctx.text)
+
+
+def rule_cover(ctx: Ctx, facts: Facts) -> None:
+    """A cover page's ``有效期限：A至B`` is the written end date; it wins over a computed one."""
+    cover_zh.term_from_cover(ctx.text, _body_start(ctx), facts)
 
 
 def rule_renewal(ctx: Ctx, facts: Facts) -> None:
@@ -459,7 +408,7 @@ TITLES = {
 }
 
 
-_PARTY_WORDS = r"甲方|乙方|委托方|受托方|需求方|服务提供方|服务方|采购人|采购方|供应商|承接方|开发方"
+_PARTY_WORDS = PARTY_RX.pattern
 _SUBJECT = re.compile(rf"({_PARTY_WORDS})[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
 
 
@@ -885,6 +834,7 @@ RULES = (
     rule_title,
     rule_signed,
     rule_term,
+    rule_cover,
     rule_renewal,
     rule_confidentiality,
     rule_fee,

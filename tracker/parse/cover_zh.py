@@ -1,0 +1,77 @@
+"""The cover page of a Chinese contract: labelled fields before the first clause.
+
+A cover (``项目名称：…`` / ``签订日期：…`` / ``有效期限：2025年1月20日至2026年1月19日``) is not a
+clause: what is quoted from it has ``clause: null``. A written end date on the cover is an
+explicit end date and wins over a term computed by the Civil Code (spec, period rule 5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.parse.common import Facts, find_dates
+
+#: LABEL：VALUE on a line of its own; the label is short and holds no sentence punctuation
+_FIELD = re.compile(
+    r"(?m)^[ \t>*#\-]*+(?P<label>[^\s:：,，。;；()（）|][^\n:：,，。;；()（）|]{1,9}?)[ \t*]*+[:：][ \t*]*+(?P<value>[^\n]+)$"
+)
+#: cover fields that state the contract's term
+TERM_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:有效期限?|有效期间|期限|履行期限|服务期限?|合同期)$")
+#: how far a cover page reaches when the document has no clauses to end it
+COVER_MAX = 8000
+_RANGE_SEP = re.compile(r"\s*(?:至|到|~|－|—|-)\s*")
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    start: int  # the whole line (label and value), for quotes
+    end: int
+    value_start: int
+    value_end: int
+
+
+def cover_fields(text: str, body_start: int) -> list[Field]:
+    """Labelled fields on their own lines before ``body_start`` (the first clause)."""
+    out = []
+    for m in _FIELD.finditer(text, 0, min(body_start, COVER_MAX)):
+        label = re.sub(r"\s+", "", m.group("label"))
+        out.append(Field(label, m.start("label"), m.end("value"), m.start("value"), m.end("value")))
+    return out
+
+
+def term_from_cover(text: str, body_start: int, facts: Facts) -> None:
+    """``有效期限：A至B`` on the cover: B is the written end date (it wins), A the start."""
+    for f in cover_fields(text, body_start):
+        if not TERM_LABELS.match(f.label):
+            continue
+        dates = [h for h in find_dates(text, f.value_start, f.value_end) if h.value]
+        if len(dates) != 2 or not _RANGE_SEP.fullmatch(text[dates[0].end:dates[1].start]):
+            continue
+        facts.end_date = dates[1].value
+        if facts.range_start is None:
+            facts.range_start = dates[0].value
+        facts.term_span = (None, f.start, f.end)
+        return
+
+
+_DOC_TITLE = re.compile(r"(?:合同|协议|协议书|合同书|契约|契约书|框架协议|订单)$")
+
+
+def heading_title(text: str, body_start: int) -> tuple[int, int] | None:
+    """The document's own heading (its first non-empty line, a Markdown ``#`` heading or a line
+    ending in 合同/协议/契约), for a contract that states no project name."""
+    m = re.compile(r"\s*(?:#{1,3}[ \t]+)?(?:\*\*)?").match(text)
+    start = m.end() if m else 0
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip(" \t*")
+    if not line or start >= body_start or len(line) > 40 or re.search(r"[:：。,，;；>›»/\\|]", line):
+        return None
+    if not (text[:m.end()].lstrip().startswith("#") if m else False) and not _DOC_TITLE.search(line):
+        return None
+    return start, start + len(line)
+
+
+__all__ = ["Field", "cover_fields", "heading_title", "term_from_cover"]
