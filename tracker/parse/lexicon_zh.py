@@ -190,11 +190,6 @@ PER_DAY = r"每(?:逾期|迟延|延迟|延期|逾)[^,。;]{0,6}?一?(?:日|天)|
 PER_MONTH = r"每(?:逾期|迟延|延迟|延期|逾)?一?个?月|每月|按月|月利率"
 PER_YEAR = r"每年|按年|年利率|年化"
 
-#: article titles whose clauses state the contract's own term, confidentiality, breach or
-#: disputes: their deadlines are contract facts or contingent, not obligations. A title naming a
-#: performance (交付期限, 付款期限, 履约期限) is not one of them.
-SKIP_TITLE = r"期限|保密|违约|争议|其他|其它|附则|生效"
-PERFORMANCE_TITLE = r"(?:交付|付款|支付|履约|履行|完成|实施|开发|进度|验收)[^\n,。]{0,6}?(?:期限|时间)"
 
 # ---------------------------------------------------------------- time units
 

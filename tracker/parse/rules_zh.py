@@ -41,7 +41,7 @@ BASIS_WORDS = lexicon_zh.BASES
 INSTALMENT_TITLE = re.compile(
     r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 )
-DUTY = re.compile(r"应|须|需|必须|负责|支付|给付|提交|交付|完成|提供")
+DUTY = re.compile(rf"应|须|需|必须|负责|支付|给付|{lexicon_zh.OTHER_ACTION}")
 
 
 def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
@@ -417,11 +417,18 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
     subjects = [m for m in re.finditer(_PARTY_WORDS, prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
+    both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
+    if both and (not subjects or both[-1].start() > subjects[-1].start()):
+        return "both"  # "双方于每月5日前…对账": a duty of both sides
     if subjects and (ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
         return ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))  # type: ignore[return-value]
     for m in _SUBJECT.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
+        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
+        if role:
+            return role
+    for m in re.finditer(rf"(?:^|(?<=[,:]))\s*({_PARTY_WORDS})", sentence):  # "…之日起30日内，甲方无息退还…"
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
@@ -455,16 +462,12 @@ def _ratio_titles(ctx: Ctx) -> dict[str, Decimal]:
 
 
 def rule_obligations(ctx: Ctx, facts: Facts) -> None:
-    skip = _skip_articles(ctx)
     ctx.ratio_titles = _ratio_titles(ctx)
     schedules = _payment_clauses(ctx)
     table_rows: set[int] = set()
-    for u in ctx.units:
-        if not u.label:
-            continue
+    prev_party: str | None = None
+    for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
         s = ctx.unit_text(u)
-        if u.label in skip and not _SKIPPED_BUT_DUTY.search(s):
-            continue
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
@@ -494,6 +497,9 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if kind is None:
             continue
         party = _party(ctx, action, kind, prefix=s[:a])
+        if continued and prev_party and not PARTY_RX.search(s):
+            party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
+        prev_party = party
         if kind == "other" and party == "provider" and re.search(r"交付", action) \
                 and not re.search(lexicon_zh.PAPER_DELIVERABLE, action):
             kind = "model_delivery"  # "交付日不得晚于…": the provider's delivery is the model's
@@ -507,6 +513,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
+    facts.obligations = duties_zh.drop_general_terms(facts.obligations)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)
 
@@ -549,10 +556,6 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     return raw
 
 
-#: a duty with its own actor and a deliverable, even in a term / confidentiality / breach article
-_SKIPPED_BUT_DUTY = re.compile(rf"(?:{_PARTY_WORDS})(?:应|须|必须)[^,。;]{{0,20}}(?:{lexicon_zh.HAND_OVER}|返还|删除|销毁)")
-
-
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
     """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
     for ob in list(facts.obligations):
@@ -586,13 +589,6 @@ def section_titles(ctx: Ctx) -> dict[str, str]:
             else:
                 titles[seg.label] = ctx.text[seg.start:seg.end][:40]
     return titles
-
-
-def _skip_articles(ctx: Ctx) -> set[str]:
-    """Clauses whose deadlines are not obligations of their own: term, confidentiality, breach, disputes."""
-    return {label for label, title in section_titles(ctx).items()
-            if re.search(lexicon_zh.SKIP_TITLE, title) and "补充" not in title
-            and not re.search(lexicon_zh.PERFORMANCE_TITLE, title)}
 
 
 def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict | None:  # type: ignore[type-arg]
