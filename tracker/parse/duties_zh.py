@@ -79,17 +79,23 @@ def split_all(text: str, units: list[Unit]) -> list[tuple[Unit, bool]]:
     return out
 
 
-def drop_general_terms(obligations: list[RawObligation]) -> list[RawObligation]:
+def drop_general_terms(obligations: list[RawObligation], read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
     """A payment term with no amount (``甲方应于对账确认后10个工作日内…支付服务费``) that instalments
     elsewhere restate with their amounts and the same deadline is the rule they instantiate, not
-    an instalment of its own."""
+    an instalment of its own; its span goes to ``read`` (read, not missed)."""
     def key(o: RawObligation) -> tuple[object, ...]:
         return o.event, o.offset, o.business_days, o.fixed_date, o.recurrence
 
     itemised = {key(o): o.label for o in obligations if o.kind == "payment" and o.amount is not None}
-    return [o for o in obligations
-            if not (o.kind == "payment" and o.amount is None and o.percent is None
-                    and key(o) in itemised and itemised[key(o)] != o.label)]
+    out = []
+    for o in obligations:
+        if o.kind == "payment" and o.amount is None and o.percent is None and key(o) in itemised \
+                and itemised[key(o)] != o.label:
+            if read is not None:
+                read.append((o.start, o.end))
+            continue
+        out.append(o)
+    return out
 
 
 __all__ = ["drop_general_terms", "split", "split_all"]

@@ -202,9 +202,10 @@ SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费
 
 # ---------------------------------------------------------------- tables
 
-#: payment-table column headers → the role of the column, tried in order (付款时间及条件 is a
-#: condition, 付款节点 a milestone, 付款金额 an amount)
+#: table column headers → the role of the column, tried in order (交付日期 dates a delivery,
+#: 付款时间及条件 is a condition, 付款节点 a milestone, 付款金额 an amount)
 TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("deadline", r"(?:交付|完成|提交|提供|交货|上线)(?:日期|时间|期限)|截止(?:日期|时间)|交付节点"),
     ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款日期|条件|期限"),
     ("title", r"期次|阶段|款项|批次|名称"),
     ("milestone", r"节点|里程碑"),

@@ -513,7 +513,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
-    facts.obligations = duties_zh.drop_general_terms(facts.obligations)
+    facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)
 
@@ -554,6 +554,39 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
         with contextlib.suppress(NumeralError, ArithmeticError):
             raw.percent = rate(pm.group(0).replace(" ", ""))
     return raw
+
+
+def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
+    """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
+    row, of the kind the introducing clause and the header say, citing that clause."""
+    if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text:
+        return
+    taken = [(o.start, o.end) for o in facts.obligations]
+    seen: set[int] = set()
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if not u.label or not ("|" in s or "\t" in s or "<t" in s):
+            continue
+        row = tables_zh.row_at(ctx.text, u.start, u.end)
+        cell = row.of("deadline") if row else None
+        if row is None or cell is None or row.start in seen:
+            continue
+        seen.add(row.start)
+        a, b = row.quote_span(cell)
+        dates = [h for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
+        if len(dates) != 1 or any(x < b and a < y for x, y in taken):
+            continue
+        seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
+        intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
+        kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
+        if kind in (None, "payment"):
+            continue
+        party = _party(ctx, intro, kind)
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"
+        title_cell = row.of("title")
+        title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
+        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
 
 
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
@@ -838,6 +871,7 @@ RULES = (
     rule_metrics,
     rule_penalties,
     rule_obligations,
+    rule_table_deadlines,
 )
 
 
