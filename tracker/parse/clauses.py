@@ -3,8 +3,12 @@
 Works on the normalised text (Simplified, half-width). Recognised numbering:
 
 - articles: 第一条 / 第1条 (also inside ``## `` headings), 一、 at a line start, Article/Section N;
-- sub-clauses: 1.1 dotted, （一）, （1）, 1. — whichever appears first under an article is the
-  document's second level; the others are list items inside the current clause;
+- an outline stack under each article: every numbering style (1.1 dotted, （一）, （1）/(1), 1. / 1、,
+  ①, 一、 under 第X条) opens a level under the innermost open one when it starts at 1, the next
+  number of an open level closes the levels below it, and only the first level under the article
+  gives the clause number ("4.2"); deeper levels are list items of that clause. A new article
+  starts a fresh outline, so article 3 may use 1.1 and article 4 （一）;
+- the first 第N条 heading at a line start may have any number (an excerpt, a supplement);
 - 4.2.1 third-level dotted numbers;
 - the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N", 补充条款 → "补充条款.N").
 
@@ -42,6 +46,7 @@ _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
 _ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
+_CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
 _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
@@ -61,6 +66,8 @@ _APPENDIX = re.compile(
 
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
+
+LIST_KINDS = ("paren_cn", "paren_num", "num_dot", "cn_item", "circled")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -123,6 +130,8 @@ def segment(text: str) -> Clauses:
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= _REPEATS["dot2"]:
             marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
+    for m in _CIRCLED.finditer(text) if "①" in text else ():
+        marks.append((m.start("n"), "circled", ord(m["n"]) - ord("①") + 1))
     for rx, kind in ((_PAREN_CN, "paren_cn"), (_PAREN_NUM, "paren_num"), (_NUM_DOT, "num_dot")):
         for m in rx.finditer(text):
             try:
@@ -145,8 +154,10 @@ def segment(text: str) -> Clauses:
 
     segments: list[Segment] = [Segment(None, 0, len(text))]
     article = 0
-    sub = 0
-    level2: str | None = None
+    #: the outline under the current article: (numbering kind, number, indent) per open level;
+    #: level 0 gives the clause number ("4.2"), deeper levels are list items of that clause
+    stack: list[tuple[str, int, int]] = []
+    dotted = False  # the document numbers its clauses 1.1, 2.1…: "3.1" opens article 3
     in_signature = False
     appendix: str | None = None
     appendix_item = 0
@@ -160,7 +171,6 @@ def segment(text: str) -> Clauses:
         segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
         segments.append(Segment(label, pos, len(text), heading))
 
-    level2_indent = 0
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
@@ -183,7 +193,7 @@ def segment(text: str) -> Clauses:
         if appendix is not None:
             if kind == "alpha_dot" and appendix.endswith(" " + payload[0]):  # type: ignore[index]
                 kind, payload = "num_dot", payload[1]  # type: ignore[index]
-            if kind in ("num_dot", "paren_num", "paren_cn", "dot2", "cn_item") or (kind == "art" and text[pos:pos + 1] in _CN):
+            if kind in ("num_dot", "paren_num", "paren_cn", "dot2", "cn_item", "circled") or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
                 if isinstance(n, int) and n == appendix_item + 1:
                     appendix_item = n
@@ -204,10 +214,14 @@ def segment(text: str) -> Clauses:
             continue
         if kind == "art":
             n = payload
-            if isinstance(n, int) and (n == article + 1 or (article == 0 and n == 1)):
+            # the first article may have any number (an excerpt, a supplement that starts at 第三条)
+            # when it is a 第N条 heading at a line start
+            first = article == 0 and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos)))
+            if isinstance(n, int) and (n == article + 1 or first):
                 if scheme is None:
                     scheme = art_scheme.get(pos, "di")
-                article, sub = n, 0
+                article = n
+                stack.clear()
                 head = len(text[pos:]) - len(text[pos:].lstrip())
                 line_end = text.find("\n", pos + head)
                 article_has_body = _has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
@@ -218,46 +232,53 @@ def segment(text: str) -> Clauses:
         if article == 0 and kind == "dot2":
             a, b = payload  # type: ignore[misc]
             if a == 1 and b == 1:  # a document with dotted clauses but no article headings
-                article, sub, level2 = 1, 1, "dot2"
+                article, dotted = 1, True
+                stack[:] = [("dot2", 1, 0)]
                 open_segment(pos, "1.1")
                 last_pos = pos
             continue
         if article == 0:
             continue
+        sub = stack[0][1] if stack else 0  # the open second-level number
         if kind == "dot2":
             a, b = payload  # type: ignore[misc]
-            if a == article + 1 and b == 1 and level2 == "dot2":
-                article, sub = a, 1  # next article without a heading of its own
+            if a == article + 1 and b == 1 and dotted:
+                article = a  # next article without a heading of its own
+                stack[:] = [("dot2", 1, 0)]
                 open_segment(pos, f"{a}.1")
                 last_pos = pos
                 continue
-            if a != article or b <= sub or b > sub + 3:
+            if a != article or b <= sub or b > sub + 3 or (stack and stack[0][0] != "dot2"):
                 continue
-            if level2 is None:
-                level2 = "dot2"
-            if level2 != "dot2":
-                continue
-            sub = b
+            dotted = True
+            stack[:] = [("dot2", b, 0)]  # deeper list items end with their clause
             open_segment(pos, f"{a}.{b}")
             last_pos = pos
             continue
         if kind == "dot3":
             a, b, c = payload  # type: ignore[misc]
-            if level2 == "dot2" and a == article and b >= sub and b <= sub + 1:
-                sub = b
+            if stack and stack[0][0] == "dot2" and a == article and sub <= b <= sub + 1:
+                stack[:] = [("dot2", b, 0)]
                 open_segment(pos, f"{a}.{b}.{c}")
                 last_pos = pos
             continue
-        if kind in ("paren_cn", "paren_num", "num_dot", "cn_item") and not article_has_body:
-            n = payload
-            indent = _indent(text, pos)
-            if level2 is None and n == 1:
-                level2, level2_indent = kind, indent
-            # an indented "3." under "2." is an item of clause 2, however its number runs
-            if level2 == kind and isinstance(n, int) and (n == sub + 1) and indent <= level2_indent:
-                sub = n
-                open_segment(pos, f"{article}.{n}")
-                last_pos = pos
+        if kind in LIST_KINDS and not article_has_body and isinstance(payload, int):
+            n, indent = payload, _indent(text, pos)
+            depth = next((d for d, level in enumerate(stack) if level[0] == kind), None)
+            if depth is not None:
+                # the next number of an open level, not indented under it ("3." under "2." is an
+                # item of clause 2, however its number runs): close the levels below it
+                if n == stack[depth][1] + 1 and indent <= stack[depth][2]:
+                    del stack[depth + 1:]
+                    stack[depth] = (kind, n, stack[depth][2])
+                    if depth == 0:
+                        open_segment(pos, f"{article}.{n}")
+                        last_pos = pos
+            elif n == 1:
+                stack.append((kind, 1, indent))  # a new level under the innermost open one
+                if len(stack) == 1:
+                    open_segment(pos, f"{article}.1")
+                    last_pos = pos
     # An article segment is a heading only when it holds no more than a title ("第七条 违约责任");
     # "第12条 本合同服务费用总额为…" (articles numbered straight through) is a clause of its own.
     final = [
@@ -316,6 +337,11 @@ def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, o
             kept.append(mark)
         seen[key] = n + 1
     return kept
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t#>*-")
 
 
 def _indent(text: str, pos: int) -> int:
