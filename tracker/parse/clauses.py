@@ -9,6 +9,7 @@ Works on the normalised text (Simplified, half-width). Recognised numbering:
   gives the clause number ("4.2"); deeper levels are list items of that clause. A new article
   starts a fresh outline, so article 3 may use 1.1 and article 4 （一）;
 - the first 第N条 heading at a line start may have any number (an excerpt, a supplement);
+- a numbered title line ``1. 技术服务的内容`` followed by ``1.1`` is article 1's heading;
 - 4.2.1 third-level dotted numbers;
 - the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N", 补充条款 → "补充条款.N").
 
@@ -38,7 +39,9 @@ _ARTICLE = re.compile(
     rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
     rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
     # "1. PROJECT OVERVIEW": a numbered heading line in capitals
-    rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$)))",
+    rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$))"
+    # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1
+    rf"|{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d][^\n。;:]{{0,30}}\n(?:[ \t]*\n)*[ \t#>*\-]*(?P=ot)\.1(?!\d)))",
 )
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
@@ -107,7 +110,7 @@ def segment(text: str) -> Clauses:
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
     art_scheme: dict[int, str] = {}
     for m in _ARTICLE.finditer(text):
-        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up")
+        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot")
         try:
             value = _num(raw)
         except ValueError:
