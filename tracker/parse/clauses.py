@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from tracker.parse.numerals import cn_int
 
@@ -233,7 +234,7 @@ def segment(text: str) -> Clauses:
                 last_pos = pos + len(text[pos:pos + 12]) - len(text[pos:pos + 12].lstrip(" \t#>*-"))
             continue
         if article == 0 and kind == "dot2":
-            a, b = payload  # type: ignore[misc]
+            a, b = cast("tuple[int, int]", payload)
             if a == 1 and b == 1:  # a document with dotted clauses but no article headings
                 article, dotted = 1, True
                 stack[:] = [("dot2", 1, 0)]
@@ -244,7 +245,7 @@ def segment(text: str) -> Clauses:
             continue
         sub = stack[0][1] if stack else 0  # the open second-level number
         if kind == "dot2":
-            a, b = payload  # type: ignore[misc]
+            a, b = cast("tuple[int, int]", payload)
             if a == article + 1 and b == 1 and dotted:
                 article = a  # next article without a heading of its own
                 stack[:] = [("dot2", 1, 0)]
@@ -259,7 +260,7 @@ def segment(text: str) -> Clauses:
             last_pos = pos
             continue
         if kind == "dot3":
-            a, b, c = payload  # type: ignore[misc]
+            a, b, c = cast("tuple[int, int, int]", payload)
             if stack and stack[0][0] == "dot2" and a == article and sub <= b <= sub + 1:
                 stack[:] = [("dot2", b, 0)]
                 open_segment(pos, f"{a}.{b}.{c}")
