@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from tracker.parse import cover_zh, duties_zh, lexicon_zh, parties_zh, tables_zh
@@ -90,6 +91,7 @@ class Ctx(BaseCtx):
     def __init__(self, norm: Normalized, clauses: Clauses, units: list[Unit]) -> None:
         super().__init__(norm, clauses, units)
         self.party_defs: list[parties_zh.PartyDef] = []
+        self.unit_starts: list[int] = []
         self.ratio_titles: dict[str, Decimal] = {}
         self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
 
@@ -589,6 +591,13 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
 
 
+def _unit_index(ctx: Ctx, u: Unit) -> int:
+    """The index of the sentence unit holding ``u`` (``u`` may be one duty of a split sentence)."""
+    if len(ctx.unit_starts) != len(ctx.units):
+        ctx.unit_starts = [w.start for w in ctx.units]
+    return max(0, bisect_right(ctx.unit_starts, u.start) - 1)
+
+
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
     """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
     for ob in list(facts.obligations):
@@ -769,7 +778,7 @@ def _period_end(ctx: Ctx, s: str) -> dict | None:  # type: ignore[type-arg]
 def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
     """An instalment laid out as list items ("第一期" / "金额：…" / "条件：…" / "时间：…"): the amount
     is on a sibling item of the same instalment, before or after the one with the deadline."""
-    i = ctx.units.index(u)
+    i = _unit_index(ctx, u)
     siblings: list[Unit] = []
     for prev in reversed(ctx.units[max(0, i - 4):i]):  # back to this instalment's title
         if prev.label != u.label:
@@ -813,7 +822,7 @@ def _add_iso(a: str, b: str) -> str:
 
 
 def _condition_event(ctx: Ctx, u: Unit) -> str | None:
-    i = ctx.units.index(u)
+    i = _unit_index(ctx, u)
     for prev in reversed(ctx.units[max(0, i - 3):i]):
         t = ctx.unit_text(prev)
         if prev.label == u.label and re.match(r"(?:付款)?条件\s*:", t):
@@ -844,7 +853,7 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         raw.cumulative = bool(re.search(r"(?:支付|付)至[^,。;]{0,10}" + re.escape(pm.group(0)), s))
     tm = INSTALMENT_TITLE.search(s)
     if tm is None:
-        i = ctx.units.index(u)
+        i = _unit_index(ctx, u)
         prev = ctx.units[i - 1] if i else None
         if prev is not None and prev.label == u.label:
             tm = INSTALMENT_TITLE.search(ctx.unit_text(prev))
