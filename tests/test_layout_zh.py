@@ -178,3 +178,14 @@ def test_signing_date(tail: str, signed: date) -> None:
     body = ("第一条 标的\n本合同于2025年2月1日在上海签订。\n第二条 期限\n合同履行期限：自本合同签订之日起至2026年6月30日止。\n"
             "（以下无正文）\n")
     assert parse_text(body + tail, "x.txt").contract.signed_date == signed
+
+
+@pytest.mark.parametrize("sentence", [
+    "1.1 本合同自双方签署之日起生效，服务期为自生效之日起12个月。",  # the term: derived, not a duty
+    "1.1 初验合格后系统上线试运转一个月，试运转期满后办理最终验收。",  # a service period's length
+    "1.1 系统上线试运行满30日且无重大缺陷的，乙方可提出终验申请，甲方应组织终验。",
+])
+def test_no_obligation_from_term_or_service_period(sentence: str) -> None:
+    doc = f"委托方（甲方）：A公司\n受托方（乙方）：B公司\n\n1. 期限与验收\n{sentence}\n1.2 乙方应于2025年3月1日前交付模型。\n"
+    r = parse_text(doc, "x.txt")
+    assert [o.clause for o in r.obligations if o.kind not in ("contract_expiry",)] == ["1.2"]

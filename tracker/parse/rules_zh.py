@@ -468,7 +468,12 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     schedules = _payment_clauses(ctx)
     table_rows: set[int] = set()
     prev_party: str | None = None
+    #: the sentences that state the term, the renewal window and the confidentiality period: their
+    #: dates are the derived obligations (contract_expiry, renewal_notice, confidentiality_expiry)
+    derived = [(sp[1], sp[2]) for sp in (facts.term_span, facts.renewal_span, facts.confidentiality_span) if sp]
     for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
+        if any(a <= u.start < b for a, b in derived):
+            continue
         s = ctx.unit_text(u)
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
@@ -492,6 +497,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
+        if _SERVICE_SPAN.search(s, max(0, a - 8), b):
+            continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
         if ob.get("recurrence") and kind != "payment" and re.search(r"报告|汇报|报送", action):
@@ -608,6 +615,8 @@ def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
         facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
 
 
+#: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
+_SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
 _BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
 
