@@ -3,6 +3,7 @@ silence (issue 8, spec ``unrecognised_duty``). Example corpus in tests/examples/
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,48 @@ def test_a_sentence_without_full_stop_gives_a_bounded_quote() -> None:
     text = "第一条 约定 " + "甲方应于每月末" + "向乙方说明情况并" * 20_000
     flags = _flags(parse_text(text))
     assert flags and all(len(w.quote) <= MAX_QUOTE for w in flags)
+
+
+FRAMEWORK = """数据服务框架协议
+甲方（委托方）：上海蓝鲸电子商务有限公司
+乙方（受托方）：北京星河智算科技有限公司
+第一条 期限
+1.1 本协议自双方签字盖章之日起生效，有效期两年。
+1.2 期满前30日，任何一方可书面通知对方不再续签。
+第二条 保密
+2.1 保密期限为本协议终止后三年。
+甲方（盖章）：
+日期：
+乙方（盖章）：
+日期：
+"""
+
+
+def test_term_obligations_exist_without_a_signing_date() -> None:
+    """A framework agreement with its signature dates left blank still has an expiry, a renewal
+    window and a confidentiality end, each with its trigger and no due date (spec: the derived
+    obligations carry the trigger that produces them)."""
+    result = parse_text(FRAMEWORK)
+    derived = {o.kind: (o.due_date, o.trigger.event if o.trigger else None, o.trigger.offset if o.trigger else None)
+               for o in result.obligations}
+    assert derived == {
+        "contract_expiry": (None, "effective", "P2Y"),
+        "renewal_notice": (None, "expiry", "-P30D"),
+        "confidentiality_expiry": (None, "expiry", "P3Y"),
+    }
+
+
+def test_a_term_sentence_no_rule_read_is_flagged() -> None:
+    text = FRAMEWORK.replace("本协议自双方签字盖章之日起生效，有效期两年", "本协议在双方签署后两年内有效")
+    flags = [w for w in parse_text(text).warnings if w.code == "unrecognised_duty"]
+    assert [w.clause for w in flags] == ["1.1"]
+    assert flags[0].quote == "本协议在双方签署后两年内有效"
+
+
+def test_written_range_ends_the_term() -> None:
+    text = FRAMEWORK.replace("本协议自双方签字盖章之日起生效，有效期两年", "合同履行期限：2025-03-18至2026-03-17")
+    result = parse_text(text)
+    assert result.contract.expiry_date == date(2026, 3, 17)
+    assert result.contract.effective_date == date(2025, 3, 18)
+    expiry = next(o for o in result.obligations if o.kind == "contract_expiry")
+    assert expiry.due_date == date(2026, 3, 17) and expiry.trigger is None

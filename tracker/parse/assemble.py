@@ -211,18 +211,22 @@ class Assembler:
         return None
 
     def _derived(self, c: Contract) -> list[Obligation]:
+        """The term's obligations, each with the trigger that produces it. They exist whenever the
+        contract states the period, dated or not: a framework agreement whose signing date is
+        blank still has an expiry, a renewal window and a confidentiality end (due date null)."""
         f = self.facts
         out = []
-        if c.expiry_date and f.term_span:
+        term_known = c.term is not None and not f.term_from_event
+        if f.term_span and (c.expiry_date or term_known):
             label, a, b = f.term_span
-            trig = Trigger("effective", c.term) if c.term and not f.end_date else None
+            trig = Trigger("effective", c.term) if c.term and not f.end_date and not f.term_from_event else None
             out.append(Obligation("contract_expiry", "both", "合同期限届满", c.expiry_date, label,
                                   self.quote(a, b), trigger=trig))
-        if c.renewal_notice_deadline and f.renewal_span and c.renewal_notice:
+        if f.renewal_span and c.renewal_notice:
             label, a, b = f.renewal_span
             out.append(Obligation("renewal_notice", "both", "续约协商（期满前通知）", c.renewal_notice_deadline, label,
                                   self.quote(a, b), trigger=Trigger("expiry", "-" + c.renewal_notice)))
-        if c.confidentiality_expiry and f.confidentiality_span and c.confidentiality_term:
+        if f.confidentiality_span and c.confidentiality_term:
             label, a, b = f.confidentiality_span
             out.append(Obligation("confidentiality_expiry", "both", "保密期届满", c.confidentiality_expiry, label,
                                   self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))

@@ -39,6 +39,9 @@ _LEAD = re.compile(r"[\s\-*#>|,:、]+")
 class Cues:
     duty: re.Pattern[str]
     time: re.Pattern[str]
+    fact: re.Pattern[str]  # the term's facts (有效期, 保密期限, renewal …)
+    period: re.Pattern[str]  # a duration ("两年", "twelve (12) months")
+    any_cue: re.Pattern[str]  # duty or fact: where the sentence scan stops
     skip: re.Pattern[str] | None
 
 
@@ -54,8 +57,11 @@ def cues(pack: str) -> Cues:
     flags = re.IGNORECASE if pack == "en" else 0
     duty = _alternation([*data["duty"], *data["action"]])
     time = _alternation([data["duration"], *data["recurrence"], *data["relation"]])
+    fact = _alternation(data["fact"])
     skip = _alternation(data["skip"]) if data["skip"] else None
-    return Cues(re.compile(duty, flags), re.compile(time, flags), re.compile(skip, flags) if skip else None)
+    return Cues(re.compile(duty, flags), re.compile(time, flags), re.compile(fact, flags),
+                re.compile(data["duration"], flags), re.compile(f"{duty}|{fact}", flags),
+                re.compile(skip, flags) if skip else None)
 
 
 def pack_of(language: str) -> str:
@@ -63,18 +69,21 @@ def pack_of(language: str) -> str:
 
 
 def states_timed_duty(sentence: str, language: str) -> bool:
-    """True when ``sentence`` (normalised text) states a duty with a time element."""
+    """True when ``sentence`` (normalised text) states a duty with a time element, or a fact of
+    the term (its length, end, renewal window, confidentiality period) with a period or a date."""
     c = cues(pack_of(language))
     if c.skip is not None and c.skip.search(sentence):
         return False
-    return bool(c.duty.search(sentence)) and bool(c.time.search(sentence) or DATE_RX.search(sentence))
+    if c.duty.search(sentence) and (c.time.search(sentence) or DATE_RX.search(sentence)):
+        return True
+    return bool(c.fact.search(sentence)) and bool(c.period.search(sentence) or DATE_RX.search(sentence))
 
 
 def duty_sentences(text: str, language: str) -> Iterable[tuple[int, int]]:
     """The sentences of ``text`` that hold a duty cue, found from the cues: a megabyte of blank
     lines or of prose without duties costs one regex scan, not a Python step per sentence."""
     split = _SPLIT[pack_of(language)]
-    duty = cues(pack_of(language)).duty
+    duty = cues(pack_of(language)).any_cue
     done = 0
     for m in duty.finditer(text):
         if m.start() < done:
@@ -149,14 +158,12 @@ def unrecognised(text: str, language: str, facts: Facts,
         if not states_timed_duty(s, language):
             continue
         if b - a > MAX_QUOTE:
-            m = c.duty.search(s)
+            m = c.any_cue.search(s)
             centre = a + (m.start() if m else 0)
             a, b = max(a, centre - MAX_QUOTE // 3), min(b, centre + 2 * MAX_QUOTE // 3)
         out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
-                              "a duty with a time element that produced no obligation"))
+                              "a duty or term with a time element that produced no obligation or fact"))
     return out
-
-
 
 
 

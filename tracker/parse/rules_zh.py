@@ -188,6 +188,10 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
         facts.signed_date = max(candidates)
 
 
+#: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
+_RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
+
+
 def rule_term(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     for u in ctx.units:
@@ -203,13 +207,14 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
             if dates:
                 facts.effective_date = dates[-1].value
-            elif re.search(r"签(?:字|章|署|订)[^,。]{0,10}(?:之日|后)[^,。]{0,3}生效|自?签订之日起生效", s):
+            elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s):
                 facts.effective_on_signing = True
         # explicit range: 自DATE起至DATE止
         dates = [h for h in find_dates(text, u.start, u.end) if h.value]
         for i, h in enumerate(dates):
-            closes = re.match(r"\s*(?:止|为止|届满|到期)", text[h.end:h.end + 6]) \
-                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 10):h.start])
+            closes = re.match(r"\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
+                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 10):h.start]) \
+                or (i > 0 and _RANGE_GAP.fullmatch(text[dates[i - 1].end:h.start]) is not None)
             opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0
             if closes and opened and facts.end_date is None:
                 facts.end_date = h.value
