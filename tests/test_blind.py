@@ -1,0 +1,51 @@
+"""The blind batches (tests/blind/README.md): contracts written from the spec alone, scored on first
+sight. From then on: no silent miss, and F1 never below the recorded floor (the shared scorer's
+own fact counting, copied to tests/tools/score_corpus.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.tools.score_corpus import Tally, score_file, silent_misses
+from tracker.parse import parse_file
+
+BLIND = Path(__file__).parent / "blind"
+#: the F1 each batch has reached; raise it when the parser improves, never lower it
+FLOORS = {"batch1": 0.93, "batch2": 0.86}
+
+
+def _cases(batch: str) -> list[Path]:
+    return sorted((BLIND / batch).glob("*.expected.json"))
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def batch(request):  # type: ignore[no-untyped-def]
+    out = []
+    for exp in _cases(request.param):
+        expected = json.loads(exp.read_text(encoding="utf-8"))
+        actual = parse_file(exp.parent / expected["source"]["file"]).to_json()
+        out.append((exp.name, expected, actual))
+    return request.param, out
+
+
+def test_batches_are_whole() -> None:
+    for name in FLOORS:
+        assert len(_cases(name)) >= 10
+
+
+def test_no_silent_miss(batch) -> None:  # type: ignore[no-untyped-def]
+    _, results = batch
+    missed = {name: silent_misses(e, a)[0] for name, e, a in results}
+    assert {n: m for n, m in missed.items() if m} == {}
+
+
+def test_f1_never_below_its_floor(batch) -> None:  # type: ignore[no-untyped-def]
+    name, results = batch
+    total = Tally()
+    for _, expected, actual in results:
+        total.add(score_file(expected, actual))
+    f1 = total.scores()[2]
+    assert f1 >= FLOORS[name], f"{name}: F1 {f1:.3f} fell below {FLOORS[name]}"
