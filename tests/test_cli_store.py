@@ -145,13 +145,18 @@ def test_pay_json_partial_and_errors(loaded: Path) -> None:
     second = ob_id(loaded, "第二期款 40%")
     out = j("pay", "1", "--amount", "200000", "--on", "2025-06-30", "--obligation", str(second))
     assert out["changes"][0]["status"] == "fulfilled"
-    for bad, code in (("0", 2), ("-5", 2), ("abc", 2), ("9999999", 2)):
+    for bad, code in (("0", 2), ("-5", 2), ("abc", 2), ("0.001", 2), ("1000000000000000", 2)):
         r = run("pay", "1", "--amount", bad, "--on", "2025-07-01", code=code)
         assert len(r.stderr.strip().splitlines()) == 1
-    assert "overpayment" in run("pay", "1", "--amount", "9999999", "--on", "2025-07-01", code=2).stderr
     run("pay", "1", "--amount", "10", "--on", "2025-13-01", code=2)
+    assert "plausible" in run("pay", "1", "--amount", "10", "--on", "0001-01-01", code=2).stderr
+    assert "before the contract" in run("pay", "1", "--amount", "10", "--on", "2025-02-28", code=2).stderr
     assert count(loaded, "payments") == 2
     assert "首期款" in run("pay", "1", "--amount", "1", "--on", "2025-07-01").stdout
+    # owed now: 首期款 150,000 - 100,001 = 49,999; 尾款 150,000; so 250,000 leaves a credit of 50,001
+    out = j("pay", "1", "--amount", "250000", "--on", "2025-07-02")
+    assert [c["allocated"] for c in out["changes"]] == ["49999.00", "150000.00"]
+    assert out["credit"] == "50001.00"
 
 
 def test_evaluate_json(loaded: Path) -> None:

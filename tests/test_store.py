@@ -181,10 +181,6 @@ def test_payments_partial_oldest_first_and_overpayment(store: Store, db_path: Pa
     r = store.pay(1, Decimal("60000.50"), date(2025, 3, 25))
     assert [c["allocated"] for c in r.changes] == ["50000.00", "10000.50"]
     assert r.changes[0]["status"] == "fulfilled" and r.changes[1]["obligation_id"] == second
-    with pytest.raises(UsageError, match="overpayment"):
-        store.pay(1, Decimal("400000"), date(2025, 4, 1))
-    with pytest.raises(UsageError, match="overpayment"):
-        store.pay(1, Decimal("189999.51"), date(2025, 4, 1), obligation_id=second)
     for bad in (Decimal("0"), Decimal("-5"), Decimal("1.001")):
         with pytest.raises(UsageError):
             store.pay(1, bad, date(2025, 4, 1))
@@ -194,6 +190,10 @@ def test_payments_partial_oldest_first_and_overpayment(store: Store, db_path: Pa
     assert rows(db_path, "SELECT status, paid FROM obligations WHERE id=?", second) == [("pending", "10000.50")]
     shown = read.show(db_path, 1, date(2025, 4, 30))
     assert shown["penalties"] is None or Decimal(shown["penalties"]["late_payment_total"]) > 0
+    # more than owed (189,999.50 + 150,000.00): the rest is a credit on the contract
+    r = store.pay(1, Decimal("400000"), date(2025, 5, 1), obligation_id=second)
+    assert [c["allocated"] for c in r.changes] == ["189999.50", "150000.00"]
+    assert r.extra["credit"] == "60000.50"
 
 
 def test_events_resolve_triggers_and_termination(store: Store, db_path: Path) -> None:

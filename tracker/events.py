@@ -40,6 +40,7 @@ EVENTS = (
 )
 NO_ROLL = frozenset({"renewal_notice", "contract_expiry", "confidentiality_expiry"})
 FULFILLED_BY_EVENT = frozenset({"data_delivery", "model_delivery"})
+REPEATABLE = frozenset({"invoice"})  # one per instalment: each names the obligation(s) it resolves
 OPEN = frozenset({"pending", "overdue"})
 DERIVED_FIELDS = ("expiry_date", "renewal_notice_deadline", "confidentiality_expiry")
 
@@ -161,11 +162,30 @@ def _sync_derived(facts: dict[str, Any], obligations: dict[int, ObligationState]
             obligations[ob.id] = replace(ob, due_date=target)
 
 
+def candidates(event: str, obligations: list[ObligationState]) -> list[ObligationState]:
+    """The open obligations ``event`` would resolve: counted from it and not yet resolved
+    (the caller leaves out the trigger of an obligation an earlier event resolved), or, for
+    a delivery event, the open obligation of the same kind."""
+    trig = "expiry" if event == "termination" else event
+    return [o for o in obligations if o.open and ((o.trigger is not None and o.trigger.event == trig)
+                                                  or (event in FULFILLED_BY_EVENT and o.kind == event))]
+
+
+def _untouched_by(event: str, o: ObligationState) -> ObligationState:
+    trig = "expiry" if event == "termination" else event
+    return replace(o, trigger=None if o.trigger and o.trigger.event == trig else o.trigger,
+                   kind="other" if o.kind == event else o.kind)
+
+
 def record_event(event: str, on: date, obligations: list[ObligationState],
-                 facts: dict[str, Any], cal: Calendar | None = None) -> Resolution:
-    """The effect of ``event`` happening on ``on``."""
+                 facts: dict[str, Any], cal: Calendar | None = None,
+                 only: frozenset[int] | None = None) -> Resolution:
+    """The effect of ``event`` happening on ``on`` (on the obligations in ``only``, if given:
+    an invoice names the instalments it was issued for)."""
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r} (one of: {', '.join(EVENTS)})")
+    if only is not None:  # the others are left alone: no trigger of this event, not its kind
+        obligations = [o if o.id in only else _untouched_by(event, o) for o in obligations]
     obs = {o.id: o for o in obligations}
     changes: dict[int, Change] = {}
     facts = dict(facts)

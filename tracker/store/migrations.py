@@ -91,6 +91,11 @@ def steps(*parts: Callable[[Any], None]) -> Callable[[Any], None]:
             part(conn)
 
     return run
+def _actions(conn: Any) -> None:
+    """Recorded actions and undo (tracker.store.actions): tables, columns, logging triggers."""
+    from tracker.store.actions import migrate
+
+    migrate(conn)
 
 
 MIGRATIONS: list[Migration] = [
@@ -105,6 +110,7 @@ MIGRATIONS: list[Migration] = [
         add_columns("obligations", {"calendar": "VARCHAR", "calendar_basis": "VARCHAR"}))),
     # a webhook's signing secret, as a reference (env:NAME / file:/path), never the secret itself
     Migration("0005_recipient_secret", "ALTER TABLE reminder_recipients ADD COLUMN secret TEXT"),
+    Migration("0006_actions", _actions),
 ]
 
 

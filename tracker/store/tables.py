@@ -37,6 +37,7 @@ class ContractRow(SQLModel, table=True):
     terminated_on: str | None = None
     added_at: str
     calendar: str = Field(default="CN", sa_column_kwargs={"server_default": "CN"})  # working-day calendar
+    review: str | None = None  # JSON {fact: "confirmed" | "corrected"}; a fact not named is "extracted"
 
 
 class ContractVersionRow(SQLModel, table=True):
@@ -82,6 +83,9 @@ class ObligationRow(SQLModel, table=True):
     status_on: str | None = None  # date of the last status change
     calendar: str | None = None  # the calendar its due date was counted on
     calendar_basis: str | None = None  # JSON {"2027": "import #1 …" | "chinesecalendar 1.11.0" | null}
+    resolved_by: int | None = None  # contract_events.id that fixed its due date (never re-dated after)
+    review: str = Field(default="extracted", sa_column_kwargs={"server_default": "extracted"})  # | confirmed | corrected
+    origin: str = Field(default="parsed", sa_column_kwargs={"server_default": "parsed"})  # | manual | derived
 
 
 class ObligationEventRow(SQLModel, table=True):
@@ -170,3 +174,4 @@ class HistoryRow(SQLModel, table=True):
     note: str | None = None
     actor: str
     recorded_at: str
+    action_id: int | None = None  # the recorded action (tracker.store.actions) it belongs to

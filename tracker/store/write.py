@@ -24,11 +24,14 @@ from sqlmodel import Session, col, select
 
 from tracker import events as ev
 from tracker.calendars import Calendar, Calendars, import_hint, uncovered_years
+from tracker import validate
 from tracker.errors import NotFound, StoreError, TrackerError, UsageError
 from tracker.gaps import gaps
 from tracker.model import ParseResult, Trigger
 from tracker.money import D, fmt_money
 from tracker.penalty import Instalment, Payment, allocate
+from tracker.store import actions
+from tracker.store.books import BooksMixin
 from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
 from tracker.store.tables import (
     ContractEventRow,
@@ -145,9 +148,11 @@ class Changed:
     contract_id: int
     changes: list[dict[str, Any]]
     extra: dict[str, Any] = field(default_factory=dict)
+    action_id: int | None = None  # the recorded action (``tracker undo ACTION_ID`` reverses it)
 
     def to_json(self) -> dict[str, Any]:
-        return {"contract_id": self.contract_id, "changes": self.changes, **self.extra}
+        return {"contract_id": self.contract_id, "action_id": self.action_id, "changes": self.changes,
+                **self.extra}
 
 
 def contract_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -162,13 +167,18 @@ def contract_files(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def _state(row: ObligationRow) -> ev.ObligationState:
-    trig = Trigger.from_json(json.loads(row.trigger)) if row.trigger else None
+    # an obligation an event already resolved is never re-dated by a later one
+    trig = Trigger.from_json(json.loads(row.trigger)) if row.trigger and row.resolved_by is None else None
     due = date.fromisoformat(row.due_date) if row.due_date else None
     return ev.ObligationState(row.id or 0, row.kind, row.status, due, trig)
 
 
-class Store:
-    """The tracker database. Open with ``Store(path)``; the file is created (0600) and migrated."""
+class Store(BooksMixin):
+    """The tracker database. Open with ``Store(path)``; the file is created (0600) and migrated.
+    Each write transaction is one recorded action (``tracker.store.actions``); ``last_action``
+    is the id of the latest one (None if it changed nothing)."""
+
+    last_action: int | None = None
 
     def __init__(self, path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, actor: str = "tracker",
                  now: Callable[[], datetime] | None = None) -> None:
@@ -193,7 +203,10 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One BEGIN IMMEDIATE transaction: committed on success, rolled back on any error."""
         with translate(self.path), Session(self.engine, expire_on_commit=False) as s, s.begin():
+            action = actions.begin(_raw(s), self.actor, self.stamp())
             yield s
+            s.flush()
+            self.last_action = action if actions.finish(_raw(s), action) else None
 
     # ------------------------------------------------------------------ helpers
 
@@ -433,7 +446,8 @@ class Store:
         number = (prev.version if prev else 0) + 1
         v = self._insert_version(s, contract, result, doc, file, number, prev.id if prev else None, reason)
         old_rows = s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract.id,
-                                                      ObligationRow.status != "superseded")).all()
+                                                      col(ObligationRow.status).not_in(("superseded", "deleted")),
+                                                      ObligationRow.origin == "parsed")).all()
         pool: dict[str, list[ObligationRow]] = {}
         for r in old_rows:
             pool.setdefault(self._match_key(json.loads(r.parsed)), []).append(r)
@@ -452,11 +466,16 @@ class Store:
                 s.add(row)
                 new_rows.append(row)
         superseded = 0
+        new_kinds = {r.kind for r in new_rows}
+        replaced = []
         for rows in pool.values():
             for r in rows:
-                if r.status in OPEN:
+                # a delivery done before the amendment moved its date is measured against the new date
+                if r.status in OPEN or (r.status == "fulfilled" and r.kind in ev.FULFILLED_BY_EVENT
+                                        and r.kind in new_kinds):
                     self._set_status(s, r, "superseded", on, f"changed in version {number} ({file})")
                     superseded += 1
+                    replaced.append(r)
         s.flush()
         old_facts = json.loads(contract.facts)
         c = doc["contract"]
@@ -467,12 +486,9 @@ class Store:
         contract.title, contract.provider, contract.client = c["title"], c["provider"], c["client"]
         contract.currency = c["currency"]
         # events recorded before this version still apply to its new obligations
-        recorded = {e.event: date.fromisoformat(e.on_date) for e in s.exec(
-            select(ContractEventRow).where(ContractEventRow.contract_id == contract.id)
-            .order_by(col(ContractEventRow.on_date)))}
-        if recorded and new_rows:
-            res = ev.pending_triggers([_state(r) for r in new_rows], recorded, cal)
-            self._apply(s, contract, res, on, "new_version", cal)
+        if new_rows:
+            self.rebind_version(s, contract, new_rows, replaced, on)
+            self._apply_credit(s, contract.id or 0)
         self._history(s, contract.id or 0, "new_version", new=file,
                       note=f"version {number}: {len(new_rows)} new or changed obligations, {superseded} superseded")
         return AddOutcome(contract.id or 0, file, "new_version", doc["warnings"], number, superseded,
@@ -480,12 +496,20 @@ class Store:
 
     # ------------------------------------------------------------------ recording
 
-    def done(self, obligation_id: int, on: date, note: str | None = None) -> Changed:
-        """Mark an obligation fulfilled (a recurring one moves on to its next occurrence)."""
+    def done(self, obligation_id: int, on: date, note: str | None = None, through: date | None = None) -> Changed:
+        """Mark an obligation fulfilled (a recurring one moves on to its next occurrence, or past
+        ``through``); on an instalment still owed, done records the payment of what is owed."""
+        owed = self._owed_on(obligation_id)
+        if owed is not None:
+            contract_id, amount = owed
+            return self.pay(contract_id, amount, on, obligation_id, note or "recorded by done")
+        if through is not None:
+            return self.done_through(obligation_id, on, through, note)
         with self.transaction() as s:
             ob = self._obligation(s, obligation_id)
             if ob.status not in OPEN:
                 raise UsageError(f"obligation {obligation_id} is already {ob.status}")
+            validate.check_day(on, "done --on")
             entry: dict[str, Any] = {"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
                                      "old_status": ob.status}
             nxt = self._next_occurrence(s, ob)
@@ -511,8 +535,7 @@ class Store:
         contract = self._contract(s, ob.contract_id)
         nxt = first_occurrence(ob.recurrence, date.fromisoformat(ob.due_date) + timedelta(days=1),
                                cal=self._calendar(s, contract))
-        facts = json.loads(contract.facts)
-        end = facts.get("expiry_date")
+        end = contract.terminated_on or json.loads(contract.facts).get("expiry_date")
         if nxt is None or (end and nxt.isoformat() > end):
             return None
         return nxt
@@ -524,31 +547,40 @@ class Store:
             ob = self._obligation(s, obligation_id)
             if ob.status not in OPEN:
                 raise UsageError(f"obligation {obligation_id} is already {ob.status}")
+            validate.check_day(on, "waive --on")
             old = ob.status
             self._set_status(s, ob, "waived", on, note)
             self._history(s, ob.contract_id, "waive", field_name=f"obligation {ob.id}", note=note)
             return Changed(ob.contract_id, [{"obligation_id": ob.id, "kind": ob.kind, "title": ob.title,
                                              "old_status": old, "status": "waived"}])
 
-    def record_event(self, contract_id: int, event: str, on: date, note: str | None = None) -> Changed:
-        """Record that ``event`` happened and resolve every obligation it triggers."""
+    def record_event(self, contract_id: int, event: str, on: date, note: str | None = None,
+                     obligations: Iterable[int] | None = None) -> Changed:
+        """Record that ``event`` happened and resolve the obligations it triggers: all of them, or
+        those named (an invoice is issued for one instalment: with several waiting for an
+        invoice and none named, it is refused with the list). A due date an earlier event
+        resolved is never re-dated."""
         if event not in ev.EVENTS:
             raise UsageError(f"unknown event {event!r} (one of: {', '.join(ev.EVENTS)})")
         with self.transaction() as s:
             contract = self._contract(s, contract_id)
+            facts = json.loads(contract.facts)
+            validate.check_day(on, f"{event} --on", None if event in ("signing", "effective") else facts)
             dup = s.exec(select(ContractEventRow).where(ContractEventRow.contract_id == contract_id,
                                                         ContractEventRow.event == event)).first()
-            if dup is not None and event != "invoice":
+            if dup is not None and event not in ev.REPEATABLE:
                 raise UsageError(f"contract {contract_id}: {event} already recorded on {dup.on_date}")
             if contract.terminated_on and event == "termination":
                 raise UsageError(f"contract {contract_id} already terminated on {contract.terminated_on}")
             cal = self._calendar(s, contract)
-            res = ev.record_event(event, on, self._states(s, contract_id), json.loads(contract.facts), cal)
-            s.add(ContractEventRow(contract_id=contract_id, event=event, on_date=on.isoformat(), note=note,
-                                   actor=self.actor, recorded_at=self.stamp()))
+            states = self._states(s, contract_id)
+            only = self._event_targets(s, contract_id, event, states, obligations)
+            res = ev.record_event(event, on, states, facts, cal, only=only)
+            row = self._event_row(s, contract_id, event, on, note)
             if event == "termination":
                 contract.terminated_on = on.isoformat()
             changes = self._apply(s, contract, res, on, event, cal)
+            self._mark_resolved(s, event, row.id or 0, states, res)
             self._history(s, contract_id, "event", field_name=event, new=on.isoformat(), note=note)
             return Changed(contract_id, changes, {"event": event, "on": on.isoformat(), "calendar": cal.code,
                                                   "calendar_guessed": res.guessed})
@@ -556,13 +588,12 @@ class Store:
     def pay(self, contract_id: int, amount: Decimal, on: date, obligation_id: int | None = None,
             note: str | None = None) -> Changed:
         """A payment received: allocated to the named instalment or the oldest unpaid ones (the rule
-        of ``tracker.penalty.allocate``, which the penalty calculator uses too); never more than owed."""
-        if amount <= 0:
-            raise UsageError(f"amount must be positive, got {amount}")
-        if amount != amount.quantize(Decimal("0.01")):
-            raise UsageError(f"amount {amount} has more than two decimal places")
+        of ``tracker.penalty.allocate``, which the penalty calculator uses too); what exceeds the
+        amount owed stays on the contract as a credit, allocated to the next instalment."""
+        amount = validate.check_amount(amount, "amount")
         with self.transaction() as s:
-            self._contract(s, contract_id)
+            contract = self._contract(s, contract_id)
+            validate.check_day(on, "pay --on", json.loads(contract.facts))
             q = select(ObligationRow).where(ObligationRow.contract_id == contract_id,
                                             ObligationRow.kind == "payment",
                                             col(ObligationRow.status).in_(OPEN),
@@ -576,15 +607,9 @@ class Store:
                     raise UsageError(f"obligation {obligation_id} is not a payment with an amount")
                 if ob.status not in OPEN:
                     raise UsageError(f"obligation {obligation_id} is already {ob.status}")
-                targets = [ob]
-            else:
-                targets = list(s.exec(q.order_by(col(ObligationRow.id))).all())  # allocate orders by due date
+            # the named instalment first, then the oldest unpaid (allocate orders by due date)
+            targets = list(s.exec(q.order_by(col(ObligationRow.id))).all())
             owed = [(r, D(r.amount or "0") - D(r.paid or "0")) for r in targets]
-            total = sum((o for _, o in owed), Decimal(0))
-            if amount > total:
-                what = f"obligation {obligation_id}" if obligation_id is not None else f"contract {contract_id}"
-                raise UsageError(f"overpayment: {fmt_money(amount)} exceeds the {fmt_money(total)} still owed "
-                                 f"on {what}")
             pay = PaymentRow(contract_id=contract_id, amount=fmt_money(amount) or "0", paid_on=on.isoformat(),
                              note=note, actor=self.actor, recorded_at=self.stamp())
             s.add(pay)
@@ -606,9 +631,11 @@ class Store:
                     self._set_status(s, r, "fulfilled", on, f"paid in full (payment {pay.id})")
                 s.add(r)
                 allocations.append(entry)
-            self._history(s, contract_id, "pay", new=fmt_money(amount), note=f"payment {pay.id} on {on}")
+            credit = alloc.unapplied
+            self._history(s, contract_id, "pay", new=fmt_money(amount), note=f"payment {pay.id} on {on}"
+                          + (f"; {fmt_money(credit)} kept as a credit for the next instalment" if credit else ""))
             return Changed(contract_id, allocations, {"payment_id": pay.id, "amount": fmt_money(amount),
-                                                      "paid_on": on.isoformat()})
+                                                      "paid_on": on.isoformat(), "credit": fmt_money(credit)})
 
     def evaluate(self, contract_id: int, metrics: dict[str, Decimal], on: date) -> Changed:
         """Compare measured metrics with the targets: all met fulfils the evaluation report."""
@@ -688,6 +715,9 @@ class Store:
             res = ev.apply_edit(field_name, parsed, self._states(s, contract_id), facts, cal)
             self._history(s, contract_id, "edit", field_name=field_name, old=_dumps(old), new=_dumps(parsed))
             changes = self._apply(s, contract, res, on, "edit", cal)
+            changes += self._derive_missing(s, contract, on)
+            self._review(contract, field_name, "corrected")
+            s.add(contract)
             if field_name in ("title", "provider", "client", "currency"):
                 setattr(contract, field_name, parsed)
                 s.add(contract)
@@ -739,9 +769,10 @@ def _edit_value(field_name: str, value: str) -> Any:
         return None
     if field_name.endswith("_date") or field_name in ("renewal_notice_deadline", "confidentiality_expiry"):
         try:
-            return date.fromisoformat(value).isoformat()
+            day = date.fromisoformat(value)
         except ValueError:
             raise UsageError(f"{field_name}: {value!r} is not a valid date (use YYYY-MM-DD)") from None
+        return validate.check_day(day, field_name).isoformat()
     if field_name in ("term", "renewal_notice", "confidentiality_term"):
         from tracker.periods import Duration
 
@@ -750,13 +781,7 @@ def _edit_value(field_name: str, value: str) -> Any:
         except ValueError:
             raise UsageError(f"{field_name}: {value!r} is not an ISO 8601 duration (e.g. P6M)") from None
     if field_name == "total_fee":
-        try:
-            amount = D(value)
-        except ValueError:
-            raise UsageError(f"total_fee: {value!r} is not an amount") from None
-        if amount <= 0:
-            raise UsageError("total_fee must be positive")
-        return fmt_money(amount)
+        return fmt_money(validate.check_amount(value, "total_fee"))
     if field_name == "copies":
         if not value.isdigit() or int(value) <= 0:
             raise UsageError(f"copies: {value!r} is not a positive whole number")
