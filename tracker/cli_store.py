@@ -74,7 +74,11 @@ def _day(text: str | None, option: str) -> date:
     return parse_day(text, option) or today()
 
 
-def _show_changes(title: str, result: Any, as_json: bool) -> None:
+def _show_changes(title: str, result: Any, as_json: bool, store: Any = None) -> None:
+    if store is not None and getattr(result, "action_id", None) is None:
+        from dataclasses import replace
+
+        result = replace(result, action_id=store.last_action)
     if as_json:
         print_json(result.to_json())
         return
@@ -228,13 +232,21 @@ def done(
     obligation: ObligationArg,
     on: OnOpt = None,
     note: NoteOpt = None,
+    through: Annotated[str | None, typer.Option("--through", help="Recurring: every occurrence due on or before "
+                                                "this date is done (YYYY-MM-DD).", show_default=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Mark an obligation fulfilled (a recurring one moves to its next occurrence)."""
+    """Mark an obligation fulfilled (a recurring one moves to its next occurrence).
+
+    On an instalment still owed, done records the payment of what is owed, received on --on.
+
+    Examples: tracker done 12 --on 2025-07-03;  tracker done 15 --through 2025-09-30
+    """
     day = _day(on, "--on")
+    until = parse_day(through, "--through")
     with errors(), open_store() as store:
-        result = store.done(obligation, day, note)
-    _show_changes(f"obligation #{obligation} done on {day}", result, as_json)
+        result = store.done(obligation, day, note, through=until)
+    _show_changes(f"obligation #{obligation} done on {day}", result, as_json, store)
 
 
 @app.command()
@@ -248,7 +260,7 @@ def waive(
     day = _day(on, "--on")
     with errors(), open_store() as store:
         result = store.waive(obligation, note, day)
-    _show_changes(f"obligation #{obligation} waived on {day}", result, as_json)
+    _show_changes(f"obligation #{obligation} waived on {day}", result, as_json, store)
 
 
 @app.command()
@@ -258,14 +270,24 @@ def event(
                                               "model_delivery, acceptance, invoice, evaluation_report, termination.",
                                               show_default=False)],
     on: Annotated[str, typer.Option("--on", help="Date of the event (YYYY-MM-DD).", show_default=False)],
+    obligation: Annotated[list[int] | None, typer.Option(
+        "--obligation", help="The obligation(s) this event resolves (repeat the option); required for an "
+        "invoice when several instalments wait for one.", show_default=False)] = None,
     note: NoteOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record a contract event and resolve every obligation it triggers."""
+    """Record a contract event and resolve the obligations it triggers.
+
+    A due date an earlier event resolved is never re-dated by a later one. An invoice is issued
+    for one instalment: name it with --obligation when several wait for an invoice.
+
+    Examples: tracker event 3 acceptance --on 2025-08-01;
+    tracker event 3 invoice --on 2025-08-05 --obligation 14
+    """
     day = _day(on, "--on")
     with errors(), open_store() as store:
-        result = store.record_event(contract, name.value, day, note)
-    _show_changes(f"contract #{contract}: {name.value} on {day}", result, as_json)
+        result = store.record_event(contract, name.value, day, note, obligation or None)
+    _show_changes(f"contract #{contract}: {name.value} on {day}", result, as_json, store)
 
 
 def _amount(text: str, option: str) -> Any:
@@ -288,12 +310,16 @@ def pay(
     note: NoteOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record a payment received; an instalment is fulfilled when fully paid; overpayment is refused."""
+    """Record a payment received; an instalment is fulfilled when fully paid; more than owed is kept as a
+    credit on the contract and goes to the next instalment.
+
+    Example: tracker pay 3 --amount 150000 --on 2025-07-10 --obligation 12
+    """
     day = _day(on, "--on")
     value = _amount(amount, "--amount")
     with errors(), open_store() as store:
         result = store.pay(contract, value, day, obligation, note)
-    _show_changes(f"contract #{contract}: payment of {result.extra['amount']} on {day}", result, as_json)
+    _show_changes(f"contract #{contract}: payment of {result.extra['amount']} on {day}", result, as_json, store)
 
 
 def _metric(text: str | None, option: str) -> Any:
@@ -356,7 +382,8 @@ def edit(
     `calendar XX` sets the working-day calendar (CN, TW, US-NY, HK, …) and re-dates its deadlines."""
     with errors(), open_store() as store:
         result = store.edit(contract, field, value, today())
-    _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json)
+    _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json,
+                  store)
 
 
 # ---------------------------------------------------------------------------------- export / demo

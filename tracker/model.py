@@ -53,6 +53,7 @@ class Status(StrEnum):
     OVERDUE = "overdue"
     WAIVED = "waived"
     SUPERSEDED = "superseded"
+    DELETED = "deleted"  # removed by hand (tracker obligation delete); the row is kept
 
 
 WARNING_CODES = (

@@ -17,7 +17,7 @@ from rich.text import Text
 
 SOON_DAYS = 7
 STATUS_STYLE = {"pending": "", "overdue": "bold red", "fulfilled": "green", "waived": "dim",
-                "superseded": "dim strike"}
+                "superseded": "dim strike", "deleted": "dim strike"}
 
 
 def money(amount: str | None, currency: str | None = "CNY") -> str:
@@ -165,6 +165,7 @@ FACT_LABELS = (
 def show(c: dict[str, Any]) -> RenderableType:
     """One contract: facts, obligation timeline, payments, penalties, metrics, warnings, history."""
     f = c["facts"]
+    review = c.get("review") or {}
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
@@ -172,7 +173,10 @@ def show(c: dict[str, Any]) -> RenderableType:
         value = f.get(key)
         if key == "total_fee":
             value = money(value, f.get("currency"))
-        facts.add_row(label, "" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if value is not None and review.get(key) in ("extracted", "corrected"):
+            text += " ?" if review[key] == "extracted" else " ✎"
+        facts.add_row(label, text)
     if f.get("metrics_targets"):
         facts.add_row("Targets", ", ".join(f"{k} ≥ {v}" for k, v in f["metrics_targets"].items()))
     if c.get("terminated_on"):
@@ -193,9 +197,10 @@ def show(c: dict[str, Any]) -> RenderableType:
     tl.add_column("amount", justify="right", no_wrap=True)
     tl.add_column("history", ratio=1, min_width=12)
     for o in c["obligations"]:
-        due = o["due_date"] or (f"after {o['trigger']['event'].replace('_', ' ')}" if o.get("trigger") else "")
+        due = (o.get("occurrence_due") or o["due_date"]
+               or (f"after {o['trigger']['event'].replace('_', ' ')}" if o.get("trigger") else ""))
         if o.get("recurrence"):
-            due += " (recurring)"
+            due += f" (recurring, {o['missed']} missed)" if o.get("missed") else " (recurring)"
         trail = clip("; ".join(f"{e['on_date']} {e['to_status']}" + (f": {e['note']}" if e.get("note") else "")
                                for e in o["events"]), 60)
         style = STATUS_STYLE.get(o["status"], "")
@@ -204,7 +209,8 @@ def show(c: dict[str, Any]) -> RenderableType:
             style = "" if style == "green" else style
         amount = money(o["amount"], o["currency"]) + (f"\npaid {money(o['paid'], o['currency'])}"
                                                      if o.get("paid") else "")
-        tl.add_row(str(o["obligation_id"]), due, o["status"], _who(o), amount, trail, style=style or None)
+        mark = {"extracted": "? ", "corrected": "✎ "}.get(o.get("review") or "", "")
+        tl.add_row(str(o["obligation_id"]), due, o["status"], mark + _who(o), amount, trail, style=style or None)
     parts.append(tl)
 
     if c["events"]:
@@ -234,12 +240,18 @@ def show(c: dict[str, Any]) -> RenderableType:
             f"  {w['code']} {w['clause'] or ''}: {w['quote']}" for w in c["warnings"]), style="yellow"))
     if c["history"]:
         ht = Table(title="History", title_justify="left", pad_edge=False, style="dim")
-        for col in ("when", "who", "action", "change", "note"):
+        for col in ("action", "when", "who", "what", "change", "note"):
             ht.add_column(col)
         for h in c["history"]:
             change = _history_change(h)
-            ht.add_row(h["recorded_at"][:10], h["actor"], h["action"], change.strip(), clip(h["note"] or "", 60))
+            what = h["action"] + (f" (undone by {h['undone_by']})" if h.get("undone_by") else "")
+            ht.add_row(str(h.get("action_id") or ""), h["recorded_at"][:16].replace("T", " "), h["actor"], what,
+                       change.strip(), clip(h["note"] or "", 60))
         parts.append(ht)
+    if c.get("unconfirmed"):
+        parts.append(Text(f"Not yet confirmed by anyone (marked ?; ✎ corrected by hand): {len(c['unconfirmed'])} "
+                          f"facts and obligations; check them, then: tracker confirm {c['contract_id']}",
+                          style="yellow"))
     return Group(*parts)
 
 
@@ -291,4 +303,8 @@ def changes(result: dict[str, Any]) -> RenderableType:
             lines.append(f"    warning {ch['warning']['code']}: {ch['warning']['message']}")
     for w in result.get("warnings") or []:
         lines.append(f"  warning {w['code']} #{w['obligation_id']} {w['title']} (due {w['due_date']}): {w['message']}")
+    if result.get("credit") and Decimal(result["credit"]) > 0:
+        lines.append(f"  {money(result['credit'])} more than owed: kept as a credit for the next instalment")
+    if result.get("action_id"):
+        lines.append(f"  recorded as action {result['action_id']} (tracker undo {result['action_id']} reverses it)")
     return Text("\n".join(lines) if lines else "  no obligation changed")

@@ -107,10 +107,11 @@ def begin(conn: sqlite3.Connection, actor: str, stamp: str) -> int:
 
 
 def finish(conn: sqlite3.Connection, action_id: int) -> bool:
-    """Close the action: named after its first history row, dropped if it changed nothing."""
+    """Close the action: named after its first history row (a derived change only if nothing else),
+    dropped if it changed nothing."""
     conn.execute("UPDATE action_cursor SET action_id = NULL WHERE id = 1")
-    first = conn.execute("SELECT contract_id, action, field, new FROM history WHERE action_id = ? ORDER BY id"
-                         " LIMIT 1", (action_id,)).fetchone()
+    first = conn.execute("SELECT contract_id, action, field, new FROM history WHERE action_id = ?"
+                         " ORDER BY action = 'derived', id LIMIT 1", (action_id,)).fetchone()
     changed = conn.execute("SELECT 1 FROM action_changes WHERE action_id = ? LIMIT 1", (action_id,)).fetchone()
     if first is None and changed is None:
         conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))

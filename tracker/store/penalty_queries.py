@@ -6,7 +6,7 @@ only reads the store's tables through the store's own ``read.connect`` (one read
 missing database reads as empty). What it gathers:
 
 - the penalty clauses and total fee from ``contracts.facts`` (human edits applied);
-- the payment obligations with an amount (waived and superseded ones owe no penalty);
+- the payment obligations with an amount (waived, superseded and deleted ones owe no penalty);
 - the payments, as the store allocated them (``payment_allocations``: each part names its
   instalment, so the calculator honours the store's allocation);
 - the ``model_delivery`` obligations with the day the model was delivered: the recorded
@@ -91,7 +91,7 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
     inst: dict[int, list[Instalment]] = {}
     for oid, cid, due, amount, title, clause in conn.execute(
             "SELECT o.id, o.contract_id, o.due_date, o.amount, o.title, o.clause FROM obligations o"
-            " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded')"
+            " WHERE o.kind = 'payment' AND o.amount IS NOT NULL AND o.status NOT IN ('waived', 'superseded', 'deleted')"
             f"{only} ORDER BY o.due_date IS NULL, o.due_date, o.id", args):
         if cid not in bad:
             try:
@@ -102,7 +102,7 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
     for cid, on, amount, oid in conn.execute(
             "SELECT p.contract_id, p.paid_on, a.amount, a.obligation_id FROM payment_allocations a"
             " JOIN payments p ON p.id = a.payment_id JOIN obligations o ON o.id = a.obligation_id"
-            " WHERE o.status NOT IN ('waived', 'superseded')"
+            " WHERE o.status NOT IN ('waived', 'superseded', 'deleted')"
             f"{only.replace('o.contract_id', 'p.contract_id')} ORDER BY p.paid_on, a.id", args):
         if cid not in bad:
             try:
@@ -117,7 +117,7 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             "SELECT o.id, o.contract_id, o.due_date, o.title, o.clause, o.status,"
             " (SELECT min(e.on_date) FROM obligation_events e WHERE e.obligation_id = o.id"
             "  AND e.to_status = 'fulfilled') FROM obligations o"
-            f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded'){only}"
+            f" WHERE o.kind = 'model_delivery' AND o.status NOT IN ('waived', 'superseded', 'deleted'){only}"
             " ORDER BY o.id", args):
         if cid in bad:
             continue

@@ -29,7 +29,8 @@ ROLES = ("provider", "client", "both")
 
 UPCOMING_COLUMNS = (
     "o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.amount, o.paid, o.currency, "
-    "o.status, o.clause, o.trigger, o.recurrence, c.title, c.provider, c.client"
+    "o.status, o.clause, o.trigger, o.recurrence, c.title, c.provider, c.client, "
+    "coalesce(c.terminated_on, json_extract(c.facts, '$.expiry_date'))"
 )
 # Both read the partial index ix_obligations_open_due (migration 0003): its WHERE term is the
 # same `status IN ('pending', 'overdue')`, it holds only open obligations (a few percent of a
@@ -81,7 +82,10 @@ def _trigger_event(trigger: str | None) -> str | None:
 
 def _upcoming_row(r: tuple[Any, ...], as_of: date) -> dict[str, Any]:
     (oid, cid, kind, party, title, due, amount, paid, currency, status, clause, trigger, rrule,
-     ctitle, provider, client) = r
+     ctitle, provider, client, end) = r
+    series = recurring(rrule, due, as_of, end)
+    if series:
+        due = series["occurrence_due"]
     days_left = (date.fromisoformat(due) - as_of).days if due else None
     if days_left is not None and days_left < 0:
         status = "overdue"
@@ -95,8 +99,20 @@ def _upcoming_row(r: tuple[Any, ...], as_of: date) -> dict[str, Any]:
         "due_date": due, "days_left": days_left, "amount": amount, "paid": paid, "outstanding": outstanding,
         "currency": currency, "status": status, "clause": clause,
         "waiting_for": _trigger_event(trigger) if due is None else None, "recurrence": rrule,
-        "contract_title": ctitle, "provider": provider, "client": client,
+        "contract_title": ctitle, "provider": provider, "client": client, **series,
     }
+
+
+def recurring(rrule: str | None, due: str | None, as_of: date, end: str | None) -> dict[str, Any]:
+    """``occurrence_due`` (the occurrence to act on) and ``missed`` of an open recurring obligation
+    already due; ``{}`` for any other."""
+    if not rrule or not due or due > as_of.isoformat():
+        return {}
+    from tracker.recurring import standing
+
+    st = standing(rrule, date.fromisoformat(due), as_of, date.fromisoformat(end) if end else None)
+    return {"occurrence_due": st.current.isoformat() if st.current else due, "missed": st.missed,
+            "series_ended": st.ended}
 
 
 def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kind: str | None = None,
@@ -205,7 +221,8 @@ def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, 
     from tracker.store.penalty_queries import read_inputs  # imports this module
 
     cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
-                       " facts, terminated_on, added_at, current_version_id, calendar FROM contracts WHERE id = ?",
+                       " facts, terminated_on, added_at, current_version_id, calendar, review FROM contracts"
+                       " WHERE id = ?",
                        (contract_id,))
     found = _dicts(cur)
     if not found:
@@ -214,8 +231,8 @@ def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, 
     c["facts"] = json.loads(c["facts"])
     obligations = _dicts(conn.execute(
         "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
-        " paid, currency, metrics, clause, quote, status, status_on, calendar_basis FROM obligations"
-        " WHERE contract_id = ?"
+        " paid, currency, metrics, clause, quote, status, status_on, calendar_basis, review, origin, resolved_by"
+        " FROM obligations WHERE contract_id = ?"
         " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
     events = _dicts(conn.execute(
         "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
@@ -231,6 +248,12 @@ def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, 
         o["events"] = by_ob.get(o["obligation_id"], [])
         o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
                           if o["due_date"] and o["status"] in ("pending", "overdue") else None)
+        if o["status"] in ("pending", "overdue"):
+            series = recurring(o["recurrence"], o["due_date"], as_of,
+                               c["terminated_on"] or c["facts"].get("expiry_date"))
+            o.update(series)
+            if series:
+                o["days_left"] = (date.fromisoformat(series["occurrence_due"]) - as_of).days
         if o["days_left"] is not None and o["days_left"] < 0:
             o["status"] = "overdue"
     payments = _dicts(conn.execute(
@@ -260,10 +283,16 @@ def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, 
         "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
         " WHERE contract_id = ? ORDER BY version", (contract_id,)))
     history = _dicts(conn.execute(
-        "SELECT action, field, old, new, note, actor, recorded_at FROM history WHERE contract_id = ?"
-        " ORDER BY id", (contract_id,)))
+        "SELECT h.action, h.field, h.old, h.new, h.note, h.actor, h.recorded_at, h.action_id, a.undone_by"
+        " FROM history h LEFT JOIN actions a ON a.id = h.action_id WHERE h.contract_id = ?"
+        " ORDER BY h.id", (contract_id,)))
     (inputs,) = read_inputs(conn, contract_id)
     c.pop("current_version_id")
+    marks = json.loads(c.pop("review") or "{}")
+    c["review"] = {k: marks.get(k, "extracted") for k in c["facts"] if k not in ("quote", "span")}
+    c["unconfirmed"] = sorted(k for k, v in c["review"].items() if v == "extracted") + [
+        f"obligation {o['obligation_id']}" for o in obligations
+        if o["review"] == "extracted" and o["status"] not in ("superseded", "deleted")]
     c.update(as_of=as_of.isoformat(), obligations=obligations, events=contract_events, payments=payments,
              evaluations=evaluations, warnings=warnings, versions=versions, history=history)
     c["penalties"] = penalties_for(inputs, as_of)

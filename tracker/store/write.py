@@ -32,6 +32,7 @@ from tracker.money import D, fmt_money
 from tracker.penalty import Instalment, Payment, allocate
 from tracker.store import actions
 from tracker.store.books import BooksMixin
+from tracker.store.corrections import CorrectionsMixin
 from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
 from tracker.store.tables import (
     ContractEventRow,
@@ -173,7 +174,7 @@ def _state(row: ObligationRow) -> ev.ObligationState:
     return ev.ObligationState(row.id or 0, row.kind, row.status, due, trig)
 
 
-class Store(BooksMixin):
+class Store(BooksMixin, CorrectionsMixin):
     """The tracker database. Open with ``Store(path)``; the file is created (0600) and migrated.
     Each write transaction is one recorded action (``tracker.store.actions``); ``last_action``
     is the id of the latest one (None if it changed nothing)."""
