@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,42 @@ def test_a_weekly_report_three_months_in_is_one_open_occurrence_and_its_missed_c
     # 2025-06-06 … 2025-08-29 are 13 more Fridays; the next (09-05) is after the expiry: done
     out = j("done", str(oid), "--through", "2025-12-31", "--on", "2025-09-01")
     assert out["changes"][0]["occurrences"] == 13 and out["changes"][0]["status"] == "fulfilled"
+
+
+# ---------------------------------------------------------------------------------- 5. receivables
+
+
+def test_balance_equals_the_instalments_payments_and_penalty_statements_it_summarises(tmp_path: Path) -> None:
+    data = Path(__file__).parent.parent / "data"
+    run("add", str(data))
+    run("pay", "1", "--amount", "50000", "--on", "2025-04-01")
+    run("pay", "3", "--amount", "1000000", "--on", "2025-05-20")
+    as_of = "2025-06-25"
+    got = j("balance", "--as-of", as_of)
+    statements = {s["contract_id"]: s for s in j("penalties", "--as-of", as_of)}
+    want_total = {"outstanding": Decimal(0), "overdue": Decimal(0), "penalty": Decimal(0), "received": Decimal(0)}
+    for row in got["contracts"]:
+        shown = j("show", str(row["contract_id"]), "--as-of", as_of)
+        owed = [o for o in shown["obligations"] if o["kind"] == "payment" and o["amount"]
+                and o["status"] not in ("waived", "superseded", "deleted")]
+        instalments = sum(Decimal(o["amount"]) for o in owed)
+        received = sum(Decimal(p["amount"]) for p in shown["payments"])
+        overdue = sum(Decimal(o["amount"]) - Decimal(o["paid"] or "0") for o in owed
+                      if o["due_date"] and o["due_date"] < as_of)
+        penalty = Decimal(statements[row["contract_id"]]["total"])
+        assert Decimal(row["outstanding"]) == instalments - received
+        assert (Decimal(row["received"]), Decimal(row["overdue"]), Decimal(row["penalty"])) == (
+            received, overdue, penalty)
+        assert row["total_fee"] == shown["facts"]["total_fee"]
+        for k, v in (("outstanding", instalments - received), ("overdue", overdue), ("penalty", penalty),
+                     ("received", received)):
+            want_total[k] += v
+    assert {k: Decimal(got["total"][k]) for k in want_total} == want_total
+    assert got["total"]["received"] == "1050000.00"
+    csv_text = run("balance", "--as-of", as_of, "--format", "csv").stdout
+    assert csv_text.startswith("\ufeffcontract_id,") and "智能客服" in csv_text
+    out = tmp_path / "ar.csv"
+    run("balance", "--as-of", as_of, "--format", "csv", "-o", str(out))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfcontract_id,")
+    rows = j("contracts", "--as-of", as_of)
+    assert [r["outstanding"] for r in rows] == [r["outstanding"] for r in got["contracts"]]

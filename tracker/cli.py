@@ -5,7 +5,7 @@ from __future__ import annotations
 from tracker import cli_parse  # noqa: F401  (registers commands)
 from tracker.cli_app import app
 
-_OPTIONAL = ("cli_store", "cli_penalties", "cli_remind", "cli_calendar", "cli_doctor", "cli_books")
+_OPTIONAL = ("cli_store", "cli_penalties", "cli_remind", "cli_calendar", "cli_doctor", "cli_books", "cli_balance")
 for _name in _OPTIONAL:
     try:
         __import__(f"tracker.{_name}")

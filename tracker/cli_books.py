@@ -10,7 +10,16 @@ from typing import Annotated, Any
 import typer
 
 from tracker.cli_app import app, errors, print_json, stdout_console
-from tracker.cli_store import ContractArg, JsonOpt, ObligationArg, NoteOpt, OnOpt, _day, _show_changes, open_store
+from tracker.cli_store import (
+    ContractArg,
+    JsonOpt,
+    NoteOpt,
+    ObligationArg,
+    OnOpt,
+    _day,
+    _show_changes,
+    open_store,
+)
 
 obligation_app = typer.Typer(help="Add, correct or delete an obligation the parser missed or got wrong.",
                              no_args_is_help=True, rich_markup_mode=None)

@@ -188,9 +188,15 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
     """List the tracked contracts."""
     day = _day(as_of, "--as-of")
     with errors():
+        from tracker.store.balance import balance
         from tracker.store.read import contracts as query
 
         rows = query(db_path(), as_of=day)
+        books = {b["contract_id"]: b for b in balance(db_path(), day)["contracts"]} if rows else {}
+        for r in rows:  # the receivables columns of `tracker balance`
+            b = books.get(r["contract_id"], {})
+            r.update({k: b.get(k) for k in ("instalments", "invoiced", "received", "outstanding", "overdue",
+                                            "penalty")}, next_payment_due=b.get("next_due"))
     if as_json:
         print_json(rows)
         return

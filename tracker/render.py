@@ -132,6 +132,10 @@ def contracts(rows: list[dict[str, Any]], width: int | None = None) -> Renderabl
     t.add_column("id", justify="right", no_wrap=True, min_width=len(str(rows[-1]["contract_id"])))
     t.add_column("title / parties", min_width=20, ratio=1)
     t.add_column("fee", justify="right", no_wrap=True, min_width=fee_width)
+    owed = "outstanding" in rows[0]
+    if owed:
+        t.add_column("outstanding", justify="right", no_wrap=True,
+                     min_width=max(len(money(r["outstanding"], r["currency"])) for r in rows))
     if wide:
         t.add_column("expires", no_wrap=True, min_width=10)
     t.add_column("open", justify="right", no_wrap=True, min_width=4)
@@ -150,7 +154,7 @@ def contracts(rows: list[dict[str, Any]], width: int | None = None) -> Renderabl
         if r["terminated_on"]:
             expires = f"ended {r['terminated_on']}"
         t.add_row(str(r["contract_id"]), name, money(r["total_fee"], r["currency"]),
-                  *([expires] if wide else []), str(r["open_obligations"]), r["next_due"] or "", style=style)
+                  *([money(r["outstanding"], r["currency"])] if owed else []), *([expires] if wide else []), str(r["open_obligations"]), r["next_due"] or "", style=style)
     return t
 
 

@@ -66,7 +66,7 @@ def install_triggers(conn: Any) -> None:
         new = "json_object(" + ", ".join(f"'{c}', NEW.\"{c}\"" for c in cols) + ")"
         when = f"WHEN {_CURSOR} IS NOT NULL"
         ins = f"INSERT INTO action_changes (action_id, tbl, row_id, op, old, new) VALUES ({_CURSOR}, '{t}', "
-        for op, body in (("insert", f"NEW.rowid, 'insert', NULL, NULL)"),
+        for op, body in (("insert", "NEW.rowid, 'insert', NULL, NULL)"),
                          ("update", f"NEW.rowid, 'update', {old}, {new})"),
                          ("delete", f"OLD.rowid, 'delete', {old}, NULL)")):
             _exec(conn, f"DROP TRIGGER IF EXISTS log_{t}_{op}")

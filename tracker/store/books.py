@@ -20,10 +20,17 @@ from tracker import validate
 from tracker.errors import NotFound, UsageError
 from tracker.money import D, fmt_money
 from tracker.store import actions
-from tracker.store.tables import ContractEventRow, ContractRow, ObligationEventRow, ObligationRow, PaymentAllocationRow
+from tracker.store.tables import (
+    ContractEventRow,
+    ContractRow,
+    ObligationEventRow,
+    ObligationRow,
+    PaymentAllocationRow,
+)
 
 if TYPE_CHECKING:
-    from tracker.store.write import Changed, Store
+    from tracker.store.host import StoreHost
+    from tracker.store.write import Changed
 
 OPEN = ("pending", "overdue")
 REVIEW_STATES = ("extracted", "confirmed", "corrected")
@@ -54,7 +61,7 @@ def review_of(contract: ContractRow) -> dict[str, str]:
 class BooksMixin:
     # ------------------------------------------------------------------ events → obligations
 
-    def _event_targets(self: Store, s: Session, contract_id: int, event: str, states: list[ev.ObligationState],
+    def _event_targets(self: StoreHost, s: Session, contract_id: int, event: str, states: list[ev.ObligationState],
                        named: Iterable[int] | None) -> frozenset[int] | None:
         """The obligations this event resolves: those named (each checked), else all its candidates;
         a repeatable event (an invoice) with several candidates and none named is refused."""
@@ -80,7 +87,7 @@ class BooksMixin:
                              f"it was issued for with --obligation: {listing}")
         return None
 
-    def _event_row(self: Store, s: Session, contract_id: int, event: str, on: date,
+    def _event_row(self: StoreHost, s: Session, contract_id: int, event: str, on: date,
                    note: str | None) -> ContractEventRow:
         same = s.exec(select(ContractEventRow).where(ContractEventRow.contract_id == contract_id,
                                                      ContractEventRow.event == event,
@@ -93,7 +100,7 @@ class BooksMixin:
         s.flush()
         return row
 
-    def _mark_resolved(self: Store, s: Session, event: str, event_id: int, states: list[ev.ObligationState],
+    def _mark_resolved(self: StoreHost, s: Session, event: str, event_id: int, states: list[ev.ObligationState],
                        res: ev.Resolution) -> None:
         """Remember which event fixed each due date: a later event never re-dates it."""
         trig = "expiry" if event == "termination" else event
@@ -105,7 +112,7 @@ class BooksMixin:
                 row.resolved_by = event_id
                 s.add(row)
 
-    def rebind_version(self: Store, s: Session, contract: ContractRow, new_rows: list[ObligationRow],
+    def rebind_version(self: StoreHost, s: Session, contract: ContractRow, new_rows: list[ObligationRow],
                        replaced: list[ObligationRow], on: date) -> list[dict[str, Any]]:
         """A new version keeps the events already recorded: each new obligation counted from an
         event is resolved by the event that resolved the obligation it replaces (same kind and
@@ -152,7 +159,7 @@ class BooksMixin:
 
     # ------------------------------------------------------------------ payments
 
-    def _owed_on(self: Store, obligation_id: int) -> tuple[int, Decimal] | None:
+    def _owed_on(self: StoreHost, obligation_id: int) -> tuple[int, Decimal] | None:
         """(contract, amount still owed) of an open instalment with something owed, else None."""
         from tracker.store.read import connect
 
@@ -167,7 +174,7 @@ class BooksMixin:
         owed = D(amount) - D(paid or "0")
         return (cid, owed) if owed > 0 else None
 
-    def _apply_credit(self: Store, s: Session, contract_id: int) -> list[dict[str, Any]]:
+    def _apply_credit(self: StoreHost, s: Session, contract_id: int) -> list[dict[str, Any]]:
         """Money received beyond what was owed goes to the open instalments, oldest due first."""
         raw = _raw(s)
         spare = []
@@ -204,7 +211,7 @@ class BooksMixin:
 
     # ------------------------------------------------------------------ recurring
 
-    def done_through(self: Store, obligation_id: int, on: date, through: date, note: str | None) -> Changed:
+    def done_through(self: StoreHost, obligation_id: int, on: date, through: date, note: str | None) -> Changed:
         """Every occurrence of a recurring obligation due on or before ``through`` done at once."""
         from tracker.store.write import Changed
 
@@ -226,7 +233,7 @@ class BooksMixin:
             if count == 0:
                 raise UsageError(f"obligation {obligation_id}: no occurrence due by {through} (next {first})")
             s.add(ob)
-            s.add(ObligationEventRow(obligation_id=ob.id, from_status=ob.status, to_status="fulfilled",
+            s.add(ObligationEventRow(obligation_id=ob.id or 0, from_status=ob.status, to_status="fulfilled",
                                      on_date=on.isoformat(), actor=self.actor, recorded_at=self.stamp(),
                                      note=f"{count} occurrences due {first}…{through} done" + (f": {note}" if note else "")))
             self._history(s, ob.contract_id, "done", field_name=f"obligation {ob.id}", new=on.isoformat(),
@@ -237,7 +244,7 @@ class BooksMixin:
 
     # ------------------------------------------------------------------ derived obligations, review
 
-    def _derive_missing(self: Store, s: Session, contract: ContractRow, on: date) -> list[dict[str, Any]]:
+    def _derive_missing(self: StoreHost, s: Session, contract: ContractRow, on: date) -> list[dict[str, Any]]:
         """After a fact edit: each derived fact with a value gets its obligation if none exists."""
         facts = json.loads(contract.facts)
         have = {r.kind for r in s.exec(select(ObligationRow).where(
@@ -262,12 +269,12 @@ class BooksMixin:
                         "status": "pending", "note": f"created from {fact}"})
         return out
 
-    def _review(self: Store, contract: ContractRow, fact: str, state: str) -> None:
+    def _review(self: StoreHost, contract: ContractRow, fact: str, state: str) -> None:
         review = review_of(contract)
         review[fact] = state
         contract.review = _dumps(review)
 
-    def confirm(self: Store, contract_id: int) -> Changed:
+    def confirm(self: StoreHost, contract_id: int) -> Changed:
         """A person checked the extraction: every fact and obligation still 'extracted' is confirmed."""
         from tracker.store.write import Changed
 
@@ -291,7 +298,7 @@ class BooksMixin:
 
     # ------------------------------------------------------------------ undo
 
-    def undo(self: Store, action_id: int) -> Changed:
+    def undo(self: StoreHost, action_id: int) -> Changed:
         """Reverse a recorded action and everything it changed, as a new action of its own."""
         from tracker.store.write import Changed
 
@@ -312,7 +319,7 @@ class BooksMixin:
                               note=f"{done['rows']} rows restored ({', '.join(done['tables'])})")
             return Changed(cid or 0, [], {"undid": action_id, "summary": done["summary"], "rows": done["rows"]})
 
-    def history_actions(self: Store, contract_id: int | None = None) -> list[dict[str, Any]]:
+    def history_actions(self: StoreHost, contract_id: int | None = None) -> list[dict[str, Any]]:
         from tracker.store.engine import translate
 
         with translate(self.path):

@@ -20,7 +20,8 @@ from tracker.money import fmt_money
 from tracker.store.tables import ContractEventRow, ObligationEventRow, ObligationRow
 
 if TYPE_CHECKING:
-    from tracker.store.write import Changed, Store
+    from tracker.store.host import StoreHost
+    from tracker.store.write import Changed
 
 OPEN = ("pending", "overdue")
 OBLIGATION_FIELDS = ("title", "kind", "party", "due_date", "amount", "recurrence", "clause", "after", "offset",
@@ -73,7 +74,7 @@ def check_date(value: str, what: str) -> str:
 class CorrectionsMixin:
     # ------------------------------------------------------------------ obligations
 
-    def add_obligation(self: Store, contract_id: int, *, kind: str, title: str, on: date, due: str | None = None,
+    def add_obligation(self: StoreHost, contract_id: int, *, kind: str, title: str, on: date, due: str | None = None,
                        after: str | None = None, offset: str | None = None, business_days: bool = False,
                        amount: str | None = None, party: str | None = None, recurrence: str | None = None,
                        clause: str | None = None) -> Changed:
@@ -90,7 +91,7 @@ class CorrectionsMixin:
             check_choice(after, [e.value for e in Event], "--after")
             trigger = {"event": after, "offset": check_duration(offset or "P0D", "--offset"),
                        "business_days": business_days}
-        values = {"kind": kind, "title": title.strip(), "party": check_choice(
+        values: dict[str, Any] = {"kind": kind, "title": title.strip(), "party": check_choice(
             party or DEFAULT_PARTY.get(kind, "provider"), [p.value for p in Party], "--party"),
             "due_date": check_date(due, "--due") if due else None, "trigger": trigger,
             "amount": fmt_money(validate.check_amount(amount, "--amount")) if amount else None,
@@ -116,7 +117,7 @@ class CorrectionsMixin:
                 changes += self._apply_credit(s, contract_id)
             return Changed(contract_id, changes, {"obligation_id": row.id})
 
-    def _resolve_recorded(self: Store, s: Session, contract_id: int, row: ObligationRow,
+    def _resolve_recorded(self: StoreHost, s: Session, contract_id: int, row: ObligationRow,
                           on: date) -> list[dict[str, Any]]:
         """An obligation counted from an event already recorded (once) is dated from it now."""
         from tracker import events as ev
@@ -140,11 +141,11 @@ class CorrectionsMixin:
             s.add(row)
         return out
 
-    def _timeline(self: Store, s: Session, row: ObligationRow, on: date, note: str) -> None:
-        s.add(ObligationEventRow(obligation_id=row.id, from_status=row.status, to_status=row.status,
+    def _timeline(self: StoreHost, s: Session, row: ObligationRow, on: date, note: str) -> None:
+        s.add(ObligationEventRow(obligation_id=row.id or 0, from_status=row.status, to_status=row.status,
                                  on_date=on.isoformat(), note=note, actor=self.actor, recorded_at=self.stamp()))
 
-    def edit_obligation(self: Store, obligation_id: int, field_name: str, value: str, on: date) -> Changed:
+    def edit_obligation(self: StoreHost, obligation_id: int, field_name: str, value: str, on: date) -> Changed:
         """Correct one field of an obligation (``due_date`` set by hand is never re-dated by an event)."""
         from tracker.store.write import Changed
 
@@ -167,9 +168,10 @@ class CorrectionsMixin:
                 changes += self._apply_credit(s, row.contract_id)
             return Changed(row.contract_id, changes, {"field": field_name, "old": old, "new": new})
 
-    def _obligation_field(self: Store, row: ObligationRow, field_name: str, value: str) -> tuple[Any, Any]:
+    def _obligation_field(self: StoreHost, row: ObligationRow, field_name: str, value: str) -> tuple[Any, Any]:
         clear = value.strip().lower() in ("", "null", "none")
         trig = json.loads(row.trigger) if row.trigger else None
+        old: Any
         if field_name == "title":
             if clear:
                 raise UsageError("title must not be empty")
@@ -186,7 +188,7 @@ class CorrectionsMixin:
             row.resolved_by = 0 if row.due_date else None  # 0: set by hand, no event re-dates it
             return old, row.due_date
         if field_name == "amount":
-            new = None if clear else fmt_money(validate.check_amount(value, "amount"))
+            new: Any = None if clear else fmt_money(validate.check_amount(value, "amount"))
             if new is not None and row.paid and validate.check_amount(new, "amount") < validate.D(row.paid):
                 raise UsageError(f"obligation {row.id}: {row.paid} already paid is more than {new}; "
                                  "undo a payment first")
@@ -214,7 +216,7 @@ class CorrectionsMixin:
         row.resolved_by = None
         return old_trig, trig
 
-    def delete_obligation(self: Store, obligation_id: int, on: date, note: str | None = None) -> Changed:
+    def delete_obligation(self: StoreHost, obligation_id: int, on: date, note: str | None = None) -> Changed:
         """An obligation the parser invented: status ``deleted`` (kept, out of every list and total)."""
         from tracker.store.write import Changed
 
@@ -236,16 +238,16 @@ class CorrectionsMixin:
 
     # ------------------------------------------------------------------ penalty clauses
 
-    def add_penalty(self: Store, contract_id: int, values: dict[str, str]) -> Changed:
+    def add_penalty(self: StoreHost, contract_id: int, values: dict[str, str]) -> Changed:
         """A penalty clause the parser missed, appended to the contract's clauses."""
         return self._penalty(contract_id, None, values)
 
-    def edit_penalty(self: Store, contract_id: int, index: int, field_name: str, value: str) -> Changed:
+    def edit_penalty(self: StoreHost, contract_id: int, index: int, field_name: str, value: str) -> Changed:
         """One field of penalty clause ``index`` (1-based, as ``show`` lists them)."""
         check_choice(field_name, PENALTY_FIELDS, "FIELD")
         return self._penalty(contract_id, index, {field_name: value})
 
-    def _penalty(self: Store, contract_id: int, index: int | None, values: dict[str, str]) -> Changed:
+    def _penalty(self: StoreHost, contract_id: int, index: int | None, values: dict[str, str]) -> Changed:
         from tracker.store.write import Changed
 
         with self.transaction() as s:
