@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
+from tracker.store.write import Store
 
 FIX = Path(__file__).parent / "fixtures" / "penalty"
 runner = CliRunner()
@@ -139,7 +140,9 @@ def test_errors_are_one_line(p01: int) -> None:
     run("penalties", "--json", "--format", "md", code=2)
 
 
-def test_empty_database_is_an_empty_statement() -> None:
+def test_empty_database_is_an_empty_statement(db_path: Path) -> None:
+    assert "no tracker database at" in run("penalties", "--as-of", "2025-06-01", code=3).stderr  # issue 9
+    Store(db_path).close()
     assert statement("--as-of", "2025-06-01") == []
     assert "Overall: late payment 0.00" in run("penalties", "--as-of", "2025-06-01").stdout
 

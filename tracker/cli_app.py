@@ -67,6 +67,16 @@ def db_path() -> Path:
     return resolve_db_path(settings.db, os.environ)
 
 
+def existing_db() -> Path:
+    """The database for a command that only reads: it must exist (reading never creates one, and a
+    mistyped path must not look like an empty tracker)."""
+    path = db_path()
+    if not path.is_file():
+        fail(f"no tracker database at {path}: add contracts first (tracker add FILE) or point --db or "
+             "$TRACKER_DB at yours", 3)
+    return path
+
+
 def zone():  # type: ignore[no-untyped-def]
     """The configured time zone (``--tz``, ``$TRACKER_TZ``, Asia/Shanghai), or a clear error."""
     from zoneinfo import ZoneInfo
@@ -89,9 +99,16 @@ def parse_day(text: str | None, option: str = "--as-of") -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         fail(f"{option}: {text!r} is not a valid date (use YYYY-MM-DD)", 2)
+    from tracker.errors import UsageError
+    from tracker.validate import check_day
+
+    try:
+        return check_day(day, option)
+    except UsageError as exc:
+        fail(str(exc), 2)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:  # type: ignore[return]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, db_path, errors, fail, parse_day, print_json, stdout_console, today
+from tracker.cli_app import app, errors, existing_db, fail, parse_day, print_json, stdout_console, today
 
 BOM = "\ufeff"  # Excel opens UTF-8 CSV with Chinese text correctly only with it
 
@@ -42,7 +42,7 @@ def balance(
         from tracker.store.balance import balance as query
         from tracker.store.balance import to_csv
 
-        data = query(db_path(), day, contract)
+        data = query(existing_db(), day, contract)
     if as_json or fmt is BalanceFormat.json:
         if output is None:
             print_json(data)

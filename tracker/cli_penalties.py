@@ -14,8 +14,8 @@ import typer
 
 from tracker.cli_app import (
     app,
-    db_path,
     errors,
+    existing_db,
     fail,
     parse_day,
     print_json,
@@ -54,7 +54,7 @@ def penalties(
         from tracker.store.penalty_queries import penalty_inputs
 
         skipped: list[Skipped] = []
-        inputs = penalty_inputs(db_path(), contract, skipped=skipped)
+        inputs = penalty_inputs(existing_db(), contract, skipped=skipped)
         statements = report.build(inputs, day)
     warn_skipped(skipped)
     if as_json:

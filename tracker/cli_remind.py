@@ -18,6 +18,7 @@ from tracker.cli_app import (
     app,
     db_path,
     errors,
+    existing_db,
     fail,
     parse_day,
     print_json,
@@ -58,13 +59,16 @@ def remind(
     backoff on later runs (see `tracker reminders --failed`).
     """
     day = parse_day(as_of) or today()
+    if day > today() and not dry_run:  # sending a future day's reminders would mark them sent
+        fail(f"--as-of {day} is after today ({today()}): use --dry-run to preview a later day", 2)
+    path = existing_db()
     with errors():
         from rich.console import Console
 
         from tracker.daily import run_daily
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        result = run_daily(db_path(), day, dry_run=dry_run, console=console, env=dict(os.environ))
+        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ))
     warn_skipped(result.skipped)
     if dry_run:
         if as_json:

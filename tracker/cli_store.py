@@ -18,6 +18,7 @@ from tracker.cli_app import (
     app,
     db_path,
     errors,
+    existing_db,
     fail,
     parse_day,
     print_json,
@@ -156,7 +157,7 @@ def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends:
 
 @app.command()
 def upcoming(
-    days: Annotated[int, typer.Option("--days", min=0, help="Window after today, in days.")] = 30,
+    days: Annotated[int, typer.Option("--days", min=0, max=36_600, help="Window after today, in days.")] = 30,
     as_of: AsOfOpt = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind (payment, model_delivery, …).",
                                              show_default=False)] = None,
@@ -168,11 +169,19 @@ def upcoming(
 ) -> None:
     """Open obligations due soon and everything overdue, soonest first; then those waiting for an event."""
     day = _day(as_of, "--as-of")
+    from tracker.model import Kind
+
+    if kind is not None and kind not in {k.value for k in Kind}:
+        fail(f"--kind: {kind!r} is not one of {', '.join(k.value for k in Kind)}", 2)
     with errors():
+        from tracker.store.read import known_party
         from tracker.store.read import upcoming as query
 
+        if party and not known_party(existing_db(), party):
+            fail(f"--party: {party!r} is neither provider, client, both nor part of a contracting party's name", 2)
         skipped: list[Any] = []
-        rows = query(db_path(), as_of=day, days=days, kind=kind, party=party, contract=contract, skipped=skipped)
+        rows = query(existing_db(), as_of=day, days=days, kind=kind, party=party, contract=contract,
+                     skipped=skipped)
     warn_skipped(skipped)
     if as_json:
         print_json(rows)
@@ -191,8 +200,8 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
         from tracker.store.balance import balance
         from tracker.store.read import contracts as query
 
-        rows = query(db_path(), as_of=day)
-        books = {b["contract_id"]: b for b in balance(db_path(), day)["contracts"]} if rows else {}
+        rows = query(existing_db(), as_of=day)
+        books = {b["contract_id"]: b for b in balance(existing_db(), day)["contracts"]} if rows else {}
         for r in rows:  # the receivables columns of `tracker balance`
             b = books.get(r["contract_id"], {})
             r.update({k: b.get(k) for k in ("instalments", "invoiced", "received", "outstanding", "overdue",
@@ -217,7 +226,7 @@ def show(
     with errors():
         from tracker.store.read import show as query
 
-        data = query(db_path(), contract_id, day)
+        data = query(existing_db(), contract_id, day)
     if as_json:
         print_json(data)
         return
@@ -410,7 +419,7 @@ def export(
         from tracker.export import export as run
         from tracker.export import write_private
 
-        data = run(db_path(), fmt.value, datetime.now(UTC).replace(microsecond=0), skipped)
+        data = run(existing_db(), fmt.value, datetime.now(UTC).replace(microsecond=0), skipped)
     warn_skipped(skipped)
     if output is None or str(output) == "-":
         import sys

@@ -50,8 +50,8 @@ def check_amount(value: str | Decimal, what: str) -> Decimal:
         raise UsageError(f"{what}: {value!r} is not an amount") from None
     if amount <= 0:
         raise UsageError(f"{what} must be positive, got {amount}")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise UsageError(f"{what}: {amount} has more than two decimal places")
     if amount >= MAX_AMOUNT:
         raise UsageError(f"{what}: {amount} is not a plausible amount")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise UsageError(f"{what}: {amount} has more than two decimal places")
     return amount

@@ -9,6 +9,7 @@ write path; one written by a newer tracker is refused.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,28 @@ UPCOMING_WAITING_SQL = (
 )
 
 
+def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection inside a read transaction. Reads work on a file (and folder) the
+    user may not write: ``mode=ro`` first; if SQLite cannot even create the WAL index there,
+    ``immutable=1`` (nobody can be writing a file no one may write)."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}"
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", timeout=timeout, isolation_level=None, uri=True)
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            raise
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise
+    conn = sqlite3.connect(f"{uri}?immutable=1", timeout=timeout, isolation_level=None, uri=True)
+    conn.execute("BEGIN")
+    return conn
+
+
 @contextmanager
 def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connection | None]:
     """A connection inside one read transaction (a consistent snapshot), or None if no database."""
@@ -58,16 +81,14 @@ def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connecti
         return
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-        conn.execute("BEGIN")
+        conn = open_read_only(path, timeout)
         if migrations.pending(migrations.applied_names(conn), path):
             conn.execute("ROLLBACK")
             conn.close()
             from tracker.store.write import Store
 
             Store(path, timeout=timeout).close()  # migrates
-            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-            conn.execute("BEGIN")
+            conn = open_read_only(path, timeout)
         yield conn
     except sqlite3.Error as exc:
         raise store_error(path, exc) from exc
@@ -170,6 +191,16 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
     for cid, problem in sorted(bad.items()):
         bad_rows.add(skipped, cid, problem)
     return [row for row in out if row["contract_id"] not in bad]
+
+
+def known_party(path: Path | str, party: str) -> bool:
+    """``party`` is a role or part of some contract's provider or client name."""
+    if party in ROLES:
+        return True
+    with connect(path) as conn:
+        return conn is not None and conn.execute(
+            "SELECT 1 FROM contracts WHERE provider LIKE ? OR client LIKE ? LIMIT 1",
+            (f"%{party}%", f"%{party}%")).fetchone() is not None
 
 
 def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, Any]]:

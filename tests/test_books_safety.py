@@ -1,0 +1,93 @@
+"""Safe daily runs (issue 9, item 6): reads never create a database and a missing one is an
+error naming it; a real `remind` refuses a later day; no traceback on absurd inputs; unknown
+--kind and --party values are refused."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+from tracker.store.write import Store
+
+DATA = Path(__file__).parent.parent / "data"
+runner = CliRunner()
+
+
+def run(*args: str, code: int = 0) -> Any:
+    r = runner.invoke(app, list(args))
+    assert r.exit_code == code, (r.exit_code, r.output, r.exception)
+    return r
+
+
+@pytest.mark.parametrize("args", [["upcoming"], ["contracts"], ["show", "1"], ["penalties"], ["balance"],
+                                  ["export"], ["remind"], ["remind", "--dry-run"]])
+def test_a_missing_database_is_an_error_naming_it_and_is_not_created(tmp_path: Path, args: list[str]) -> None:
+    typo = tmp_path / "typo.db"
+    r = run("--db", str(typo), *args, code=3)
+    assert str(typo) in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not typo.exists()
+
+
+BAD = [
+    ["upcoming", "--as-of", "9999-12-31"], ["upcoming", "--days", "100000000"], ["upcoming", "--days", "-1"],
+    ["show", "1", "--as-of", "9999-12-31"], ["penalties", "--as-of", "0001-01-01"], ["balance", "--as-of", "9999-12-31"],
+    ["contracts", "--as-of", "2025-02-30"], ["remind", "--as-of", "9999-12-31", "--dry-run"],
+    ["remind", "--as-of", "2199-01-01"], ["upcoming", "--kind", "bribe"], ["upcoming", "--party", "无此公司"],
+    ["pay", "1", "--amount", "1e400", "--on", "2025-04-01"], ["pay", "1", "--amount", "NaN", "--on", "2025-04-01"],
+    ["done", "999999"], ["undo", "-1"], ["obligation", "edit", "4", "due_date", "0000-00-00"],
+    ["penalty", "edit", "1", "1", "rate", "abc"], ["event", "1", "invoice", "--on", "2025-04-01", "--obligation", "x"],
+    ["balance", "--format", "xlsx"],
+]
+
+
+def test_no_traceback_for_any_bad_input(db_path: Path) -> None:
+    run("add", str(DATA / "p02-yunqi-bill-ocr.md"))
+    for args in BAD:
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2 or (args[0] in ("done", "undo") and r.exit_code in (2, 4)), (args, r.output)
+        assert "Traceback" not in r.output
+        assert r.exception is None or isinstance(r.exception, SystemExit), (args, r.exception)
+
+
+def test_remind_refuses_a_later_day_but_previews_it(db_path: Path) -> None:
+    run("add", str(DATA / "p02-yunqi-bill-ocr.md"))
+    r = run("remind", "--as-of", "2199-01-01", code=2)
+    assert "--dry-run" in r.stderr
+    run("remind", "--as-of", "2199-01-01", "--dry-run")
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write any file")
+def test_reads_work_on_a_read_only_database(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "t.db"
+    with Store(db) as s:
+        s.add_files([DATA / "p02-yunqi-bill-ocr.md"])
+    for extra in folder.glob("t.db-*"):
+        extra.unlink()
+    db.chmod(stat.S_IRUSR)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        for args in (["upcoming", "--as-of", "2025-06-25"], ["contracts"], ["show", "1"], ["balance"]):
+            run("--db", str(db), *args)
+    finally:
+        folder.chmod(stat.S_IRWXU)
+        shutil.rmtree(folder)
+
+
+def test_reads_do_not_write(tmp_path: Path) -> None:
+    from tracker.store.read import open_read_only
+
+    db = tmp_path / "t.db"
+    Store(db).close()
+    conn = open_read_only(db, 1.0)
+    with pytest.raises(Exception, match="readonly"):
+        conn.execute("CREATE TABLE x (a)")
+    conn.close()
