@@ -91,3 +91,31 @@ def test_reads_do_not_write(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="readonly"):
         conn.execute("CREATE TABLE x (a)")
     conn.close()
+
+
+def test_help_lists_every_kind_event_and_editable_field() -> None:
+    from tracker import events
+    from tracker.cli_store import EDITABLE_HELP
+    from tracker.model import Kind
+
+    assert EDITABLE_HELP.split(", ") == list(events.EDITABLE)
+    text = run("upcoming", "--help").stdout + run("event", "--help").stdout + run("obligation", "add", "--help").stdout
+    flat = " ".join(text.split())
+    assert all(k.value in flat for k in Kind) and all(e in flat for e in events.EVENTS)
+    assert "tracker" in run("--version").stdout and run("-h").stdout.startswith("Usage")
+
+
+def test_history_in_the_configured_zone_and_config_show_paths(db_path: Path) -> None:
+    import json
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    run("add", str(DATA / "p02-yunqi-bill-ocr.md"))
+    stamp = json.loads(run("show", "1", "--json").stdout)["history"][0]["recorded_at"]
+    for tz in ("Asia/Shanghai", "America/New_York"):
+        local = datetime.fromisoformat(stamp).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+        wide = runner.invoke(app, ["--tz", tz, "show", "1"], env={"COLUMNS": "200"}).stdout
+        assert local in wide, tz
+    shown = json.loads(run("config", "show", "--json").stdout)
+    assert shown["database"] == str(db_path) and shown["database_exists"] and shown["log"].endswith("reminders.jsonl")
+    assert f"# database: {db_path}" in run("config", "show").stdout

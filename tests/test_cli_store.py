@@ -184,7 +184,7 @@ def test_export_formats(loaded: Path, tmp_path: Path) -> None:
     out = json.loads(run("export", "--format", "json").stdout)
     assert len(out) == count(loaded, "obligations")
     csv_text = run("export", "--format", "csv").stdout
-    assert csv_text.splitlines()[0].startswith("obligation_id,contract_id")
+    assert csv_text.splitlines()[0].startswith("\ufeffobligation_id,contract_id")  # BOM for Excel
     target = tmp_path / "o.ics"
     run("export", "--format", "ics", "--output", str(target))
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -30,7 +30,9 @@ def test_json_and_csv(db_path: Path) -> None:
     rows = json.loads(export(db_path, "json", STAMP))
     assert len(rows) == 19 and rows[0]["due_date"] == "2025-03-11"
     assert rows[-1]["due_date"] is None and rows[-1]["waiting_for"]
-    table = list(csv.DictReader(io.StringIO(export(db_path, "csv", STAMP).decode())))
+    data = export(db_path, "csv", STAMP)
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese right
+    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(table) == 19 and table[0]["obligation_id"] == str(rows[0]["obligation_id"])
     assert {r["amount"] for r in table if r["kind"] == "payment"} >= {"150000.00", "200000.00"}
 

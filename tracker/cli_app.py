@@ -28,7 +28,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # contract text must never land in a traceback
     rich_markup_mode=None,  # plain help: rich.markdown alone costs ~30 ms of imports on every --help
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DEFAULT_TZ = "Asia/Shanghai"
@@ -55,9 +56,21 @@ def _global(
         typer.Option("--tz", help="Time zone that decides 'today' (default $TRACKER_TZ or Asia/Shanghai).",
                      show_default=False),
     ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Print the version and exit.", is_eager=True,
+                           callback=lambda v: _print_version(v)),
+    ] = False,
 ) -> None:
     settings.db = db
     settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from tracker import __version__
+
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit()
 
 
 def db_path() -> Path:

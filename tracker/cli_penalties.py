@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -42,7 +43,10 @@ def penalties(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: per contract contract_id, total, "
                                           "instalments[] with periods[] and suspend_from.")] = False,
     fmt: Annotated[StatementFormat | None, typer.Option("--format", help="md or csv: a statement to attach "
-                                                        "to a demand letter.", show_default=False)] = None,
+                                                        "to a demand letter (csv: UTF-8 with BOM for Excel).",
+                                                        show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the statement to this file.",
+                                                show_default=False)] = None,
 ) -> None:
     """Late-payment and late-delivery penalties (违约金计算表): one row per overdue period, totals per
     instalment, per contract and overall, and the dates the right to suspend or terminate arises."""
@@ -57,11 +61,24 @@ def penalties(
         inputs = penalty_inputs(existing_db(), contract, skipped=skipped)
         statements = report.build(inputs, day)
     warn_skipped(skipped)
-    if as_json:
+    if output is not None:
+        import json
+
+        from tracker.export import write_private
+
+        text = (json.dumps(report.to_json(statements), ensure_ascii=False, indent=2) + "\n" if as_json or fmt is None
+                else report.to_markdown(statements, day) if fmt is StatementFormat.md
+                else "\ufeff" + report.to_csv(statements))
+        try:
+            write_private(output, text.encode())
+        except OSError as exc:
+            fail(f"{output}: {exc.strerror or exc}")
+        typer.echo(f"wrote {output}", err=True)
+    elif as_json:
         print_json(report.to_json(statements))
     elif fmt is StatementFormat.md:
         sys.stdout.write(report.to_markdown(statements, day))
     elif fmt is StatementFormat.csv:
-        sys.stdout.write(report.to_csv(statements))
+        sys.stdout.write("\ufeff" + report.to_csv(statements))
     else:
         stdout_console().print(report.to_rich(statements, day))

@@ -243,10 +243,15 @@ def config_show(as_json: JsonOpt = False) -> None:
 
         path = config.config_path(os.environ)
         cfg = config.load(os.environ, path)
+    db = db_path()
+    log = cfg.delivery.log_file or str(db.parent / "reminders.jsonl")
     if as_json:
-        print_json({**config.to_json(cfg), "file": str(path), "exists": path.exists()})
+        print_json({**config.to_json(cfg), "file": str(path), "exists": path.exists(), "database": str(db),
+                    "database_exists": db.is_file(), "log": log})
         return
     typer.echo(f"# {path}" + ("" if path.exists() else " (not present: defaults)"))
+    typer.echo(f"# database: {db}" + ("" if db.is_file() else " (not created yet)"))
+    typer.echo(f"# reminder log: {log}")
     typer.echo(config.to_toml(cfg), nl=False)
 
 

@@ -25,6 +25,7 @@ from tracker.cli_app import (
     stdout_console,
     today,
     warn_skipped,
+    zone,
 )
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -32,6 +33,11 @@ AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Pretend today is t
                                              show_default=False)]
 ContractArg = Annotated[int, typer.Argument(metavar="CONTRACT", help="Contract id.", show_default=False)]
 ObligationArg = Annotated[int, typer.Argument(metavar="OBLIGATION", help="Obligation id.", show_default=False)]
+
+
+# tracker.events.EDITABLE, spelled out so --help imports nothing (a test keeps them equal)
+EDITABLE_HELP = ("title, provider, client, signed_date, effective_date, term, expiry_date, renewal_notice, "
+                 "renewal_notice_deadline, confidentiality_term, confidentiality_expiry, currency, total_fee, copies")
 
 
 class Fmt(StrEnum):
@@ -159,7 +165,9 @@ def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends:
 def upcoming(
     days: Annotated[int, typer.Option("--days", min=0, max=36_600, help="Window after today, in days.")] = 30,
     as_of: AsOfOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind (payment, model_delivery, …).",
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind: data_delivery, model_delivery, "
+                                             "evaluation_report, payment, progress_report, renewal_notice, "
+                                             "contract_expiry, confidentiality_expiry, other.",
                                              show_default=False)] = None,
     party: Annotated[str | None, typer.Option("--party", help="provider, client, both, or part of a company name.",
                                               show_default=False)] = None,
@@ -230,8 +238,16 @@ def show(
     if as_json:
         print_json(data)
         return
+    from datetime import datetime
+
     from tracker import render
 
+    tz = zone()
+    for h in data["history"]:  # recorded in UTC; shown in the configured time zone
+        try:
+            h["when"] = datetime.fromisoformat(h["recorded_at"]).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        except (TypeError, ValueError):
+            h["when"] = h["recorded_at"]
     stdout_console().print(render.show(data))
 
 
@@ -387,14 +403,18 @@ def evaluate(
 @app.command()
 def edit(
     contract: ContractArg,
-    field: Annotated[str, typer.Argument(metavar="FIELD", help="effective_date, term, expiry_date, total_fee, "
-                                         "calendar (CN, TW, US-NY, …), …",
+    field: Annotated[str, typer.Argument(metavar="FIELD", help=f"One of: {EDITABLE_HELP}; or calendar (CN, TW, "
+                                         "US-NY, …).",
                                          show_default=False)],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="New value ('null' to clear).", show_default=False)],
     as_json: JsonOpt = False,
 ) -> None:
-    """Correct an extracted fact; derived dates are recomputed and the change is kept in history.
-    `calendar XX` sets the working-day calendar (CN, TW, US-NY, HK, …) and re-dates its deadlines."""
+    """Correct an extracted fact; derived dates are recomputed, the expiry, renewal-notice and
+    confidentiality obligations created if missing, and the change is kept in history (undoable).
+    `calendar XX` sets the working-day calendar (CN, TW, US-NY, HK, …) and re-dates its deadlines.
+
+    Examples: tracker edit 3 term P1Y;  tracker edit 3 total_fee 680000;  tracker edit 3 calendar TW
+    """
     with errors(), open_store() as store:
         result = store.edit(contract, field, value, today())
     _show_changes(f"contract #{contract}: {field} {result.extra['old']} → {result.extra['new']}", result, as_json,

@@ -126,8 +126,8 @@ def export(path: Path | str, fmt: str, stamp: datetime, skipped: list[Skipped] |
     rows = obligations(path, skipped)
     if fmt == "json":
         return to_json(rows).encode()
-    if fmt == "csv":
-        return to_csv(rows).encode()
+    if fmt == "csv":  # with a BOM: Excel opens UTF-8 Chinese text correctly only with it
+        return ("\ufeff" + to_csv(rows)).encode()
     return to_ics(rows, stamp, skipped)
 
 
