@@ -249,7 +249,8 @@ def show(c: dict[str, Any]) -> RenderableType:
         for h in c["history"]:
             change = _history_change(h)
             what = h["action"] + (f" (undone by {h['undone_by']})" if h.get("undone_by") else "")
-            ht.add_row(str(h.get("action_id") or ""), h["recorded_at"][:16].replace("T", " "), h["actor"], what,
+            when = h.get("when") or h["recorded_at"][:16].replace("T", " ")
+            ht.add_row(str(h.get("action_id") or ""), when, h["actor"], what,
                        change.strip(), clip(h["note"] or "", 60))
         parts.append(ht)
     if c.get("unconfirmed"):
