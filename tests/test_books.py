@@ -97,6 +97,15 @@ def test_an_amendment_after_a_recorded_delivery_leaves_nothing_overdue(db_path: 
     assert sorted((o["due_date"], o["status"]) for o in deliveries) == [
         ("2025-07-20", "superseded"), ("2025-08-31", "fulfilled")]
     assert shown["penalties"]["late_delivery_total"] == "0.00"
+    # the amendment is an action too: undoing it brings back version 1's delivery date and lateness
+    amendment = next(h["action_id"] for h in shown["history"] if h["action"] == "new_version")
+    j("undo", str(amendment))
+    shown = j("show", "1", "--as-of", "2025-09-10")
+    deliveries = [o for o in shown["obligations"] if o["kind"] == "model_delivery"]
+    assert [(o["due_date"], o["status"]) for o in deliveries] == [("2025-07-20", "fulfilled")]
+    assert len(shown["versions"]) == 1
+    # delivered 3 days after 2025-07-20: 500,000.00 (total fee) x 0.0005 x 3 = 750.00
+    assert shown["penalties"]["late_delivery_total"] == "750.00"
 
 
 # ---------------------------------------------------------------------------------- 2. corrections, undo

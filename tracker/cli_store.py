@@ -385,6 +385,9 @@ def evaluate(
         fail("give at least one of --accuracy, --recall, --f1", 2)
     with errors(), open_store() as store:
         result = store.evaluate(contract, metrics, day)
+    from dataclasses import replace
+
+    result = replace(result, action_id=store.last_action)
     if as_json:
         print_json(result.to_json())
         return
