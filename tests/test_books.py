@@ -310,3 +310,23 @@ def test_balance_equals_the_instalments_payments_and_penalty_statements_it_summa
     assert out.read_bytes().startswith(b"\xef\xbb\xbfcontract_id,")
     rows = j("contracts", "--as-of", as_of)
     assert [r["outstanding"] for r in rows] == [r["outstanding"] for r in got["contracts"]]
+
+
+def test_undo_works_on_a_database_migrated_from_before_actions(tmp_path: Path) -> None:
+    """Schema 0003 (before calendars and actions) migrated forward: the columns ALTER TABLE added
+    are logged by the triggers too, so an undo restores them."""
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as c:
+        c.executescript((FIX / "calendars" / "schema-0003.sql").read_text(encoding="utf-8"))
+        for i, name in enumerate(("0001_core_tables", "0002_reminders", "0003_open_due_index"), 1):
+            c.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')", (i, name))
+    add(db, doc("invoice-two"))
+    second = ob(db, "第二期款 40%")
+    run("--db", str(db), "event", "1", "invoice", "--on", "2025-07-01", "--obligation", str(second))
+    shown = json.loads(run("--db", str(db), "show", "1", "--json").stdout)
+    action = next(h["action_id"] for h in shown["history"] if h["action"] == "event")
+    run("--db", str(db), "undo", str(action))
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT due_date, resolved_by FROM obligations WHERE id = ?", (second,)).fetchone() == (
+            None, None)
+        assert c.execute("SELECT count(*) FROM contract_events").fetchone() == (0,)

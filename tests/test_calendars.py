@@ -138,11 +138,12 @@ def test_daily_job_refreshes_and_reminds_about_each_move_once(db_path: Path, wai
     assert table(db_path, "SELECT count(*) FROM calendar_moves WHERE reminded_on IS NULL") == [(0,)]
 
 
-def test_daily_job_warns_about_uncovered_years(db_path: Path, waiting: int) -> None:
+def test_daily_job_warns_about_uncovered_years(db_path: Path, waiting: int, monkeypatch: pytest.MonkeyPatch) -> None:
     _events(waiting)
     result = run_daily(db_path, date(2026, 12, 29), config=cfg())
     assert sorted(w["due_date"] for w in result.calendar["warnings"]) == ["2027-01-11", "2027-02-17", "2027-02-22"]
     assert {tuple(w["years"]) for w in result.calendar["warnings"]} == {(2027,)}
+    monkeypatch.setattr("tracker.cli_remind.today", lambda: date(2026, 12, 29))  # a real run refuses a later day
     r = run("remind", "--as-of", "2026-12-29")
     assert "warning calendar_out_of_range: 3 open deadline(s) counted with weekends only in CN 2027" in r.stderr
 
@@ -264,6 +265,8 @@ def test_migration_0004_adds_calendar_columns_to_an_old_database(tmp_path: Path)
     assert {"calendar", "calendar_basis"} <= cols
     assert table(db, "SELECT calendar FROM contracts") == [("CN",)]
     assert ("0004_calendars",) in table(db, "SELECT name FROM schema_migrations ORDER BY id")
+    assert ("0006_actions",) in table(db, "SELECT name FROM schema_migrations ORDER BY id")
+    assert {"resolved_by", "review", "origin"} <= cols  # issue 9's migration runs after it
 
 
 def test_a_document_parsed_before_the_import_is_redated_by_refresh(db_path: Path) -> None:

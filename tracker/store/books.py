@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from tracker import events as ev
 from tracker import validate
+from tracker.calendars import Calendar
 from tracker.errors import NotFound, UsageError
 from tracker.money import D, fmt_money
 from tracker.store import actions
@@ -113,7 +114,7 @@ class BooksMixin:
                 s.add(row)
 
     def rebind_version(self: StoreHost, s: Session, contract: ContractRow, new_rows: list[ObligationRow],
-                       replaced: list[ObligationRow], on: date) -> list[dict[str, Any]]:
+                       replaced: list[ObligationRow], on: date, cal: Calendar | None = None) -> list[dict[str, Any]]:
         """A new version keeps the events already recorded: each new obligation counted from an
         event is resolved by the event that resolved the obligation it replaces (same kind and
         title or amount), or by the one recorded event of its kind; a delivery already recorded
@@ -149,9 +150,9 @@ class BooksMixin:
             if source is None:
                 continue
             res = ev.record_event(source.event, date.fromisoformat(source.on_date), [st],
-                                  json.loads(contract.facts), frozenset({row.id or 0}))
+                                  json.loads(contract.facts), cal, only=frozenset({row.id or 0}))
             due = [c for c in res.changes if c.obligation_id == row.id and c.due_date is not None]
-            out += self._apply(s, contract, ev.Resolution(tuple(due)), on, "new_version")
+            out += self._apply(s, contract, ev.Resolution(tuple(due)), on, "new_version", cal)
             if due:
                 row.resolved_by = source.id
                 s.add(row)

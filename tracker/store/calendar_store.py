@@ -192,7 +192,8 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
         where, params = " AND o.contract_id = ?", [contract_id]
     rows = raw.execute(
         "SELECT o.id, o.contract_id, o.kind, o.title, o.clause, o.due_date, o.trigger, o.recurrence, o.calendar,"
-        f" o.calendar_basis FROM obligations o WHERE o.status IN {OPEN_SQL} AND o.due_date IS NOT NULL"
+        " o.calendar_basis, o.resolved_by, (SELECT e.on_date FROM contract_events e WHERE e.id = o.resolved_by)"
+        f" FROM obligations o WHERE o.status IN {OPEN_SQL} AND o.due_date IS NOT NULL"
         " AND (o.calendar_basis IS NULL OR o.calendar_basis != '{}')"
         " AND (o.trigger IS NOT NULL OR o.recurrence IS NOT NULL)" + where + " ORDER BY o.due_date, o.id",
         params).fetchall()
@@ -207,7 +208,9 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
         recorded.setdefault(cid, {})[event] = on_date
     moves: list[dict[str, Any]] = []
     uncovered: list[dict[str, Any]] = []
-    for oid, cid, kind, title, clause, due_s, trig_s, rrule, ob_cal, basis_s in rows:
+    for oid, cid, kind, title, clause, due_s, trig_s, rrule, ob_cal, basis_s, resolved_by, resolved_on in rows:
+        if resolved_by == 0:
+            continue  # a due date a person set by hand (tracker obligation edit) is never re-dated
         code, facts, term, ctitle = contracts[cid]
         cal = cals.get(code)
         stored = json.loads(basis_s) if basis_s is not None else None
@@ -216,6 +219,8 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
         trig = Trigger.from_json(json.loads(trig_s)) if trig_s else None
         due = date.fromisoformat(due_s) if due_s else None
         base = _base(trig.event, facts, term, recorded.get(cid, {})) if trig else None
+        if trig is not None and resolved_on:  # the event that resolved it, not the latest of its name
+            base = date.fromisoformat(resolved_on)
         if due is None or (trig is not None and base is None):
             continue  # waits for its event
         try:

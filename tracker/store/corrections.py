@@ -132,10 +132,11 @@ class CorrectionsMixin:
         if recorded is None:
             return []
         contract = self._contract(s, contract_id)
+        cal = self._calendar(s, contract)
         res = ev.record_event(recorded.event, date.fromisoformat(recorded.on_date), [_state(row)],
-                              json.loads(contract.facts), frozenset({row.id or 0}))
+                              json.loads(contract.facts), cal, only=frozenset({row.id or 0}))
         due = tuple(c for c in res.changes if c.due_date is not None)
-        out = self._apply(s, contract, ev.Resolution(due), on, "obligation")
+        out = self._apply(s, contract, ev.Resolution(due), on, "obligation", cal)
         if due:
             row.resolved_by = recorded.id
             s.add(row)

@@ -23,8 +23,8 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from tracker import events as ev
-from tracker.calendars import Calendar, Calendars, import_hint, uncovered_years
 from tracker import validate
+from tracker.calendars import Calendar, Calendars, import_hint, uncovered_years
 from tracker.errors import NotFound, StoreError, TrackerError, UsageError
 from tracker.gaps import gaps
 from tracker.model import ParseResult, Trigger
@@ -488,7 +488,7 @@ class Store(BooksMixin, CorrectionsMixin):
         contract.currency = c["currency"]
         # events recorded before this version still apply to its new obligations
         if new_rows:
-            self.rebind_version(s, contract, new_rows, replaced, on)
+            self.rebind_version(s, contract, new_rows, replaced, on, cal)
             self._apply_credit(s, contract.id or 0)
         self._history(s, contract.id or 0, "new_version", new=file,
                       note=f"version {number}: {len(new_rows)} new or changed obligations, {superseded} superseded")
