@@ -330,3 +330,17 @@ def test_undo_works_on_a_database_migrated_from_before_actions(tmp_path: Path) -
         assert c.execute("SELECT due_date, resolved_by FROM obligations WHERE id = ?", (second,)).fetchone() == (
             None, None)
         assert c.execute("SELECT count(*) FROM contract_events").fetchone() == (0,)
+
+
+def test_a_corrected_total_fee_re_derives_the_percentage_instalments(db_path: Path) -> None:
+    add(db_path, doc("p01-xinghe-intent"))  # 500,000: 首期款 30%, 第二期款 40%, 尾款 30%
+    first = ob(db_path, "首期款 30%")
+    j("pay", "1", "--amount", "1000", "--on", "2025-03-20", "--obligation", str(first))  # partly paid: kept
+    out = j("edit", "1", "total_fee", "600000")
+    moved = {c["title"]: (c["old_amount"], c["amount"]) for c in out["changes"] if "old_amount" in c}
+    # 40% of 600,000 = 240,000; 30% of 600,000 = 180,000
+    assert moved == {"第二期款 40%": ("200000.00", "240000.00"), "尾款 30%": ("150000.00", "180000.00")}
+    j("undo", str(out["action_id"]))
+    shown = j("show", "1", "--as-of", "2025-04-01")
+    assert sorted(o["amount"] for o in shown["obligations"] if o["kind"] == "payment") == [
+        "150000.00", "150000.00", "200000.00"]

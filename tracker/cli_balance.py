@@ -76,7 +76,8 @@ def _table(data: dict[str, Any]) -> Any:
     t = Table(title=f"Receivables as of {data['as_of']}", title_justify="left", pad_edge=False)
     for name in ("id", "contract", "outstanding", "overdue", "penalty", "next due"):
         t.add_column(name, justify="right" if name not in ("contract", "next due") else "left",
-                     no_wrap=name != "contract", ratio=1 if name == "contract" else None)
+                     no_wrap=name != "contract", ratio=1 if name == "contract" else None,
+                     min_width={"contract": 6, "next due": 10}.get(name))  # amounts and dates never cut
     for r in data["contracts"]:
         cur = r["currency"]
         t.add_row(str(r["contract_id"]), r["title"] or "", money(r["outstanding"], cur), money(r["overdue"], cur),

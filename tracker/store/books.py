@@ -270,6 +270,37 @@ class BooksMixin:
                         "status": "pending", "note": f"created from {fact}"})
         return out
 
+    def _rescale_instalments(self: StoreHost, s: Session, contract: ContractRow, old_fee: Any,
+                             new_fee: Any, on: date) -> list[dict[str, Any]]:
+        """A corrected total fee re-derives each open, unpaid instalment the contract states as a
+        percentage of it (its title or quote says the percentage its amount is of the old fee)."""
+        if not old_fee or not new_fee or D(old_fee) <= 0:
+            return []
+        out = []
+        for row in s.exec(select(ObligationRow).where(ObligationRow.contract_id == contract.id,
+                                                      ObligationRow.kind == "payment",
+                                                      col(ObligationRow.status).in_(OPEN))):
+            if not row.amount or (row.paid and D(row.paid) > 0):
+                continue
+            share = D(row.amount) / D(old_fee) * 100
+            pct = share.quantize(Decimal("0.01")).normalize()
+            if share != pct or not any(f"{format(pct, 'f')}%" in (t or "").replace(" ", "")
+                                       for t in (row.title, row.quote)):
+                continue
+            new = fmt_money(D(new_fee) * pct / 100)
+            if new == row.amount:
+                continue
+            old, row.amount = row.amount, new
+            s.add(row)
+            s.add(ObligationEventRow(obligation_id=row.id or 0, from_status=row.status, to_status=row.status,
+                                     on_date=on.isoformat(), actor=self.actor, recorded_at=self.stamp(),
+                                     note=f"amount {old} → {new}: {format(pct, 'f')}% of the corrected total fee"))
+            self._history(s, contract.id or 0, "derived", field_name=f"obligation {row.id} amount", old=old, new=new,
+                          note=f"{format(pct, 'f')}% of total_fee {new_fee}")
+            out.append({"obligation_id": row.id, "kind": row.kind, "title": row.title, "old_amount": old,
+                        "amount": new, "note": f"{format(pct, 'f')}% of the total fee"})
+        return out
+
     def _review(self: StoreHost, contract: ContractRow, fact: str, state: str) -> None:
         review = review_of(contract)
         review[fact] = state

@@ -717,6 +717,8 @@ class Store(BooksMixin, CorrectionsMixin):
             self._history(s, contract_id, "edit", field_name=field_name, old=_dumps(old), new=_dumps(parsed))
             changes = self._apply(s, contract, res, on, "edit", cal)
             changes += self._derive_missing(s, contract, on)
+            if field_name == "total_fee":
+                changes += self._rescale_instalments(s, contract, old, parsed, on)
             self._review(contract, field_name, "corrected")
             s.add(contract)
             if field_name in ("title", "provider", "client", "currency"):
