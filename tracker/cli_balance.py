@@ -8,7 +8,17 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli_app import app, errors, existing_db, fail, parse_day, print_json, stdout_console, today
+from tracker.cli_app import (
+    app,
+    errors,
+    existing_db,
+    fail,
+    parse_day,
+    print_json,
+    stdout_console,
+    today,
+    warn_skipped,
+)
 
 BOM = "\ufeff"  # Excel opens UTF-8 CSV with Chinese text correctly only with it
 
@@ -42,7 +52,9 @@ def balance(
         from tracker.store.balance import balance as query
         from tracker.store.balance import to_csv
 
-        data = query(existing_db(), day, contract)
+        skipped: list[Any] = []
+        data = query(existing_db(), day, contract, skipped)
+    warn_skipped(skipped)
     if as_json or fmt is BalanceFormat.json:
         if output is None:
             print_json(data)
@@ -61,8 +73,10 @@ def balance(
 
 
 def _write(path: Path, text: str) -> None:
+    from tracker.export import write_private  # 0600: receivables are nobody else's business
+
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        write_private(path, text.encode("utf-8"))
     except OSError as exc:
         fail(f"{path}: {exc.strerror or exc}")
     typer.echo(f"wrote {path}", err=True)

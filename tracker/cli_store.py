@@ -209,7 +209,7 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
         from tracker.store.read import contracts as query
 
         rows = query(existing_db(), as_of=day)
-        books = {b["contract_id"]: b for b in balance(existing_db(), day)["contracts"]} if rows else {}
+        books = {b["contract_id"]: b for b in balance(existing_db(), day, None, [])["contracts"]} if rows else {}
         for r in rows:  # the receivables columns of `tracker balance`
             b = books.get(r["contract_id"], {})
             r.update({k: b.get(k) for k in ("instalments", "invoiced", "received", "outstanding", "overdue",

@@ -33,8 +33,10 @@ COLUMNS = ("contract_id", "title", "currency", "total_fee", "instalments", "invo
 MONEY = ("total_fee", "instalments", "invoiced", "received", "outstanding", "overdue", "penalty")
 
 
-def balance(path: Path | str, as_of: date, contract_id: int | None = None) -> dict[str, Any]:
-    """``{"as_of", "contracts": [...], "total": {...}}`` (amounts as two-place strings)."""
+def balance(path: Path | str, as_of: date, contract_id: int | None = None,
+            skipped: list[Any] | None = None) -> dict[str, Any]:
+    """``{"as_of", "contracts": [...], "total": {...}}`` (amounts as two-place strings); a contract
+    whose stored data cannot be read is left out and added to ``skipped`` (``tracker.store.bad_rows``)."""
     from tracker.store.penalty_queries import read_inputs
 
     with connect(path) as conn:
@@ -42,7 +44,7 @@ def balance(path: Path | str, as_of: date, contract_id: int | None = None) -> di
             if contract_id is not None:
                 raise NotFound(f"no contract with id {contract_id}")
             return {"as_of": as_of.isoformat(), "contracts": [], "total": _total([])}
-        inputs = read_inputs(conn, contract_id)
+        inputs = read_inputs(conn, contract_id, skipped=skipped if skipped is not None else [])
         day = as_of.isoformat()
         received = dict(conn.execute("SELECT contract_id, group_concat(amount, ' ') FROM payments WHERE paid_on <= ?"
                                      " GROUP BY contract_id", (day,)).fetchall())

@@ -31,7 +31,8 @@ ROLES = ("provider", "client", "both")
 UPCOMING_COLUMNS = (
     "o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.amount, o.paid, o.currency, "
     "o.status, o.clause, o.trigger, o.recurrence, c.title, c.provider, c.client, "
-    "coalesce(c.terminated_on, json_extract(c.facts, '$.expiry_date'))"
+    "CASE WHEN o.recurrence IS NOT NULL THEN coalesce(c.terminated_on,"
+    " CASE WHEN json_valid(c.facts) THEN json_extract(c.facts, '$.expiry_date') END) END"
 )
 # Both read the partial index ix_obligations_open_due (migration 0003): its WHERE term is the
 # same `status IN ('pending', 'overdue')`, it holds only open obligations (a few percent of a
