@@ -63,8 +63,21 @@ def test_remind_refuses_a_later_day_but_previews_it(db_path: Path) -> None:
     run("remind", "--as-of", "2199-01-01", "--dry-run")
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write any file")
+def _without_dac_override() -> None:
+    """In the child: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the bounding set, so
+    that root, too, is held to a file's permission bits (CI runs as root)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
 def test_reads_work_on_a_read_only_database(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
     folder = tmp_path / "ro"
     folder.mkdir()
     db = folder / "t.db"
@@ -74,9 +87,17 @@ def test_reads_work_on_a_read_only_database(tmp_path: Path) -> None:
         extra.unlink()
     db.chmod(stat.S_IRUSR)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    env = dict(os.environ, TRACKER_DB=str(db), COLUMNS="100")
     try:
+        probe = subprocess.run(["sh", "-c", f"echo x >> {db}"], capture_output=True,
+                               preexec_fn=_without_dac_override if root else None)
+        assert probe.returncode != 0, "the database file must really be read-only for the commands"
         for args in (["upcoming", "--as-of", "2025-06-25"], ["contracts"], ["show", "1"], ["balance"]):
-            run("--db", str(db), *args)
+            r = subprocess.run([sys.executable, "-m", "tracker", *args], capture_output=True, text=True, env=env,
+                               preexec_fn=_without_dac_override if root else None, timeout=120)
+            assert r.returncode == 0, (args, r.stderr)
+            assert r.stdout.strip()
     finally:
         folder.chmod(stat.S_IRWXU)
         shutil.rmtree(folder)
