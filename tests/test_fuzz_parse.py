@@ -39,7 +39,7 @@ from tracker.parse.readers import read_document
 
 TESTS = Path(__file__).parent
 SEED = int(os.environ.get("FUZZ_SEED", "20250301"))
-MAX_SECONDS = 10.0  # per 1 MB adversarial parse: a generous guard against catastrophic backtracking
+MAX_SECONDS = 10.0  # CPU seconds per 1 MB adversarial parse: a generous guard against catastrophic backtracking
 # (bench/parse.py prints the real figure against its 1 s target; a loaded 2-core CI must not fail here)
 
 # ---------------------------------------------------------------- the spec's shape
@@ -375,6 +375,7 @@ def test_fuzz_default(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1500)  # 10,000 parses: minutes on a loaded 2-core machine, never a hang
 def test_fuzz_10000(tmp_path: Path) -> None:
     fuzz(8_500, 1_500, SEED + 1, tmp_path)
 
@@ -453,9 +454,9 @@ def test_adversarial_megabyte_parses_within_a_second(name: str) -> None:
     text = ADVERSARIAL[name]()
     elapsed = float("inf")
     for _ in range(3):  # best of 3: another process on the machine must not fail the test
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         result = parse_text(text, f"{name}.txt")
-        elapsed = min(elapsed, time.perf_counter() - t0)
+        elapsed = min(elapsed, time.process_time() - t0)
         if elapsed <= MAX_SECONDS:
             break
     assert elapsed <= MAX_SECONDS, f"{name}: 1 MB took {elapsed:.2f} s"
@@ -465,9 +466,9 @@ def test_adversarial_megabyte_parses_within_a_second(name: str) -> None:
 def _best_of(runs: int, text: str) -> float:
     best = float("inf")
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         parse_text(text, "dense.txt")
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
@@ -476,5 +477,5 @@ def _best_of(runs: int, text: str) -> float:
 def test_dense_megabyte_scales_linearly(name: str) -> None:
     quarter = _best_of(3, DENSE[name](MB // 4))
     full = _best_of(1, DENSE[name](MB))
-    assert full <= 8.0, f"{name}: 1 MB took {full:.2f} s"
+    assert full <= 30.0, f"{name}: 1 MB took {full:.2f} s of CPU"
     assert full <= 7 * quarter + 0.2, f"{name}: 250 KB {quarter:.2f} s, 1 MB {full:.2f} s: not linear"

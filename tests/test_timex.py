@@ -129,9 +129,9 @@ def test_scan_time_grows_linearly(unit: str) -> None:
         text = unit * n
         best = float("inf")
         for _ in range(5):  # best of 5: another process on the machine must not fail the test
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             scan(text, "en" if unit.startswith("within") else "zh")
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, time.process_time() - t0)
         return best
 
     cost(5)
@@ -143,12 +143,12 @@ def test_a_run_on_megabyte_is_read_in_bounded_time() -> None:
     import time
 
     short, long = "满1年" * 700, "满1年" * 350_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     read_time(short, "zh")
-    base = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    base = time.process_time() - t0
+    t0 = time.process_time()
     read_time(long, "zh")
-    assert time.perf_counter() - t0 < base * 20 + 0.05  # the first 2000 characters, not the megabyte
+    assert time.process_time() - t0 < base * 20 + 0.05  # the first 2000 characters, not the megabyte
 
 
 def test_anchor_defined_in_another_sentence() -> None:
