@@ -114,17 +114,22 @@ def rate(text: str) -> Decimal:
     m = re.fullmatch(r"(百|千|万|萬)分之(.+)", s)
     if m:
         scale = {"百": 100, "千": 1000, "万": 10000, "萬": 10000}[m.group(1)]
-        return number(m.group(2)) / scale
+        return (p if (p := _point(m.group(2))) is not None else number(m.group(2))) / scale
     if s.endswith("%"):
         value = number(s[:-1].strip()) / 100
         return value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
     if s.endswith("‰"):
         return number(s[:-1].strip()) / 1000
+    return p if (p := _point(s)) is not None else number(s)
+
+
+def _point(s: str) -> Decimal | None:
+    """零点八九 → 0.89, 零点五 → 0.5 (a Chinese decimal), else None."""
     m = re.fullmatch(r"([零〇一二三四五六七八九]+)[点點]([零〇一二三四五六七八九]+)", s)
-    if m:  # 零点八九 → 0.89
-        digits = "".join(str(DIGITS[ch]) for ch in m.group(2))
-        return D(f"{cn_int(m.group(1)) if m.group(1) not in ('零', '〇') else 0}.{digits}")
-    return number(s)
+    if not m:
+        return None
+    digits = "".join(str(DIGITS[ch]) for ch in m.group(2))
+    return D(f"{cn_int(m.group(1)) if m.group(1) not in ('零', '〇') else 0}.{digits}")
 
 
 def en_int(text: str) -> int:
