@@ -75,7 +75,8 @@ def test_every_command_goes_on_with_the_other_two(db_path: Path, three: list[int
         with outbox.connect(db_path) as conn:
             outbox.add_recipient(conn, None, "both", "webhook", hook.url)
         res = invoke("remind", "--as-of", AS_OF)
-        got = Counter(r["contract_id"] for r in hook.reminders())
+        # the first run folds what is already overdue into one digest (tracker.first_digest): count its items
+        got = Counter(i["contract_id"] for r in hook.reminders() for i in r.get("items", [r]))
     assert res.exit_code == 0, res.output
     assert set(got) == {1, 3} and got[1] == got[3] >= 1
     warned_about_2_only(res.stderr)

@@ -62,8 +62,12 @@ def test_email_digest_and_webhooks_arrive_once(db_path: Path, contract: int) -> 
         r = run_daily(db_path, DUE + timedelta(days=2), config=c)  # payment 2 days late, data due tomorrow
         assert r.ok and r.failed == []
         reasons = sorted((x["reason"], x["title"]) for x in hook.reminders())
-        assert reasons == [("due_in_1d", "训练数据交付"), ("overdue", "首期款 30%"), ("penalty", "首期款 30%")]
-        penalty = next(x for x in hook.reminders() if x["reason"] == "penalty")
+        # the first run ever: the overdue instalment and its penalty come as one digest (tracker.first_digest)
+        assert reasons == [("due_in_1d", "训练数据交付"),
+                           ("overdue_digest", "first reminder run: 1 obligation already overdue")]
+        digest = next(x for x in hook.reminders() if x["reason"] == "overdue_digest")
+        assert [(i["title"], i["days_late"]) for i in digest["items"]] == [("首期款 30%", 2)]
+        penalty = digest["items"][0]
         assert penalty["accrued"] == "1500.00"  # 150,000.00 x 0.005 x 2 days
         assert penalty["suspension_date"] == "2025-04-17" and penalty["penalty_clause"] == "7.2"
         assert len(mail.messages) == 1  # one digest per recipient per day
@@ -73,7 +77,7 @@ def test_email_digest_and_webhooks_arrive_once(db_path: Path, contract: int) -> 
         # the same day again: nothing new anywhere
         r2 = run_daily(db_path, DUE + timedelta(days=2), config=c)
         assert r2.delivered == [] and r2.new == 0
-        assert len(mail.messages) == 1 and len(hook.reminders()) == 3
+        assert len(mail.messages) == 1 and len(hook.reminders()) == 2
         # the data is now late: the provider's model delivery is at risk (DingTalk, provider side)
         r3 = run_daily(db_path, DUE + timedelta(days=5), config=c)
         assert r3.ok

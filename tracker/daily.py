@@ -34,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tracker import first_digest
 from tracker import reminders as policy_mod
 from tracker.config import Config
 from tracker.money import D, fmt_money
@@ -556,10 +557,14 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 timespec="seconds"))
         conn.execute("BEGIN")  # plan on one consistent read snapshot
         try:
+            first = first_digest.is_first_run(conn)  # one digest of the backlog (tracker.first_digest)
             rems = plan(conn, today, now, cfg, result.skipped)
+            if first:
+                rems += first_digest.first_run_extra(rems, plan(conn, today, now, first_digest.first_run_config(cfg)))
             bad = {s.contract_id: s.problem for s in result.skipped}  # already scanned: not again
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
+            have |= first_digest.covered(conn, {r.for_date.isoformat() for r in rems})
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
             fresh = [(r, t) for r, t in planned
                      if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have]
@@ -574,9 +579,15 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         result.planned = len(planned)
         filled = {(r.subject.obligation_id, r.reason, r.for_date): r for r in fresh_rems}
         fresh = [(filled[(r.subject.obligation_id, r.reason, r.for_date)], t) for r, t in fresh]
+        digests: list[tuple[Target, int, dict[str, Any]]] = []
+        if first:
+            result.planned = first_digest.messages(planned)
+            fresh, digests = first_digest.fold(fresh, payload, chat_items=cfg.delivery.digest_chunk)
+            digests = [d for d in digests if (d[1], first_digest.DIGEST, d[2]["for_date"], d[0].channel) not in have]
         if dry_run:
             result.would_send = [{**payload(r), "channel": t.channel} for r, t in fresh]
-            result.new = len(fresh)
+            result.would_send += [{**p, "channel": t.channel} for t, _, p in digests]
+            result.new = len(fresh) + len(digests)
             return result
         result.snapshots = outbox.save_snapshots(conn, today, snaps)
         known_t: dict[str, Target] = {t.channel: t for t in glob}
@@ -589,6 +600,10 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 p = cache[id(r)] = json.dumps(payload(r), ensure_ascii=False)
             rows.append((r.subject.obligation_id, r.subject.contract_id, r.subject.kind, r.reason,
                          r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
+        for t, key, p_ in digests:
+            known_t.setdefault(t.channel, t)
+            rows.append((key, 0, "digest", first_digest.DIGEST, None, p_["for_date"], t.channel,
+                         json.dumps(p_, ensure_ascii=False)))
         result.new = outbox.enqueue(conn, rows, clock())
         told = [r.detail["move_id"] for r, _ in fresh if r.reason == policy_mod.CALENDAR_MOVED]
         if told:

@@ -1,0 +1,138 @@
+"""The first reminder run: one digest of everything already overdue, per channel.
+
+A database whose reminders have never run (no completed day in ``reminder_days`` and nothing in
+the outbox but a first-run digest) usually holds a backlog: contracts added with instalments and
+deliveries already past their deadlines. Sending one message for each of them (and one more for
+each instalment's penalty) floods every channel on day one, and the ordinary repeat days
+(``reminders.repeats_on``: daily for a week, then weekly) would leave out whatever is not on a
+repeat day. So on that first run:
+
+* every open obligation already overdue is listed, whatever its repeat day (``first_run_extra``);
+* its ``overdue`` and ``penalty`` reminders are folded, per channel, into ONE ``overdue_digest``
+  reminder listing one line per obligation (``fold``); everything else (lead times, due today,
+  suspension rights, events late…) is delivered as usual.
+
+The digest is an outbox row like any other, under the key ``(0, "overdue_digest", for_date,
+channel)``: a rerun of the same day after a crash plans the same key, which the outbox ignores,
+so it is still delivered exactly once; a later run is no longer a first run. Pure functions apart
+from ``is_first_run``, which reads two tables.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from tracker import reminders as policy_mod
+from tracker.config import Config
+from tracker.reminders import Reminder
+
+DIGEST = "overdue_digest"
+FOLDED = (policy_mod.OVERDUE, policy_mod.PENALTY)
+
+
+def is_first_run(conn: sqlite3.Connection) -> bool:
+    """No day ever completed and nothing in the outbox except a first-run digest (a crashed first run)."""
+    if conn.execute("SELECT 1 FROM reminder_days LIMIT 1").fetchone():
+        return False
+    return not conn.execute("SELECT 1 FROM reminder_outbox WHERE reason != ? LIMIT 1", (DIGEST,)).fetchone()
+
+
+def covered(conn: sqlite3.Connection, day_keys: Iterable[str]) -> set[tuple[int, str, str, str]]:
+    """Outbox keys (obligation, reason, for_date, channel) a digest already carries: the overdue and
+    penalty reminders it folded, so a second run of the same day does not send them again."""
+    days = sorted(set(day_keys))
+    out: set[tuple[int, str, str, str]] = set()
+    for for_date, channel, p in conn.execute(
+            f"SELECT for_date, channel, payload FROM reminder_outbox WHERE reason = ? AND for_date IN"
+            f" ({','.join('?' * len(days))}) AND json_valid(payload)", (DIGEST, *days)):
+        for item in json.loads(p).get("items") or []:
+            oid = item.get("obligation_id") if isinstance(item, dict) else None
+            if isinstance(oid, int):
+                out.update((oid, reason, for_date, channel) for reason in FOLDED)
+    return out
+
+
+def first_run_config(cfg: Config) -> Config:
+    """The same configuration with every overdue day a repeat day: every overdue obligation is seen."""
+    return replace(cfg, policy=replace(cfg.policy, overdue_daily_days=0, overdue_every_days=1))
+
+
+def first_run_extra(normal: Sequence[Reminder], everything: Sequence[Reminder]) -> list[Reminder]:
+    """The ``overdue``/``penalty`` reminders of ``everything`` (planned with ``first_run_config``)
+    that the ordinary plan ``normal`` does not already have."""
+    have = {r.key for r in normal}
+    return [r for r in everything if r.reason in FOLDED and r.key not in have]
+
+
+def _folded(r: Reminder) -> bool:
+    return r.reason in FOLDED and r.due_date is not None and r.due_date < r.for_date
+
+
+def _item(group: list[tuple[Reminder, dict[str, Any]]]) -> dict[str, Any]:
+    """One obligation's line: its overdue notice, with the accrued penalty when there is one."""
+    group.sort(key=lambda rp: rp[0].reason != policy_mod.OVERDUE)
+    r, p = group[0]
+    item = dict(p)
+    item.pop("text", None)
+    item["reason"] = policy_mod.OVERDUE
+    item["days_late"] = (r.for_date - r.due_date).days if r.due_date else None
+    text = policy_mod.describe(Reminder(r.subject, policy_mod.OVERDUE, r.for_date, r.due_date, r.days,
+                                        {"days_late": item["days_late"]}))
+    for rr, pp in group:
+        if rr.reason == policy_mod.PENALTY:
+            for k in ("accrued", "balance", "penalty_days", "penalty_clause", "suspension_date"):
+                if pp.get(k) is not None:
+                    item[k] = pp[k]
+            if pp.get("accrued") is not None:
+                text += f"; late-payment penalty accrued so far: {pp['accrued']}"
+    item["text"] = text
+    return item
+
+
+def digest_payload(items: list[dict[str, Any]], for_date: date, part: tuple[int, int] = (1, 1)) -> dict[str, Any]:
+    n = len(items)
+    head = f"first reminder run: {n} obligation{'s' if n != 1 else ''} already overdue"
+    if part[1] > 1:
+        head += f" (part {part[0]} of {part[1]})"
+    return {"obligation_id": None, "contract_id": None, "kind": "digest", "reason": DIGEST,
+            "title": head, "clause": None, "due_date": None, "for_date": for_date.isoformat(),
+            "count": n, "items": items,
+            "text": head + "\n" + "\n".join(f"  - {it['text']}" for it in items)}
+
+
+def fold(pairs: Sequence[tuple[Reminder, Any]], payload: Callable[[Reminder], dict[str, Any]], *,
+         chat_items: int = 50) -> tuple[list[tuple[Reminder, Any]], list[tuple[Any, int, dict[str, Any]]]]:
+    """Split (reminder, target) pairs into those sent as usual and the digests: (target, key,
+    payload), one per target; a chat webhook (``target.digest``), whose messages have a size
+    limit, gets as many parts as ``notify.chat_chunks`` needs (keys 0, -1, -2…; ``chat_items``
+    obligations at most in each). ``payload(reminder)`` is a reminder's single notification."""
+    from tracker.notify import chat_chunks
+
+    keep: list[tuple[Reminder, Any]] = []
+    by_target: dict[str, tuple[Any, dict[int, list[tuple[Reminder, dict[str, Any]]]]]] = {}
+    for r, t in pairs:
+        if not _folded(r):
+            keep.append((r, t))
+            continue
+        _, groups = by_target.setdefault(t.channel, (t, {}))
+        groups.setdefault(r.subject.obligation_id, []).append((r, payload(r)))
+    digests: list[tuple[Any, int, dict[str, Any]]] = []
+    for t, groups in by_target.values():
+        items = [_item(g) for g in groups.values()]
+        items.sort(key=lambda it: (str(it.get("due_date")), it.get("contract_id") or 0, it.get("obligation_id") or 0))
+        for_date = date.fromisoformat(items[0]["for_date"])
+        parts = chat_chunks(items, max_items=chat_items) if getattr(t, "digest", False) else [items]
+        for i, part in enumerate(parts):
+            digests.append((t, -i, digest_payload(part, for_date, (i + 1, len(parts)))))
+    return keep, digests
+
+
+def messages(pairs: Sequence[tuple[Reminder, Any]]) -> int:
+    """How many reminders × channels a first run plans: the folded ones count once per channel."""
+    folded = [t.channel for r, t in pairs if _folded(r)]
+    return len(pairs) - len(folded) + len(set(folded))
