@@ -44,3 +44,40 @@ def test_readme_gives_the_two_fresh_machine_commands_and_ci_runs_the_test_one() 
     assert any("tracker demo" in b for b in blocks)
     test_cmd = next(b for b in blocks if "pytest" in b)
     assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _help(name: str) -> str:
+    from typer.testing import CliRunner
+
+    res = CliRunner().invoke(app, [*name.split(), "--help"], env={"COLUMNS": "100"})
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+def test_every_command_help_has_an_example_line() -> None:
+    for name in _commands():
+        if hasattr(_commands()[name], "commands"):
+            continue  # a group: its commands are checked
+        out = _help(name)
+        assert re.search(r"^\s*Examples?:", out, flags=re.M), f"`tracker {name} --help` shows no example"
+        assert re.search(rf"(^|[\s:;])tracker {re.escape(name)}( |$)", out, flags=re.M), \
+            f"`tracker {name} --help` has no example starting with `tracker {name}`"
+
+
+def test_the_example_table_uses_real_commands_and_options() -> None:
+    import shlex
+
+    from tracker.cli_examples import EXAMPLES
+
+    cmds = _commands()
+    glob = {"--tz", "--db"}
+    for name, lines in EXAMPLES.items():
+        assert name in cmds, f"examples for an unknown command `tracker {name}`"
+        opts = {o for p in cmds[name].params for o in getattr(p, "opts", [])}
+        for line in lines:
+            words = shlex.split(line)
+            assert words[0] == "tracker"
+            flags = [w for w in words[1:] if w.startswith("-")]
+            unknown = [f for f in flags if f not in opts | glob]
+            assert not unknown, f"`{line}`: {unknown} are not options of `tracker {name}`"
+            assert f" {name}" in line, f"`{line}` is not an example of `tracker {name}`"

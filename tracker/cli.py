@@ -13,6 +13,10 @@ for _name in _OPTIONAL:
         if _exc.name != f"tracker.{_name}":
             raise
 
+from tracker.cli_examples import attach as _attach_examples  # noqa: E402  (after every command registered)
+
+_attach_examples(app)
+
 
 def _fast_parse(argv: list[str]) -> int | None:
     """``tracker parse FILE… [--json]`` with nothing else: run it without Typer's coercion.
