@@ -72,7 +72,7 @@ def test_add_bad_file_reported_others_added(tmp_path: Path, db_path: Path) -> No
     r = run("add", str(folder), code=1)
     assert "empty.txt" in r.stderr and "1 of 2 files could not be added" in r.stderr
     assert count(db_path, "contracts") == 1
-    r = run("add", str(tmp_path / "missing.txt"), code=1)
+    r = run("add", str(tmp_path / "missing.txt"), code=2)  # bad input: one line, exit 2
     assert "missing.txt" in r.stderr
 
 

@@ -17,8 +17,11 @@ from typing import Annotated, Any
 
 import typer
 
+from tracker.cli_usage import Group  # noqa: E402
+
 app = typer.Typer(
     name="tracker",
+    cls=Group,  # usage errors as one stderr line, exit 2
     help=(
         "Track the obligations of AI-model-training service contracts: parse filled contracts "
         "(.txt .md .docx .pdf; Simplified, Traditional or English) into dated obligations, keep "

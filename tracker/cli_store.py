@@ -136,8 +136,10 @@ def add(
     for b in bad:
         typer.echo(f"error: {b.error}", err=True)
     if bad:
-        typer.echo(f"error: {len(bad)} of {len(results)} files could not be added", err=True)
-        raise typer.Exit(1)
+        if len(results) > 1:
+            typer.echo(f"error: {len(bad)} of {len(results)} files could not be added", err=True)
+        codes = {b.exit_code for b in bad}  # nothing added, for one reason: its status (2 bad file, 4 no such id)
+        raise typer.Exit(codes.pop() if not ok and len(codes) == 1 else 1)
 
 
 def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends: int | None) -> list[Any]:

@@ -357,6 +357,9 @@ class BooksMixin:
         with translate(self.path):
             conn = sqlite3.connect(self.path, timeout=5.0)
             try:
+                if contract_id is not None and not conn.execute("SELECT 1 FROM contracts WHERE id = ?",
+                                                                (contract_id,)).fetchone():
+                    raise NotFound(f"no contract with id {contract_id}")
                 return actions.listing(conn, contract_id)
             finally:
                 conn.close()

@@ -136,6 +136,7 @@ class AddOutcome:
 class AddFailure:
     file: str
     error: str
+    exit_code: int = 1  # the CLI's status when every file failed alike (2 bad file, 4 unknown --amends)
 
     def to_json(self) -> dict[str, Any]:
         return {"contract_id": None, "file": self.file, "status": "failed", "warnings": [],
@@ -310,9 +311,9 @@ class Store(BooksMixin, CorrectionsMixin):
             except StoreError:
                 raise
             except TrackerError as exc:
-                out.append(AddFailure(str(f), str(exc)))
+                out.append(AddFailure(str(f), str(exc), exc.exit_code))
             except OSError as exc:
-                out.append(AddFailure(str(f), f"{f}: {exc.strerror or exc}"))
+                out.append(AddFailure(str(f), f"{f}: {exc.strerror or exc}", 2))
             except Exception as exc:  # a parser bug on one file must not stop the others (no text shown)
                 out.append(AddFailure(str(f), f"{f}: could not be parsed (internal error {type(exc).__name__}; "
                                               "please report it)"))
