@@ -130,7 +130,7 @@ def contracts(rows: list[dict[str, Any]], width: int | None = None) -> Renderabl
     t = Table(title="Contracts", title_justify="left", pad_edge=False)
     fee_width = max(len(money(r["total_fee"], r["currency"])) for r in rows)
     t.add_column("id", justify="right", no_wrap=True, min_width=len(str(rows[-1]["contract_id"])))
-    t.add_column("title / parties", min_width=20, ratio=1)
+    t.add_column("title / parties", min_width=8, ratio=1)  # yields first: amounts and dates stay whole
     t.add_column("fee", justify="right", no_wrap=True, min_width=fee_width)
     owed = "outstanding" in rows[0]
     if owed:
