@@ -13,9 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from typer._click import core as click_core  # typer vendors click; typer.core builds on this copy
-from typer._click.exceptions import UsageError
-from typer._click.utils import echo
+try:  # typer >= 0.29 vendors click as typer._click and builds typer.core on that copy
+    from typer._click import core as click_core
+    from typer._click.exceptions import UsageError
+    from typer._click.utils import echo
+except ImportError:  # older typer: the separately installed click
+    from click import core as click_core  # type: ignore[no-redef]
+    from click.exceptions import UsageError  # type: ignore[no-redef, assignment]
+    from click.utils import echo  # type: ignore[no-redef]
 from typer.core import TyperGroup
 
 
