@@ -3,7 +3,7 @@
 Works on every sentence unit, whatever its clause number or article title:
 
 - a sentence is a duty when it has a modal ("shall", "must", "will", "payable"…), a time
-  expression (``time_en``) and an action whose kind ``lexicon_en.KINDS`` knows; duties that wait
+  expression (the time layer, ``timex``, through ``timex_duty_en``) and an action whose kind ``lexicon_en.KINDS`` knows; duties that wait
   on something that may never happen (cure periods, incident notices, service credits, survival,
   disputes, deemed acceptance: ``lexicon_en.CONTINGENT``) are not obligations;
 - payment schedules: the items of a lead-in ("Payment milestones, each payable within thirty (30)
@@ -37,7 +37,8 @@ from tracker.parse.lexicon_en import (
 )
 from tracker.parse.numerals import number
 from tracker.parse.parties_en import role_of
-from tracker.parse.time_en import DUR, TimeExpr, duration, find_time
+from tracker.parse.timex_duty_en import TimeExpr, find_time
+from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 
 TITLES = {
     "data_delivery": "Training data delivery",
@@ -60,7 +61,7 @@ _HAND_OVER = re.compile(HAND_OVER, re.I)
 _AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
-_TERMS_REL = re.compile(rf"{DUR}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
+_TERMS_REL = re.compile(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
 _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -98,9 +99,9 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
 def _terms_of(s: str) -> Terms | None:
     m = _TERMS_REL.search(s)
     if m:
-        got = duration(m)
+        got = en_duration(m)
         if got:
-            return Terms(got[0], got[1])
+            return Terms(weeks_as_days(got.iso()), got.business)
     t = find_time(s)
     if t and t.event == "invoice" and t.offset:
         return Terms(t.offset, t.business_days)

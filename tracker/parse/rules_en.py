@@ -23,7 +23,8 @@ from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
-from tracker.parse.time_en import DUR, duration
+from tracker.parse.timex_scan import DUR_EN as DUR
+from tracker.parse.timex_scan import en_duration
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
 CLIENT_WORDS = tuple(w for w, role in ROLES if role == "client")
@@ -135,7 +136,7 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
 def rule_dates(ctx: Ctx, facts: Facts) -> None:
     """Signing, effective date, term, end date and renewal notice: ``facts_en`` (by priority,
     never a recital's or a filing stamp's date)."""
-    from tracker.parse import facts_en  # lazy: facts_en reads this module's duration grammar
+    from tracker.parse import facts_en  # lazy, as it always was
 
     got = facts_en.extract(ctx.text)
     facts.signed_date = got.signed_date
@@ -174,9 +175,9 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
             return
         m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration)", s, re.I)
         if m:
-            got = duration(m)
+            got = en_duration(m)
             if got:
-                facts.confidentiality_term = got[0]
+                facts.confidentiality_term = got.iso()
                 facts.confidentiality_span = (u.label, u.start, u.end)
                 return
 
@@ -319,9 +320,9 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
         sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
         if sm:
-            got = duration(sm)
-            if got and got[0].endswith("D"):
-                p.suspend_after_days = int(got[0][1:-1])
+            got = en_duration(sm)
+            if got and not (got.y or got.m or got.h):
+                p.suspend_after_days = got.w * 7 + got.d
         if p.rate is None:
             money = [h for h in find_money(text, seg.start, seg.end)
                      if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
