@@ -19,7 +19,8 @@ from tracker.parse.common import (
     find_money,
 )
 from tracker.parse.duties_en import detect, table_total
-from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS
+from tracker.parse.fees_en import fee_names, labelled_total, named_total
+from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
@@ -125,6 +126,9 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 def rule_title(ctx: Ctx, facts: Facts) -> None:
     m = re.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
     if not m:
+        named = re.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
+        if named:
+            facts.title = named.span("t")
         return
     end = ctx.text.find("\n", m.end())
     end = len(ctx.text) if end < 0 else end
@@ -192,6 +196,10 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
     total = table_total(ctx)  # "| **Total Fees for the Initial Term** | **540,000.00** |"
     if total:
         facts.total_fee, facts.currency = total
+        return
+    hit = labelled_total(ctx.text)  # "**Order Fees:** US$300,000.00"
+    if hit:
+        facts.total_fee, facts.currency = hit.value, hit.currency
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
@@ -229,9 +237,15 @@ def _rate(text: str) -> object:
     return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
 
 
+def _total_named(ctx: Ctx, window: str) -> str | None:
+    """"0.1% of the Fees" where the contract names its total "the Fees": ``total_fee``."""
+    names = fee_names(ctx.text)
+    return "total_fee" if any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
+
+
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = re.search(r"breach\w*\s+(?:of\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
     if not m:
         return False
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -273,15 +287,17 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve\s+delivery)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
             kind = "late_delivery"
+        elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
+            kind = "confidentiality_breach"  # damages stated inside the confidentiality article
         else:
             continue
         if kind in seen:
             continue
         seen.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
         cap_span = None
         if cap:
             with contextlib.suppress(NumeralError, ArithmeticError):
@@ -306,7 +322,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         else:
             rate_window = ""
         if p.rate is not None and p.basis is None:
-            p.basis = _basis(s) or ("overdue_amount" if kind == "late_payment" else None)
+            p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
         for text_ in (rate_window, s):
             if re.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
                 p.per = "year"
@@ -362,6 +378,13 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     facts = Facts()
     for rule in RULES:
         rule(ctx, facts)
+    if facts.total_fee is None:  # "The AI Services Fee is RMB 880,000", split by the payment schedule
+        hit = named_total(ctx.text, [o.amount for o in facts.obligations
+                                     if o.kind == "payment" and o.amount is not None and not o.recurrence])
+        if hit:
+            facts.total_fee, facts.currency = hit.value, hit.currency
+    if facts.currency is None:  # the payments' currency, when the total states none
+        facts.currency = next((o.currency for o in facts.obligations if o.kind == "payment" and o.currency), None)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
         facts.currency = "CNY"
     return facts

@@ -137,6 +137,8 @@ def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
 RULES_EN: tuple[tuple[str, Build], ...] = (
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}quarter", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}month", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
+    (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}quarter",
+     lambda m: (f"FREQ=MONTHLY;{Q_START};{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
