@@ -200,7 +200,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             raw.series_after = t.series_after
             if kind == "payment":
                 payment(u, s, raw)
-                if _TERMS.search(s) and not item:
+                if _TERMS.search(s) and (not item or raw.amount is None):  # the terms, not an instalment
                     terms_sentences.append(raw)
                     continue
                 instalments += 1

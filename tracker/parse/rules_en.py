@@ -94,6 +94,10 @@ _DEFINED_PARTY = re.compile(
 )
 
 
+_FORMS = r"(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|Corp|Corporation|PLC|plc|GmbH|AG|S\.A)"
+_COMPANY_THEN_MORE = re.compile(rf"(?P<name>.+?\b{_FORMS}\.?),(?!\s*{_FORMS}\b).+$")
+
+
 def rule_parties(ctx: Ctx, facts: Facts) -> None:
     facts.provider = ctx.defined.get("provider")
     facts.client = ctx.defined.get("client")
@@ -116,6 +120,8 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
             name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\(", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
                 continue
+            formed = _COMPANY_THEN_MORE.match(name)  # "ACME Co., Ltd., 18 Mawan Avenue, …": the address is no name
+            name = formed.group("name") if formed else name
             span = (m.start("name"), m.start("name") + len(name))
             if role == "provider" and facts.provider is None:
                 facts.provider = span
