@@ -79,7 +79,7 @@ def states_timed_duty(sentence: str, language: str) -> bool:
     if duty and (c.time.search(sentence) or _dated(sentence, language, duty.start())):
         return True
     fact = c.fact.search(sentence)
-    return bool(fact) and _dated(sentence, language, fact.start())
+    return fact is not None and _dated(sentence, language, fact.start())
 
 
 def _dated(sentence: str, language: str, at: int) -> bool:
