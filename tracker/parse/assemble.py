@@ -259,7 +259,8 @@ class Assembler:
         for w in f.warnings:
             self.add_warning(w)
         payments = [o for o in obligations if o.kind == "payment"]
-        if c.total_fee is not None and payments and all(o.amount is not None for o in payments):
+        if c.total_fee is not None and payments and all(o.amount is not None for o in payments) \
+                and not any(o.recurrence for o in payments):  # a recurring amount is one occurrence's
             total = sum((o.amount for o in payments if o.amount is not None), start=to_fen(c.total_fee) * 0)
             if total != c.total_fee:
                 pay = next(r for r in f.obligations if r.kind == "payment")

@@ -7,7 +7,8 @@ the rules produced, becomes an ``unrecognised_duty`` warning quoting the whole s
 (``shared/spec/parse-output.md``). The layer reads the whole text, not the clause segments, so
 a part of the document that segmentation misread or dropped is still covered.
 
-The cues are data (``data/coverage.toml``); this module only splits sentences and compares spans.
+The cues are data (``data/coverage.toml``); dates and periods are the time layer's (``timex``); this
+module only splits sentences and compares spans.
 It never changes a fact: a flag costs nothing, a silent miss is the failure a user cannot see.
 """
 
@@ -22,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import DATE_RX, Facts, RawWarning
+from tracker.parse.common import Facts, RawWarning
+from tracker.parse.timex import MAX_SENTENCE, has_time_element
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
 _SPLIT = {
@@ -40,7 +42,6 @@ class Cues:
     duty: re.Pattern[str]
     time: re.Pattern[str]
     fact: re.Pattern[str]  # the term's facts (有效期, 保密期限, renewal …)
-    period: re.Pattern[str]  # a duration ("两年", "twelve (12) months")
     any_cue: re.Pattern[str]  # duty or fact: where the sentence scan stops
     skip: re.Pattern[str] | None
 
@@ -56,11 +57,11 @@ def cues(pack: str) -> Cues:
         data = tomllib.load(fh)[pack]
     flags = re.IGNORECASE if pack == "en" else 0
     duty = _alternation([*data["duty"], *data["action"]])
-    time = _alternation([data["duration"], *data["recurrence"], *data["relation"]])
+    time = _alternation([*data["recurrence"], *data["relation"]])
     fact = _alternation(data["fact"])
     skip = _alternation(data["skip"]) if data["skip"] else None
     return Cues(re.compile(duty, flags), re.compile(time, flags), re.compile(fact, flags),
-                re.compile(data["duration"], flags), re.compile(f"{duty}|{fact}", flags),
+                re.compile(f"{duty}|{fact}", flags),
                 re.compile(skip, flags) if skip else None)
 
 
@@ -74,9 +75,18 @@ def states_timed_duty(sentence: str, language: str) -> bool:
     c = cues(pack_of(language))
     if c.skip is not None and c.skip.search(sentence):
         return False
-    if c.duty.search(sentence) and (c.time.search(sentence) or DATE_RX.search(sentence)):
+    duty = c.duty.search(sentence)
+    if duty and (c.time.search(sentence) or _dated(sentence, language, duty.start())):
         return True
-    return bool(c.fact.search(sentence)) and bool(c.period.search(sentence) or DATE_RX.search(sentence))
+    fact = c.fact.search(sentence)
+    return fact is not None and _dated(sentence, language, fact.start())
+
+
+def _dated(sentence: str, language: str, at: int) -> bool:
+    """A date or a period in the sentence: the time layer's tokens. Of a run-on unit, the stretch
+    around the cue at ``at`` is read (a 1 MB one-line unit stays fast)."""
+    a = max(0, at - MAX_SENTENCE // 2)
+    return has_time_element(sentence[a:a + MAX_SENTENCE], language)
 
 
 def duty_sentences(text: str, language: str) -> Iterable[tuple[int, int]]:

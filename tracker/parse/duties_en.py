@@ -3,7 +3,7 @@
 Works on every sentence unit, whatever its clause number or article title:
 
 - a sentence is a duty when it has a modal ("shall", "must", "will", "payable"…), a time
-  expression (``time_en``) and an action whose kind ``lexicon_en.KINDS`` knows; duties that wait
+  expression (the time layer, ``timex``, through ``timex_duty_en``) and an action whose kind ``lexicon_en.KINDS`` knows; duties that wait
   on something that may never happen (cure periods, incident notices, service credits, survival,
   disputes, deemed acceptance: ``lexicon_en.CONTINGENT``) are not obligations;
 - payment schedules: the items of a lead-in ("Payment milestones, each payable within thirty (30)
@@ -22,22 +22,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
+from tracker.parse.duty_tables_en import row_duty
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
     CONTINGENT,
     DEFINITION,
     HAND_OVER,
+    INVOICE_VERB,
     INVOICED,
     KINDS_RX,
     MODAL,
     PAYMENT_TERMS,
+    REPORT,
     RIGHT,
     TOTAL_ROW,
 )
 from tracker.parse.numerals import number
 from tracker.parse.parties_en import role_of
-from tracker.parse.time_en import DUR, TimeExpr, duration, find_time
+from tracker.parse.timex_duty_en import TimeExpr, find_time
+from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 
 TITLES = {
     "data_delivery": "Training data delivery",
@@ -60,7 +64,9 @@ _HAND_OVER = re.compile(HAND_OVER, re.I)
 _AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
-_TERMS_REL = re.compile(rf"{DUR}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
+_INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
+_REPORT = re.compile(REPORT, re.I)
+_TERMS_REL = re.compile(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
 _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -98,9 +104,9 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
 def _terms_of(s: str) -> Terms | None:
     m = _TERMS_REL.search(s)
     if m:
-        got = duration(m)
+        got = en_duration(m)
         if got:
-            return Terms(got[0], got[1])
+            return Terms(weeks_as_days(got.iso()), got.business)
     t = find_time(s)
     if t and t.event == "invoice" and t.offset:
         return Terms(t.offset, t.business_days)
@@ -134,15 +140,16 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     instalments = 0
     lead: tuple[str | None, TimeExpr | None, Terms | None] | None = None
     tables: dict[str, list[str]] = {}
+    row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     for u in ctx.units:
         if not u.label:
             continue
         s = ctx.unit_text(u)
         if s.startswith("|"):
-            row = _table_row(ctx, u, s, tables, lead, contract_terms)
+            row = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
             if row is not None:
                 out.append(row)
-                instalments += 1
+                instalments += row.kind == "payment"
             continue
         item = _is_item(ctx, u)
         if not item:
@@ -174,9 +181,16 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 continue
             action = part[:t.start] + " " + part[t.end:]
             kind = "payment" if pay_item else kind_of(action, in_pay)
+            invoices = kind == "payment" and not pay_item and bool(_INVOICE_VERB.search(part))
+            if invoices and (t.bare or t.event == "effective") and contract_terms is not None:
+                # "Consultant shall invoice the onboarding fee on the Effective Date": paid on the terms
+                t = TimeExpr(t.start, t.end, event="invoice", offset=contract_terms.offset,
+                             business_days=contract_terms.business_days)
             if kind is None or (t.bare and kind != "payment"):
                 continue
-            party = party_of(ctx, s, kind)
+            if kind == "other" and t.recurrence and _REPORT.search(action):
+                kind = "progress_report"  # a report due on a schedule is a periodic report
+            party = "client" if invoices else party_of(ctx, s, kind)
             if kind == "other" and party == "client" and _HAND_OVER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":
@@ -186,7 +200,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             raw.series_after = t.series_after
             if kind == "payment":
                 payment(u, s, raw)
-                if _TERMS.search(s) and not item:
+                if _TERMS.search(s) and (not item or raw.amount is None):  # the terms, not an instalment
                     terms_sentences.append(raw)
                     continue
                 instalments += 1
@@ -220,7 +234,8 @@ def _cells(s: str) -> list[str]:
 
 
 def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
-               lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None) -> RawObligation | None:
+               lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
+               row_ids: dict[str, str]) -> RawObligation | None:
     """One row of a Markdown fee table → one instalment (None for the header, rules, totals)."""
     if _TABLE_SEP.match(s):
         return None
@@ -228,12 +243,24 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
         tables["header"] = _cells(s)  # the first row of a table is its header
+        row_ids.clear()
         return None
     header, cells = tables.get("header", []), _cells(s)
     if not header or not cells or _TOTAL_ROW.match(cells[0]):
         return None
     amount_col = next((i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)), None)
-    if amount_col is None or amount_col >= len(cells):
+    if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
+        duty = row_duty(header, cells, row_ids)
+        if duty is None:
+            return None
+        party = duty.party or ("client" if duty.kind == "data_delivery" else "provider")
+        kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
+        what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
+        return RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
+                             u.start + s.rfind(cells[-1]) + len(cells[-1]), fixed_date=duty.time.fixed_date,
+                             event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
+                             recurrence=duty.time.recurrence)
+    if amount_col >= len(cells):
         return None
     money = find_money(cells[amount_col])
     currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None

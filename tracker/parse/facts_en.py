@@ -32,7 +32,8 @@ from tracker.parse.common import DateHit
 from tracker.parse.facts_en_text import RX as TEXT_RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
-from tracker.parse.rules_en import DUR, duration  # rules_en imports this module lazily: no cycle
+from tracker.parse.timex_scan import DUR_EN as DUR
+from tracker.parse.timex_scan import en_duration, weeks_as_days
 
 
 @dataclass(frozen=True)
@@ -229,8 +230,10 @@ def _on_signing(doc: _Doc) -> dict[str, object]:
 
 
 def _duration(m: re.Match[str]) -> str | None:
-    got = duration(m)
-    return got[0] if got and not got[1] else None  # business days are never a contract term
+    got = en_duration(m)
+    if got is None or got.business or got.h:
+        return None  # business days or hours are never a contract term
+    return weeks_as_days(got.iso())
 
 
 def _term(doc: _Doc, names: set[str]) -> dict[str, object]:

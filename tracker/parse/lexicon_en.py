@@ -1,9 +1,9 @@
 """The English vocabulary of the obligation rules, as data: ``data/lexicon_en.toml``.
 
-Role words, anchor events, kinds of duty, penalty bases, contingency cues, payment terms and
-title labels map phrasings to the canonical ids of ``shared/spec/parse-output.md``. The rules in
-``rules_en``, ``time_en``, ``duties_en`` and ``parties_en`` read their vocabulary from here and
-nowhere else: a new drafting habit is a new entry in the TOML file, with a row in
+Role words, kinds of duty, penalty bases, contingency cues, payment terms and title labels map
+phrasings to the canonical ids of ``shared/spec/parse-output.md``. The rules in ``rules_en``,
+``duties_en`` and ``parties_en`` read their vocabulary from here and nowhere else (time words —
+events, relations, units, ordinals — are the time layer's: ``timex_lexicon``): a new drafting habit is a new entry in the TOML file, with a row in
 ``tests/examples/en_obligations.tsv``.
 """
 
@@ -28,7 +28,6 @@ ROLES: tuple[tuple[str, str], ...] = tuple(
 #: longest first across both roles: "service provider" is tried before "provider"
 ROLES = tuple(sorted(ROLES, key=lambda wr: -len(wr[0])))
 BOTH_SUBJECTS: str = _DATA["subjects"]["both"]
-EVENTS = _table("events")
 KINDS = _table("kinds")
 BASES = _table("bases")
 HAND_OVER: str = _DATA["duties"]["hand_over"]
@@ -38,17 +37,17 @@ RIGHT: str = _DATA["duties"]["right"]
 MODAL: str = _DATA["duties"]["modal"]
 DEFINITION: str = _DATA["duties"]["definition"]
 INVOICED: str = _DATA["duties"]["invoiced"]
+INVOICE_VERB: str = _DATA["duties"]["invoice_verb"]
+REPORT: str = _DATA["duties"]["report"]
+DEADLINE_HEADER: str = _DATA["duties"]["deadline_header"]
+PARTY_HEADER: str = _DATA["duties"]["party_header"]
 TOTAL_ROW: str = _DATA["duties"]["total_row"]
 AMOUNT_HEADER: str = _DATA["duties"]["amount_header"]
 TITLE_LABELS: str = _DATA["duties"]["title_labels"]
+TITLE_NAMED: str = _DATA["duties"]["title_named"]
 PENALTY_CUES: str = _DATA["penalties"]["cues"]
-ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
-WEEKDAYS: dict[str, str] = dict(_DATA["weekdays"])
 
 #: compiled once: the rules run these on every sentence
 KINDS_RX: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in KINDS)
-#: one alternation, a named group per entry: the leftmost match wins, ties go to the earlier entry
-EVENTS_RX = re.compile("|".join(f"(?P<e{i}>{p})" for i, (_, p) in enumerate(EVENTS)), re.I)
-EVENT_IDS: tuple[str, ...] = tuple(e for e, _ in EVENTS)
 ROLES_RX = re.compile("|".join(rf"\b(?P<r{i}>{re.escape(w)})\b" for i, (w, _) in enumerate(ROLES)), re.I)
 ROLE_IDS: tuple[str, ...] = tuple(r for _, r in ROLES)

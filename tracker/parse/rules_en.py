@@ -19,11 +19,13 @@ from tracker.parse.common import (
     find_money,
 )
 from tracker.parse.duties_en import detect, table_total
-from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS
+from tracker.parse.fees_en import fee_names, labelled_total, named_total
+from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
-from tracker.parse.time_en import DUR, duration
+from tracker.parse.timex_scan import DUR_EN as DUR
+from tracker.parse.timex_scan import en_duration
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
 CLIENT_WORDS = tuple(w for w, role in ROLES if role == "client")
@@ -92,6 +94,10 @@ _DEFINED_PARTY = re.compile(
 )
 
 
+_FORMS = r"(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|Corp|Corporation|PLC|plc|GmbH|AG|S\.A)"
+_COMPANY_THEN_MORE = re.compile(rf"(?P<name>.+?\b{_FORMS}\.?),(?!\s*{_FORMS}\b).+$")
+
+
 def rule_parties(ctx: Ctx, facts: Facts) -> None:
     facts.provider = ctx.defined.get("provider")
     facts.client = ctx.defined.get("client")
@@ -114,6 +120,8 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
             name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\(", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
                 continue
+            formed = _COMPANY_THEN_MORE.match(name)  # "ACME Co., Ltd., 18 Mawan Avenue, …": the address is no name
+            name = formed.group("name") if formed else name
             span = (m.start("name"), m.start("name") + len(name))
             if role == "provider" and facts.provider is None:
                 facts.provider = span
@@ -124,6 +132,9 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 def rule_title(ctx: Ctx, facts: Facts) -> None:
     m = re.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
     if not m:
+        named = re.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
+        if named:
+            facts.title = named.span("t")
         return
     end = ctx.text.find("\n", m.end())
     end = len(ctx.text) if end < 0 else end
@@ -135,7 +146,7 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
 def rule_dates(ctx: Ctx, facts: Facts) -> None:
     """Signing, effective date, term, end date and renewal notice: ``facts_en`` (by priority,
     never a recital's or a filing stamp's date)."""
-    from tracker.parse import facts_en  # lazy: facts_en reads this module's duration grammar
+    from tracker.parse import facts_en  # lazy, as it always was
 
     got = facts_en.extract(ctx.text)
     facts.signed_date = got.signed_date
@@ -174,9 +185,9 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
             return
         m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration)", s, re.I)
         if m:
-            got = duration(m)
+            got = en_duration(m)
             if got:
-                facts.confidentiality_term = got[0]
+                facts.confidentiality_term = got.iso()
                 facts.confidentiality_span = (u.label, u.start, u.end)
                 return
 
@@ -191,6 +202,10 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
     total = table_total(ctx)  # "| **Total Fees for the Initial Term** | **540,000.00** |"
     if total:
         facts.total_fee, facts.currency = total
+        return
+    hit = labelled_total(ctx.text)  # "**Order Fees:** US$300,000.00"
+    if hit:
+        facts.total_fee, facts.currency = hit.value, hit.currency
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
@@ -228,9 +243,15 @@ def _rate(text: str) -> object:
     return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
 
 
+def _total_named(ctx: Ctx, window: str) -> str | None:
+    """"0.1% of the Fees" where the contract names its total "the Fees": ``total_fee``."""
+    names = fee_names(ctx.text)
+    return "total_fee" if any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
+
+
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = re.search(r"breach\w*\s+(?:of\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
     if not m:
         return False
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -272,15 +293,17 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve\s+delivery)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
             kind = "late_delivery"
+        elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
+            kind = "confidentiality_breach"  # damages stated inside the confidentiality article
         else:
             continue
         if kind in seen:
             continue
         seen.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
         cap_span = None
         if cap:
             with contextlib.suppress(NumeralError, ArithmeticError):
@@ -305,7 +328,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
         else:
             rate_window = ""
         if p.rate is not None and p.basis is None:
-            p.basis = _basis(s) or ("overdue_amount" if kind == "late_payment" else None)
+            p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
         for text_ in (rate_window, s):
             if re.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
                 p.per = "year"
@@ -319,9 +342,9 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
         sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
         if sm:
-            got = duration(sm)
-            if got and got[0].endswith("D"):
-                p.suspend_after_days = int(got[0][1:-1])
+            got = en_duration(sm)
+            if got and not (got.y or got.m or got.h):
+                p.suspend_after_days = got.w * 7 + got.d
         if p.rate is None:
             money = [h for h in find_money(text, seg.start, seg.end)
                      if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
@@ -361,6 +384,13 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     facts = Facts()
     for rule in RULES:
         rule(ctx, facts)
+    if facts.total_fee is None:  # "The AI Services Fee is RMB 880,000", split by the payment schedule
+        hit = named_total(ctx.text, [o.amount for o in facts.obligations
+                                     if o.kind == "payment" and o.amount is not None and not o.recurrence])
+        if hit:
+            facts.total_fee, facts.currency = hit.value, hit.currency
+    if facts.currency is None:  # the payments' currency, when the total states none
+        facts.currency = next((o.currency for o in facts.obligations if o.kind == "payment" and o.currency), None)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
         facts.currency = "CNY"
     return facts

@@ -35,7 +35,7 @@ class Deadline:
     anchor: str  # an event id, "date:YYYY-MM-DD", or "event" when the sentence names none
     offset: str | None  # ISO 8601, negative before the anchor; None for a calendar rule
     business_days: bool
-    kind: str  # within | on | not_before | before | window
+    kind: str  # within | on | not_before | before | window | lasting (how long a state lasts: no deadline)
     start: int = field(default=0, compare=False)  # span in the sentence
     end: int = field(default=0, compare=False)
     contingent: bool = False  # a response to something that may never happen (报修, a request, a notice)
@@ -342,8 +342,8 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
         if fx is not None and fx.kind == "range_end":
             return fx
         dl: Deadline | None = en_deadline(sentence, toks)
-        if dl is not None and dl.anchor != "event":
-            return dl
+        if dl is not None and dl.anchor != "event" and not (fx is not None and dl.offset == "P0D"):
+            return dl  # a date stated with the time words wins over an event named with no period
         return fx or dl
     fx = _fixed(sentence, toks, lang)
     dl = _zh_deadline(sentence, toks, lang)

@@ -29,7 +29,7 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
     if isinstance(v, Recurrence):
         ok = v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D")
         return {"recurrence": v.rrule, "_a": v.start, "_b": v.end} if ok else None
-    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before") or "T" in v.offset:
+    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before", "lasting") or "T" in v.offset:
         return None
     if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
         return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
@@ -75,9 +75,26 @@ def offset_value(iso: str) -> tuple[bool, int, int, int]:
     return bool(neg), int(y or 0) * 12 + int(mo or 0), int(w or 0) * 7 + int(d or 0), int(h or 0)
 
 
+def calendar_rrule(v: Recurrence) -> str | None:
+    """A recurrence as one calendar RRULE, or ``None`` when it is counted from something the RRULE
+    cannot say: "within ten (10) days after the end of each month" is the 10th of every month, "within
+    15 days after the end of each quarter" the 15th of the quarter's next month; working days after a
+    boundary, or a series after an event with a delay, are not one calendar rule."""
+    if v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D"):
+        return v.rrule
+    m = re.fullmatch(r"P(\d+)D", v.offset)
+    if v.business_days or not m or not 1 <= int(m.group(1)) <= 28:
+        return None
+    if v.anchor == "month_end":
+        return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}"
+    if v.anchor == "quarter_end":
+        return f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={int(m.group(1))}"
+    return None
+
+
 def schema_event(anchor: str) -> str:
     """The obligations document's event for a layer id (``go_live`` → ``model_delivery``), else ``other``."""
     return SCHEMA_EVENT.get(anchor, "other")
 
 
-__all__ = ["choose", "offset_value", "schema_event", "time_element"]
+__all__ = ["calendar_rrule", "choose", "offset_value", "schema_event", "time_element"]

@@ -10,7 +10,13 @@ import re
 from bisect import bisect_left
 
 from tracker.parse.timex import Deadline, _contingent, _default_anchor, _gap, _rel_at
+from tracker.parse.timex_lexicon import BARE_EN, LASTING_EN, NET_EN
 from tracker.parse.timex_scan import Dur, Tok
+
+_LASTING = re.compile(LASTING_EN, re.I)
+_NET = re.compile(NET_EN, re.I)
+_BARE = re.compile(rf"\b(?:(?P<after>{BARE_EN})|(?P<by>(?:by\s+)?no\s+later\s+than|not\s+later\s+than|on\s+or\s+(?:before|prior\s+to)|by)"
+                   r"|(?P<before>prior\s+to|before|in\s+advance\s+of))\s+", re.I)
 
 
 def anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
@@ -26,7 +32,7 @@ def anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
         if t.kind != "REL" or t.value not in ("after", "before", "by"):
             continue
         for p in toks[i + 1:i + 4]:
-            if p.kind == "EVENT" and _gap(s, t.end, p.start, 40):
+            if p.kind == "EVENT" and _gap(s, t.end, p.start, 60):  # "after the date on which this Agreement has been signed"
                 out.append((p, t))
                 break
             if p.kind != "REL" or p.value != "after":
@@ -36,6 +42,7 @@ def anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
 
 def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
     anchors = anchors_en(s, toks)
+    lasting: Deadline | None = None
     for t in (x for x in toks if x.kind == "DUR"):
         assert isinstance(t.value, Dur)
         i = bisect_left(anchors, t.end, key=lambda pair: pair[1].start)  # anchors are in text order
@@ -46,8 +53,14 @@ def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
             neg = r.value == "before"
             kind = "before" if neg else ("within" if pre is not None and pre.value in ("within", "by", "not_more") else "on")
             a = pre.start if pre is not None else t.start
+            if kind == "on" and _LASTING.search(s, max(0, t.start - 30), t.start):
+                # "survive for three (3) years after termination": how long a state lasts, not a deadline
+                lasting = lasting or Deadline(str(ev.value), t.value.iso(), t.value.business, "lasting", a, ev.end)
+                continue
             return Deadline(str(ev.value), t.value.iso(neg), t.value.business, kind, a, ev.end,
                             _contingent(s, str(ev.value), t.value, "en", a))
+    if lasting is not None:
+        return lasting
     for t in (x for x in toks if x.kind == "DUR"):
         assert isinstance(t.value, Dur)
         pre = _rel_at(toks, s, t.start, after=False, limit=3)
@@ -55,10 +68,24 @@ def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
             anchor = _default_anchor(s, "en", pre.start)
             return Deadline(anchor, t.value.iso(), t.value.business, "within", pre.start, t.end,
                             _contingent(s, anchor, t.value, "en", pre.start))
-    for ev, r in anchors:
-        strict = r.value == "before" and not re.search(r"\bor\s*$", s[:r.start], re.I)
+    net = _NET.search(s)
+    if net:  # "payable Net 45": counted from the invoice
+        return Deadline("invoice", f"P{int(net.group('n'))}D", False, "within", net.start(), net.end())
+    return _bare(s, toks)
+
+
+def _bare(s: str, toks: list[Tok]) -> Deadline | None:
+    """An event with no period: "invoiced upon Acceptance", "on signature of this SOW", "by the Go-Live
+    Date" (P0D, on the event), "before Delivery" (the day before)."""
+    events = [t for t in toks if t.kind == "EVENT"]
+    for m in _BARE.finditer(s):
+        i = bisect_left(events, m.end(), key=lambda t: t.start)
+        ev = events[i] if i < len(events) and _gap(s, m.end(), events[i].start, 40) else None
+        if ev is None:
+            continue
+        strict = m.group("before") is not None and not re.search(r"\bor\s*$", s[:m.start()], re.I)
         return Deadline(str(ev.value), "-P1D" if strict else "P0D", False, "before" if strict else "on",
-                        r.start, ev.end, _contingent(s, str(ev.value), None, "en", r.start))
+                        m.start(), ev.end, _contingent(s, str(ev.value), None, "en", m.start()))
     return None
 
 

@@ -63,29 +63,33 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("renewal_start", r"renewal\s+term\s+(?:starts|begins|commences)"),
     ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
     ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
+               r"|end\s+of\s+the\s+subscription\s+term"
                r"|(?:this\s+)?agreement\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date"),
     ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
-                r"|signature|signing"),
+                r"|signature|signing|signed"),
     ("go_live", r"go[-\s]live(?:\s+date)?"),
     ("kickoff", r"kick[-\s]?off(?:\s+meeting)?"),
     ("closing", r"closing\s+date|\bclosing\b"),
     ("trade_date", r"trade\s+date"),
     ("order_start", r"order\s+start\s+date"),
     ("milestone", r"milestone(?:\s+completion)?(?:\s+date)?"),
-    ("evaluation_report", r"evaluation\s+report"),
-    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?data"),
-    ("model_delivery", r"delivery\s+of\s+the\s+(?:trained\s+)?model"),
-    ("acceptance", r"(?:final\s+)?acceptance(?:\s+(?:date|certificate))?"),
+    ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report"),
+    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
+                      r"(?:data|images|recordings|samples|corpus|dataset)|data\s+(?:is|are|has\s+been)\s+(?:delivered|received)"),
+    ("model_delivery", r"delivery\s+of\s+the\s+(?:[\w-]+\s+){0,2}?model|model\s+(?:is|has\s+been)\s+delivered"),
+    ("acceptance", r"(?:signed\s+)?(?:final\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
+                   r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
-    ("invoice", r"(?:undisputed\s+|valid\s+)?invoice(?:\s+date)?|invoice\s+is\s+received"),
+    ("invoice", r"(?:undisputed\s+|valid\s+)?(?:invoice|fapiao)(?:\s+date)?|invoice\s+is\s+received|payment\s+(?:notice|request)"),
     ("incident_awareness", r"becoming\s+aware"),
     ("maintenance_window", r"(?:scheduled\s+)?maintenance\s+window"),
     ("due_date", r"due\s+date|past\s+due"),
     ("request", r"(?:written\s+)?request"),
     ("notice", r"(?:prior\s+)?(?:written\s+)?notice"),
-    ("delivery", r"(?:delivery|receipt)\s+of\s+(?:each|the)\s+deliverable|deliverable"),
+    # "Delivery" alone is the contracted deliverable's (the model's); delivery of data is its own row above
+    ("delivery", r"(?:delivery|receipt)\s+of\s+(?:each|the)\s+deliverable|deliverable|delivery(?!\s+of\b)"),
 )
 
 #: the obligations document's events; every other id maps to ``other``
@@ -127,8 +131,13 @@ UNITS_EN: tuple[tuple[str, tuple[str, int, bool]], ...] = (
 WEEKDAYS_ZH = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
 WEEKDAYS_EN = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
                "saturday": "SA", "sunday": "SU"}
-ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-               "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+_UNITS_ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINALS_EN: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS_ORD)}, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, **{f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS_ORD)}, "thirtieth": 30,
+    "thirty-first": 31, "last": -1,
+}
 
 #: relation words → relation id. ``after``: counted forward from the thing before it; ``before``:
 #: backward; ``within``: closes a period; ``by``: a latest day; ``same``: on the event itself
@@ -165,10 +174,19 @@ DEFAULT_ANCHOR_ZH: tuple[tuple[str, str], ...] = (
     ("acceptance", r"(?:质保|保修|维保|保固|免费维护|维护)期"),
     ("effective", r"有效期|合同期限|协议期限|服务期限?|周期|工期|履约期限?|租赁期限?"),
 )
+#: words before a period that make it how long a state lasts, not a deadline: "for three (3) years after
+#: termination", "during a period of", "at least", "up to" (English; a relation word like "within" overrides)
+LASTING_EN = (r"(?:\bfor|during|period\s+of|term\s+of|at\s+least|not\s+less\s+than|up\s+to)\s+"
+              r"(?:a\s+(?:further\s+)?period\s+of\s+)?$")
+#: payment terms counted from the invoice: "Net 30", "net 45 days"
+NET_EN = r"\bnet\s+(?P<n>\d{1,3})(?:\s+days)?\b"
+#: relation words that tie a duty to an event with no period ("invoiced upon Acceptance", "on signature")
+BARE_EN = r"upon|after|following|on"
+
 DEFAULT_ANCHOR_EN: tuple[tuple[str, str], ...] = (
     ("acceptance", r"warranty\s+period"),
     ("effective", r"\bterm\b"),
 )
 
-__all__ = ["DEFAULT_ANCHOR_EN", "DEFAULT_ANCHOR_ZH", "EVENTS_EN", "EVENTS_ZH", "ORDINALS_EN", "RELS_EN", "RELS_ZH", "SCHEMA_EVENT", "UNITS_EN", "UNITS_ZH",
+__all__ = ["BARE_EN", "DEFAULT_ANCHOR_EN", "LASTING_EN", "NET_EN", "DEFAULT_ANCHOR_ZH", "EVENTS_EN", "EVENTS_ZH", "ORDINALS_EN", "RELS_EN", "RELS_ZH", "SCHEMA_EVENT", "UNITS_EN", "UNITS_ZH",
            "WEEKDAYS_EN", "WEEKDAYS_ZH"]

@@ -27,6 +27,7 @@ class Recurrence:
     business_days: bool = False
     start: int = field(default=0, compare=False)
     end: int = field(default=0, compare=False)
+    series_after: bool = False  # "every second Friday, starting on the first Friday after the Effective Date"
 
 
 N = r"(?:\d+|[一二三四五六七八九十两〇零]+)"
@@ -118,12 +119,26 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (r"按(?:自然)?月结算|按月(?:支付|结算|付款)", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
 )
 
-_ORD = "|".join(ORDINALS_EN)
+_ORD = "|".join(sorted(ORDINALS_EN, key=len, reverse=True))  # "twenty-first" before "first"
 _WD = "|".join(WEEKDAYS_EN)
 _EACH = r"(?:each|every|the)\s+(?:calendar\s+)?"
+#: a day of the month: "the 10th", "the tenth (10th)", "the fifth"
+_MDAY_EN = rf"(?:(?P<o>{_ORD})\s*\(\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s*\)?|(?P<ow>{_ORD})"
+#: a series that starts after an event: ", starting on the first Friday after the Effective Date"
+SERIES_AFTER_EN = re.compile(rf",?\s*(?:starting|commencing|beginning)\s+(?:on|from)\s+the\s+first\s+(?:{_WD})\s+after\s+the\s+"
+                             r"(?:\w+\s+)?effective\s+date(?:\s+of\s+(?:each|the|this)\s+\w+)?", re.I)
+
+
+def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+    day = int(m.group("d")) if m.group("d") else ORDINALS_EN[m.group("ow").lower()]
+    return (f"FREQ=MONTHLY;BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= 31 else None
+
+
 RULES_EN: tuple[tuple[str, Build], ...] = (
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}quarter", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}month", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
+    (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}quarter",
+     lambda m: (f"FREQ=MONTHLY;{Q_START};{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
@@ -139,6 +154,10 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      lambda m: _en_boundary(m, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", "year_end")),
     (r"(?P<dur>\w+(?:[\s-]\w+){0,3}?(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+end\s+of\s+each\s+contract\s+year",
      lambda m: _en_boundary(m, "FREQ=YEARLY", "contract_year_end")),
+    (r"(?P<dur>\w+(?:[\s-]\w+){0,3}?(?:\s*\(\d+\))?\s+(?:business\s+|working\s+|calendar\s+)?days?)\s+(?:following|after)\s+the\s+(?:end|close)\s+of\s+(?:each|every)\s+(?:calendar\s+)?quarter",
+     lambda m: _en_boundary(m, f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1", "quarter_end")),
+    # "by the 10th of each month", "no later than the tenth (10th) day of each calendar month"
+    (rf"\bthe\s+(?:{_MDAY_EN})(?:\s+(?:calendar\s+)?day)?\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _mday),
     (r"end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
     (rf"every\s+(?:other|second|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
         f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
@@ -151,12 +170,21 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
 
 
 def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, str, bool] | None:
-    d = re.search(r"\((\d+)\)", m.group("dur"))
-    try:
-        n = int(d.group(1)) if d else en_int(re.sub(r"\s*(?:business|working|calendar)?\s*days?$", "", m.group("dur").strip()))
-    except NumeralError:
+    """The period before a boundary: "ten (10) days", "15 business days", "forty-five days" (the pattern
+    may take a word or two before the number: the number is the last that reads as one)."""
+    dur = m.group("dur")
+    d = re.search(r"\((\d+)\)", dur) or re.search(r"\b(\d+)\b", dur)
+    n: int | None = int(d.group(1)) if d else None
+    words = re.sub(r"\s*(?:business|working|calendar)?\s*days?$", "", dur.strip(), flags=re.I).split()
+    for i in range(len(words)) if n is None else ():
+        try:
+            n = en_int(" ".join(words[i:]))
+            break
+        except NumeralError:
+            continue
+    if n is None:
         return None
-    return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", m.group("dur"), re.I))
+    return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", dur, re.I))
 
 
 _COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build], ...]] = {}
@@ -190,8 +218,13 @@ def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
                 anchor = ev
             elif anchor == "event":
                 anchor = "effective"
-        tail = re.compile(r"\s*(?:之前|以前|前|内|之内|以内)").match(s, m.end()) if lang != "en" else None
-        return Recurrence(rrule, anchor, offset, biz, m.start(), tail.end() if tail else m.end())
+        tail = re.compile(r"\s*(?:之前|以前|前|内|之内|以内)").match(s, m.end()) if lang != "en" else SERIES_AFTER_EN.match(s, m.end())
+        start = m.start()
+        if lang == "en" and m.groupdict().get("dur"):  # the pattern may take words before the period's number
+            num = next((t for t in toks if t.kind == "DUR" and m.start() <= t.start < m.end("dur")), None)
+            start = num.start if num is not None else start
+        return Recurrence(rrule, anchor, offset, biz, start, tail.end() if tail else m.end(),
+                          series_after=lang == "en" and tail is not None)
     return None
 
 

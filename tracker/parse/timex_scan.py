@@ -73,7 +73,7 @@ _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
 _DUR_EN = re.compile(
     rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?<!\d)(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
-    rf"(?:\s*\(\s*(?:\d+|{_EN_WORDNUM})\s*\))?[\s-]*(?:{_unit_rx(UNITS_EN)})(?:'s?)?\b",
+    rf"(?:\s*\(\s*(?:\d+|{_EN_WORDNUM})\s*\))?[\s-]*(?P<u>{_unit_rx(UNITS_EN)})(?:'s?)?\b",
     re.I,
 )
 _MDAY_ZH = re.compile(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
@@ -157,14 +157,33 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
     for m in _DUR_EN.finditer(s):
         if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()):
             continue
-        field, factor, business = _field(UNITS_EN, m)
-        try:
-            n = int(m.group("n") or m.group("n2")) if (m.group("n") or m.group("n2")) else en_int(m.group("w2"))
-        except (NumeralError, ValueError):
+        dur = en_duration(m)
+        if dur is None:
             continue
-        out.append(Tok("DUR", m.start(), m.end(), _make(field, n * factor, business)))
+        out.append(Tok("DUR", m.start(), m.end(), dur))
         taken.append((m.start(), m.end()))
     return out
+
+
+#: the English period as a pattern, for rules that read one inside a phrase of their own
+#: ("more than 15 days overdue", "three (3) years after termination"); read a match with ``en_duration``
+DUR_EN = _DUR_EN.pattern
+
+
+def weeks_as_days(iso: str) -> str:
+    """An ISO period with its weeks written as days, the way the obligations document writes them: P2W → P14D."""
+    m = re.fullmatch(r"(-?)P(\d+)W", iso)
+    return f"{m.group(1)}P{int(m.group(2)) * 7}D" if m else iso
+
+
+def en_duration(m: re.Match[str]) -> Dur | None:
+    """A match of ``DUR_EN`` (alone or inside a larger pattern) → its period."""
+    field, factor, business = _field(UNITS_EN, m)
+    try:
+        n = int(m.group("n") or m.group("n2")) if (m.group("n") or m.group("n2")) else en_int(m.group("w2"))
+    except (NumeralError, ValueError):
+        return None
+    return _make(field, n * factor, business)
 
 
 def _extra_dates_zh(s: str) -> list[Tok]:
@@ -326,4 +345,4 @@ def scan(s: str, lang: str) -> list[Tok]:
     return sorted(toks, key=lambda t: t.start)
 
 
-__all__ = ["Dur", "Tok", "scan"]
+__all__ = ["DUR_EN", "Dur", "Tok", "en_duration", "scan", "weeks_as_days"]

@@ -1,0 +1,76 @@
+"""A table of duties (a milestone schedule) → one obligation per row.
+
+"| No. | Milestone | Responsible | Deadline |": the header names a deadline column and, optionally,
+who owes each row (``lexicon_en.DEADLINE_HEADER`` / ``PARTY_HEADER``); the other cells say what is
+due. A row's cells name the deliverable without a verb ("Trained Model and inference API deployed"),
+so its kind is read as the thing delivered. A deadline counted from another row ("within seven (7)
+Business Days of delivery of M2") is counted from that row's event when the row delivers the data,
+the model or the evaluation report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.parse.lexicon_en import DEADLINE_HEADER, KINDS_RX, PARTY_HEADER
+from tracker.parse.parties_en import role_of
+from tracker.parse.timex_duty_en import TimeExpr, bare_period, find_time
+
+_DEADLINE = re.compile(DEADLINE_HEADER, re.I)
+_PARTY = re.compile(PARTY_HEADER, re.I)
+_ROW_ID = re.compile(r"[A-Z]{0,3}\s*\d{1,2}[a-z]?|[A-Z]")
+#: the events a row's kind can be counted from
+_EVENT_OF_KIND = {"data_delivery": "data_delivery", "model_delivery": "model_delivery",
+                  "evaluation_report": "evaluation_report"}
+
+
+@dataclass(frozen=True)
+class RowDuty:
+    kind: str
+    party: str | None  # None when the table names no one
+    time: TimeExpr
+
+
+def columns(header: list[str]) -> tuple[int, int | None] | None:
+    """(deadline column, party column) of a duty table's header, or None when it has no deadline column."""
+    deadline = next((i for i, h in enumerate(header) if _DEADLINE.search(h)), None)
+    if deadline is None:
+        return None
+    party = next((i for i, h in enumerate(header) if i != deadline and _PARTY.search(h)), None)
+    return deadline, party
+
+
+def _kind(what: str) -> str:
+    """The kind of the thing a row delivers: read as the object of "deliver"."""
+    for kind, rx in KINDS_RX:
+        if kind != "payment" and rx.search("deliver " + what):
+            return kind
+    return "other"
+
+
+def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> RowDuty | None:
+    """The duty a row states; ``earlier`` maps the ids of the rows above ("M2") to their kinds and
+    gains this row's."""
+    cols = columns(header)
+    if cols is None or cols[0] >= len(cells):
+        return None
+    deadline, party_col = cols
+    what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not _ROW_ID.fullmatch(c))
+    kind = _kind(what)
+    if _ROW_ID.fullmatch(cells[0]):
+        earlier[cells[0]] = kind
+    when = cells[deadline]
+    t = find_time(when)
+    if t is None or t.bare:
+        ref = next((k for rid, k in earlier.items() if rid != cells[0] and re.search(rf"\b{re.escape(rid)}\b", when)), None)
+        period = bare_period(when)
+        event = _EVENT_OF_KIND.get(ref or "")
+        if period is None or event is None:
+            return None
+        t = TimeExpr(0, len(when), event=event, offset=period[0], business_days=period[1])
+    party = role_of(cells[party_col]) if party_col is not None and party_col < len(cells) else None
+    return RowDuty(kind, party, t)
+
+
+__all__ = ["RowDuty", "columns", "row_duty"]

@@ -1,0 +1,70 @@
+"""The contract's total fee, where an English contract states it other than "the total fees are …".
+
+- a label line whose name is a total-fee basis of the lexicon ("**Order Fees:** US$300,000.00",
+  "Project Fees: …");
+- the names a contract gives its total ('The total fees … are RMB 450,000 (the "Fees")'), so that
+  "0.1% of the Fees" is a rate of the total fee;
+- one named fee ("The AI Services Fee is RMB 880,000") that the payment schedule splits: it is the
+  total when the instalments add up to it (``named_total``).
+
+Pure functions over the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from tracker.parse.common import MoneyHit, find_money
+from tracker.parse.lexicon_en import BASES
+
+_TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
+_LABELLED = re.compile(rf"(?m:^)[ \t*#|-]*(?:{_TOTAL_BASIS})[ \t*]*:[ \t*|]*", re.I)
+_DEFINED = re.compile(
+    r"total\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b[^.;\n]{0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
+    re.I,
+)
+_NAMED = re.compile(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
+
+
+def labelled_total(text: str) -> MoneyHit | None:
+    """The amount on a label line that names the total: "**Order Fees:** US$300,000.00 (fixed price)"."""
+    for m in _LABELLED.finditer(text):
+        hits = find_money(text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3:
+            return hits[0]
+    return None
+
+
+def _named(text: str) -> list[tuple[str, MoneyHit]]:
+    out = []
+    for m in _NAMED.finditer(text):
+        hits = find_money(text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3:
+            out.append((m.group("n").strip(), hits[0]))
+    return out
+
+
+def named_total(text: str, instalments: list[Decimal]) -> MoneyHit | None:
+    """The one named fee with an amount, when the instalments add up to it: "The AI Services Fee is
+    RMB 880,000" with 40 % + 40 % + 20 % of it scheduled."""
+    named = {hit.value: hit for _, hit in _named(text)}
+    if len(named) != 1 or not instalments:
+        return None
+    (value, hit), = named.items()
+    return hit if sum(instalments, Decimal(0)) == value else None
+
+
+@lru_cache(maxsize=8)
+def fee_names(text: str) -> tuple[str, ...]:
+    """The names the contract gives its total fee: a definition after the total ('(the "Fees")') and
+    the one named fee with an amount."""
+    names = [m.group("n") for m in _DEFINED.finditer(text)]
+    named = _named(text)
+    if len({hit.value for _, hit in named}) == 1:
+        names += [n for n, _ in named]
+    return tuple(dict.fromkeys(names))
+
+
+__all__ = ["fee_names", "labelled_total", "named_total"]

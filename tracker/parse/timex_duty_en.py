@@ -1,0 +1,70 @@
+"""The time layer as the English obligation rules read it: a sentence → ``TimeExpr``.
+
+``duties_en`` needs one time element per duty: an event with an ISO offset, a fixed date or an
+RRULE, and whether the time words name an event with no period ("upon Acceptance": ``bare``, kept
+for payments only). This module asks ``timex.read_time`` for the sentence's value and speaks it in the
+obligations document's terms (``SCHEMA_EVENT``); it holds no grammar of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
+from tracker.parse.timex_element import calendar_rrule, schema_event
+from tracker.parse.timex_scan import weeks_as_days
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    event: str | None = None
+    offset: str | None = None
+    business_days: bool = False
+    fixed_date: date | None = None
+    recurrence: str | None = None
+    series_after: bool = False  # the series starts after the effective date ("the first Friday after…")
+    bare: bool = False  # an event with no period: "upon Acceptance"
+
+
+def _deadline(v: Deadline) -> TimeExpr | None:
+    if v.offset is None or v.offset.startswith("-") or "T" in v.offset or v.kind in ("window", "before", "lasting"):
+        return None  # a window or a notice period before an event, an hour-long response: no schedulable deadline
+    event = schema_event(v.anchor)
+    if event == "other":
+        return None
+    bare = v.offset == "P0D" and v.kind == "on"
+    return TimeExpr(v.start, v.end, event=event, offset=weeks_as_days(v.offset), business_days=v.business_days, bare=bare)
+
+
+def find_time(s: str) -> TimeExpr | None:
+    """The deadline an English sentence states, if any."""
+    v = read_time(s, "en")
+    if isinstance(v, Recurrence):
+        rule = calendar_rrule(v)
+        if rule is None:
+            return None
+        return TimeExpr(v.start, v.end, recurrence=rule, series_after=v.series_after)
+    if isinstance(v, FixedDate):
+        return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
+    if isinstance(v, Deadline):
+        return _deadline(v)
+    return None
+
+
+
+
+def bare_period(s: str) -> tuple[str, bool] | None:
+    """The period of "within seven (7) Business Days of delivery of M2" when the layer knows no event
+    for what it counts from: (ISO offset, business days). A caller that knows what "M2" is supplies
+    the event."""
+    v = read_time(s, "en")
+    if isinstance(v, Deadline) and v.offset and v.kind in ("within", "on") and schema_event(v.anchor) == "other" \
+            and not v.offset.startswith("-") and "T" not in v.offset and v.offset != "P0D":
+        return weeks_as_days(v.offset), v.business_days
+    return None
+
+
+__all__ = ["TimeExpr", "bare_period", "find_time"]
