@@ -24,6 +24,8 @@ ROLE_WORDS: dict[str, str] = {
     "需求方": "client", "需方": "client", "采购人": "client", "采购方": "client", "采购单位": "client",
     "买方": "client", "发包方": "client", "发包人": "client", "用户方": "client", "定作方": "client",
     "定作人": "client", "招标人": "client", "客户方": "client",
+    "被许可方": "client", "被许可人": "client", "承租方": "client", "承租人": "client",
+    "出资方": "client", "订阅方": "client", "客户": "client",
     # the provider: who is commissioned, supplies, serves
     "受托方": "provider", "受托人": "provider", "受托单位": "provider", "受托开发方": "provider",
     "受任人": "provider", "受任方": "provider",
@@ -32,6 +34,8 @@ ROLE_WORDS: dict[str, str] = {
     "供货方": "provider", "中标人": "provider", "中标供应商": "provider", "成交供应商": "provider",
     "承接方": "provider", "开发方": "provider", "研发方": "provider", "承包方": "provider",
     "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider",
+    "许可方": "provider", "许可人": "provider", "授权方": "provider", "出租方": "provider", "出租人": "provider",
+    "服务供应商": "provider", "研究开发方": "provider", "技术开发方": "provider", "评测服务方": "provider",
     # both sides
     "双方": "both", "甲乙双方": "both", "各方": "both", "合同双方": "both",
 }
@@ -147,8 +151,12 @@ def kind_of(action: str, party: str | None) -> str | None:
 
 #: what a penalty is charged on → the spec's basis ids. The delayed part wins wherever it is
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
+#: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
+#: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
+TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+             r"|合同价款|合同金额|总价款|契约总价金?|总价金|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
-    ("total_fee", r"合同总额|合同总价|合同总金额|服务费用?总额|总费用|合同价款|合同金额|总价款|契约总价金?|总价金"),
+    ("total_fee", TOTAL_FEE),
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
                        r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
@@ -160,7 +168,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
     ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清)|逾期未(?:支付|付)|拖欠|欠付"
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付)"),
-    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线)|未能按时|未按期|未能按期|未如期"
+    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具)|未能按时|未按期|未能按期|未如期"
                       r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期)[^,。;]{0,3}(?:交付|完成|提交|上线)"
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),
 )

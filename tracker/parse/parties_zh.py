@@ -31,7 +31,7 @@ _FIELD_WORDS = (r"甲\s*方|乙\s*方|住所|地址|法定代表人|统一社会
                 r"邮编|传真|电子邮|项目名称|有效期")
 #: where a name stops
 _NAME_END = re.compile(
-    r"\n|$|[,;。|]|\*\*|\s{2,}|\u3000|\((?:盖章|公章|签章|签字|下称|以下|简称|章\))|"
+    r"\n|$|[,;。|]|\*\*|\s{2,}|\u3000|\((?:盖章|公章|签章|签字|下称|以下|简称|章\)|(?:公司)?(?:注册|登记)编号|统一社会信用代码|统一编号)|"
     rf"鉴于|根据《|兹因|兹就|(?:{_FIELD_WORDS})[^\s:()]{{0,4}}(?=\s*[:(])"
 )
 #: a labelled line or cell: LABEL：VALUE, the label holding a side letter or a role word

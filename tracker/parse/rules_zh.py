@@ -288,7 +288,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
-    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
+    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
         if not hits or hits[0].start - m.end() > 8:
             continue
