@@ -105,7 +105,7 @@ def event_of(phrase: str) -> str | None:
 
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
-KIND_NOT_OBLIGATION = r"违约金|赔偿"
+KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
 PAYMENT_ACTION = r"支付|付款|付清|结清|给付"
 PAYMENT_NOT = r"停止使用"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
@@ -200,6 +200,11 @@ PER_YEAR = r"每年|按年|年利率|年化"
 
 
 # ---------------------------------------------------------------- time units
+
+#: words between "期满前" and the notice period: 期满前不少于两个月, 期满前提前60日, 届满前至少30日
+NOTICE_FILLER = r"\s*(?:不少于|不得少于|不低于|至少|提前)?"
+#: an amendment's new value follows these words: 由期满前30日变更为期满前45日
+AMENDED_TO = r"变更为|调整为|修改为|改为|更改为"
 
 #: a count of working days (Taiwan writes 工作天) or of calendar days (日曆天 is Taiwan's word)
 BUSINESS_DAY = r"工作日|工作天|营业日"

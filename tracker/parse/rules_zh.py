@@ -247,7 +247,9 @@ def rule_cover(ctx: Ctx, facts: Facts) -> None:
 def rule_renewal(ctx: Ctx, facts: Facts) -> None:
     for u in ctx.units:
         s = ctx.unit_text(u)
-        m = re.search(r"(?:期满|届满|到期)(?:之日|日)?前", s)
+        amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
+        notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+        m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
         if m and ("续" in s or "通知" in s):
             got = duration_at(s, m.end())
             if got:
