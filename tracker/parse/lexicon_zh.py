@@ -199,6 +199,16 @@ PER_MONTH = r"每(?:逾期|迟延|延迟|延期|逾)?一?个?月|每月|按月|�
 PER_YEAR = r"每年|按年|年利率|年化"
 
 
+# ---------------------------------------------------------------- title
+
+#: the label of the project's name on a cover page or in the first article (then a colon)
+TITLE_LABEL = r"(?:项目|计划|专案|课题|服务)名称"
+#: where a title value stops before the end of its line: a defined-term bracket
+#: (（「本项目」）, （以下简称"项目"）) or the next field of a one-line scrape (甲方(受托人):…, 根据《…)
+TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"
+             r"|\s+(?=(?:甲|乙)\s*方\s*[(:]|根据《|鉴于)")
+
+
 # ---------------------------------------------------------------- time units
 
 #: words between "期满前" and the notice period: 期满前不少于两个月, 期满前提前60日, 届满前至少30日

@@ -132,7 +132,9 @@ def rule_parties(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_title(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(r"(?:项目|计划|专案|课题)名称\s*(?:\*\*)?\s*[:】]?[ \t]*", ctx.text)
+    # a label followed by its separator (not a heading "项目名称及内容"), else the first label
+    labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
+    m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
     if not m:  # no project name: the document's own heading
         facts.title = cover_zh.heading_title(ctx.text, _body_start(ctx))
         return
@@ -142,7 +144,8 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
         start = nxt.end() if nxt else start
     seg_end = next((s.end for s in ctx.clauses.segments if s.start <= start < s.end), len(ctx.text))
     end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
-    value = ctx.text[start:end].rstrip(" ;,")
+    cut = re.compile(lexicon_zh.TITLE_END).search(ctx.text, start, end)
+    value = ctx.text[start:cut.start() if cut else end].rstrip(" ;,")
     m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
     if value.startswith(("#", "-", "*")):
         return
