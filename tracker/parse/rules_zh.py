@@ -26,6 +26,7 @@ from tracker.parse.lexicon_zh import BOTH_RX, PARTY_RX, role_word
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.parse.timex_element import choose, time_element
+from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
 
 # ---------------------------------------------------------------- phrase tables
 
@@ -384,7 +385,8 @@ _TIME_REL = re.compile(
 )
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
-_RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个工作日")
+_RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个(?:工作日|工作天|营业日)")
+_RECUR_QUARTER_MONTH = re.compile(rf"每(?:个)?季(?:度)?(?:的)?(?:(?P<first>{Q_FIRST_MONTH})|{Q_LAST_MONTH})的?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_FIRST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?第一个工作日")
 _RECUR_MONTHDAY = re.compile(rf"每(?:个)?月(?:的)?\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
@@ -656,7 +658,13 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
     text = ctx.text
     m = _RECUR_LAST_WORKDAY.search(s)
     rec = None
-    if m:
+    if (q := _RECUR_QUARTER_MONTH.search(s)):  # 每季度首月10日前, 每季度末月20日前
+        with contextlib.suppress(NumeralError):
+            months = "1,4,7,10" if q.group("first") else "3,6,9,12"
+            rec = (f"FREQ=MONTHLY;BYMONTH={months};BYMONTHDAY={cn_int(q.group('d'))}", q)
+    if rec:
+        pass
+    elif m:
         rec = ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", m)
     elif (m := _RECUR_FIRST_WORKDAY.search(s)):
         rec = ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1", m)

@@ -87,10 +87,14 @@ def _c(rrule: str, anchor: str = "calendar", offset: str = "P0D", biz: bool = Fa
     return lambda m: (rrule, anchor, offset, biz)
 
 
+#: a quarter's first or last month: 每季度第一个月 / 首月 / 第1个月, 每季度最后一个月 / 末月 / 第三个月
+Q_FIRST_MONTH = r"(?:第一个月|第1个月|首月|头一个月)"
+Q_LAST_MONTH = r"(?:最后一个月|最后一月|末月|第三个月|第3个月)"
+
 RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"{EVERY_Q}最后一个月的最后一个工作日", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
-    (rf"{EVERY_Q}第一个月的\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_START};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
-    (rf"{EVERY_Q}最后一个月的\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_END};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_Q}(?:的)?{Q_FIRST_MONTH}的?\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_START};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (rf"{EVERY_Q}(?:的)?{Q_LAST_MONTH}的?\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_END};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_Q}(?:首日|第一日|第一天)", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1")),
     (rf"{EVERY_Q}(?:开始|起始)前\s*(?P<dur>{N}\s*(?:个)?(?:工作日|日|天))", lambda m: (
         f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start", "-" + _dur(m.group("dur"))[0], _dur(m.group("dur"))[1])),
@@ -98,7 +102,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
      _after_boundary),
     (rf"(?:次月|下月)\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天))\s*内", lambda m: (
         "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", *_dur(m.group("dur")))),
-    (rf"{EVERY_M}最后一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
+    (rf"{EVERY_M}最后一个(?:工作日|工作天|营业日)", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
     (rf"{EVERY_M}第一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=1")),
     (rf"{EVERY_M}(?:初|前)\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_M}第\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
