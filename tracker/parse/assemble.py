@@ -185,6 +185,8 @@ class Assembler:
             start = known["effective"]
             if raw.series_start:  # the text states where the series starts
                 start = _series_start(known.get(raw.series_start[0]), raw.series_start[1])
+            if start and raw.series_offset:  # the Nth quarter / month of the term
+                start = add_duration(start, raw.series_offset)
             if start and raw.series_after:  # "starting on the first Friday after the Effective Date"
                 start = start + timedelta(days=1)
             try:

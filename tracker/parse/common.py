@@ -291,6 +291,7 @@ class RawObligation:
     cumulative: bool = False
     currency: str | None = None
     series_after: bool = False  # a recurrence whose text starts it after the effective date
+    series_offset: str | None = None  # "自第二季度起": the series starts this long after its event
 
 
 @dataclass

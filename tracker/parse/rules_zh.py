@@ -398,6 +398,7 @@ _RECUR_AFTER_PERIOD = re.compile(
     rf"每(?:个)?(?P<p>季度|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
 )
 _SERIES_FROM = re.compile(r"自(?P<evt>[^,。;]{1,16}?)(?:之|的)?(?:(?P<next>次月)|之日|日)(?:起|开始)")
+_SERIES_NTH = re.compile(rf"自(?:服务期|合同期|租赁期|本合同期)?(?:内)?第\s*(?P<n>{NUM})\s*个?(?P<u>季|月|年)(?:度)?(?:起|开始)")
 _WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA", "日": "SU", "天": "SU"}
 _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
@@ -702,6 +703,10 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         since = _SERIES_FROM.search(s, 0, rec[1].start())
         if since and (event := _event_in(since.group("evt"))) in ("signing", "effective"):
             out["series_start"] = (event, bool(since.group("next")))
+        elif (nth := _SERIES_NTH.search(s, 0, rec[1].start())):  # 自第二季度起: the Nth period of the term
+            with contextlib.suppress(NumeralError):
+                months = (cn_int(nth.group("n")) - 1) * {"季": 3, "月": 1, "年": 12}[nth.group("u")]
+                out["series_start"], out["series_offset"] = ("effective", False), f"P{months}M"
         return out
     # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
     for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
