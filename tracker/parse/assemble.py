@@ -20,7 +20,7 @@ from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
-from tracker.periods import add_duration, deadline, first_occurrence
+from tracker.periods import add_duration, deadline, first_occurrence, iter_occurrences
 
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
 _SIG_COLON = re.compile(r":(?=\s*_)")
@@ -234,6 +234,18 @@ class Assembler:
                                   self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))
         return out
 
+    def _occurrences(self, o: Obligation, c: Contract) -> int | None:
+        """How many times a payment falls due within the term: 1, or a series' occurrences from its
+        first due date to the expiry date; None when a series has no known end."""
+        if not o.recurrence:
+            return 1
+        if o.due_date is None or c.expiry_date is None:
+            return None
+        try:
+            return sum(1 for _ in iter_occurrences(o.recurrence, o.due_date, until=c.expiry_date, cal=self.cal))
+        except (OverflowError, ValueError):
+            return None
+
     # -- warnings
     def collect_warnings(self, c: Contract, obligations: list[Obligation]) -> list[Warning]:
         text = self.norm.text
@@ -261,9 +273,10 @@ class Assembler:
         for w in f.warnings:
             self.add_warning(w)
         payments = [o for o in obligations if o.kind == "payment"]
-        if c.total_fee is not None and payments and all(o.amount is not None for o in payments) \
-                and not any(o.recurrence for o in payments):  # a recurring amount is one occurrence's
-            total = sum((o.amount for o in payments if o.amount is not None), start=to_fen(c.total_fee) * 0)
+        counts = [self._occurrences(o, c) for o in payments]  # a recurring payment falls due once per period
+        if c.total_fee is not None and payments and all(o.amount is not None for o in payments) and None not in counts:
+            total = sum((o.amount * n for o, n in zip(payments, counts) if o.amount is not None and n is not None),
+                        start=to_fen(c.total_fee) * 0)
             if total != c.total_fee:
                 pay = next(r for r in f.obligations if r.kind == "payment")
                 self.warn("amount_mismatch", pay.label, pay.start, pay.end,
