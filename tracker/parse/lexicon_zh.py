@@ -75,7 +75,7 @@ OTHER = {"client": "provider", "provider": "client"}
 
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
-DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物"
+DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群"
 
 #: events an obligation can count from → the spec's event ids. Where several events occur in one
 #: phrase, the one that ends last wins ("乙方交付系统并经甲方初验合格后" → acceptance).
@@ -108,6 +108,8 @@ def event_of(phrase: str) -> str | None:
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
 PAYMENT_ACTION = r"支付|付款|付清|结清|给付"
 PAYMENT_NOT = r"停止使用"
+#: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
+DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
@@ -131,7 +133,7 @@ def kind_of(action: str, party: str | None) -> str | None:
     if re.search(KIND_NOT_OBLIGATION, action):
         return None
     if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
-        return "payment"
+        return "other" if re.search(DEPOSIT, action) else "payment"
     if re.search(EVALUATION_REPORT, action):
         return "evaluation_report"
     if re.search(PROGRESS_REPORT, action):
