@@ -521,6 +521,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         party = _party(ctx, action, kind, prefix=s[:a])
         if continued and prev_party and not PARTY_RX.search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
+        if not PARTY_RX.search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
+            party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
         if kind == "other" and party == "provider" and re.search(r"交付", action) \
                 and not re.search(lexicon_zh.PAPER_DELIVERABLE, action):
@@ -609,6 +611,23 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
+
+
+def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
+    """The role of the party that opens the nearest earlier sentence of the same article naming a
+    party (subjectless items in between inherit it too), if any."""
+    if not u.label:
+        return None
+    article = u.label.split(".")[0]
+    for prev in reversed(ctx.units[max(0, _unit_index(ctx, u) - 4):_unit_index(ctx, u)]):
+        if not prev.label or prev.label.split(".")[0] != article:
+            return None
+        t = ctx.unit_text(prev)
+        if not PARTY_RX.search(t):
+            continue
+        m = re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?({_PARTY_WORDS})").match(t)
+        return (ctx.role_of(m.group(1)) or _role_word(m.group(1))) if m else None
+    return None
 
 
 def _unit_index(ctx: Ctx, u: Unit) -> int:
