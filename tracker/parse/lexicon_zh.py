@@ -88,7 +88,7 @@ EVENTS: tuple[tuple[str, str], ...] = (
                        rf"|(?:{DELIVERABLE})(?:[^,。;]{{0,4}})?(?:交付|上线)|交付(?:本)?(?:{DELIVERABLE})|部署上线"),
     ("evaluation_report", r"评估报告|测试报告|评测报告|测评报告|检测报告"),
     ("acceptance", r"验收合格|通过验收|验收通过|(?:终|初)验(?:合格|通过|完成)|验收完成|(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)"
-                   r"|对账确认"),
+                   r"|对账确认|评审通过|通过评审"),
     ("invoice", r"发票|付款通知|付款申请|请款单"),
     ("expiry", r"期满|届满|终止"),
 )
@@ -125,7 +125,7 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|删除|销毁|办理|申请|登记|备案|公告|报送|对账"
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|删除|销毁|办理|申请|登记|备案|公告|报送|对账|召开|组织"
 
 
 def kind_of(action: str, party: str | None) -> str | None:
