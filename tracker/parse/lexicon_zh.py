@@ -176,7 +176,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
 )
 
 #: words that make a sentence a penalty: a sum of money owed for the breach
-CONSEQUENCE = r"违约金|滞纳金|利息|罚金|赔偿金"
+CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
 #: damages without a rate or a sum are not penalties (``赔偿…全部损失``)
 DAMAGES = r"赔偿"
 #: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
@@ -222,6 +222,8 @@ AMENDED_TO = r"变更为|调整为|修改为|改为|更改为"
 BUSINESS_DAY = r"工作日|工作天|营业日"
 DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历日|个?日历天"
 
+#: a sentence that makes the contract itself effective: a service period it states is the term
+CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
 

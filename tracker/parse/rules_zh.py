@@ -229,8 +229,10 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
         for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
-            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]):
+            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \
+                    and not re.search(lexicon_zh.CONTRACT_EFFECTIVE, s[:m.start()]):
                 continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
+                # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
             got = duration_at(s, m.end())
             if not got or got[1]:
                 continue
@@ -324,7 +326,7 @@ def _mismatch(ctx: Ctx, facts: Facts, hit) -> None:  # type: ignore[no-untyped-d
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(rf"[一壹]式\s*(?P<n>{NUM})\s*份", ctx.text)
+    m = re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(m.group("n"))
