@@ -175,6 +175,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),
 )
 
+#: an article title that announces breach consequences (违约责任, 逾期罚款, 罚则): a later item of it
+#: may complete a penalty without naming a sum (逾期达二十日以上者，甲方得解除契约)
+BREACH_TITLE = r"违约|罚款|罚则|罚金"
 #: words that make a sentence a penalty: a sum of money owed for the breach
 CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
 #: damages without a rate or a sum are not penalties (``赔偿…全部损失``)

@@ -366,7 +366,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
     from tracker.parse import penalties_zh
 
     titles = section_titles(ctx)
-    breach = {label for label, title in titles.items() if "违约" in title}
+    breach = {label for label, title in titles.items() if re.search(lexicon_zh.BREACH_TITLE, title)}
     clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
                for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
 
