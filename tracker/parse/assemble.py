@@ -275,7 +275,7 @@ class Assembler:
         payments = [o for o in obligations if o.kind == "payment"]
         counts = [self._occurrences(o, c) for o in payments]  # a recurring payment falls due once per period
         if c.total_fee is not None and payments and all(o.amount is not None for o in payments) and None not in counts:
-            total = sum((o.amount * n for o, n in zip(payments, counts) if o.amount is not None and n is not None),
+            total = sum((o.amount * n for o, n in zip(payments, counts, strict=True) if o.amount is not None and n is not None),
                         start=to_fen(c.total_fee) * 0)
             if total != c.total_fee:
                 pay = next(r for r in f.obligations if r.kind == "payment")

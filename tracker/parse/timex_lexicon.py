@@ -11,51 +11,10 @@ Within a table, the longest match wins and, for equal lengths, the earlier row.
 
 from __future__ import annotations
 
-#: (canonical id, regex) — Chinese, normalised script
-EVENTS_ZH: tuple[tuple[str, str], ...] = (
-    ("warranty_end", r"(?:质保|保修|维保|保固)期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
-    ("renewal_expiry", r"续(?:约|展|签|期)期(?:间)?(?:届满|期满|满|到期)|续约期满"),
-    ("confirmation", r"(?:并|且)?经[^,。;]{0,8}?确认"),
-    ("due_date", r"(?:付款|履行|交付)期限届满|到期日|应付日|(?:逾期|迟延|延迟|延期)(?:付款|交付|支付|履行)?"),
-    ("go_live", r"(?:系统|模型|平台|软件)?上线(?:试运行|运行)?|试运行(?:期满|结束)?|投入(?:使用|运行)"),
-    ("expiry", r"(?:合同|协议|契约|本合同|本协议|服务|租|有效|合作)?期(?:限)?(?:届满|期满|满|到期)"
-               r"|(?:合同|协议|契约)(?:到期|终止|期满)|期满|届满|到期|终止"),
-    ("termination", r"(?:合同|协议|契约)?解除"),
-    ("effective", r"(?:签订|签署|签字|盖章)(?:并|且)?生效|生效"),
-    ("signing", r"(?:双方)?(?:授权代表)?(?:签订|签署|签字(?:盖章)?|签约|盖章|签章|订立)(?:日)?"),
-    ("award", r"(?:中标|成交)(?:通知书)?|决标"),
-    ("commencement_notice", r"(?:书面)?开工通知"),
-    ("commencement", r"开工(?:日)?"),
-    ("kickoff", r"(?:项目)?启动会|项目启动"),
-    ("preliminary_acceptance", r"初验(?:合格|通过|完成)?|初步验收(?:合格|通过)?"),
-    ("milestone_acceptance", r"阶段性?验收(?:合格|通过)|里程碑验收(?:合格|通过)?"),
-    ("acceptance_request", r"(?:提交|提出)?验收申请"),
-    ("acceptance", r"(?:联合)?评审通过|通过(?:联合)?评审|到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
-                   r"|验收报告(?:签署|出具)?|(?:签署|签发)验收(?:单|报告|证书)|验收(?:日|之日)|验收"),
-    ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
-    ("performance_bond", r"履约保(?:函|证金)"),
-    ("payment_request", r"付款申请|请款申请|付款请求"),
-    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|请款(?:单据?|文件|资料)|结算发票"),
-    ("reconciliation", r"对账(?:确认|单确认)?"),
-    ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
-    ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
-    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测)报告(?:交付|提交|出具|送达)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|图像|影像|素材)"
-                      r"|(?:数据|语料|样本)[^,。;]{0,4}(?:交付|交齐|到位|提供)"),
-    ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
-    ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
-    ("arrival", r"货物?到达(?:指定地点|指定位置|现场|交货地点)?|到货|货到"),
-    ("shipment", r"发货|发运"),
-    ("site_handover", r"提供[^,。;]{0,4}(?:部署|运行|开发)?环境|场地移交"),
-    ("requirements_signoff", r"确认需求(?:规格)?(?:说明书)?|需求(?:规格)?(?:说明书)?[^,。;]{0,3}确认"),
-    ("iteration_end", r"迭代(?:周期)?(?:结束|完成)"),
-    ("task_batch_issue", r"领取任务包?"),
-    ("batch_delivery", r"完成一批[^,。;后]{0,8}"),
-    ("service_start", r"(?:账号|资源|服务|云资源)?开通"),
-    ("incident_report", r"报修|故障报告|报障"),
-    ("notice", r"(?:书面)?(?:整改|催告|维修|发货)?通知(?:书)?|书面要求|要求"),
-    ("delivery", r"交付(?:日)?|交货|成果提交|提交成果"),
-)
+from tracker.parse.lexicon_zh import EVENT_WORDS
+
+#: (canonical id, regex) — Chinese: the one Chinese event vocabulary lives in lexicon_zh
+EVENTS_ZH = EVENT_WORDS
 
 #: (canonical id, regex) — English, matched case-insensitively
 EVENTS_EN: tuple[tuple[str, str], ...] = (
