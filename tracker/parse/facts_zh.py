@@ -1,0 +1,294 @@
+"""Contract facts of Chinese contracts: roles, parties, title, signing date, term, renewal
+window, confidentiality period, fee, copies, metrics and penalties (one rule each, in order)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from tracker.parse import cover_zh, lexicon_zh, parties_zh
+from tracker.parse.common import (
+    Facts,
+    RawWarning,
+    find_dates,
+    find_money,
+)
+from tracker.parse.context_zh import (
+    BASIS_WORDS,
+    NUM,
+    Ctx,
+    duration_at,
+    section_titles,
+)
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+
+# ---------------------------------------------------------------- rules: parties and title
+
+
+def rule_roles(ctx: Ctx, facts: Facts) -> None:
+    """Who is 甲方 and who is 乙方, from the contract's own definitions anywhere; never assumed."""
+    ctx.party_defs = parties_zh.definitions(ctx.text)
+    ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
+    if not ctx.roles:  # fall back to who pays the service fee
+        m = re.search(r"(甲方|乙方)[^,。;]{0,12}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款)", ctx.text)
+        if m:
+            payer = m.group(1)
+            ctx.roles[payer] = "client"
+            ctx.roles["乙方" if payer == "甲方" else "甲方"] = "provider"
+
+
+def rule_parties(ctx: Ctx, facts: Facts) -> None:
+    """The client's and the provider's names: cover and party block, then signature block, then
+    the preamble sentence, then the body."""
+    first = ctx.clauses.labelled()
+    body = (first[0].start, max(s.end for s in first if s.label and "附件" not in s.label)) if first else None
+    found = parties_zh.names(ctx.text, ctx.roles, body, ctx.party_defs)
+    facts.provider = found.get("provider")
+    facts.client = found.get("client")
+
+
+def rule_title(ctx: Ctx, facts: Facts) -> None:
+    # a label followed by its separator (not a heading "项目名称及内容"), else the first label
+    labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
+    m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
+    if not m:  # no project name: the document's own heading
+        facts.title = cover_zh.heading_title(ctx.text, _body_start(ctx))
+        return
+    start = m.end()
+    if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
+        nxt = re.compile(r"\n\s*").match(ctx.text, start)
+        start = nxt.end() if nxt else start
+    seg_end = next((s.end for s in ctx.clauses.segments if s.start <= start < s.end), len(ctx.text))
+    end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
+    cut = re.compile(lexicon_zh.TITLE_END).search(ctx.text, start, end)
+    value = ctx.text[start:cut.start() if cut else end].rstrip(" ;,")
+    m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
+    if value.startswith(("#", "-", "*")):
+        return
+    facts_title_start = start
+    if value and "[" not in value and "_" not in value and "□" not in value:
+        facts.title = (facts_title_start, facts_title_start + len(value))
+
+
+# ---------------------------------------------------------------- rules: dates and term
+
+
+def rule_signed(ctx: Ctx, facts: Facts) -> None:
+    """Signature-block dates (the later of two) and stated signing dates."""
+    labelled = ctx.clauses.labelled()
+    body_end = max((s.end for s in labelled if not re.match(r"附件|补充", s.label or "")), default=0)
+    # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
+    # own date is not the contract's signing date
+    block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
+    candidates = []
+    for h in find_dates(ctx.text, body_end, block_end):
+        before = ctx.text[max(body_end, h.start - 12):h.start]
+        if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
+            candidates.append(h.value)
+        elif h.value:  # a date standing alone on its line under the signatures
+            line_start = ctx.text.rfind("\n", max(0, h.start - 80), h.start) + 1
+            line_end = ctx.text.find("\n", h.end, h.end + 40)
+            if line_start and line_end >= 0:  # both ends near: a short line, never a scan of a long one
+                line = ctx.text[line_start:line_end]
+                if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
+                    candidates.append(h.value)
+    for m in re.compile(r"(?:签订|签署)(?:日期|时间)\s*:\s*").finditer(ctx.text, 0, block_end):
+        for h in find_dates(ctx.text, m.end(), m.end() + 20):
+            if h.value:
+                candidates.append(h.value)
+    if candidates:  # the signature block and the 签订日期 field come first
+        facts.signed_date = max(candidates)
+        return
+    for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
+        hits = find_dates(ctx.text, m.end(), m.end() + 20)
+        if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
+            candidates.append(hits[0].value)
+    if candidates:
+        facts.signed_date = max(candidates)
+
+
+#: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
+_RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
+
+
+def rule_term(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    for u in ctx.units:
+        if not u.label:
+            continue
+        s = ctx.unit_text(u)
+        if not re.search(r"生效|有效期|期限|服务期|期间", s):
+            continue
+        # effective date
+        if facts.effective_date is None and "生效" in s and not re.search(r"修改|补充|变更|附件", s):
+            m = re.search(r"生效", s)
+            assert m
+            dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
+            if dates:
+                facts.effective_date = dates[-1].value
+            elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s):
+                facts.effective_on_signing = True
+        # explicit range: 自DATE起至DATE止
+        dates = [h for h in find_dates(text, u.start, u.end) if h.value]
+        for i, h in enumerate(dates):
+            closes = re.match(r"\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
+                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 10):h.start]) \
+                or (i > 0 and _RANGE_GAP.fullmatch(text[dates[i - 1].end:h.start]) is not None)
+            opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0
+            if closes and opened and facts.end_date is None:
+                facts.end_date = h.value
+                if facts.term_span is None:
+                    facts.term_span = (u.label, u.start, u.end)
+                if i > 0 and facts.range_start is None:
+                    facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
+        for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
+            if facts.term is not None or re.search(r"保密", s[: m.start()]):
+                break
+            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \
+                    and not re.search(lexicon_zh.CONTRACT_EFFECTIVE, s[:m.start()]):
+                continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
+                # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
+            got = duration_at(s, m.end())
+            if not got or got[1]:
+                continue
+            facts.term = got[0]
+            facts.term_span = (u.label, u.start, u.end)
+
+
+def _body_start(ctx: Ctx) -> int:
+    first = ctx.clauses.labelled()
+    return first[0].start if first else len(ctx.text)
+
+
+def rule_cover(ctx: Ctx, facts: Facts) -> None:
+    """A cover page's ``有效期限：A至B`` is the written end date; it wins over a computed one."""
+    cover_zh.term_from_cover(ctx.text, _body_start(ctx), facts)
+
+
+def rule_renewal(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
+        notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+        m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
+        if m and ("续" in s or "通知" in s):
+            got = duration_at(s, m.end())
+            if got:
+                facts.renewal_notice = got[0]
+                facts.renewal_span = (u.label, u.start, u.end)
+                return
+
+
+def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
+            continue
+        lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
+            (re.search(r"为期\s*", s) if re.search(r"(?:终止|届满|期满|解除)", s) else None)
+        if lead and re.search(r"(?:终止|届满|期满|解除)", s):
+            got = duration_at(s, lead.end())  # 保密期限为五年，自本合同终止之日起算
+            if got and not got[1]:
+                facts.confidentiality_term = got[0]
+                facts.confidentiality_span = (u.label, u.start, u.end)
+                return
+        if re.search(r"永久|无限期|长期有效|始终有效", s):
+            facts.perpetual_confidentiality = True
+            facts.confidentiality_span = (u.label, u.start, u.end)
+            return
+        m = re.search(r"(?:终止|届满|期满|解除|消灭)(?:之日)?(?:后|起)", s)
+        if m:
+            got = duration_at(s, m.end())
+            if got:
+                facts.confidentiality_term = got[0]
+                facts.confidentiality_span = (u.label, u.start, u.end)
+                return
+
+
+# ---------------------------------------------------------------- rules: money, copies, metrics
+
+
+def rule_fee(ctx: Ctx, facts: Facts) -> None:
+    text = ctx.text
+    facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
+    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
+        if not hits or hits[0].start - m.end() > 8:
+            continue
+        if facts.total_fee is None:
+            facts.total_fee = hits[0].value
+            facts.currency = hits[0].currency
+            first = (ctx.clauses.label_at(m.start()), m.start(), hits[0].end)
+            _mismatch(ctx, facts, hits[0])
+        elif hits[0].value != facts.total_fee and re.search(r"(?:总额|总价款?)\s*(?:为|是|:)$", m.group(0)) \
+                and "违约" not in text[max(0, m.start() - 6):m.start()] and ctx.clauses.label_at(m.start()) != first[0]:
+            # two clauses state different totals: keep the first, flag both
+            facts.warnings.append(RawWarning("ambiguous", first[0], first[1], first[2],
+                                             f"total fee {facts.total_fee} here, {hits[0].value} in clause "
+                                             f"{ctx.clauses.label_at(m.start())}"))
+            facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
+                                             f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
+            break
+    if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
+        facts.currency = None  # money only in penalties: currency stays unknown for the fee
+
+
+def _mismatch(ctx: Ctx, facts: Facts, hit) -> None:  # type: ignore[no-untyped-def]
+    if hit.mismatch:
+        label = ctx.clauses.label_at(hit.start)
+        facts.warnings.append(RawWarning("amount_mismatch", label, hit.start, hit.end,
+                                         f"大写 {hit.mismatch[0]} ≠ 小写 {hit.mismatch[1]}"))
+
+
+def rule_copies(ctx: Ctx, facts: Facts) -> None:
+    m = re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
+    if m:
+        with contextlib.suppress(NumeralError):
+            facts.copies = cn_int(m.group("n"))
+
+
+METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
+
+
+def rule_metrics(ctx: Ctx, facts: Facts) -> None:
+    for key, names in METRIC_NAMES:
+        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
+        m = rx.search(ctx.text)
+        if m:
+            try:
+                facts.metrics[key] = rate(m.group("v").replace(" ", ""))
+            except (NumeralError, ArithmeticError):
+                continue
+
+
+# ---------------------------------------------------------------- rules: penalties
+
+
+def _basis(s: str) -> str | None:
+    if re.search(BASIS_WORDS[2][1], s):  # "未交付部分对应合同金额": the delayed part, however it is priced
+        return "delayed_amount"
+    best = None
+    for basis, rx in BASIS_WORDS:
+        for m in re.finditer(rx, s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), basis)
+    return best[1] if best else None
+
+
+def rule_penalties(ctx: Ctx, facts: Facts) -> None:
+    """One penalty per sentence, several per article; caps and suspension rights in a later
+    sentence or item complete them (``penalties_zh``)."""
+    from tracker.parse import penalties_zh
+
+    titles = section_titles(ctx)
+    breach = {label for label, title in titles.items() if re.search(lexicon_zh.BREACH_TITLE, title)}
+    clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
+               for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
+
+    def article_title(n: str) -> str | None:
+        with contextlib.suppress(NumeralError):
+            return titles.get(str(cn_int(n)))
+        return None
+
+    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, facts.total_fee, facts.read))
+

@@ -1,0 +1,263 @@
+"""Obligations of Chinese contracts: one detector per sentence (party + duty + kind + time
+element), payment-table rows, deadline-table rows, amended clauses."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from decimal import Decimal
+
+from tracker.parse import duties_zh, lexicon_zh, tables_zh
+from tracker.parse.common import (
+    Facts,
+    RawObligation,
+    Unit,
+    find_dates,
+    find_money,
+)
+from tracker.parse.context_zh import (
+    DUTY,
+    NUM,
+    RATE_RX,
+    Ctx,
+    _kind,
+    _role_word,
+    _unit_index,
+)
+from tracker.parse.duty_time_zh import _time_element
+from tracker.parse.lexicon_zh import BOTH_RX, PARTY_RX
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
+from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
+from tracker.parse.timex_element import choose, time_element
+
+TITLES = {
+    "data_delivery": "训练数据交付",
+    "model_delivery": "模型交付",
+    "evaluation_report": "模型评估报告",
+    "progress_report": "进度报告",
+    "payment": "付款",
+    "other": "其他义务",
+}
+
+
+_PARTY_WORDS = PARTY_RX.pattern
+_SUBJECT = re.compile(rf"({_PARTY_WORDS})[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
+
+
+def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
+    """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
+    first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
+    subjects = [m for m in re.finditer(_PARTY_WORDS, prefix)
+                if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
+    both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
+    if both and (not subjects or both[-1].start() > subjects[-1].start()):
+        return "both"  # "双方于每月5日前…对账": a duty of both sides
+    if subjects and (ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
+        return ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))  # type: ignore[return-value]
+    for m in _SUBJECT.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
+            continue
+        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
+        if role:
+            return role
+    for m in re.finditer(rf"(?:^|(?<=[,:]))\s*({_PARTY_WORDS})", sentence):  # "…之日起30日内，甲方无息退还…"
+        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
+        if role:
+            return role
+    return "client" if kind in ("payment", "data_delivery") else "provider"
+
+
+def _payment_clauses(ctx: Ctx) -> set[str]:
+    """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
+    rx = (r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
+          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|付款计划|付款安排")
+    return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
+
+
+_RATIO = re.compile(rf"按\s*(?P<rates>(?:{RATE_RX.pattern})(?:\s*[、,]\s*(?:{RATE_RX.pattern}))+)\s*的?比例")
+_IN_ORDER = re.compile(r"(?:依次为|分别为|依次是)\s*(?P<titles>[^:。;]{2,60})")
+
+
+def _ratio_titles(ctx: Ctx) -> dict[str, Decimal]:
+    """"按30%、40%、20%、5%的比例分四期支付，依次为预付款、进度款、验收款、质保金": title → share."""
+    out: dict[str, Decimal] = {}
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        rm, tm = _RATIO.search(s), _IN_ORDER.search(s)
+        if not rm or not tm:
+            continue
+        rates = [rate(r.replace(" ", "")) for r in re.split(r"\s*[、,]\s*", rm.group("rates"))]
+        titles = [t.strip() for t in re.split(r"[、,]", tm.group("titles")) if t.strip()]
+        if len(rates) == len(titles):
+            out.update(zip(titles, rates, strict=True))
+    return out
+
+
+def rule_obligations(ctx: Ctx, facts: Facts) -> None:
+    ctx.ratio_titles = _ratio_titles(ctx)
+    schedules = _payment_clauses(ctx)
+    table_rows: set[int] = set()
+    prev_party: str | None = None
+    #: the sentences that state the term, the renewal window and the confidentiality period: their
+    #: dates are the derived obligations (contract_expiry, renewal_notice, confidentiality_expiry)
+    derived = [(sp[1], sp[2]) for sp in (facts.term_span, facts.renewal_span, facts.confidentiality_span) if sp]
+    for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
+        if any(a <= u.start < b for a, b in derived):
+            continue
+        s = ctx.unit_text(u)
+        in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
+                                                    or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
+                                                    or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
+        row = tables_zh.row_at(ctx.text, u.start, u.end) \
+            if u.label in schedules and ("\t" in s or "|" in s or "<t" in s) else None
+        if row is not None and (row.of("amount") or row.of("percent")):
+            in_schedule = True  # a row of a payment table: its header names the amount or the share
+        if not DUTY.search(s) and not in_schedule:
+            continue
+        if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
+            continue
+        if row is not None and in_schedule:
+            if row.start in table_rows:
+                continue  # the rest of a row split at ';'
+            table_rows.add(row.start)
+            if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
+                facts.obligations.append(raw)
+                continue
+        ob = choose(time_element(s, "zh", ctx.text), _time_element(ctx, u, s, payment_row=in_schedule))
+        if ob is None:
+            continue
+        a, b = ob.pop("_a"), ob.pop("_b")
+        if _SERVICE_SPAN.search(s, max(0, a - 8), b):
+            continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
+        action = s[:a] + s[b:]
+        kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
+        if ob.get("recurrence") and kind != "payment" and re.search(r"报告|汇报|报送", action):
+            kind = "progress_report"  # a report due every week/month/quarter
+        if kind is None:
+            continue
+        party = _party(ctx, action, kind, prefix=s[:a])
+        if continued and prev_party and not PARTY_RX.search(s):
+            party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
+        if not PARTY_RX.search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
+            party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
+        prev_party = party
+        if kind == "other" and party == "provider" and re.search(r"交付", action) \
+                and not re.search(lexicon_zh.PAPER_DELIVERABLE, action):
+            kind = "model_delivery"  # "交付日不得晚于…": the provider's delivery is the model's
+        if kind == "other" and party == "client" and re.search(lexicon_zh.CLIENT_HAND_OVER, action):
+            kind = "data_delivery"  # what a client hands over in a training contract is its data
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"
+        raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
+        if kind == "payment":
+            _payment_details(ctx, facts, u, s, raw)
+        facts.obligations.append(raw)
+    from tracker.parse import amendments_zh
+
+    facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
+    facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
+    _apply_amendments(ctx, facts)
+
+
+_PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:
+    """A payment-table row: the deadline from the cell that states it, the amount and the share
+    from their columns when the header names them; the quote is that cell (the row in Markdown)."""
+    text = ctx.text
+    for cell in row.deadline_cells():
+        cu = Unit(u.label, cell.start, cell.end)
+        ob = _time_element(ctx, cu, ctx.unit_text(cu), payment_row=True)
+        if ob is not None:
+            a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
+            break
+    else:  # the event is in another column ("模型交付" | "交付之日起30日内"): read the row as a whole
+        ob = _time_element(ctx, Unit(u.label, row.start, row.end), text[row.start:row.end], payment_row=True)
+        if ob is None:
+            return None
+        a, b = row.start + ob.pop("_a"), row.start + ob.pop("_b")
+        cell = next((c for c in reversed(row.cells) if c.start < b), row.cells[-1])
+    action = text[row.start:a] + text[b:row.end]
+    if re.search(r"违约金|赔偿", action):
+        return None
+    raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
+                        u.label, *row.quote_span(cell), **ob)
+    _payment_details(ctx, facts, u, s, raw)
+    if (amount := row.of("amount")) is not None:
+        money = find_money(text, amount.start, amount.end, capital_wins=not facts.authoritative_figures)
+        bare = _BARE_FIGURE.search(text, amount.start, amount.end) or _PLAIN_FIGURE.fullmatch(text, amount.start, amount.end)
+        if money:
+            raw.amount, raw.currency = money[0].value, money[0].currency
+        elif bare:
+            raw.amount = Decimal(bare.group(0).replace(",", "")) * row.amount_scale
+    if (share := row.of("percent")) is not None and (pm := RATE_RX.search(text, share.start, share.end)):
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            raw.percent = rate(pm.group(0).replace(" ", ""))
+    return raw
+
+
+def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
+    """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
+    row, of the kind the introducing clause and the header say, citing that clause."""
+    if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text:
+        return
+    taken = [(o.start, o.end) for o in facts.obligations]
+    seen: set[int] = set()
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if not u.label or not ("|" in s or "\t" in s or "<t" in s):
+            continue
+        row = tables_zh.row_at(ctx.text, u.start, u.end)
+        cell = row.of("deadline") if row else None
+        if row is None or cell is None or row.start in seen:
+            continue
+        seen.add(row.start)
+        a, b = row.quote_span(cell)
+        dates = [h for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
+        if len(dates) != 1 or any(x < b and a < y for x, y in taken):
+            continue
+        seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
+        intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
+        kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
+        if kind in (None, "payment"):
+            continue
+        party = _party(ctx, intro, kind)
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"
+        title_cell = row.of("title")
+        title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
+        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
+
+
+def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
+    """The role of the party that opens the nearest earlier sentence of the same article naming a
+    party (subjectless items in between inherit it too), if any."""
+    if not u.label:
+        return None
+    article = u.label.split(".")[0]
+    for prev in reversed(ctx.units[max(0, _unit_index(ctx, u) - 4):_unit_index(ctx, u)]):
+        if not prev.label or prev.label.split(".")[0] != article:
+            return None
+        t = ctx.unit_text(prev)
+        if not PARTY_RX.search(t):
+            continue
+        m = re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?({_PARTY_WORDS})").match(t)
+        return (ctx.role_of(m.group(1)) or _role_word(m.group(1))) if m else None
+    return None
+
+
+def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
+    """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
+    for ob in list(facts.obligations):
+        m = re.search(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为", ctx.text[ob.start - 60 if ob.start > 60 else 0:ob.end])
+        if not m:
+            continue
+        amended = m.group(1)
+        facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
+
+
+#: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
+_SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
+_TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
+

@@ -1,0 +1,101 @@
+"""Payment details of a Chinese payment duty: amount (in the sentence, a sibling item, a table
+column, an even split), percent of the total, cumulative 支付至, and the instalment's title."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from tracker.parse.common import (
+    Facts,
+    RawObligation,
+    Unit,
+    find_money,
+)
+from tracker.parse.context_zh import (
+    INSTALMENT_TITLE,
+    RATE_RX,
+    Ctx,
+    _event_in,
+    _unit_index,
+)
+from tracker.parse.duty_time_zh import _TIME_REL
+from tracker.parse.facts_zh import _mismatch
+from tracker.parse.numerals import NumeralError, rate
+
+_BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
+
+
+def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
+    """An instalment laid out as list items ("第一期" / "金额：…" / "条件：…" / "时间：…"): the amount
+    is on a sibling item of the same instalment, before or after the one with the deadline."""
+    i = _unit_index(ctx, u)
+    siblings: list[Unit] = []
+    for prev in reversed(ctx.units[max(0, i - 4):i]):  # back to this instalment's title
+        if prev.label != u.label:
+            break
+        siblings.append(prev)
+        if INSTALMENT_TITLE.search(ctx.unit_text(prev)):
+            break
+    for nxt in ctx.units[i + 1:i + 3]:  # forward until the next instalment starts
+        if nxt.label != u.label or INSTALMENT_TITLE.search(ctx.unit_text(nxt)):
+            break
+        siblings.append(nxt)
+    for sib in siblings:
+        t = ctx.unit_text(sib)
+        if _TIME_REL.search(t) and _event_in(t):
+            continue
+        if re.match(r"(?:付款|支付)?(?:金额|款项|数额|比例)", t):
+            money = find_money(ctx.text, sib.start, sib.end, capital_wins=not facts.authoritative_figures)
+            if money:
+                return money[-1].value if re.search(r"本(?:笔|期|次)", t) else money[0].value
+    return None
+
+
+def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
+    """"按季度支付，每季度支付人民币12万元": the same amount for every instalment of the schedule."""
+    for other in ctx.units:
+        if other.label != u.label or other.start >= u.start:
+            continue
+        m = re.search(r"每(?:个)?(?:季度|期|次|月|年)(?:应)?(?:支付|付款)", ctx.unit_text(other))
+        if m:
+            money = find_money(ctx.text, other.start + m.end(), other.end, capital_wins=not facts.authoritative_figures)
+            if money:
+                return money[0].value
+    return None
+
+
+def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
+    text = ctx.text
+    money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
+             if not re.search(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$", text[max(u.start, h.start - 10):h.start])]
+    if money:
+        raw.amount = money[0].value
+        raw.currency = money[0].currency
+        _mismatch(ctx, facts, money[0])
+    elif (bare := _BARE_FIGURE.search(s)) and re.search(r"金额|元", ctx.text[max(0, u.start - 400):u.start]):
+        raw.amount = Decimal(bare.group(0).replace(",", ""))  # a table column headed 金额（元）
+    elif (detail := _detail_money(ctx, facts, u)) is not None:
+        raw.amount = detail
+    elif (each := _each_instalment(ctx, facts, u)) is not None:
+        raw.amount = each
+    pm = re.search(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})", s) or RATE_RX.search(s)
+    if pm:
+        try:
+            raw.percent = rate((pm.group("r") if "r" in (pm.groupdict() or {}) else pm.group(0)).replace(" ", ""))
+        except (NumeralError, ArithmeticError):
+            raw.percent = None
+        raw.cumulative = bool(re.search(r"(?:支付|付)至[^,。;]{0,10}" + re.escape(pm.group(0)), s))
+    tm = INSTALMENT_TITLE.search(s)
+    if tm is None:
+        i = _unit_index(ctx, u)
+        prev = ctx.units[i - 1] if i else None
+        if prev is not None and prev.label == u.label:
+            tm = INSTALMENT_TITLE.search(ctx.unit_text(prev))
+    title = tm.group(0) if tm else "付款"
+    if raw.percent is None and raw.amount is None and title in ctx.ratio_titles:
+        raw.percent = ctx.ratio_titles[title]
+    if raw.percent is not None:
+        pct = (raw.percent * 100).normalize()
+        title += f" {format(pct, 'f')}%"
+    raw.title = title
