@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from typing import Any
 
 from tracker.parse import lexicon_zh
 from tracker.parse.common import (
@@ -49,7 +50,11 @@ _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
 )
 
-def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict | None:  # type: ignore[type-arg]
+#: what closes a date that ends a duty: 2025年3月31日(含)前 / 或之前 / 止
+_CLOSING = re.compile(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)")
+
+
+def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[str, Any] | None:
     text = ctx.text
     m = _RECUR_LAST_WORKDAY.search(s)
     rec = None
@@ -67,10 +72,11 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
         try:
             days = str(cn_int(m.group('d')))
             also = re.match(r"\s*(?:及|和|与|、)\s*每?(?:个)?月?(?:的)?(?:最后一日|最后一天|末|底)", s[m.end():])
+            whole = m  # with "及每月最后一日", the series' span reaches over both days
             if also:
                 days += ",-1"
-                m = re.compile(r"[\s\S]+").match(s, m.start(), m.end() + also.end())  # type: ignore[assignment]
-            rec = (f"FREQ=MONTHLY;BYMONTHDAY={days}", m)
+                whole = re.compile(r"[\s\S]+").match(s, m.start(), m.end() + also.end()) or m
+            rec = (f"FREQ=MONTHLY;BYMONTHDAY={days}", whole)
         except NumeralError:
             rec = None
     elif (m := _RECUR_MONTH_END.search(s)):
@@ -99,8 +105,8 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             out["series_start"] = (event, bool(since.group("next")))
         elif (nth := _SERIES_NTH.search(s, 0, rec[1].start())):  # 自第二季度起: the Nth period of the term
             with contextlib.suppress(NumeralError):
-                months = (cn_int(nth.group("n")) - 1) * {"季": 3, "月": 1, "年": 12}[nth.group("u")]
-                out["series_start"], out["series_offset"] = ("effective", False), f"P{months}M"
+                shift = (cn_int(nth.group("n")) - 1) * {"季": 3, "月": 1, "年": 12}[nth.group("u")]
+                out["series_start"], out["series_offset"] = ("effective", False), f"P{shift}M"
         return out
     # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
     for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
@@ -122,9 +128,9 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             if lead_dur and not lead_dur[1]:
                 got = (_add_iso(lead_dur[0], got[0]), False)
         a = tm.start()
-        lead = list(re.finditer(r"应于|应在|须于|于|自|从|在|不晚于|最迟于", evt or ""))
-        if lead:
-            a = tm.start() + lead[-1].start()
+        leads = list(re.finditer(r"应于|应在|须于|于|自|从|在|不晚于|最迟于", evt or ""))
+        if leads:
+            a = tm.start() + leads[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
     tplus = re.search(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))", s)
     if tplus:  # "T+15个工作日（T为合同生效日）": T is defined next to it or in the definitions
@@ -157,7 +163,8 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict 
             fm = re.search(r"(?:于|在|不晚于|最迟于|最晚于)\s*$", before)
             if fm:
                 a = fm.start()
-            end = h.end - u.start + len(re.match(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)", text[h.end:h.end + 9]).group(0))  # type: ignore[union-attr]
+            closing = _CLOSING.match(text[h.end:h.end + 9])
+            end = h.end - u.start + (len(closing.group(0)) if closing else 0)
             return {"fixed_date": h.value, "_a": a, "_b": end}
     if "期" in s and (pe := _period_end(ctx, s)) is not None:
         return pe
@@ -179,7 +186,7 @@ _PERIOD_END = re.compile(
 _PERIOD_DEF = re.compile(rf"(?P<evt>[^,。;:()]{{1,30}}?)(?:之日)?(?:起算?|后)\s*(?P<dur>{_PERIOD_DUR})\s*$")
 
 
-def _period_end(ctx: Ctx, s: str) -> dict | None:  # type: ignore[type-arg]
+def _period_end(ctx: Ctx, s: str) -> dict[str, Any] | None:
     """"质保期（终验合格之日起12个月）届满后支付": the end of a service period defined in place or in
     another clause ("质保期为终验合格之日起12个月") is its event plus its length."""
     m = _PERIOD_END.search(s)

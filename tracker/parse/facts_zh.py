@@ -9,6 +9,7 @@ import re
 from tracker.parse import cover_zh, lexicon_zh, parties_zh
 from tracker.parse.common import (
     Facts,
+    MoneyHit,
     RawWarning,
     find_dates,
     find_money,
@@ -233,7 +234,7 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
         facts.currency = None  # money only in penalties: currency stays unknown for the fee
 
 
-def _mismatch(ctx: Ctx, facts: Facts, hit) -> None:  # type: ignore[no-untyped-def]
+def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
     if hit.mismatch:
         label = ctx.clauses.label_at(hit.start)
         facts.warnings.append(RawWarning("amount_mismatch", label, hit.start, hit.end,

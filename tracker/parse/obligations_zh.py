@@ -52,8 +52,8 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
     if both and (not subjects or both[-1].start() > subjects[-1].start()):
         return "both"  # "双方于每月5日前…对账": a duty of both sides
-    if subjects and (ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
-        return ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))  # type: ignore[return-value]
+    if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
+        return role
     for m in _SUBJECT.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
