@@ -132,3 +132,16 @@ def test_title_label_needs_its_separator() -> None:
     doc = ("技术服务合同\n委托方（甲方）：A公司\n受托方（乙方）：B公司\n第一条 项目名称及内容\n"
            "（一）项目名称：热线工单分类模型微调项目。\n（二）服务内容：微调。\n")
     assert parse_text(doc, "t.txt").contract.title == "热线工单分类模型微调项目"
+
+
+def test_payment_table_cell_read_by_the_time_layer() -> None:
+    doc = ("技术服务合同\n委托方（甲方）：A公司\n受托方（乙方）：B公司\n第一条 价款\n"
+           "（一）合同总价为人民币100,000元。\n（二）付款进度如下表：\n"
+           "期次\t付款节点\t比例\t金额（元）\t付款期限\n"
+           "第一期\t合同签订\t80%\t80,000.00\t合同签订之日起10日内\n"
+           "第二期\t质保期满\t20%\t20,000.00\t质保期（验收合格之日起六个月）届满后15日内\n")
+    r = parse_text(doc, "t.txt")
+    tail = next(o for o in r.obligations if o.amount == Decimal("20000"))
+    assert tail.trigger is not None
+    # the warranty period defined in the cell: acceptance + 6 months + 15 days, not "expiry + 15 days"
+    assert (tail.trigger.event, tail.trigger.offset) == ("acceptance", "P6M15D")

@@ -168,7 +168,8 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     text = ctx.text
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
-        ob = _time_element(ctx, cu, ctx.unit_text(cu), payment_row=True)
+        cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
+        ob = choose(time_element(cell_text, "zh", ctx.text), _time_element(ctx, cu, cell_text, payment_row=True))
         if ob is not None:
             a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
             break
