@@ -168,7 +168,7 @@ PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
-PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划"
+PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
 DATA_OBJECT = r"数据|资料|语料|样本|图像|影像|视频|素材|单证"
@@ -178,7 +178,7 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,�
                 r"|部署上线|完成[^,。;]{0,4}训练")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
-PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书|清单"
+PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书|清单|结果|图像|样本|文本"
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
@@ -219,7 +219,7 @@ BASES: tuple[tuple[str, str], ...] = (
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
                        r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
-                       r"|当批|该批|本批|批次费用"),
+                       r"|当批|该批|本批|批次费用|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"),
 )
 
 #: who broke what → the penalty kind. The trigger that starts first in the sentence wins.
