@@ -145,3 +145,18 @@ def test_payment_table_cell_read_by_the_time_layer() -> None:
     assert tail.trigger is not None
     # the warranty period defined in the cell: acceptance + 6 months + 15 days, not "expiry + 15 days"
     assert (tail.trigger.event, tail.trigger.offset) == ("acceptance", "P6M15D")
+
+
+def test_supplement_takes_the_amended_values() -> None:
+    doc = ("补充协议\n甲方（服务方）：A公司\n乙方（需求方）：B公司\n"
+           "第一条 费用\n1.1 原合同总价款由人民币陆拾万元整调整为人民币陆拾捌万元整（¥680,000.00）。\n"
+           "第二条 期限\n2.1 原合同约定的有效期届满日由2025年12月31日变更为2026年3月31日。\n"
+           "2.2 续约通知期限由期满前30日变更为期满前45日，即任何一方拟续签的，应于期满前45日书面通知对方。\n"
+           "第三条 违约责任\n3.1 任何一方违反保密义务的，违约金由原合同约定的人民币10万元调整为人民币15万元。\n\n"
+           "甲方（盖章）：A公司\n日期：2025年9月29日\n")
+    c = parse_text(doc, "supp.md").contract
+    assert c.total_fee == Decimal("680000")
+    assert c.expiry_date == date(2026, 3, 31)
+    assert (c.renewal_notice, c.renewal_notice_deadline) == ("P45D", date(2026, 2, 14))
+    (conf,) = [p for p in c.penalties if p.kind == "confidentiality_breach"]
+    assert conf.amount == Decimal("150000")

@@ -131,6 +131,12 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 facts.effective_on_signing = True
         # explicit range: 自DATE起至DATE止
         dates = [h for h in find_dates(text, u.start, u.end) if h.value]
+        amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日
+        if amended_end and facts.end_date is None:
+            new = [h for h in dates if h.start >= u.start + amended_end.end()]
+            if new:
+                facts.end_date = new[0].value
+                facts.term_span = facts.term_span or (u.label, u.start, u.end)
         for i, h in enumerate(dates):
             closes = re.match(r"\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
                 or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 10):h.start]) \
@@ -209,11 +215,21 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 # ---------------------------------------------------------------- rules: money, copies, metrics
 
 
+#: an amended end of the term: 有效期届满日由A变更为B (B is the end)
+_AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。;]{{0,30}}?(?:{lexicon_zh.AMENDED_TO})")
+#: an amended value: "由A调整为B" / "由A变更为B" right after the fact's label (B counts)
+_AMENDED_VALUE = re.compile(rf"\s*由[^,。;]{{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")
+
+
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
     for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
+        if (amended := _AMENDED_VALUE.match(text, m.end())) is not None:  # 总价款由60万元调整为68万元
+            hits = [h for h in hits if h.start >= amended.end()] or hits
+            if hits and hits[0].start - amended.end() <= 8:
+                m = amended
         if not hits or hits[0].start - m.end() > 8:
             continue
         if facts.total_fee is None:

@@ -120,6 +120,8 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         r.basis = "overdue_amount"  # a late-payment rate or interest runs on the overdue amount
     _suspension(s, r)
     money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
+    if (amended := re.search(lx.AMENDED_TO, s)) and any(h.start >= amended.end() for h in money):
+        money = [h for h in money if h.start >= amended.end()]  # 由10万元调整为15万元: the new sum
     if r.rate is None and money and (r.kind == "confidentiality_breach"
                                      or re.search(rf"(?:{lx.CONSEQUENCE})\s*(?:为)?\s*(?:人民币|新台币|¥|[壹贰叁肆伍陆柒捌玖])", s)):
         r.amount = money[0].value
