@@ -160,3 +160,14 @@ def test_supplement_takes_the_amended_values() -> None:
     assert (c.renewal_notice, c.renewal_notice_deadline) == ("P45D", date(2026, 2, 14))
     (conf,) = [p for p in c.penalties if p.kind == "confidentiality_breach"]
     assert conf.amount == Decimal("150000")
+
+
+def test_description_with_an_event_is_no_duty() -> None:
+    doc = ("框架协议\n甲方（委托方）：A公司\n乙方（服务方）：B公司\n第一条 订单\n"
+           "1.1 订单载明服务内容、数量、单价、交付日期及付款安排，经双方签章后成为本协议附件。\n"
+           "1.2 乙方应于订单签章后10日内交付标注结果。\n"
+           "1.3 项目验收合格后，甲方向乙方支付剩余服务费人民币10,000元。\n")
+    r = parse_text(doc, "f.md")
+    got = sorted((o.clause, o.kind) for o in r.obligations)
+    # 1.1 describes the order (no duty word, no period); 1.3 is a payment on acceptance
+    assert got == [("1.2", "other"), ("1.3", "payment")]

@@ -160,6 +160,10 @@ def event_of(phrase: str) -> str | None:
     return best[2] if best else None
 
 
+#: the words that make a sentence a duty of someone (应 / 须 / 负责…), beyond a verb of payment or delivery
+MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
+
+
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"

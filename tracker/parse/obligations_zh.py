@@ -70,7 +70,7 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
 def _payment_clauses(ctx: Ctx) -> set[str]:
     """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
     rx = (r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
-          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|付款计划|付款安排")
+          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])")
     return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
 
 
@@ -135,6 +135,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
+        if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s):
+            continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
         party = _party(ctx, action, kind, prefix=s[:a])
         if continued and prev_party and not PARTY_RX.search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
