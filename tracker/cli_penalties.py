@@ -6,7 +6,9 @@ Thin: read the inputs (``tracker.store.penalty_queries``, stdlib sqlite3), compu
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,13 +21,13 @@ from tracker.cli_app import (
     existing_db,
     fail,
     parse_day,
-    print_json,
     stdout_console,
     today,
     warn_skipped,
 )
 
 if TYPE_CHECKING:
+    from tracker.penalty_report import ContractStatement
     from tracker.store.bad_rows import Skipped
 
 
@@ -47,38 +49,57 @@ def penalties(
                                                         show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the statement to this file.",
                                                 show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="With every contract: the table per instalment "
+                                         "for each one, not the summary line per contract.")] = False,
 ) -> None:
     """Late-payment and late-delivery penalties (违约金计算表): one row per overdue period, totals per
-    instalment, per contract and overall, and the dates the right to suspend or terminate arises."""
+    instalment, per contract and overall, and the dates the right to suspend or terminate arises.
+    For every contract the table is a summary line per contract (--detail, or a CONTRACT, for the
+    periods); every form is streamed, a contract at a time."""
     if as_json and fmt is not None:
         fail("--json and --format are exclusive", 2)
     day = parse_day(as_of) or today()
+    skipped: list[Skipped] = []
     with errors():
         from tracker import penalty_report as report
-        from tracker.store.penalty_queries import penalty_inputs
+        from tracker import penalty_stream as stream
+        from tracker.store.penalty_queries import iter_inputs, penalty_inputs
 
-        skipped: list[Skipped] = []
-        inputs = penalty_inputs(existing_db(), contract, skipped=skipped)
-        statements = report.build(inputs, day)
+        db = existing_db()
+        items: Iterable[ContractStatement] = (
+            report.build(penalty_inputs(db, contract, skipped=skipped), day) if contract is not None  # errors first
+            else stream.statements(iter_inputs(db, skipped=skipped), day))
+        chunks: Iterable[str] | None = (
+            stream.json_chunks(items) if as_json or (fmt is None and output is not None)
+            else report.markdown_chunks(items, day) if fmt is StatementFormat.md
+            else itertools.chain(("\ufeff",), report.csv_chunks(items)) if fmt is StatementFormat.csv
+            else None)
+        if output is not None and chunks is not None:
+            _write_file(output, chunks)
+        elif chunks is not None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+        elif contract is None and not detail:
+            stream.write_summary(items, day, stdout_console(), sys.stdout)
+        else:
+            from rich.console import Group
+
+            console = stdout_console()
+            for parts in report.rich_chunks(items, day):
+                console.print(Group(*parts))
     warn_skipped(skipped)
-    if output is not None:
-        import json
 
-        from tracker.export import write_private
 
-        text = (json.dumps(report.to_json(statements), ensure_ascii=False, indent=2) + "\n" if as_json or fmt is None
-                else report.to_markdown(statements, day) if fmt is StatementFormat.md
-                else "\ufeff" + report.to_csv(statements))
-        try:
-            write_private(output, text.encode())
-        except OSError as exc:
-            fail(f"{output}: {exc.strerror or exc}")
-        typer.echo(f"wrote {output}", err=True)
-    elif as_json:
-        print_json(report.to_json(statements))
-    elif fmt is StatementFormat.md:
-        sys.stdout.write(report.to_markdown(statements, day))
-    elif fmt is StatementFormat.csv:
-        sys.stdout.write("\ufeff" + report.to_csv(statements))
-    else:
-        stdout_console().print(report.to_rich(statements, day))
+def _write_file(output: Path, chunks: Iterable[str]) -> None:
+    """Stream the statement into ``output``, created 0600 like every export (it quotes contracts)."""
+    import os
+
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8", newline="") as f:
+            os.fchmod(f.fileno(), 0o600)
+            for chunk in chunks:
+                f.write(chunk)
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}", err=True)

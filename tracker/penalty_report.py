@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -36,17 +36,27 @@ BASIS = {"overdue_amount": "the overdue amount", "total_fee": "the total fee",
 NOTE_ROUNDING = "Period amounts are shown rounded to the fen."
 
 
-class Inputs(Protocol):
-    contract_id: int
-    title: str | None
-    provider: str | None
-    client: str | None
-    currency: str | None
-    total_fee: Decimal | None
-    penalties: tuple[Penalty, ...]
-    instalments: tuple[Instalment, ...]
-    payments: tuple[Payment, ...]
-    deliveries: tuple[Delivery, ...]
+class Inputs(Protocol):  # read-only members, so a frozen dataclass (PenaltyInputs) satisfies it
+    @property
+    def contract_id(self) -> int: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def provider(self) -> str | None: ...
+    @property
+    def client(self) -> str | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def total_fee(self) -> Decimal | None: ...
+    @property
+    def penalties(self) -> tuple[Penalty, ...]: ...
+    @property
+    def instalments(self) -> tuple[Instalment, ...]: ...
+    @property
+    def payments(self) -> tuple[Payment, ...]: ...
+    @property
+    def deliveries(self) -> tuple[Delivery, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -217,12 +227,20 @@ def _md_clause(lines: list[str], c: ClauseResult) -> None:
 
 
 def to_markdown(statements: list[ContractStatement], as_of: date) -> str:
-    lines = [f"# 违约金计算表 — penalty statement as of {as_of}", ""]
+    return "".join(markdown_chunks(statements, as_of))
+
+
+def markdown_chunks(statements: Iterable[ContractStatement], as_of: date) -> Iterator[str]:
+    """``to_markdown`` piece by piece (one contract at a time), for streaming a whole portfolio."""
+    yield f"# 违约金计算表 — penalty statement as of {as_of}\n\n"
     overall_pay = overall_del = Decimal(0)
+    convention = None
     for s in statements:
         r = s.result
+        convention = r.convention if convention is None else convention
         if not _has_content(r):
             continue
+        lines: list[str] = []
         lines.append(f"## Contract #{s.contract_id}: {_md(s.title or '(untitled)')}")
         lines.extend(f"**{_md(n)}**\n" for n in r.unread)
         lines.append("")
@@ -248,11 +266,10 @@ def to_markdown(statements: list[ContractStatement], as_of: date) -> str:
             lines.append("")
         overall_pay += r.total
         overall_del += r.delivery_total
-    lines.append(f"**Overall late-payment penalties: {_m(overall_pay)}** · "
-                 f"late-delivery penalties: {_m(overall_del)}")
-    lines.append("")
-    lines.append(f"Convention: {statements[0].result.convention if statements else ''} {NOTE_ROUNDING}".strip())
-    return "\n".join(lines) + "\n"
+        yield "".join(line + "\n" for line in lines)
+    yield (f"**Overall late-payment penalties: {_m(overall_pay)}** · "
+           f"late-delivery penalties: {_m(overall_del)}\n\n")
+    yield f"Convention: {convention or ''} {NOTE_ROUNDING}".strip() + "\n"
 
 
 def _has_content(r: ContractPenalties) -> bool:
@@ -267,11 +284,19 @@ CSV_COLUMNS = ("row", "contract_id", "kind", "clause", "obligation_id", "instalm
 
 def to_csv(statements: list[ContractStatement]) -> str:
     """Rows ``period``, ``instalment_total``, ``contract_total``, ``overall_total``; money as 0.00."""
+    return "".join(csv_chunks(statements))
+
+
+def csv_chunks(statements: Iterable[ContractStatement]) -> Iterator[str]:
+    """``to_csv`` piece by piece (one contract at a time), for streaming a whole portfolio."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     overall = {"late_payment": Decimal(0), "late_delivery": Decimal(0)}
     for s in statements:
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
         r = s.result
         for kind, accruals, total in (("late_payment", r.instalments, r.total),
                                       ("late_delivery", r.deliveries, r.delivery_total)):
@@ -291,25 +316,34 @@ def to_csv(statements: list[ContractStatement]) -> str:
             overall[kind] += total
     for kind, total in overall.items():
         w.writerow(("overall_total", "", kind, "", "", "", "", "", "", "", "", "", "", fmt_money(total), ""))
-    return buf.getvalue()
+    yield buf.getvalue()
 
 
 # ------------------------------------------------------------------------------ Rich
 
 def to_rich(statements: list[ContractStatement], as_of: date) -> Any:
-    from rich import box
     from rich.console import Group
+
+    return Group(*(part for parts in rich_chunks(statements, as_of) for part in parts))
+
+
+def rich_chunks(statements: Iterable[ContractStatement], as_of: date) -> Iterator[list[Any]]:
+    """``to_rich``'s renderables, one contract at a time (the detailed form, streamed)."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[Any] = [Text(f"违约金计算表 — penalty statement as of {as_of}", style="bold")]
+    yield [Text(f"违约金计算表 — penalty statement as of {as_of}", style="bold")]
     overall_pay = overall_del = Decimal(0)
+    convention = None
     for s in statements:
         r = s.result
+        convention = r.convention if convention is None else convention
         overall_pay += r.total
         overall_del += r.delivery_total
         if not _has_content(r):
             continue
+        parts: list[Any] = []
         parts.append(Text(f"\nContract #{s.contract_id}: {s.title or '(untitled)'}", style="bold"))
         parts.extend(Text(n, style="bold yellow") for n in r.unread)
         for c in r.late_payment + r.late_delivery:
@@ -336,11 +370,9 @@ def to_rich(statements: list[ContractStatement], as_of: date) -> Any:
             parts.append(Text(f"Late-payment total: {_m(r.total)}", style="bold"))
         if r.late_delivery:
             parts.append(Text(f"Late-delivery total: {_m(r.delivery_total)}", style="bold"))
-        for p in r.fixed:
-            parts.append(Text(f"Fixed sum, clause {p.clause or '?'} ({p.kind}): "
-                              f"{_m(p.amount) if p.amount is not None else 'not stated'} (listed, not accrued)"))
-    parts.append(Text(f"\nOverall: late payment {_m(overall_pay)} · late delivery {_m(overall_del)}",
-                      style="bold"))
-    parts.append(Text(f"{statements[0].result.convention if statements else ''} {NOTE_ROUNDING}".strip(),
-                      style="dim"))
-    return Group(*parts)
+        for fx in r.fixed:
+            parts.append(Text(f"Fixed sum, clause {fx.clause or '?'} ({fx.kind}): "
+                              f"{_m(fx.amount) if fx.amount is not None else 'not stated'} (listed, not accrued)"))
+        yield parts
+    yield [Text(f"\nOverall: late payment {_m(overall_pay)} · late delivery {_m(overall_del)}", style="bold"),
+           Text(f"{convention or ''} {NOTE_ROUNDING}".strip(), style="dim")]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -78,7 +78,7 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
         contract_ids = (contract_id,)
     bad = dict(bad) if bad is not None else bad_rows.scan(
         conn, contract_ids, tables=("contracts", "obligations", "payments", "contract_events"))
-    where, only, args = "", "", ()
+    where, only, args = "", "", ()  # type: tuple[str, str, tuple[str, ...]]
     if contract_ids is not None:
         ids = "(SELECT value FROM json_each(?))"
         where, only, args = f"WHERE id IN {ids}", f" AND o.contract_id IN {ids}", (json.dumps(sorted(contract_ids)),)
@@ -146,3 +146,15 @@ def read_inputs(conn: sqlite3.Connection, contract_id: int | None = None, *,
             cid, title, provider, client, currency or facts_currency, total,
             parsed[penalties_text], tuple(inst.get(cid, ())), tuple(pays.get(cid, ())), tuple(dels.get(cid, ()))))
     return out
+
+
+def iter_inputs(path: Path | str, *, skipped: list[Skipped] | None = None,
+                chunk: int = 500) -> Iterator[PenaltyInputs]:
+    """``penalty_inputs`` of every contract, streamed: read ``chunk`` contracts at a time inside one
+    read snapshot, so a portfolio of any size is never held in memory at once."""
+    with connect(path) as conn:
+        if conn is None:
+            return
+        ids = [cid for (cid,) in conn.execute("SELECT id FROM contracts ORDER BY id")]
+        for k in range(0, len(ids), chunk):
+            yield from read_inputs(conn, contract_ids=ids[k:k + chunk], skipped=skipped)

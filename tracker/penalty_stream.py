@@ -1,0 +1,121 @@
+"""``tracker penalties`` over a whole portfolio, streamed: one contract at a time from the store to
+the output, so 100,000 contracts need no more memory than one chunk of them.
+
+The statements are the same as ``tracker.penalty_report`` builds (the JSON, Markdown and CSV
+forms are byte for byte what ``to_json`` / ``to_markdown`` / ``to_csv`` give for the whole list);
+the Rich form for many contracts is a summary, one line per contract with a penalty, its
+figures equal to the detailed statement's totals (``summary_row``). Pure presentation: nothing
+here reads the clock; the store is read through ``tracker.store.penalty_queries``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, TextIO
+
+from tracker.penalty import compute
+from tracker.penalty_report import (
+    NOTE_ROUNDING,
+    ContractStatement,
+    Inputs,
+    _has_content,
+    _m,
+    _shown,
+    contract_json,
+)
+
+
+def statements(inputs: Iterable[Inputs], as_of: date) -> Iterator[ContractStatement]:
+    """``penalty_report.build``, lazily: each contract computed when the writer reaches it."""
+    for c in inputs:
+        yield ContractStatement(c.contract_id, c.title, c.provider, c.client, c.currency,
+                                compute(c.penalties, c.instalments, c.payments, c.total_fee, as_of, c.deliveries))
+
+
+def json_chunks(items: Iterable[ContractStatement]) -> Iterator[str]:
+    """Exactly ``json.dumps(to_json(items), ensure_ascii=False, indent=2) + "\\n"``, one contract at
+    a time (JSON strings never hold a raw newline, so re-indenting by lines is safe)."""
+    first = True
+    for s in items:
+        body = json.dumps(contract_json(s), ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+# ------------------------------------------------------------------------------ the summary form
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One contract's line in the summary: the same totals as its detailed statement."""
+
+    contract_id: int
+    title: str
+    overdue: int  # instalments and deliverables with a period or a penalty (the detailed form's rows)
+    late_payment: Decimal
+    late_delivery: Decimal
+    suspend_from: date | None  # the earliest day a right to suspend or terminate arises
+    notes: tuple[str, ...]
+
+
+def summary_row(s: ContractStatement) -> SummaryRow | None:
+    """The contract's summary line, or None when its detailed statement shows nothing."""
+    r = s.result
+    if not _has_content(r):
+        return None
+    accruals = r.instalments + r.deliveries
+    days = [a.suspend_from for a in accruals if a.suspend_from]
+    caps = [f"cap reached on {c.cap_reached_on}" for c in r.late_payment + r.late_delivery if c.cap_reached_on]
+    return SummaryRow(s.contract_id, s.title or "(untitled)", sum(1 for a in accruals if _shown(a)), r.total,
+                      r.delivery_total, min(days) if days else None, tuple(caps) + r.notes)
+
+
+COLUMNS = (("Contract", 8), ("Overdue", 7), ("Late payment", 13), ("Late delivery", 13), ("Suspend from", 12))
+GAP = "  "
+
+
+def _line(cells: Iterable[str], title: str, width: int) -> str:
+    from rich.cells import cell_len, set_cell_size
+
+    head = GAP.join(cells)
+    room = max(width - cell_len(head) - len(GAP), 10)
+    return head + GAP + (title if cell_len(title) <= room else set_cell_size(title, room - 1) + "…")
+
+
+def write_summary(items: Iterable[ContractStatement], as_of: date, console: Any, out: TextIO) -> None:
+    """The Rich summary: a header, one fixed-width line per contract with a penalty (streamed as
+    computed; notes such as an unread clause indented under it), the overall totals, the
+    convention and how to see the detail per instalment."""
+    from rich.text import Text
+
+    width = console.width
+    console.print(Text(f"违约金计算表 — penalty statement as of {as_of} (summary per contract)", style="bold"))
+    console.print(Text(_line((f"{name:>{w}}" if k else f"{name:<{w}}" for k, (name, w) in enumerate(COLUMNS)),
+                             "Title", width), style="bold"))
+    console.print(Text(_line(("─" * w for _, w in COLUMNS), "─" * 5, width)))
+    pay = dlv = Decimal(0)
+    shown = 0
+    convention = None
+    for s in items:
+        convention = s.result.convention if convention is None else convention
+        row = summary_row(s)
+        if row is None:
+            continue
+        shown += 1
+        pay += row.late_payment
+        dlv += row.late_delivery
+        cid, n, lp, ld, sf = (w for _, w in COLUMNS)
+        out.write(_line((f"#{row.contract_id:<{cid - 1}}", f"{row.overdue:>{n}}", f"{_m(row.late_payment):>{lp}}",
+                         f"{_m(row.late_delivery):>{ld}}", f"{str(row.suspend_from or ''):>{sf}}"),
+                        row.title, width) + "\n")
+        for note in row.notes:
+            out.write(f"{'':{cid}}{GAP}{note}\n")
+    out.flush()
+    console.print(Text(f"\n{shown:,} contract{'s' if shown != 1 else ''} with a penalty or a note. "
+                       "Per instalment: tracker penalties CONTRACT, or --detail."))
+    console.print(Text(f"Overall: late payment {_m(pay)} · late delivery {_m(dlv)}", style="bold"))
+    console.print(Text(f"{convention or ''} {NOTE_ROUNDING}".strip(), style="dim"))
