@@ -3,18 +3,32 @@
 Target: <= 1 s. Two shapes: one book of 100,000 instalments under one clause (with partial
 payments), and 10,000 contracts of 10 instalments each (a clause cap on every contract).
 Prints the figures. Run: ``.venv/bin/python bench/penalty.py``.
+
+``--cli N`` (issue 12): ``tracker penalties --as-of`` for all N contracts (a database filled by
+``bench/remind.populate``, 10 obligations each) in every format, each process timed against the
+library call (``tracker.penalties(db, as_of)`` in a fresh process) in the same interleaved run,
+with its peak RSS. Targets: <= 2x the library, peak RSS <= 150 MB.
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
+import json
 import random
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
-from tracker.model import Cap, Penalty
-from tracker.penalty import Instalment, Payment, compute
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tracker.model import Cap, Penalty  # noqa: E402
+from tracker.penalty import Instalment, Payment, compute  # noqa: E402
 
 N = 100_000
 AS_OF = date(2025, 12, 31)
@@ -48,7 +62,58 @@ def timed(label: str, fn):  # type: ignore[no-untyped-def]
     return out
 
 
+# (seconds, peak RSS in KB, exit status) of one command, from a small launcher process so the
+# child's ru_maxrss is its own (see bench/store.py).
+LAUNCH = r'''
+import json, os, subprocess, sys, time
+t = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps([time.perf_counter() - t, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]))
+'''
+LIBRARY = ("import sys, tracker; from datetime import date; "
+           "s = tracker.penalties(sys.argv[1], date.fromisoformat(sys.argv[2])); print(len(s))")
+
+
+def cli(contracts: int, runs: int) -> None:
+    """The whole-process figures of ``tracker penalties`` against the library call."""
+    from remind import populate  # bench/remind.py
+
+    work = Path(tempfile.mkdtemp(prefix="penalty-bench-"))
+    db, as_of = work / "bench.db", "2025-06-16"
+    n = populate(db, contracts, date.fromisoformat(as_of))
+    py = sys.executable
+    base = [py, "-m", "tracker", "--db", str(db), "penalties", "--as-of", as_of]
+    cmds = {"library tracker.penalties()": [py, "-c", LIBRARY, str(db), as_of],
+            "tracker penalties (summary)": base, "tracker penalties --json": [*base, "--json"],
+            "tracker penalties --format md": [*base, "--format", "md"],
+            "tracker penalties --format csv": [*base, "--format", "csv"]}
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    peak: dict[str, int] = dict.fromkeys(cmds, 0)
+    for _ in range(runs):  # interleaved, so load on the machine falls on every command alike
+        for name, cmd in cmds.items():
+            out = subprocess.run([py, "-c", LAUNCH, *cmd], capture_output=True, text=True, check=True)
+            t, rss, rc = json.loads(out.stdout)
+            if rc:
+                raise SystemExit(f"{name} exited {rc}")
+            times[name].append(t)
+            peak[name] = max(peak[name], rss // 1024)
+    lib = statistics.median(times["library tracker.penalties()"])
+    print(f"{contracts:,} contracts, {n:,} obligations; median of {runs} interleaved runs (process wall time)")
+    for name in cmds:
+        t = statistics.median(times[name])
+        print(f"  {name:32} {t:6.2f} s  {t / lib:5.2f}x library  peak RSS {peak[name]:4d} MB")
+    print("  targets: <= 2.00x library, peak RSS <= 150 MB")
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--cli", type=int, metavar="N", help="time `tracker penalties` over N contracts instead")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    if args.cli:
+        cli(args.cli, args.runs)
+        return
     rng = random.Random(2025)
     insts, pays = book(rng, N)
     fee = sum((i.amount for i in insts), Decimal(0))

@@ -101,3 +101,17 @@ def test_empty_database_streams_an_empty_list(db_path: Path) -> None:
     Store(db_path).close()
     assert run("penalties", "--as-of", AS_OF, "--json") == "[]\n"
     assert "Overall: late payment 0.00" in run("penalties", "--as-of", AS_OF)
+
+
+@pytest.mark.parametrize("value", [
+    [], {}, [[]], {"a": {}}, None, True, False, 0, -7, 2**70, 1.5, 1e-7, float("nan"), float("inf"),
+    "", "引号\"和\\反斜杠\n换行\t\u2028", {"k": [1, "x", None, {"n": [True, {}]}], "空": []},
+    {1: "int key", None: "null key"}, (1, 2), {"d": date(2025, 5, 1)},
+])
+def test_indented_is_json_dumps(value: object) -> None:
+    from tracker.penalty_stream import indented
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    assert indented(value) == expected
+    assert indented({"outer": [value]}, 2) == json.dumps({"outer": [value]}, ensure_ascii=False, indent=2,
+                                                        default=str).replace("\n", "\n    ")

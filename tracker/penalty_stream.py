@@ -11,7 +11,7 @@ here reads the clock; the store is read through ``tracker.store.penalty_queries`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -38,13 +38,69 @@ def statements(inputs: Iterable[Inputs], as_of: date) -> Iterator[ContractStatem
 
 def json_chunks(items: Iterable[ContractStatement]) -> Iterator[str]:
     """Exactly ``json.dumps(to_json(items), ensure_ascii=False, indent=2) + "\\n"``, one contract at
-    a time (JSON strings never hold a raw newline, so re-indenting by lines is safe)."""
+    a time."""
     first = True
     for s in items:
-        body = json.dumps(contract_json(s), ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
-        yield ("[\n  " if first else ",\n  ") + body
+        yield ("[\n  " if first else ",\n  ") + indented(contract_json(s), 1)
         first = False
     yield "[]\n" if first else "\n]\n"
+
+
+def indented(o: Any, level: int = 0) -> str:
+    """``json.dumps(o, ensure_ascii=False, indent=2, default=str)`` nested ``level`` deep, byte for
+    byte, several times faster: with ``indent`` the standard library falls back to its pure-Python
+    encoder, while the strings here go through its C ``encode_basestring``. Anything unusual (a
+    non-string key, NaN) is left to ``json.dumps`` itself."""
+    t = type(o)
+    if t is dict and o:  # the common shapes first, without a call per string or null
+        pad = _PAD[level + 1] if level + 1 < len(_PAD) else "\n" + "  " * (level + 1)
+        parts = []
+        for k, v in o.items():
+            if type(k) is not str:
+                return _generic(o, level)
+            tv = type(v)
+            parts.append(_string(k) + ": " + (_string(v) if tv is str else "null" if v is None
+                                              else indented(v, level + 1)))
+        return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
+    if t is list and o:
+        pad = _PAD[level + 1] if level + 1 < len(_PAD) else "\n" + "  " * (level + 1)
+        return ("[" + pad + ("," + pad).join(_string(v) if type(v) is str else indented(v, level + 1) for v in o)
+                + pad[:-2] + "]")
+    return _generic(o, level)
+
+
+def _generic(o: Any, level: int) -> str:
+    if isinstance(o, str):
+        return _string(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float) and o == o and o not in (_INF, -_INF):
+        return float.__repr__(o)
+    if isinstance(o, dict) and all(isinstance(k, str) for k in o):
+        if not o:
+            return "{}"
+        pad = "\n" + "  " * (level + 1)
+        return ("{" + pad + ("," + pad).join(_string(k) + ": " + indented(v, level + 1) for k, v in o.items())
+                + "\n" + "  " * level + "}")
+    if isinstance(o, list | tuple):
+        if not o:
+            return "[]"
+        pad = "\n" + "  " * (level + 1)
+        return "[" + pad + ("," + pad).join(indented(v, level + 1) for v in o) + "\n" + "  " * level + "]"
+    if isinstance(o, dict | float):
+        return json.dumps(o, ensure_ascii=False, indent=2, default=str).replace("\n", "\n" + "  " * level)
+    return _string(str(o))  # default=str
+
+
+_INF = float("inf")
+_PAD = tuple("\n" + "  " * k for k in range(12))
+_string: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------------------ the summary form
