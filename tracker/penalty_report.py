@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Protocol
 
 from tracker.model import Penalty
@@ -139,19 +140,27 @@ def _shown(a: Accrual) -> bool:
 
 # ------------------------------------------------------------------------------ JSON
 
+@lru_cache(maxsize=1024)
+def _rate_json(rate: Rate) -> tuple[str | None, str, str, str | None]:
+    """(rate, per, day_count, annualised) as text: the same few rates recur on every row."""
+    return fmt_rate(rate.rate), rate.per, rate.day_count, fmt_rate(rate.annualised)
+
+
 def _period_json(p: Any) -> dict[str, Any]:
+    penalty = p.penalty
     return {"from": p.start.isoformat(), "to": p.end.isoformat(), "first_day": p.first_day.isoformat(),
             "balance": fmt_money(p.balance), "base": fmt_money(p.base), "days": p.days,
-            "rate": fmt_rate(p.rate.rate), "per": p.rate.per, "penalty": fmt_money(p.penalty),
-            "penalty_exact": format(p.penalty.normalize(), "f"), "explain": p.explain()}
+            "rate": _rate_json(p.rate)[0], "per": p.rate.per, "penalty": fmt_money(penalty),
+            "penalty_exact": format(penalty.normalize(), "f"), "explain": p.explain()}
 
 
 def accrual_json(a: Accrual) -> dict[str, Any]:
+    rate, per, day_count, annualised = _rate_json(a.rate)
     out = {
         "obligation_id": a.obligation_id, "title": a.title, "clause": a.obligation_clause,
         "penalty_clause": a.clause, "due_date": a.due_date.isoformat(), "amount": fmt_money(a.amount),
-        "balance": fmt_money(a.balance), "days": a.days, "rate": fmt_rate(a.rate.rate), "per": a.rate.per,
-        "basis": a.basis, "day_count": a.rate.day_count, "annualised": fmt_rate(a.rate.annualised),
+        "balance": fmt_money(a.balance), "days": a.days, "rate": rate, "per": per,
+        "basis": a.basis, "day_count": day_count, "annualised": annualised,
         "penalty": fmt_money(a.penalty), "uncapped": fmt_money(a.uncapped), "cap_cut": fmt_money(a.cap_cut),
         "periods": [_period_json(p) for p in a.periods],
         "suspend_from": a.suspend_from.isoformat() if a.suspend_from else None,
