@@ -50,6 +50,14 @@ OPEN_DUE_INDEX_SQL = (
     "CREATE INDEX ix_contracts_identity ON contracts (title, provider, client)"
 )
 
+# `tracker remind` claims the ready rows of one channel in (for_date, id) order, a batch at a
+# time: a partial index of just the ready rows, in that order, lets each claim read its batch
+# instead of sorting every ready row again (quadratic in a large first run).
+OUTBOX_CLAIM_INDEX_SQL = (
+    "CREATE INDEX ix_reminder_outbox_claim ON reminder_outbox (channel, for_date, id)"
+    " WHERE status IN ('pending', 'retry')"
+)
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -111,6 +119,7 @@ MIGRATIONS: list[Migration] = [
     # a webhook's signing secret, as a reference (env:NAME / file:/path), never the secret itself
     Migration("0005_recipient_secret", "ALTER TABLE reminder_recipients ADD COLUMN secret TEXT"),
     Migration("0006_actions", _actions),
+    Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL),
 ]
 
 

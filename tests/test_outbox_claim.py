@@ -1,0 +1,51 @@
+"""The outbox claim reads its batch in (for_date, id) order off the partial index of ready rows:
+no sort of every ready row per batch, and batches still come out oldest day first."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tracker.store import outbox
+from tracker.store.write import Store
+
+
+def _fill(db: Path, rows: list[tuple[int, str, str]]) -> None:
+    """(obligation_id, for_date, channel) rows, ready now."""
+    Store(db).close()
+    with outbox.connect(db) as conn:
+        outbox.enqueue(conn, [(oid, 1, "payment", "lead", None, day, ch, json.dumps({"for_date": day}))
+                              for oid, day, ch in rows], now=100.0)
+
+
+def test_claim_uses_the_ready_index_without_a_sort(db_path: Path) -> None:
+    _fill(db_path, [(1, "2025-06-01", "log")])
+    with sqlite3.connect(db_path) as c:
+        plan = [r[-1] for r in c.execute("EXPLAIN QUERY PLAN " + outbox.CLAIM_SQL, ("me", 1.0, "log", 1.0, 500))]
+    assert any("ix_reminder_outbox_claim" in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
+def test_batches_come_oldest_day_first_and_each_row_once(db_path: Path) -> None:
+    days = ["2025-06-03", "2025-06-01", "2025-06-02"]
+    _fill(db_path, [(oid, days[oid % 3], "log") for oid in range(1, 11)] + [(99, "2025-05-01", "console")])
+    with outbox.connect(db_path) as conn:
+        got = []
+        while batch := outbox.claim(conn, "log", "me", now=200.0, limit=3):
+            got.append([(r.payload["for_date"], r.obligation_id) for r in batch])
+        assert outbox.claim(conn, "console", "me", now=200.0, limit=3)[0].obligation_id == 99
+    flat = [x for b in got for x in b]
+    assert [len(b) for b in got] == [3, 3, 3, 1]
+    assert [oid for _, oid in flat] == [1, 4, 7, 10, 2, 5, 8, 3, 6, 9]  # 06-01, then 06-02, then 06-03
+
+
+def test_a_row_waiting_for_its_retry_time_is_not_claimed(db_path: Path) -> None:
+    _fill(db_path, [(1, "2025-06-01", "log"), (2, "2025-06-02", "log")])
+    with outbox.connect(db_path) as conn:
+        (first, second) = outbox.claim(conn, "log", "me", now=200.0)
+        outbox.mark_failed(conn, [first.id], "me", "boom", now=200.0, max_attempts=5, backoff=60.0)
+        outbox.mark_sent(conn, [second.id], "me", now=200.0)
+        assert outbox.claim(conn, "log", "me", now=210.0) == []
+        (again,) = outbox.claim(conn, "log", "me", now=261.0)
+        assert again.obligation_id == 1 and again.attempts == 1
