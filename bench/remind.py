@@ -97,11 +97,36 @@ def populate(db: Path, contracts: int, today: date, *, seed: int = 5, obligation
     return n_ob
 
 
+def scale(sizes: list[int]) -> None:
+    """Issue 12: each size in a fresh process (its own peak RSS), then the growth ratios: the first
+    run must be linear (time at 10x the contracts <= 10.5x)."""
+    import subprocess
+
+    got = {}
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--contracts", str(n), "--json"], capture_output=True,
+                             text=True, check=True)
+        got[n] = json.loads(out.stdout.strip().splitlines()[-1])
+        g = got[n]
+        print(f"{n:>7,} contracts: first run {g['first']:.2f} s (target <= 3 s at 10k), idempotent rerun "
+              f"{g['second']:.2f} s (target <= 0.5 s at 10k), peak RSS {g['peak']:.0f} MB (target <= 200 MB)",
+              flush=True)
+    for a, b in zip(sizes, sizes[1:], strict=False):
+        print(f"growth {a:,} -> {b:,} contracts ({b / a:g}x): first run {got[b]['first'] / got[a]['first']:.2f}x "
+              f"(linear target <= {10.5 * b / a / 10:g}x), rerun {got[b]['second'] / got[a]['second']:.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--contracts", type=int, default=10_000)
     ap.add_argument("--keep", type=Path, default=None, help="directory to keep the database in")
+    ap.add_argument("--scale", type=int, nargs="+", metavar="N", help="run each size in its own process, "
+                    "then print the growth ratios (e.g. --scale 10000 100000)")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     args = ap.parse_args()
+    if args.scale:
+        scale(args.scale)
+        return
     from tracker.config import Config, Delivery
     from tracker.daily import run_daily
     from tracker.notify import Target
@@ -131,6 +156,8 @@ def main() -> None:
     print(f"peak RSS:   {peak:.0f} MB (whole process, setup included)   target <= 200 MB")
     ok = first <= 3 and second <= 1 and peak <= 200 and not r2.delivered
     print("OK" if ok else "OVER TARGET")
+    if args.json:
+        print(json.dumps({"first": first, "second": second, "peak": peak, "delivered": len(r1.delivered)}))
 
 
 if __name__ == "__main__":

@@ -219,13 +219,18 @@ def _console(items: Sequence[dict[str, Any]], ctx: Context) -> None:
         console = ctx.console = Console(stderr=True, highlight=False, soft_wrap=True)
     style = {"overdue": "bold red", "penalty": "red", "suspension_right": "bold red",
              "event_late": "yellow", "evaluation_shortfall": "yellow", "calendar_uncovered": "magenta"}
-    from rich.markup import escape
+    lines = [_line(it) for it in items]
+    if not console.is_terminal and not console.record and not console.is_jupyter:  # no styles to apply
+        console.file.write("".join(line + "\n" for line in lines))
+        console.file.flush()
+        return
+    from rich.text import Text
 
-    for it in items:
+    texts = []  # one print of plain Text objects: no markup to escape and parse per line
+    for it, line in zip(items, lines, strict=True):
         reason = str(it.get("reason"))
-        st = style.get(reason, "bold" if reason == "due_today" else "")
-        text = escape(_line(it))
-        console.print(f"[{st}]{text}[/]" if st else text)
+        texts.append(Text(line, style=style.get(reason, "bold" if reason == "due_today" else "")))
+    console.print(*texts, sep="\n")
 
 
 def _log(path: Path, items: Sequence[dict[str, Any]]) -> None:
