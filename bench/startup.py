@@ -51,6 +51,7 @@ def report(title: str, rows: list[tuple[int, int, str]], top: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--runs", type=int, default=7)
     ns = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -59,6 +60,36 @@ def main() -> None:
         shutil.copy(sample, work / "x.txt")
         report("tracker --help", importtime(["--help"], work), ns.top)
         report("tracker parse x.txt --json", importtime(["parse", "x.txt", "--json"], work), ns.top)
+        ratios(work, ns.runs)
+
+
+def ratios(work: Path, runs: int) -> None:
+    """Issue 12: each command's whole-process time against ``python -c "import sqlite3, rich"``,
+    interleaved in one run (median of ``runs``); target <= 2.5x."""
+    import os
+    import statistics
+    import time
+
+    db = work / "empty.db"
+    subprocess.run([sys.executable, "-c", "import sys; from tracker.store import Store; Store(sys.argv[1]).close()",
+                    str(db)], cwd=ROOT, check=True)
+    env = {**os.environ, "TRACKER_DB": str(db), "XDG_CONFIG_HOME": str(work / "cfg"),
+           "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    cmds = {"python -c 'import sqlite3, rich'": [sys.executable, "-c", "import sqlite3, rich"],
+            "tracker --help": ["--help"], "tracker parse x.txt --json": ["parse", "x.txt", "--json"],
+            "tracker upcoming (empty db)": ["upcoming"], "tracker remind --dry-run (empty db)": ["remind", "--dry-run"]}
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for name, args in cmds.items():
+            cmd = args if name.startswith("python") else [sys.executable, "-c", LAUNCH, *args]
+            t = time.perf_counter()
+            subprocess.run(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - t)
+    base = statistics.median(times["python -c 'import sqlite3, rich'"])
+    print(f"\nstart-up, median of {runs} interleaved runs (target <= 2.5x the bare imports)")
+    for name in cmds:
+        t = statistics.median(times[name])
+        print(f"  {name:38} {t * 1000:6.0f} ms  {t / base:5.2f}x")
 
 
 if __name__ == "__main__":
