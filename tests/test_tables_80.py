@@ -43,11 +43,12 @@ COMMANDS = [
     ("contracts", "--as-of", AS_OF),
     ("show", "1", "--as-of", AS_OF),
     ("balance", "--as-of", AS_OF),
-    ("penalties", "--as-of", AS_OF),
+    ("penalties", "--as-of", AS_OF, "--detail"),  # the table per instalment
+    ("penalties", "--as-of", AS_OF),  # the summary line per contract (issue 12)
 ]
 
 
-@pytest.mark.parametrize("cmd", COMMANDS, ids=[c[0] for c in COMMANDS])
+@pytest.mark.parametrize("cmd", COMMANDS, ids=[" ".join(c[:1] + c[3:]) for c in COMMANDS])
 def test_every_amount_whole_at_80_columns(big: int, cmd: tuple[str, ...]) -> None:
     wide = _run(*cmd, columns=250)
     narrow = _run(*cmd, columns=80)
@@ -56,6 +57,8 @@ def test_every_amount_whole_at_80_columns(big: int, cmd: tuple[str, ...]) -> Non
     expect = {"upcoming": {"98,765,432.10", "12,345,678.90"}, "show": {"123,456,789.01", "98,765,432.10"},
               "contracts": {"123,456,789.01"}, "balance": {"123,456,789.01", "98,765,432.10"},
               "penalties": {"98,765,432.10"}}[cmd[0]]
+    if cmd == ("penalties", "--as-of", AS_OF):  # the summary: 98,765,432.10 x 0.005 x 76 days (03-17 to 06-01)
+        expect = {"37,530,864.20"}
     shown = set(MONEY.findall(wide))
     assert expect <= shown, (expect - shown, wide)
     for figure in sorted(shown):

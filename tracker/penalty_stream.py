@@ -142,6 +142,18 @@ def _line(cells: Iterable[str], title: str, width: int) -> str:
     return head + GAP + (title if cell_len(title) <= room else set_cell_size(title, room - 1) + "…")
 
 
+def _note(note: str, indent: int, width: int, console: Any) -> str:
+    """A note under its contract's line, indented, wrapped to the console's width."""
+    from rich.cells import cell_len
+
+    room = max(width - indent, 20)
+    if cell_len(note) <= room:
+        return " " * indent + note + "\n"
+    from rich.text import Text
+
+    return "".join(" " * indent + line.plain.rstrip() + "\n" for line in Text(note).wrap(console, room))
+
+
 def write_summary(items: Iterable[ContractStatement], as_of: date, console: Any, out: TextIO) -> None:
     """The Rich summary: a header, one fixed-width line per contract with a penalty (streamed as
     computed; notes such as an unread clause indented under it), the overall totals, the
@@ -169,7 +181,7 @@ def write_summary(items: Iterable[ContractStatement], as_of: date, console: Any,
                          f"{_m(row.late_delivery):>{ld}}", f"{str(row.suspend_from or ''):>{sf}}"),
                         row.title, width) + "\n")
         for note in row.notes:
-            out.write(f"{'':{cid}}{GAP}{note}\n")
+            out.write(_note(note, cid + len(GAP), width, console))
     out.flush()
     console.print(Text(f"\n{shown:,} contract{'s' if shown != 1 else ''} with a penalty or a note. "
                        "Per instalment: tracker penalties CONTRACT, or --detail."))
