@@ -77,10 +77,15 @@ LIBRARY = ("import sys, tracker; from datetime import date; "
 
 def cli(contracts: int, runs: int) -> None:
     """The whole-process figures of ``tracker penalties`` against the library call."""
+
+    with tempfile.TemporaryDirectory(prefix="penalty-bench-") as tmp:
+        _cli(Path(tmp) / "bench.db", contracts, runs)
+
+
+def _cli(db: Path, contracts: int, runs: int) -> None:
     from remind import populate  # bench/remind.py
 
-    work = Path(tempfile.mkdtemp(prefix="penalty-bench-"))
-    db, as_of = work / "bench.db", "2025-06-16"
+    as_of = "2025-06-16"
     n = populate(db, contracts, date.fromisoformat(as_of))
     py = sys.executable
     base = [py, "-m", "tracker", "--db", str(db), "penalties", "--as-of", as_of]
