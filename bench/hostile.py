@@ -120,19 +120,11 @@ def run_families(tmp: Path) -> bool:
 
 
 def mutate(rng: random.Random, data: bytes) -> bytes:
-    b = bytearray(data)
-    for _ in range(rng.choice((1, 2, 5, 20, 100))):
-        if not b:
-            break
-        i = rng.randrange(len(b))
-        op = rng.random()
-        if op < 0.6:
-            b[i] = rng.randrange(256)
-        elif op < 0.8:
-            del b[i:i + rng.randrange(1, 64)]
-        else:
-            b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 16)))
-    return bytes(b)
+    """The tests' mutator (tests/mutate.py) with the bench's heavier spread of edit counts."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from mutate import mutate as mutate_bytes  # type: ignore[import-not-found]
+
+    return bytes(mutate_bytes(rng, data, (1, 2, 5, 20, 100)))
 
 
 def run_fuzz(tmp: Path, n: int, seed: int) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.mutate import mutate
 from tracker.errors import InputError
 from tracker.parse import parse_file, parse_text
 from tracker.parse.readers import MAX_TEXT_CHARS, read_document
@@ -172,20 +173,7 @@ def test_text_beyond_the_cap_is_one_clear_error() -> None:
 
 def _mutations(seed: int, data: bytes, n: int) -> list[bytes]:
     rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        b = bytearray(data)
-        for _ in range(rng.choice((1, 3, 10, 50))):
-            i = rng.randrange(len(b))
-            op = rng.random()
-            if op < 0.6:
-                b[i] = rng.randrange(256)
-            elif op < 0.8:
-                del b[i:i + rng.randrange(1, 64)]
-            else:
-                b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 16)))
-        out.append(bytes(b))
-    return out
+    return [mutate(rng, data) for _ in range(n)]
 
 
 @pytest.mark.parametrize("sample", ["tests/contracts/x05-lingxi-radiology-report.docx",
