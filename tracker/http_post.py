@@ -19,7 +19,8 @@ import http.client
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from urllib.parse import urlsplit
 
@@ -59,6 +60,55 @@ def shutdown(sock: socket.socket | None) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+Resolver = Callable[[str, int], Sequence[tuple]]  # type: ignore[type-arg]
+
+
+def _getaddrinfo(host: str, port: int) -> Sequence[tuple]:  # type: ignore[type-arg]
+    return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+def resolve_within(host: str, port: int, seconds: float, resolver: Resolver = _getaddrinfo) -> Sequence[tuple]:  # type: ignore[type-arg]
+    """``resolver(host, port)`` (``getaddrinfo``) given at most ``seconds``: the system resolver
+    cannot be interrupted and ignores socket timeouts, so it runs in a daemon thread that is
+    abandoned, not waited for, when a slow DNS server would outlast the delivery deadline."""
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["ok"] = resolver(host, port)
+        except Exception as exc:  # handed to the caller's thread below
+            box["err"] = exc
+
+    worker = threading.Thread(target=work, name="resolve", daemon=True)
+    worker.start()
+    worker.join(max(0.0, seconds))
+    if "err" in box:
+        raise box["err"]  # type: ignore[misc]
+    if "ok" not in box:
+        raise TimeoutError("host name not resolved within the delivery deadline")
+    return box["ok"]  # type: ignore[return-value]
+
+
+def bounded_connector(deadline: float, resolver: Resolver = _getaddrinfo) -> Callable[..., socket.socket]:
+    """A ``socket.create_connection`` whose name resolution ends by ``deadline`` seconds from now
+    (the watchdog can only shut a socket that exists); connecting then tries each address."""
+    end = time.monotonic() + deadline
+
+    def connect(address: tuple[str, int], timeout: float | None = None,
+                source_address: tuple[str, int] | None = None) -> socket.socket:
+        host, port = address
+        infos = resolve_within(host, port, end - time.monotonic(), resolver)
+        last: OSError = OSError("no address for the host")
+        for _family, _type, _proto, _name, addr in infos:
+            try:
+                return socket.create_connection((addr[0], addr[1]), timeout, source_address)
+            except OSError as exc:
+                last = exc
+        raise last
+
+    return connect
+
+
 def check_url(url: str) -> str | None:
     """None if ``url`` can be POSTed to, else the problem (never quoting the URL)."""
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
@@ -78,7 +128,7 @@ def check_url(url: str) -> str | None:
 def proxy_for(url: str, env: Mapping[str, str]) -> str | None:
     """The proxy ``urllib`` would use for ``url`` under ``env`` (``https_proxy``, ``http_proxy``,
     ``no_proxy``, either case), or None."""
-    from urllib.request import proxy_bypass_environment
+    from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]
 
     parts = urlsplit(url)
     proxy = env.get(f"{parts.scheme}_proxy") or env.get(f"{parts.scheme.upper()}_PROXY")
@@ -91,10 +141,11 @@ def proxy_for(url: str, env: Mapping[str, str]) -> str | None:
 
 
 def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, deadline: float,
-         context: ssl.SSLContext | None = None, proxy: str | None = None) -> tuple[int, bytes]:
+         context: ssl.SSLContext | None = None, proxy: str | None = None,
+         resolver: Resolver = _getaddrinfo) -> tuple[int, bytes]:
     """POST ``body``; (status, first 64 KB of the reply) for a 2xx answer, else ``PostError``.
     ``proxy`` (``http://host:port``): an https URL is tunnelled through it (CONNECT), an http
-    URL is sent to it whole."""
+    URL is sent to it whole. The deadline covers name resolution too (``resolver``)."""
     problem = check_url(url) or (check_url(proxy) if proxy else None)
     if problem:
         raise PostError(problem if not proxy else f"{problem} (or the proxy's)")
@@ -113,6 +164,7 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
         target = url  # an HTTP proxy takes the absolute URI
     else:
         conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    conn._create_connection = bounded_connector(deadline, resolver)  # type: ignore[attr-defined]
     dog = Watchdog(deadline, lambda: shutdown(conn.sock))
     try:
         with dog:
@@ -123,7 +175,7 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
         raise PostError(_reason(exc, dog, timeout)) from None
     finally:
         conn.close()
-    if dog.fired:
+    if dog.fired:  # the answer may be whole by luck, but the deadline has passed
         raise PostError(f"no complete answer within {deadline:g}s")
     if 300 <= status < 400:
         raise PostError(f"HTTP {status} redirect, not followed (a webhook POST is never replayed elsewhere)")
@@ -133,6 +185,8 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
 
 
 def _reason(exc: BaseException, dog: Watchdog, timeout: float) -> str:
+    if isinstance(exc, TimeoutError) and "not resolved" in str(exc):
+        return str(exc)
     if dog.fired:
         return f"no complete answer within {dog.seconds:g}s"
     if isinstance(exc, TimeoutError | socket.timeout):

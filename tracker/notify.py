@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 from tracker import secret_refs
 from tracker.config import Smtp
-from tracker.http_post import PostError, Watchdog, post, proxy_for, shutdown
+from tracker.http_post import PostError, Watchdog, post, proxy_for, resolve_within, shutdown
 
 WEBHOOK_FORMATS = ("generic", "dingtalk", "feishu", "wecom", "slack")
 DIGEST_KINDS = ("email", "dingtalk", "feishu", "wecom", "slack")
@@ -283,10 +283,18 @@ def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
     conn: smtplib.SMTP = (smtplib.SMTP_SSL(timeout=timeout, context=context) if smtp.security == "ssl"
                           else smtplib.SMTP(timeout=timeout))
     conn._host = smtp.host  # type: ignore[attr-defined]  # what __init__ would set: STARTTLS and SMTP_SSL check the certificate against it
-    dog = Watchdog(deadline, lambda: shutdown(getattr(conn, "sock", None)))
+    start = time.monotonic()
+    try:
+        infos = resolve_within(smtp.host, smtp.port, deadline)
+    except TimeoutError as exc:
+        raise DeliveryError(f"{where}: {exc}") from None
+    except OSError:
+        raise DeliveryError(f"{where}: host name not found") from None
+    dog = Watchdog(max(0.0, deadline - (time.monotonic() - start)),
+                   lambda: shutdown(getattr(conn, "sock", None)))
     try:
         with dog:
-            conn.connect(smtp.host, smtp.port)
+            _connect_any(conn, infos, smtp.port)
             if smtp.security == "starttls":
                 conn.starttls(context=context)
             if login:
@@ -303,6 +311,19 @@ def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
             raise DeliveryError(f"{where}: no complete answer within {deadline:g}s") from None
         text = "timed out" if isinstance(exc, TimeoutError) else _smtp_reason(exc)
         raise DeliveryError(f"{where}: {text}") from None
+
+
+def _connect_any(conn: smtplib.SMTP, infos: Sequence[tuple], port: int) -> None:  # type: ignore[type-arg]
+    """Connect to the first address of ``infos`` that answers (the name is already resolved, so
+    the deadline covered it; TLS still checks the certificate against the host name)."""
+    last: OSError = OSError("no address for the host")
+    for *_, addr in infos:
+        try:
+            conn.connect(addr[0], port)
+            return
+        except OSError as exc:
+            last = exc
+    raise last
 
 
 def _smtp_reason(exc: BaseException) -> str:
