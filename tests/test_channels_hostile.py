@@ -278,12 +278,6 @@ def test_assign_needs_a_format_that_can_be_signed(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "needs --webhook-format dingtalk or feishu" in res.stderr
 
 
-def test_assign_warns_about_a_token_in_a_url(db_path: Path, contract: int) -> None:
-    res = CliRunner().invoke(app, ["assign", str(contract), "--webhook",
-                                   f"https://oapi.dingtalk.com/robot/send?access_token={TOKEN}"])
-    assert res.exit_code == 0 and "--webhook-env" in res.stderr and TOKEN not in res.output
-
-
 def test_webhooks_honour_the_proxy_environment() -> None:
     from tracker.http_post import proxy_for
     from tracker.notify import webhook_target

@@ -143,6 +143,22 @@ def reminders(
     console.print(t)
 
 
+def _keep_secret(url: str) -> str:
+    import os
+
+    from tracker import secret_refs
+    from tracker.config import secrets_dir
+
+    where = secrets_dir(os.environ)
+    try:
+        ref = secret_refs.keep_in_file(url, where)
+    except OSError as exc:
+        fail(f"{where}: cannot keep the webhook URL there ({exc.strerror or type(exc).__name__})", 1)
+    typer.echo(f"this webhook URL carries a token: kept in {ref.removeprefix('file:')} (mode 0600), "
+               "not in the database; --webhook-env also keeps it out of the shell history", err=True)
+    return ref
+
+
 @app.command()
 def assign(
     contract: Annotated[str, typer.Argument(help="Contract id, or 'all' for every contract.")],
@@ -150,8 +166,9 @@ def assign(
     = PartyOpt.both,
     email: Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).",
                                                     show_default=False)] = None,
-    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Webhook URL (repeatable; stored as "
-                                                      "given: prefer --webhook-env for a URL with a token).",
+    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Webhook URL (repeatable). One that "
+                                                      "carries a token is kept in a 0600 file under "
+                                                      "$TRACKER_SECRETS_DIR, never in the database.",
                                                       show_default=False)] = None,
     webhook_env: Annotated[list[str] | None, typer.Option("--webhook-env", help="Name of an environment variable "
                                                           "holding the webhook URL (read when sending; repeatable).",
@@ -204,10 +221,9 @@ def assign(
     for w in webhook or []:
         if problem := notify.check_webhook_url(w):
             fail(f"--webhook: {problem}", 2)
-        if secret_refs.redact_url(w) != w:
-            typer.echo("warning: this webhook URL carries a token and is stored as given; "
-                       "--webhook-env or --webhook-file keep it out of the database and the shell history",
-                       err=True)
+    for i, w in enumerate(webhook or []):
+        if secret_refs.has_token(w):  # a credential: kept in a 0600 file, only its path stored
+            hooks[i] = _keep_secret(w)
     for ref in hooks[len(webhook or []):] + ([secret] if secret else []):
         if problem := secret_refs.check_ref(ref):  # read again at each delivery: may be set up later
             typer.echo(f"warning: {problem}; deliveries to it fail until it is fixed", err=True)

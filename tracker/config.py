@@ -117,6 +117,16 @@ def config_path(env: Mapping[str, str]) -> Path:
     return Path(user_config_dir("tracker", appauthor=False)) / "config.toml"
 
 
+def secrets_dir(env: Mapping[str, str]) -> Path:
+    """Where ``tracker assign --webhook URL`` keeps a URL that carries a token (one 0600 file per
+    URL): ``$TRACKER_SECRETS_DIR``, else ``<user config dir>/tracker/secrets``."""
+    if env.get("TRACKER_SECRETS_DIR"):
+        return Path(env["TRACKER_SECRETS_DIR"]).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("tracker", appauthor=False)) / "secrets"
+
+
 def _ints(where: str, value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
         raise UsageError(f"{where}: expected a list of whole numbers of days, got {value!r}")

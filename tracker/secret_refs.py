@@ -78,6 +78,28 @@ def env_ref(name: str) -> str:
     return f"env:{name}"
 
 
+def has_token(url: str) -> bool:
+    """True if ``url`` carries something ``redact_url`` would hide (a query value, a token-like
+    path segment, a password): then it is a credential and is not stored as given."""
+    return redact_url(url) != url
+
+
+def keep_in_file(value: str, directory: Path) -> str:
+    """Write ``value`` to a file only its owner can read, in ``directory`` (made 0700), and return
+    its ``file:`` reference. The name is a digest of the value, so the same URL kept twice is one
+    file and one reference (``tracker assign`` stays idempotent)."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
+    path = directory / f"webhook-{hashlib.sha256(value.encode()).hexdigest()[:16]}"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, (value + "\n").encode())
+    finally:
+        os.close(fd)
+    return file_ref(path)
+
+
 def file_ref(path: str | Path) -> str:
     return f"file:{Path(path).expanduser().resolve()}"
 
