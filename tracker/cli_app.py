@@ -42,12 +42,20 @@ DEFAULT_TZ = "Asia/Shanghai"
 class Settings:
     db: Path | None = None
     tz: str = DEFAULT_TZ
+    skipped: bool = False  # a contract was left out as unreadable: the command exits 1 at its end
 
 
 settings = Settings()
 
 
-@app.callback()
+def _partial_exit(*_: Any, **__: Any) -> None:
+    """After a command that skipped unreadable contracts (its output is complete for the others):
+    exit 1, so a script or cron sees that something was left out."""
+    if settings.skipped:
+        raise typer.Exit(1)
+
+
+@app.callback(result_callback=_partial_exit)
 def _global(
     db: Annotated[
         Path | None,
@@ -66,6 +74,7 @@ def _global(
 ) -> None:
     settings.db = db
     settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
+    settings.skipped = False
 
 
 def _print_version(value: bool) -> None:
@@ -150,6 +159,7 @@ def warn_skipped(skipped: Sequence[Any]) -> None:
     """One stderr line per contract a command skipped because its stored data cannot be read."""
     for s in skipped:
         typer.echo(f"warning: {s.line()}", err=True)
+    settings.skipped = settings.skipped or bool(skipped)
 
 
 def stdout_console():  # type: ignore[no-untyped-def]
