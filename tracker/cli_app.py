@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -136,7 +136,7 @@ def parse_day(text: str | None, option: str = "--as-of") -> date | None:
         fail(str(exc), 2)
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:  # type: ignore[return]
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit with ``code``."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
