@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
-from tracker.parse import lexicon_zh, parties_zh
+from tracker.parse import lexicon_zh, parties_zh, party_aliases_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -90,6 +90,11 @@ class Ctx(BaseCtx):
 
     def role_of(self, word: str) -> str | None:
         return self.roles.get(word)
+
+    def party_rx(self) -> re.Pattern[str]:
+        """The party words of this contract: 甲方/乙方, the role words, and its own short names."""
+        extra = tuple(sorted(w for w in self.roles if w not in lexicon_zh.SIDES and w not in lexicon_zh.ROLE_WORDS))
+        return party_aliases_zh.party_rx(extra)
 
 
 def _role_word(text: str) -> str | None:

@@ -27,6 +27,7 @@ ROLE_WORDS: dict[str, str] = {
     "定作人": "client", "招标人": "client", "客户方": "client",
     "被许可方": "client", "被许可人": "client", "承租方": "client", "承租人": "client",
     "出资方": "client", "订阅方": "client", "客户": "client",
+    "建设单位": "client", "建设方": "client", "使用单位": "client",
     # the provider: who is commissioned, supplies, serves
     "受托方": "provider", "受托人": "provider", "受托单位": "provider", "受托开发方": "provider",
     "受任人": "provider", "受任方": "provider",
@@ -37,6 +38,9 @@ ROLE_WORDS: dict[str, str] = {
     "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider",
     "许可方": "provider", "许可人": "provider", "授权方": "provider", "出租方": "provider", "出租人": "provider",
     "服务供应商": "provider", "研究开发方": "provider", "技术开发方": "provider", "评测服务方": "provider",
+    "承建单位": "provider", "承建方": "provider", "实施单位": "provider", "实施方": "provider",
+    "评测机构": "provider", "测评机构": "provider", "检测机构": "provider", "检验机构": "provider",
+    "认证机构": "provider", "测试机构": "provider", "检测单位": "provider",
     # both sides
     "双方": "both", "甲乙双方": "both", "各方": "both", "合同双方": "both",
 }
@@ -66,6 +70,19 @@ def role_word(text: str) -> str | None:
 def role_of(word: str) -> str | None:
     """The role of exactly ``word`` (``双方`` → ``both``), or None."""
     return ROLE_WORDS.get(word)
+
+
+#: words that name a side only where the contract defines a party by them
+#: (``机关：某局（以下简称机关）``): elsewhere 主管机关 or 其他厂商 are not parties
+DEFINED_ROLE_WORDS: dict[str, str] = {
+    "机关": "client", "采购机关": "client", "招标机关": "client", "业主": "client", "业主方": "client",
+    "厂商": "provider", "得标厂商": "provider", "承办单位": "provider",
+}
+
+
+def defined_role(alias: str) -> str | None:
+    """The role of a word a contract defines as a party's short name, when its wording says it."""
+    return DEFINED_ROLE_WORDS.get(alias) or role_word(alias)
 
 
 #: the other side's role
@@ -175,22 +192,58 @@ DEPOSIT = r"押金|保证金|保函"
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
-DATA_OBJECT = r"数据|资料|语料|样本|图像|影像|视频|素材|单证"
-HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传"
+#: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
+PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报"
+DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证"
+HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署上线|完成[^,。;]{0,4}训练")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书|清单|结果|图像|样本|文本"
-#: what a client hands over in a training contract is its data (交付 / 提供 … with any object)
+#: what a client hands over in a training contract is its data (交付 / 提供 … with any object
+#: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
+NOT_DATA_OBJECT = (r"(?:[^,。;:]{0,6}?)(?:账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|"
+                   r"环境|权限|保函|担保|证明|函)")
+
+
+def client_hands_data(action: str) -> bool:
+    """A client's hand-over that is its data: some 提供/交付… in ``action`` is not of an account,
+    a place, help or an answer (开通数据接收账户，并提供账户信息 is no data delivery)."""
+    return any(not re.match(NOT_DATA_OBJECT, action[m.end():m.end() + 12])
+               for m in re.finditer(CLIENT_HAND_OVER, action))
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
 OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|删除|销毁|办理|申请|登记|备案|公告|报送|对账|召开|组织"
 
 
+#: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
+#: "开通数据接收账户，并提供账户信息"
+_DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})|(?:{DATA_OBJECT})[^,。;:]{{0,16}}(?:{HAND_OVER})")
+
+
 def kind_of(action: str, party: str | None) -> str | None:
-    """The obligation kind a duty's wording names; ``None`` when it names none (or a penalty)."""
+    """The obligation kind a duty's wording names, settled by who acts when ``party`` is known;
+    ``None`` when it names none (or a penalty)."""
+    kind = _wording_kind(action, party)
+    return settle_kind(kind, action, party) if party else kind
+
+
+def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
+    """The kind once the actor is known: the provider's unnamed delivery is the model's
+    ("交付日不得晚于…"), what a client hands over is its data, and data the provider hands over
+    (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``."""
+    if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action):
+        return "model_delivery"
+    if kind == "other" and party == "client" and client_hands_data(action):
+        return "data_delivery"
+    if kind == "data_delivery" and party == "provider":
+        return "other"
+    return kind
+
+
+def _wording_kind(action: str, party: str | None) -> str | None:
     if re.search(KIND_NOT_OBLIGATION, action):
         return None
     if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
@@ -199,7 +252,7 @@ def kind_of(action: str, party: str | None) -> str | None:
         return "evaluation_report"
     if re.search(PROGRESS_REPORT, action):
         return "progress_report"
-    if re.search(DATA_OBJECT, action) and re.search(HAND_OVER, action) and party != "provider":
+    if _DATA_HAND_OVER.search(action) and party != "provider":
         return "data_delivery"
     if re.search("模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
         return "model_delivery"

@@ -7,7 +7,7 @@ import contextlib
 import re
 from decimal import Decimal
 
-from tracker.parse import duties_zh, lexicon_zh, tables_zh
+from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, tables_zh
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -25,7 +25,7 @@ from tracker.parse.context_zh import (
     _unit_index,
 )
 from tracker.parse.duty_time_zh import _time_element
-from tracker.parse.lexicon_zh import BOTH_RX, PARTY_RX
+from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.timex_element import choose, time_element
@@ -40,27 +40,27 @@ TITLES = {
 }
 
 
-_PARTY_WORDS = PARTY_RX.pattern
-_SUBJECT = re.compile(rf"({_PARTY_WORDS})[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)")
+_SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)"
 
 
 def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
     first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
-    subjects = [m for m in re.finditer(_PARTY_WORDS, prefix)
+    words = ctx.party_rx().pattern
+    subjects = [m for m in re.finditer(words, prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
     both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
     if both and (not subjects or both[-1].start() > subjects[-1].start()):
         return "both"  # "双方于每月5日前…对账": a duty of both sides
     if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
         return role
-    for m in _SUBJECT.finditer(sentence):
+    for m in re.finditer(rf"({words}){_SUBJECT_AFTER}", sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
-    for m in re.finditer(rf"(?:^|(?<=[,:]))\s*({_PARTY_WORDS})", sentence):  # "…之日起30日内，甲方无息退还…"
+    for m in re.finditer(rf"(?:^|(?<=[,:]))\s*({words})", sentence):  # "…之日起30日内，甲方无息退还…"
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
@@ -131,27 +131,25 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
-        if ob.get("recurrence") and kind != "payment" and re.search(r"报告|汇报|报送", action):
+        if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action):
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s):
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
         party = _party(ctx, action, kind, prefix=s[:a])
-        if continued and prev_party and not PARTY_RX.search(s):
+        if continued and prev_party and not ctx.party_rx().search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
-        if not PARTY_RX.search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
+        if not ctx.party_rx().search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
-        if kind == "other" and party == "provider" and re.search(r"交付", action) \
-                and not re.search(lexicon_zh.PAPER_DELIVERABLE, action):
-            kind = "model_delivery"  # "交付日不得晚于…": the provider's delivery is the model's
-        if kind == "other" and party == "client" and re.search(lexicon_zh.CLIENT_HAND_OVER, action):
-            kind = "data_delivery"  # what a client hands over in a training contract is its data
-        if kind == "data_delivery" and party == "provider":
-            kind = "other"
+        kind = lexicon_zh.settle_kind(kind, action, party)
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
+            listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
+            if len(listed) > 1:  # "第一批…元，第二批…元": one payment per instalment listed
+                facts.obligations.extend(listed)
+                continue
             _payment_details(ctx, facts, u, s, raw)
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
@@ -225,12 +223,30 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
         if kind in (None, "payment"):
             continue
-        party = _party(ctx, intro, kind)
+        party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
+                 else _referring_party(ctx, intro, seg.start if seg else row.start, kind))
         if kind == "data_delivery" and party == "provider":
-            kind = "other"
+            kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
+
+
+_ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
+
+
+def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
+    """Who acts on a table whose heading names no party (``附件一 数据交付计划表``): the subject of
+    the duty sentence elsewhere that refers to it (``许可方应按照附件一所列日期分批交付…``)."""
+    names = [m.group(0).replace(" ", "") for m in _ANNEX_NAME.finditer(intro)]
+    names += [t for t in re.findall(r"[\u4e00-\u9fff]{3,12}表", intro) if not _ANNEX_NAME.fullmatch(t)]
+    for u in ctx.units if names else ():
+        if u.start >= table_start:
+            break
+        t = ctx.unit_text(u)
+        if any(n in t.replace(" ", "") for n in names) and re.search(lexicon_zh.MODAL, t) and ctx.party_rx().search(t):
+            return _party(ctx, t, kind)
+    return _party(ctx, intro, kind)
 
 
 def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
@@ -243,9 +259,9 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
         if not prev.label or prev.label.split(".")[0] != article:
             return None
         t = ctx.unit_text(prev)
-        if not PARTY_RX.search(t):
+        if not ctx.party_rx().search(t):
             continue
-        m = re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?({_PARTY_WORDS})").match(t)
+        m = re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?({ctx.party_rx().pattern})").match(t)
         return (ctx.role_of(m.group(1)) or _role_word(m.group(1))) if m else None
     return None
 

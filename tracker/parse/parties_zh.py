@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDE_ROLE_RX, SIDES, role_word
+from tracker.parse.party_aliases_zh import aliases
 
 _SIDE_RX = r"甲\s*方|乙\s*方"
 _ROLE = SIDE_ROLE_RX.pattern
@@ -95,6 +96,7 @@ class PartyDef:
     name: tuple[int, int] | None
     pos: int
     how: str = "bracket"  # "field" (LABEL：name), "preamble" (name（以下简称甲方）) or "bracket"
+    alias: str | None = None  # a short name of the contract's own (机关, 评测机构), read like 甲方
 
 
 def _side(text: str) -> str | None:
@@ -165,15 +167,19 @@ def definitions(text: str) -> list[PartyDef]:
         before = _ROLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if before:
             out.append(PartyDef(m.group("side"), role_word(before.group("role")), None, before.start()))
+    out += [PartyDef(None, a.role, a.name, a.pos, "field" if a.labelled else "preamble", a.alias)
+            for a in aliases(text)]
     out.sort(key=lambda d: d.pos)
     return out
 
 
 def roles(text: str, defs: list[PartyDef] | None = None) -> dict[str, str]:
     """甲方/乙方 → client/provider as the contract defines them (the first definition of a
-    side wins; one side defined fixes the other)."""
+    side wins; one side defined fixes the other), and each short name the contract gives a
+    party (``机关`` → client)."""
     out: dict[str, str] = {}
-    for d in definitions(text) if defs is None else defs:
+    defs = definitions(text) if defs is None else defs
+    for d in defs:
         if d.side and d.role in ("client", "provider") and d.side not in out:
             out[d.side] = d.role
     if not out:
@@ -183,6 +189,9 @@ def roles(text: str, defs: list[PartyDef] | None = None) -> dict[str, str]:
     if len(out) == 1:
         (side, role), = out.items()
         out["乙方" if side == "甲方" else "甲方"] = OTHER[role]
+    for d in defs:
+        if d.alias and d.role and d.alias not in out:
+            out[d.alias] = d.role
     return out
 
 

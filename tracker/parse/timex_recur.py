@@ -71,7 +71,10 @@ def _yearly(m: re.Match[str]) -> tuple[str, str, str, bool]:
         day = "-1"
     else:
         day = str(_n(next(iter(days))))
-    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}", "calendar", "P0D", False
+    # one month of each quarter (1,4,7,10): a quarterly rule, written as the quarter rules are
+    freq = "MONTHLY" if len(months) == 4 and all(b - a == 3 for a, b in zip(months, months[1:], strict=False)) \
+        else "YEARLY"
+    return f"FREQ={freq};BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}", "calendar", "P0D", False
 
 
 def _month_ends(pairs: list[tuple[str, str]]) -> bool:

@@ -1,0 +1,78 @@
+"""Parties a contract names by a short name of its own: ``机关：某局（以下简称机关）``,
+``评测机构：某中心（天津）有限公司（以下简称"评测机构"）``, ``某公司（以下简称“许可方”）``.
+
+A short name is a role word when the lexicon knows it (``许可方``, ``评测机构``), a word that
+names a side only where a contract defines a party by it (``机关``, ``厂商``:
+``lexicon_zh.DEFINED_ROLE_WORDS``), or unknown; with two parties defined and one role known,
+the other party takes the other role. The rules then read the short name as they read 甲方:
+``ctx.roles`` maps it to its role and ``party_rx`` finds it as a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.parse.lexicon_zh import OTHER, PARTY_RX, SIDES, defined_role
+
+#: what an organisation's name ends with (a law or a document defined by a short name is no party)
+_ORG_END = re.compile(r"(?:公司|集团|中心|局|院|所|大学|学院|学校|厅|委员会|医院|银行|分行|支行|厂|部|处|办公室|协会|学会|"
+                      r"基金会|合作社|事务所|合伙\)|合伙企业|机构|署|站|队|馆|社|台|司|会)$")
+_NAME = r"(?:[^\s:()\"“”「」'‘’,，。;、]|\([^()\s]{1,10}\))"
+#: where a short name is defined: the bracket after the name
+_DEFINES = re.compile(r"\(\s*(?:以下|下文?)(?:简称|称)(?:为)?\s*[\"“”「」'‘’]?(?P<alias>[^\s()\"“”「」'‘’,，。;:]{1,8}?)"
+                      r"[\"“”「」'‘’]?\s*[,，)]")
+#: the name before it (and its field label), read backwards from the bracket in a short window
+_BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*)?(?P<name>{_NAME}{{2,60}})\s*\Z")
+_LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有)")
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    role: str | None
+    name: tuple[int, int]
+    pos: int
+    labelled: bool
+
+
+def aliases(text: str) -> list[Alias]:
+    """Every party a contract defines by a short name other than 甲方/乙方, with its role where
+    the words say it or the other party's role implies it."""
+    found: list[Alias] = []
+    seen: set[str] = set()
+    for m in _DEFINES.finditer(text) if "称" in text else ():
+        alias = m.group("alias")
+        if alias in SIDES or alias in seen:
+            continue
+        lo = max(0, m.start() - 80)
+        b = _BEFORE.search(text, lo, m.start())
+        if b is None:
+            continue
+        label = b.group("label") or ""
+        name = b.start("name"), b.end("name")
+        lead = _LEAD.match(text, name[0], name[1])
+        if lead and name[1] - lead.end() >= 2:  # "本合同由A公司" keeps only the name
+            name = (lead.end(), name[1])
+        if re.search(r"(?:甲方|乙方)$", text[name[0]:name[1]]):
+            continue  # "甲方（以下简称“服务提供方”）": a role for a side, read by parties_zh
+        role = defined_role(alias) or (defined_role(label) if label else None)
+        if role not in ("client", "provider") and not _ORG_END.search(text, name[0], name[1]):
+            continue  # "采购法（以下简称采购法）": not a party
+        seen.add(alias)
+        found.append(Alias(alias, role if role in ("client", "provider") else None, name, b.start(), bool(label)))
+    known = {a.role for a in found if a.role}
+    if len(found) == 2 and len(known) == 1:
+        (role,) = known
+        found = [a if a.role else Alias(a.alias, OTHER[role], a.name, a.pos, a.labelled) for a in found]
+    return [a for a in found if a.role]
+
+
+@lru_cache(maxsize=64)
+def party_rx(extra: tuple[str, ...]) -> re.Pattern[str]:
+    """``PARTY_RX`` with a contract's own short names added (longest first)."""
+    if not extra:
+        return PARTY_RX
+    words = "|".join(re.escape(w) for w in sorted(extra, key=len, reverse=True))
+    return re.compile(f"(?:{words}|{PARTY_RX.pattern})")

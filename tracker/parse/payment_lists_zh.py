@@ -1,0 +1,46 @@
+"""One payment sentence that lists several instalments, each with its own amount:
+"…之日起10个工作日内…支付该批次许可费：第一批人民币96,000.00元，第二批人民币144,000.00元，
+第三批人民币240,000.00元" is three payments with the sentence's deadline, one per amount.
+
+Only a list counts: two or more amounts, each right after its own ordinal label (第一批, 第2期,
+首期, 尾款…), none of them a total. A sentence with one amount, or amounts without labels
+("合同总价100万元，首付30万元"), is left to ``payments_zh``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from tracker.parse.common import MoneyHit, RawObligation, find_money
+
+#: an instalment's label right before its amount (第一批 / 第2期 / 第三阶段 / 首期 / 尾款)
+_LABEL = re.compile(r"(第\s*[一二三四五六七八九十\d]+\s*(?:批次?|期|阶段|年度|年|次|笔|个里程碑)|首期|首付|尾款|余款)"
+                    r"[^,，。;；:：\d一二三四五六七八九十]{0,8}?(?:应付|支付|付|为|金额为?|款项为?)?\s*[:：]?\s*(?:人民币|¥|￥|RMB)?\s*$")
+_TOTAL = re.compile(r"(?:总计|总额|总价|合计|共计|总金额)[^,，。;]{0,6}$")
+
+
+def split(text: str, raw: RawObligation, start: int, end: int, capital_wins: bool) -> list[RawObligation]:
+    """``raw`` (a payment read from ``text[start:end]``) as one payment per labelled amount, or
+    ``[raw]`` when the sentence lists no instalments."""
+    hits: list[tuple[str, MoneyHit]] = []
+    for hit in find_money(text, start, end, capital_wins=capital_wins):
+        before = text[max(start, hit.start - 24):hit.start]
+        if _TOTAL.search(before):
+            return [raw]
+        m = _LABEL.search(before)
+        if m is None:
+            continue
+        hits.append((re.sub(r"\s+", "", m.group(1)), hit))
+    labels = [label for label, _ in hits]
+    if len(hits) < 2 or len(set(labels)) != len(labels):
+        return [raw]
+    noun = _noun(text[start:end])
+    return [dataclasses.replace(raw, amount=hit.value, currency=hit.currency, percent=None,
+                                title=f"{label}{noun}") for label, hit in hits]
+
+
+def _noun(sentence: str) -> str:
+    """What is paid (许可费, 服务费, 款): the word after 支付 in the sentence, else 款."""
+    m = re.search(r"(?:支付|付清|给付)[^,，。;:：]{0,10}?([\u4e00-\u9fff]{0,4}(?:费|款|金))", sentence)
+    return m.group(1)[-3:] if m else "款"
