@@ -143,7 +143,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if not ctx.party_rx().search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
-        kind = lexicon_zh.settle_kind(kind, action, party)
+        kind = lexicon_zh.settle_kind(kind, action, party) or kind
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
