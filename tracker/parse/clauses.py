@@ -58,6 +58,8 @@ _SIGNATURE = re.compile(
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
     r"|立(?:契约|合同)书?人\s*(?=\n)"
+    # any party's sealing line: "委托方（盖章）：…", "评测机构(公章):"
+    r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：]"
     # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)
     r"|(?<![\d.])[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"
     # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"

@@ -126,8 +126,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测)报告(?:交付|提交|出具|送达)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|图像|影像|素材)"
-                      r"|(?:数据|语料|样本)[^,。;]{0,4}(?:交付|交齐|到位|提供)"),
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材)"
+                      r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
     ("arrival", r"货物?到达(?:指定地点|指定位置|现场|交货地点)?|到货|货到"),
@@ -269,7 +269,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
 #: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
 #: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
-TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+TOTAL_FEE = (r"合同总额|合同总价|合同总金额|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
              r"|合同价款|合同金额|总价款|契约总价金?|总价金|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
