@@ -189,6 +189,8 @@ class Assembler:
                 start = add_duration(start, raw.series_offset)
             if start and raw.series_after:  # "starting on the first Friday after the Effective Date"
                 start = start + timedelta(days=1)
+            if raw.series_from and (start is None or raw.series_from > start):
+                start = raw.series_from  # "自2026年5月起": the series' first month is written out
             try:
                 # a series has no DTSTART: its first occurrence is the first day that matches, so
                 # "every second Friday" from a Saturday is the next Friday, not the one a week later

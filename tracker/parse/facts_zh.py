@@ -258,7 +258,9 @@ def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
 
 
 def rule_copies(ctx: Ctx, facts: Facts) -> None:
-    m = re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
+    """一式N份; a sum stated after originals and copies (正本二份，副本四份，合计共陆份) wins."""
+    m = re.search(rf"(?:正本|[一壹]式)[^。;]{{0,24}}?(?:合计|共计|总计)\s*共?\s*(?P<n>{NUM})\s*份", ctx.text) \
+        or re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(m.group("n"))

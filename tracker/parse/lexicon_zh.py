@@ -215,7 +215,7 @@ def client_hands_data(action: str) -> bool:
     return any(not re.match(NOT_DATA_OBJECT, action[m.end():m.end() + 12])
                for m in re.finditer(CLIENT_HAND_OVER, action))
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|删除|销毁|办理|申请|登记|备案|公告|报送|对账|召开|组织"
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|组织"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
@@ -270,7 +270,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
 #: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
 #: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
 TOTAL_FEE = (r"合同总额|合同总价|合同总金额|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
-             r"|合同价款|合同金额|总价款|契约总价金?|总价金|年度订阅费")
+             r"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
@@ -284,14 +284,14 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
     ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清)|逾期未(?:支付|付)|拖欠|欠付"
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付)"),
-    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具)|未能按时|未按期|未能按期|未如期"
-                      r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期)[^,。;]{0,3}(?:交付|完成|提交|上线)"
+    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约)|未能按时|未按期|未能按期|未如期"
+                      r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期)[^,。;]{0,3}(?:交付|完成|提交|上线|履约|履行)"
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),
 )
 
 #: an article title that announces breach consequences (违约责任, 逾期罚款, 罚则): a later item of it
 #: may complete a penalty without naming a sum (逾期达二十日以上者，甲方得解除契约)
-BREACH_TITLE = r"违约|罚款|罚则|罚金"
+BREACH_TITLE = r"违约|罚款|罚则|罚金|迟延履[约行]|逾期(?:责任|履[约行])|延误"
 #: words that make a sentence a penalty: a sum of money owed for the breach
 CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
 #: damages without a rate or a sum are not penalties (``赔偿…全部损失``)
@@ -321,7 +321,7 @@ PER_YEAR = r"每年|按年|年利率|年化"
 # ---------------------------------------------------------------- title
 
 #: the label of the project's name on a cover page or in the first article (then a colon)
-TITLE_LABEL = r"(?:项目|计划|专案|课题|服务)名称"
+TITLE_LABEL = r"(?:(?:项目|计划|专案|课题|服务|采购|标的)名称|采购标的|招标项目|案名)"
 #: where a title value stops before the end of its line: a defined-term bracket
 #: (（「本项目」）, （以下简称"项目"）) or the next field of a one-line scrape (甲方(受托人):…, 根据《…)
 TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"

@@ -28,6 +28,7 @@ from tracker.parse.duty_time_zh import _time_element
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
+from tracker.parse.series_zh import series_month
 from tracker.parse.timex_element import choose, time_element
 
 TITLES = {
@@ -127,6 +128,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
+        if ob.get("recurrence") and (since := series_month(s[:a])):
+            ob["series_from"] = since
         if _SERVICE_SPAN.search(s, max(0, a - 8), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
         action = s[:a] + s[b:]

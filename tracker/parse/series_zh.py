@@ -1,0 +1,39 @@
+"""Where a recurring duty's series starts when the text names the month:
+"自2026年5月起，于每月5日前…" / "自民国115年4月起" / "从二〇二六年五月份开始" → the first day of that
+month; no occurrence falls before it (the assembler takes the later of it and the contract's start).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int
+
+_N = rf"[\d{CN_NUM_CHARS}〇零]+"
+_SINCE = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年\s*(?P<m>{_N})\s*月(?:份)?\s*(?:起|开始)")
+
+
+def series_month(before: str) -> date | None:
+    """The first day of the month named by the last "自YYYY年M月起" in ``before``, or None."""
+    hits = list(_SINCE.finditer(before))
+    if not hits:
+        return None
+    m = hits[-1]
+    try:
+        year, month = _num(m.group("y")), _num(m.group("m"))
+    except NumeralError:
+        return None
+    if m.group("roc"):
+        year += 1911  # 民国115年 = 2026
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        return None
+    return date(year, month, 1)
+
+
+def _num(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if all(c in "〇零一二三四五六七八九" for c in text) and len(text) == 4:  # 二〇二六: digit by digit
+        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in text))
+    return cn_int(text)
