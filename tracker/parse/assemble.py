@@ -236,15 +236,17 @@ class Assembler:
                                   self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))
         return out
 
-    def _occurrences(self, o: Obligation, c: Contract) -> int | None:
+    def _occurrences(self, o: Obligation, c: Contract, last: date | None = None) -> int | None:
         """How many times a payment falls due within the term: 1, or a series' occurrences from its
-        first due date to the expiry date; None when a series has no known end."""
+        first due date to the expiry date (or to its stated last instalment, ``last``, which a fee
+        billed in arrears puts after the expiry); None when a series has no known end."""
         if not o.recurrence:
             return 1
-        if o.due_date is None or c.expiry_date is None:
+        until = max(d for d in (c.expiry_date, last) if d) if (c.expiry_date or last) else None
+        if o.due_date is None or until is None:
             return None
         try:
-            return sum(1 for _ in iter_occurrences(o.recurrence, o.due_date, until=c.expiry_date, cal=self.cal))
+            return sum(1 for _ in iter_occurrences(o.recurrence, o.due_date, until=until, cal=self.cal))
         except (OverflowError, ValueError):
             return None
 
@@ -275,7 +277,9 @@ class Assembler:
         for w in f.warnings:
             self.add_warning(w)
         payments = [o for o in obligations if o.kind == "payment"]
-        counts = [self._occurrences(o, c) for o in payments]  # a recurring payment falls due once per period
+        lasts = {(r.label, r.recurrence): r.series_until for r in f.obligations if r.series_until}
+        counts = [self._occurrences(o, c, lasts.get((o.clause, o.recurrence)))  # once per period
+                  for o in payments]
         if c.total_fee is not None and payments and all(o.amount is not None for o in payments) and None not in counts:
             total = sum((o.amount * n for o, n in zip(payments, counts, strict=True) if o.amount is not None and n is not None),
                         start=to_fen(c.total_fee) * 0)

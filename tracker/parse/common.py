@@ -293,6 +293,7 @@ class RawObligation:
     series_after: bool = False  # a recurrence whose text starts it after the effective date
     series_offset: str | None = None  # "自第二季度起": the series starts this long after its event
     series_from: date | None = None  # "自2026年5月起，每月5日前": no occurrence before this day
+    series_until: date | None = None  # "末期…于2027.4.15前支付": the last occurrence (may be after expiry)
 
 
 @dataclass

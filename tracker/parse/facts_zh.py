@@ -148,7 +148,8 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                     facts.term_span = (u.label, u.start, u.end)
                 if i > 0 and facts.range_start is None:
                     facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
-        for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期", s):
+        for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
+                             r"|(?<=止,)\s*(?:共计?|合计)", s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
             if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \

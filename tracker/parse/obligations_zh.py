@@ -7,7 +7,7 @@ import contextlib
 import re
 from decimal import Decimal
 
-from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, tables_zh
+from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, series_bounds_zh, tables_zh
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -157,6 +157,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
+    facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations)
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)

@@ -57,10 +57,17 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
     for other in ctx.units:
         if other.label != u.label or other.start >= u.start:
             continue
-        m = re.search(r"每(?:个)?(?:季度|期|次|月|年)(?:应)?(?:支付|付款)", ctx.unit_text(other))
+        t = ctx.unit_text(other)
+        m = re.search(r"每(?:个)?(?:自然)?(?:季度|期|次|月|年)(?:应)?(?:支付|付款)", t)
         if m:
             money = find_money(ctx.text, other.start + m.end(), other.end, capital_wins=not facts.authoritative_figures)
             if money:
+                return money[0].value
+        m = re.search(r"(?:为|计|收取|按)\s*每(?:个)?(?:自然)?(?:季度|月|年)\s*(?:人民币|¥|RMB)?", t)  # 月度服务费为每月人民币86,000元
+        if m:
+            money = find_money(ctx.text, other.start + m.end(), min(other.end, other.start + m.end() + 24),
+                               capital_wins=not facts.authoritative_figures)
+            if money and money[0].start - other.start - m.end() <= 2:
                 return money[0].value
     return None
 

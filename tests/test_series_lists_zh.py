@@ -1,0 +1,76 @@
+"""Payment lists, series bounds and short party names, read through the whole parser.
+
+Each contract here is a few lines written for the case; the expected values are worked out by
+hand (dates with their weekdays in the comments).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tracker.parse import parse_text
+
+HEAD = "技术服务合同\n\n委托方（甲方）：上海青禾医疗科技有限公司\n受托方（乙方）：北京云帆科技有限公司\n\n"
+SIGN = "\n\n甲方（盖章）：上海青禾医疗科技有限公司\n日期：2026年3月2日\n乙方（盖章）：北京云帆科技有限公司\n日期：2026年3月2日\n"
+
+
+def _parse(body: str):  # type: ignore[no-untyped-def]
+    return parse_text(HEAD + body + SIGN, "t.txt")
+
+
+def test_one_sentence_listing_three_instalments_is_three_payments() -> None:
+    r = _parse("第一条 付款\n1.1 甲方应于每批数据验收合格之日起10个工作日内支付该批次服务费：第一批人民币96,000.00元，"
+               "第二批人民币144,000.00元，第三批人民币240,000.00元。\n")
+    pays = [o for o in r.obligations if o.kind == "payment"]
+    assert [p.amount for p in pays] == [Decimal("96000.00"), Decimal("144000.00"), Decimal("240000.00")]
+    assert all(p.trigger is not None and p.trigger.event == "acceptance" and p.trigger.offset == "P10D"
+               and p.trigger.business_days for p in pays)
+    assert all(p.due_date is None and p.party == "client" for p in pays)
+
+
+def test_a_total_and_one_instalment_are_not_a_list() -> None:
+    r = _parse("第一条 付款\n1.1 合同总价人民币100,000.00元，甲方应于本合同生效之日起10日内支付首付款人民币30,000.00元。\n")
+    pays = [o for o in r.obligations if o.kind == "payment"]
+    assert [p.amount for p in pays] == [Decimal("30000.00")]
+
+
+def test_series_starts_at_the_month_written_out() -> None:
+    # signed and effective 2026-03-02; "自2026年5月起，每月5日前": first report 2026-05-05, not 2026-03-05
+    r = _parse("第一条 报告\n1.1 乙方应自2026年5月起，于每月5日前向甲方提交上月工作报告。\n")
+    rep = next(o for o in r.obligations if o.kind == "progress_report")
+    assert rep.recurrence == "FREQ=MONTHLY;BYMONTHDAY=5" and rep.due_date == date(2026, 5, 5)
+
+
+def test_roc_year_series_start() -> None:
+    r = _parse("第一条 报告\n1.1 乙方應自民國115年4月起，於每月五日前提送上月工作月報。\n")
+    rep = next(o for o in r.obligations if o.recurrence)
+    assert rep.due_date == date(2026, 4, 5)  # 民國115年 = 2026
+
+
+def test_first_and_last_instalment_bound_a_monthly_fee_billed_in_arrears() -> None:
+    r = _parse("第一条 期限\n1.1 本合同服务期自2026年4月1日起至2027年3月31日止，共十二个月。\n"
+               "第二条 费用\n2.1 本合同费用总额为人民币1,052,000.00元。\n"
+               "2.2 开通费为人民币20,000.00元，甲方应于本合同生效之日起10日内支付。\n"
+               "2.3 月度服务费为每月人民币86,000.00元，按月后付：甲方应于每月15日前支付上一自然月的月度服务费。"
+               "首期月度服务费于2026年5月15日前支付，末期月度服务费于2027年4月15日前支付。\n")
+    pays = [o for o in r.obligations if o.kind == "payment"]
+    monthly = [p for p in pays if p.recurrence]
+    assert len(pays) == 2 and len(monthly) == 1
+    assert monthly[0].due_date == date(2026, 5, 15) and monthly[0].amount == Decimal("86000.00")
+    assert r.contract.term == "P12M" and r.contract.expiry_date == date(2027, 3, 31)
+    # 20,000 + 12 × 86,000 = 1,052,000: the instalments add up, so no amount_mismatch
+    assert not [w for w in r.warnings if w.code == "amount_mismatch"]
+
+
+def test_short_names_defined_by_the_contract_act_as_parties() -> None:
+    text = ("勞務採購契約\n\n機關：臺中市政府數位治理局（以下簡稱機關）\n廠商：台灣語匯智能股份有限公司（以下簡稱廠商）\n\n"
+            "第一條 履約\n一、廠商應於簽約日起十五日曆天內提送工作計畫書予機關。\n"
+            "二、機關應於簽約日起十個工作天內提供歷史通話錄音予廠商。\n\n"
+            "機關（蓋章）：臺中市政府數位治理局\n日期：2026年3月2日\n廠商（蓋章）：台灣語匯智能股份有限公司\n日期：2026年3月2日\n")
+    r = parse_text(text, "t.txt")
+    assert r.contract.client == "臺中市政府數位治理局" and r.contract.provider == "台灣語匯智能股份有限公司"
+    assert r.contract.signed_date == date(2026, 3, 2)
+    by_kind = {o.kind: o for o in r.obligations}
+    assert by_kind["other"].party == "provider" and by_kind["other"].due_date == date(2026, 3, 17)
+    assert by_kind["data_delivery"].party == "client"
