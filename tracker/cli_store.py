@@ -109,7 +109,8 @@ def add(
 ) -> None:
     """Parse contracts and store them; the same file again is 'already tracked'."""
     with errors():
-        from tracker.store.write import AddFailure, contract_files
+        from tracker.ingest import contract_files
+        from tracker.store.results import AddFailure
 
         files = contract_files(paths)
         with open_store() as store:
@@ -143,8 +144,10 @@ def add(
 
 
 def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends: int | None) -> list[Any]:
+    from tracker.ingest import add_files
+
     if not any(p.is_dir() for p in paths):
-        return store.add_files(files, amends=amends)  # type: ignore[no-any-return]
+        return add_files(store, files, amends=amends)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -157,7 +160,7 @@ def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends:
         def step(f: Path) -> None:
             bar.update(task, advance=1, description=f.name)
 
-        return store.add_files(files, amends=amends, progress=step)  # type: ignore[no-any-return]
+        return add_files(store, files, amends=amends, progress=step)
 
 
 # ---------------------------------------------------------------------------------- reads
@@ -207,7 +210,7 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
     """List the tracked contracts."""
     day = _day(as_of, "--as-of")
     with errors():
-        from tracker.store.balance import balance
+        from tracker.balance import balance
         from tracker.store.read import contracts as query
 
         rows = query(existing_db(), as_of=day)
@@ -234,7 +237,7 @@ def show(
     """One contract: facts, obligation timeline, payments, penalties so far, metrics, warnings, history."""
     day = _day(as_of, "--as-of")
     with errors():
-        from tracker.store.read import show as query
+        from tracker.contract_view import show as query
 
         data = query(existing_db(), contract_id, day)
     if as_json:
@@ -484,9 +487,12 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
     from rich.rule import Rule
 
     from tracker import render
+    from tracker.contract_view import show
     from tracker.errors import UsageError
+    from tracker.ingest import add_files
     from tracker.store import read
-    from tracker.store.write import AddFailure, Store
+    from tracker.store.results import AddFailure
+    from tracker.store.write import Store
 
     folder = data_dir or _data_dir()
     files = sorted(f for f in folder.glob("*") if f.suffix.lower() in (".txt", ".md", ".docx", ".pdf"))
@@ -497,7 +503,7 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
         db = Path(tmp) / "demo.db"
         console.print(Rule(f"tracker add {folder}/  (throw-away database {db})"))
         with Store(db, actor="demo", now=lambda: datetime.now(UTC)) as store:
-            for r in store.add_files(files):
+            for r in add_files(store, files):
                 if isinstance(r, AddFailure):
                     console.print(f"  [red]could not add[/] {r.error}")
                 else:
@@ -516,7 +522,7 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
                 result = store.pay(cid, _amount(late["amount"], "--amount"), paid_on, late["obligation_id"])
                 console.print(render.changes(result.to_json()))
             console.print(Rule(f"tracker show {cid} --as-of {as_of}"))
-            data = read.show(db, cid, as_of)
+            data = show(db, cid, as_of)
             console.print(render.show(data))
             console.print(Rule(f"tracker penalties {cid} --as-of {as_of}   (the statement to attach to a demand letter)"))
             from tracker import penalty_report

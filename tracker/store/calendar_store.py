@@ -26,7 +26,7 @@ from tracker.periods import deadline, first_occurrence
 
 if TYPE_CHECKING:
     from tracker.calendar_file import ScheduleFile
-    from tracker.store.write import Store
+    from tracker.store.host import StoreHost as Store
 
 OPEN_SQL = "('pending', 'overdue')"
 

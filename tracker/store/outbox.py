@@ -73,9 +73,9 @@ def ensure_schema(path: Path) -> None:
     from tracker.store import read
 
     if not path.exists() or path.stat().st_size == 0:
-        from tracker.store.write import Store
+        from tracker.store.engine import make_engine
 
-        Store(path).close()
+        make_engine(path).dispose()
         return
     with read.connect(path):
         pass  # migrates pending migrations, refuses a newer schema
