@@ -116,3 +116,10 @@ def test_no_store_module_computes_penalties() -> None:
 def test_write_modules_stay_small() -> None:
     for stem in ("write", "base", "adding", "recording", "results"):
         assert len((STORE / f"{stem}.py").read_text(encoding="utf-8").splitlines()) < 400, stem
+
+
+def test_all_sql_lives_in_the_store() -> None:
+    sql = re.compile(r"\.execute(many)?\(|\bSELECT\s|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b")
+    outside = [p.relative_to(TRACKER).as_posix() for p in TRACKER.rglob("*.py")
+               if STORE not in p.parents and sql.search(p.read_text(encoding="utf-8"))]
+    assert outside == []
