@@ -16,6 +16,7 @@ import typer
 
 from tracker.cli_app import (
     app,
+    current_user,
     db_path,
     errors,
     existing_db,
@@ -68,7 +69,7 @@ def remind(
         from tracker.daily import run_daily
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ))
+        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user())
     warn_skipped(result.skipped)
     if dry_run:
         if as_json:
@@ -306,7 +307,7 @@ def schedule_start(
                 console.print(f"  delivery to {f['channel']} failed: {f['error']}", markup=False)
 
         daily = sched_mod.Daily(db_path(), when, ZoneInfo(str(zone)), clock=lambda: datetime.now(zone), config=cfg,
-                                console=console, report=report)
+                                console=console, report=report, who=current_user())
         sched_mod.start(daily, on_started=lambda nxt: console.print(
             f"scheduler running: daily at {when:%H:%M} {zone}, next run {nxt:%Y-%m-%d %H:%M}", markup=False))
     typer.echo("scheduler stopped")

@@ -16,6 +16,7 @@ import typer
 
 from tracker.cli_app import (
     app,
+    current_user,
     db_path,
     errors,
     existing_db,
@@ -65,16 +66,11 @@ def _timeout() -> float:
 
 
 def open_store():  # type: ignore[no-untyped-def]
-    """The write-side store for this command (imports SQLModel)."""
-    import getpass
-
+    """The write-side store for this command (imports SQLModel), acting for ``current_user()``."""
     from tracker.store.write import Store
 
-    try:
-        actor = getpass.getuser()
-    except Exception:
-        actor = "cli"
-    return Store(db_path(), timeout=_timeout(), actor=actor)
+    user = current_user()
+    return Store(db_path(), timeout=_timeout(), actor=user, who=user)
 
 
 def _day(text: str | None, option: str) -> date:

@@ -221,12 +221,12 @@ def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
     return out
 
 
-def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str) -> dict[str, Any]:
+def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str, who: str | None = None) -> dict[str, Any]:
     """``tracker calendar refresh`` inside the daily job (one BEGIN IMMEDIATE transaction)."""
     from tracker.store.calendar_store import load, refresh_in
 
     with outbox.immediate(conn):
-        moves, warnings = refresh_in(conn, day, stamp, "tracker", load(conn))
+        moves, warnings = refresh_in(conn, day, stamp, "tracker", load(conn), who=who)
     return {"moved": moves, "warnings": warnings}
 
 
@@ -488,13 +488,15 @@ def waiter(stop: threading.Event | None) -> Callable[[float], None]:
 def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: Sequence[Target] | None = None,
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
-              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None) -> RunResult:
+              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None,
+              who: str | None = None) -> RunResult:
     """One daily run for ``today`` (``now``: the real today when ``today`` is a missed day).
 
     ``channels``: the always-on targets (default: the config's console and log); assigned
     recipients are added per contract. ``clock``: epoch seconds for retry times (``time.time``).
     ``sleep``: how to wait between retries inside the run (default: the real clock's own wait,
     interrupted by ``stop``; with a ``clock`` of its own and no ``sleep``, no retry in the run).
+    ``who``: the person running the job, recorded in the history of what it changes.
     """
     from tracker import config as config_mod
 
@@ -512,7 +514,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             from datetime import UTC, datetime
 
             result.calendar = refresh_calendars(conn, now, datetime.fromtimestamp(clock(), UTC).isoformat(
-                timespec="seconds"))
+                timespec="seconds"), who)
         rq.begin_read(conn)  # plan on one consistent read snapshot
         try:
             first = first_digest.is_first_run(conn)  # one digest of the backlog (tracker.first_digest)

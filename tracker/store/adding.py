@@ -193,10 +193,10 @@ class Adding(Recording):
             f"INSERT INTO obligations ({', '.join(OBLIGATION_COLUMNS)}) VALUES ({', '.join('?' * len(OBLIGATION_COLUMNS))})",
             [tuple(vals[k] for k in OBLIGATION_COLUMNS)
              for vals in (self._obligation_values(cid, vid, o, c, cal) for o in doc["obligations"])])
-        raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, recorded_at)"
-                    " VALUES (?, 'add', NULL, NULL, ?, ?, ?, ?)",
+        raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, who, recorded_at)"
+                    " VALUES (?, 'add', NULL, NULL, ?, ?, ?, ?, ?)",
                     (cid, file, f"{len(doc['obligations'])} obligations, {len(doc['warnings'])} warnings",
-                     self.actor, stamp))
+                     self.actor, self.who, stamp))
         return AddOutcome(cid, file, "added", doc["warnings"], gaps=gaps(doc))
 
     @staticmethod

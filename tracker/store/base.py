@@ -26,7 +26,7 @@ from tracker.store.books import BooksMixin
 from tracker.store.corrections import CorrectionsMixin
 from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
 from tracker.store.results import obligation_state
-from tracker.store.tables import ContractRow, HistoryRow, ObligationEventRow, ObligationRow
+from tracker.store.tables import ContractRow, ObligationEventRow, ObligationRow
 
 OPEN = ("pending", "overdue")
 
@@ -49,9 +49,10 @@ class StoreBase(BooksMixin, CorrectionsMixin):
     last_action: int | None = None
 
     def __init__(self, path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, actor: str = "tracker",
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, who: str | None = None) -> None:
         self.path = Path(path)
         self.actor = actor
+        self.who = who or actor  # the person whose commands these are (recorded in history and actions)
         self._now = now or (lambda: datetime.now(UTC))
         self.engine = make_engine(self.path, timeout)
 
@@ -71,7 +72,7 @@ class StoreBase(BooksMixin, CorrectionsMixin):
     def transaction(self) -> Iterator[Session]:
         """One BEGIN IMMEDIATE transaction: committed on success, rolled back on any error."""
         with translate(self.path), Session(self.engine, expire_on_commit=False) as s, s.begin():
-            action = actions.begin(_raw(s), self.actor, self.stamp())
+            action = actions.begin(_raw(s), self.actor, self.stamp(), self.who)
             yield s
             s.flush()
             self.last_action = action if actions.finish(_raw(s), action) else None
@@ -92,8 +93,10 @@ class StoreBase(BooksMixin, CorrectionsMixin):
 
     def _history(self, s: Session, contract_id: int, action: str, *, field_name: str | None = None,
                  old: str | None = None, new: str | None = None, note: str | None = None) -> None:
-        s.add(HistoryRow(contract_id=contract_id, action=action, field=field_name, old=old, new=new,
-                         note=note, actor=self.actor, recorded_at=self.stamp()))
+        # plain SQL: the table's ``who`` column came with migration 0008 (HistoryRow predates it)
+        _raw(s).execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, who, recorded_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (contract_id, action, field_name, old, new, note, self.actor, self.who, self.stamp()))
 
     def _set_status(self, s: Session, ob: ObligationRow, status: str, on: date, note: str | None,
                     actor: str | None = None) -> None:

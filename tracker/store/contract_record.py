@@ -116,7 +116,7 @@ def _record(conn: sqlite3.Connection, contract_id: int, as_of: date) -> Contract
         "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
         " WHERE contract_id = ? ORDER BY version", (contract_id,)))
     history = _dicts(conn.execute(
-        "SELECT h.action, h.field, h.old, h.new, h.note, h.actor, h.recorded_at, h.action_id, a.undone_by"
+        "SELECT h.action, h.field, h.old, h.new, h.note, h.actor, h.who, h.recorded_at, h.action_id, a.undone_by"
         " FROM history h LEFT JOIN actions a ON a.id = h.action_id WHERE h.contract_id = ?"
         " ORDER BY h.id", (contract_id,)))
     (inputs,) = read_inputs(conn, contract_id)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class StoreHost(Protocol):
     path: Path
     actor: str
+    who: str
     last_action: int | None
 
     def stamp(self) -> str: ...

@@ -280,7 +280,7 @@ class Recording(StoreBase):
             s.flush()
             self._history(s, contract_id, "edit", field_name="calendar", old=_dumps(old), new=_dumps(code))
             raw = _raw(s)
-            moves, warnings = refresh_in(raw, on, self.stamp(), self.actor, load(raw), contract_id)
+            moves, warnings = refresh_in(raw, on, self.stamp(), self.actor, load(raw), contract_id, who=self.who)
             changes = [{"obligation_id": m["obligation_id"], "kind": m["kind"], "title": m["title"],
                         "note": m["reason"], "old_due_date": m["old_due_date"], "due_date": m["new_due_date"]}
                        for m in moves]
