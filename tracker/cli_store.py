@@ -174,6 +174,9 @@ def upcoming(
                                               show_default=False)] = None,
     contract: Annotated[int | None, typer.Option("--contract", help="Only this contract id.",
                                                  show_default=False)] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Only the obligations assigned to you (tracker assign "
+                                       "--to YOU); you are --user, else $TRACKER_USER, else your login name.")]
+    = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Open obligations due soon and everything overdue, soonest first; then those waiting for an event."""
@@ -190,7 +193,7 @@ def upcoming(
             fail(f"--party: {party!r} is neither provider, client, both nor part of a contracting party's name", 2)
         skipped: list[Any] = []
         rows = query(existing_db(), as_of=day, days=days, kind=kind, party=party, contract=contract,
-                     skipped=skipped)
+                     skipped=skipped, person=current_user() if mine else None)
     warn_skipped(skipped)
     if as_json:
         print_json(rows)

@@ -138,10 +138,15 @@ def recurring(rrule: str | None, due: str | None, as_of: date, end: str | None) 
 
 def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kind: str | None = None,
                    party: str | None = None, contract: int | None = None,
-                   waiting: bool = True) -> list[tuple[Any, ...]]:
+                   waiting: bool = True, person: str | None = None) -> list[tuple[Any, ...]]:
     """Raw rows: open obligations due by ``as_of + days`` (every overdue one included), soonest
-    first, then (``waiting``) the open obligations still waiting for their triggering event."""
+    first, then (``waiting``) the open obligations still waiting for their triggering event.
+    ``person``: only those assigned to them (``tracker.store.assignments``)."""
     where, params = "", []
+    if person is not None:
+        where += (" AND EXISTS (SELECT 1 FROM assignments a WHERE a.person = ? AND (a.contract_id IS NULL"
+                  " OR a.contract_id = o.contract_id) AND (a.party = 'both' OR o.party = 'both' OR a.party = o.party))")
+        params.append(person)
     if kind:
         where += " AND o.kind = ?"
         params.append(kind)
@@ -165,10 +170,11 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
 
 def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
              party: str | None = None, contract: int | None = None,
-             skipped: list[Skipped] | None = None) -> list[dict[str, Any]]:
+             skipped: list[Skipped] | None = None, person: str | None = None) -> list[dict[str, Any]]:
     """Open obligations due within ``days`` of ``as_of`` plus every overdue one, soonest first;
     then those waiting for an event (``due_date`` None, ``waiting_for`` set). Contracts whose
-    stored data cannot be read are left out and added to ``skipped``."""
+    stored data cannot be read are left out and added to ``skipped``. ``person``: only the
+    obligations assigned to them (``tracker assign --to``)."""
     with connect(path) as conn:
         if conn is None:
             if contract is not None:
@@ -177,7 +183,8 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
         if contract is not None and conn.execute("SELECT 1 FROM contracts WHERE id = ?",
                                                  (contract,)).fetchone() is None:
             raise NotFound(f"no contract with id {contract}")
-        rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract)
+        rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract,
+                              person=person)
         bad = bad_rows.scan(conn, {r[1] for r in rows}, tables=("contracts",))
     out = []
     for r in rows:
