@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tracker import first_digest
+from tracker import first_digest, person_digest
 from tracker import reminders as policy_mod
 from tracker.config import Config
 from tracker.money import D, fmt_money
@@ -525,6 +525,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
             have |= first_digest.covered(conn, {r.for_date.isoformat() for r in rems})
+            people = person_digest.channels(conn)  # channels that belong to a person: one digest a day
+            have |= person_digest.covered(conn, {r.for_date.isoformat() for r in rems}) if people else set()
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
             fresh = [(r, t) for r, t in planned
                      if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have]
@@ -544,6 +546,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             result.planned = first_digest.messages(planned)
             fresh, digests = first_digest.fold(fresh, payload, chat_items=cfg.delivery.digest_chunk)
             digests = [d for d in digests if (d[1], first_digest.DIGEST, d[2]["for_date"], d[0].channel) not in have]
+        if people:
+            fresh, mine = person_digest.fold(fresh, people, payload, chat_items=cfg.delivery.digest_chunk)
+            digests += mine
         if dry_run:
             result.would_send = [{**payload(r), "channel": t.channel} for r, t in fresh]
             result.would_send += [{**p, "channel": t.channel} for t, _, p in digests]
@@ -562,7 +567,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                          r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
         for t, key, p_ in digests:
             known_t.setdefault(t.channel, t)
-            rows.append((key, 0, "digest", first_digest.DIGEST, None, p_["for_date"], t.channel,
+            rows.append((key, 0, "digest", p_["reason"], None, p_["for_date"], t.channel,
                          json.dumps(p_, ensure_ascii=False)))
         result.new = outbox.enqueue(conn, rows, clock())
         told = [r.detail["move_id"] for r, _ in fresh if r.reason == policy_mod.CALENDAR_MOVED]
