@@ -2,7 +2,8 @@
 
 Public API (names resolve lazily, so importing ``tracker.store`` costs nothing):
 
-- ``Store(path, *, timeout, actor, now)``: the write side. Each method is ONE ``BEGIN IMMEDIATE``
+- ``Store(path, *, timeout, actor, now, who)``: the write side (``who``: the person whose commands
+  these are, recorded in history). Each method is ONE ``BEGIN IMMEDIATE``
   transaction: ``add_parsed(result, file=..., amends=...)`` (files are read and
   parsed by ``tracker.ingest.add_files(store, paths)``),
   ``done``, ``waive``, ``record_event``, ``pay``, ``evaluate``, ``edit``.

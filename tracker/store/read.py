@@ -142,7 +142,7 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
     """Raw rows: open obligations due by ``as_of + days`` (every overdue one included), soonest
     first, then (``waiting``) the open obligations still waiting for their triggering event.
     ``person``: only those assigned to them (``tracker.store.assignments``)."""
-    where, params = "", []
+    where, params = "", []  # type: tuple[str, list[Any]]
     if person is not None:
         where += (" AND EXISTS (SELECT 1 FROM assignments a WHERE a.person = ? AND (a.contract_id IS NULL"
                   " OR a.contract_id = o.contract_id) AND (a.party = 'both' OR o.party = 'both' OR a.party = o.party))")
