@@ -33,7 +33,7 @@ def test_front_door_names() -> None:
 
 def test_store_pay_and_penalties_through_the_front_door(db_path: Path) -> None:
     with tracker.open_store(db_path) as store:
-        (added,) = store.add_files([FIX / "p01-xinghe-intent.txt"])
+        (added,) = tracker.add_files(store, [FIX / "p01-xinghe-intent.txt"])
         cid = added.contract_id
         store.pay(cid, Decimal("50000"), date(2025, 3, 27))
     due = tracker.upcoming(db_path, as_of=date(2025, 6, 1), days=0)

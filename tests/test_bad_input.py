@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
+from tracker.ingest import add_files
 
 FIX = Path(__file__).parent / "fixtures" / "store"
 
@@ -106,7 +107,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     db = tmp_path_factory.mktemp("bad-input") / "tracker.db"
     with Store(db) as s:
-        [added] = s.add_files([FIX / "p02-yunqi-bill-ocr.md"])
+        [added] = add_files(s, [FIX / "p02-yunqi-bill-ocr.md"])
         assert added.contract_id == 1  # type: ignore[union-attr]
     return db
 

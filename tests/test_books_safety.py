@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
+from tracker.ingest import add_files
 from tracker.store.write import Store
 
 DATA = Path(__file__).parent.parent / "data"
@@ -82,7 +83,7 @@ def test_reads_work_on_a_read_only_database(tmp_path: Path) -> None:
     folder.mkdir()
     db = folder / "t.db"
     with Store(db) as s:
-        s.add_files([DATA / "p02-yunqi-bill-ocr.md"])
+        add_files(s, [DATA / "p02-yunqi-bill-ocr.md"])
     for extra in folder.glob("t.db-*"):
         extra.unlink()
     db.chmod(stat.S_IRUSR)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tracker.contract_view import show
 from tracker.errors import NotFound, StoreError, UsageError
+from tracker.ingest import add_files
 from tracker.model import ParseResult
 from tracker.store import read
 from tracker.store.write import Store
@@ -142,7 +144,7 @@ def test_reads_on_missing_db_are_empty_and_create_nothing(tmp_path: Path) -> Non
     assert read.upcoming(p, as_of=date(2025, 1, 1)) == []
     assert read.contracts(p) == []
     with pytest.raises(NotFound):
-        read.show(p, 1, date(2025, 1, 1))
+        show(p, 1, date(2025, 1, 1))
     assert not p.exists()
 
 
@@ -188,7 +190,7 @@ def test_payments_partial_oldest_first_and_overpayment(store: Store, db_path: Pa
         store.pay(42, Decimal("1"), date(2025, 4, 1))
     assert rows(db_path, "SELECT count(*) FROM payments")[0][0] == 2
     assert rows(db_path, "SELECT status, paid FROM obligations WHERE id=?", second) == [("pending", "10000.50")]
-    shown = read.show(db_path, 1, date(2025, 4, 30))
+    shown = show(db_path, 1, date(2025, 4, 30))
     assert shown["penalties"] is None or Decimal(shown["penalties"]["late_payment_total"]) > 0
     # more than owed (189,999.50 + 150,000.00): the rest is a credit on the contract
     r = store.pay(1, Decimal("400000"), date(2025, 5, 1), obligation_id=second)
@@ -210,7 +212,7 @@ def test_events_resolve_triggers_and_termination(store: Store, db_path: Path) ->
     by = {c["kind"]: c for c in r.changes}
     assert by["renewal_notice"]["status"] == "waived"
     assert by["confidentiality_expiry"]["due_date"] == "2028-08-10"
-    assert read.show(db_path, 1, date(2025, 9, 1))["terminated_on"] == "2025-08-10"
+    assert show(db_path, 1, date(2025, 9, 1))["terminated_on"] == "2025-08-10"
     with pytest.raises(UsageError):
         store.record_event(1, "handshake", date(2025, 8, 10))
 
@@ -232,7 +234,7 @@ def test_evaluate_shortfall_then_pass(store: Store, db_path: Path) -> None:
     assert r.extra["passed"]
     assert rows(db_path, "SELECT status, status_on FROM obligations WHERE id=?", report) == [
         ("fulfilled", "2025-07-28")]
-    evals = read.show(db_path, 1, date(2025, 8, 1))["evaluations"]
+    evals = show(db_path, 1, date(2025, 8, 1))["evaluations"]
     assert [e["passed"] for e in evals] == [False, True] and evals[0]["gaps"] == {"recall": "0.03"}
 
 
@@ -243,7 +245,7 @@ def test_edit_recomputes_derived_dates_and_records_history(store: Store, db_path
     assert facts["expiry_date"] == "2026-03-01"
     assert facts["renewal_notice_deadline"] == "2026-02-01"
     assert facts["confidentiality_expiry"] == "2029-03-01"
-    shown = read.show(db_path, 1, date(2025, 4, 1))
+    shown = show(db_path, 1, date(2025, 4, 1))
     due = {o["kind"]: o["due_date"] for o in shown["obligations"]}
     assert due["contract_expiry"] == "2026-03-01" and due["renewal_notice"] == "2026-02-01"
     assert any(h["action"] == "edit" and h["field"] == "term" for h in shown["history"])
@@ -294,7 +296,7 @@ def test_new_version_keeps_unchanged_and_supersedes_changed(store: Store, db_pat
     states = rows(db_path, "SELECT due_date, status FROM obligations WHERE title='第二期款 40%' ORDER BY id")
     assert states == [("2025-06-30", "superseded"), ("2025-07-15", "pending")]
     assert rows(db_path, "SELECT count(*) FROM contracts")[0][0] == 1
-    shown = read.show(db_path, 1, date(2025, 7, 1))
+    shown = show(db_path, 1, date(2025, 7, 1))
     assert [v["version"] for v in shown["versions"]] == [1, 2]
     # --amends links a contract whose title changed
     d2 = doc("p02-yunqi-bill-ocr")
@@ -356,8 +358,8 @@ def test_add_files_reports_bad_files_and_keeps_going(store: Store, tmp_path: Pat
     (folder / "a.txt").write_bytes((FIX / "p01-xinghe-intent.txt").read_bytes())
     (folder / "b.txt").write_bytes(b"")
     (folder / "c.md").write_bytes((FIX / "p02-yunqi-bill-ocr.md").read_bytes())
-    out = store.add_files([folder])
+    out = add_files(store, [folder])
     assert [type(o).__name__ for o in out] == ["AddOutcome", "AddFailure", "AddOutcome"]
     assert "b.txt" in out[1].error
-    again = store.add_files([folder / "a.txt"])
+    again = add_files(store, [folder / "a.txt"])
     assert again[0].status == "unchanged"

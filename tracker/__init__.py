@@ -6,7 +6,8 @@ imports neither SQLAlchemy nor the parser:
 - ``parse_file(path) -> ParseResult``: a contract file to the obligations document;
   ``parse_text(text, file_name) -> ParseResult``;
 - ``open_store(path, *, timeout, actor, now) -> Store``: the write side (``tracker.store.Store``;
-  each method is one transaction: ``add_files``, ``add_parsed``, ``done``, ``pay``, ``record_event`` …);
+  each method is one transaction: ``add_parsed``, ``done``, ``pay``, ``record_event`` …);
+  ``add_files(store, paths)``: read, parse and add contract files (``tracker.ingest``);
 - ``upcoming(path, as_of=..., days=30)``, ``contracts(path)``, ``show(path, contract_id, as_of)``:
   the read side (stdlib sqlite3);
 - ``penalties(path, as_of, contract_id=None)``: every contract's penalty statement as
@@ -37,9 +38,10 @@ _LAZY = {
     "Contract": ("tracker.model", "Contract"),
     "Store": ("tracker.store.write", "Store"),
     "open_store": ("tracker.store.write", "Store"),
+    "add_files": ("tracker.ingest", "add_files"),
     "upcoming": ("tracker.store.read", "upcoming"),
     "contracts": ("tracker.store.read", "contracts"),
-    "show": ("tracker.store.read", "show"),
+    "show": ("tracker.contract_view", "show"),
     "compute": ("tracker.penalty", "compute"),
     "run_daily": ("tracker.daily", "run_daily"),
 }

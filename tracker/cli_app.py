@@ -42,6 +42,7 @@ DEFAULT_TZ = "Asia/Shanghai"
 class Settings:
     db: Path | None = None
     tz: str = DEFAULT_TZ
+    user: str | None = None
     skipped: bool = False  # a contract was left out as unreadable: the command exits 1 at its end
 
 
@@ -67,12 +68,18 @@ def _global(
         typer.Option("--tz", help="Time zone that decides 'today' (default $TRACKER_TZ or Asia/Shanghai).",
                      show_default=False),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option("--user", help="Who you are, recorded in the history of every change and used by "
+                     "'upcoming --mine'. Default: $TRACKER_USER, else your login name.", show_default=False),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", help="Print the version and exit.", is_eager=True,
                            callback=lambda v: _print_version(v)),
     ] = False,
 ) -> None:
     settings.db = db
+    settings.user = user
     settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
     settings.skipped = False
 
@@ -90,6 +97,22 @@ def db_path() -> Path:
     from tracker.store.paths import resolve_db_path
 
     return resolve_db_path(settings.db, os.environ)
+
+
+def current_user() -> str:
+    """The person running this command: ``--user``, then ``$TRACKER_USER``, then the OS login name
+    (the only place the CLI asks the OS who is running it; nothing below the CLI does)."""
+    for name in (settings.user, os.environ.get("TRACKER_USER")):
+        if name is not None and name.strip():
+            return name.strip()
+    if settings.user is not None:
+        fail("--user: give a name", 2)
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container without a passwd entry)
+        return "cli"
 
 
 def existing_db() -> Path:

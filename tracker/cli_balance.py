@@ -1,4 +1,4 @@
-"""``tracker balance``: receivables per contract and in total (``tracker.store.balance``)."""
+"""``tracker balance``: receivables per contract and in total (``tracker.balance``)."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def balance(
     """
     day = parse_day(as_of) or today()
     with errors():
-        from tracker.store.balance import balance as query
-        from tracker.store.balance import to_csv
+        from tracker.balance import balance as query
+        from tracker.balance import to_csv
 
         skipped: list[Any] = []
         data = query(existing_db(), day, contract, skipped)

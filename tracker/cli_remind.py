@@ -16,6 +16,7 @@ import typer
 
 from tracker.cli_app import (
     app,
+    current_user,
     db_path,
     errors,
     existing_db,
@@ -68,7 +69,7 @@ def remind(
         from tracker.daily import run_daily
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ))
+        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user())
     warn_skipped(result.skipped)
     if dry_run:
         if as_json:
@@ -184,9 +185,15 @@ def assign(
     sign_secret_file: Annotated[Path | None, typer.Option("--sign-secret-file", help="A file (mode 0600) holding "
                                                           "the DingTalk/Feishu signing secret.",
                                                           show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", help="A person responsible for these obligations: they see "
+                                           "them in 'tracker upcoming --mine' (run as --user PERSON or "
+                                           "$TRACKER_USER=PERSON), and the --email/--webhook given with it "
+                                           "are theirs: one digest a day instead of one message per reminder.",
+                                           show_default=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Send a contract's reminders (for one party or both) to e-mail addresses and webhooks.
+    """Send a contract's reminders (for one party or both) to e-mail addresses and webhooks, and/or
+    name the person responsible for them (--to).
 
     Webhook URLs and signing secrets are best given by reference (--webhook-env, --webhook-file,
     --sign-secret-env, --sign-secret-file): only the variable's name or the file's path is
@@ -202,8 +209,12 @@ def assign(
     except secret_refs.SecretError as exc:
         fail(str(exc), 2)
     hooks += [secret_refs.file_ref(f) for f in webhook_file or []]
-    if not email and not hooks:
-        fail("assign: give at least one --email or --webhook (or --webhook-env, --webhook-file)", 2)
+    if to is not None:
+        to = to.strip()
+        if not to:
+            fail("--to: give a name", 2)
+    if not email and not hooks and to is None:
+        fail("assign: give at least one --email or --webhook (or --webhook-env, --webhook-file), or --to", 2)
     if sign_secret_env and sign_secret_file:
         fail("give --sign-secret-env or --sign-secret-file, not both", 2)
     if secret and webhook_format.value not in ("dingtalk", "feishu"):
@@ -228,21 +239,30 @@ def assign(
         if problem := secret_refs.check_ref(ref):  # read again at each delivery: may be set up later
             typer.echo(f"warning: {problem}; deliveries to it fail until it is fixed", err=True)
     added = []
+    assigned = False
     with errors():
         from tracker.store import outbox
 
         with outbox.connect(db_path()) as conn:
+            if to is not None:
+                from tracker.store.assignments import assign as assign_person
+
+                assigned = assign_person(conn, cid, party.value, to)
             for e in email or []:
-                new = outbox.add_recipient(conn, cid, party.value, "email", e)
+                new = outbox.add_recipient(conn, cid, party.value, "email", e, person=to)
                 added.append({"channel": notify.email_target(e).channel, "new": new})
             for w in hooks:
-                new = outbox.add_recipient(conn, cid, party.value, "webhook", w, webhook_format.value, secret)
+                new = outbox.add_recipient(conn, cid, party.value, "webhook", w, webhook_format.value, secret,
+                                           person=to)
                 added.append({"channel": notify.webhook_target(w, webhook_format.value).channel, "new": new,
                               "signed": secret is not None})
     if as_json:
-        print_json({"contract_id": cid, "party": party.value, "recipients": added})
+        print_json({"contract_id": cid, "party": party.value, "recipients": added,
+                    **({"person": to, "assigned": assigned} if to is not None else {})})
         return
     who = "every contract" if cid is None else f"contract {cid}"
+    if to is not None:
+        typer.echo(f"{who}, {party.value}: assigned to {to}" + ("" if assigned else " (already assigned)"))
     for a in added:
         typer.echo(f"{who}, {party.value}: {a['channel']}" + ("" if a["new"] else " (already assigned)"))
 
@@ -306,7 +326,7 @@ def schedule_start(
                 console.print(f"  delivery to {f['channel']} failed: {f['error']}", markup=False)
 
         daily = sched_mod.Daily(db_path(), when, ZoneInfo(str(zone)), clock=lambda: datetime.now(zone), config=cfg,
-                                console=console, report=report)
+                                console=console, report=report, who=current_user())
         sched_mod.start(daily, on_started=lambda nxt: console.print(
             f"scheduler running: daily at {when:%H:%M} {zone}, next run {nxt:%Y-%m-%d %H:%M}", markup=False))
     typer.echo("scheduler stopped")

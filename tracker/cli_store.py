@@ -16,6 +16,7 @@ import typer
 
 from tracker.cli_app import (
     app,
+    current_user,
     db_path,
     errors,
     existing_db,
@@ -65,16 +66,11 @@ def _timeout() -> float:
 
 
 def open_store():  # type: ignore[no-untyped-def]
-    """The write-side store for this command (imports SQLModel)."""
-    import getpass
-
+    """The write-side store for this command (imports SQLModel), acting for ``current_user()``."""
     from tracker.store.write import Store
 
-    try:
-        actor = getpass.getuser()
-    except Exception:
-        actor = "cli"
-    return Store(db_path(), timeout=_timeout(), actor=actor)
+    user = current_user()
+    return Store(db_path(), timeout=_timeout(), actor=user, who=user)
 
 
 def _day(text: str | None, option: str) -> date:
@@ -109,7 +105,8 @@ def add(
 ) -> None:
     """Parse contracts and store them; the same file again is 'already tracked'."""
     with errors():
-        from tracker.store.write import AddFailure, contract_files
+        from tracker.ingest import contract_files
+        from tracker.store.results import AddFailure
 
         files = contract_files(paths)
         with open_store() as store:
@@ -143,8 +140,10 @@ def add(
 
 
 def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends: int | None) -> list[Any]:
+    from tracker.ingest import add_files
+
     if not any(p.is_dir() for p in paths):
-        return store.add_files(files, amends=amends)  # type: ignore[no-any-return]
+        return add_files(store, files, amends=amends)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -157,7 +156,7 @@ def _add_with_progress(store: Any, paths: list[Path], files: list[Path], amends:
         def step(f: Path) -> None:
             bar.update(task, advance=1, description=f.name)
 
-        return store.add_files(files, amends=amends, progress=step)  # type: ignore[no-any-return]
+        return add_files(store, files, amends=amends, progress=step)
 
 
 # ---------------------------------------------------------------------------------- reads
@@ -175,6 +174,9 @@ def upcoming(
                                               show_default=False)] = None,
     contract: Annotated[int | None, typer.Option("--contract", help="Only this contract id.",
                                                  show_default=False)] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Only the obligations assigned to you (tracker assign "
+                                       "--to YOU); you are --user, else $TRACKER_USER, else your login name.")]
+    = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Open obligations due soon and everything overdue, soonest first; then those waiting for an event."""
@@ -191,7 +193,7 @@ def upcoming(
             fail(f"--party: {party!r} is neither provider, client, both nor part of a contracting party's name", 2)
         skipped: list[Any] = []
         rows = query(existing_db(), as_of=day, days=days, kind=kind, party=party, contract=contract,
-                     skipped=skipped)
+                     skipped=skipped, person=current_user() if mine else None)
     warn_skipped(skipped)
     if as_json:
         print_json(rows)
@@ -207,7 +209,7 @@ def contracts(as_json: JsonOpt = False, as_of: AsOfOpt = None) -> None:
     """List the tracked contracts."""
     day = _day(as_of, "--as-of")
     with errors():
-        from tracker.store.balance import balance
+        from tracker.balance import balance
         from tracker.store.read import contracts as query
 
         rows = query(existing_db(), as_of=day)
@@ -234,7 +236,7 @@ def show(
     """One contract: facts, obligation timeline, payments, penalties so far, metrics, warnings, history."""
     day = _day(as_of, "--as-of")
     with errors():
-        from tracker.store.read import show as query
+        from tracker.contract_view import show as query
 
         data = query(existing_db(), contract_id, day)
     if as_json:
@@ -484,9 +486,12 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
     from rich.rule import Rule
 
     from tracker import render
+    from tracker.contract_view import show
     from tracker.errors import UsageError
+    from tracker.ingest import add_files
     from tracker.store import read
-    from tracker.store.write import AddFailure, Store
+    from tracker.store.results import AddFailure
+    from tracker.store.write import Store
 
     folder = data_dir or _data_dir()
     files = sorted(f for f in folder.glob("*") if f.suffix.lower() in (".txt", ".md", ".docx", ".pdf"))
@@ -497,7 +502,7 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
         db = Path(tmp) / "demo.db"
         console.print(Rule(f"tracker add {folder}/  (throw-away database {db})"))
         with Store(db, actor="demo", now=lambda: datetime.now(UTC)) as store:
-            for r in store.add_files(files):
+            for r in add_files(store, files):
                 if isinstance(r, AddFailure):
                     console.print(f"  [red]could not add[/] {r.error}")
                 else:
@@ -516,7 +521,7 @@ def _run_demo(as_of: date, data_dir: Path | None) -> None:
                 result = store.pay(cid, _amount(late["amount"], "--amount"), paid_on, late["obligation_id"])
                 console.print(render.changes(result.to_json()))
             console.print(Rule(f"tracker show {cid} --as-of {as_of}"))
-            data = read.show(db, cid, as_of)
+            data = show(db, cid, as_of)
             console.print(render.show(data))
             console.print(Rule(f"tracker penalties {cid} --as-of {as_of}   (the statement to attach to a demand letter)"))
             from tracker import penalty_report

@@ -34,13 +34,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tracker import first_digest
+from tracker import first_digest, person_digest
 from tracker import reminders as policy_mod
 from tracker.config import Config
 from tracker.money import D, fmt_money
 from tracker.notify import Context, DeliveryError, Target, email_target, webhook_channel, webhook_target
 from tracker.reminders import Reminder, Subject
 from tracker.store import bad_rows, outbox
+from tracker.store import reminder_queries as rq
 from tracker.store.bad_rows import Skipped
 
 OPEN = ("pending", "overdue")
@@ -115,29 +116,6 @@ def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str |
     return None, None
 
 
-def _prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
-    """SQL that keeps only obligations that *can* have a reminder today (a superset: the policy
-    in ``tracker.reminders`` decides). ``d`` is the number of days until the deadline."""
-    conds, params = ["o.due_date IS NULL"], []
-    listed = list(pol.lead_days)
-    for kind, leads in pol.lead_days.items():
-        if leads:
-            conds.append(f"(o.kind = ? AND d IN ({','.join('?' * len(leads))}))")
-            params += [kind, *leads]
-    other = pol.leads("other")
-    conds.append(f"(o.kind NOT IN ({','.join('?' * len(listed))}) AND d IN ({','.join('?' * len(other))}))")
-    params += [*listed, *other]
-    conds.append("(o.kind = 'payment' AND d < 0)")  # overdue payments: penalty and suspension notices
-    every = max(pol.overdue_every_days, 1)
-    conds.append(f"(o.kind IN ({','.join('?' * len(pol.overdue_kinds))}) AND d < 0 AND (-d <= ? OR (-d - ?) % ? = 0))")
-    params += [*pol.overdue_kinds, pol.overdue_daily_days, pol.overdue_daily_days, every]
-    conds.append("((o.due_date > ? OR instr(o.calendar_basis, 'null') > 0 OR (o.calendar IS NOT NULL AND"
-                 " o.calendar != 'CN')) AND d BETWEEN 0 AND ?)")  # a year without a holiday calendar
-    params += [f"{last_covered}-12-31", pol.calendar_notice_days]
-    conds.append("o.id IN (SELECT obligation_id FROM evaluations WHERE passed = 0)")
-    return " OR ".join(conds), params
-
-
 def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config,
                   skipped: list[Skipped] | None = None) -> list[Subject]:
     """Open obligations that can have a reminder on ``day``, with their context. Contracts whose
@@ -153,35 +131,20 @@ def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, s
     pol = cfg.policy
     covered = _covered_fn()
     last_covered = next((y for y in range(day.year + 30, 1999, -1) if covered(date(y, 1, 1))), 1999)
-    where, params = _prefilter(pol, last_covered)
-    rows = conn.execute(
-        "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
-        " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
-        " AS d FROM obligations WHERE status IN ('pending', 'overdue')) o WHERE " + where,
-        [day.isoformat(), *params]).fetchall()
+    rows = rq.candidates(conn, day, pol, last_covered)
     bad.update(bad_rows.scan(conn, {r[1] for r in rows}))  # only the contracts with something to say
-    ids = json.dumps(sorted({r[1] for r in rows}))
-    contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
-        " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-    calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
-                                    (ids,)).fetchall())
+    contracts, calendar_of = rq.contract_context(conn, {r[1] for r in rows})
     cal_covered = _calendar_covered(conn)
     clause_cache: dict[str | None, tuple[int | None, str | None]] = {}
     # the earliest passed deadline of each (contract, producer kind) still open: "event late"
     producer_late: dict[tuple[int, str], date] = {}
     if any(r[5] is None for r in rows):
         kinds = pol.event_late_kinds
-        for cid, kind, due in conn.execute(
-                "SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN ('pending', 'overdue')"
-                f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
-                [*kinds, day.isoformat()]):
+        for cid, kind, due in rq.earliest_passed(conn, kinds, day):
             if cid not in bad:
                 producer_late[(cid, kind)] = date.fromisoformat(due)
     shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]] = {}
-    for ecid, ob, on, metrics, targets, gaps, passed in conn.execute(
-            "SELECT contract_id, obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
-            " WHERE obligation_id IS NOT NULL ORDER BY on_date, id"):
+    for ecid, ob, on, metrics, targets, gaps, passed in rq.evaluations(conn):
         if ecid in bad:
             continue
         if passed:
@@ -247,11 +210,8 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
 def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
     """One ``calendar_moved`` reminder per deadline a calendar refresh moved and nobody was told of."""
     out = []
-    for mid, oid, cid, old, new, why, kind, party, title, clause, amount, paid, currency, ctitle in conn.execute(
-            "SELECT m.id, m.obligation_id, m.contract_id, m.old_due_date, m.new_due_date, m.reason, o.kind, o.party,"
-            " o.title, o.clause, o.amount, o.paid, o.currency, c.title FROM calendar_moves m"
-            " JOIN obligations o ON o.id = m.obligation_id JOIN contracts c ON c.id = m.contract_id"
-            " WHERE m.reminded_on IS NULL AND o.status IN ('pending', 'overdue') ORDER BY m.id"):
+    for mid, oid, cid, old, new, why, kind, party, title, clause, amount, paid, currency, ctitle in rq.unannounced_moves(
+            conn):
         new_d = date.fromisoformat(new) if new else None
         owed = D(amount) - D(paid or "0") if amount is not None else None
         s = Subject(obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=new_d,
@@ -261,12 +221,12 @@ def moved_reminders(conn: sqlite3.Connection, day: date) -> list[Reminder]:
     return out
 
 
-def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str) -> dict[str, Any]:
+def refresh_calendars(conn: sqlite3.Connection, day: date, stamp: str, who: str | None = None) -> dict[str, Any]:
     """``tracker calendar refresh`` inside the daily job (one BEGIN IMMEDIATE transaction)."""
     from tracker.store.calendar_store import load, refresh_in
 
     with outbox.immediate(conn):
-        moves, warnings = refresh_in(conn, day, stamp, "tracker", load(conn))
+        moves, warnings = refresh_in(conn, day, stamp, "tracker", load(conn), who=who)
     return {"moved": moves, "warnings": warnings}
 
 
@@ -336,9 +296,7 @@ def snapshot_rows(conn: sqlite3.Connection, day: date, bad: dict[int, str] | Non
     """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``):
     rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from) and the
     accruals by obligation id."""
-    cids = {cid for (cid,) in conn.execute(
-        "SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN ('pending', 'overdue')"
-        " AND due_date < ?", (day.isoformat(),))}
+    cids = rq.overdue_payment_contracts(conn, day)
     snaps = _accruals(conn, cids, day, bad)
     rows = [(cid, a.obligation_id, a.clause, a.days, fmt_money(a.balance), fmt_money(a.penalty),
              a.suspend_from.isoformat() if a.suspend_from else None) for cid, a in snaps]
@@ -530,13 +488,15 @@ def waiter(stop: threading.Event | None) -> Callable[[float], None]:
 def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: Sequence[Target] | None = None,
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
-              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None) -> RunResult:
+              env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None,
+              who: str | None = None) -> RunResult:
     """One daily run for ``today`` (``now``: the real today when ``today`` is a missed day).
 
     ``channels``: the always-on targets (default: the config's console and log); assigned
     recipients are added per contract. ``clock``: epoch seconds for retry times (``time.time``).
     ``sleep``: how to wait between retries inside the run (default: the real clock's own wait,
     interrupted by ``stop``; with a ``clock`` of its own and no ``sleep``, no retry in the run).
+    ``who``: the person running the job, recorded in the history of what it changes.
     """
     from tracker import config as config_mod
 
@@ -554,8 +514,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             from datetime import UTC, datetime
 
             result.calendar = refresh_calendars(conn, now, datetime.fromtimestamp(clock(), UTC).isoformat(
-                timespec="seconds"))
-        conn.execute("BEGIN")  # plan on one consistent read snapshot
+                timespec="seconds"), who)
+        rq.begin_read(conn)  # plan on one consistent read snapshot
         try:
             first = first_digest.is_first_run(conn)  # one digest of the backlog (tracker.first_digest)
             rems = plan(conn, today, now, cfg, result.skipped)
@@ -565,6 +525,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             rec = _recipient_targets(conn)
             have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
             have |= first_digest.covered(conn, {r.for_date.isoformat() for r in rems})
+            people = person_digest.channels(conn)  # channels that belong to a person: one digest a day
+            have |= person_digest.covered(conn, {r.for_date.isoformat() for r in rems}) if people else set()
             planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
             fresh = [(r, t) for r, t in planned
                      if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have]
@@ -575,7 +537,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                 known = {(oid, today): a for oid, a in by_ob.items()}
             fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known, bad)
         finally:
-            conn.execute("ROLLBACK")
+            rq.end_read(conn)
         result.planned = len(planned)
         filled = {(r.subject.obligation_id, r.reason, r.for_date): r for r in fresh_rems}
         fresh = [(filled[(r.subject.obligation_id, r.reason, r.for_date)], t) for r, t in fresh]
@@ -584,6 +546,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             result.planned = first_digest.messages(planned)
             fresh, digests = first_digest.fold(fresh, payload, chat_items=cfg.delivery.digest_chunk)
             digests = [d for d in digests if (d[1], first_digest.DIGEST, d[2]["for_date"], d[0].channel) not in have]
+        if people:
+            fresh, mine = person_digest.fold(fresh, people, payload, chat_items=cfg.delivery.digest_chunk)
+            digests += mine
         if dry_run:
             result.would_send = [{**payload(r), "channel": t.channel} for r, t in fresh]
             result.would_send += [{**p, "channel": t.channel} for t, _, p in digests]
@@ -602,14 +567,12 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                          r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
         for t, key, p_ in digests:
             known_t.setdefault(t.channel, t)
-            rows.append((key, 0, "digest", first_digest.DIGEST, None, p_["for_date"], t.channel,
+            rows.append((key, 0, "digest", p_["reason"], None, p_["for_date"], t.channel,
                          json.dumps(p_, ensure_ascii=False)))
         result.new = outbox.enqueue(conn, rows, clock())
         told = [r.detail["move_id"] for r, _ in fresh if r.reason == policy_mod.CALENDAR_MOVED]
         if told:
-            with outbox.immediate(conn):
-                conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
-                                 [(now.isoformat(), m) for m in told])
+            rq.mark_moves_announced(conn, told, now)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
                       title=f"tracker reminders for {now.isoformat()}", deadline=cfg.delivery.deadline_seconds,
                       env=the_env, clock=clock)

@@ -18,7 +18,6 @@ from typing import Any
 
 from tracker.store import bad_rows
 from tracker.store.bad_rows import Skipped
-from tracker.store.read import connect
 
 FORMATS = ("json", "csv", "ics")
 ALARM_DAYS = 3
@@ -29,18 +28,9 @@ CSV_COLUMNS = ("obligation_id", "contract_id", "contract_title", "provider", "cl
 def obligations(path: Path | str, skipped: list[Skipped] | None = None) -> list[dict[str, Any]]:
     """Every obligation with its contract, in due-date order (waiting ones last); contracts whose
     stored data cannot be read are left out and added to ``skipped``."""
-    with connect(path) as conn:
-        if conn is None:
-            return []
-        bad = bad_rows.scan(conn, tables=("contracts", "obligations"))
-        cur = conn.execute(
-            "SELECT o.id, o.contract_id, c.title, c.provider, c.client, o.kind, o.party, o.title, o.due_date,"
-            " CASE WHEN json_valid(o.trigger) THEN json_extract(o.trigger, '$.event') END, o.recurrence, o.amount,"
-            " o.paid, o.currency, o.status, o.clause, o.quote FROM obligations o JOIN contracts c ON c.id = o.contract_id"
-            " ORDER BY o.due_date IS NULL, o.due_date, o.id")
-        rows = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in cur.fetchall() if r[1] not in bad]
-    for cid, problem in sorted(bad.items()):
-        bad_rows.add(skipped, cid, problem)
+    from tracker.store.export_queries import obligation_rows
+
+    rows = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in obligation_rows(path, skipped)]
     for r in rows:
         if r["due_date"] is not None:
             r["waiting_for"] = None

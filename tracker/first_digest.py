@@ -15,7 +15,7 @@ repeat day. So on that first run:
 The digest is an outbox row like any other, under the key ``(0, "overdue_digest", for_date,
 channel)``: a rerun of the same day after a crash plans the same key, which the outbox ignores,
 so it is still delivered exactly once; a later run is no longer a first run. Pure functions apart
-from ``is_first_run``, which reads two tables.
+from ``is_first_run`` and ``covered``, which read the outbox (``tracker.store.reminder_queries``).
 """
 
 from __future__ import annotations
@@ -37,19 +37,18 @@ FOLDED = (policy_mod.OVERDUE, policy_mod.PENALTY)
 
 def is_first_run(conn: sqlite3.Connection) -> bool:
     """No day ever completed and nothing in the outbox except a first-run digest (a crashed first run)."""
-    if conn.execute("SELECT 1 FROM reminder_days LIMIT 1").fetchone():
-        return False
-    return not conn.execute("SELECT 1 FROM reminder_outbox WHERE reason != ? LIMIT 1", (DIGEST,)).fetchone()
+    from tracker.store.reminder_queries import first_run
+
+    return first_run(conn, DIGEST)
 
 
 def covered(conn: sqlite3.Connection, day_keys: Iterable[str]) -> set[tuple[int, str, str, str]]:
     """Outbox keys (obligation, reason, for_date, channel) a digest already carries: the overdue and
     penalty reminders it folded, so a second run of the same day does not send them again."""
-    days = sorted(set(day_keys))
+    from tracker.store.reminder_queries import payloads_of
+
     out: set[tuple[int, str, str, str]] = set()
-    for for_date, channel, p in conn.execute(
-            f"SELECT for_date, channel, payload FROM reminder_outbox WHERE reason = ? AND for_date IN"
-            f" ({','.join('?' * len(days))}) AND json_valid(payload)", (DIGEST, *days)):
+    for for_date, channel, p in payloads_of(conn, DIGEST, set(day_keys)):
         for item in json.loads(p).get("items") or []:
             oid = item.get("obligation_id") if isinstance(item, dict) else None
             if isinstance(oid, int):

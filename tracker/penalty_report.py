@@ -16,20 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
-from tracker.model import Penalty
 from tracker.money import fmt_money, fmt_rate, to_fen
 from tracker.penalty import (
     Accrual,
     ClauseResult,
     ContractPenalties,
-    Delivery,
-    Instalment,
-    Payment,
     Rate,
     compute,
 )
+from tracker.penalty_inputs import PenaltyInputs
 
 PER = {"day": "day", "month": "month", "year": "year"}
 BASIS = {"overdue_amount": "the overdue amount", "total_fee": "the total fee",
@@ -37,27 +34,7 @@ BASIS = {"overdue_amount": "the overdue amount", "total_fee": "the total fee",
 NOTE_ROUNDING = "Period amounts are shown rounded to the fen."
 
 
-class Inputs(Protocol):  # read-only members, so a frozen dataclass (PenaltyInputs) satisfies it
-    @property
-    def contract_id(self) -> int: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def provider(self) -> str | None: ...
-    @property
-    def client(self) -> str | None: ...
-    @property
-    def currency(self) -> str | None: ...
-    @property
-    def total_fee(self) -> Decimal | None: ...
-    @property
-    def penalties(self) -> tuple[Penalty, ...]: ...
-    @property
-    def instalments(self) -> tuple[Instalment, ...]: ...
-    @property
-    def payments(self) -> tuple[Payment, ...]: ...
-    @property
-    def deliveries(self) -> tuple[Delivery, ...]: ...
+Inputs = PenaltyInputs  # the one definition (tracker.penalty_inputs)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ class Daily:
     report: Callable[[RunResult], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     run: Callable[..., RunResult] = run_daily
+    who: str | None = None  # the person running the scheduler (history rows of its calendar refresh)
 
     def now(self) -> datetime:
         return self.clock().astimezone(self.tz)
@@ -94,7 +95,8 @@ class Daily:
                     break
                 res = self.run(self.db, day, now=now.date(), config=self.config, console=self.console,
                                clock=lambda: self.clock().timestamp(), stop=self.stop, sleep=waiter(self.stop),
-                               runner="schedule" if day == now.date() else "catch-up")
+                               runner="schedule" if day == now.date() else "catch-up",
+                               **({"who": self.who} if self.who else {}))
                 out.append(res)
                 if self.report:
                     self.report(res)

@@ -2,11 +2,14 @@
 
 Public API (names resolve lazily, so importing ``tracker.store`` costs nothing):
 
-- ``Store(path, *, timeout, actor, now)``: the write side. Each method is ONE ``BEGIN IMMEDIATE``
-  transaction: ``add_parsed(result, file=..., amends=...)``, ``add_files(paths)``,
+- ``Store(path, *, timeout, actor, now, who)``: the write side (``who``: the person whose commands
+  these are, recorded in history). Each method is ONE ``BEGIN IMMEDIATE``
+  transaction: ``add_parsed(result, file=..., amends=...)`` (files are read and
+  parsed by ``tracker.ingest.add_files(store, paths)``),
   ``done``, ``waive``, ``record_event``, ``pay``, ``evaluate``, ``edit``.
-- ``upcoming(path, as_of=..., days=...)``, ``contracts(path)``, ``show(path, id, as_of)``: the
-  read side, which never imports SQLAlchemy.
+- ``upcoming(path, as_of=..., days=...)``, ``contracts(path)``, ``record(path, id, as_of)`` (one contract
+  and its penalty inputs; ``tracker.contract_view.show`` adds the penalties): the read side,
+  which never imports SQLAlchemy.
 - ``resolve_db_path(explicit, environ)``, ``ensure_db_file(path)``: where the file lives (0600).
 - ``MIGRATIONS`` / ``Migration`` / ``create_tables``: append one line to add your own tables.
 """
@@ -20,10 +23,9 @@ _LAZY = {
     "AddOutcome": "tracker.store.write",
     "AddFailure": "tracker.store.write",
     "Changed": "tracker.store.write",
-    "contract_files": "tracker.store.write",
     "upcoming": "tracker.store.read",
     "contracts": "tracker.store.read",
-    "show": "tracker.store.read",
+    "record": "tracker.store.contract_record",
     "connect": "tracker.store.read",
     "resolve_db_path": "tracker.store.paths",
     "ensure_db_file": "tracker.store.paths",

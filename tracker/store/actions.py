@@ -98,10 +98,11 @@ def migrate(conn: Any) -> None:
 # ---------------------------------------------------------------------------------- begin / finish
 
 
-def begin(conn: sqlite3.Connection, actor: str, stamp: str) -> int:
-    """Open an action for the current transaction; its changes are logged from now on."""
-    aid = conn.execute("INSERT INTO actions (kind, actor, recorded_at) VALUES ('pending', ?, ?)",
-                       (actor, stamp)).lastrowid
+def begin(conn: sqlite3.Connection, actor: str, stamp: str, who: str | None = None) -> int:
+    """Open an action for the current transaction; its changes are logged from now on. ``who``:
+    the person whose command it is (default: ``actor``)."""
+    aid = conn.execute("INSERT INTO actions (kind, actor, who, recorded_at) VALUES ('pending', ?, ?, ?)",
+                       (actor, who or actor, stamp)).lastrowid
     conn.execute("UPDATE action_cursor SET action_id = ? WHERE id = 1", (aid,))
     return int(aid or 0)
 
@@ -230,7 +231,7 @@ def undo(conn: sqlite3.Connection, action_id: int, current: int) -> dict[str, An
 def listing(conn: sqlite3.Connection, contract_id: int | None = None) -> list[dict[str, Any]]:
     """Recorded actions, newest first (``tracker undo --list``)."""
     where, args = ("WHERE contract_id = ?", (contract_id,)) if contract_id is not None else ("", ())
-    rows = conn.execute(f"SELECT id, contract_id, kind, summary, actor, recorded_at, undoes, undone_by"
+    rows = conn.execute(f"SELECT id, contract_id, kind, summary, actor, recorded_at, undoes, undone_by, who"
                         f" FROM actions {where} ORDER BY id DESC", args).fetchall()
-    keys = ("action_id", "contract_id", "kind", "summary", "actor", "recorded_at", "undoes", "undone_by")
+    keys = ("action_id", "contract_id", "kind", "summary", "actor", "recorded_at", "undoes", "undone_by", "who")
     return [dict(zip(keys, r, strict=True)) for r in rows if r[2] != "pending"]

@@ -31,7 +31,7 @@ from tracker.store.tables import (
 
 if TYPE_CHECKING:
     from tracker.store.host import StoreHost
-    from tracker.store.write import Changed
+    from tracker.store.results import Changed
 
 OPEN = ("pending", "overdue")
 REVIEW_STATES = ("extracted", "confirmed", "corrected")
@@ -126,7 +126,7 @@ class BooksMixin:
             by_event.setdefault(e.event, []).append(e)
         by_id = {e.id: e for e in recorded}
         out: list[dict[str, Any]] = []
-        from tracker.store.write import _state
+        from tracker.store.results import obligation_state as _state
 
         for row in new_rows:
             st = _state(row)
@@ -214,7 +214,7 @@ class BooksMixin:
 
     def done_through(self: StoreHost, obligation_id: int, on: date, through: date, note: str | None) -> Changed:
         """Every occurrence of a recurring obligation due on or before ``through`` done at once."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         with self.transaction() as s:
             ob = self._obligation(s, obligation_id)
@@ -308,7 +308,7 @@ class BooksMixin:
 
     def confirm(self: StoreHost, contract_id: int) -> Changed:
         """A person checked the extraction: every fact and obligation still 'extracted' is confirmed."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         with self.transaction() as s:
             contract = self._contract(s, contract_id)
@@ -332,7 +332,7 @@ class BooksMixin:
 
     def undo(self: StoreHost, action_id: int) -> Changed:
         """Reverse a recorded action and everything it changed, as a new action of its own."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         with self.transaction() as s:
             raw = _raw(s)

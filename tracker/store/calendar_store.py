@@ -26,7 +26,7 @@ from tracker.periods import deadline, first_occurrence
 
 if TYPE_CHECKING:
     from tracker.calendar_file import ScheduleFile
-    from tracker.store.write import Store
+    from tracker.store.host import StoreHost as Store
 
 OPEN_SQL = "('pending', 'overdue')"
 
@@ -185,8 +185,10 @@ def _reason(code: str, old: dict[str, Any] | None, new: dict[str, Any]) -> str:
 
 
 def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: Calendars,
-               contract_id: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Re-date what the calendars now count differently; (moves, deadlines still uncovered)."""
+               contract_id: int | None = None, *, who: str | None = None
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Re-date what the calendars now count differently; (moves, deadlines still uncovered).
+    ``who``: the person whose command it is (default: ``actor``), recorded in history."""
     where, params = "", []
     if contract_id is not None:
         where, params = " AND o.contract_id = ?", [contract_id]
@@ -249,9 +251,10 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
             raw.execute("INSERT INTO calendar_moves (obligation_id, contract_id, calendar, old_due_date, new_due_date,"
                         " reason, moved_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (oid, cid, cal.code, due_s, move["new_due_date"], reason, on.isoformat(), stamp))
-            raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, recorded_at)"
-                        " VALUES (?, 'calendar', ?, ?, ?, ?, ?, ?)",
-                        (cid, f"obligation {oid} due_date", due_s, move["new_due_date"], reason, actor, stamp))
+            raw.execute("INSERT INTO history (contract_id, action, field, old, new, note, actor, who, recorded_at)"
+                        " VALUES (?, 'calendar', ?, ?, ?, ?, ?, ?, ?)",
+                        (cid, f"obligation {oid} due_date", due_s, move["new_due_date"], reason, actor,
+                         who or actor, stamp))
         if new is not None and uncovered_years(basis):
             uncovered.append(_uncovered(oid, cid, ctitle, title, clause, new, cal.code, basis))
     return moves, uncovered
@@ -270,5 +273,5 @@ def refresh(store: Store, on: date, contract_id: int | None = None) -> dict[str,
         raw = s.connection().connection.dbapi_connection
         assert raw is not None
         cals = load(raw)  # type: ignore[arg-type]
-        moves, warnings = refresh_in(raw, on, store.stamp(), store.actor, cals, contract_id)  # type: ignore[arg-type]
+        moves, warnings = refresh_in(raw, on, store.stamp(), store.actor, cals, contract_id, who=store.who)  # type: ignore[arg-type]
     return {"on": on.isoformat(), "moved": moves, "warnings": warnings}

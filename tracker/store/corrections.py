@@ -21,7 +21,7 @@ from tracker.store.tables import ContractEventRow, ObligationEventRow, Obligatio
 
 if TYPE_CHECKING:
     from tracker.store.host import StoreHost
-    from tracker.store.write import Changed
+    from tracker.store.results import Changed
 
 OPEN = ("pending", "overdue")
 OBLIGATION_FIELDS = ("title", "kind", "party", "due_date", "amount", "recurrence", "clause", "after", "offset",
@@ -79,7 +79,7 @@ class CorrectionsMixin:
                        amount: str | None = None, party: str | None = None, recurrence: str | None = None,
                        clause: str | None = None) -> Changed:
         """An obligation the parser missed: a fixed due date, or counted from an event."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         check_choice(kind, [k.value for k in Kind], "--kind")
         if not title.strip():
@@ -121,7 +121,7 @@ class CorrectionsMixin:
                           on: date) -> list[dict[str, Any]]:
         """An obligation counted from an event already recorded (once) is dated from it now."""
         from tracker import events as ev
-        from tracker.store.write import _state
+        from tracker.store.results import obligation_state as _state
 
         trig = json.loads(row.trigger or "null")
         name = "termination" if trig["event"] == "expiry" else trig["event"]
@@ -148,7 +148,7 @@ class CorrectionsMixin:
 
     def edit_obligation(self: StoreHost, obligation_id: int, field_name: str, value: str, on: date) -> Changed:
         """Correct one field of an obligation (``due_date`` set by hand is never re-dated by an event)."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         check_choice(field_name, OBLIGATION_FIELDS, "FIELD")
         with self.transaction() as s:
@@ -219,7 +219,7 @@ class CorrectionsMixin:
 
     def delete_obligation(self: StoreHost, obligation_id: int, on: date, note: str | None = None) -> Changed:
         """An obligation the parser invented: status ``deleted`` (kept, out of every list and total)."""
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         with self.transaction() as s:
             row = self._obligation(s, obligation_id)
@@ -249,7 +249,7 @@ class CorrectionsMixin:
         return self._penalty(contract_id, index, {field_name: value})
 
     def _penalty(self: StoreHost, contract_id: int, index: int | None, values: dict[str, str]) -> Changed:
-        from tracker.store.write import Changed
+        from tracker.store.results import Changed
 
         with self.transaction() as s:
             contract = self._contract(s, contract_id)

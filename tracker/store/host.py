@@ -15,12 +15,13 @@ from tracker.store.tables import ContractRow, ObligationRow
 if TYPE_CHECKING:
     from tracker import events as ev
     from tracker.calendars import Calendar
-    from tracker.store.write import Changed
+    from tracker.store.results import Changed
 
 
 class StoreHost(Protocol):
     path: Path
     actor: str
+    who: str
     last_action: int | None
 
     def stamp(self) -> str: ...

@@ -58,6 +58,20 @@ OUTBOX_CLAIM_INDEX_SQL = (
     " WHERE status IN ('pending', 'retry')"
 )
 
+# People (``--user`` / ``$TRACKER_USER`` / the OS user): ``who`` on every history row and action
+# (whose command it was; ``actor`` stays what made the change, "tracker" for derived ones);
+# ``assignments``: who is responsible for a contract's obligations (all contracts when
+# ``contract_id`` is NULL), for ``upcoming --mine``; ``reminder_recipients.person``: whose channel
+# it is, so the daily job sends that person one digest a day.
+PEOPLE_SQL = (
+    "ALTER TABLE history ADD COLUMN who TEXT;"
+    "ALTER TABLE actions ADD COLUMN who TEXT;"
+    "ALTER TABLE reminder_recipients ADD COLUMN person TEXT;"
+    "CREATE TABLE assignments (id INTEGER NOT NULL PRIMARY KEY, contract_id INTEGER, party TEXT NOT NULL,"
+    " person TEXT NOT NULL, UNIQUE (contract_id, party, person));"
+    "CREATE INDEX ix_assignments_person ON assignments (person)"
+)
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -120,6 +134,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0005_recipient_secret", "ALTER TABLE reminder_recipients ADD COLUMN secret TEXT"),
     Migration("0006_actions", _actions),
     Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL),
+    Migration("0008_people", PEOPLE_SQL),
 ]
 
 

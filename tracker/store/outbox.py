@@ -73,9 +73,9 @@ def ensure_schema(path: Path) -> None:
     from tracker.store import read
 
     if not path.exists() or path.stat().st_size == 0:
-        from tracker.store.write import Store
+        from tracker.store.engine import make_engine
 
-        Store(path).close()
+        make_engine(path).dispose()
         return
     with read.connect(path):
         pass  # migrates pending migrations, refuses a newer schema
@@ -317,9 +317,10 @@ def get_state(conn: sqlite3.Connection, key: str) -> Any:
 
 
 def add_recipient(conn: sqlite3.Connection, contract_id: int | None, party: str, kind: str, address: str,
-                  fmt: str = "generic", secret: str | None = None) -> bool:
+                  fmt: str = "generic", secret: str | None = None, person: str | None = None) -> bool:
     """Assign a recipient; False if it was already assigned. ``address`` of a webhook is a URL or a
-    reference (``env:NAME``, ``file:/path``); ``secret`` a reference to its signing secret."""
+    reference (``env:NAME``, ``file:/path``); ``secret`` a reference to its signing secret;
+    ``person``: whose channel it is (``tracker assign --to``; kept when not given again)."""
     with immediate(conn):
         if contract_id is not None and conn.execute("SELECT 1 FROM contracts WHERE id = ?",
                                                     (contract_id,)).fetchone() is None:
@@ -329,10 +330,11 @@ def add_recipient(conn: sqlite3.Connection, contract_id: int | None, party: str,
         row = conn.execute("SELECT id FROM reminder_recipients WHERE contract_id IS ? AND party = ? AND kind = ? "
                            "AND address = ? AND format = ?", (contract_id, party, kind, address, fmt)).fetchone()
         if row is not None:  # already assigned: only its signing secret reference may change
-            conn.execute("UPDATE reminder_recipients SET secret = ? WHERE id = ?", (secret, row[0]))
+            conn.execute("UPDATE reminder_recipients SET secret = ?, person = coalesce(?, person) WHERE id = ?",
+                         (secret, person, row[0]))
             return False
-        conn.execute("INSERT INTO reminder_recipients (contract_id, party, kind, address, format, secret) "
-                     "VALUES (?,?,?,?,?,?)", (contract_id, party, kind, address, fmt, secret))
+        conn.execute("INSERT INTO reminder_recipients (contract_id, party, kind, address, format, secret, person) "
+                     "VALUES (?,?,?,?,?,?,?)", (contract_id, party, kind, address, fmt, secret, person))
         return True
 
 

@@ -18,34 +18,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from tracker.errors import NotFound, StoreError
 from tracker.model import Penalty
 from tracker.money import D
 from tracker.penalty import Delivery, Instalment, Payment
+from tracker.penalty_inputs import PenaltyInputs
 from tracker.store import bad_rows
 from tracker.store.bad_rows import Skipped
 from tracker.store.read import connect
-
-
-@dataclass(frozen=True)
-class PenaltyInputs:
-    """One contract's inputs to ``tracker.penalty.compute``, with the labels a statement shows."""
-
-    contract_id: int
-    title: str | None
-    provider: str | None
-    client: str | None
-    currency: str | None
-    total_fee: Decimal | None
-    penalties: tuple[Penalty, ...]
-    instalments: tuple[Instalment, ...]
-    payments: tuple[Payment, ...]
-    deliveries: tuple[Delivery, ...]
 
 
 def _day(text: str | None) -> date | None:

@@ -17,13 +17,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.errors import NotFound, StoreError
+from tracker.errors import NotFound
 from tracker.store import bad_rows, migrations
 from tracker.store.sqlerrors import store_error
 
 if TYPE_CHECKING:
     from tracker.store.bad_rows import Skipped
-    from tracker.store.penalty_queries import PenaltyInputs
 
 OPEN_SQL = "('pending', 'overdue')"
 ROLES = ("provider", "client", "both")
@@ -86,9 +85,9 @@ def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connecti
         if migrations.pending(migrations.applied_names(conn), path):
             conn.execute("ROLLBACK")
             conn.close()
-            from tracker.store.write import Store
+            from tracker.store.engine import make_engine
 
-            Store(path, timeout=timeout).close()  # migrates
+            make_engine(path, timeout).dispose()  # migrates
             conn = open_read_only(path, timeout)
         yield conn
     except sqlite3.Error as exc:
@@ -139,10 +138,15 @@ def recurring(rrule: str | None, due: str | None, as_of: date, end: str | None) 
 
 def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kind: str | None = None,
                    party: str | None = None, contract: int | None = None,
-                   waiting: bool = True) -> list[tuple[Any, ...]]:
+                   waiting: bool = True, person: str | None = None) -> list[tuple[Any, ...]]:
     """Raw rows: open obligations due by ``as_of + days`` (every overdue one included), soonest
-    first, then (``waiting``) the open obligations still waiting for their triggering event."""
-    where, params = "", []
+    first, then (``waiting``) the open obligations still waiting for their triggering event.
+    ``person``: only those assigned to them (``tracker.store.assignments``)."""
+    where, params = "", []  # type: tuple[str, list[Any]]
+    if person is not None:
+        where += (" AND EXISTS (SELECT 1 FROM assignments a WHERE a.person = ? AND (a.contract_id IS NULL"
+                  " OR a.contract_id = o.contract_id) AND (a.party = 'both' OR o.party = 'both' OR a.party = o.party))")
+        params.append(person)
     if kind:
         where += " AND o.kind = ?"
         params.append(kind)
@@ -166,10 +170,11 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
 
 def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
              party: str | None = None, contract: int | None = None,
-             skipped: list[Skipped] | None = None) -> list[dict[str, Any]]:
+             skipped: list[Skipped] | None = None, person: str | None = None) -> list[dict[str, Any]]:
     """Open obligations due within ``days`` of ``as_of`` plus every overdue one, soonest first;
     then those waiting for an event (``due_date`` None, ``waiting_for`` set). Contracts whose
-    stored data cannot be read are left out and added to ``skipped``."""
+    stored data cannot be read are left out and added to ``skipped``. ``person``: only the
+    obligations assigned to them (``tracker assign --to``)."""
     with connect(path) as conn:
         if conn is None:
             if contract is not None:
@@ -178,7 +183,8 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
         if contract is not None and conn.execute("SELECT 1 FROM contracts WHERE id = ?",
                                                  (contract,)).fetchone() is None:
             raise NotFound(f"no contract with id {contract}")
-        rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract)
+        rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract,
+                              person=person)
         bad = bad_rows.scan(conn, {r[1] for r in rows}, tables=("contracts",))
     out = []
     for r in rows:
@@ -228,148 +234,3 @@ def contracts(path: Path | str, *, as_of: date | None = None) -> list[dict[str, 
     return out
 
 
-def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
-def show(path: Path | str, contract_id: int, as_of: date) -> dict[str, Any]:
-    """Everything about one contract: facts, obligations with their events, payments, penalties
-    so far, evaluations, warnings, versions and history."""
-    with connect(path) as conn:
-        if conn is None:
-            raise NotFound(f"no contract with id {contract_id}")
-        bad = bad_rows.scan(conn, (contract_id,))
-        if contract_id in bad:
-            raise StoreError(f"contract #{contract_id}: {bad[contract_id]}; see tracker doctor")
-        try:
-            with bad_rows.reading(contract_id):
-                return _show(conn, contract_id, as_of)
-        except bad_rows.Unreadable as exc:
-            raise StoreError(f"contract #{contract_id}: {exc.problem}; see tracker doctor") from None
-
-
-def _show(conn: sqlite3.Connection, contract_id: int, as_of: date) -> dict[str, Any]:
-    from tracker.store.penalty_queries import read_inputs  # imports this module
-
-    cur = conn.execute("SELECT id AS contract_id, title, provider, client, language, currency, file, sha256,"
-                       " facts, terminated_on, added_at, current_version_id, calendar, review FROM contracts"
-                       " WHERE id = ?",
-                       (contract_id,))
-    found = _dicts(cur)
-    if not found:
-        raise NotFound(f"no contract with id {contract_id}")
-    c = found[0]
-    c["facts"] = json.loads(c["facts"])
-    obligations = _dicts(conn.execute(
-        "SELECT id AS obligation_id, version_id, kind, party, title, due_date, trigger, recurrence, amount,"
-        " paid, currency, metrics, clause, quote, status, status_on, calendar_basis, review, origin, resolved_by"
-        " FROM obligations WHERE contract_id = ?"
-        " ORDER BY due_date IS NULL, due_date, id", (contract_id,)))
-    events = _dicts(conn.execute(
-        "SELECT e.obligation_id, e.from_status, e.to_status, e.on_date, e.note, e.actor, e.recorded_at"
-        " FROM obligation_events e JOIN obligations o ON o.id = e.obligation_id"
-        " WHERE o.contract_id = ? ORDER BY e.id", (contract_id,)))
-    by_ob: dict[int, list[dict[str, Any]]] = {}
-    for e in events:
-        by_ob.setdefault(e.pop("obligation_id"), []).append(e)
-    for o in obligations:
-        o["trigger"] = json.loads(o["trigger"]) if o["trigger"] else None
-        o["metrics"] = json.loads(o["metrics"]) if o["metrics"] else None
-        o["calendar_basis"] = json.loads(o["calendar_basis"]) if o["calendar_basis"] else None
-        o["events"] = by_ob.get(o["obligation_id"], [])
-        o["days_left"] = ((date.fromisoformat(o["due_date"]) - as_of).days
-                          if o["due_date"] and o["status"] in ("pending", "overdue") else None)
-        if o["status"] in ("pending", "overdue"):
-            series = recurring(o["recurrence"], o["due_date"], as_of,
-                               c["terminated_on"] or c["facts"].get("expiry_date"))
-            o.update(series)
-            if series:
-                o["days_left"] = (date.fromisoformat(series["occurrence_due"]) - as_of).days
-        if o["days_left"] is not None and o["days_left"] < 0:
-            o["status"] = "overdue"
-    payments = _dicts(conn.execute(
-        "SELECT id AS payment_id, amount, paid_on, note, actor FROM payments WHERE contract_id = ?"
-        " ORDER BY paid_on, id", (contract_id,)))
-    allocs = _dicts(conn.execute(
-        "SELECT a.payment_id, a.obligation_id, a.amount FROM payment_allocations a"
-        " JOIN payments p ON p.id = a.payment_id WHERE p.contract_id = ? ORDER BY a.id", (contract_id,)))
-    for p in payments:
-        p["allocations"] = [{"obligation_id": a["obligation_id"], "amount": a["amount"]}
-                            for a in allocs if a["payment_id"] == p["payment_id"]]
-    contract_events = _dicts(conn.execute(
-        "SELECT event, on_date, note, actor FROM contract_events WHERE contract_id = ? ORDER BY on_date, id",
-        (contract_id,)))
-    evaluations = _dicts(conn.execute(
-        "SELECT on_date, metrics, targets, gaps, passed FROM evaluations WHERE contract_id = ?"
-        " ORDER BY on_date, id", (contract_id,)))
-    for ev in evaluations:
-        for k in ("metrics", "targets", "gaps"):
-            ev[k] = json.loads(ev[k])
-        ev["passed"] = bool(ev["passed"])
-    warnings = _dicts(conn.execute(
-        "SELECT code, clause, quote, message FROM parse_warnings WHERE contract_id = ? AND version_id = ?"
-        " ORDER BY id", (contract_id, c["current_version_id"])))
-    warnings = _live_calendar_warnings(warnings, obligations, c.get("calendar") or "CN")
-    versions = _dicts(conn.execute(
-        "SELECT id AS version_id, version, reason, file, sha256, language, added_at FROM contract_versions"
-        " WHERE contract_id = ? ORDER BY version", (contract_id,)))
-    history = _dicts(conn.execute(
-        "SELECT h.action, h.field, h.old, h.new, h.note, h.actor, h.recorded_at, h.action_id, a.undone_by"
-        " FROM history h LEFT JOIN actions a ON a.id = h.action_id WHERE h.contract_id = ?"
-        " ORDER BY h.id", (contract_id,)))
-    (inputs,) = read_inputs(conn, contract_id)
-    c.pop("current_version_id")
-    marks = json.loads(c.pop("review") or "{}")
-    c["review"] = {k: marks.get(k, "extracted") for k in c["facts"] if k not in ("quote", "span")}
-    c["unconfirmed"] = sorted(k for k, v in c["review"].items() if v == "extracted") + [
-        f"obligation {o['obligation_id']}" for o in obligations
-        if o["review"] == "extracted" and o["status"] not in ("superseded", "deleted")]
-    c.update(as_of=as_of.isoformat(), obligations=obligations, events=contract_events, payments=payments,
-             evaluations=evaluations, warnings=warnings, versions=versions, history=history)
-    c["penalties"] = penalties_for(inputs, as_of)
-    return c
-
-
-def _live_calendar_warnings(warnings: list[dict[str, Any]], obligations: list[dict[str, Any]],
-                            code: str) -> list[dict[str, Any]]:
-    """The parse's ``calendar_out_of_range`` warnings as they stand now: once every obligation records
-    its calendar coverage, one warning per open deadline still counted on weekends only (an import
-    and ``tracker calendar refresh`` clear them)."""
-    if any(o["calendar_basis"] is None for o in obligations):
-        return warnings  # recorded before calendars were: keep what the parser said
-    from tracker.calendars import import_hint, uncovered_years
-
-    live = [{"code": "calendar_out_of_range", "clause": o["clause"], "quote": o["quote"],
-             "message": import_hint(code, years[0])}
-            for o in obligations if o["status"] in ("pending", "overdue")
-            and (years := uncovered_years(o["calendar_basis"]))]
-    return [w for w in warnings if w["code"] != "calendar_out_of_range"] + live
-
-
-def penalties_for(inputs: PenaltyInputs, as_of: date) -> dict[str, Any]:
-    """Penalties so far (``tracker.penalty``) of one contract's inputs, as JSON."""
-    from tracker import penalty
-    from tracker.money import fmt_money
-
-    try:
-        result = penalty.compute(inputs.penalties, inputs.instalments, inputs.payments, inputs.total_fee,
-                                 as_of, inputs.deliveries)
-    except Exception as exc:  # a penalty clause the calculator refuses must not hide the contract
-        return {"error": str(exc)}
-
-    def accrual(a: Any) -> dict[str, Any]:
-        return {"kind": a.kind, "obligation_id": a.obligation_id, "title": a.title,
-                "due_date": a.due_date.isoformat(), "clause": a.clause, "days": a.days,
-                "balance": fmt_money(a.balance), "penalty": fmt_money(a.penalty),
-                "explain": "; ".join(p.explain() for p in a.periods),
-                "suspend_from": a.suspend_from.isoformat() if a.suspend_from else None}
-
-    return {
-        "as_of": as_of.isoformat(),
-        "late_payment_total": fmt_money(result.total),
-        "late_delivery_total": fmt_money(result.delivery_total),
-        "accruals": [accrual(a) for a in result.instalments + result.deliveries if a.penalty > 0 or a.days],
-        "fixed": [p.to_json() for p in result.fixed],
-        "notes": list(result.notes),
-    }

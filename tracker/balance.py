@@ -1,8 +1,8 @@
 """Receivables (``tracker balance``): per contract and in total, what was agreed, invoiced,
 received, is still outstanding and overdue, the late-payment penalty so far, the next due date.
 
-Read with stdlib ``sqlite3`` from the same inputs as the penalty statement
-(``penalty_queries.read_inputs``), so the two cannot disagree:
+Computed from what the store reads (``tracker.store.balance_queries``: the same inputs as the
+penalty statement, ``penalty_queries.read_inputs``, so the two cannot disagree):
 
 - ``total_fee``: the contract's fee (facts, human edits applied);
 - ``instalments``: the sum of its payment obligations (waived, superseded and deleted ones left out);
@@ -24,9 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import NotFound
+from tracker.contract_view import penalties_for
 from tracker.money import D, fmt_money
-from tracker.store.read import connect, penalties_for
 
 COLUMNS = ("contract_id", "title", "currency", "total_fee", "instalments", "invoiced", "received", "outstanding",
            "overdue", "penalty", "next_due")
@@ -37,20 +36,12 @@ def balance(path: Path | str, as_of: date, contract_id: int | None = None,
             skipped: list[Any] | None = None) -> dict[str, Any]:
     """``{"as_of", "contracts": [...], "total": {...}}`` (amounts as two-place strings); a contract
     whose stored data cannot be read is left out and added to ``skipped`` (``tracker.store.bad_rows``)."""
-    from tracker.store.penalty_queries import read_inputs
+    from tracker.store.balance_queries import balance_inputs
 
-    with connect(path) as conn:
-        if conn is None:
-            if contract_id is not None:
-                raise NotFound(f"no contract with id {contract_id}")
-            return {"as_of": as_of.isoformat(), "contracts": [], "total": _total([])}
-        inputs = read_inputs(conn, contract_id, skipped=skipped if skipped is not None else [])
-        day = as_of.isoformat()
-        received = dict(conn.execute("SELECT contract_id, group_concat(amount, ' ') FROM payments WHERE paid_on <= ?"
-                                     " GROUP BY contract_id", (day,)).fetchall())
-        invoiced_ids = {r[0] for r in conn.execute(
-            "SELECT o.id FROM obligations o JOIN contract_events e ON e.id = o.resolved_by"
-            " WHERE e.event = 'invoice' AND e.on_date <= ?", (day,))}
+    found = balance_inputs(path, as_of, contract_id, skipped)
+    if found is None:
+        return {"as_of": as_of.isoformat(), "contracts": [], "total": _total([])}
+    inputs, received, invoiced_ids = found
     rows = []
     for inp in inputs:
         paid_by: dict[int, Decimal] = {}

@@ -1,0 +1,130 @@
+"""What the daily reminder job reads and marks (stdlib ``sqlite3``), so its SQL lives in the store.
+
+``tracker.daily`` decides; these functions only fetch rows: the open obligations that can have a
+reminder on a day (``prefilter``: a superset, the policy in ``tracker.reminders`` decides), their
+contracts' late-payment clauses and calendars, the earliest passed deadline per producer kind,
+the evaluations, the deadlines a calendar refresh moved, and the contracts with an overdue
+instalment. ``mark_moves_announced`` records that a move was told (one ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import Any
+
+from tracker.store import outbox
+
+OPEN_SQL = "('pending', 'overdue')"
+
+
+def prefilter(pol: Any, last_covered: int) -> tuple[str, list[Any]]:
+    """SQL that keeps only obligations that *can* have a reminder today (a superset: the policy
+    in ``tracker.reminders`` decides). ``d`` is the number of days until the deadline."""
+    conds, params = ["o.due_date IS NULL"], []
+    listed = list(pol.lead_days)
+    for kind, leads in pol.lead_days.items():
+        if leads:
+            conds.append(f"(o.kind = ? AND d IN ({','.join('?' * len(leads))}))")
+            params += [kind, *leads]
+    other = pol.leads("other")
+    conds.append(f"(o.kind NOT IN ({','.join('?' * len(listed))}) AND d IN ({','.join('?' * len(other))}))")
+    params += [*listed, *other]
+    conds.append("(o.kind = 'payment' AND d < 0)")  # overdue payments: penalty and suspension notices
+    every = max(pol.overdue_every_days, 1)
+    conds.append(f"(o.kind IN ({','.join('?' * len(pol.overdue_kinds))}) AND d < 0 AND (-d <= ? OR (-d - ?) % ? = 0))")
+    params += [*pol.overdue_kinds, pol.overdue_daily_days, pol.overdue_daily_days, every]
+    conds.append("((o.due_date > ? OR instr(o.calendar_basis, 'null') > 0 OR (o.calendar IS NOT NULL AND"
+                 " o.calendar != 'CN')) AND d BETWEEN 0 AND ?)")  # a year without a holiday calendar
+    params += [f"{last_covered}-12-31", pol.calendar_notice_days]
+    conds.append("o.id IN (SELECT obligation_id FROM evaluations WHERE passed = 0)")
+    return " OR ".join(conds), params
+
+
+def begin_read(conn: sqlite3.Connection) -> None:
+    """Start one read transaction: everything read until ``end_read`` sees one consistent snapshot."""
+    conn.execute("BEGIN")
+
+
+def end_read(conn: sqlite3.Connection) -> None:
+    conn.execute("ROLLBACK")
+
+
+def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int) -> list[tuple[Any, ...]]:
+    """(id, contract_id, kind, party, title, due_date, trigger, recurrence, amount, paid, currency,
+    clause, calendar_basis) of each open obligation ``prefilter`` keeps for ``day``."""
+    where, params = prefilter(pol, last_covered)
+    return conn.execute(
+        "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
+        " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
+        f" AS d FROM obligations WHERE status IN {OPEN_SQL}) o WHERE " + where,
+        [day.isoformat(), *params]).fetchall()
+
+
+def contract_context(conn: sqlite3.Connection, contract_ids: Collection[int]
+                     ) -> tuple[dict[int, tuple[Any, Any]], dict[int, Any]]:
+    """{id: (title, penalties JSON text)} and {id: calendar code} of the given contracts."""
+    ids = json.dumps(sorted(contract_ids))
+    contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
+        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
+        " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
+                                    (ids,)).fetchall())
+    return contracts, calendar_of
+
+
+def earliest_passed(conn: sqlite3.Connection, kinds: Sequence[str], day: date) -> list[tuple[int, str, str]]:
+    """(contract_id, kind, earliest due date) of the open obligations of ``kinds`` due before ``day``."""
+    return conn.execute(
+        f"SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN {OPEN_SQL}"
+        f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
+        [*kinds, day.isoformat()]).fetchall()
+
+
+def evaluations(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(contract_id, obligation_id, on_date, metrics, targets, gaps, passed) of every evaluation tied
+    to an obligation, oldest first."""
+    return conn.execute(
+        "SELECT contract_id, obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
+        " WHERE obligation_id IS NOT NULL ORDER BY on_date, id").fetchall()
+
+
+def unannounced_moves(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(move id, obligation_id, contract_id, old due, new due, reason, kind, party, title, clause,
+    amount, paid, currency, contract title) of each calendar move of an open obligation not yet told."""
+    return conn.execute(
+        "SELECT m.id, m.obligation_id, m.contract_id, m.old_due_date, m.new_due_date, m.reason, o.kind, o.party,"
+        " o.title, o.clause, o.amount, o.paid, o.currency, c.title FROM calendar_moves m"
+        " JOIN obligations o ON o.id = m.obligation_id JOIN contracts c ON c.id = m.contract_id"
+        f" WHERE m.reminded_on IS NULL AND o.status IN {OPEN_SQL} ORDER BY m.id").fetchall()
+
+
+def overdue_payment_contracts(conn: sqlite3.Connection, day: date) -> set[int]:
+    """The contracts with an open payment due before ``day``."""
+    return {cid for (cid,) in conn.execute(
+        f"SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN {OPEN_SQL}"
+        " AND due_date < ?", (day.isoformat(),))}
+
+
+def mark_moves_announced(conn: sqlite3.Connection, move_ids: Sequence[int], on: date) -> None:
+    """Record that these calendar moves were announced on ``on`` (never overwriting an earlier day)."""
+    with outbox.immediate(conn):
+        conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
+                         [(on.isoformat(), m) for m in move_ids])
+
+
+def first_run(conn: sqlite3.Connection, digest_reason: str) -> bool:
+    """No day ever completed and nothing in the outbox but ``digest_reason`` rows."""
+    if conn.execute("SELECT 1 FROM reminder_days LIMIT 1").fetchone():
+        return False
+    return not conn.execute("SELECT 1 FROM reminder_outbox WHERE reason != ? LIMIT 1", (digest_reason,)).fetchone()
+
+
+def payloads_of(conn: sqlite3.Connection, reason: str, days: Collection[str]) -> list[tuple[str, str, str]]:
+    """(for_date, channel, payload JSON) of the outbox rows of ``reason`` for these days."""
+    days = sorted(set(days))
+    return conn.execute(
+        f"SELECT for_date, channel, payload FROM reminder_outbox WHERE reason = ? AND for_date IN"
+        f" ({','.join('?' * len(days))}) AND json_valid(payload)", (reason, *days)).fetchall()
