@@ -30,7 +30,7 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
     """Who is 甲方 and who is 乙方, from the contract's own definitions anywhere; never assumed."""
     ctx.party_defs = parties_zh.definitions(ctx.text)
     ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
-    if not ctx.roles:  # fall back to who pays the service fee
+    if not any(r in ("client", "provider") for r in ctx.roles.values()):  # fall back to who pays the service fee
         m = re.search(r"(甲方|乙方)[^,。;]{0,12}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款)", ctx.text)
         if m:
             payer = m.group(1)
@@ -225,7 +225,8 @@ _AMENDED_VALUE = re.compile(rf"\s*由[^,。;]{{1,30}}?(?:{lexicon_zh.AMENDED_TO}
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
-    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)", text):
+    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
+                         r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
         if (amended := _AMENDED_VALUE.match(text, m.end())) is not None:  # 总价款由60万元调整为68万元
             hits = [h for h in hits if h.start >= amended.end()] or hits

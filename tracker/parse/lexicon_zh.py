@@ -184,7 +184,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
-PAYMENT_ACTION = r"支付|付款|付清|结清|给付"
+PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
@@ -205,15 +205,22 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
-NOT_DATA_OBJECT = (r"(?:[^,。;:]{0,6}?)(?:账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|"
-                   r"环境|权限|保函|担保|证明|函)")
+NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|"
+                   r"环境|权限|保函|担保|证明|函|服务器|设备|硬件|GPU|算力|机房|机柜|网络|电力")
 
 
 def client_hands_data(action: str) -> bool:
-    """A client's hand-over that is its data: some 提供/交付… in ``action`` is not of an account,
-    a place, help or an answer (开通数据接收账户，并提供账户信息 is no data delivery)."""
-    return any(not re.match(NOT_DATA_OBJECT, action[m.end():m.end() + 12])
-               for m in re.finditer(CLIENT_HAND_OVER, action))
+    """A client's hand-over that is its data: some 提供/交付… in ``action`` whose object (the
+    words after the verb, or X in 将X交付) is data or unnamed, not an account, a place, help,
+    hardware or an answer (开通数据接收账户，并提供账户信息; 将GPU服务器两台交付至实验室)."""
+    for m in re.finditer(CLIENT_HAND_OVER, action):
+        before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:m.start()])
+        obj = before.group(1) if before else re.match(r"[^,。;:]{0,14}", action[m.end():]).group(0)  # type: ignore[union-attr]
+        if re.search(DATA_OBJECT, obj) or not re.search(NOT_DATA_OBJECT, obj):
+            return True
+    return False
+
+
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
 OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|组织"
 
@@ -282,8 +289,8 @@ BASES: tuple[tuple[str, str], ...] = (
 #: who broke what → the penalty kind. The trigger that starts first in the sentence wins.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
-    ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清)|逾期未(?:支付|付)|拖欠|欠付"
-                     r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付)"),
+    ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清|拨付)|逾期未(?:支付|付|拨付)|拖欠|欠付"
+                     r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付|拨付)"),
     ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约)|未能按时|未按期|未能按期|未如期"
                       r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期)[^,。;]{0,3}(?:交付|完成|提交|上线|履约|履行)"
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDE_ROLE_RX, SIDES, role_word
-from tracker.parse.party_aliases_zh import aliases
+from tracker.parse.party_aliases_zh import aliases, joint_bodies
 
 _SIDE_RX = r"甲\s*方|乙\s*方"
 _ROLE = SIDE_ROLE_RX.pattern
@@ -192,6 +192,8 @@ def roles(text: str, defs: list[PartyDef] | None = None) -> dict[str, str]:
     for d in defs:
         if d.alias and d.role and d.alias not in out:
             out[d.alias] = d.role
+    for body in joint_bodies(text):  # 管理委员会，由双方各委派…组成: a duty of both
+        out.setdefault(body, "both")
     return out
 
 

@@ -69,6 +69,16 @@ def aliases(text: str) -> list[Alias]:
     return [a for a in found if a.role]
 
 
+#: a body both parties staff: "联合实验室设管理委员会，由双方各委派三名委员组成" → 管理委员会 acts for both
+_JOINT = re.compile(r"(?:设|设立|成立|组建|建立)(?:联合实验室|项目)?(?P<name>[\u4e00-\u9fff]{0,8}?(?:委员会|工作组|领导小组|项目组|协调小组))"
+                    r"\s*[,，]?\s*(?:由|其成员由)\s*(?:甲乙)?双方")
+
+
+def joint_bodies(text: str) -> list[str]:
+    """Names of the bodies the contract sets up with members from both sides (they act as 双方)."""
+    return sorted({m.group("name") for m in _JOINT.finditer(text)} if "双方" in text else set())
+
+
 @lru_cache(maxsize=64)
 def party_rx(extra: tuple[str, ...]) -> re.Pattern[str]:
     """``PARTY_RX`` with a contract's own short names added (longest first)."""

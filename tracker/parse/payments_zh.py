@@ -53,9 +53,13 @@ def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
 
 
 def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
-    """"按季度支付，每季度支付人民币12万元": the same amount for every instalment of the schedule."""
+    """"按季度支付，每季度支付人民币12万元": the same amount for every instalment of the schedule
+    (stated earlier in the clause, or in an earlier clause of the same article)."""
+    article = (u.label or "").split(".")[0]
     for other in ctx.units:
-        if other.label != u.label or other.start >= u.start:
+        if other.start >= u.start:
+            break
+        if other.label != u.label and not (article and (other.label or "").split(".")[0] == article):
             continue
         t = ctx.unit_text(other)
         m = re.search(r"每(?:个)?(?:自然)?(?:季度|期|次|月|年)(?:应)?(?:支付|付款)", t)
@@ -63,7 +67,7 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
             money = find_money(ctx.text, other.start + m.end(), other.end, capital_wins=not facts.authoritative_figures)
             if money:
                 return money[0].value
-        m = re.search(r"(?:为|计|收取|按)\s*每(?:个)?(?:自然)?(?:季度|月|年)\s*(?:人民币|¥|RMB)?", t)  # 月度服务费为每月人民币86,000元
+        m = re.search(r"(?:为|计|收取|按|,)\s*每(?:个)?(?:自然)?(?:季度|月|年度|年)\s*(?:人民币|¥|RMB)?", t)  # 月度服务费为每月人民币86,000元
         if m:
             money = find_money(ctx.text, other.start + m.end(), min(other.end, other.start + m.end() + 24),
                                capital_wins=not facts.authoritative_figures)
