@@ -74,3 +74,26 @@ def test_short_names_defined_by_the_contract_act_as_parties() -> None:
     by_kind = {o.kind: o for o in r.obligations}
     assert by_kind["other"].party == "provider" and by_kind["other"].due_date == date(2026, 3, 17)
     assert by_kind["data_delivery"].party == "client"
+
+
+def test_milestones_referred_to_by_number_take_the_event_the_annex_defines() -> None:
+    text = (HEAD + "第一条 进度\n1.1 乙方应按照附件二确定的里程碑日期完成各阶段工作。\n"
+            "1.2 乙方应于里程碑M2完成之日起十个工作日内，向甲方提交系统性能测试报告。\n"
+            "第二条 付款\n2.1 里程碑M2完成之日起十五日内，甲方向乙方支付人民币300,000.00元。\n"
+            "2.2 人民币100,000.00元作为质保金，于里程碑M4达成后由甲方无息支付。\n"
+            + SIGN + "\n附件二 项目里程碑计划\n\n编号  里程碑内容                    完成时限\n"
+            "M1    提交需求规格说明书并经甲方书面确认   二〇二六年五月二十九日前\n"
+            "M2    本系统开发完成并部署（系统交付）     二〇二六年九月三十日前\n"
+            "M4    质保期届满（终验合格之日起十二个月）  —\n")
+    r = parse_text(text, "t.txt")
+    report = next(o for o in r.obligations if o.kind == "evaluation_report")
+    assert report.trigger is not None and (report.trigger.event, report.trigger.offset) == ("model_delivery", "P10D")
+    assert report.trigger.business_days
+    pays = {o.amount: o for o in r.obligations if o.kind == "payment"}
+    m2 = pays[Decimal("300000.00")].trigger
+    m4 = pays[Decimal("100000.00")].trigger
+    assert m2 is not None and (m2.event, m2.offset) == ("model_delivery", "P15D")
+    assert m4 is not None and (m4.event, m4.offset) == ("acceptance", "P12M")
+    rows = [o for o in r.obligations if o.clause and o.clause.startswith("附件")]
+    assert {(o.kind, o.party, o.due_date) for o in rows} == {("other", "provider", date(2026, 5, 29)),
+                                                            ("model_delivery", "provider", date(2026, 9, 30))}

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
-from tracker.parse import lexicon_zh, parties_zh, party_aliases_zh
+from tracker.parse import lexicon_zh, parties_zh, party_aliases_zh, references_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -84,6 +84,13 @@ class Ctx(BaseCtx):
         self.unit_starts: list[int] = []
         self.ratio_titles: dict[str, Decimal] = {}
         self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
+        self._references: dict[str, str] | None = None
+
+    def references(self) -> dict[str, str]:
+        """Milestone identifiers defined in the document (M2 → its description), read once."""
+        if self._references is None:
+            self._references = references_zh.definitions(self.text)
+        return self._references
 
     def units_in(self, article: str) -> list[Unit]:
         return [u for u in self.units if u.label and u.label.split(".")[0] == article]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import contextlib
 import re
 from decimal import Decimal
+from typing import Any
 
-from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, series_bounds_zh, tables_zh
+from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, references_zh, series_bounds_zh, tables_zh
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -124,7 +125,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = choose(time_element(s, "zh", ctx.text), _time_element(ctx, u, s, payment_row=in_schedule))
+        ob = _milestone_time(ctx, s) or choose(time_element(s, "zh", ctx.text),
+                                                 _time_element(ctx, u, s, payment_row=in_schedule))
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
@@ -141,6 +143,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s):
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
         party = _party(ctx, action, kind, prefix=s[:a])
+        if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s):
+            party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
         if continued and prev_party and not ctx.party_rx().search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
         if not ctx.party_rx().search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
@@ -251,6 +255,22 @@ def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
         if any(n in t.replace(" ", "") for n in names) and re.search(lexicon_zh.MODAL, t) and ctx.party_rx().search(t):
             return _party(ctx, t, kind)
     return _party(ctx, intro, kind)
+
+
+def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like the pattern it returns)
+    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{ctx.party_rx().pattern})")
+
+
+def _milestone_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
+    """"里程碑M2完成之日起十五日内": read with M2's definition in its place (附件二: 系统交付)."""
+    if not ctx.references() or not re.search(r"M\s*\d|节点\s*\d", s):
+        return None
+    ex = references_zh.expand(s, ctx.references())
+    ob = time_element(ex.text, "zh", ctx.text) if ex else None
+    if ex is None or ob is None:
+        return None
+    ob["_a"], ob["_b"] = ex.back(ob["_a"]), ex.back(ob["_b"])
+    return ob
 
 
 def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
