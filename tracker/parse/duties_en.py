@@ -64,6 +64,7 @@ _HAND_OVER = re.compile(HAND_OVER, re.I)
 _AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
+_FIGURE = re.compile(r"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**")
 _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
@@ -248,7 +249,11 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     header, cells = tables.get("header", []), _cells(s)
     if not header or not cells or _TOTAL_ROW.match(cells[0]):
         return None
-    amount_col = next((i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)), None)
+    candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
+    # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
+    amount_col = next((i for i in candidates if i < len(cells) and re.search(r"\d", cells[i])
+                       and not re.search(r"%\s*\)?\s*\**$", cells[i]) and (find_money(cells[i]) or _FIGURE.fullmatch(cells[i]))),
+                      candidates[0] if candidates else None)
     if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
         duty = row_duty(header, cells, row_ids)
         if duty is None:

@@ -62,6 +62,8 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> Ro
         earlier[cells[0]] = kind
     when = cells[deadline]
     t = find_time(when)
+    if t is None and (by := find_time("by " + when)) is not None and by.fixed_date and by.end - 3 >= len(when.rstrip()) - 1:
+        t = TimeExpr(0, len(when), fixed_date=by.fixed_date)  # a bare date in the deadline column: due by then
     if t is None or t.bare:
         ref = next((k for rid, k in earlier.items() if rid != cells[0] and re.search(rf"\b{re.escape(rid)}\b", when)), None)
         period = bare_period(when)

@@ -56,7 +56,7 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "refers_back": P['witness_refers_back'],
-    "eff_def": rf"(?=[Ee][Ff][Ff])(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:)\s*(?:the\s+date\s+of\s+)?",
+    "eff_def": rf"(?=[Ee][Ff][Ff]|(?:SOW|Order|Schedule|Amendment|Addendum)\s+Eff)(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:|is\b|shall\s+be\b)\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
     "effect_subject": P['effect_subject'],
     "on_signing": rf"(?i:{P['on_signing']})",
@@ -169,6 +169,8 @@ def _classify_start(doc: _Doc, what: str, depth: int = 0) -> str:
 def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -> dict[str, object]:
     text, end = doc.text, doc.body_end
     for m in _RX["eff_def"].finditer(text, 0, end):  # "Effective Date" means 18 May 2000
+        if not _own_instrument(text, m.group(0)):
+            continue  # an MSA's "SOW Effective Date": another instrument's start
         hit = doc.date_at(m.end())
         if hit:
             return {"effective_date": hit.value}
@@ -215,6 +217,21 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     if found:
         return {"effective_date": min(found)[1]}
     return pending
+
+
+_INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\border\b", "schedule": r"\bschedule\b",
+                      "amendment": r"\bamendment\b", "addendum": r"\baddendum\b"}
+
+
+def _own_instrument(text: str, name: str) -> bool:
+    """"SOW Effective Date" is this document's own start only when the document is that SOW (its
+    title, in the first lines, names the instrument); a plain "Effective Date" always is."""
+    pre = re.match(r"\W*(SOW|Order|Schedule|Amendment|Addendum)\s", name)
+    if pre is None:
+        return True
+    title = next((ln for ln in text[:400].splitlines() if ln.strip()), "")
+    return not re.search(r"\bmeans?\b|\bis\b", title) and \
+        re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
 
 
 def _subject_before(doc: _Doc, rx: re.Pattern[str], a: int, b: int) -> bool:

@@ -42,6 +42,8 @@ def defined_parties(text: str, start: int = 0, end: int | None = None) -> dict[s
         if role is None or re.search(r"party|agreement|parties", m.group("role"), re.I):
             continue
         span = _name_before(text, floor, m.start())
+        if span is None and (btw := list(re.finditer(r"\bbetween\b", text[floor:m.start()]))):
+            span = _name_before(text, floor + btw[-1].start(), m.start())  # "…governed by, the MSA … between X ("Customer")"
         floor = m.end()
         if span and role not in found:
             found[role] = span

@@ -283,9 +283,11 @@ def _suspension(s: str) -> re.Match[str] | None:
 def rule_penalties(ctx: Ctx, facts: Facts) -> None:
     text = ctx.text
     seen: set[str] = set()
-    for seg in ctx.clauses.labelled():
-        if seg.heading or "." not in (seg.label or ""):
-            continue
+    segments = ctx.clauses.labelled()
+    parents = {(sg.label or "").rsplit(".", 1)[0] for sg in segments if "." in (sg.label or "")}
+    for seg in segments:
+        if (seg.heading or "." not in (seg.label or "")) and seg.label in parents:
+            continue  # an article's heading: its items are read one by one (an article without items is read whole)
         s = text[seg.start:seg.end]
         if not re.search(PENALTY_CUES, s, re.I):
             continue
