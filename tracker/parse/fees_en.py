@@ -56,11 +56,16 @@ def named_total(text: str, instalments: list[Decimal]) -> MoneyHit | None:
     return hit if sum(instalments, Decimal(0)) == value else None
 
 
+_MEANS_TOTAL = re.compile(r"[\"“](?P<n>[A-Z][A-Za-z ]{1,30}?)[\"”]\s+(?:shall\s+)?means?\s+the\s+(?:total|aggregate)\s+"
+                          r"(?:fees?|price|charges?|amount|consideration)\b")
+
+
 @lru_cache(maxsize=8)
 def fee_names(text: str) -> tuple[str, ...]:
     """The names the contract gives its total fee: a definition after the total ('(the "Fees")') and
     the one named fee with an amount."""
     names = [m.group("n") for m in _DEFINED.finditer(text)]
+    names += [m.group("n") for m in _MEANS_TOTAL.finditer(text)]  # '"Fees" means the total fees set out in …'
     named = _named(text)
     if len({hit.value for _, hit in named}) == 1:
         names += [n for n, _ in named]

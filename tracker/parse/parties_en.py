@@ -27,19 +27,34 @@ _DESCRIPTOR = re.compile(
 _SUFFIX = re.compile(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LIMITED|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|S\.A\.|Corp(?:oration)?\.?|LLP|Pte\.?\s+Ltd\.?)")
 
 
+#: a company's name ends in its legal form, in any case ("ACME (SHANGHAI) CO., LTD.")
+_COMPANY_END = re.compile(r"\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?$", re.I)
+
+
 def role_of(word: str) -> str | None:
     m = ROLES_RX.search(word)
     return ROLE_IDS[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
-def defined_parties(text: str, start: int = 0, end: int | None = None) -> dict[str, tuple[int, int]]:
-    """role → span of the party name its definition names, in ``text[start:end]``."""
+def defined_parties(text: str, start: int = 0, end: int | None = None,
+                    aliases: dict[str, str] | None = None) -> dict[str, tuple[int, int]]:
+    """role → span of the party name its definition names, in ``text[start:end]``. A definition
+    by a word the lexicon does not know ("the Company") takes the other role when the other party's
+    definition says its own ("the Developer"); ``aliases`` gains each defined word → role."""
     stop = len(text) if end is None else end
     found: dict[str, tuple[int, int]] = {}
+    unknown: list[tuple[str, tuple[int, int]]] = []
     floor = start
     for m in _DEFINITION.finditer(text, start, stop):
-        role = role_of(m.group("role"))
-        if role is None or re.search(r"party|agreement|parties", m.group("role"), re.I):
+        word = m.group("role").strip()
+        role = role_of(word)
+        if re.search(r"party|agreement|parties", word, re.I):
+            continue
+        if role is None:
+            span = _name_before(text, floor, m.start())
+            if span and _COMPANY_END.search(text[span[0]:span[1]]):
+                unknown.append((word, span))  # "ACME CO., LTD., a company … (the "Company")"
+                floor = m.end()
             continue
         span = _name_before(text, floor, m.start())
         if span is None and (btw := list(re.finditer(r"\bbetween\b", text[floor:m.start()]))):
@@ -47,6 +62,14 @@ def defined_parties(text: str, start: int = 0, end: int | None = None) -> dict[s
         floor = m.end()
         if span and role not in found:
             found[role] = span
+            if aliases is not None:
+                aliases.setdefault(word, role)
+    if len(found) == 1 and len(unknown) == 1:
+        (known,) = found
+        other = "client" if known == "provider" else "provider"
+        found[other] = unknown[0][1]
+        if aliases is not None:
+            aliases.setdefault(unknown[0][0], other)
     return found
 
 

@@ -83,8 +83,11 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
             ctx.roles[m.group("role").strip()] = role
             if m.group("side"):
                 ctx.roles.setdefault(_side(m.group("side")), role)
-    for role, span in defined_parties(ctx.text, 0, min(len(ctx.text), 4000)).items():  # "made between **X**, … ("**Customer**")"
+    aliases: dict[str, str] = {}
+    for role, span in defined_parties(ctx.text, 0, min(len(ctx.text), 4000), aliases).items():  # "made between **X**, … ("**Customer**")"
         ctx.defined.setdefault(role, span)
+    for word, role in aliases.items():  # a defined word the lexicon does not know ("the Company")
+        ctx.roles.setdefault(word, role)
 
 
 _DEFINED_PARTY = re.compile(
