@@ -95,7 +95,11 @@ class Doc:
         self.bound_starts = [a for a, _ in bounds]
         self.bound_ends = [b for _, b in bounds]
         self.sig = self._signature_dates()
-        ends = [p for p in (self.witness_at, self.sig[0].start if self.sig else None) if p is not None]
+        # "4.1 This Agreement is signed on July 15, 2025 and takes effect on …" states the signing date
+        # inside a numbered clause: a date, not where the signature block (and the body's end) is
+        block = next((h.start for h in self.sig
+                      if not re.match(r"\s*\d+(?:\.\d+)*\.?\s", self.text[self.line(h.start, h.end)[0]:h.start])), None)
+        ends = [p for p in (self.witness_at, block) if p is not None]
         self.body_end = min(ends) if ends else len(self.text)
 
     def definition(self, name: str) -> int | None:

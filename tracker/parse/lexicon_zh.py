@@ -215,7 +215,7 @@ def client_hands_data(action: str) -> bool:
     hardware or an answer (开通数据接收账户，并提供账户信息; 将GPU服务器两台交付至实验室)."""
     for m in re.finditer(CLIENT_HAND_OVER, action):
         before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:m.start()])
-        obj = before.group(1) if before else re.match(r"[^,。;:]{0,14}", action[m.end():]).group(0)  # type: ignore[union-attr]
+        obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[m.end():]).group(0)  # type: ignore[union-attr]
         if re.search(DATA_OBJECT, obj) or not re.search(NOT_DATA_OBJECT, obj):
             return True
     return False

@@ -298,7 +298,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+in\s+deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+(?:in\s+)?(?:the\s+)?deliver", s, re.I):
             kind = "late_delivery"
         elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
             kind = "confidentiality_breach"  # damages stated inside the confidentiality article
