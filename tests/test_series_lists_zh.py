@@ -97,3 +97,35 @@ def test_milestones_referred_to_by_number_take_the_event_the_annex_defines() -> 
     rows = [o for o in r.obligations if o.clause and o.clause.startswith("附件")]
     assert {(o.kind, o.party, o.due_date) for o in rows} == {("other", "provider", date(2026, 5, 29)),
                                                             ("model_delivery", "provider", date(2026, 9, 30))}
+
+
+def test_project_weeks_resolve_a_gantt_table_and_a_weekly_series() -> None:
+    # 开工日 2026-03-02 is a Monday: week 1 runs 03-02..03-08, 第2周末 (Friday) = 03-13, 第14周末 = 06-05
+    body = ("第一条 术语\n1.1 开工日：2026年3月2日。\n1.2 以开工日所在周为第1周，每周自星期一起算。本合同所称“第N周末”，指第N周的星期五。\n"
+            "第二条 进度\n2.1 双方按下表完成各项任务：\n\n| 序号 | 任务 | 责任方 | 完成节点 | 交付物 |\n|---|---|---|---|---|\n"
+            "| 1 | 样本图像提供 | 甲方 | 第2周末 | 已标注样本图像 |\n| 2 | 模型训练与系统开发 | 乙方 | 第14周末 | 系统V1.0及部署包 |\n\n"
+            "2.2 自第1周起，乙方应于每周五前提交项目周报。\n")
+    r = _parse(body)
+    got = {(o.kind, o.party, o.due_date) for o in r.obligations if o.clause == "2.1"}
+    assert got == {("data_delivery", "client", date(2026, 3, 13)), ("model_delivery", "provider", date(2026, 6, 5))}
+    weekly = next(o for o in r.obligations if o.recurrence)
+    assert weekly.recurrence == "FREQ=WEEKLY;BYDAY=FR" and weekly.due_date == date(2026, 3, 6)
+
+
+def test_week_numbers_without_the_contracts_definition_stay_unresolved() -> None:
+    body = ("第二条 进度\n2.1 双方按下表完成各项任务：\n\n| 序号 | 任务 | 责任方 | 完成节点 |\n|---|---|---|---|\n"
+            "| 1 | 样本图像提供 | 甲方 | 第2周末 |\n")
+    r = _parse(body)
+    assert not [o for o in r.obligations if o.clause == "2.1" and o.due_date is not None]
+
+
+def test_a_payment_table_announced_as_paid_in_four_instalments() -> None:
+    body = ("第一条 期限\n1.1 本合同自2026年7月1日起生效，服务期自2026年7月1日起至2027年6月30日止。\n"
+            "第二条 费用\n2.1 本合同年度运维服务费为人民币960,000元。\n2.2 服务费按季度预付，分四期支付：\n\n"
+            "| 期次 | 金额（元） | 支付时间 |\n|---|---|---|\n| 第一期 | 240,000.00 | 合同生效之日起10个工作日内 |\n"
+            "| 第二期 | 240,000.00 | 2026年9月25日前 |\n| 第三期 | 240,000.00 | 2026年12月25日前 |\n| 第四期 | 240,000.00 | 2027年3月25日前 |\n")
+    r = _parse(body)
+    pays = [o for o in r.obligations if o.kind == "payment"]
+    assert [p.due_date for p in pays] == [date(2026, 7, 15), date(2026, 9, 25), date(2026, 12, 25), date(2027, 3, 25)]
+    assert all(p.amount == Decimal("240000.00") for p in pays)
+    assert r.contract.total_fee == Decimal("960000.00")  # a one-year contract's yearly fee is its total

@@ -248,8 +248,22 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
             facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
                                              f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
+    if facts.total_fee is None and _one_year(facts):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
+        for m in re.finditer(r"本(?:合同|协议)(?:的)?(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
+            hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
+            if hits and hits[0].start - m.end() <= 8:
+                facts.total_fee, facts.currency = hits[0].value, hits[0].currency
+                break
     if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
         facts.currency = None  # money only in penalties: currency stays unknown for the fee
+
+
+def _one_year(facts: Facts) -> bool:
+    """The contract runs one year: a term of one year, or a written range of at most a year."""
+    if facts.term in ("P1Y", "P12M"):
+        return True
+    start = facts.range_start or facts.effective_date
+    return bool(start and facts.end_date and 0 < (facts.end_date - start).days <= 366)
 
 
 def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:

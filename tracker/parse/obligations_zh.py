@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from tracker.parse.duty_time_zh import _time_element
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
+from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
 from tracker.parse.series_zh import series_month
 from tracker.parse.timex_element import choose, time_element
 
@@ -72,6 +74,7 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
 def _payment_clauses(ctx: Ctx) -> set[str]:
     """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
     rx = (r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
+          r"|分[一二三四五六七八九十\d]+期(?:支付|付款|给付)"
           r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])")
     return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
 
@@ -130,7 +133,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
-        if ob.get("recurrence") and (since := series_month(s[:a])):
+        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a])):
             ob["series_from"] = since
         if _SERVICE_SPAN.search(s, max(0, a - 8), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
@@ -213,6 +216,7 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
         return
     taken = [(o.start, o.end) for o in facts.obligations]
     seen: set[int] = set()
+    weeks = week_ends(ctx.text) if "周" in ctx.text else None
     for u in ctx.units:
         s = ctx.unit_text(u)
         if not u.label or not ("|" in s or "\t" in s or "<t" in s):
@@ -223,8 +227,10 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
             continue
         seen.add(row.start)
         a, b = row.quote_span(cell)
-        dates = [h for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
-        if len(dates) != 1 or any(x < b and a < y for x, y in taken):
+        found = [h.value for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
+        if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
+            found = [wd]  # "第14周末" in a contract that defines its project weeks
+        if len(found) != 1 or any(x < b and a < y for x, y in taken):
             continue
         seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
         intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
@@ -233,11 +239,16 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
                  else _referring_party(ctx, intro, seg.start if seg else row.start, kind))
+        if (who := row.of("party")) is not None and (role := _role_in(ctx, ctx.text[who.start:who.end])):
+            # a responsibility table (甘特表: 任务 | 责任方 | 完成节点 | 交付物): each row says who and what
+            party = role
+            what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline"))
+            kind = lexicon_zh.kind_of("提供" + what, party) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
-        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=dates[0].value))
+        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0]))
 
 
 _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
@@ -259,6 +270,19 @@ def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
 
 def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like the pattern it returns)
     return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{ctx.party_rx().pattern})")
+
+
+def _series_week(ctx: Ctx, before: str) -> date | None:
+    """"自第1周起，每周五…": the series starts in that project week (when the contract defines them)."""
+    if "周起" not in before and "周开始" not in before:
+        return None
+    weeks = week_ends(ctx.text)
+    return series_week(before, weeks) if weeks else None
+
+
+def _role_in(ctx: Ctx, cell: str) -> str | None:
+    m = ctx.party_rx().search(cell)
+    return (ctx.role_of(m.group(0)) or lexicon_zh.role_word(m.group(0))) if m else None
 
 
 def _milestone_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
