@@ -127,8 +127,9 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
             dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
             if dates:
                 facts.effective_date = dates[-1].value
-            elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s):
-                facts.effective_on_signing = True
+            elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s) \
+                    or re.search(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)", s):
+                facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止
         dates = [h for h in find_dates(text, u.start, u.end) if h.value]
         amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日

@@ -120,6 +120,8 @@ def rate(text: str) -> Decimal:
         return value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
     if s.endswith("‰"):
         return number(s[:-1].strip()) / 1000
+    if s.endswith("厘"):  # 年息8厘: eight per cent a year (read only after 年息)
+        return number(s[:-1].strip()) / 100
     return p if (p := _point(s)) is not None else number(s)
 
 

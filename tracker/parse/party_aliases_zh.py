@@ -28,6 +28,12 @@ _BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*
 _LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有)")
 
 
+#: a party listed with its description and its short name at the end: "(1) 某有限公司，一家于香港注册
+#: 成立的有限公司，注册办事处位于…（「客户」）" (the name is the line's first words, up to the comma)
+_LISTED = re.compile(r"(?m)^[ \t]*(?:\(\d\)|\d[.、]|[一二三四][、.])?[ \t]*(?P<name>[^\s,，:()]{2,40}?(?:公司|集团|中心|局|院|大学|学院|所|银行))"
+                     r"\s*,[^\n]{0,200}?\(\s*[「“\"'‘](?P<alias>[^」”\"'’\s()]{1,8})[」”\"'’]\s*\)")
+
+
 @dataclass(frozen=True)
 class Alias:
     alias: str
@@ -62,6 +68,13 @@ def aliases(text: str) -> list[Alias]:
             continue  # "采购法（以下简称采购法）": not a party
         seen.add(alias)
         found.append(Alias(alias, role if role in ("client", "provider") else None, name, b.start(), bool(label)))
+    for m in _LISTED.finditer(text) if "(" in text else ():  # "(1) 某有限公司,一家于香港注册成立…(「客户」)"
+        alias = m.group("alias")
+        if alias in SIDES or alias in seen:
+            continue
+        seen.add(alias)
+        role = defined_role(alias)
+        found.append(Alias(alias, role if role in ("client", "provider") else None, m.span("name"), m.start(), True))
     known = {a.role for a in found if a.role}
     if len(found) == 2 and len(known) == 1:
         (role,) = known

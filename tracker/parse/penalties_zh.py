@@ -22,7 +22,7 @@ from tracker.parse.common import RawPenalty, find_money
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
-RATE = rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]"
+RATE = rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]|(?<=年息)\s*\d+(?:\.\d+)?\s*厘"
 _RATE_RX = re.compile(RATE)
 _CAP_RATE = (re.compile(rf"(?:{lx.CAP_BEFORE})[^,。;]{{0,14}}?(?P<r>{RATE})"),
              re.compile(rf"{lx.CAP_AROUND[0]}[^,。;]{{0,14}}?(?P<r>{RATE}){lx.CAP_AROUND[1]}"))
