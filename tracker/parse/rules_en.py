@@ -91,7 +91,7 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
 
 
 _DEFINED_PARTY = re.compile(
-    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?P<name>[A-Z][^,\n(]{2,80}?(?:\([A-Za-z]+\)[^,\n(]{0,20})?"
+    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
     r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*),"
     r"[^\n]{0,300}?\((?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
 )
@@ -186,7 +186,8 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return
-        m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration)", s, re.I)
+        m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
+                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract))", s, re.I)
         if m:
             got = en_duration(m)
             if got:
@@ -298,7 +299,7 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             kind = "confidentiality_breach"
         elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+(?:in\s+)?(?:the\s+)?deliver", s, re.I):
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve|deploy|launch|provide)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+(?:in\s+)?(?:the\s+)?deliver", s, re.I):
             kind = "late_delivery"
         elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
             kind = "confidentiality_breach"  # damages stated inside the confidentiality article

@@ -136,12 +136,21 @@ SERIES_AFTER_EN = re.compile(rf",?\s*(?:starting|commencing|beginning)\s+(?:on|f
                              r"(?:\w+\s+)?effective\s+date(?:\s+of\s+(?:each|the|this)\s+\w+)?", re.I)
 
 
+def _quarter_mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+    day = int(m.group("d")) if m.group("d") else ORDINALS_EN[m.group("ow").lower()]
+    months = Q_START if m.group("which") == "first" else Q_END
+    return (f"FREQ=MONTHLY;{months};BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= 31 else None
+
+
 def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     day = int(m.group("d")) if m.group("d") else ORDINALS_EN[m.group("ow").lower()]
     return (f"FREQ=MONTHLY;BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= 31 else None
 
 
 RULES_EN: tuple[tuple[str, Build], ...] = (
+    # "by the fifteenth (15th) day of the first month of each calendar quarter"
+    (rf"\bthe\s+(?:{_MDAY_EN})(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?P<which>first|last|third|final)\s+month\s+of\s+"
+     rf"(?:each|every)\s+(?:calendar\s+)?quarter", lambda m: _quarter_mday(m)),
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}quarter", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
     (rf"last\s+(?:business|working)\s+day\s+of\s+{_EACH}month", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
     (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}quarter",
