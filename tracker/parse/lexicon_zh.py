@@ -203,7 +203,7 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,�
                 r"|部署上线|完成[^,。;]{0,4}训练")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
-PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|计划|确认书|清单|结果|图像|样本|文本"
+PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|结果|图像|样本|文本|手册|记录"
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
@@ -287,7 +287,7 @@ BASES: tuple[tuple[str, str], ...] = (
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
                        r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
-                       r"|当批|该批|本批|逾期批次|批次费用|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"),
+                       r"|当批|该批|本批|逾期(?:交付)?(?:的)?批次|批次(?:对应)?(?:费用|金额|价款)|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"),
 )
 
 #: who broke what → the penalty kind. The trigger that starts first in the sentence wins.

@@ -58,6 +58,9 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
         return "both"  # "双方于每月5日前…对账": a duty of both sides
     if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
         return role
+    if kind == "payment" and (pay := re.search(lexicon_zh.PAYMENT_ACTION, sentence)):
+        cut = re.search(r"[,;]", sentence[pay.end():])  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
+        sentence = sentence[:pay.end() + cut.start()] if cut else sentence
     for m in re.finditer(rf"({words}){_SUBJECT_AFTER}", sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
