@@ -59,7 +59,7 @@ _TERMS = re.compile(PAYMENT_TERMS, re.I)
 _RIGHT = re.compile(RIGHT, re.I)
 _MODAL = re.compile(MODAL, re.I)
 _DEFINITION = re.compile(DEFINITION)
-_BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})\s+(?:shall|must|will)\b", re.I)
+_BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?\s+(?:shall|must|will)\b", re.I)
 _HAND_OVER = re.compile(HAND_OVER, re.I)
 _AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
@@ -181,6 +181,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             if t is None:
                 continue
             action = part[:t.start] + " " + part[t.end:]
+            if a > 0 and not _MODAL.search(part):  # "…and the Milestone 2 Report on or before…": the first part's verb
+                action = s[:parts[0][1]] + " " + action
             kind = "payment" if pay_item else kind_of(action, in_pay)
             invoices = kind == "payment" and not pay_item and bool(_INVOICE_VERB.search(part))
             if invoices and (t.bare or t.event == "effective") and contract_terms is not None:
@@ -213,7 +215,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     return out
 
 
-_AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)", re.I)
+_AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)"
+                        r"|\s*,?\s+and\s+(?=the\s)", re.I)  # "deliver X on or before A and the Y on or before B"
 
 
 def _duty_parts(s: str) -> list[tuple[int, int]]:

@@ -197,7 +197,7 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
 
 
 def rule_fee(ctx: Ctx, facts: Facts) -> None:
-    for m in re.finditer(r"(?:total\s+(?:service\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
+    for m in re.finditer(r"(?:total\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             facts.total_fee = hits[0].value

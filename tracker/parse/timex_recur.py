@@ -136,6 +136,15 @@ SERIES_AFTER_EN = re.compile(rf",?\s*(?:starting|commencing|beginning)\s+(?:on|f
                              r"(?:\w+\s+)?effective\s+date(?:\s+of\s+(?:each|the|this)\s+\w+)?", re.I)
 
 
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+_MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS_EN) + ")"
+
+
+def _month_list(text: str) -> str:
+    return ",".join(str(_MONTHS_EN.index(w.lower()) + 1) for w in re.findall(r"[A-Za-z]+", text) if w.lower() in _MONTHS_EN)
+
+
 def _quarter_mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     day = int(m.group("d")) if m.group("d") else ORDINALS_EN[m.group("ow").lower()]
     months = Q_START if m.group("which") == "first" else Q_END
@@ -157,6 +166,10 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      lambda m: (f"FREQ=MONTHLY;{Q_START};{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s*(?:\(\d+(?:st|nd|rd|th)\)\s*)?(?:business|working)\s+day\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={ORDINALS_EN[m.group('o').lower()]}", "calendar", "P0D", False)),
+    # "on the second Tuesday of March, June, September and December in each year"
+    (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+(?P<months>{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s+and\s+{_MONTH})\s+(?:in\s+)?(?:each|every)\s+(?:calendar\s+)?year",
+     lambda m: (f"FREQ=MONTHLY;BYMONTH={_month_list(m.group('months'))};BYDAY={ORDINALS_EN[m.group('o').lower()]}"
+                f"{WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;BYDAY={ORDINALS_EN[m.group('o').lower()]}{WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (r"(?P<d>\d{1,2})(?:st|nd|rd|th)\)?\s+(?:calendar\s+)?day\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month(?!\s+following)|"
