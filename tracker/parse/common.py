@@ -31,6 +31,7 @@ _CN_DIGIT4 = "〇零一二三四五六七八九"
 DATE_RX = re.compile(
     rf"(?=[\d{_CN_DIGIT4}a-z民])(?:"  # a cheap first check: scanning 1 MB of other text stays fast
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"|(?<!\d)(?P<pm>\d{1,2})\s*月\s*(?P<pd>\d{1,2})\s*[日号]\s*\(\s*(?P<py>\d{4})\s*年\s*\)"  # 7月31日（2026年）
     r"|民\s*国\s*(?P<ry>[\d一二三四五六七八九十〇零百][\d一二三四五六七八九十〇零百\s]{0,8}?)\s*年"
     r"\s*(?P<rm>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,4}?)\s*月"
     r"\s*(?P<rd>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,6}?)\s*日"
@@ -107,6 +108,8 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
         try:
             if g["y"]:
                 y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+            elif g["py"]:
+                y, mo, d = int(g["py"]), int(g["pm"]), int(g["pd"])
             elif g["ry"]:  # 中华民国115年 = 2026 (year + 1911)
                 y = cn_int(re.sub(r"\s", "", g["ry"])) + 1911
                 mo, d = cn_int(re.sub(r"\s", "", g["rm"])), cn_int(re.sub(r"\s", "", g["rd"]))

@@ -147,8 +147,12 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 facts.end_date = h.value
                 if facts.term_span is None:
                     facts.term_span = (u.label, u.start, u.end)
-                if i > 0 and facts.range_start is None:
-                    facts.range_start = dates[i - 1].value  # 自A起至B止: A starts the term
+                prev = dates[i - 1] if i > 0 else None
+                if prev is not None and facts.range_start is None and (
+                        _RANGE_GAP.fullmatch(text[prev.end:h.start]) is not None
+                        or re.search(r"(?:自|从)\s*$", text[max(u.start, prev.start - 3):prev.start])
+                        or re.match(r"\s*(?:起|开始)", text[prev.end:prev.end + 3])):
+                    facts.range_start = prev.value  # 自A起至B止: A starts the term (not "由原定的A届满，延长至B止")
         for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
                              r"|(?<=止,)\s*(?:共计?|合计)", s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):

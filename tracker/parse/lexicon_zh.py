@@ -192,6 +192,8 @@ PAYMENT_NOT = r"停止使用"
 DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排"
+#: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
+NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
@@ -257,8 +259,9 @@ def _wording_kind(action: str, party: str | None) -> str | None:
         return None
     if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
         return "other" if re.search(DEPOSIT, action) else "payment"
-    if re.search(EVALUATION_REPORT, action):
-        return "evaluation_report"
+    if (ev := re.search(EVALUATION_REPORT, action)) and not (
+            ev.group(0) == "评估报告" and re.search(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告", action)):
+        return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
     if re.search(PROGRESS_REPORT, action):
         return "progress_report"
     if _DATA_HAND_OVER.search(action) and party != "provider":
