@@ -26,7 +26,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 # ---------------------------------------------------------------- rules: parties and title
 
 
-def rule_roles(ctx: Ctx, facts: Facts) -> None:
+def rule_roles(ctx: Ctx) -> None:
     """Who is 甲方 and who is 乙方, from the contract's own definitions anywhere; never assumed."""
     ctx.party_defs = parties_zh.definitions(ctx.text)
     ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
@@ -38,23 +38,26 @@ def rule_roles(ctx: Ctx, facts: Facts) -> None:
             ctx.roles["乙方" if payer == "甲方" else "甲方"] = "provider"
 
 
-def rule_parties(ctx: Ctx, facts: Facts) -> None:
+def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     """The client's and the provider's names: cover and party block, then signature block, then
     the preamble sentence, then the body."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     first = ctx.clauses.labelled()
     body = (first[0].start, max(s.end for s in first if s.label and "附件" not in s.label)) if first else None
     found = parties_zh.names(ctx.text, ctx.roles, body, ctx.party_defs)
     facts.provider = found.get("provider")
     facts.client = found.get("client")
+    return facts
 
 
-def rule_title(ctx: Ctx, facts: Facts) -> None:
+def rule_title(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     # a label followed by its separator (not a heading "项目名称及内容"), else the first label
     labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
     m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
     if not m:  # no project name: the document's own heading
         facts.title = cover_zh.heading_title(ctx.text, _body_start(ctx))
-        return
+        return facts
     start = m.end()
     if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
         nxt = re.compile(r"\n\s*").match(ctx.text, start)
@@ -65,17 +68,19 @@ def rule_title(ctx: Ctx, facts: Facts) -> None:
     value = ctx.text[start:cut.start() if cut else end].rstrip(" ;,")
     m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
     if value.startswith(("#", "-", "*")):
-        return
+        return facts
     facts_title_start = start
     if value and "[" not in value and "_" not in value and "□" not in value:
         facts.title = (facts_title_start, facts_title_start + len(value))
+    return facts
 
 
 # ---------------------------------------------------------------- rules: dates and term
 
 
-def rule_signed(ctx: Ctx, facts: Facts) -> None:
+def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
     """Signature-block dates (the later of two) and stated signing dates."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     labelled = ctx.clauses.labelled()
     body_end = max((s.end for s in labelled if not re.match(r"附件|补充", s.label or "")), default=0)
     # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
@@ -99,20 +104,22 @@ def rule_signed(ctx: Ctx, facts: Facts) -> None:
                 candidates.append(h.value)
     if candidates:  # the signature block and the 签订日期 field come first
         facts.signed_date = max(candidates)
-        return
+        return facts
     for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
         hits = find_dates(ctx.text, m.end(), m.end() + 20)
         if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
             candidates.append(hits[0].value)
     if candidates:
         facts.signed_date = max(candidates)
+    return facts
 
 
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
 
-def rule_term(ctx: Ctx, facts: Facts) -> None:
+def rule_term(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
     for u in ctx.units:
         if not u.label:
@@ -166,6 +173,7 @@ def rule_term(ctx: Ctx, facts: Facts) -> None:
                 continue
             facts.term = got[0]
             facts.term_span = (u.label, u.start, u.end)
+    return facts
 
 
 def _body_start(ctx: Ctx) -> int:
@@ -173,12 +181,16 @@ def _body_start(ctx: Ctx) -> int:
     return first[0].start if first else len(ctx.text)
 
 
-def rule_cover(ctx: Ctx, facts: Facts) -> None:
+def rule_cover(ctx: Ctx, seen: Facts) -> Facts:
     """A cover page's ``有效期限：A至B`` is the written end date; it wins over a computed one."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
+    facts.range_start = seen.range_start  # a range the term clause states stays its start
     cover_zh.term_from_cover(ctx.text, _body_start(ctx), facts)
+    return facts
 
 
-def rule_renewal(ctx: Ctx, facts: Facts) -> None:
+def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for u in ctx.units:
         s = ctx.unit_text(u)
         amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
@@ -189,10 +201,12 @@ def rule_renewal(ctx: Ctx, facts: Facts) -> None:
             if got:
                 facts.renewal_notice = got[0]
                 facts.renewal_span = (u.label, u.start, u.end)
-                return
+                return facts
+    return facts
 
 
-def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
+def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for u in ctx.units:
         s = ctx.unit_text(u)
         if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
@@ -204,18 +218,19 @@ def rule_confidentiality(ctx: Ctx, facts: Facts) -> None:
             if got and not got[1]:
                 facts.confidentiality_term = got[0]
                 facts.confidentiality_span = (u.label, u.start, u.end)
-                return
+                return facts
         if re.search(r"永久|无限期|长期有效|始终有效", s):
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
-            return
+            return facts
         m = re.search(r"(?:终止|届满|期满|解除|消灭)(?:之日)?(?:后|起)", s)
         if m:
             got = duration_at(s, m.end())
             if got:
                 facts.confidentiality_term = got[0]
                 facts.confidentiality_span = (u.label, u.start, u.end)
-                return
+                return facts
+    return facts
 
 
 # ---------------------------------------------------------------- rules: money, copies, metrics
@@ -227,7 +242,8 @@ _AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。
 _AMENDED_VALUE = re.compile(rf"\s*由[^,。;]{{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")
 
 
-def rule_fee(ctx: Ctx, facts: Facts) -> None:
+def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
     for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
@@ -253,7 +269,7 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
             facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
                                              f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
-    if facts.total_fee is None and _one_year(facts):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
+    if facts.total_fee is None and _one_year(seen):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
         for m in re.finditer(r"本(?:合同|协议)(?:的)?(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
             hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
             if hits and hits[0].start - m.end() <= 8:
@@ -261,6 +277,7 @@ def rule_fee(ctx: Ctx, facts: Facts) -> None:
                 break
     if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
         facts.currency = None  # money only in penalties: currency stays unknown for the fee
+    return facts
 
 
 def _one_year(facts: Facts) -> bool:
@@ -278,19 +295,22 @@ def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
                                          f"大写 {hit.mismatch[0]} ≠ 小写 {hit.mismatch[1]}"))
 
 
-def rule_copies(ctx: Ctx, facts: Facts) -> None:
+def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     """一式N份; a sum stated after originals and copies (正本二份，副本四份，合计共陆份) wins."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     m = re.search(rf"(?:正本|[一壹]式)[^。;]{{0,24}}?(?:合计|共计|总计)\s*共?\s*(?P<n>{NUM})\s*份", ctx.text) \
         or re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(m.group("n"))
+    return facts
 
 
 METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
 
 
-def rule_metrics(ctx: Ctx, facts: Facts) -> None:
+def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for key, names in METRIC_NAMES:
         rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
         m = rx.search(ctx.text)
@@ -299,6 +319,7 @@ def rule_metrics(ctx: Ctx, facts: Facts) -> None:
                 facts.metrics[key] = rate(m.group("v").replace(" ", ""))
             except (NumeralError, ArithmeticError):
                 continue
+    return facts
 
 
 # ---------------------------------------------------------------- rules: penalties
@@ -315,9 +336,10 @@ def _basis(s: str) -> str | None:
     return best[1] if best else None
 
 
-def rule_penalties(ctx: Ctx, facts: Facts) -> None:
+def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
     """One penalty per sentence, several per article; caps and suspension rights in a later
     sentence or item complete them (``penalties_zh``)."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     from tracker.parse import penalties_zh
 
     titles = section_titles(ctx)
@@ -330,5 +352,6 @@ def rule_penalties(ctx: Ctx, facts: Facts) -> None:
             return titles.get(str(cn_int(n)))
         return None
 
-    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, facts.total_fee, facts.read))
+    facts.penalties.extend(penalties_zh.extract(ctx.text, clauses, article_title, seen.total_fee, facts.read))
+    return facts
 

@@ -101,14 +101,17 @@ def _ratio_titles(ctx: Ctx) -> dict[str, Decimal]:
     return out
 
 
-def rule_obligations(ctx: Ctx, facts: Facts) -> None:
+def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     ctx.ratio_titles = _ratio_titles(ctx)
     schedules = _payment_clauses(ctx)
     table_rows: set[int] = set()
     prev_party: str | None = None
     #: the sentences that state the term, the renewal window and the confidentiality period: their
     #: dates are the derived obligations (contract_expiry, renewal_notice, confidentiality_expiry)
-    derived = [(sp[1], sp[2]) for sp in (facts.term_span, facts.renewal_span, facts.confidentiality_span) if sp]
+    derived = [(sp[1], sp[2]) for sp in (seen.term_span, seen.renewal_span, seen.confidentiality_span) if sp]
+    facts.authoritative_figures = seen.authoritative_figures  # how amounts are read (以小写为准)
+    facts.read = list(seen.read)  # the sentences other rules read (a penalty's cap) are no duties
     for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
         if any(a <= u.start < b for a, b in derived):
             continue
@@ -171,6 +174,8 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)
+    facts.read = facts.read[len(seen.read):]  # only what this rule read
+    return facts
 
 
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?")
@@ -212,13 +217,14 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     return raw
 
 
-def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
+def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
     """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
     row, of the kind the introducing clause and the header say, citing that clause."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text:
-        return
-    taken = [(o.start, o.end) for o in facts.obligations]
-    seen: set[int] = set()
+        return facts
+    taken = [(o.start, o.end) for o in seen.obligations]
+    done_rows: set[int] = set()
     weeks = week_ends(ctx.text) if "周" in ctx.text else None
     for u in ctx.units:
         s = ctx.unit_text(u)
@@ -226,9 +232,9 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
             continue
         row = tables_zh.row_at(ctx.text, u.start, u.end)
         cell = row.of("deadline") if row else None
-        if row is None or cell is None or row.start in seen:
+        if row is None or cell is None or row.start in done_rows:
             continue
-        seen.add(row.start)
+        done_rows.add(row.start)
         a, b = row.quote_span(cell)
         found = [h.value for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
         if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
@@ -252,6 +258,7 @@ def rule_table_deadlines(ctx: Ctx, facts: Facts) -> None:
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0]))
+    return facts
 
 
 _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")

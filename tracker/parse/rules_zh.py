@@ -1,6 +1,7 @@
 """Rules for Chinese contracts (Simplified after normalisation; Traditional is folded to it).
 
-An ordered list of small rules, each reading the normalised text and adding to ``Facts``.
+An ordered list of small rules, each reading the normalised text and what the rules before it
+found, and returning its own findings (``tracker.parse.rule_driver`` merges them).
 Phrase tables come first, so new wording is a table edit, not new logic.
 """
 
@@ -25,9 +26,9 @@ from tracker.parse.facts_zh import (
 )
 from tracker.parse.normalize import Normalized
 from tracker.parse.obligations_zh import rule_obligations, rule_table_deadlines
+from tracker.parse.rule_driver import run
 
 RULES = (
-    rule_roles,
     rule_parties,
     rule_title,
     rule_signed,
@@ -46,9 +47,8 @@ RULES = (
 
 def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     ctx = Ctx(norm, clauses, units)
-    facts = Facts()
-    for rule in RULES:
-        rule(ctx, facts)
+    rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
+    facts = run(RULES, ctx)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
         facts.currency = "CNY"
     return facts

@@ -1,0 +1,158 @@
+"""Penalties of English contracts: liquidated damages, late-payment interest and fixed sums, one
+per kind, with their rate, basis, cap and suspension right (a rule of ``rules_en``)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import TYPE_CHECKING
+
+from tracker.parse.clauses import Segment
+from tracker.parse.common import Facts, RawPenalty, find_money
+from tracker.parse.fees_en import fee_names
+from tracker.parse.lexicon_en import BASES, PENALTY_CUES
+from tracker.parse.numerals import NumeralError, rate
+from tracker.parse.timex_scan import DUR_EN as DUR
+from tracker.parse.timex_scan import en_duration
+
+if TYPE_CHECKING:
+    from tracker.parse.rules_en import Ctx
+
+RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
+
+
+def _article_title(ctx: Ctx, label: str | None) -> str:
+    if not label:
+        return ""
+    article = label.split(".")[0]
+    for seg in ctx.clauses.segments:
+        if seg.label == article:
+            return " ".join(ctx.text[seg.start:seg.start + 80].split("\n")[:2])  # "ARTICLE VI" / "CONFIDENTIALITY"
+    return ""
+
+
+def _basis(s: str) -> str | None:
+    best = None
+    for basis, rx in BASES:
+        for m in re.finditer(rx, s, re.I):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), basis)
+    return best[1] if best else None
+
+
+def _rate(text: str) -> object:
+    return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
+
+
+def _total_named(ctx: Ctx, window: str) -> str | None:
+    """"0.1% of the Fees" where the contract names its total "the Fees": ``total_fee``."""
+    names = fee_names(ctx.text)
+    return "total_fee" if any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
+
+
+def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
+    """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
+    if not m:
+        return False
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    number = str(roman.get(m.group(1).upper(), m.group(1)))
+    return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
+
+
+def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> re.Match[str] | None:
+    """A suspension or termination right in the item right after the rate's item."""
+    items = ctx.clauses.labelled()
+    i = next((k for k, sg in enumerate(items) if sg.start == seg.start), -1)
+    if i < 0 or i + 1 >= len(items) or "." not in (items[i + 1].label or ""):
+        return None
+    s = ctx.text[items[i + 1].start:items[i + 1].end]
+    if not re.search(r"suspend|terminat", s, re.I) or re.search(r"liquidated|penalt|interest|late\s+(?:fee|charge)", s, re.I):
+        return None
+    m = _suspension(s)
+    if m:
+        read.append((items[i + 1].start, items[i + 1].end))  # the right completes the penalty: no duty of its own
+    return m
+
+
+def _suspension(s: str) -> re.Match[str] | None:
+    """"overdue for more than 15 days", "the delay exceeds 60 days", "more than 30 days overdue"."""
+    return re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
+        or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
+
+
+def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
+    text = ctx.text
+    kinds: set[str] = set()
+    segments = ctx.clauses.labelled()
+    parents = {(sg.label or "").rsplit(".", 1)[0] for sg in segments if "." in (sg.label or "")}
+    for seg in segments:
+        if (seg.heading or "." not in (seg.label or "")) and seg.label in parents:
+            continue  # an article's heading: its items are read one by one (an article without items is read whole)
+        s = text[seg.start:seg.end]
+        if not re.search(PENALTY_CUES, s, re.I):
+            continue
+        if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
+            kind = "confidentiality_breach"
+        elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
+            kind = "late_payment"
+        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve|deploy|launch|provide)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+(?:in\s+)?(?:the\s+)?deliver", s, re.I):
+            kind = "late_delivery"
+        elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
+            kind = "confidentiality_breach"  # damages stated inside the confidentiality article
+        else:
+            continue
+        if kind in kinds:
+            continue
+        kinds.add(kind)
+        p = RawPenalty(kind, seg.label, seg.start, seg.end)
+        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap_span = None
+        if cap:
+            with contextlib.suppress(NumeralError, ArithmeticError):
+                p.cap_rate = _rate(cap.group("r"))  # type: ignore[assignment]
+                p.cap_basis = _basis(cap.group("tail")) or "total_fee"
+                cap_span = cap.span()
+        else:
+            capm = re.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
+            if capm:
+                money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
+                if money and money[0].start - (seg.start + capm.end()) <= 2:
+                    p.cap_amount = money[0].value
+                    cap_span = (capm.start(), money[0].end - seg.start)
+        for m in RATE_RX.finditer(s):
+            if cap_span and cap_span[0] <= m.start() < cap_span[1]:
+                continue
+            with contextlib.suppress(NumeralError, ArithmeticError):
+                p.rate = _rate(m.group(0))  # type: ignore[assignment]
+                p.basis = _basis(s[m.end():m.end() + 40]) or _basis(s[max(0, m.start() - 40):m.start()])
+                rate_window = s[max(0, m.start() - 40):m.end() + 40]
+                break
+        else:
+            rate_window = ""
+        if p.rate is not None and p.basis is None:
+            p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
+        for text_ in (rate_window, s):
+            if re.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
+                p.per = "year"
+            elif re.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
+                p.per = "month"
+            elif re.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
+                p.per = "day"
+            if p.per:
+                break
+        if p.rate is None:
+            p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
+        sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+        if sm:
+            got = en_duration(sm)
+            if got and not (got.y or got.m or got.h):
+                p.suspend_after_days = got.w * 7 + got.d
+        if p.rate is None:
+            money = [h for h in find_money(text, seg.start, seg.end)
+                     if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
+            if money:
+                p.amount = money[0].value
+        facts.penalties.append(p)
+    return facts

@@ -1,0 +1,47 @@
+"""How the language packs run their rules: each rule is a function of the context and of what
+the rules before it found, and returns its own findings as a value (facts, penalties, obligations
+and diagnostics: ``Facts.warnings``, ``Facts.read``). No rule changes what another found; the
+driver merges the values in order.
+
+Merge: a list gains the rule's items, a mapping its keys, and a single fact takes the rule's
+value when the rule found one (a later rule that states a fact again, such as a cover page's
+written end date, wins, as the order of ``RULES`` says).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+from typing import TypeVar
+
+from tracker.parse.common import Facts
+
+C = TypeVar("C")
+Rule = Callable[[C, Facts], Facts]
+
+
+def merge(into: Facts, found: Facts) -> None:
+    """``into`` with ``found`` added (see the module's docstring)."""
+    for f in fields(Facts):
+        value = getattr(found, f.name)
+        if isinstance(value, list):
+            getattr(into, f.name).extend(value)
+        elif isinstance(value, dict):
+            getattr(into, f.name).update(value)
+        elif value is not None and value is not False:
+            setattr(into, f.name, value)
+
+
+def run(rules: Sequence[Rule[C]], ctx: C) -> Facts:
+    """The facts of a document: each rule sees a copy of what the rules before it found."""
+    facts = Facts()
+    for rule in rules:
+        merge(facts, rule(ctx, _snapshot(facts)))
+    return facts
+
+
+def _snapshot(facts: Facts) -> Facts:
+    """A copy a rule can read without reaching the driver's own lists."""
+    copy = Facts()
+    merge(copy, facts)
+    return copy
