@@ -26,13 +26,13 @@ from tracker.parse.context_zh import (
     _role_word,
     _unit_index,
 )
-from tracker.parse.duty_time_zh import _time_element
+from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
 from tracker.parse.series_zh import series_month
-from tracker.parse.timex_element import choose, time_element
+from tracker.parse.timex_element import time_element
 
 TITLES = {
     "data_delivery": "训练数据交付",
@@ -131,8 +131,7 @@ def rule_obligations(ctx: Ctx, facts: Facts) -> None:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _milestone_time(ctx, s) or choose(time_element(s, "zh", ctx.text),
-                                                 _time_element(ctx, u, s, payment_row=in_schedule))
+        ob = _milestone_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
@@ -183,7 +182,7 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
         cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
-        ob = choose(time_element(cell_text, "zh", ctx.text), _time_element(ctx, cu, cell_text, payment_row=True))
+        ob = duty_time(ctx, cu, cell_text, payment_row=True)
         if ob is not None:
             a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
             break

@@ -331,7 +331,10 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
-    toks = scan(sentence, lang)
+    return _read(sentence, scan(sentence, lang), lang)
+
+
+def _read(sentence: str, toks: list[Tok], lang: str) -> TimeValue | None:
     rec = read_recurrence(sentence, toks, lang)
     if rec is not None:
         return rec
@@ -354,9 +357,10 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
 
 def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
-    if read_time(sentence, lang) is not None:
-        return True
-    return any(t.kind in ("DATE", "DUR") for t in scan(sentence[:MAX_SENTENCE], "en" if lang == "en" else "zh"))
+    lang = "en" if lang == "en" else "zh"
+    sentence = sentence[:MAX_SENTENCE]
+    toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
+    return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
 
 
 __all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]
