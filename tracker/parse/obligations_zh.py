@@ -319,12 +319,16 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
     """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
     for ob in list(facts.obligations):
-        m = re.search(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为", ctx.text[ob.start - 60 if ob.start > 60 else 0:ob.end])
+        a = ob.start - 60 if ob.start > 60 else 0
+        m = _AMENDED.search(ctx.text[a:ob.end]) if _AMEND_WORD.search(ctx.text, a, ob.end) else None
         if not m:
             continue
         amended = m.group(1)
         facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
 
+
+_AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为")
+_AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs: one quick test before it is tried at every digit
 
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")

@@ -18,6 +18,7 @@ from typing import Any
 
 from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH, UNITS_EN, UNITS_ZH
 
 
@@ -64,10 +65,10 @@ def _unit_rx(units: tuple[tuple[str, tuple[str, int, bool]], ...]) -> str:
     return "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(units))
 
 
-_DUR_ZH = re.compile(
+_DUR_ZH = re.compile(guard(
     rf"(?<![×xX*\d.{CN_NUM_CHARS}])(?P<n>{ZH_NUM}|半)\s*(?:\(\s*\d+\s*\)\s*)?(?P<half>个半)?\s*(?:{_unit_rx(UNITS_ZH)})(?P<half2>半)?"
     rf"(?!度|以来|以上|岁|周岁|经验|工作经验|的(?:工作|行业)?经验)"
-)
+))
 _PAST_ZH = re.compile(r"(?:过去|最近|近|以往|此前)\s*$")
 _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re.I)
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
@@ -76,7 +77,7 @@ _DUR_EN = re.compile(
     rf"(?:\s*\(\s*(?:\d+|{_EN_WORDNUM})\s*\))?[\s-]*(?P<u>{_unit_rx(UNITS_EN)})(?:'s?)?\b",
     re.I,
 )
-_MDAY_ZH = re.compile(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
+_MDAY_ZH = re.compile(guard(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)"))
 _ROC_ZH = re.compile(r"(?<!\d)(?P<y>1[01]\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _HALFYEAR_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:的)?(?P<h>上|下)半年")
 _DECADE_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<t>上|中|下)旬")
@@ -210,7 +211,7 @@ def _dates(s: str, lang: str) -> list[Tok]:
     toks = [Tok("DATE", h.start, h.end, h.value) for h in find_dates(s) if h.value]
     if lang != "en":
         taken = Taken(len(s), [(t.start, t.end) for t in toks])
-        toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)]
+        toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)] if "年" in s else []  # all three need 年
         toks.sort(key=lambda t: t.start)
         for i, t in enumerate(list(toks)):  # 2025年1月1日至12月31日: the year carries over
             m = _YEAR_RANGE_END_ZH.match(s, t.end)
