@@ -82,11 +82,14 @@ _ROC_ZH = re.compile(r"(?<!\d)(?P<y>1[01]\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<
 _HALFYEAR_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:的)?(?P<h>上|下)半年")
 _DECADE_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<t>上|中|下)旬")
 _YEAR_RANGE_END_ZH = re.compile(r"至\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_MONTH_BEFORE = re.compile(r"月\s*(?:的)?\s*$")
+_JOIN = re.compile(r"\s*(?:零|又)?\s*")
 
 
 def _field(units: tuple[tuple[str, tuple[str, int, bool]], ...], m: re.Match[str]) -> tuple[str, int, bool]:
+    groups = m.re.groupindex
     for i, (_, spec) in enumerate(units):
-        if m.group(f"u{i}"):
+        if m.group(groups[f"u{i}"]):
             return spec
     raise AssertionError("a unit group always matches")
 
@@ -102,7 +105,7 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
             continue
         field, factor, business = _field(UNITS_ZH, m)
         raw = m.group("n")
-        if field == "D" and not business and re.search(r"月\s*(?:的)?\s*$", s[max(0, m.start() - 3):m.start()]):
+        if field == "D" and not business and _MONTH_BEFORE.search(s[max(0, m.start() - 3):m.start()]):
             continue  # 每月12日: a day of the month, not twelve days
         if raw == "半":
             if field not in ("M", "Y"):
@@ -122,7 +125,7 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
                 dur = dur + Dur(m=6)
         out.append(Tok("DUR", m.start(), m.end(), dur))
         taken.append((m.start(), m.end()))
-    for m in _HALF_ZH.finditer(s):
+    for m in _HALF_ZH.finditer(s) if "半" in s else ():
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Tok("DUR", m.start(), m.end(), Dur(m=6) if m.group(0).endswith("年") else Dur(d=15)))
             taken.append((m.start(), m.end()))
@@ -132,9 +135,11 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
 def _join_compound(s: str, durs: list[Tok]) -> list[Tok]:
     """一年零三个月, 1年6个月: adjacent periods are one period."""
     durs.sort(key=lambda t: t.start)
+    if len(durs) < 2:
+        return durs
     out: list[Tok] = []
     for t in durs:
-        if out and re.fullmatch(r"\s*(?:零|又)?\s*", s[out[-1].end:t.start]) and isinstance(out[-1].value, Dur):
+        if out and _JOIN.fullmatch(s[out[-1].end:t.start]) and isinstance(out[-1].value, Dur):
             prev = out.pop()
             assert isinstance(prev.value, Dur) and isinstance(t.value, Dur)
             out.append(Tok("DUR", prev.start, t.end, prev.value + t.value))
@@ -209,6 +214,8 @@ def _extra_dates_zh(s: str) -> list[Tok]:
 
 def _dates(s: str, lang: str) -> list[Tok]:
     toks = [Tok("DATE", h.start, h.end, h.value) for h in find_dates(s) if h.value]
+    if not toks and "年" not in s:
+        return toks  # nothing to add to, and no 年 for the Chinese extras
     if lang != "en":
         taken = Taken(len(s), [(t.start, t.end) for t in toks])
         toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)] if "年" in s else []  # all three need 年
@@ -288,12 +295,17 @@ def _longest(s: str, rx: re.Pattern[str], rows: Rows, kind: str, taken: Taken) -
     across a taken span."""
     out: list[Tok] = []
     pos = 0
+    folded = bool(rx.flags & re.IGNORECASE)
     while pos < len(s):
         m = rx.search(s, pos)
         if not m:
             break
         start, best = m.start(), None
-        for ident, row in rows.get(s[start], rows[""]):
+        cands = rows.get(s[start], rows[""])
+        one = len(cands) == 1 and not folded  # (no case folding: the first characters are exact)
+        if one:  # the one row that can start here is the one the union matched, to the same end
+            best = (start, m.end(), cands[0][0]) if m.end() > start else None
+        for ident, row in cands if not one else ():
             sub = row.match(s, start)
             if sub and sub.end() > start and (best is None or sub.end() > best[1]):
                 best = (start, sub.end(), ident)
