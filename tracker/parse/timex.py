@@ -27,8 +27,8 @@ from tracker.parse.timex_lexicon import (
     PERPETUAL_ZH,
     STEP_ZH,
 )
-from tracker.parse.timex_recur import Recurrence, read_recurrence
-from tracker.parse.timex_scan import Dur, Tok, scan
+from tracker.parse.timex_recur import SERIES_ZH, Recurrence, read_recurrence
+from tracker.parse.timex_scan import Dur, Tok, dates_and_periods, may_name_event, scan
 
 
 @dataclass(frozen=True)
@@ -362,6 +362,10 @@ def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
+    if lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang):
+        # no series and no event: nothing the composition reads but a date or a period (most duty
+        # sentences the coverage layer asks about), so the other token passes are not run
+        return any(t.kind in ("DATE", "DUR") for t in dates_and_periods(sentence, lang))
     toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
     return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
 

@@ -226,9 +226,13 @@ def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build], ...]:
     return _COMPILED[lang]
 
 
+#: what every Chinese series states (每月, 按季, 月度…): without it a sentence has none
+SERIES_ZH = re.compile(r"每|按(?:自然)?月|逢双周|按季|上月|月度|月费|当月[^,。;]{0,4}费")
+
+
 def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
     """The first recurrence the sentence states, with the event it starts after when one is named."""
-    if lang != "en" and not re.search(r"每|按(?:自然)?月|逢双周|按季|上月|月度|月费|当月[^,。;]{0,4}费", s):
+    if lang != "en" and not SERIES_ZH.search(s):
         return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
     for rx, build in _rules(lang):
         m = rx.search(s)

@@ -290,12 +290,15 @@ def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows
     return out[0], out[1], out[2], out[3]  # type: ignore[return-value]
 
 
+_FOLD = int(re.IGNORECASE)  # an int: a RegexFlag operation per call costs more than the test
+
+
 def _longest(s: str, rx: re.Pattern[str], rows: Rows, kind: str, taken: Taken) -> list[Tok]:
     """Longest match at each position (of all rows; the earlier row on a tie), left to right, never
     across a taken span."""
     out: list[Tok] = []
     pos = 0
-    folded = bool(rx.flags & re.IGNORECASE)
+    folded = bool(rx.flags & _FOLD)
     while pos < len(s):
         m = rx.search(s, pos)
         if not m:
@@ -334,11 +337,22 @@ def _overlaps(a: int, b: int, taken: Taken) -> bool:
     return taken.mask.find(1, a, b) >= 0
 
 
-def scan(s: str, lang: str) -> list[Tok]:
-    """All time tokens of the sentence ``s``, in text order."""
+def dates_and_periods(s: str, lang: str) -> list[Tok]:
+    """The DATE and DUR tokens of ``scan(s, lang)`` (they are read first; later kinds never change them)."""
     toks = _dates(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     toks += _en_durations(s, taken) if lang == "en" else _zh_durations(s, taken)
+    return toks
+
+
+def may_name_event(s: str, lang: str) -> bool:
+    """False when no event of the lexicon can be read anywhere in ``s`` (one search of the union)."""
+    return _lexicon_rx(lang)[0].search(s) is not None
+
+
+def scan(s: str, lang: str) -> list[Tok]:
+    """All time tokens of the sentence ``s``, in text order."""
+    toks = dates_and_periods(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     if lang != "en":
         for m in _MDAY_ZH.finditer(s):
@@ -358,4 +372,4 @@ def scan(s: str, lang: str) -> list[Tok]:
     return sorted(toks, key=lambda t: t.start)
 
 
-__all__ = ["DUR_EN", "Dur", "Tok", "en_duration", "scan", "weeks_as_days"]
+__all__ = ["DUR_EN", "Dur", "Tok", "dates_and_periods", "en_duration", "may_name_event", "scan", "weeks_as_days"]
