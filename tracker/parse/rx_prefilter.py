@@ -7,7 +7,7 @@ each of a sentence's characters. ``guarded(rx)`` prefixes it with a lookahead of
 can start with, computed from the parsed pattern: where none of them stands, the position is skipped
 after one character test. A lookahead rejects only positions where no match can start, so matches,
 spans and groups are those of ``rx``; a pattern whose first characters cannot be listed exactly (one
-that can match empty, starts with ``.`` or a negated set, or refers back to a group) is returned as it is.
+that can match empty, starts with ``.``, a negated set or a reference back to a group) is returned as it is.
 """
 
 from __future__ import annotations
