@@ -14,6 +14,7 @@ so another process on the machine does not change them much.
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Callable
@@ -53,6 +54,10 @@ def _period(text: str) -> str | None:
     return None
 
 
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
 def families() -> dict[str, Callable[[int], str]]:
     """Every adversarial family as a function of its size in characters."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -62,7 +67,7 @@ def families() -> dict[str, Callable[[int], str]]:
     for name, make in sorted(ADVERSARIAL.items()):
         unit = _period(make())
         if unit is not None:
-            out[name] = lambda n, u=unit: (u * (n // len(u) + 1))[:n]
+            out[name] = functools.partial(_repeat, unit)
         elif name == "distinct-blanks":
             out[name] = lambda n: "".join(f"[请填写{i}]" for i in range(n // 8 + 1))[:n]
         else:
