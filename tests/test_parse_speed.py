@@ -5,8 +5,8 @@ and parse time grows linearly with the number of articles.
   the characters it lists are the ones written here by hand; a pattern it cannot list stays as it is.
 - ``duty_time``: the time element of a duty sentence equals ``choose(time_element, _time_element)``
   (the two grammars both run), for every sentence of the golden contracts and hand-written ones.
-- ``has_time_element``: its shortcut (no series word, no event: dates and periods only) gives the
-  answer of the whole reading (every token, then the composition).
+- ``read_time`` and ``has_time_element``: their shortcut (no series word, no event: dates and periods
+  only) gives the answer of the whole reading (every token, then the composition).
 - Growth: CPU time for 8x (slow group: 10x) the articles stays within 1.5x of 8x (10x) the time,
   a ratio, never a wall-clock bound (a run-on quadratic step, one copy of the rest of the text per
   article, made 50,000 articles cost 3x their share).
@@ -30,7 +30,7 @@ from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.normalize import mask_blanks, normalize
 from tracker.parse.readers import read_document
 from tracker.parse.rx_prefilter import first_class, guard
-from tracker.parse.timex import MAX_SENTENCE, _read, has_time_element
+from tracker.parse.timex import MAX_SENTENCE, _read, has_time_element, read_time
 from tracker.parse.timex_element import choose, time_element
 from tracker.parse.timex_scan import scan
 
@@ -125,13 +125,16 @@ def _whole_reading(s: str) -> bool:
     return any(t.kind in ("DATE", "DUR") for t in toks) or _read(s, toks, "zh") is not None
 
 
-def test_has_time_element_shortcut_answers_as_the_whole_reading() -> None:
+def test_the_time_layers_shortcuts_answer_as_the_whole_reading() -> None:
     sentences = list(HAND) + ["甲方应积极配合乙方的监督和检查", "本合同一式两份", "乙方应在3个月内完成", "2025年1月1日"]
     for path in ZH_FILES:
         sentences += [x for x in re.split(r"[。;\n]", normalize(read_document(path).text).text) if x.strip()]
     answers = [has_time_element(s, "zh") for s in sentences]
     assert answers == [_whole_reading(s) for s in sentences]
     assert True in answers and False in answers
+    values = [read_time(s, "zh") for s in sentences]  # its shortcut too: the value of the whole reading
+    assert values == [_read(s[:MAX_SENTENCE], scan(s[:MAX_SENTENCE], "zh"), "zh") for s in sentences]
+    assert None in values and any(v is not None for v in values)
 
 
 # ---------------------------------------------------------------- growth

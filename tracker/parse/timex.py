@@ -334,7 +334,16 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
+    if _bare(sentence, lang):
+        first = dates_and_periods(sentence, lang)
+        return _read(sentence, scan(sentence, lang, first), lang) if first else None
     return _read(sentence, scan(sentence, lang), lang)
+
+
+def _bare(sentence: str, lang: str) -> bool:
+    """A Chinese sentence with no series word and no event of the lexicon: the composition has nothing
+    to read in it but a date or a period (no anchor, no recurrence), so without one it states no time."""
+    return lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang)
 
 
 def _read(sentence: str, toks: list[Tok], lang: str) -> TimeValue | None:
@@ -362,10 +371,8 @@ def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
-    if lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang):
-        # no series and no event: nothing the composition reads but a date or a period (most duty
-        # sentences the coverage layer asks about), so the other token passes are not run
-        return any(t.kind in ("DATE", "DUR") for t in dates_and_periods(sentence, lang))
+    if _bare(sentence, lang):  # most duty sentences the coverage layer asks about: no other token pass
+        return bool(dates_and_periods(sentence, lang))
     toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
     return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
 

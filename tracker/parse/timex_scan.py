@@ -350,9 +350,9 @@ def may_name_event(s: str, lang: str) -> bool:
     return _lexicon_rx(lang)[0].search(s) is not None
 
 
-def scan(s: str, lang: str) -> list[Tok]:
-    """All time tokens of the sentence ``s``, in text order."""
-    toks = dates_and_periods(s, lang)
+def scan(s: str, lang: str, first: list[Tok] | None = None) -> list[Tok]:
+    """All time tokens of the sentence ``s``, in text order; ``first``: its ``dates_and_periods``, when read."""
+    toks = list(first) if first is not None else dates_and_periods(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     if lang != "en":
         for m in _MDAY_ZH.finditer(s):
