@@ -30,7 +30,7 @@ from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.normalize import mask_blanks, normalize
 from tracker.parse.readers import read_document
 from tracker.parse.rx_prefilter import first_class, guard
-from tracker.parse.timex import MAX_SENTENCE, _read, has_time_element, read_time
+from tracker.parse.timex import MAX_SENTENCE, Recurrence, _read, has_time_element, read_time
 from tracker.parse.timex_element import choose, time_element
 from tracker.parse.timex_scan import scan
 
@@ -164,3 +164,31 @@ def test_parse_time_grows_linearly_with_the_articles() -> None:
 @pytest.mark.slow
 def test_fifty_thousand_articles_parse_in_linear_time() -> None:
     _growth(5000, 10)
+
+
+# ---------------------------------------------------------------- English recurrences
+
+_SPELLINGS = (r"(?:following|after)\s+the\s+end\s+of\s+(?:each|every)", r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+each",
+              r"(?:following|after)\s+the\s+end\s+of\s+each", r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+(?:each|every)")
+
+
+def test_english_rules_counted_from_a_period_end_all_state_it() -> None:
+    """The rules read only where "after the end of each …" stands (``_PERIOD_END_EN``) must each
+    contain one of its spellings, so a sentence without it cannot match them."""
+    from tracker.parse.timex_recur import RULES_EN, _rules
+
+    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs]
+    assert len(gated) == 4
+    assert all(any(sp in rx for sp in _SPELLINGS) for rx in gated)
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "offset", "business"), [
+    ("Reports are due within ten (10) days after the end of each calendar month.", "month_end", "P10D", False),
+    ("The Supplier shall invoice within fifteen (15) Business Days following the close of each fiscal year.",
+     "year_end", "P15D", True),
+    ("Payment is due forty-five days after the end of every quarter.", "quarter_end", "P45D", False),
+])
+def test_english_period_end_series_still_read(sentence: str, anchor: str, offset: str, business: bool) -> None:
+    v = read_time(normalize(sentence).text, "en")
+    assert isinstance(v, Recurrence)
+    assert (v.anchor, v.offset, v.business_days) == (anchor, offset, business)
