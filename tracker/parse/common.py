@@ -29,7 +29,7 @@ MONTHS = {
 _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 _CN_DIGIT4 = "〇零一二三四五六七八九"
 
-DATE_RX = re.compile(
+DATE_RX = re.compile(guard(
     rf"(?=[\d{_CN_DIGIT4}a-z民])(?:"  # a cheap first check: scanning 1 MB of other text stays fast
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?<!\d)(?P<pm>\d{1,2})\s*月\s*(?P<pd>\d{1,2})\s*[日号]\s*\(\s*(?P<py>\d{4})\s*年\s*\)"  # 7月31日（2026年）
@@ -41,8 +41,7 @@ DATE_RX = re.compile(
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
     rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?=[jfmasond])(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
-    re.IGNORECASE,
-)
+    re.IGNORECASE), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from tracker.parse.context_zh import (
 from tracker.parse.duty_time_zh import _TIME_REL
 from tracker.parse.facts_zh import _mismatch
 from tracker.parse.numerals import NumeralError, rate
+from tracker.parse.rx_prefilter import guard
 
-_BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
+_BARE_FIGURE = re.compile(guard(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])"))
 
 
 def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:

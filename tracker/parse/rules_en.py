@@ -24,6 +24,7 @@ from tracker.parse.lexicon_en import BASES, PENALTY_CUES, ROLES, TITLE_LABELS, T
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
 
@@ -34,10 +35,9 @@ PARTY = r"Party\s+[AB]"
 RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
 
 BASIS_WORDS = BASES
-INSTALMENT_TITLE = re.compile(
+INSTALMENT_TITLE = re.compile(guard(
     r"(?:first|second|third|fourth|fifth|final|last)\s+instal(?:l)?ment|advance\s+payment|down\s+payment|balance|retention(?:\s+money)?",
-    re.I,
-)
+    re.I), re.I)
 
 
 def _role_word(text: str) -> str | None:

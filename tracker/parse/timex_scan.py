@@ -160,7 +160,7 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
         if n:
             out.append(Tok("DUR", m.start(), m.end(), Dur(y=n)))
             taken.append((m.start(), m.end()))
-    for m in _DUR_EN.finditer(s):
+    for m in _dur_en().finditer(s):
         if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()):
             continue
         dur = en_duration(m)
@@ -174,6 +174,13 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
 #: the English period as a pattern, for rules that read one inside a phrase of their own
 #: ("more than 15 days overdue", "three (3) years after termination"); read a match with ``en_duration``
 DUR_EN = _DUR_EN.pattern
+
+
+@lru_cache(maxsize=1)
+def _dur_en() -> re.Pattern[str]:
+    """``_DUR_EN`` guarded by its first characters (compiled on the first English period: the pattern
+    is large and a Chinese parse never needs it)."""
+    return re.compile(guard(DUR_EN, re.I), re.I)
 
 
 def weeks_as_days(iso: str) -> str:
