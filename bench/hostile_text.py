@@ -77,25 +77,17 @@ def families() -> dict[str, Callable[[int], str]]:
     return out
 
 
-def _best(text: str, runs: int) -> float:
-    from tracker.parse import parse_text
-
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        parse_text(text, "grow.txt")
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def run_linearity(big: bool) -> bool:
     sizes = [10 * KB, 100 * KB, 1000 * KB] + ([5000 * KB] if big else [])
     top = sizes[-1]
     print(f"\nlinearity per adversarial family, CPU s at {', '.join(f'{s // KB:,} KB' for s in sizes)} "
           f"(growth = time ratio / size ratio from 100 KB; target <= {TARGET_GROWTH})")
+    fams = families()  # (puts tests/ on the path)
+    from test_fuzz_parse import _best_of  # type: ignore[import-not-found]  # best CPU time of N parses
+
     ok = True
-    for name, make in families().items():
-        times = [_best(make(n), 3 if n <= 100 * KB else 1) for n in sizes]
+    for name, make in fams.items():
+        times = [_best_of(3 if n <= 100 * KB else 1, make(n)) for n in sizes]
         r_small = times[-1] / max(times[0], 1e-9)
         r_mid = times[-1] / max(times[1], 1e-9)
         growth = r_mid / (top / sizes[1])
