@@ -76,6 +76,7 @@ _APPENDIX = re.compile(
     r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:])))"
 )
 
+_WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
 
@@ -234,7 +235,7 @@ def segment(text: str) -> Clauses:
                     scheme = art_scheme.get(pos, "di")
                 article = n
                 stack.clear()
-                head = len(text[pos:]) - len(text[pos:].lstrip())
+                head = _WS.match(text, pos).end() - pos  # type: ignore[union-attr]  # no copy of the rest of the text
                 line_end = text.find("\n", pos + head)
                 article_has_body = _has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
                 open_segment(pos, str(n), heading=True)

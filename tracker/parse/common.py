@@ -15,6 +15,7 @@ from functools import lru_cache
 from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
+from tracker.parse.rx_prefilter import guard
 
 MONTHS = {
     m: i + 1
@@ -28,7 +29,7 @@ MONTHS = {
 _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 _CN_DIGIT4 = "〇零一二三四五六七八九"
 
-DATE_RX = re.compile(
+DATE_RX = re.compile(guard(
     rf"(?=[\d{_CN_DIGIT4}a-z民])(?:"  # a cheap first check: scanning 1 MB of other text stays fast
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?<!\d)(?P<pm>\d{1,2})\s*月\s*(?P<pd>\d{1,2})\s*[日号]\s*\(\s*(?P<py>\d{4})\s*年\s*\)"  # 7月31日（2026年）
@@ -40,8 +41,7 @@ DATE_RX = re.compile(
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
     rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?=[jfmasond])(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
-    re.IGNORECASE,
-)
+    re.IGNORECASE), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,14 +139,13 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
 
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-MONEY_RX = re.compile(
+MONEY_RX = re.compile(guard(
     rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|澳门币|MOP|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
     rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
-    re.IGNORECASE,
-)
+    re.IGNORECASE), re.IGNORECASE)  # guard: tried only where a sum can start
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawWarning
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
@@ -60,8 +61,9 @@ def cues(pack: str) -> Cues:
     time = _alternation([*data["recurrence"], *data["relation"]])
     fact = _alternation(data["fact"])
     skip = _alternation(data["skip"]) if data["skip"] else None
-    return Cues(re.compile(duty, flags), re.compile(time, flags), re.compile(fact, flags),
-                re.compile(f"{duty}|{fact}", flags),
+    # guarded: a cue is looked for only where one can start (the alternations are long)
+    return Cues(re.compile(guard(duty, flags), flags), re.compile(guard(time, flags), flags),
+                re.compile(guard(fact, flags), flags), re.compile(guard(f"{duty}|{fact}", flags), flags),
                 re.compile(skip, flags) if skip else None)
 
 

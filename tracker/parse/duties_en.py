@@ -40,6 +40,7 @@ from tracker.parse.lexicon_en import (
 )
 from tracker.parse.numerals import number
 from tracker.parse.parties_en import role_of
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 
@@ -51,23 +52,23 @@ TITLES = {
     "payment": "Payment",
     "other": "Other obligation",
 }
-_DUTY = re.compile(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I)
+_DUTY = re.compile(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
-_PAY_CONTEXT = re.compile(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I)
-_CONTINGENT = re.compile("|".join(f"(?:{c})" for c in CONTINGENT), re.I)
+_PAY_CONTEXT = re.compile(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)
+_CONTINGENT = re.compile(guard("|".join(f"(?:{c})" for c in CONTINGENT), re.I), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
 _RIGHT = re.compile(RIGHT, re.I)
 _MODAL = re.compile(MODAL, re.I)
 _DEFINITION = re.compile(DEFINITION)
 _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?\s+(?:shall|must|will)\b", re.I)
 _HAND_OVER = re.compile(HAND_OVER, re.I)
-_AMOUNT_HEADER = re.compile(AMOUNT_HEADER, re.I)
+_AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
 _FIGURE = re.compile(r"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**")
 _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
-_TERMS_REL = re.compile(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I)
+_TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I), re.I)
 _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 

@@ -23,6 +23,7 @@ from tracker.parse.context_zh import (
     parse_duration,
 )
 from tracker.parse.numerals import NumeralError, cn_int
+from tracker.parse.timex_element import time_element
 from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
 
 _TIME_REL = re.compile(
@@ -49,6 +50,21 @@ _WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "�
 _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
 )
+
+def duty_time(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[str, Any] | None:
+    """The time element of a duty sentence, each grammar reading it only when its answer can count:
+    the time layer's (``timex_element``), except where the older recurrence table below finds a series
+    (its RRULE spellings are the golden ones; every row of it needs 每), and the older grammar's other
+    readings only when the layer finds nothing. The result is ``choose(new, old)``'s, at one reading
+    of the sentence where the layer answers."""
+    old = _time_element(ctx, u, s, payment_row) if "每" in s else None
+    if old is not None and "recurrence" in old:
+        return old
+    new = time_element(s, "zh", ctx.text)
+    if new is not None or "每" in s:
+        return new if new is not None else old
+    return _time_element(ctx, u, s, payment_row)
+
 
 #: what closes a date that ends a duty: 2025年3月31日(含)前 / 或之前 / 止
 _CLOSING = re.compile(r"\s*(?:\(含(?:当日|当天|本日)?\))?\s*(?:或)?(?:之前|以前|前|止)")

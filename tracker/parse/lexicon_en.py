@@ -14,6 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from tracker.parse.rx_prefilter import guard
+
 _DATA: dict[str, Any] = tomllib.loads((Path(__file__).parent / "data" / "lexicon_en.toml").read_text(encoding="utf-8"))
 
 
@@ -49,5 +51,5 @@ PENALTY_CUES: str = _DATA["penalties"]["cues"]
 
 #: compiled once: the rules run these on every sentence
 KINDS_RX: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in KINDS)
-ROLES_RX = re.compile("|".join(rf"\b(?P<r{i}>{re.escape(w)})\b" for i, (w, _) in enumerate(ROLES)), re.I)
+ROLES_RX = re.compile(guard("|".join(rf"\b(?P<r{i}>{re.escape(w)})\b" for i, (w, _) in enumerate(ROLES)), re.I), re.I)
 ROLE_IDS: tuple[str, ...] = tuple(r for _, r in ROLES)

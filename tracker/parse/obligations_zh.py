@@ -26,13 +26,13 @@ from tracker.parse.context_zh import (
     _role_word,
     _unit_index,
 )
-from tracker.parse.duty_time_zh import _time_element
+from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
 from tracker.parse.series_zh import series_month
-from tracker.parse.timex_element import choose, time_element
+from tracker.parse.timex_element import time_element
 
 TITLES = {
     "data_delivery": "训练数据交付",
@@ -134,8 +134,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _milestone_time(ctx, s) or choose(time_element(s, "zh", ctx.text),
-                                                 _time_element(ctx, u, s, payment_row=in_schedule))
+        ob = _milestone_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
@@ -188,7 +187,7 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
         cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
-        ob = choose(time_element(cell_text, "zh", ctx.text), _time_element(ctx, cu, cell_text, payment_row=True))
+        ob = duty_time(ctx, cu, cell_text, payment_row=True)
         if ob is not None:
             a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
             break
@@ -327,12 +326,16 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
 def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
     """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
     for ob in list(facts.obligations):
-        m = re.search(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为", ctx.text[ob.start - 60 if ob.start > 60 else 0:ob.end])
+        a = ob.start - 60 if ob.start > 60 else 0
+        m = _AMENDED.search(ctx.text[a:ob.end]) if _AMEND_WORD.search(ctx.text, a, ob.end) else None
         if not m:
             continue
         amended = m.group(1)
         facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
 
+
+_AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为")
+_AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs: one quick test before it is tried at every digit
 
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")

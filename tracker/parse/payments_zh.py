@@ -22,8 +22,9 @@ from tracker.parse.context_zh import (
 from tracker.parse.duty_time_zh import _TIME_REL
 from tracker.parse.facts_zh import _mismatch
 from tracker.parse.numerals import NumeralError, rate
+from tracker.parse.rx_prefilter import guard
 
-_BARE_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])")
+_BARE_FIGURE = re.compile(guard(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d%])|(?<![\d.,])\d+\.\d{2}(?![\d%])"))
 
 
 def _detail_money(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
@@ -76,10 +77,14 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
     return None
 
 
+_TOTAL_BEFORE = re.compile(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$")
+_SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})")
+
+
 def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
     text = ctx.text
     money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
-             if not re.search(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$", text[max(u.start, h.start - 10):h.start])]
+             if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start])]
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency
@@ -90,7 +95,7 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         raw.amount = detail
     elif (each := _each_instalment(ctx, facts, u)) is not None:
         raw.amount = each
-    pm = re.search(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})", s) or RATE_RX.search(s)
+    pm = _SHARE_OF_TOTAL.search(s) or RATE_RX.search(s)
     if pm:
         try:
             raw.percent = rate((pm.group("r") if "r" in (pm.groupdict() or {}) else pm.group(0)).replace(" ", ""))

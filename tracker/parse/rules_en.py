@@ -25,6 +25,7 @@ from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.parties_en import defined_parties
 from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
 from tracker.parse.rule_driver import run
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
 
@@ -34,10 +35,9 @@ PARTY = r"Party\s+[AB]"
 
 
 BASIS_WORDS = BASES
-INSTALMENT_TITLE = re.compile(
+INSTALMENT_TITLE = re.compile(guard(
     r"(?:first|second|third|fourth|fifth|final|last)\s+instal(?:l)?ment|advance\s+payment|down\s+payment|balance|retention(?:\s+money)?",
-    re.I,
-)
+    re.I), re.I)
 
 
 def _role_word(text: str) -> str | None:

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 
 from tracker.parse.timex_lexicon import (
     DEFAULT_ANCHOR_EN,
@@ -26,8 +27,8 @@ from tracker.parse.timex_lexicon import (
     PERPETUAL_ZH,
     STEP_ZH,
 )
-from tracker.parse.timex_recur import Recurrence, read_recurrence
-from tracker.parse.timex_scan import Dur, Tok, scan
+from tracker.parse.timex_recur import SERIES_ZH, Recurrence, read_recurrence
+from tracker.parse.timex_scan import Dur, Tok, dates_and_periods, may_name_event, scan
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,12 @@ class FixedDate:
 
 
 TimeValue = Deadline | Recurrence | FixedDate
+_START, _END = attrgetter("start"), attrgetter("end")
 
 _PUNCT = re.compile(r"[,。;:!?]")
 _TRANSPARENT = ("inclusive", "exclusive")
 _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*(?:时|点|:\d{2})|中午|上午|下午)?\s*")
+_STEP_ZH = re.compile(STEP_ZH)
 _COORD = re.compile(r"\s*(?:及|和|与|、|或|以及)\s*")
 _CONTINGENT_EVENTS = {"incident_report", "incident_awareness", "notice", "request", "due_date", "acceptance_request"}
 _CONDITION_ZH = re.compile(r"(?:如|若|如果|倘若|一旦|凡|如遇|遇有|经[^,。;]{0,6}要求)[^,。;]{0,30}(?:的|时)?")
@@ -116,14 +119,14 @@ def _rel_at(toks: list[Tok], s: str, pos: int, after: bool, limit: int = 2, stop
     with no ``stop`` character between. Tokens are in text order and never overlap, so both their
     starts and their ends are sorted: a bisection finds the neighbourhood."""
     if after:
-        i = bisect_left(toks, pos, key=lambda t: t.start)
+        i = bisect_left(toks, pos, key=_START)
         while i < len(toks) and toks[i].start - pos <= limit:
             t = toks[i]
             if t.kind == "REL":
                 return t if not re.search(stop, s[pos:t.start]) else None
             i += 1
         return None
-    j = bisect_right(toks, pos, key=lambda t: t.end) - 1
+    j = bisect_right(toks, pos, key=_END) - 1
     while j >= 0 and pos - toks[j].end <= limit:
         t = toks[j]
         if t.kind == "REL":
@@ -231,7 +234,7 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
     """From a period back over 满/后/届满 to its anchor: (anchor, summed period, before?, span start)."""
     pos, chained = a, False
     while True:
-        k = bisect_right(toks, pos, key=lambda t: t.end)
+        k = bisect_right(toks, pos, key=_END)
         prev = [x for x in toks[max(0, k - 6):k] if not (x.kind == "REL" and x.value in _TRANSPARENT)]
         if chained and prev and prev[-1].kind == "EVENT" and _gap(s, prev[-1].end, pos, 2):
             return _chain_head(s, toks, toks.index(prev[-1])), total, False, prev[-1].start  # 试运行期满(三个月)后
@@ -288,7 +291,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     t, kind, a, b = main
     assert isinstance(t.value, Dur)
     anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
-    step = re.compile(STEP_ZH).match(s, b)
+    step = _STEP_ZH.match(s, b)
     nxt = next((x for x in toks if step and x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None)
     if step and nxt is not None and kind == "within":  # 收到发票后5个工作日内审核，审核通过后10个工作日内付款
         assert isinstance(nxt.value, Dur)
@@ -331,7 +334,19 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
-    toks = scan(sentence, lang)
+    if _bare(sentence, lang):
+        first = dates_and_periods(sentence, lang)
+        return _read(sentence, scan(sentence, lang, first), lang) if first else None
+    return _read(sentence, scan(sentence, lang), lang)
+
+
+def _bare(sentence: str, lang: str) -> bool:
+    """A Chinese sentence with no series word and no event of the lexicon: the composition has nothing
+    to read in it but a date or a period (no anchor, no recurrence), so without one it states no time."""
+    return lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang)
+
+
+def _read(sentence: str, toks: list[Tok], lang: str) -> TimeValue | None:
     rec = read_recurrence(sentence, toks, lang)
     if rec is not None:
         return rec
@@ -354,9 +369,12 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
 
 def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
-    if read_time(sentence, lang) is not None:
-        return True
-    return any(t.kind in ("DATE", "DUR") for t in scan(sentence[:MAX_SENTENCE], "en" if lang == "en" else "zh"))
+    lang = "en" if lang == "en" else "zh"
+    sentence = sentence[:MAX_SENTENCE]
+    if _bare(sentence, lang):  # most duty sentences the coverage layer asks about: no other token pass
+        return bool(dates_and_periods(sentence, lang))
+    toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
+    return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
 
 
 __all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]

@@ -54,6 +54,7 @@ def choose(new: dict[str, Any] | None, old: dict[str, Any] | None) -> dict[str, 
     return new if new is not None else old
 
 
+_CLAUSE_END = re.compile(r"[,。;:]")
 _LEAD_ZH = re.compile(r"(?:应当|应|须|需|必须)?(?:于|在|自|从)|最迟(?:于|在)?|不晚于|不迟于")
 
 
@@ -61,7 +62,7 @@ def _clause_start(s: str, a: int) -> int:
     """Where the time phrase starting at ``a`` begins in its clause: at the last lead word (应于, 自) or,
     without one, at the clause start, so the event's own words (乙方交付模型并经甲方验收合格后) are
     part of the time phrase and the actor before the lead word is not."""
-    clause = max((m.end() for m in re.finditer(r"[,。;:]", s[:a])), default=0)
+    clause = max((m.end() for m in _CLAUSE_END.finditer(s, 0, a)), default=0)
     leads = list(_LEAD_ZH.finditer(s, clause, a))
     return leads[-1].start() if leads else clause
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex import Deadline, _contingent, _default_anchor, _gap, _rel_at
 from tracker.parse.timex_lexicon import BARE_EN, LASTING_EN, NET_EN
 from tracker.parse.timex_scan import Dur, Tok
 
-_LASTING = re.compile(LASTING_EN, re.I)
+_LASTING = re.compile(guard(LASTING_EN, re.I), re.I)
 _NET = re.compile(NET_EN, re.I)
 _BARE = re.compile(rf"\b(?:(?P<after>{BARE_EN})|(?P<by>(?:by\s+)?no\s+later\s+than|not\s+later\s+than|on\s+or\s+(?:before|prior\s+to)|by)"
                    r"|(?P<before>prior\s+to|before|in\s+advance\s+of))\s+", re.I)

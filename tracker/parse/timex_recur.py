@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tracker.parse.numerals import NumeralError, cn_int, en_int
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
 
@@ -216,21 +217,36 @@ def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, s
     return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", dur, re.I))
 
 
-_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build], ...]] = {}
+_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build, bool], ...]] = {}
+#: what every English rule counted from a period's end states ("ten (10) days after the end of each
+#: month"): a sentence without it skips them (their leading ``\w+`` is tried at every word otherwise)
+_PERIOD_END_EN = re.compile(r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+(?:each|every)", re.I)
 
 
-def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build], ...]:
+def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build, bool], ...]:
+    """Each rule compiled with its first-character guard, and whether it needs ``_PERIOD_END_EN``."""
     if lang not in _COMPILED:
         table = RULES_EN if lang == "en" else RULES_ZH
-        _COMPILED[lang] = tuple((re.compile(rx, re.I if lang == "en" else 0), b) for rx, b in table)
+        flags = re.I if lang == "en" else 0
+        _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, lang == "en" and rx.startswith("(?P<dur>"))
+                                for rx, b in table)
     return _COMPILED[lang]
+
+
+#: what every Chinese series states (每月, 按季, 月度…): without it a sentence has none
+SERIES_ZH = re.compile(r"每|按(?:自然)?月|逢双周|按季|上月|月度|月费|当月[^,。;]{0,4}费")
 
 
 def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
     """The first recurrence the sentence states, with the event it starts after when one is named."""
-    if lang != "en" and not re.search(r"每|按(?:自然)?月|逢双周|按季|上月|月度|月费|当月[^,。;]{0,4}费", s):
+    if lang != "en" and not SERIES_ZH.search(s):
         return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
-    for rx, build in _rules(lang):
+    period_end: bool | None = None
+    for rx, build, needs_period_end in _rules(lang):
+        if needs_period_end:
+            period_end = bool(_PERIOD_END_EN.search(s)) if period_end is None else period_end
+            if not period_end:
+                continue
         m = rx.search(s)
         if not m:
             continue

@@ -18,6 +18,7 @@ from typing import Any
 
 from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
+from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH, UNITS_EN, UNITS_ZH
 
 
@@ -64,10 +65,10 @@ def _unit_rx(units: tuple[tuple[str, tuple[str, int, bool]], ...]) -> str:
     return "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(units))
 
 
-_DUR_ZH = re.compile(
+_DUR_ZH = re.compile(guard(
     rf"(?<![×xX*\d.{CN_NUM_CHARS}])(?P<n>{ZH_NUM}|半)\s*(?:\(\s*\d+\s*\)\s*)?(?P<half>个半)?\s*(?:{_unit_rx(UNITS_ZH)})(?P<half2>半)?"
     rf"(?!度|以来|以上|岁|周岁|经验|工作经验|的(?:工作|行业)?经验)"
-)
+))
 _PAST_ZH = re.compile(r"(?:过去|最近|近|以往|此前)\s*$")
 _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re.I)
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
@@ -76,16 +77,19 @@ _DUR_EN = re.compile(
     rf"(?:\s*\(\s*(?:\d+|{_EN_WORDNUM})\s*\))?[\s-]*(?P<u>{_unit_rx(UNITS_EN)})(?:'s?)?\b",
     re.I,
 )
-_MDAY_ZH = re.compile(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)")
+_MDAY_ZH = re.compile(guard(rf"(?<![\d{CN_NUM_CHARS}])(?:(?P<m>{ZH_NUM})\s*月(?:份)?\s*(?:的)?)?(?P<d>{ZH_NUM})\s*[日号](?!历|内|之内|以内)"))
 _ROC_ZH = re.compile(r"(?<!\d)(?P<y>1[01]\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _HALFYEAR_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:的)?(?P<h>上|下)半年")
 _DECADE_ZH = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<t>上|中|下)旬")
 _YEAR_RANGE_END_ZH = re.compile(r"至\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_MONTH_BEFORE = re.compile(r"月\s*(?:的)?\s*$")
+_JOIN = re.compile(r"\s*(?:零|又)?\s*")
 
 
 def _field(units: tuple[tuple[str, tuple[str, int, bool]], ...], m: re.Match[str]) -> tuple[str, int, bool]:
+    groups = m.re.groupindex
     for i, (_, spec) in enumerate(units):
-        if m.group(f"u{i}"):
+        if m.group(groups[f"u{i}"]):
             return spec
     raise AssertionError("a unit group always matches")
 
@@ -101,7 +105,7 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
             continue
         field, factor, business = _field(UNITS_ZH, m)
         raw = m.group("n")
-        if field == "D" and not business and re.search(r"月\s*(?:的)?\s*$", s[max(0, m.start() - 3):m.start()]):
+        if field == "D" and not business and _MONTH_BEFORE.search(s[max(0, m.start() - 3):m.start()]):
             continue  # 每月12日: a day of the month, not twelve days
         if raw == "半":
             if field not in ("M", "Y"):
@@ -121,7 +125,7 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
                 dur = dur + Dur(m=6)
         out.append(Tok("DUR", m.start(), m.end(), dur))
         taken.append((m.start(), m.end()))
-    for m in _HALF_ZH.finditer(s):
+    for m in _HALF_ZH.finditer(s) if "半" in s else ():
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Tok("DUR", m.start(), m.end(), Dur(m=6) if m.group(0).endswith("年") else Dur(d=15)))
             taken.append((m.start(), m.end()))
@@ -131,9 +135,11 @@ def _zh_durations(s: str, taken: Taken) -> list[Tok]:
 def _join_compound(s: str, durs: list[Tok]) -> list[Tok]:
     """一年零三个月, 1年6个月: adjacent periods are one period."""
     durs.sort(key=lambda t: t.start)
+    if len(durs) < 2:
+        return durs
     out: list[Tok] = []
     for t in durs:
-        if out and re.fullmatch(r"\s*(?:零|又)?\s*", s[out[-1].end:t.start]) and isinstance(out[-1].value, Dur):
+        if out and _JOIN.fullmatch(s[out[-1].end:t.start]) and isinstance(out[-1].value, Dur):
             prev = out.pop()
             assert isinstance(prev.value, Dur) and isinstance(t.value, Dur)
             out.append(Tok("DUR", prev.start, t.end, prev.value + t.value))
@@ -154,7 +160,7 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
         if n:
             out.append(Tok("DUR", m.start(), m.end(), Dur(y=n)))
             taken.append((m.start(), m.end()))
-    for m in _DUR_EN.finditer(s):
+    for m in _dur_en().finditer(s):
         if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()):
             continue
         dur = en_duration(m)
@@ -168,6 +174,13 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
 #: the English period as a pattern, for rules that read one inside a phrase of their own
 #: ("more than 15 days overdue", "three (3) years after termination"); read a match with ``en_duration``
 DUR_EN = _DUR_EN.pattern
+
+
+@lru_cache(maxsize=1)
+def _dur_en() -> re.Pattern[str]:
+    """``_DUR_EN`` guarded by its first characters (compiled on the first English period: the pattern
+    is large and a Chinese parse never needs it)."""
+    return re.compile(guard(DUR_EN, re.I), re.I)
 
 
 def weeks_as_days(iso: str) -> str:
@@ -208,9 +221,11 @@ def _extra_dates_zh(s: str) -> list[Tok]:
 
 def _dates(s: str, lang: str) -> list[Tok]:
     toks = [Tok("DATE", h.start, h.end, h.value) for h in find_dates(s) if h.value]
+    if not toks and "年" not in s:
+        return toks  # nothing to add to, and no 年 for the Chinese extras
     if lang != "en":
         taken = Taken(len(s), [(t.start, t.end) for t in toks])
-        toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)]
+        toks += [t for t in _extra_dates_zh(s) if not _overlaps(t.start, t.end, taken)] if "年" in s else []  # all three need 年
         toks.sort(key=lambda t: t.start)
         for i, t in enumerate(list(toks)):  # 2025年1月1日至12月31日: the year carries over
             m = _YEAR_RANGE_END_ZH.match(s, t.end)
@@ -282,17 +297,25 @@ def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows
     return out[0], out[1], out[2], out[3]  # type: ignore[return-value]
 
 
+_FOLD = int(re.IGNORECASE)  # an int: a RegexFlag operation per call costs more than the test
+
+
 def _longest(s: str, rx: re.Pattern[str], rows: Rows, kind: str, taken: Taken) -> list[Tok]:
     """Longest match at each position (of all rows; the earlier row on a tie), left to right, never
     across a taken span."""
     out: list[Tok] = []
     pos = 0
+    folded = bool(rx.flags & _FOLD)
     while pos < len(s):
         m = rx.search(s, pos)
         if not m:
             break
         start, best = m.start(), None
-        for ident, row in rows.get(s[start], rows[""]):
+        cands = rows.get(s[start], rows[""])
+        one = len(cands) == 1 and not folded  # (no case folding: the first characters are exact)
+        if one:  # the one row that can start here is the one the union matched, to the same end
+            best = (start, m.end(), cands[0][0]) if m.end() > start else None
+        for ident, row in cands if not one else ():
             sub = row.match(s, start)
             if sub and sub.end() > start and (best is None or sub.end() > best[1]):
                 best = (start, sub.end(), ident)
@@ -321,11 +344,22 @@ def _overlaps(a: int, b: int, taken: Taken) -> bool:
     return taken.mask.find(1, a, b) >= 0
 
 
-def scan(s: str, lang: str) -> list[Tok]:
-    """All time tokens of the sentence ``s``, in text order."""
+def dates_and_periods(s: str, lang: str) -> list[Tok]:
+    """The DATE and DUR tokens of ``scan(s, lang)`` (they are read first; later kinds never change them)."""
     toks = _dates(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     toks += _en_durations(s, taken) if lang == "en" else _zh_durations(s, taken)
+    return toks
+
+
+def may_name_event(s: str, lang: str) -> bool:
+    """False when no event of the lexicon can be read anywhere in ``s`` (one search of the union)."""
+    return _lexicon_rx(lang)[0].search(s) is not None
+
+
+def scan(s: str, lang: str, first: list[Tok] | None = None) -> list[Tok]:
+    """All time tokens of the sentence ``s``, in text order; ``first``: its ``dates_and_periods``, when read."""
+    toks = list(first) if first is not None else dates_and_periods(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     if lang != "en":
         for m in _MDAY_ZH.finditer(s):
@@ -345,4 +379,4 @@ def scan(s: str, lang: str) -> list[Tok]:
     return sorted(toks, key=lambda t: t.start)
 
 
-__all__ = ["DUR_EN", "Dur", "Tok", "en_duration", "scan", "weeks_as_days"]
+__all__ = ["DUR_EN", "Dur", "Tok", "dates_and_periods", "en_duration", "may_name_event", "scan", "weeks_as_days"]
