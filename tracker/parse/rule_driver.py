@@ -11,7 +11,7 @@ written end date, wins, as the order of ``RULES`` says).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
+from dataclasses import MISSING, fields, replace
 from typing import TypeVar
 
 from tracker.parse.common import Facts
@@ -20,16 +20,22 @@ C = TypeVar("C")
 Rule = Callable[[C, Facts], Facts]
 
 
+_FIELDS = tuple(f.name for f in fields(Facts))
+_COLLECTIONS = tuple(f.name for f in fields(Facts) if f.default_factory is not MISSING)  # lists and dicts
+
+
 def merge(into: Facts, found: Facts) -> None:
     """``into`` with ``found`` added (see the module's docstring)."""
-    for f in fields(Facts):
-        value = getattr(found, f.name)
+    for name in _FIELDS:
+        value = getattr(found, name)
+        if value is None or value is False or (not value and name in _COLLECTIONS):
+            continue
         if isinstance(value, list):
-            getattr(into, f.name).extend(value)
+            getattr(into, name).extend(value)
         elif isinstance(value, dict):
-            getattr(into, f.name).update(value)
-        elif value is not None and value is not False:
-            setattr(into, f.name, value)
+            getattr(into, name).update(value)
+        else:
+            setattr(into, name, value)
 
 
 def run(rules: Sequence[Rule[C]], ctx: C) -> Facts:
@@ -41,7 +47,8 @@ def run(rules: Sequence[Rule[C]], ctx: C) -> Facts:
 
 
 def _snapshot(facts: Facts) -> Facts:
-    """A copy a rule can read without reaching the driver's own lists."""
-    copy = Facts()
-    merge(copy, facts)
+    """A copy a rule can read without reaching the driver's own lists and mappings."""
+    copy = replace(facts)
+    for name in _COLLECTIONS:
+        setattr(copy, name, type(getattr(facts, name))(getattr(facts, name)))
     return copy
