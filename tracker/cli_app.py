@@ -17,7 +17,10 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from tracker import cli_coerce
 from tracker.cli_usage import Group  # noqa: E402
+
+cli_coerce.install()  # plain values converted without importing pydantic (start-up, issue 12)
 
 app = typer.Typer(
     name="tracker",
