@@ -21,6 +21,7 @@ wall clock only through ``clock`` (retry backoff times), never for the date.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -95,11 +96,18 @@ def _calendar_covered(conn: sqlite3.Connection) -> Callable[[str | None, date, s
     from tracker.store.calendar_store import load
 
     cals = load(conn)
+    by_code: dict[str | None, Any] = {}  # both looked up once: 100,000 obligations share a few of each
+    weekends_only: dict[str, bool] = {}
 
     def covered(code: str | None, due: date, basis: str | None) -> bool:
-        if basis and uncovered_years(json.loads(basis)):
-            return False
-        return cals.get(code).covers(due.year)
+        if basis:
+            if basis not in weekends_only:
+                weekends_only[basis] = bool(uncovered_years(json.loads(basis)))
+            if weekends_only[basis]:
+                return False
+        if code not in by_code:
+            by_code[code] = cals.get(code)
+        return bool(by_code[code].covers(due.year))
 
     return covered
 
@@ -117,34 +125,47 @@ def _late_payment_clause(facts_penalties: str | None) -> tuple[int | None, str |
 
 
 def load_subjects(conn: sqlite3.Connection, day: date, cfg: Config,
-                  skipped: list[Skipped] | None = None) -> list[Subject]:
+                  skipped: list[Skipped] | None = None, *, contracts: Sequence[int] | None = None,
+                  cache: dict[str, Any] | None = None, ranks: dict[int, tuple[str, str | None]] | None = None
+                  ) -> list[Subject]:
     """Open obligations that can have a reminder on ``day``, with their context. Contracts whose
-    stored data cannot be read (``tracker.store.bad_rows``) are left out and added to ``skipped``."""
+    stored data cannot be read (``tracker.store.bad_rows``) are left out and added to ``skipped``.
+    ``contracts``: only these contracts (a slice of the portfolio); ``cache``: what does not depend
+    on the slice, kept between slices; ``ranks``: filled with each obligation's (status, due date),
+    the order the plan lists them in."""
     bad: dict[int, str] = {}
-    out = [s for s in _subjects(conn, day, cfg, bad) if s.contract_id not in bad]
+    out = [s for s in _subjects(conn, day, cfg, bad, {} if cache is None else cache, ranks, within=contracts)
+           if s.contract_id not in bad]
     for cid, problem in sorted(bad.items()):
         bad_rows.add(skipped, cid, problem)
     return out
 
 
-def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, str]) -> list[Subject]:
+def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, str], cache: dict[str, Any],
+              ranks: dict[int, tuple[str, str | None]] | None, *, within: Sequence[int] | None) -> list[Subject]:
     pol = cfg.policy
-    covered = _covered_fn()
+    if "covered" not in cache:
+        cache["covered"] = _covered_fn()
+    covered = cache["covered"]
     last_covered = next((y for y in range(day.year + 30, 1999, -1) if covered(date(y, 1, 1))), 1999)
-    rows = rq.candidates(conn, day, pol, last_covered)
+    rows = rq.candidates(conn, day, pol, last_covered, within)
+    if ranks is not None:
+        ranks.update((r[0], (r[13], r[5])) for r in rows)
     bad.update(bad_rows.scan(conn, {r[1] for r in rows}))  # only the contracts with something to say
     contracts, calendar_of = rq.contract_context(conn, {r[1] for r in rows})
-    cal_covered = _calendar_covered(conn)
+    if "cal_covered" not in cache:
+        cache["cal_covered"] = _calendar_covered(conn)
+    cal_covered = cache["cal_covered"]
     clause_cache: dict[str | None, tuple[int | None, str | None]] = {}
     # the earliest passed deadline of each (contract, producer kind) still open: "event late"
     producer_late: dict[tuple[int, str], date] = {}
     if any(r[5] is None for r in rows):
         kinds = pol.event_late_kinds
-        for cid, kind, due in rq.earliest_passed(conn, kinds, day):
+        for cid, kind, due in rq.earliest_passed(conn, kinds, day, within):
             if cid not in bad:
                 producer_late[(cid, kind)] = date.fromisoformat(due)
     shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]] = {}
-    for ecid, ob, on, metrics, targets, gaps, passed in rq.evaluations(conn):
+    for ecid, ob, on, metrics, targets, gaps, passed in rq.evaluations(conn, within):
         if ecid in bad:
             continue
         if passed:
@@ -156,14 +177,19 @@ def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, s
                              {k: (D(m[k]), D(t[k])) for k in json.loads(gaps) if k in m and k in t})
         except Exception:  # an unreadable evaluation: its contract is reported, not the whole run stopped
             bad.setdefault(ecid, "an evaluation has stored data that cannot be read")
+    def covered_of(c: int, d: date, basis: str | None) -> bool:
+        return bool(cal_covered(calendar_of.get(c), d, basis))
+
     out: list[Subject] = []
     for row in rows:
         if row[1] in bad:
             continue
         try:
-            with bad_rows.reading(row[1]):
-                subject = _subject(row, contracts, clause_cache, producer_late, shortfall,
-                                   lambda c, d, basis: cal_covered(calendar_of.get(c), d, basis))
+            try:  # the common case without a context manager per row; a failure is read again inside it
+                subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
+            except Exception:
+                with bad_rows.reading(row[1]):
+                    subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
         except bad_rows.Unreadable as exc:
             bad[exc.contract_id] = exc.problem
             continue
@@ -177,7 +203,7 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
              producer_late: dict[tuple[int, str], date],
              shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]],
              covered: Callable[[int, date, str | None], bool]) -> Subject | None:
-    oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row
+    oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row[:13]
     due_d = date.fromisoformat(due) if due else None
     ctitle, pens = contracts.get(cid, (None, None))
     susp = pclause = None
@@ -291,12 +317,12 @@ def plan(conn: sqlite3.Connection, day: date, now: date, cfg: Config,
     return rems + moved_reminders(conn, now)
 
 
-def snapshot_rows(conn: sqlite3.Connection, day: date, bad: dict[int, str] | None = None
-                  ) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
-    """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``):
-    rows (contract_id, obligation_id, clause, days, balance, penalty, suspend_from) and the
-    accruals by obligation id."""
-    cids = rq.overdue_payment_contracts(conn, day)
+def snapshot_rows(conn: sqlite3.Connection, day: date, bad: dict[int, str] | None = None,
+                  contracts: Sequence[int] | None = None) -> tuple[list[tuple[Any, ...]], dict[int, Any]]:
+    """The day's accrual snapshot of every overdue instalment (``penalty.accrual_snapshot``), of
+    every contract or of the given ``contracts``: rows (contract_id, obligation_id, clause, days,
+    balance, penalty, suspend_from) and the accruals by obligation id."""
+    cids = rq.overdue_payment_contracts(conn, day, contracts)
     snaps = _accruals(conn, cids, day, bad)
     rows = [(cid, a.obligation_id, a.clause, a.days, fmt_money(a.balance), fmt_money(a.penalty),
              a.suspend_from.isoformat() if a.suspend_from else None) for cid, a in snaps]
@@ -515,62 +541,36 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
 
             result.calendar = refresh_calendars(conn, now, datetime.fromtimestamp(clock(), UTC).isoformat(
                 timespec="seconds"), who)
-        rq.begin_read(conn)  # plan on one consistent read snapshot
+        from tracker.daily_plan import Plan, plan_into
+        from tracker.store.remind_stage import Stage
+
+        rq.begin_read(conn)  # plan on one consistent read snapshot, a slice of contracts at a time
         try:
-            first = first_digest.is_first_run(conn)  # one digest of the backlog (tracker.first_digest)
-            rems = plan(conn, today, now, cfg, result.skipped)
-            if first:
-                rems += first_digest.first_run_extra(rems, plan(conn, today, now, first_digest.first_run_config(cfg)))
-            bad = {s.contract_id: s.problem for s in result.skipped}  # already scanned: not again
-            rec = _recipient_targets(conn)
-            have = outbox.existing(conn, {r.for_date.isoformat() for r in rems})
-            have |= first_digest.covered(conn, {r.for_date.isoformat() for r in rems})
-            people = person_digest.channels(conn)  # channels that belong to a person: one digest a day
-            have |= person_digest.covered(conn, {r.for_date.isoformat() for r in rems}) if people else set()
-            planned = [(r, t) for r in rems for t in _targets_for(r.subject, glob, rec)]
-            fresh = [(r, t) for r, t in planned
-                     if (r.subject.obligation_id, r.reason, r.for_date.isoformat(), t.channel) not in have]
-            snaps: list[tuple[Any, ...]] = []
-            known: dict[tuple[int, date], Any] = {}
-            if not dry_run and not outbox.has_snapshot(conn, today):
-                snaps, by_ob = snapshot_rows(conn, today, bad)
-                known = {(oid, today): a for oid, a in by_ob.items()}
-            fresh_rems = fill_penalties(conn, list({id(r): r for r, _ in fresh}.values()), known, bad)
-        finally:
+            stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
+            p = Plan(today, now, cfg, glob, first_digest.is_first_run(conn),  # one digest of the backlog
+                     not dry_run and not outbox.has_snapshot(conn, today), result.skipped,
+                     rec=_recipient_targets(conn),
+                     people=person_digest.channels(conn))  # channels that belong to a person: one digest a day
+            plan_into(conn, stage, p)
+        except BaseException:
             rq.end_read(conn)
-        result.planned = len(planned)
-        filled = {(r.subject.obligation_id, r.reason, r.for_date): r for r in fresh_rems}
-        fresh = [(filled[(r.subject.obligation_id, r.reason, r.for_date)], t) for r, t in fresh]
-        digests: list[tuple[Target, int, dict[str, Any]]] = []
-        if first:
-            result.planned = first_digest.messages(planned)
-            fresh, digests = first_digest.fold(fresh, payload, chat_items=cfg.delivery.digest_chunk)
-            digests = [d for d in digests if (d[1], first_digest.DIGEST, d[2]["for_date"], d[0].channel) not in have]
-        if people:
-            fresh, mine = person_digest.fold(fresh, people, payload, chat_items=cfg.delivery.digest_chunk)
-            digests += mine
+            raise
+        rq.keep_read(conn)  # nothing was written but the TEMP tables, which the rest of the run reads
+        result.planned = p.planned - p.folded + len(p.folded_channels) if p.first else p.planned
         if dry_run:
-            result.would_send = [{**payload(r), "channel": t.channel} for r, t in fresh]
-            result.would_send += [{**p, "channel": t.channel} for t, _, p in digests]
-            result.new = len(fresh) + len(digests)
+            result.would_send = [{**json.loads(row[-1]), "channel": row[-2]} for row in stage.rows()]
+            result.would_send += [{**json.loads(pl), "channel": t.channel} for t, _, _, _, pl in p.digests]
+            result.new = p.rows + len(p.digests)
             return result
-        result.snapshots = outbox.save_snapshots(conn, today, snaps)
+        result.snapshots = outbox.save_snapshots(conn, today, stage.snapshots())
         known_t: dict[str, Target] = {t.channel: t for t in glob}
-        rows = []
-        cache: dict[int, str] = {}
-        for r, t in fresh:
-            known_t.setdefault(t.channel, t)
-            p = cache.get(id(r))
-            if p is None:
-                p = cache[id(r)] = json.dumps(payload(r), ensure_ascii=False)
-            rows.append((r.subject.obligation_id, r.subject.contract_id, r.subject.kind, r.reason,
-                         r.due_date.isoformat() if r.due_date else None, r.for_date.isoformat(), t.channel, p))
-        for t, key, p_ in digests:
-            known_t.setdefault(t.channel, t)
-            rows.append((key, 0, "digest", p_["reason"], None, p_["for_date"], t.channel,
-                         json.dumps(p_, ensure_ascii=False)))
-        result.new = outbox.enqueue(conn, rows, clock())
-        told = [r.detail["move_id"] for r, _ in fresh if r.reason == policy_mod.CALENDAR_MOVED]
+        for channel, t in p.targets.items():
+            known_t.setdefault(channel, t)
+        digest_rows = ((key, 0, "digest", reason, None, fd, t.channel, pl) for t, key, reason, fd, pl in p.digests)
+        result.new = outbox.enqueue(conn, itertools.chain(stage.rows(), digest_rows), clock())
+        p.digests.clear()
+        stage.close()
+        told = p.told
         if told:
             rq.mark_moves_announced(conn, told, now)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,

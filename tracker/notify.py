@@ -29,7 +29,7 @@ import os
 import smtplib
 import ssl
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -120,14 +120,24 @@ def chat_chunks(items: Sequence[dict[str, Any]], max_items: int = 50,
                 max_bytes: int = CHAT_LIMIT_BYTES) -> list[list[dict[str, Any]]]:
     """Split a digest into messages that fit the chat services' limits (never an empty one)."""
     out: list[list[dict[str, Any]]] = []
-    cur: list[dict[str, Any]] = []
+    k = 0
+    for n in chunk_sizes((_line(it) for it in items), max_items, max_bytes):
+        out.append(list(items[k:k + n]))
+        k += n
+    return out
+
+
+def chunk_sizes(lines: Iterable[str], max_items: int = 50, max_bytes: int = CHAT_LIMIT_BYTES) -> list[int]:
+    """How many of the digest's lines go into each chat message, in order (``chat_chunks``)."""
+    out: list[int] = []
+    cur = 0
     size = 200  # heading
-    for it in items:
-        n = len(_line(it).encode()) + 4
-        if cur and (len(cur) >= max_items or size + n > max_bytes):
+    for line in lines:
+        n = len(line.encode()) + 4
+        if cur and (cur >= max_items or size + n > max_bytes):
             out.append(cur)
-            cur, size = [], 200
-        cur.append(it)
+            cur, size = 0, 200
+        cur += 1
         size += n
     if cur:
         out.append(cur)

@@ -74,8 +74,6 @@ def fold(pairs: Sequence[tuple[Reminder, Any]], people: dict[str, str], payload:
     """Split (reminder, target) pairs into those sent as usual and the digests (target, key,
     payload): per person's channel and day, every reminder folded into one digest (in due-date
     order) when there are two or more."""
-    from tracker.notify import chat_chunks
-
     groups: dict[tuple[str, str], tuple[Any, list[tuple[Reminder, Any]]]] = {}
     keep: list[tuple[Reminder, Any]] = []
     for r, t in pairs:
@@ -88,11 +86,18 @@ def fold(pairs: Sequence[tuple[Reminder, Any]], people: dict[str, str], payload:
         if len(group) < 2:
             keep.extend(group)
             continue
-        items = [payload(r) for r, _ in group]
-        items.sort(key=lambda it: (it.get("due_date") is None, str(it.get("due_date")), it.get("contract_id") or 0,
-                                   it.get("obligation_id") or 0, str(it.get("reason"))))
-        parts = chat_chunks(items, max_items=chat_items) if target.kind == "webhook" and target.digest else [items]
-        for i, part in enumerate(parts):
-            digests.append((target, _key(channel, for_date, part, i),
-                            digest_payload(people[channel], part, for_date, (i + 1, len(parts)))))
+        digests += parts_of(target, people[channel], for_date, [payload(r) for r, _ in group], chat_items=chat_items)
     return keep, digests
+
+
+def parts_of(target: Any, person: str, for_date: str, items: list[dict[str, Any]], *,
+             chat_items: int = 50) -> list[tuple[Any, int, dict[str, Any]]]:
+    """The digests (target, key, payload) of one person's channel and day: ``items`` (the reminders'
+    payloads) in due-date order, in as many parts as a chat webhook needs."""
+    from tracker.notify import chat_chunks
+
+    items.sort(key=lambda it: (it.get("due_date") is None, str(it.get("due_date")), it.get("contract_id") or 0,
+                               it.get("obligation_id") or 0, str(it.get("reason"))))
+    parts = chat_chunks(items, max_items=chat_items) if target.kind == "webhook" and target.digest else [items]
+    return [(target, _key(target.channel, for_date, part, i), digest_payload(person, part, for_date, (i + 1, len(parts))))
+            for i, part in enumerate(parts)]

@@ -22,11 +22,12 @@ Times here are epoch seconds passed in by the caller (``now``); nothing reads th
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -125,9 +126,11 @@ class Row:
 def enqueue(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], now: float) -> int:
     """Insert (obligation_id, contract_id, kind, reason, due_date, for_date, channel, payload) rows
     not planned before; returns how many were new."""
-    data = [(*r, "pending", 0, 0.0, now) for r in rows]
-    if not data:
+    it = iter(rows)  # streamed: a run of 100,000 contracts never holds its rows in a list
+    head = next(it, None)
+    if head is None:
         return 0
+    data = ((*r, "pending", 0, 0.0, now) for r in itertools.chain((head,), it))
     with immediate(conn):
         before = conn.total_changes
         conn.executemany(f"INSERT OR IGNORE INTO reminder_outbox ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", data)
@@ -356,13 +359,21 @@ def has_snapshot(conn: sqlite3.Connection, day: date) -> bool:
 
 def save_snapshots(conn: sqlite3.Connection, day: date, rows: Iterable[tuple[Any, ...]]) -> int:
     """(contract_id, obligation_id, clause, days, balance, penalty, suspend_from) for ``day``."""
-    data = [(day.isoformat(), *r) for r in rows]
-    if not data:
+    it = iter(rows)  # streamed, like enqueue
+    head = next(it, None)
+    if head is None:
         return 0
+    n = 0
+
+    def data() -> Iterator[tuple[Any, ...]]:
+        nonlocal n
+        for r in itertools.chain((head,), it):
+            n += 1
+            yield (day.isoformat(), *r)
     with immediate(conn):
         conn.executemany("INSERT INTO penalty_snapshots (for_date, contract_id, obligation_id, clause, days, "
                          "balance, penalty, suspend_from) VALUES (?,?,?,?,?,?,?,?) "
                          "ON CONFLICT(for_date, obligation_id, clause) DO UPDATE SET days = excluded.days, "
                          "balance = excluded.balance, penalty = excluded.penalty, "
-                         "suspend_from = excluded.suspend_from", data)
-    return len(data)
+                         "suspend_from = excluded.suspend_from", data())
+    return n

@@ -52,15 +52,36 @@ def end_read(conn: sqlite3.Connection) -> None:
     conn.execute("ROLLBACK")
 
 
-def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int) -> list[tuple[Any, ...]]:
+def keep_read(conn: sqlite3.Connection) -> None:
+    """End the read transaction keeping what it wrote to TEMP tables (``tracker.store.remind_stage``)."""
+    conn.execute("COMMIT")
+
+
+# A slice of the portfolio (the daily job plans 1,000 contracts at a time): its rows are read through
+# ix_obligations_contract; "+due_date" keeps SQLite from reading every open row of the portfolio
+# through ix_obligations_status_due instead, once per slice.
+_IN_SLICE = " AND contract_id IN (SELECT value FROM json_each(?))"
+
+
+def _slice(contracts: Collection[int] | None) -> tuple[str, str, list[Any]]:
+    """(filter, due-date column, its parameter) for the given contracts, or for all."""
+    if contracts is None:
+        return "", "due_date", []
+    return _IN_SLICE, "+due_date", [json.dumps(list(contracts))]
+
+
+def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int,
+               contracts: Collection[int] | None = None) -> list[tuple[Any, ...]]:
     """(id, contract_id, kind, party, title, due_date, trigger, recurrence, amount, paid, currency,
-    clause, calendar_basis) of each open obligation ``prefilter`` keeps for ``day``."""
+    clause, calendar_basis, status) of each open obligation ``prefilter`` keeps for ``day`` (of the
+    given ``contracts``, or of all)."""
     where, params = prefilter(pol, last_covered)
+    only, _, span = _slice(contracts)
     return conn.execute(
         "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
-        " o.paid, o.currency, o.clause, o.calendar_basis FROM (SELECT *, CAST(round(julianday(due_date) - julianday(?)) AS INTEGER)"
-        f" AS d FROM obligations WHERE status IN {OPEN_SQL}) o WHERE " + where,
-        [day.isoformat(), *params]).fetchall()
+        " o.paid, o.currency, o.clause, o.calendar_basis, o.status FROM (SELECT *, CAST(round(julianday(due_date)"
+        f" - julianday(?)) AS INTEGER) AS d FROM obligations WHERE status IN {OPEN_SQL}{only}) o WHERE " + where,
+        [day.isoformat(), *span, *params]).fetchall()
 
 
 def contract_context(conn: sqlite3.Connection, contract_ids: Collection[int]
@@ -75,20 +96,23 @@ def contract_context(conn: sqlite3.Connection, contract_ids: Collection[int]
     return contracts, calendar_of
 
 
-def earliest_passed(conn: sqlite3.Connection, kinds: Sequence[str], day: date) -> list[tuple[int, str, str]]:
+def earliest_passed(conn: sqlite3.Connection, kinds: Sequence[str], day: date,
+                    contracts: Collection[int] | None = None) -> list[tuple[int, str, str]]:
     """(contract_id, kind, earliest due date) of the open obligations of ``kinds`` due before ``day``."""
+    only, due, span = _slice(contracts)
     return conn.execute(
         f"SELECT contract_id, kind, min(due_date) FROM obligations WHERE status IN {OPEN_SQL}"
-        f" AND kind IN ({','.join('?' * len(kinds))}) AND due_date < ? GROUP BY contract_id, kind",
-        [*kinds, day.isoformat()]).fetchall()
+        f" AND kind IN ({','.join('?' * len(kinds))}) AND {due} < ?{only} GROUP BY contract_id, kind",
+        [*kinds, day.isoformat(), *span]).fetchall()
 
 
-def evaluations(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+def evaluations(conn: sqlite3.Connection, contracts: Collection[int] | None = None) -> list[tuple[Any, ...]]:
     """(contract_id, obligation_id, on_date, metrics, targets, gaps, passed) of every evaluation tied
     to an obligation, oldest first."""
+    only, _, span = _slice(contracts)
     return conn.execute(
         "SELECT contract_id, obligation_id, on_date, metrics, targets, gaps, passed FROM evaluations"
-        " WHERE obligation_id IS NOT NULL ORDER BY on_date, id").fetchall()
+        f" WHERE obligation_id IS NOT NULL{only} ORDER BY on_date, id", span).fetchall()
 
 
 def unannounced_moves(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
@@ -101,11 +125,13 @@ def unannounced_moves(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
         f" WHERE m.reminded_on IS NULL AND o.status IN {OPEN_SQL} ORDER BY m.id").fetchall()
 
 
-def overdue_payment_contracts(conn: sqlite3.Connection, day: date) -> set[int]:
-    """The contracts with an open payment due before ``day``."""
+def overdue_payment_contracts(conn: sqlite3.Connection, day: date,
+                              contracts: Collection[int] | None = None) -> set[int]:
+    """The contracts (of those given, or of all) with an open payment due before ``day``."""
+    only, due, span = _slice(contracts)
     return {cid for (cid,) in conn.execute(
         f"SELECT DISTINCT contract_id FROM obligations WHERE kind = 'payment' AND status IN {OPEN_SQL}"
-        " AND due_date < ?", (day.isoformat(),))}
+        f" AND {due} < ?{only}", (day.isoformat(), *span))}
 
 
 def mark_moves_announced(conn: sqlite3.Connection, move_ids: Sequence[int], on: date) -> None:
