@@ -42,11 +42,17 @@ def _cfg(log: Path) -> Config:
 
 
 def _chat(db: Path) -> None:
-    """A DingTalk robot for every client-side duty (its digest comes in parts) and an e-mail for one contract;
-    neither is reachable, which the dry runs below never try."""
+    """A DingTalk robot for every client-side duty (its digest comes in parts), an e-mail for one contract
+    and two people's channels; none is reachable, which the dry runs below never try."""
     with outbox.connect(db) as conn:
         outbox.add_recipient(conn, None, "client", "webhook", "https://oapi.dingtalk.invalid/robot/send?x=1", "dingtalk")
         outbox.add_recipient(conn, 3, "both", "email", "finance@example.invalid")
+        # a person's channels (tracker.person_digest): a Feishu robot on many contracts, an e-mail on one
+        conn.executemany("INSERT INTO reminder_recipients (contract_id, party, kind, address, format, person)"
+                         " VALUES (?, 'both', 'webhook', 'https://open.feishu.invalid/hook/1', 'feishu', '王芳')",
+                         [(cid,) for cid in range(2, 30)])
+        conn.execute("INSERT INTO reminder_recipients (contract_id, party, kind, address, format, person)"
+                     " VALUES (5, 'provider', 'email', 'li@example.invalid', 'generic', '李雷')")
 
 
 def _copy(src: Path, dst: Path) -> None:
@@ -100,6 +106,7 @@ def test_slices_give_the_whole_portfolio_plan(tmp_path: Path, monkeypatch: pytes
     reasons = [(x["channel"].split(":")[0], x["reason"]) for x in whole["dry"][2] if x["reason"] == "overdue_digest"]
     assert reasons[0] == ("log", "overdue_digest") and len(reasons) > 3
     assert all(x["count"] <= 7 for x in whole["dry"][2] if x["channel"].startswith("dingtalk"))
+    assert any(x["reason"] == "person_digest" and x["person"] == "王芳" for x in whole["dry"][2])
     # the order the whole-portfolio plan always had: overdue before pending, then due date (none first), then id
     with closing(sqlite3.connect(tmp_path / "s3" / "t.db")) as c:
         status = dict(c.execute("SELECT id, status FROM obligations").fetchall())
