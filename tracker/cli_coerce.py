@@ -24,18 +24,22 @@ from typing import Any, get_args, get_origin
 _INT = re.compile(r"-?[0-9]+")
 
 
+def _exact(kind: type) -> Callable[[Any, Any, Any], Any]:
+    def same(value: Any, param: Any, ctx: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError
+        return value
+    return same
+
+
 def _leaf(annotation: Any, info: Any) -> Callable[[Any, Any, Any], Any] | None:
     """The converter of one plain value (value, param, ctx) -> result, or None: use Typer's."""
     from typer import _param_types as pt
 
     if info.parser is not None:
         return None
-    if annotation is str:
-        def to_str(value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is not str:
-                raise TypeError
-            return value
-        return to_str
+    if annotation is str or annotation is bool:  # a bool flag's value, text: already what Typer would give
+        return _exact(annotation)
     if annotation is int:
         if info.clamp:
             return None
@@ -48,12 +52,6 @@ def _leaf(annotation: Any, info: Any) -> Callable[[Any, Any, Any], Any] | None:
                 raise ValueError  # out of bounds: Typer's message
             return value
         return to_int
-    if annotation is bool:
-        def to_bool(value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is not bool:
-                raise TypeError
-            return value
-        return to_bool
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         choices = tuple(annotation)
 

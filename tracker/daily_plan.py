@@ -3,7 +3,7 @@
 ``tracker.daily.run_daily`` used to read every open obligation, plan every reminder, build every
 payload and compute every accrual at once: at 100,000 contracts that held over a gigabyte
 (issue 12). Here the same steps run over consecutive slices of ``SLICE`` contracts (keyset
-pagination on contract id, inside the run's one read snapshot), and what a slice produces goes
+pagination on contract id, ``reminder_queries.contract_slices``, inside the run's one read snapshot), and what a slice produces goes
 to ``tracker.store.remind_stage``: outbox rows with their payload, the penalty snapshot, the
 first-run digest's lines. Only counts and the channels' targets stay in memory.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -29,6 +29,7 @@ from tracker import reminders as policy_mod
 from tracker.config import Config
 from tracker.notify import Target, chunk_sizes
 from tracker.reminders import Reminder
+from tracker.store import reminder_queries as rq
 from tracker.store.remind_stage import Stage
 
 SLICE = 1000  # contracts planned at a time
@@ -62,21 +63,10 @@ class Plan:
         return {s.contract_id: s.problem for s in self.skipped}
 
 
-def slices(conn: sqlite3.Connection, size: int = SLICE) -> Iterator[list[int]]:
-    """The contracts' ids, ``size`` at a time, in order (keyset pagination)."""
-    last = -(2 ** 63)
-    while True:
-        ids = [i for (i,) in conn.execute("SELECT id FROM contracts WHERE id > ? ORDER BY id LIMIT ?", (last, size))]
-        if not ids:
-            return
-        yield ids
-        last = ids[-1]
-
-
 def plan_into(conn: sqlite3.Connection, stage: Stage, p: Plan) -> None:
     """Plan the whole portfolio into ``stage`` (on ``conn``'s open read transaction)."""
     wide = first_digest.first_run_config(p.cfg) if p.first else p.cfg
-    for span in slices(conn, SLICE):
+    for span in rq.contract_slices(conn, SLICE):
         ranks: dict[int, tuple[str, str | None]] = {}
         subjects = daily.load_subjects(conn, p.day, wide, p.skipped, contracts=span, cache=p.cache, ranks=ranks)
         rems = _due(subjects, p, p.cfg)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -68,6 +68,17 @@ def _slice(contracts: Collection[int] | None) -> tuple[str, str, list[Any]]:
     if contracts is None:
         return "", "due_date", []
     return _IN_SLICE, "+due_date", [json.dumps(list(contracts))]
+
+
+def contract_slices(conn: sqlite3.Connection, size: int) -> Iterator[list[int]]:
+    """The contracts' ids, ``size`` at a time, in order (keyset pagination)."""
+    last = -(2 ** 63)
+    while True:
+        ids = [i for (i,) in conn.execute("SELECT id FROM contracts WHERE id > ? ORDER BY id LIMIT ?", (last, size))]
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
 
 
 def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int,
