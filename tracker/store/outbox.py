@@ -70,8 +70,11 @@ def _owner_dead(owner: str | None) -> bool:
 
 def ensure_schema(path: Path) -> None:
     """Create (0600) and migrate the database if needed, through the store's own path."""
-    from tracker.store import read
+    from tracker.store import pg, read
 
+    if pg.is_url(path):
+        with read.connect(path):
+            return
     if not path.exists() or path.stat().st_size == 0:
         from tracker.store.engine import make_engine
 
@@ -83,8 +86,20 @@ def ensure_schema(path: Path) -> None:
 
 @contextmanager
 def connect(path: Path, timeout: float = 30.0) -> Any:
-    """An autocommit sqlite3 connection (we issue BEGIN IMMEDIATE ourselves)."""
+    """An autocommit sqlite3 connection (we issue BEGIN IMMEDIATE ourselves); on PostgreSQL a
+    ``tracker.store.pg.PgConn`` that takes the same SQL."""
     ensure_schema(path)
+    from tracker.store import pg
+
+    if pg.is_url(path):
+        pconn = pg.connect(path, timeout=timeout)  # type: ignore[arg-type]
+        try:
+            yield pconn
+        except sqlite3.Error as exc:
+            raise store_error(path, exc) from exc
+        finally:
+            pconn.close()
+        return
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -172,12 +187,16 @@ CLAIM_SQL = ("UPDATE reminder_outbox SET status = 'sending', claimed_by = ?, cla
              " SELECT id FROM reminder_outbox WHERE channel = ? AND status IN ('pending', 'retry')"
              " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?)"
              " RETURNING id, obligation_id, channel, payload, attempts")
+# PostgreSQL: rows another process is claiming right now are skipped, not waited for (each row
+# still goes to exactly one claimer: a row claimed meanwhile no longer matches the status test).
+CLAIM_SQL_PG = CLAIM_SQL.replace(" LIMIT ?)", " LIMIT ? FOR UPDATE SKIP LOCKED)")
 
 
 def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit: int = 500) -> list[Row]:
     """Atomically take up to ``limit`` ready rows of one channel for ``owner``."""
+    sql = CLAIM_SQL if isinstance(conn, sqlite3.Connection) else CLAIM_SQL_PG
     with immediate(conn):
-        got = conn.execute(CLAIM_SQL, (owner, now, channel, now, limit)).fetchall()
+        got = conn.execute(sql, (owner, now, channel, now, limit)).fetchall()
     rows, unreadable = [], []
     for i, o, ch, p, a in got:
         try:

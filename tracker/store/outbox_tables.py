@@ -17,6 +17,8 @@ from __future__ import annotations
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from tracker.store.pg_schema import Money
+
 
 class ReminderOutboxRow(SQLModel, table=True):
     __tablename__ = "reminder_outbox"
@@ -78,8 +80,8 @@ class PenaltySnapshotRow(SQLModel, table=True):
     obligation_id: int
     clause: str | None = None
     days: int
-    balance: str  # Decimal text
-    penalty: str  # Decimal text
+    balance: str = Field(sa_type=Money)  # Decimal text
+    penalty: str = Field(sa_type=Money)  # Decimal text
     suspend_from: str | None = None
 
 

@@ -1,0 +1,364 @@
+"""PostgreSQL beside SQLite: the URL, a DB-API connection that speaks the store's SQL, the schema's PG parts.
+
+The store's hand-written SQL is SQLite's (``?`` placeholders, ``INSERT OR IGNORE``, ``json_each``,
+``rowid``, ``IS ?``). On PostgreSQL ``PgConn`` runs the same statements through ``translate`` (one
+cached rewrite per statement) and answers like ``sqlite3``: ``execute`` returns a cursor with
+``fetchone``/``fetchall``/iteration and ``lastrowid``, ``total_changes`` counts changed rows, and
+errors arrive as ``sqlite3.IntegrityError`` / ``sqlite3.OperationalError`` so the callers' handling
+is one. The few SQLite functions the SQL uses (``json_valid``, ``json_extract``, ``json_type``,
+``julianday``) exist as SQL functions in the PostgreSQL schema (``FUNCTIONS_SQL``).
+
+Money is NUMERIC(18,2) on PostgreSQL and is read back as its exact text (``"150000.00"``), the
+same value SQLite's TEXT column holds. Credentials come from the URL, the environment (``PGPASSWORD``)
+or ``~/.pgpass`` (libpq reads both); ``str(PgUrl)`` and every error message show no password.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from tracker.errors import StoreError
+
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, PgUrl) or (isinstance(value, str) and value.startswith(SCHEMES))
+
+
+def redact(text: str) -> str:
+    """``text`` with the password of every postgres URL in it replaced by ``***``."""
+    return re.sub(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]*):[^@\s]*@", r"\1:***@", text)
+
+
+class PgUrl:
+    """A PostgreSQL database named by URL. ``str()`` is the URL without its password."""
+
+    def __init__(self, url: str) -> None:
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://"):]
+        self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+    def __str__(self) -> str:
+        return redact(self.url)
+
+    def __repr__(self) -> str:
+        return f"PgUrl({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PgUrl) and other.url == self.url
+
+    def __hash__(self) -> int:
+        return hash(self.url)
+
+    def exists(self) -> bool:
+        """A server's database is there to ask (connecting says if it is not): the CLI's checks
+        for a missing SQLite file pass."""
+        return True
+
+    is_file = exists
+
+    @property
+    def parent(self) -> Any:
+        """Where files that live beside an SQLite database go (the reminder log): the user data dir."""
+        from pathlib import Path
+
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("tracker", appauthor=False))
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return "postgresql+psycopg://" + self.url[len("postgresql://"):]
+
+    def with_database(self, name: str) -> PgUrl:
+        parts = urlsplit(self.url)
+        return PgUrl(urlunsplit(parts._replace(path="/" + name)))
+
+
+# ------------------------------------------------------------------------------ SQL translation
+
+_PRAGMA_TABLE_INFO = re.compile(r"^\s*PRAGMA\s+table_info\((\w+)\)\s*$", re.I)
+_PRAGMA = re.compile(r"^\s*PRAGMA\b", re.I)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bINDEXED BY \w+\s*", re.I), ""),
+    (re.compile(r"^\s*BEGIN IMMEDIATE\b", re.I), "BEGIN"),
+    (re.compile(r"\bgroup_concat\(([^(),]+),\s*('[^']*')\)", re.I), r"string_agg((\1)::text, \2)"),
+    (re.compile(r"\bjson_each\(", re.I), "tracker_json_each("),
+    (re.compile(r"\browid\b", re.I), "id"),
+    (re.compile(r"\bLIKE\b"), "ILIKE"),
+    (re.compile(r"\bIN \(\)"), "IN (SELECT NULL WHERE false)"),  # SQLite's empty list
+    (re.compile(r"\bIS NOT (?!NULL\b|DISTINCT\b)(\?|\w+)"), r"IS DISTINCT FROM \1"),
+    (re.compile(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b)(\?|\w+)"), r"IS NOT DISTINCT FROM \1"),
+    (re.compile(r"\bmin\(([^(),]+),\s*([^(),]+)\)", re.I), r"least(\1, \2)"),
+    (re.compile(r"\bmax\(([^(),]+),\s*([^(),]+)\)", re.I), r"greatest(\1, \2)"),
+    (re.compile(r"\bINTEGER NOT NULL PRIMARY KEY( AUTOINCREMENT)?", re.I), "SERIAL PRIMARY KEY"),
+)
+_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO\b", re.I)
+_INSERT_TABLE = re.compile(r"^\s*INSERT INTO (\w+)", re.I)
+# tables whose primary key is not ``id`` (an INSERT into any other gets ``RETURNING id`` for lastrowid)
+NO_ID = frozenset({"reminder_days", "reminder_state", "schema_migrations_pg"})
+
+
+@functools.lru_cache(maxsize=512)
+def translate(sql: str, params: bool = True) -> str:
+    """The PostgreSQL text of one SQLite statement of the store (placeholders become ``%s``; a
+    statement run without parameters keeps its ``%`` as it is)."""
+    m = _PRAGMA_TABLE_INFO.match(sql)
+    if m:
+        return ("SELECT ordinal_position - 1, column_name, data_type, is_nullable = 'NO', column_default, 0"
+                f" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{m[1]}'"
+                " ORDER BY ordinal_position")
+    out = sql
+    for pat, rep in _RULES:
+        out = pat.sub(rep, out)
+    if _ORDER_BY.search(out):
+        out = _nulls_as_sqlite(out)
+    if _INSERT_OR_IGNORE.match(out):
+        out = _INSERT_OR_IGNORE.sub("INSERT INTO", out) + " ON CONFLICT DO NOTHING"
+    if not params:
+        return out
+    parts = out.replace("%", "%%").split("'")  # even parts are outside string literals
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("?", "%s")
+    return "'".join(parts)
+
+
+_ORDER_BY = re.compile(r"\bORDER BY\b", re.I)
+_ORDER_END = re.compile(r"\s*\b(LIMIT|OFFSET|FOR|UNION|RETURNING)\b", re.I)
+
+
+def _nulls_as_sqlite(sql: str) -> str:
+    """Each ORDER BY item sorted with NULL smallest, as SQLite does (PostgreSQL puts NULL largest)."""
+    out, pos = [], 0
+    for m in _ORDER_BY.finditer(sql):
+        if m.start() < pos:
+            continue
+        out.append(sql[pos:m.end()])
+        i, depth, quote, start, items = m.end(), 0, False, m.end(), []
+        while i < len(sql):
+            ch = sql[i]
+            if ch == "'":
+                quote = not quote
+            elif not quote:
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and ch == ",":
+                    items.append(sql[start:i])
+                    start = i + 1
+                elif depth == 0 and _ORDER_END.match(sql, i) and sql[i - 1].isspace():
+                    break
+            i += 1
+        end = i
+        while end > start and sql[end - 1].isspace():
+            end -= 1
+        items.append(sql[start:end])
+        fixed = []
+        for item in items:
+            if re.search(r"\bNULLS\b", item, re.I):
+                fixed.append(item)
+            elif re.search(r"\bDESC\s*$", item, re.I):
+                fixed.append(item + " NULLS LAST")
+            else:
+                fixed.append(item + " NULLS FIRST")
+        out.append(",".join(fixed))
+        pos = end
+    out.append(sql[pos:])
+    return "".join(out)
+
+
+def _wants_id(sql: str) -> bool:
+    m = _INSERT_TABLE.match(sql)
+    return m is not None and m[1] not in NO_ID and "RETURNING" not in sql.upper()
+
+
+# ------------------------------------------------------------------------------ errors
+
+
+def _sqlite_error(exc: Exception) -> Exception:
+    """The sqlite3 exception the callers already handle for a psycopg one."""
+    import psycopg
+
+    text = redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    if isinstance(exc, psycopg.errors.UndefinedTable):
+        return sqlite3.OperationalError(f"no such table ({text})")
+    if isinstance(exc, psycopg.IntegrityError):
+        return sqlite3.IntegrityError(text)
+    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
+        return RetryableError(text)
+    if isinstance(exc, psycopg.OperationalError):
+        return sqlite3.OperationalError(text)
+    return sqlite3.DatabaseError(text)
+
+
+class RetryableError(sqlite3.OperationalError):
+    """A serialization failure or deadlock: the whole transaction may simply run again."""
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise _sqlite_error(exc) from None
+
+
+def retryable(exc: BaseException) -> bool:
+    """A serialization failure or deadlock, raw, wrapped by SQLAlchemy, or already translated."""
+    if isinstance(exc, RetryableError):
+        return True
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in ("40001", "40P01") or getattr(exc, "sqlstate", None) in ("40001", "40P01")
+
+
+# ------------------------------------------------------------------------------ connection
+
+
+class PgCursor:
+    def __init__(self, rows: list[tuple[Any, ...]] | None, rowcount: int, lastrowid: int | None,
+                 description: Any = None) -> None:
+        self._rows = rows or []
+        self.rowcount = rowcount
+        self.lastrowid = lastrowid
+        self.description = description
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rows, self._rows = self._rows, []
+        return rows
+
+    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
+        rows, self._rows = self._rows[:size], self._rows[size:]
+        return rows
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        while self._rows:
+            yield self._rows.pop(0)
+
+    def close(self) -> None:
+        self._rows = []
+
+
+def register_loaders(dbapi_conn: Any) -> None:
+    """Money (NUMERIC) read back as its exact text, as SQLite's TEXT column gives it."""
+    from psycopg.types.string import TextLoader
+
+    dbapi_conn.adapters.register_loader("numeric", TextLoader)
+
+
+class PgConn:
+    """A psycopg connection answering like the ``sqlite3`` connection the store's SQL was written for."""
+
+    def __init__(self, raw: Any, *, owned: bool = True) -> None:
+        self.raw = raw
+        self.owned = owned
+        self.total_changes = 0
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
+        if _PRAGMA.match(sql) and not _PRAGMA_TABLE_INFO.match(sql):
+            return PgCursor([], -1, None)  # synchronous / foreign_keys: PostgreSQL's own defaults
+        text = translate(sql, params is not None)
+        wants_id = _wants_id(text)
+        if wants_id:
+            text += " RETURNING id"
+        with _errors(), self.raw.cursor() as cur:
+            cur.execute(text, tuple(params) if params is not None else None)
+            rows = cur.fetchall() if cur.description is not None else None
+            n = cur.rowcount
+            desc = cur.description
+        if n > 0 and not text.lstrip().upper().startswith(("SELECT", "WITH")):
+            self.total_changes += n
+        lastrowid = rows[0][0] if wants_id and rows else None
+        return PgCursor(None if wants_id else rows, n, lastrowid, desc)
+
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> PgCursor:
+        text = translate(sql)
+        data = [tuple(p) for p in seq]
+        with _errors(), self.raw.cursor() as cur:
+            if data:
+                cur.executemany(text, data)
+            n = cur.rowcount if data else 0
+        if n > 0:
+            self.total_changes += n
+        return PgCursor([], n, None)
+
+    def cursor(self) -> PgConn:
+        return self
+
+    def commit(self) -> None:
+        with _errors():
+            self.raw.commit()
+
+    def rollback(self) -> None:
+        with _errors():
+            self.raw.rollback()
+
+    def close(self) -> None:
+        if self.owned:
+            self.raw.close()
+
+    def __enter__(self) -> PgConn:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+
+def connect(url: PgUrl | str, *, timeout: float = 5.0) -> PgConn:
+    """An autocommit connection (the caller issues BEGIN / COMMIT, as with sqlite3's isolation_level=None)."""
+    import psycopg
+
+    target: PgUrl = as_db(url)
+    try:
+        raw = psycopg.connect(target.url, autocommit=True, connect_timeout=max(1, int(timeout)))
+    except psycopg.Error as exc:
+        raise StoreError(f"{target}: cannot connect to the database ({redact(str(exc).strip().splitlines()[0])})") from None
+    register_loaders(raw)
+    return PgConn(raw)
+
+
+def wrap(conn: Any) -> Any:
+    """The store's connection for a DB-API connection: sqlite3's as it is, psycopg's wrapped."""
+    if isinstance(conn, sqlite3.Connection | PgConn):
+        return conn
+    return PgConn(conn, owned=False)
+
+
+def as_db(path: Any) -> Any:
+    """A ``PgUrl`` for a postgres URL (or a ``PgUrl``), else a ``Path``."""
+    from pathlib import Path
+
+    if isinstance(path, PgUrl):
+        return path
+    return PgUrl(path) if is_url(path) else Path(path)
+
+
+def plain(path: Any, timeout: float = 5.0) -> Any:
+    """A plain connection for a short read outside the store's transactions, on either engine."""
+    if isinstance(path, PgUrl):
+        return connect(path, timeout=timeout)
+    return sqlite3.connect(path, timeout=timeout)
+
+
+def applied_names(conn: Any) -> list[str]:
+    """The migrations recorded in the database (``conn`` a ``PgConn``; none before the table exists)."""
+    if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+        return []
+    return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id").fetchall()]
