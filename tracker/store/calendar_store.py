@@ -197,6 +197,7 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Re-date what the calendars now count differently; (moves, deadlines still uncovered).
     ``who``: the person whose command it is (default: ``actor``), recorded in history."""
+    pg.lock_writes(raw)  # read-modify-write of obligations: queue with the store's writers
     where, params = "", []
     if contract_id is not None:
         where, params = " AND o.contract_id = ?", [contract_id]

@@ -362,3 +362,44 @@ def applied_names(conn: Any) -> list[str]:
     if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
         return []
     return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id").fetchall()]
+
+
+RETRIES = 8
+
+
+def retried(fn: Any) -> Any:
+    """Run ``fn`` (one whole transaction on its first argument's connection) again after a
+    serialization failure or deadlock, at most ``RETRIES`` times, after a short random wait that
+    doubles each time; the user never sees one. SQLite never raises them (its writers queue)."""
+    import random
+    import time
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kw: Any) -> Any:
+        for attempt in range(RETRIES):
+            try:
+                return fn(*args, **kw)
+            except RetryableError:
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(random.uniform(0.005, 0.02 * 2 ** attempt))
+        return None  # unreachable
+
+    return run
+
+
+def lock_writes(conn: Any) -> None:
+    """Inside an open transaction: wait for the store's write lock (the ``action_cursor`` row every
+    store write takes first). SQLite's BEGIN IMMEDIATE has it already."""
+    if isinstance(conn, PgConn):
+        conn.execute("SELECT action_id FROM action_cursor WHERE id = 1 FOR UPDATE")
+
+
+def sync_sequences(conn: Any) -> None:
+    """After rows were inserted with explicit ids (a bulk load): each ``id`` sequence continues past
+    its table's largest id. ``conn`` is a ``PgConn``."""
+    for (table,) in conn.execute("SELECT table_name FROM information_schema.columns WHERE column_name = 'id'"
+                                 " AND column_default LIKE 'nextval%' AND table_schema = current_schema()"
+                                 ).fetchall():
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                     f" (SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
