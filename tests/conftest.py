@@ -23,7 +23,8 @@ BOTH_ENGINES = frozenset({
     "test_store", "test_cli_store", "test_books", "test_books_safety", "test_concurrency", "test_daily",
     "test_outbox_claim", "test_export", "test_schedule", "test_calendars", "test_first_digest",
     "test_bad_rows", "test_penalty_cli", "test_penalty_summary", "test_channels_hostile", "test_tables_80",
-    "test_undo_property", "test_multi_remind", "test_daily_crash",
+    "test_undo_property", "test_multi_remind", "test_daily_crash", "test_people", "test_ingest",
+    "test_webhook_secrets",
 })
 
 

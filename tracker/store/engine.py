@@ -38,9 +38,12 @@ def translate(path: Path | PgUrl) -> Iterator[None]:
 def make_engine(path: Path | PgUrl, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     """An engine on ``path`` (created 0600 if missing), migrated to the current schema."""
     if isinstance(path, PgUrl):
-        from tracker.store.pg_engine import make_pg_engine
+        from tracker.store.pg_engine import make_pg_engine, migrate_pg
 
-        return make_pg_engine(path, timeout)
+        pg_engine = make_pg_engine(path, timeout)
+        with translate(path):
+            migrate_pg(pg_engine, path)
+        return pg_engine
     ensure_db_file(path)
     engine = create_engine(
         f"sqlite:///{path}",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from tracker.store.pg_schema import Money
+from tracker.store.pg_schema import BigId, Money
 
 
 class ReminderOutboxRow(SQLModel, table=True):
@@ -28,7 +28,7 @@ class ReminderOutboxRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    obligation_id: int
+    obligation_id: int = Field(sa_type=BigId)  # a digest's key is a negative number (tracker.person_digest)
     contract_id: int
     kind: str
     reason: str

@@ -22,8 +22,7 @@ MIGRATION_LOCK = 0x7472_6163  # "trac": the advisory lock key of migrating
 
 
 def make_pg_engine(url: pg.PgUrl, timeout: float) -> Engine:
-    from tracker.store.engine import translate
-
+    """The engine, not yet migrated (``tracker.store.engine.make_engine`` migrates it)."""
     engine = create_engine(url.sqlalchemy_url, hide_parameters=True, pool_pre_ping=False,
                            connect_args={"connect_timeout": max(1, int(timeout))})
 
@@ -34,8 +33,6 @@ def make_pg_engine(url: pg.PgUrl, timeout: float) -> Engine:
             cur.execute(f"SET lock_timeout = '{int(timeout * 1000)}ms'")
         dbapi_conn.commit()
 
-    with translate(url):
-        migrate_pg(engine, url)
     return engine
 
 

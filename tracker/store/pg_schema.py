@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Numeric, String
+from sqlalchemy import BigInteger, Integer, Numeric, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -72,6 +72,19 @@ class Money(TypeDecorator[str]):
         from decimal import Decimal
 
         return f"{Decimal(str(value)):.2f}"
+
+
+class BigId(TypeDecorator[int]):
+    """INTEGER on SQLite (64-bit already, and the schema as it was); BIGINT on PostgreSQL, whose
+    INTEGER is 32-bit (a digest's outbox key is a negative 33-bit number)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Integer())
 
 
 def _json(prefix: str, cols: Iterable[tuple[str, str]]) -> str:

@@ -112,9 +112,9 @@ def pg_read(url: Any, timeout: float) -> Iterator[Any]:
     conn = pg.connect(url, timeout=timeout)
     try:
         if migrations.pending(applied_names(conn), url):
-            from tracker.store.write import Store
+            from tracker.store.engine import make_engine
 
-            Store(url, timeout=timeout).close()  # migrates
+            make_engine(url, timeout).dispose()  # migrates
         conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield conn
         conn.execute("COMMIT")
