@@ -65,3 +65,34 @@ def test_env_url_with_password_is_redacted_too(monkeypatch: pytest.MonkeyPatch) 
 ])
 def test_sqlite_sql_rewritten_for_postgresql(sqlite: str, postgres: str) -> None:
     assert pg.translate(sqlite) == postgres
+
+
+def test_a_deadlock_is_retried_and_other_errors_are_not() -> None:
+    calls: list[str] = []
+
+    class Fake:
+        __module__ = "tracker.store.fake"
+
+        def pay(self, fail: int) -> str:
+            calls.append("pay")
+            if len(calls) <= fail:
+                try:
+                    raise pg.RetryableError("deadlock detected")
+                except pg.RetryableError as exc:
+                    raise StoreError("db: database error (deadlock detected)") from exc
+            return "paid"
+
+        def done(self) -> None:
+            calls.append("done")
+            raise StoreError("no obligation with id 9")
+
+    fake = pg.retry_methods(Fake)()
+    assert fake.pay(2) == "paid" and calls == ["pay", "pay", "pay"]  # two deadlocks, then the commit
+    calls.clear()
+    with pytest.raises(StoreError, match="no obligation"):
+        fake.done()
+    assert calls == ["done"]  # not retried
+    calls.clear()
+    with pytest.raises(StoreError, match="deadlock"):
+        fake.pay(99)
+    assert len(calls) == pg.RETRIES  # bounded

@@ -321,10 +321,19 @@ class PgConn:
             self.rollback()
 
 
+def driver() -> Any:
+    """psycopg, or a one-line StoreError saying how to install it."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("a postgresql:// database needs the psycopg driver: "
+                         "pip install 'tracker[postgresql]' (or psycopg[binary])") from None
+    return psycopg
+
+
 def connect(url: PgUrl | str, *, timeout: float = 5.0) -> PgConn:
     """An autocommit connection (the caller issues BEGIN / COMMIT, as with sqlite3's isolation_level=None)."""
-    import psycopg
-
+    psycopg = driver()
     target: PgUrl = as_db(url)
     try:
         raw = psycopg.connect(target.url, autocommit=True, connect_timeout=max(1, int(timeout)))
@@ -403,3 +412,43 @@ def sync_sequences(conn: Any) -> None:
                                  ).fetchall():
         conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                      f" (SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
+
+
+def _retryable_cause(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if retryable(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def retry_methods(cls: type) -> type:
+    """Each public method of the store (one whole transaction each) runs again after a deadlock
+    or serialization failure, as ``retried`` does for the outbox; the user never sees one."""
+    import random
+    import time
+
+    def wrap(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def run(*args: Any, **kw: Any) -> Any:
+            for attempt in range(RETRIES):
+                try:
+                    return fn(*args, **kw)
+                except Exception as exc:
+                    if attempt == RETRIES - 1 or not _retryable_cause(exc):
+                        raise
+                time.sleep(random.uniform(0.005, 0.02 * 2 ** attempt))
+            return None  # unreachable
+
+        return run
+
+    names = {n for k in cls.__mro__ if k.__module__.startswith("tracker.store") for n in vars(k)}
+    for name in sorted(names):
+        fn = getattr(cls, name)
+        if not name.startswith("_") and callable(fn) and not isinstance(fn, type) and name not in (
+                "close", "transaction", "stamp", "calendars", "find_version"):
+            setattr(cls, name, wrap(fn))
+    return cls

@@ -23,6 +23,7 @@ MIGRATION_LOCK = 0x7472_6163  # "trac": the advisory lock key of migrating
 
 def make_pg_engine(url: pg.PgUrl, timeout: float) -> Engine:
     """The engine, not yet migrated (``tracker.store.engine.make_engine`` migrates it)."""
+    pg.driver()
     engine = create_engine(url.sqlalchemy_url, hide_parameters=True, pool_pre_ping=False,
                            connect_args={"connect_timeout": max(1, int(timeout))})
 
