@@ -253,6 +253,11 @@ class PgCursor:
         self._rows = []
 
 
+# JIT compiling pays off for long analytic queries, not for the store's: it tripled the time of
+# `upcoming` at 1,000,000 obligations (bench/store.py --db), so the store's sessions turn it off.
+SESSION_SQL = "SET jit = off"
+
+
 def register_loaders(dbapi_conn: Any) -> None:
     """Money (NUMERIC) read back as its exact text, as SQLite's TEXT column gives it."""
     from psycopg.types.string import TextLoader
@@ -340,6 +345,7 @@ def connect(url: PgUrl | str, *, timeout: float = 5.0) -> PgConn:
     except psycopg.Error as exc:
         raise StoreError(f"{target}: cannot connect to the database ({redact(str(exc).strip().splitlines()[0])})") from None
     register_loaders(raw)
+    raw.execute(SESSION_SQL)
     return PgConn(raw)
 
 

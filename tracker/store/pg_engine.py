@@ -32,6 +32,7 @@ def make_pg_engine(url: pg.PgUrl, timeout: float) -> Engine:
         pg.register_loaders(dbapi_conn)
         with dbapi_conn.cursor() as cur:
             cur.execute(f"SET lock_timeout = '{int(timeout * 1000)}ms'")
+            cur.execute(pg.SESSION_SQL)
         dbapi_conn.commit()
 
     return engine
