@@ -188,9 +188,12 @@ def median_run(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> 
 
 
 def query_ms(db: Any, runs: int) -> tuple[float, int]:
+    from tracker.store import pg
     from tracker.store.read import upcoming_query
 
     conn = connect(db)
+    if pg.is_url(db):  # inside a read transaction, as `tracker upcoming` runs it
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
     times, n = [], 0
     for _ in range(runs):
         t = time.perf_counter()

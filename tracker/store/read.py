@@ -189,6 +189,10 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
                       " OR (o.party IN ('client','both') AND c.client LIKE ?))")
             params += [f"%{party}%", f"%{party}%"]
     until = (as_of + timedelta(days=days)).isoformat()
+    if not isinstance(conn, sqlite3.Connection):
+        from tracker.store.pg import UPCOMING_PLAN_SQL
+
+        conn.execute(UPCOMING_PLAN_SQL)
     rows = conn.execute(UPCOMING_DATED_SQL.format(where=where), [until, *params]).fetchall()
     if waiting:
         rows += conn.execute(UPCOMING_WAITING_SQL.format(where=where), params).fetchall()
