@@ -209,7 +209,10 @@ def plan(db: Any) -> str:
 
     if pg.is_url(db):
         conn = pg.connect(db)
+        conn.execute("BEGIN")
+        conn.execute(pg.UPCOMING_PLAN_SQL)  # as upcoming_query sets it
         rows = conn.execute("EXPLAIN " + UPCOMING_DATED_SQL.format(where=""), ("2026-07-25",)).fetchall()
+        conn.execute("ROLLBACK")
         conn.close()
         return "; ".join(r[0].strip() for r in rows)
     with sqlite3.connect(db) as conn:
