@@ -49,7 +49,9 @@ def populate(db: Path, contracts: int, today: date, *, seed: int = 5, obligation
 
     Store(db).close()  # create 0600 + migrate
     rnd = random.Random(seed)
-    conn = sqlite3.connect(db, isolation_level=None)
+    from tracker.store import pg
+
+    conn = pg.connect(db) if pg.is_url(db) else sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("BEGIN")
     stamp = "2025-01-01T00:00:00+00:00"
@@ -94,6 +96,8 @@ def populate(db: Path, contracts: int, today: date, *, seed: int = 5, obligation
                          " trigger, amount, paid, currency, clause, quote, parsed, status)"
                          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         n_ob += len(rows)
+    if pg.is_url(db):
+        pg.sync_sequences(conn)
     conn.execute("COMMIT")
     conn.close()
     return n_ob

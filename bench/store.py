@@ -1,6 +1,12 @@
 """Benchmark of the store's read path and of `tracker add` (prints figures; not a test).
 
     .venv/bin/python bench/store.py [--contracts 10000] [--big 100000] [--add 1000] [--runs 7]
+                                    [--db postgresql://user@host/db]
+
+With ``--db URL`` every figure is measured on PostgreSQL too and printed beside SQLite's: the
+benchmark creates (and drops) scratch databases ``tracker_bench_*`` on that server, so the URL's
+user needs CREATEDB. ``--pg-local`` starts a throw-away PostgreSQL 16 server of its own on
+127.0.0.1 (the ``pgserver`` wheel, as the tests do) and uses that.
 
 1. builds a database of N contracts x 10 obligations directly with SQL (schema by the real
    migrations): a portfolio of 2024-2028 around a fixed as-of (2026-06-25) in which most
@@ -30,6 +36,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,15 +90,36 @@ LIVE_SHARE = 0.01  # contracts still being performed around AS_OF; the rest are 
 FORGOTTEN = 0.0005  # past obligations nobody marked done: they show as overdue
 
 
-def build(db: Path, contracts: int, seed: int = 7) -> int:
+def fresh(db: Any) -> None:
+    """An empty database: the SQLite file removed, or the PostgreSQL database dropped and created."""
+    from tracker.store import pg
+
+    if not pg.is_url(db):
+        if db.exists():
+            db.unlink()
+        return
+    admin = pg.connect(db.with_database("postgres"))
+    name = db.url.rsplit("/", 1)[1].split("?")[0]
+    admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.execute(f"CREATE DATABASE {name}")
+    admin.close()
+
+
+def connect(db: Any) -> Any:
+    from tracker.store import pg
+
+    return pg.connect(db) if pg.is_url(db) else sqlite3.connect(db, isolation_level=None)
+
+
+def build(db: Any, contracts: int, seed: int = 7) -> int:
     """A database of ``contracts`` x 10 obligations; returns the number of obligations."""
+    from tracker.store import pg
     from tracker.store.write import Store
 
-    if db.exists():
-        db.unlink()
+    fresh(db)
     Store(db).close()  # the real schema via the real migrations
     rnd = random.Random(seed)
-    conn = sqlite3.connect(db, isolation_level=None)
+    conn = connect(db)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("BEGIN")
     # history: effective early enough that every dated obligation but the 5-year confidentiality
@@ -132,6 +160,8 @@ def build(db: Path, contracts: int, seed: int = 7) -> int:
                      " document, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?)", vrows)
     conn.executemany("INSERT INTO obligations (id, contract_id, version_id, kind, party, title, due_date, amount,"
                      " currency, clause, quote, parsed, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", orows)
+    if pg.is_url(db):
+        pg.sync_sequences(conn)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
@@ -157,10 +187,13 @@ def median_run(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> 
     return statistics.median(times), peak
 
 
-def query_ms(db: Path, runs: int) -> tuple[float, int]:
+def query_ms(db: Any, runs: int) -> tuple[float, int]:
+    from tracker.store import pg
     from tracker.store.read import upcoming_query
 
-    conn = sqlite3.connect(db)
+    conn = connect(db)
+    if pg.is_url(db):  # inside a read transaction, as `tracker upcoming` runs it
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
     times, n = [], 0
     for _ in range(runs):
         t = time.perf_counter()
@@ -170,12 +203,58 @@ def query_ms(db: Path, runs: int) -> tuple[float, int]:
     return statistics.median(times), n
 
 
-def plan(db: Path) -> str:
+def plan(db: Any) -> str:
+    from tracker.store import pg
     from tracker.store.read import UPCOMING_DATED_SQL
 
+    if pg.is_url(db):
+        conn = pg.connect(db)
+        conn.execute("BEGIN")
+        conn.execute(pg.UPCOMING_PLAN_SQL)  # as upcoming_query sets it
+        rows = conn.execute("EXPLAIN " + UPCOMING_DATED_SQL.format(where=""), ("2026-07-25",)).fetchall()
+        conn.execute("ROLLBACK")
+        conn.close()
+        return "; ".join(r[0].strip() for r in rows)
     with sqlite3.connect(db) as conn:
         steps = conn.execute("EXPLAIN QUERY PLAN " + UPCOMING_DATED_SQL.format(where=""), ("2026-07-25",))
         return "; ".join(r[-1] for r in steps)
+
+
+def add_folder(folder: Path, n: int) -> None:
+    folder.mkdir()
+    base = (ROOT / "tests" / "fixtures" / "store" / "p01-xinghe-intent.txt").read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"c{i:04d}.txt").write_text(
+            base.replace("智能客服意图识别模型训练项目", f"智能客服意图识别模型训练项目第{i + 1}批")
+            .replace("上海蓝鲸电子商务有限公司", f"上海蓝鲸{i + 1}号电子商务有限公司"), encoding="utf-8")
+
+
+def measure(name: str, small: Any, big: Any, add_db: Any, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Every figure of one engine (``small``, ``big``, ``add_db``: its three scratch databases)."""
+    out: dict[str, Any] = {"engine": name}
+    t = time.perf_counter()
+    out["n"] = build(small, args.contracts)
+    print(f"[{name}] built {args.contracts:,} contracts / {out['n']:,} obligations in {time.perf_counter() - t:.1f} s")
+    env = {**os.environ, "TRACKER_DB": getattr(small, "url", str(small))}
+    out["cli"], out["rss_cli"] = median_run([*TRACKER, "upcoming", "--days", "30", "--as-of", AS_OF.isoformat()],
+                                            args.runs, env)
+    out["q"], out["rows"] = query_ms(small, args.runs * 3)
+    print(f"[{name}] query plan: {plan(small)}")
+    fresh(small)
+    t = time.perf_counter()
+    out["nb"] = build(big, args.big)
+    print(f"[{name}] built {args.big:,} contracts / {out['nb']:,} obligations in {time.perf_counter() - t:.1f} s")
+    out["qbig"], out["rows_big"] = query_ms(big, args.runs * 3)
+    fresh(big)
+    fresh(add_db)
+    add_env = {**os.environ, "TRACKER_DB": getattr(add_db, "url", str(add_db))}
+    out["add"], out["rss_add"], rc = run_timed([*TRACKER, "add", str(folder), "--json"], add_env)
+    c = connect(add_db)
+    out["added"] = c.execute("SELECT count(*) FROM contracts").fetchone()[0]
+    c.close()
+    fresh(add_db)
+    print(f"[{name}] `tracker add` exit {rc}")
+    return out
 
 
 def main() -> None:
@@ -184,49 +263,58 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=100_000, help="contracts in the 1,000,000-obligation database")
     ap.add_argument("--add", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--db", help="a postgresql:// URL: measure PostgreSQL beside SQLite")
+    ap.add_argument("--pg-local", action="store_true", help="start a throw-away local PostgreSQL for --db")
     args = ap.parse_args()
+    server = None
+    if args.pg_local:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pg_server import PgServer, find_bin
+
+        bindir = find_bin()
+        if bindir is None:
+            raise SystemExit("--pg-local: no PostgreSQL binaries (pip install pgserver)")
+        server = PgServer(bindir)
+        server.start()
+        args.db = server.url
+    try:
+        run(args)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def run(args: argparse.Namespace) -> None:
+    from tracker.store import pg
+
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
         tmpd = Path(tmp)
+        folder = tmpd / "add"
+        add_folder(folder, args.add)
+        got = [measure("sqlite", tmpd / "bench.db", tmpd / "big.db", tmpd / "add.db", folder, args)]
         db = tmpd / "bench.db"
-        t = time.perf_counter()
-        n = build(db, args.contracts)
-        print(f"built {args.contracts:,} contracts / {n:,} obligations in {time.perf_counter() - t:.1f} s")
+        build(db, args.contracts)
         bare = tmpd / "bare.py"
         bare.write_text(bare_script())
-        env = {**os.environ, "TRACKER_DB": str(db)}
         t_bare, rss_bare = median_run([PY, str(bare), str(db), (AS_OF + timedelta(days=30)).isoformat()], args.runs)
-        t_cli, rss_cli = median_run([*TRACKER, "upcoming", "--days", "30", "--as-of", AS_OF.isoformat()],
-                                    args.runs, env)
-        q100, rows = query_ms(db, args.runs * 3)
-        print(f"upcoming rows: {rows:,}")
+        if args.db:
+            url = pg.PgUrl(args.db)
+            tag = f"tracker_bench_{os.getpid()}"
+            got.append(measure("postgresql", url.with_database(f"{tag}_small"), url.with_database(f"{tag}_big"),
+                               url.with_database(f"{tag}_add"), folder, args))
+        sq = got[0]
+        print(f"upcoming rows: {sq['rows']:,}")
         print(f"bare sqlite3+Rich script:         {t_bare * 1000:7.1f} ms  (peak {rss_bare} MB)")
-        print(f"`tracker upcoming --days 30`:     {t_cli * 1000:7.1f} ms  (peak {rss_cli} MB)  "
-              f"ratio {t_cli / t_bare:.2f}x (target <= 2x)")
-        print(f"query in-process, {n:,} obligations: {q100:6.2f} ms (target <= 20 ms)")
-        print(f"query plan: {plan(db)}")
-
-        big = tmpd / "big.db"
-        t = time.perf_counter()
-        nb = build(big, args.big)
-        print(f"built {args.big:,} contracts / {nb:,} obligations in {time.perf_counter() - t:.1f} s")
-        qbig, rows_big = query_ms(big, args.runs * 3)
-        print(f"query in-process, {nb:,} obligations: {qbig:6.2f} ms, {rows_big:,} rows (target <= 50 ms)")
-        big.unlink()
-
-        folder = tmpd / "add"
-        folder.mkdir()
-        base = (ROOT / "tests" / "fixtures" / "store" / "p01-xinghe-intent.txt").read_text(encoding="utf-8")
-        for i in range(args.add):
-            (folder / f"c{i:04d}.txt").write_text(
-                base.replace("智能客服意图识别模型训练项目", f"智能客服意图识别模型训练项目第{i + 1}批")
-                .replace("上海蓝鲸电子商务有限公司", f"上海蓝鲸{i + 1}号电子商务有限公司"), encoding="utf-8")
-        add_env = {**os.environ, "TRACKER_DB": str(tmpd / "add.db")}
-        t_add, rss_add, rc = run_timed([*TRACKER, "add", str(folder), "--json"], add_env)
-        with sqlite3.connect(tmpd / "add.db") as c:
-            added = c.execute("SELECT count(*) FROM contracts").fetchone()[0]
-        print(f"`tracker add` of {args.add:,} files: {t_add:6.2f} s, {added:,} contracts stored, exit {rc}, "
-              f"peak {rss_add} MB (target <= 15 s)")
-        print(f"peak memory of any process: {max(rss_bare, rss_cli, rss_add)} MB (target <= 200 MB)")
+        for g in got:
+            print(f"[{g['engine']:>10}] `tracker upcoming --days 30`: {g['cli'] * 1000:7.1f} ms (peak {g['rss_cli']} MB)"
+                  f"  ratio to bare {g['cli'] / t_bare:.2f}x (target <= 2x)")
+            print(f"[{g['engine']:>10}] query in-process, {g['n']:,} obligations: {g['q']:6.2f} ms (target <= 20 ms)")
+            print(f"[{g['engine']:>10}] query in-process, {g['nb']:,} obligations: {g['qbig']:6.2f} ms, "
+                  f"{g['rows_big']:,} rows (target <= 50 ms)")
+            print(f"[{g['engine']:>10}] `tracker add` of {args.add:,} files: {g['add']:6.2f} s = "
+                  f"{g['added'] / g['add']:.0f} contracts/s, {g['added']:,} stored, peak {g['rss_add']} MB")
+        print(f"peak memory of any process: {max([rss_bare] + [max(g['rss_cli'], g['rss_add']) for g in got])} MB"
+              " (target <= 200 MB)")
 
 
 if __name__ == "__main__":

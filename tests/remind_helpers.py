@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dbconn import db_connect
+
 from tracker.model import ParseResult
 
 LATE_PAYMENT = {"kind": "late_payment", "rate": "0.005", "per": "day", "basis": "overdue_amount",
@@ -44,7 +46,5 @@ def add_contract(db: Path, obligations: list[dict[str, Any]], *, title: str = "æ
 
 
 def obligation_ids(db: Path, contract_id: int) -> dict[str, int]:
-    import sqlite3
-
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return {t: i for i, t in c.execute("SELECT id, title FROM obligations WHERE contract_id = ?", (contract_id,))}

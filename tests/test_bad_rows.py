@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect, is_pg
 from remind_helpers import add_contract, ob
 from remind_servers import http_server
 from typer.testing import CliRunner
@@ -53,9 +53,17 @@ def three(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> lis
     return ids
 
 
+# PostgreSQL has jsonb_set where SQLite has json_set
+CORRUPTIONS_PG = {
+    "bad penalty rate": "UPDATE contracts SET facts = jsonb_set(facts::jsonb, '{penalties,0,rate}', '\"five\"')::text"
+                        " WHERE id = 2",
+    "penalties not a list": "UPDATE contracts SET facts = jsonb_set(facts::jsonb, '{penalties}', '7')::text WHERE id = 2",
+}
+
+
 def corrupt(db: Path, how: str) -> None:
-    with sqlite3.connect(db) as c:
-        assert c.execute(CORRUPTIONS[how]).rowcount == 1
+    with db_connect(db) as c:
+        assert c.execute((CORRUPTIONS_PG if is_pg(db) else {}).get(how, CORRUPTIONS[how])).rowcount == 1
 
 
 def invoke(*args: str) -> object:
@@ -132,7 +140,7 @@ def test_a_damaged_outbox_row_fails_alone(db_path: Path, three: list[int]) -> No
             outbox.add_recipient(conn, None, "both", "email", "x@y.test")
         res = invoke("remind", "--as-of", AS_OF)
         assert {r["contract_id"] for r in hook.reminders()} == {1, 2, 3}
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         assert c.execute("SELECT status, last_error FROM reminder_outbox WHERE channel = 'generic:x'").fetchone() \
             == ("failed", "stored reminder cannot be read")
     assert "Traceback" not in res.output

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from dbconn import db_connect
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -43,7 +43,7 @@ def add(db: Path, d: dict[str, Any], amends: int | None = None) -> int:
 
 
 def ob(db: Path, title: str) -> int:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute("SELECT id FROM obligations WHERE title = ? ORDER BY id DESC", (title,)).fetchone()[0]
 
 
@@ -161,7 +161,7 @@ def test_edit_term_creates_the_three_derived_obligations_and_their_reminders(db_
                     "confidentiality_expiry": "2029-03-01"}
     due = j("upcoming", "--as-of", "2026-01-20", "--days", "45", "--contract", "1")
     assert {r["kind"] for r in due} >= {"renewal_notice", "contract_expiry"}
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         rows = c.execute("SELECT kind FROM obligations WHERE origin = 'derived'").fetchall()
     assert sorted(r[0] for r in rows) == ["confidentiality_expiry", "contract_expiry", "renewal_notice"]
     run("assign", "1", "--email", "legal@example.com")
@@ -316,7 +316,7 @@ def test_undo_works_on_a_database_migrated_from_before_actions(tmp_path: Path) -
     """Schema 0003 (before calendars and actions) migrated forward: the columns ALTER TABLE added
     are logged by the triggers too, so an undo restores them."""
     db = tmp_path / "old.db"
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         c.executescript((FIX / "calendars" / "schema-0003.sql").read_text(encoding="utf-8"))
         for i, name in enumerate(("0001_core_tables", "0002_reminders", "0003_open_due_index"), 1):
             c.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')", (i, name))
@@ -326,7 +326,7 @@ def test_undo_works_on_a_database_migrated_from_before_actions(tmp_path: Path) -
     shown = json.loads(run("--db", str(db), "show", "1", "--json").stdout)
     action = next(h["action_id"] for h in shown["history"] if h["action"] == "event")
     run("--db", str(db), "undo", str(action))
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         assert c.execute("SELECT due_date, resolved_by FROM obligations WHERE id = ?", (second,)).fetchone() == (
             None, None)
         assert c.execute("SELECT count(*) FROM contract_events").fetchone() == (0,)

@@ -17,11 +17,11 @@ Hand counts (weekdays: 2026-12-28 Mon, 2027-01-21 Thu, 2027-02-03 Wed, 2027-02-2
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from typer.testing import CliRunner
 
@@ -50,12 +50,12 @@ def cfg() -> Config:
 
 
 def dues(db: Path) -> dict[str, str | None]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return dict(c.execute("SELECT title, due_date FROM obligations ORDER BY id").fetchall())
 
 
 def table(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute(sql).fetchall()
 
 
@@ -70,9 +70,10 @@ def waiting(db_path: Path) -> int:
         ob("payment", None, title="C 尾款", amount="50000.00",
            trigger={"event": "invoice", "offset": "P10D", "business_days": True}),
     ], title="跨年合同")
-    with sqlite3.connect(db_path) as c:  # the effective date is recorded as an event below
-        c.execute("UPDATE contracts SET facts = json_set(facts, '$.effective_date', NULL, '$.signed_date', NULL,"
-                  " '$.term', NULL, '$.expiry_date', NULL)")
+    with db_connect(db_path) as c:  # the effective date is recorded as an event below
+        for cid_, facts in c.execute("SELECT id, facts FROM contracts").fetchall():
+            f = {**json.loads(facts), "effective_date": None, "signed_date": None, "term": None, "expiry_date": None}
+            c.execute("UPDATE contracts SET facts = ? WHERE id = ?", (json.dumps(f, ensure_ascii=False), cid_))
     return cid
 
 
@@ -252,7 +253,7 @@ def test_migration_0004_adds_calendar_columns_to_an_old_database(tmp_path: Path)
     """A database written before calendars (schema of migrations 0001-0003) gains the columns and tables."""
     db = tmp_path / "old.db"
     old_schema = (FIX / "schema-0003.sql").read_text(encoding="utf-8")
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         c.executescript(old_schema)
         for i, name in enumerate(("0001_core_tables", "0002_reminders", "0003_open_due_index"), 1):
             c.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')", (i, name))

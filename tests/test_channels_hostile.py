@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from remind_servers import http_server, smtp_server
 from typer.testing import CliRunner
@@ -36,7 +36,7 @@ SIGN_SECRET = "SEC4f2a9b7c1d0e3f5a6b8c9d0e1f2a3b4c"
 
 
 def rows(db: Path) -> dict[str, tuple[str, int, str | None]]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return {ch: (st, n, err) for ch, st, n, err in c.execute(
             "SELECT channel, status, attempts, last_error FROM reminder_outbox")}
 
@@ -111,7 +111,7 @@ def test_one_run_with_every_kind_of_broken_channel(db_path: Path, contract: int,
     assert len([ln for ln in run.stderr.splitlines() if ln.startswith("error: delivery to")]) == 5
     everything = run.stdout + run.stderr + listing.stdout + listing.stderr + "".join(p.stdout + p.stderr for p in out)
     assert TOKEN not in everything and SIGN_SECRET not in everything and "pässwörd" not in everything
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         stored = c.execute("SELECT address, secret FROM reminder_recipients").fetchall()
     assert ("env:DING_URL", "env:DING_SECRET") in stored and (f"file:{url_file}", f"file:{secret_file}") in stored
     assert SIGN_SECRET not in json.dumps(stored)
@@ -165,7 +165,7 @@ def test_retries_inside_the_run_back_off_then_leave_it_for_later(db_path: Path, 
     assert waits == [30.0, 60.0]  # backoff doubles inside the run
     assert [(f["count"], "HTTP 500" in f["error"]) for f in r.failed] == [(1, True)]
     assert [v[:2] for v in rows(db_path).values()] == [("retry", 3)]
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         (next_at,) = c.execute("SELECT next_attempt_at FROM reminder_outbox").fetchone()
     assert next_at == t[0] + 300 * 4  # then the cross-run backoff: 300 s x 2^(attempts-1)
 
@@ -186,7 +186,7 @@ def test_the_run_deadline_leaves_the_rest_for_the_next_run(db_path: Path) -> Non
         first = len(hook.reminders())
         assert 0 < first < 4 and len(r.delivered) == first
         assert any("run deadline (60s) reached" in f["error"] and f["count"] == 4 - first for f in r.failed)
-        with sqlite3.connect(db_path) as c:
+        with db_connect(db_path) as c:
             states = sorted(st for (st,) in c.execute("SELECT status FROM reminder_outbox"))
         assert states == ["pending"] * (4 - first) + ["sent"] * first
         run_daily(db_path, DUE, config=Config(delivery=Delivery(channels=(), retries_in_run=0)))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect, write_lock
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -37,12 +37,12 @@ def loaded(db_path: Path) -> Path:
 
 
 def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def ob_id(db: Path, title: str) -> int:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute("SELECT id FROM obligations WHERE title = ? ORDER BY id", (title,)).fetchone()[0]
 
 
@@ -203,15 +203,10 @@ def test_errors_leave_database_unchanged_on_corrupt_file(tmp_path: Path) -> None
 
 def test_locked_database_cli(loaded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_BUSY_TIMEOUT", "0.2")
-    blocker = sqlite3.connect(loaded, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
-    try:
+    with write_lock(loaded):
         r = run("pay", "1", "--amount", "5", "--on", "2025-03-20", code=3)
         assert "locked" in r.stderr
         assert j("upcoming", "--as-of", "2025-06-25")  # readers are not blocked by a writer (WAL)
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
 
 
 def test_db_option_wins_and_file_mode(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -13,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from remind_servers import free_port, http_server, smtp_server
 from typer.testing import CliRunner
@@ -38,7 +38,7 @@ def assign(db: Path, cid: int | None, party: str, kind: str, address: str, fmt: 
 
 
 def outbox_rows(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute("SELECT obligation_id, reason, for_date, channel, status, attempts FROM reminder_outbox"
                          " ORDER BY id").fetchall()
 
@@ -171,7 +171,7 @@ def test_evaluation_shortfall_and_calendar_warning(db_path: Path) -> None:
 def test_penalty_snapshot_recorded_daily(db_path: Path, contract: int) -> None:
     run_daily(db_path, DUE + timedelta(days=10), config=cfg())
     run_daily(db_path, DUE + timedelta(days=10), config=cfg())
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         snaps = c.execute("SELECT for_date, days, balance, penalty, suspend_from FROM penalty_snapshots").fetchall()
     assert snaps == [("2025-03-27", 10, "150000.00", "7500.00", "2025-04-17")]
 

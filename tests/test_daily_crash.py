@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from remind_servers import http_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def test_sigkill_mid_run_loses_nothing(db_path: Path, tmp_path: Path) -> None:
         assert p.returncode == -signal.SIGKILL
         at_kill = len(hook.received)
         assert 3000 <= at_kill < N, "the run must be killed mid-way"
-        with sqlite3.connect(db_path) as c:
+        with db_connect(db_path) as c:
             assert c.execute("SELECT count(*) FROM reminder_outbox WHERE status = 'sent'").fetchone()[0] < N
         r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stderr
@@ -63,5 +63,5 @@ def test_sigkill_mid_run_loses_nothing(db_path: Path, tmp_path: Path) -> None:
     assert len(ids) == N  # nothing lost
     repeats = [k for k, v in ids.items() if v > 1]
     assert len(repeats) <= 1 and all(ids[k] == 2 for k in repeats)  # at most the in-flight one
-    with sqlite3.connect(db_path) as c:
+    with db_connect(db_path) as c:
         assert c.execute("SELECT status, count(*) FROM reminder_outbox GROUP BY status").fetchall() == [("sent", N)]

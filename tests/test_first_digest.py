@@ -4,10 +4,10 @@ ordinary policy. Figures counted by hand below (contract signed 2025-03-01, firs
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
+from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from remind_servers import http_server
 
@@ -86,7 +86,7 @@ def test_first_run_one_digest_per_channel_then_ordinary(db_path: Path, tmp_path:
             ("overdue", "训练数据交付"), ("overdue", "首期款"), ("penalty", "首期款")]
         assert next(x for x in new_lines if x["reason"] == "penalty")["accrued"] == "10500.00"
         assert len(hook.received) == 5
-    with sqlite3.connect(db_path) as conn:
+    with db_connect(db_path) as conn:
         rows = conn.execute("SELECT obligation_id, contract_id, reason, status FROM reminder_outbox"
                             " WHERE reason = 'overdue_digest' ORDER BY channel").fetchall()
     assert rows == [(0, 0, "overdue_digest", "sent"), (0, 0, "overdue_digest", "sent")]

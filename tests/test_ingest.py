@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from typer.testing import CliRunner
 
 from tracker import contract_view, ingest
@@ -27,7 +27,7 @@ def store(db_path: Path):
 
 
 def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return int(c.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 

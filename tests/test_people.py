@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import ast
 import json
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from remind_servers import http_server
 from typer.testing import CliRunner
@@ -31,7 +31,7 @@ def cli(db: Path, *args: str, env: dict[str, str] | None = None) -> str:
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return c.execute(sql).fetchall()
 
 

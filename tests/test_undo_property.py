@@ -5,13 +5,13 @@ first, brings the last state back."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from dbconn import db_connect
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,12 +44,12 @@ op = st.one_of(
 
 
 def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return {t: c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TRACKED}
 
 
 def ids(db: Path) -> list[int]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return [r[0] for r in c.execute("SELECT id FROM obligations ORDER BY id")]
 
 

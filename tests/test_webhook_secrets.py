@@ -8,12 +8,12 @@ a real HTTP server on 127.0.0.1.
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
+from dbconn import db_connect, is_pg
 from remind_helpers import add_contract, ob
 from remind_servers import http_server
 from typer.testing import CliRunner
@@ -38,11 +38,16 @@ def contract(db_path: Path) -> int:
 
 
 def db_bytes(db: Path) -> bytes:
+    if is_pg(db):  # every stored text column of every table, as the server would dump it
+        with db_connect(db) as c:
+            tables = [t for (t,) in c.execute("SELECT table_name FROM information_schema.tables"
+                                              " WHERE table_schema = 'public'").fetchall()]
+            return b"".join(str(c.execute(f"SELECT * FROM {t}").fetchall()).encode() for t in tables)
     return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
 
 
 def addresses(db: Path) -> list[str]:
-    with sqlite3.connect(db) as c:
+    with db_connect(db) as c:
         return [a for (a,) in c.execute("SELECT address FROM reminder_recipients ORDER BY id")]
 
 

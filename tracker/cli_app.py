@@ -43,7 +43,7 @@ DEFAULT_TZ = "Asia/Shanghai"
 
 @dataclass
 class Settings:
-    db: Path | None = None
+    db: str | None = None
     tz: str = DEFAULT_TZ
     user: str | None = None
     skipped: bool = False  # a contract was left out as unreadable: the command exits 1 at its end
@@ -62,9 +62,9 @@ def _partial_exit(*_: Any, **__: Any) -> None:
 @app.callback(result_callback=_partial_exit)
 def _global(
     db: Annotated[
-        Path | None,
-        typer.Option("--db", help="SQLite database file. Default: $TRACKER_DB, else the user data dir.",
-                     show_default=False),
+        str | None,
+        typer.Option("--db", help="SQLite database file, or a postgresql://user@host/db URL. Default: $TRACKER_DB, "
+                     "else the user data dir.", show_default=False),
     ] = None,
     tz: Annotated[
         str | None,

@@ -123,11 +123,17 @@ def _status() -> list[dict[str, Any]]:
 
     from tracker.calendars import describe, package_range, package_source
     from tracker.store.calendar_store import contract_calendars, imported_rows, load_path
+    from tracker.store.pg import is_url
+    from tracker.store.read import connect
 
     path = db_path()
     imported: list[dict[str, Any]] = []
     used: list[str] = []
-    if path.exists() and path.stat().st_size:
+    if is_url(path):
+        with connect(path) as pconn:
+            if pconn is not None:
+                imported, used = imported_rows(pconn), contract_calendars(pconn)
+    elif path.exists() and path.stat().st_size:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             imported, used = imported_rows(conn), contract_calendars(conn)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tracker import first_digest, person_digest
 from tracker import reminders as policy_mod
@@ -525,8 +525,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     ``who``: the person running the job, recorded in the history of what it changes.
     """
     from tracker import config as config_mod
+    from tracker.store.pg import as_db
 
-    db = Path(db)
+    db = cast(Path, as_db(db))  # a file path, or a PostgreSQL URL standing in for one (tracker.store.pg)
     now = now or today
     cfg = config or config_mod.load(env if env is not None else os.environ)
     if sleep is None and clock is None:

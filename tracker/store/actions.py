@@ -51,15 +51,27 @@ def columns(conn: Any, table: str) -> list[str]:
 
 
 def _exec(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Run SQL on a sqlite3 connection or an SQLAlchemy connection (migrations pass the latter)."""
-    if isinstance(conn, sqlite3.Connection):
-        return conn.execute(sql, params).fetchall()
-    res = conn.exec_driver_sql(sql, params) if params else conn.exec_driver_sql(sql)
-    return list(res.fetchall()) if res.returns_rows else []
+    """Run SQL on a store connection or an SQLAlchemy connection (migrations pass the latter)."""
+    c = _conn(conn)
+    return (c.execute(sql, params) if params else c.execute(sql)).fetchall()
+
+
+def _conn(conn: Any) -> Any:
+    """The sqlite3 connection or ``tracker.store.pg.PgConn`` under ``conn``."""
+    from tracker.store import pg
+
+    if isinstance(conn, sqlite3.Connection | pg.PgConn):
+        return conn
+    return pg.wrap(conn.connection.dbapi_connection)
 
 
 def install_triggers(conn: Any) -> None:
     """(Re)create the logging triggers of every tracked table and the history stamp."""
+    if not isinstance(_conn(conn), sqlite3.Connection):
+        from tracker.store.pg_schema import install_triggers as pg_triggers
+
+        pg_triggers(_conn(conn), TRACKED)
+        return
     for t in TRACKED:
         cols = columns(conn, t)
         old = "json_object(" + ", ".join(f"'{c}', OLD.\"{c}\"" for c in cols) + ")"

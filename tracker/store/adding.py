@@ -85,10 +85,10 @@ class Adding(Recording):
 
     def find_version(self, sha256: str) -> int | None:
         """The contract holding a version with this sha256 (a plain read: no write lock taken)."""
-        import sqlite3
+        from tracker.store import pg
 
         with translate(self.path):
-            conn = sqlite3.connect(self.path, timeout=5.0)
+            conn = pg.plain(self.path, timeout=5.0)
             try:
                 row = conn.execute("SELECT contract_id FROM contract_versions WHERE sha256 = ?", (sha256,)).fetchone()
             finally:

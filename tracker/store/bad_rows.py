@@ -82,10 +82,12 @@ def scan(conn: sqlite3.Connection, contract_ids: Collection[int] | None = None,
     for table, cid, problem, cond in CHECKS:
         if tables is None or table in tables:
             by_table.setdefault((table, cid), []).append((problem, cond))
+    sqlite = isinstance(conn, sqlite3.Connection)
     for (table, cid), checks in by_table.items():  # one pass over each table
-        case = " ".join(f"WHEN {cond} THEN ?" for _, cond in checks)
+        # PostgreSQL's NUMERIC money columns hold nothing but amounts: no amount check there
+        case = " ".join(f"WHEN {cond if sqlite or 'GLOB' not in cond else 'false'} THEN ?" for _, cond in checks)
         sql = (f"SELECT {cid}, problem FROM (SELECT {cid}, CASE {case} END AS problem FROM {table}"
-               f" WHERE 1{only.format(cid=cid)}) WHERE problem IS NOT NULL")
+               f" WHERE 1 = 1{only.format(cid=cid)}) AS t WHERE problem IS NOT NULL")
         for c, problem in conn.execute(sql, [p for p, _ in checks] + list(args)):
             if c is not None:
                 out.setdefault(int(c), problem)

@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from tracker import events as ev
 from tracker.calendars import Calendar, Calendars, import_hint, uncovered_years
 from tracker.errors import NotFound
-from tracker.store import actions
+from tracker.store import actions, pg
 from tracker.store.books import BooksMixin
 from tracker.store.corrections import CorrectionsMixin
 from tracker.store.engine import DEFAULT_TIMEOUT, make_engine, translate
@@ -33,7 +33,7 @@ OPEN = ("pending", "overdue")
 
 def _raw(s: Session) -> sqlite3.Connection:
     """The sqlite3 connection under the session's (already begun) transaction."""
-    return s.connection().connection.dbapi_connection  # type: ignore[return-value]
+    return pg.wrap(s.connection().connection.dbapi_connection)  # type: ignore[no-any-return]
 
 
 def _dumps(obj: Any) -> str:
@@ -50,7 +50,7 @@ class StoreBase(BooksMixin, CorrectionsMixin):
 
     def __init__(self, path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, actor: str = "tracker",
                  now: Callable[[], datetime] | None = None, who: str | None = None) -> None:
-        self.path = Path(path)
+        self.path = pg.as_db(path)  # a Path, or a PostgreSQL URL (tracker.store.pg.PgUrl)
         self.actor = actor
         self.who = who or actor  # the person whose commands these are (recorded in history and actions)
         self._now = now or (lambda: datetime.now(UTC))

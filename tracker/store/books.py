@@ -20,7 +20,7 @@ from tracker import validate
 from tracker.calendars import Calendar
 from tracker.errors import NotFound, UsageError
 from tracker.money import D, fmt_money
-from tracker.store import actions
+from tracker.store import actions, pg
 from tracker.store.tables import (
     ContractEventRow,
     ContractRow,
@@ -48,7 +48,7 @@ DERIVED = {
 
 
 def _raw(s: Session) -> sqlite3.Connection:
-    return s.connection().connection.dbapi_connection  # type: ignore[return-value]
+    return pg.wrap(s.connection().connection.dbapi_connection)  # type: ignore[no-any-return]
 
 
 def _dumps(obj: Any) -> str:
@@ -355,7 +355,7 @@ class BooksMixin:
         from tracker.store.engine import translate
 
         with translate(self.path):
-            conn = sqlite3.connect(self.path, timeout=5.0)
+            conn = pg.plain(self.path, timeout=5.0)
             try:
                 if contract_id is not None and not conn.execute("SELECT 1 FROM contracts WHERE id = ?",
                                                                 (contract_id,)).fetchone():

@@ -23,6 +23,7 @@ from tracker.errors import UsageError
 from tracker.events import NO_ROLL, calendar_basis
 from tracker.model import Trigger
 from tracker.periods import deadline, first_occurrence
+from tracker.store import pg
 
 if TYPE_CHECKING:
     from tracker.calendar_file import ScheduleFile
@@ -50,6 +51,13 @@ def load(conn: sqlite3.Connection) -> Calendars:
 
 def load_path(path: Path | str) -> Calendars:
     """The imported calendars of the database at ``path``; none if it does not exist (never created)."""
+    from tracker.store import pg
+
+    if pg.is_url(path):
+        from tracker.store.read import connect
+
+        with connect(path) as pconn:
+            return load(pconn) if pconn is not None else Calendars()
     p = Path(path)
     if not p.exists() or p.stat().st_size == 0:
         return Calendars()
@@ -94,7 +102,7 @@ def import_year(store: Store, sf: ScheduleFile, *, replace: bool = False) -> dic
 
     new = sf.schedule
     with store.transaction() as s:
-        raw = s.connection().connection.dbapi_connection
+        raw = pg.wrap(s.connection().connection.dbapi_connection)
         assert raw is not None
         old_row = raw.execute("SELECT id, calendar, year, source, holidays, workdays FROM calendar_years"
                               " WHERE calendar = ? AND year = ?", (new.calendar, new.year)).fetchone()
@@ -189,6 +197,7 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Re-date what the calendars now count differently; (moves, deadlines still uncovered).
     ``who``: the person whose command it is (default: ``actor``), recorded in history."""
+    pg.lock_writes(raw)  # read-modify-write of obligations: queue with the store's writers
     where, params = "", []
     if contract_id is not None:
         where, params = " AND o.contract_id = ?", [contract_id]
@@ -270,7 +279,7 @@ def _uncovered(oid: int, cid: int, ctitle: str | None, title: str, clause: str |
 
 def refresh(store: Store, on: date, contract_id: int | None = None) -> dict[str, Any]:
     with store.transaction() as s:
-        raw = s.connection().connection.dbapi_connection
+        raw = pg.wrap(s.connection().connection.dbapi_connection)
         assert raw is not None
         cals = load(raw)  # type: ignore[arg-type]
         moves, warnings = refresh_in(raw, on, store.stamp(), store.actor, cals, contract_id, who=store.who)  # type: ignore[arg-type]

@@ -21,21 +21,29 @@ from sqlalchemy.exc import DBAPIError
 
 from tracker.store import migrations
 from tracker.store.paths import ensure_db_file
+from tracker.store.pg import PgUrl
 from tracker.store.sqlerrors import store_error
 
 DEFAULT_TIMEOUT = 5.0
 
 
 @contextmanager
-def translate(path: Path) -> Iterator[None]:
+def translate(path: Path | PgUrl) -> Iterator[None]:
     try:
         yield
     except (DBAPIError, sqlite3.Error) as exc:
         raise store_error(path, exc) from exc
 
 
-def make_engine(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Engine:
+def make_engine(path: Path | PgUrl, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     """An engine on ``path`` (created 0600 if missing), migrated to the current schema."""
+    if isinstance(path, PgUrl):
+        from tracker.store.pg_engine import make_pg_engine, migrate_pg
+
+        pg_engine = make_pg_engine(path, timeout)
+        with translate(path):
+            migrate_pg(pg_engine, path)
+        return pg_engine
     ensure_db_file(path)
     engine = create_engine(
         f"sqlite:///{path}",

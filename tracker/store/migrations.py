@@ -73,10 +73,27 @@ PEOPLE_SQL = (
 )
 
 
+# PostgreSQL: the same partial indexes in the order the queries ask for (tracker.store.pg sorts NULL
+# first, as SQLite does, and PostgreSQL has no implicit rowid at the end of an index).
+OPEN_DUE_INDEX_PG_SQL = (
+    "CREATE INDEX ix_obligations_open_due ON obligations (due_date NULLS FIRST, id NULLS FIRST)"
+    " WHERE status IN ('pending', 'overdue');"
+    "CREATE INDEX ix_contracts_identity ON contracts (title, provider, client)"
+)
+OUTBOX_CLAIM_INDEX_PG_SQL = (
+    "CREATE INDEX ix_reminder_outbox_claim ON reminder_outbox (channel, for_date NULLS FIRST, id NULLS FIRST)"
+    " WHERE status IN ('pending', 'retry')"
+)
+
+
 @dataclass(frozen=True)
 class Migration:
+    """``pg``: what the migration does on PostgreSQL when that differs (else ``apply`` runs there too,
+    its SQL translated by ``tracker.store.pg``)."""
+
     name: str
     apply: str | Callable[[Any], None]
+    pg: str | Callable[[Any], None] | None = None
 
 
 def create_tables(*names: str, module: str = "tracker.store.tables") -> Callable[[Any], None]:
@@ -99,10 +116,13 @@ def add_columns(table: str, columns: dict[str, str]) -> Callable[[Any], None]:
     created after the column joined the table's declaration has it already."""
 
     def run(conn: Any) -> None:
-        have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        from tracker.store.actions import _exec
+        from tracker.store.actions import columns as table_columns
+
+        have = set(table_columns(conn, table))
         for name, ddl in columns.items():
             if name not in have:
-                conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}")
+                _exec(conn, f"ALTER TABLE {table} ADD COLUMN {name} {ddl}")
 
     return run
 
@@ -120,12 +140,22 @@ def _actions(conn: Any) -> None:
     migrate(conn)
 
 
+def _pg_functions(conn: Any) -> None:
+    """PostgreSQL: the SQLite functions the store's SQL calls (``tracker.store.pg_schema``)."""
+    from tracker.store.actions import _exec
+    from tracker.store.pg_schema import FUNCTIONS_SQL
+
+    for stmt in FUNCTIONS_SQL:
+        _exec(conn, stmt)
+
+
 MIGRATIONS: list[Migration] = [
-    Migration("0001_core_tables", create_tables(*CORE_TABLES)),
+    Migration("0001_core_tables", create_tables(*CORE_TABLES),
+              pg=steps(_pg_functions, create_tables(*CORE_TABLES))),
     Migration("0002_reminders", create_tables("reminder_outbox", "reminder_days", "reminder_recipients",
                                               "penalty_snapshots", "reminder_state",
                                               module="tracker.store.outbox_tables")),
-    Migration("0003_open_due_index", OPEN_DUE_INDEX_SQL),
+    Migration("0003_open_due_index", OPEN_DUE_INDEX_SQL, pg=OPEN_DUE_INDEX_PG_SQL),
     Migration("0004_calendars", steps(
         create_tables("calendar_years", "calendar_moves", module="tracker.store.calendar_tables"),
         add_columns("contracts", {"calendar": "VARCHAR NOT NULL DEFAULT 'CN'"}),
@@ -133,7 +163,7 @@ MIGRATIONS: list[Migration] = [
     # a webhook's signing secret, as a reference (env:NAME / file:/path), never the secret itself
     Migration("0005_recipient_secret", "ALTER TABLE reminder_recipients ADD COLUMN secret TEXT"),
     Migration("0006_actions", _actions),
-    Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL),
+    Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL, pg=OUTBOX_CLAIM_INDEX_PG_SQL),
     Migration("0008_people", PEOPLE_SQL),
 ]
 
@@ -152,7 +182,7 @@ def check_names(applied: list[str]) -> list[Migration]:
     return [m for m in MIGRATIONS if m.name not in done]
 
 
-def pending(applied: list[str], path: Path | str) -> list[Migration]:
+def pending(applied: list[str], path: Path | str | object) -> list[Migration]:
     """``check_names`` for the database at ``path``: StoreError if a newer tracker wrote it."""
     try:
         return check_names(applied)

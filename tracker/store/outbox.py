@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tracker.store.pg import retried
 from tracker.store.sqlerrors import store_error
 
 LEASE_SECONDS = 3600.0  # a claim older than this is given back even if its owner seems alive
@@ -71,8 +72,11 @@ def _owner_dead(owner: str | None) -> bool:
 
 def ensure_schema(path: Path) -> None:
     """Create (0600) and migrate the database if needed, through the store's own path."""
-    from tracker.store import read
+    from tracker.store import pg, read
 
+    if pg.is_url(path):
+        with read.connect(path):
+            return
     if not path.exists() or path.stat().st_size == 0:
         from tracker.store.engine import make_engine
 
@@ -84,8 +88,20 @@ def ensure_schema(path: Path) -> None:
 
 @contextmanager
 def connect(path: Path, timeout: float = 30.0) -> Any:
-    """An autocommit sqlite3 connection (we issue BEGIN IMMEDIATE ourselves)."""
+    """An autocommit sqlite3 connection (we issue BEGIN IMMEDIATE ourselves); on PostgreSQL a
+    ``tracker.store.pg.PgConn`` that takes the same SQL."""
     ensure_schema(path)
+    from tracker.store import pg
+
+    if pg.is_url(path):
+        pconn = pg.connect(path, timeout=timeout)  # type: ignore[arg-type]
+        try:
+            yield pconn
+        except sqlite3.Error as exc:
+            raise store_error(path, exc) from exc
+        finally:
+            pconn.close()
+        return
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -123,6 +139,7 @@ class Row:
     attempts: int
 
 
+@retried
 def enqueue(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], now: float) -> int:
     """Insert (obligation_id, contract_id, kind, reason, due_date, for_date, channel, payload) rows
     not planned before; returns how many were new."""
@@ -146,6 +163,7 @@ def existing(conn: sqlite3.Connection, day_keys: Iterable[str]) -> set[tuple[int
     return out
 
 
+@retried
 def reclaim_stale(conn: sqlite3.Connection, now: float, lease: float = LEASE_SECONDS) -> int:
     """Give rows claimed by a dead process (or with an expired lease) back for delivery."""
     rows = conn.execute("SELECT DISTINCT claimed_by FROM reminder_outbox WHERE status = 'sending'").fetchall()
@@ -175,12 +193,21 @@ CLAIM_SQL = ("UPDATE reminder_outbox SET status = 'sending', claimed_by = ?, cla
              " SELECT id FROM reminder_outbox WHERE channel = ? AND status IN ('pending', 'retry')"
              " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?)"
              " RETURNING id, obligation_id, channel, payload, attempts")
+# PostgreSQL: rows another process is claiming right now are skipped, not waited for (each row
+# still goes to exactly one claimer: a row claimed meanwhile no longer matches the status test).
+CLAIM_SQL_PG = CLAIM_SQL.replace(" LIMIT ?)", " LIMIT ? FOR UPDATE SKIP LOCKED)")
+
+
+@retried
+def _claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit: int) -> list[Any]:
+    sql = CLAIM_SQL if isinstance(conn, sqlite3.Connection) else CLAIM_SQL_PG
+    with immediate(conn):
+        return conn.execute(sql, (owner, now, channel, now, limit)).fetchall()
 
 
 def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit: int = 500) -> list[Row]:
     """Atomically take up to ``limit`` ready rows of one channel for ``owner``."""
-    with immediate(conn):
-        got = conn.execute(CLAIM_SQL, (owner, now, channel, now, limit)).fetchall()
+    got = _claim(conn, channel, owner, now, limit)
     rows, unreadable = [], []
     for i, o, ch, p, a in got:
         try:
@@ -199,6 +226,7 @@ def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit:
     return rows
 
 
+@retried
 def mark_sent(conn: sqlite3.Connection, ids: Sequence[int], owner: str, now: float) -> None:
     with immediate(conn):
         conn.executemany("UPDATE reminder_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
@@ -206,6 +234,7 @@ def mark_sent(conn: sqlite3.Connection, ids: Sequence[int], owner: str, now: flo
                          [(now, i, owner) for i in ids])
 
 
+@retried
 def mark_failed(conn: sqlite3.Connection, ids: Sequence[int], owner: str, error: str, now: float, *,
                 max_attempts: int, backoff: float, next_at: float | None = None) -> None:
     """One failed attempt: ``retry`` after ``backoff * 2**(attempts-1)`` seconds (or at ``next_at``:
@@ -218,11 +247,15 @@ def mark_failed(conn: sqlite3.Connection, ids: Sequence[int], owner: str, error:
             [(error[:300], max_attempts, next_at, now, backoff, i, owner) for i in ids])
 
 
+@retried
 def renew(conn: sqlite3.Connection, owner: str, now: float) -> None:
-    """Renew the lease of every row ``owner`` holds (a long run is not mistaken for a dead one)."""
+    """Renew the lease of every row ``owner`` holds (a long run is not mistaken for a dead one).
+    Only leases older than a hundredth of ``LEASE_SECONDS`` are rewritten: called before each
+    message, it would otherwise rewrite the whole claimed batch every time (on PostgreSQL a new
+    version of each of those rows per message)."""
     with immediate(conn):
-        conn.execute("UPDATE reminder_outbox SET claimed_at = ? WHERE status = 'sending' AND claimed_by = ?",
-                     (now, owner))
+        conn.execute("UPDATE reminder_outbox SET claimed_at = ? WHERE status = 'sending' AND claimed_by = ?"
+                     " AND claimed_at < ?", (now, owner, now - LEASE_SECONDS / 100))
 
 
 def next_retry_at(conn: sqlite3.Connection, ids: Sequence[int]) -> float | None:
@@ -234,6 +267,7 @@ def next_retry_at(conn: sqlite3.Connection, ids: Sequence[int]) -> float | None:
     return float(row[0]) if row and row[0] is not None else None
 
 
+@retried
 def release(conn: sqlite3.Connection, ids: Sequence[int], owner: str, note: str) -> None:
     """Give claimed rows back untried (shutdown, or their channel already failed in this run)."""
     if not ids:
@@ -277,6 +311,7 @@ def listing(conn: sqlite3.Connection, *, failed: bool = False, since: date | Non
 # ------------------------------------------------------------------------------ days, state
 
 
+@retried
 def record_day(conn: sqlite3.Connection, day: date, now: float, *, planned: int, delivered: int, failed: int,
                runner: str) -> None:
     with immediate(conn):
@@ -302,6 +337,7 @@ def completed_days(conn: sqlite3.Connection) -> list[date]:
     return [date.fromisoformat(d) for (d,) in conn.execute("SELECT day FROM reminder_days ORDER BY day")]
 
 
+@retried
 def set_state(conn: sqlite3.Connection, key: str, value: Any) -> None:
     with immediate(conn):
         if value is None:
@@ -319,6 +355,7 @@ def get_state(conn: sqlite3.Connection, key: str) -> Any:
 # ------------------------------------------------------------------------------ recipients
 
 
+@retried
 def add_recipient(conn: sqlite3.Connection, contract_id: int | None, party: str, kind: str, address: str,
                   fmt: str = "generic", secret: str | None = None, person: str | None = None) -> bool:
     """Assign a recipient; False if it was already assigned. ``address`` of a webhook is a URL or a
@@ -357,6 +394,7 @@ def has_snapshot(conn: sqlite3.Connection, day: date) -> bool:
                         (day.isoformat(), day.isoformat())).fetchone() is not None
 
 
+@retried
 def save_snapshots(conn: sqlite3.Connection, day: date, rows: Iterable[tuple[Any, ...]]) -> int:
     """(contract_id, obligation_id, clause, days, balance, penalty, suspend_from) for ``day``."""
     it = iter(rows)  # streamed, like enqueue

@@ -17,6 +17,8 @@ from __future__ import annotations
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from tracker.store.pg_schema import BigId, Money
+
 
 class ReminderOutboxRow(SQLModel, table=True):
     __tablename__ = "reminder_outbox"
@@ -26,7 +28,7 @@ class ReminderOutboxRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    obligation_id: int
+    obligation_id: int = Field(sa_type=BigId)  # a digest's key is a negative number (tracker.person_digest)
     contract_id: int
     kind: str
     reason: str
@@ -78,8 +80,8 @@ class PenaltySnapshotRow(SQLModel, table=True):
     obligation_id: int
     clause: str | None = None
     days: int
-    balance: str  # Decimal text
-    penalty: str  # Decimal text
+    balance: str = Field(sa_type=Money)  # Decimal text
+    penalty: str = Field(sa_type=Money)  # Decimal text
     suspend_from: str | None = None
 
 

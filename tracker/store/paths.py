@@ -18,7 +18,14 @@ DB_NAME = "tracker.db"
 
 
 def resolve_db_path(explicit: Path | str | None, environ: Mapping[str, str]) -> Path:
-    """``--db``, then ``TRACKER_DB``, then the platform's user data dir."""
+    """``--db``, then ``TRACKER_DB``, then the platform's user data dir. A ``postgresql://`` URL
+    names a PostgreSQL database (a ``tracker.store.pg.PgUrl``, which every store entry takes
+    where it takes a path); anything else is an SQLite file."""
+    value = str(explicit) if explicit else environ.get("TRACKER_DB")
+    if value and value.startswith(("postgresql://", "postgres://")):
+        from tracker.store.pg import PgUrl
+
+        return PgUrl(value)  # type: ignore[return-value]
     if explicit:
         return Path(explicit).expanduser()
     if environ.get("TRACKER_DB"):

@@ -75,6 +75,12 @@ def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
 @contextmanager
 def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connection | None]:
     """A connection inside one read transaction (a consistent snapshot), or None if no database."""
+    from tracker.store import pg
+
+    if pg.is_url(path):
+        with pg_read(pg.PgUrl(str(path)) if isinstance(path, str) else path, timeout) as c:  # type: ignore[arg-type]
+            yield c
+        return
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         yield None
@@ -95,6 +101,27 @@ def connect(path: Path | str, timeout: float = 5.0) -> Iterator[sqlite3.Connecti
     finally:
         if conn is not None:
             conn.close()
+
+
+@contextmanager
+def pg_read(url: Any, timeout: float) -> Iterator[Any]:
+    """PostgreSQL: a read-only REPEATABLE READ transaction (one snapshot), migrated first if needed."""
+    from tracker.store import pg
+    from tracker.store.pg import applied_names
+
+    conn = pg.connect(url, timeout=timeout)
+    try:
+        if migrations.pending(applied_names(conn), url):
+            from tracker.store.engine import make_engine
+
+            make_engine(url, timeout).dispose()  # migrates
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise store_error(url, exc) from exc
+    finally:
+        conn.close()
 
 
 def _trigger_event(trigger: str | None) -> str | None:
@@ -162,6 +189,10 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
                       " OR (o.party IN ('client','both') AND c.client LIKE ?))")
             params += [f"%{party}%", f"%{party}%"]
     until = (as_of + timedelta(days=days)).isoformat()
+    if not isinstance(conn, sqlite3.Connection):
+        from tracker.store.pg import UPCOMING_PLAN_SQL
+
+        conn.execute(UPCOMING_PLAN_SQL)
     rows = conn.execute(UPCOMING_DATED_SQL.format(where=where), [until, *params]).fetchall()
     if waiting:
         rows += conn.execute(UPCOMING_WAITING_SQL.format(where=where), params).fetchall()

@@ -20,6 +20,8 @@ from __future__ import annotations
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from tracker.store.pg_schema import Money
+
 
 class ContractRow(SQLModel, table=True):
     __tablename__ = "contracts"
@@ -72,8 +74,8 @@ class ObligationRow(SQLModel, table=True):
     due_date: str | None = None
     trigger: str | None = None  # JSON {"event","offset","business_days"} or NULL
     recurrence: str | None = None
-    amount: str | None = None  # Decimal text
-    paid: str | None = None  # Decimal text: allocated payments so far (payments only)
+    amount: str | None = Field(default=None, sa_type=Money)  # Decimal text
+    paid: str | None = Field(default=None, sa_type=Money)  # Decimal text: allocated payments so far (payments only)
     currency: str | None = None
     metrics: str | None = None  # JSON targets (evaluation reports)
     clause: str | None = None
@@ -119,7 +121,7 @@ class PaymentRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     contract_id: int = Field(foreign_key="contracts.id", index=True)
-    amount: str  # Decimal text
+    amount: str = Field(sa_type=Money)  # Decimal text
     paid_on: str
     note: str | None = None
     actor: str
@@ -132,7 +134,7 @@ class PaymentAllocationRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     payment_id: int = Field(foreign_key="payments.id", index=True)
     obligation_id: int = Field(foreign_key="obligations.id", index=True)
-    amount: str  # Decimal text
+    amount: str = Field(sa_type=Money)  # Decimal text
 
 
 class EvaluationRow(SQLModel, table=True):
