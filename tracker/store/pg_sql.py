@@ -26,11 +26,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmin\(([^(),]+),\s*([^(),]+)\)", re.I), r"least(\1, \2)"),
     (re.compile(r"\bmax\(([^(),]+),\s*([^(),]+)\)", re.I), r"greatest(\1, \2)"),
     (re.compile(r"\bINTEGER NOT NULL PRIMARY KEY( AUTOINCREMENT)?", re.I), "SERIAL PRIMARY KEY"),
+    # SQLite's "+column" (a unary plus that keeps its planner off an index) means nothing to PostgreSQL
+    (re.compile(r"(?<![\w)\]'\"])\+(?=[A-Za-z_])"), ""),
 )
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO\b", re.I)
 _INSERT_TABLE = re.compile(r"^\s*INSERT INTO (\w+)", re.I)
 # tables whose primary key is not ``id`` (an INSERT into any other gets ``RETURNING id`` for lastrowid)
-NO_ID = frozenset({"reminder_days", "reminder_state", "schema_migrations_pg"})
+NO_ID = frozenset({"reminder_days", "reminder_state", "schema_migrations_pg", "remind_rows", "remind_snaps",
+                   "remind_items", "remind_people", "remind_covered"})
 
 
 @functools.lru_cache(maxsize=512)
