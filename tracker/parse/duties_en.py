@@ -251,7 +251,7 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         row_ids.clear()
         return None
     header, cells = tables.get("header", []), _cells(s)
-    if not header or not cells or _TOTAL_ROW.match(cells[0]):
+    if not header or not cells or _total_row(cells):
         return None
     candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
     # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
@@ -282,13 +282,17 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
             return None
         amount = number(fig.group(1))
     timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
-    invoiced = any(_INVOICED.search(h) for h in header) or any(_INVOICED.search(c) for c in timing)
     use_terms = (lead[2] if lead else None) or terms
+    own = next((x for x in map(find_time, timing) if x), None)
+    # a row invoiced by its own words, or under an "Invoicing" header when it states no deadline of
+    # its own ("payable within thirty (30) days after the Effective Date" keeps that deadline)
+    invoiced = any(_INVOICED.search(c) for c in timing) or (
+        any(_INVOICED.search(h) for h in header) and (own is None or own.bare))
     t: TimeExpr | None
     if invoiced and use_terms:
         t = TimeExpr(0, 0, event="invoice", offset=use_terms.offset, business_days=use_terms.business_days)
     else:
-        t = next((x for x in map(find_time, timing) if x), None)
+        t = own
     if t is None:
         return None
     first = s.find(cells[0])
@@ -296,6 +300,11 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     return RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first, u.start + last,
                          fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
                          amount=amount, currency=currency)
+
+
+def _total_row(cells: list[str]) -> bool:
+    """A table's total row: "Total" in its first cell, or in the second when the first is empty."""
+    return bool(_TOTAL_ROW.match(cells[0]) or (not cells[0] and len(cells) > 1 and _TOTAL_ROW.match(cells[1])))
 
 
 def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
@@ -311,7 +320,7 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
         if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
             header = cells
             continue
-        if not cells or not _TOTAL_ROW.match(cells[0]):
+        if not cells or not _total_row(cells):
             continue
         for i, h in enumerate(header):
             if i < len(cells) and _AMOUNT_HEADER.search(h):
