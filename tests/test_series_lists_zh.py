@@ -129,3 +129,12 @@ def test_a_payment_table_announced_as_paid_in_four_instalments() -> None:
     assert [p.due_date for p in pays] == [date(2026, 7, 15), date(2026, 9, 25), date(2026, 12, 25), date(2027, 3, 25)]
     assert all(p.amount == Decimal("240000.00") for p in pays)
     assert r.contract.total_fee == Decimal("960000.00")  # a one-year contract's yearly fee is its total
+
+
+def test_a_supplement_that_raises_the_total_pays_the_increase_without_a_mismatch() -> None:
+    body = ("第一条 费用\n1.1 本补充协议新增服务费为人民币186,000元。新增后，主合同总价款由人民币540,000元调整为人民币726,000元。\n"
+            "1.2 第一期：本补充协议生效之日起10个工作日内，甲方支付新增服务费的50%，即人民币93,000元；\n"
+            "1.3 第二期：扩展模型验收合格后15日内，甲方支付新增服务费的50%，即人民币93,000元。\n")
+    r = _parse(body)
+    assert r.contract.total_fee == Decimal("726000.00")  # the amended total, not the one it replaces
+    assert not [w for w in r.warnings if w.code == "amount_mismatch"]  # 93,000 × 2 = 726,000 − 540,000

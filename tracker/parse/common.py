@@ -346,6 +346,7 @@ class Facts:
     perpetual_confidentiality: bool = False
     currency: str | None = None
     total_fee: Decimal | None = None
+    total_fee_was: Decimal | None = None  # "总价款由A调整为B": A (a supplement's instalments may add up to B - A)
     copies: int | None = None
     metrics: dict[str, Decimal] = field(default_factory=dict)
     penalties: list[RawPenalty] = field(default_factory=list)

@@ -239,7 +239,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
 #: an amended end of the term: 有效期届满日由A变更为B (B is the end)
 _AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。;]{{0,30}}?(?:{lexicon_zh.AMENDED_TO})")
 #: an amended value: "由A调整为B" / "由A变更为B" right after the fact's label (B counts)
-_AMENDED_VALUE = re.compile(rf"\s*由[^,。;]{{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")
+_AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")  # 由人民币540,000元调整为…
 
 
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
@@ -249,7 +249,9 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
                          r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?", text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
+        was = None
         if (amended := _AMENDED_VALUE.match(text, m.end())) is not None:  # 总价款由60万元调整为68万元
+            was = next((h.value for h in hits if h.end <= amended.end()), None)
             hits = [h for h in hits if h.start >= amended.end()] or hits
             if hits and hits[0].start - amended.end() <= 8:
                 m = amended
@@ -257,6 +259,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if facts.total_fee is None:
             facts.total_fee = hits[0].value
+            facts.total_fee_was = was  # an amended total: the instalments may be the increase only
             facts.currency = hits[0].currency
             first = (ctx.clauses.label_at(m.start()), m.start(), hits[0].end)
             _mismatch(ctx, facts, hits[0])
