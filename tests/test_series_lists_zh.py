@@ -138,3 +138,12 @@ def test_a_supplement_that_raises_the_total_pays_the_increase_without_a_mismatch
     r = _parse(body)
     assert r.contract.total_fee == Decimal("726000.00")  # the amended total, not the one it replaces
     assert not [w for w in r.warnings if w.code == "amount_mismatch"]  # 93,000 × 2 = 726,000 − 540,000
+
+
+def test_a_series_first_date_and_a_budget_ceiling() -> None:
+    body = ("第一条 费用\n1.1 本协议项下年度预估服务费总额不超过人民币1,200,000元，该金额仅为预算控制上限。\n"
+            "1.2 甲方应于每周五前支付上一结算周期经确认的服务费，首次结算日为2026年6月26日。\n")
+    r = _parse(body)
+    weekly = next(o for o in r.obligations if o.recurrence)
+    assert weekly.recurrence == "FREQ=WEEKLY;BYDAY=FR" and weekly.due_date == date(2026, 6, 26)  # not 2026-03-06
+    assert r.contract.total_fee is None  # a ceiling is no price

@@ -257,6 +257,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
                 m = amended
         if not hits or hits[0].start - m.end() > 8:
             continue
+        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内", text[max(0, m.start() - 8):hits[0].start]):
+            continue  # "预估服务费总额不超过…": a budget ceiling, not the price
         if facts.total_fee is None:
             facts.total_fee = hits[0].value
             facts.total_fee_was = was  # an amended total: the instalments may be the increase only

@@ -31,7 +31,7 @@ from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
-from tracker.parse.series_zh import series_month
+from tracker.parse.series_zh import series_first, series_month
 from tracker.parse.timex_element import time_element
 
 TITLES = {
@@ -138,7 +138,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
-        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a])):
+        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)):
             ob["series_from"] = since
         if _SERVICE_SPAN.search(s, max(0, a - 8), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)

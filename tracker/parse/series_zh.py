@@ -37,3 +37,17 @@ def _num(text: str) -> int:
     if all(c in "〇零一二三四五六七八九" for c in text) and len(text) == 4:  # 二〇二六: digit by digit
         return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in text))
     return cn_int(text)
+
+
+_FIRST = re.compile(r"首次[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为|是|:)\s*")
+
+
+def series_first(sentence: str) -> date | None:
+    """The first occurrence a recurring duty states: "…于每周五前支付…，首次结算日为2026年6月26日"."""
+    from tracker.parse.common import find_dates
+
+    m = _FIRST.search(sentence)
+    if m is None:
+        return None
+    hits = [h for h in find_dates(sentence, m.end(), min(len(sentence), m.end() + 20)) if h.value]
+    return hits[0].value if hits and hits[0].start - m.end() <= 2 else None
