@@ -40,15 +40,9 @@ def week_ends(text: str) -> tuple[date, int] | None:
 
 def week_end_date(cell: str, weeks: tuple[date, int]) -> date | None:
     """The date "第N周末" in ``cell`` stands for."""
-    m = _CELL.search(cell)
-    if m is None:
-        return None
-    try:
-        n = int(m.group("n")) if m.group("n").isdigit() else cn_int(m.group("n"))
-    except NumeralError:
-        return None
+    n = _week_number(_CELL.search(cell))
     monday, weekday = weeks
-    return monday + timedelta(weeks=n - 1, days=weekday) if 1 <= n <= 520 else None
+    return monday + timedelta(weeks=n - 1, days=weekday) if n else None
 
 
 _FROM_WEEK = re.compile(rf"自\s*第\s*(?P<n>{_N})\s*周(?:起|开始)")
@@ -56,11 +50,16 @@ _FROM_WEEK = re.compile(rf"自\s*第\s*(?P<n>{_N})\s*周(?:起|开始)")
 
 def series_week(before: str, weeks: tuple[date, int]) -> date | None:
     """The Monday of the week "自第N周起" names (a weekly series starts there)."""
-    m = _FROM_WEEK.search(before)
+    n = _week_number(_FROM_WEEK.search(before))
+    return weeks[0] + timedelta(weeks=n - 1) if n else None
+
+
+def _week_number(m: re.Match[str] | None) -> int | None:
+    """The week a match's ``n`` group names (1 to 520), or None."""
     if m is None:
         return None
     try:
         n = int(m.group("n")) if m.group("n").isdigit() else cn_int(m.group("n"))
     except NumeralError:
         return None
-    return weeks[0] + timedelta(weeks=n - 1) if 1 <= n <= 520 else None
+    return n if 1 <= n <= 520 else None
