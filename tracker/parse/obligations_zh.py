@@ -169,7 +169,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
-    facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations)
+    facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations, facts.read)
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)

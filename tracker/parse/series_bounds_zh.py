@@ -15,8 +15,9 @@ _FIRST = re.compile(r"首期|第一期|首次|第1期")
 _LAST = re.compile(r"末期|最后一期|尾期|最末一期")
 
 
-def fold(text: str, obligations: list[RawObligation]) -> list[RawObligation]:
-    """``obligations`` with the dated first/last instalments of a recurring payment folded into it."""
+def fold(text: str, obligations: list[RawObligation], read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
+    """``obligations`` with the dated first/last instalments of a recurring payment folded into it;
+    their sentences join ``read`` (they bound the series, so coverage does not flag them)."""
     series = [o for o in obligations if o.kind == "payment" and o.recurrence and o.label]
     if not series:
         return obligations
@@ -34,4 +35,6 @@ def fold(text: str, obligations: list[RawObligation]) -> list[RawObligation]:
         if rec.amount is None:
             rec.amount, rec.currency = next(((o.amount, o.currency) for o in ends if o.amount), (None, rec.currency))
         drop.update(id(o) for o in ends)
+        if read is not None:
+            read.extend((o.start, o.end) for o in ends)
     return [o for o in obligations if id(o) not in drop]
