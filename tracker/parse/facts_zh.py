@@ -196,7 +196,7 @@ def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
         amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
         notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
         m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
-        if m and ("续" in s or "通知" in s):
+        if m and re.search(r"续|通知|延长|展期", s):
             got = duration_at(s, m.end())
             if got:
                 facts.renewal_notice = got[0]

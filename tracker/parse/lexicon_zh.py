@@ -26,7 +26,7 @@ ROLE_WORDS: dict[str, str] = {
     "买方": "client", "发包方": "client", "发包人": "client", "用户方": "client", "定作方": "client",
     "定作人": "client", "招标人": "client", "客户方": "client",
     "被许可方": "client", "被许可人": "client", "承租方": "client", "承租人": "client",
-    "出资方": "client", "订阅方": "client", "客户": "client",
+    "出资方": "client", "订阅方": "client", "客户": "client", "数据使用方": "client", "资料使用方": "client",
     "建设单位": "client", "建设方": "client", "使用单位": "client",
     # the provider: who is commissioned, supplies, serves
     "受托方": "provider", "受托人": "provider", "受托单位": "provider", "受托开发方": "provider",
@@ -38,7 +38,7 @@ ROLE_WORDS: dict[str, str] = {
     "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider",
     "许可方": "provider", "许可人": "provider", "授权方": "provider", "出租方": "provider", "出租人": "provider",
     "服务供应商": "provider", "研究开发方": "provider", "技术开发方": "provider", "评测服务方": "provider",
-    "承建单位": "provider", "承建方": "provider", "实施单位": "provider", "实施方": "provider",
+    "数据提供方": "provider", "资料提供方": "provider", "承建单位": "provider", "承建方": "provider", "实施单位": "provider", "实施方": "provider",
     "评测机构": "provider", "测评机构": "provider", "检测机构": "provider", "检验机构": "provider",
     "认证机构": "provider", "测试机构": "provider", "检测单位": "provider",
     # both sides
@@ -210,23 +210,53 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|�
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|"
-                   r"环境|权限|保函|担保|证明|函|服务器|设备|硬件|GPU|算力|机房|机柜|网络|电力")
+                   r"环境|权限|保函|担保|证明|函|服务器|硬件|GPU|算力|机房|机柜")
 
 
-def client_hands_data(action: str) -> bool:
-    """A client's hand-over that is its data: some 提供/交付… in ``action`` whose object (the
-    words after the verb, or X in 将X交付) is data or unnamed, not an account, a place, help,
-    hardware or an answer (开通数据接收账户，并提供账户信息; 将GPU服务器两台交付至实验室)."""
-    for m in re.finditer(CLIENT_HAND_OVER, action):
-        before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:m.start()])
-        obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[m.end():]).group(0)  # type: ignore[union-attr]
-        if re.search(DATA_OBJECT, obj) or not re.search(NOT_DATA_OBJECT, obj):
+#: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|证明|报告|汇编|方案|函)"
+#: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
+DISPOSE = r"返还|退还|归还|删除|销毁|清除"
+
+
+def _objects(action: str, verb: re.Match[str]) -> list[str]:
+    """The conjuncts of a hand-over's object: X in 将X交付, else the words after the verb."""
+    before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:verb.start()])
+    obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[verb.end():]).group(0)  # type: ignore[union-attr]
+    return [c for c in re.split(r"及其|以及|及|和|与|、", obj) if c.strip()] or [obj]
+
+
+def _conjunct_is_data(c: str) -> bool | None:
+    """True: data (its head is); False: paperwork, an account, a place, hardware; None: unnamed."""
+    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个]*\s*$", "", c.strip())
+    if re.search(PAPER_HEAD + r"[》\"”]?\s*$", head):
+        return False
+    if re.search(DATA_OBJECT, head):
+        return True
+    return False if re.search(NOT_DATA_OBJECT, head) else None
+
+
+def hands_over_data(action: str, unnamed: bool = False) -> bool:
+    """Some 提供/交付/提交… in ``action`` hands over data (a conjunct of its object is data; with
+    ``unnamed``, a conjunct that names nothing else counts too). Disposing of data never does."""
+    if re.search(DISPOSE, action):
+        return False
+    for verb in re.finditer(HAND_OVER, action):
+        kinds = [_conjunct_is_data(c) for c in _objects(action, verb)]
+        if True in kinds or (unnamed and None in kinds):
             return True
     return False
 
 
+def client_hands_data(action: str) -> bool:
+    """A client's hand-over that is its data: its object is data or unnamed, not paperwork, an
+    account, a place, help or hardware (开通数据接收账户，并提供账户信息; 将GPU服务器两台交付至实验室;
+    提交资料使用计划书)."""
+    return hands_over_data(action, unnamed=True)
+
+
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|组织"
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
@@ -264,7 +294,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
         return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
     if re.search(PROGRESS_REPORT, action):
         return "progress_report"
-    if _DATA_HAND_OVER.search(action) and party != "provider":
+    if _DATA_HAND_OVER.search(action) and party != "provider" and hands_over_data(action):
         return "data_delivery"
     if re.search(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)", action):
         return "other"  # the source code and its documents: a deliverable of its own, not the model
