@@ -147,3 +147,14 @@ def test_a_series_first_date_and_a_budget_ceiling() -> None:
     weekly = next(o for o in r.obligations if o.recurrence)
     assert weekly.recurrence == "FREQ=WEEKLY;BYDAY=FR" and weekly.due_date == date(2026, 6, 26)  # not 2026-03-06
     assert r.contract.total_fee is None  # a ceiling is no price
+
+
+def test_a_space_aligned_annex_table_under_the_sentence_that_refers_to_it() -> None:
+    body = ("第一条 采集\n1.1 乙方按附件一所列场景分三批完成采集。\n")
+    annex = ("\n附件一：采集批次表\n\n"
+             "批次   场景                 金额（元）    交付日期\n"
+             "第一批 客厅日常动作         150,000.00   2026年4月30日前\n"
+             "第二批 厨房及餐厅操作       180,000.00   2026年5月29日前\n")
+    r = parse_text(HEAD + body + SIGN + annex, "t.txt")
+    rows = sorted((o.kind, o.party, o.due_date) for o in r.obligations if o.clause and o.clause.startswith("附件"))
+    assert rows == [("other", "provider", date(2026, 4, 30)), ("other", "provider", date(2026, 5, 29))]

@@ -220,14 +220,14 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
     """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
     row, of the kind the introducing clause and the header say, citing that clause."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text:
+    if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text and "  " not in ctx.text:
         return facts
     taken = [(o.start, o.end) for o in seen.obligations]
     done_rows: set[int] = set()
     weeks = week_ends(ctx.text) if "周" in ctx.text else None
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if not u.label or not ("|" in s or "\t" in s or "<t" in s):
+        if not u.label or not ("|" in s or "\t" in s or "<t" in s or "  " in s):
             continue
         row = tables_zh.row_at(ctx.text, u.start, u.end)
         cell = row.of("deadline") if row else None
@@ -243,6 +243,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
         intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
+        if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
+            kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
         if kind in (None, "payment"):
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
@@ -266,15 +268,23 @@ _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九�
 def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
     """Who acts on a table whose heading names no party (``附件一 数据交付计划表``): the subject of
     the duty sentence elsewhere that refers to it (``许可方应按照附件一所列日期分批交付…``)."""
+    ref = _referring_sentence(ctx, intro, table_start)
+    return _party(ctx, ref, kind) if ref else _party(ctx, intro, kind)
+
+
+def _referring_sentence(ctx: Ctx, intro: str, table_start: int) -> str | None:
+    """The duty sentence before a table that refers to it by name (附件一, 《数据交付计划表》) and
+    has a party as its subject (with 应, or opening the sentence: "甲方按附件一所列…完成采集")."""
     names = [m.group(0).replace(" ", "") for m in _ANNEX_NAME.finditer(intro)]
     names += [t for t in re.findall(r"[\u4e00-\u9fff]{3,12}表", intro) if not _ANNEX_NAME.fullmatch(t)]
     for u in ctx.units if names else ():
         if u.start >= table_start:
             break
         t = ctx.unit_text(u)
-        if any(n in t.replace(" ", "") for n in names) and re.search(lexicon_zh.MODAL, t) and ctx.party_rx().search(t):
-            return _party(ctx, t, kind)
-    return _party(ctx, intro, kind)
+        if any(n in t.replace(" ", "") for n in names) and ctx.party_rx().search(t) \
+                and (re.search(lexicon_zh.MODAL, t) or _OPENS_WITH_PARTY(ctx).match(t)):
+            return t
+    return None
 
 
 def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like the pattern it returns)

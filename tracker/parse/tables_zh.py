@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tracker.parse import lexicon_zh as lx
+from tracker.parse.tables_space import gap_spans, is_space_row, under_header
 
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -71,6 +72,8 @@ def split_cells(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
         markup = "tab"
+    elif is_space_row(line):
+        spans, markup = gap_spans(line), "space"
     else:
         return None
     out = []
@@ -119,6 +122,13 @@ def row_at(text: str, start: int, end: int) -> Row | None:
         if roles is not None:
             header = cells[0]
             break
+    if roles is not None and len(roles) != len(spans) and markup == "space" and header:
+        # a space-aligned row whose first cells are one space apart: cut it under the header's columns
+        h0 = text.rfind("\n", 0, header[0][0]) + 1
+        h_end = text.find("\n", h0)
+        h_line = text[h0:h_end if h_end >= 0 else len(text)]
+        cut = under_header(h_line, [(a - h0, b - h0) for a, b in header], text[line_start:line_end])
+        spans = [(line_start + a, line_start + b) for a, b in cut] if cut else spans
     if roles is not None and len(roles) != len(spans):
         roles = None  # merged header cells: the columns cannot be matched
     scale = next((10000 for (a, b), role in zip(header, roles or [], strict=False)
