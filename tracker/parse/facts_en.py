@@ -314,8 +314,15 @@ def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
     return _classify_start(doc, what) if re.match(r"\s*the\b", what) else "own"
 
 
+_END_DEF = re.compile(r"[\"“](?:Termination|Expiry|Expiration|End)\s+Date[\"”]\s+(?:shall\s+)?means?\s+")
+
+
 def _end_date(doc: _Doc) -> tuple[date, Span] | None:
     text, end = doc.text, doc.body_end
+    for m in _END_DEF.finditer(text, 0, end):  # '"Termination Date" means 30 November 2026'
+        h = doc.date_at(m.end())
+        if h is not None and h.value:
+            return h.value, doc.sentence(m.start())
     for h in doc.dates:  # "shall continue until December 31, 2020", "and expire on June 30, 2025"
         if h.start >= end:
             break

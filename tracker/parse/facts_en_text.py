@@ -77,6 +77,11 @@ def clean(text: str) -> str:
     return "".join(chars)
 
 
+#: a document after the signatures (its dates are not the signatures')
+_AFTER_SIGNATURES = re.compile(r"(?m)^[ \t#*]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|"
+                               r"STATEMENT OF WORK|Statement of Work)\b")
+
+
 class Doc:
     """One contract's cleaned text with its dates, sentence bounds, cover end, signature dates and
     body end (the first signature block: exhibits after it are read only when the body is silent)."""
@@ -151,9 +156,12 @@ class Doc:
             labels.setdefault(m.lastgroup or "", []).append(m.start())
         found: list[DateHit] = []
         repeated: set[str] | None = None
+        heads = [m.start() for m in _AFTER_SIGNATURES.finditer(self.text, floor)]
         for h in self.dates:
             if h.start < floor:
                 continue
+            if found and any(found[-1].end <= p < h.start for p in heads):
+                break  # a schedule after the signatures ("…tagged termination-2026-11-30") dates nothing
             near = sum(1 for pos in labels.values() if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500

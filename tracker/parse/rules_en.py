@@ -198,7 +198,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for m in re.finditer(r"(?:total\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
-        if hits and hits[0].start - m.end() <= 3:
+        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
             return facts
@@ -210,6 +210,20 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     if hit:
         facts.total_fee, facts.currency = hit.value, hit.currency
     return facts
+
+
+_RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")
+
+
+def _in_recitals(ctx: Ctx, pos: int) -> bool:
+    """``pos`` is in the recitals (RECITALS / WHEREAS / Background before the first clause): a
+    price stated there is an earlier agreement's ("…for a total price of RMB 1,200,000")."""
+    first = ctx.clauses.labelled()
+    body = first[0].start if first else len(ctx.text)
+    if pos >= body:
+        return False
+    head = _RECITALS.search(ctx.text, 0, body)
+    return head is not None and head.start() < pos
 
 
 def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
