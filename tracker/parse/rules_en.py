@@ -134,6 +134,10 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+_HEADING = re.compile(r"\s*[#*\s]*(?P<t>[A-Z][^\n.;:]{3,100}?(?:AGREEMENT|Agreement|CONTRACT|Contract|STATEMENT OF WORK|"
+                      r"Statement of Work|ORDER FORM|Order Form|ADDENDUM|Addendum))[*\s]*\n")
+
+
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     m = re.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
@@ -141,6 +145,8 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
         named = re.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
         if named:
             facts.title = named.span("t")
+        elif (head := _HEADING.match(ctx.text)) is not None:  # no project named: the document's own heading
+            facts.title = head.span("t")
         return facts
     end = ctx.text.find("\n", m.end())
     end = len(ctx.text) if end < 0 else end
