@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
-from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
+from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
 from tracker.parse.duty_tables_en import row_duty
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -62,6 +63,8 @@ _MODAL = re.compile(MODAL, re.I)
 _DEFINITION = re.compile(DEFINITION)
 _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?\s+(?:shall|must|will)\b", re.I)
 _HAND_OVER = re.compile(HAND_OVER, re.I)
+#: what a client hands over that is paperwork, not its data: a report, a certificate, a plan, a notice
+_PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter)s?\b", re.I)
 _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
@@ -195,13 +198,15 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             if kind == "other" and t.recurrence and _REPORT.search(action):
                 kind = "progress_report"  # a report due on a schedule is a periodic report
             party = "client" if invoices else party_of(ctx, s, kind)
-            if kind == "other" and party == "client" and _HAND_OVER.search(action):
+            if kind == "other" and party == "client" and _HAND_OVER.search(action) and not _PAPER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":
                 kind = "other"
             raw = RawObligation(kind, party, TITLES[kind], u.label, u.start + a, u.start + b, fixed_date=t.fixed_date,
                                 event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence)
             raw.series_after = t.series_after
+            if t.recurrence and (since := _series_from(s)):
+                raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
             if kind == "payment":
                 payment(u, s, raw)
                 if _TERMS.search(s) and (not item or raw.amount is None):  # the terms, not an instalment
@@ -218,6 +223,18 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
 
 _AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)"
                         r"|\s*,?\s+and\s+(?=the\s)", re.I)  # "deliver X on or before A and the Y on or before B"
+
+
+_COMMENCING = re.compile(r"commenc\w*\s+with\s+the\s+(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
+
+
+def _series_from(s: str) -> date | None:
+    """The day after the period a series "commences with" ends: its first occurrence is after it."""
+    m = _COMMENCING.search(s)
+    if m is None:
+        return None
+    hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
+    return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
 def _duty_parts(s: str) -> list[tuple[int, int]]:

@@ -190,7 +190,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
         m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
-                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract))", s, re.I)
+                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract)"
+                      r"|(?:this|the)\s+(?:agreement|contract)\s+(?:ends|expires|terminates))", s, re.I)
         if m:
             got = en_duration(m)
             if got:

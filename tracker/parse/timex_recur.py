@@ -158,6 +158,9 @@ def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
 
 
 RULES_EN: tuple[tuple[str, Build], ...] = (
+    # "on or before the last day of the month following each Calendar Quarter"
+    (r"last\s+day\s+of\s+the\s+(?:first\s+)?month\s+(?:following|after)\s+(?:the\s+end\s+of\s+)?(?:each|every)\s+(?:calendar\s+)?quarter",
+     _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=-1")),
     # "by the fifteenth (15th) day of the first month of each calendar quarter"
     (rf"\bthe\s+(?:{_MDAY_EN})(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?P<which>first|last|third|final)\s+month\s+of\s+"
      rf"(?:each|every)\s+(?:calendar\s+)?quarter", lambda m: _quarter_mday(m)),
