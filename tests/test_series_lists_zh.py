@@ -158,3 +158,15 @@ def test_a_space_aligned_annex_table_under_the_sentence_that_refers_to_it() -> N
     r = parse_text(HEAD + body + SIGN + annex, "t.txt")
     rows = sorted((o.kind, o.party, o.due_date) for o in r.obligations if o.clause and o.clause.startswith("附件"))
     assert rows == [("other", "provider", date(2026, 4, 30)), ("other", "provider", date(2026, 5, 29))]
+
+
+def test_a_restatement_names_the_event_and_a_signature_table_dates_the_contract() -> None:
+    text = ("技术服务合同\n\n委托方（甲方）：上海青禾医疗科技有限公司\n受托方（乙方）：北京云帆科技有限公司\n\n"
+            "第一条 维保费\n1.1 维保费按下表支付：\n\n| 期次 | 金额（元） | 支付时间 |\n|---|---|---|\n"
+            "| 第一年度维保费 | 120,000.00 | 第一个维保年度届满后30日内（即验收合格满一年后30日内） |\n\n"
+            "| | 甲方 | 乙方 |\n|---|---|---|\n| 单位（盖章） | 上海青禾医疗科技有限公司 | 北京云帆科技有限公司 |\n"
+            "| 日期 | 2026年4月13日 | 2026年4月13日 |\n")
+    r = parse_text(text, "t.md")
+    pay = next(o for o in r.obligations if o.kind == "payment")
+    assert pay.trigger is not None and (pay.trigger.event, pay.trigger.offset) == ("acceptance", "P1Y30D")
+    assert r.contract.signed_date == date(2026, 4, 13)

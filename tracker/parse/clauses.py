@@ -63,7 +63,7 @@ _SIGNATURE = re.compile(
     # a party's line that ends sealed: "采购人（甲方）：江州市大数据发展管理局（盖章）"
     r"|[^\n:：。]{1,12}[:：][^\n:：。]{2,60}[(（](?:盖章|公章|签章)[)）][ \t]*(?=\n)"
     # any party's sealing line: "委托方（盖章）：…", "评测机构(公章):"
-    r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：]"
+    r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：|]"
     # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)
     r"|(?<![\d.])[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"
     # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"

@@ -201,7 +201,7 @@ PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
-MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|交付[^,。;]{{0,8}}(?:{DELIVERABLE})"
+MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署上线|完成[^,。;]{0,4}训练")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)

@@ -134,7 +134,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _milestone_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
+        ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
@@ -187,7 +187,7 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
         cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
-        ob = duty_time(ctx, cu, cell_text, payment_row=True)
+        ob = _restated_time(ctx, cell_text) or duty_time(ctx, cu, cell_text, payment_row=True)
         if ob is not None:
             a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
             break
@@ -302,6 +302,20 @@ def _series_week(ctx: Ctx, before: str) -> date | None:
 def _role_in(ctx: Ctx, cell: str) -> str | None:
     m = ctx.party_rx().search(cell)
     return (ctx.role_of(m.group(0)) or lexicon_zh.role_word(m.group(0))) if m else None
+
+
+_RESTATED = re.compile(r"\(\s*即\s*(?P<t>[^()]{4,60})\)")
+
+
+def _restated_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
+    """"第一个维保年度届满后30日内（即验收合格满一年后30日内）": the drafter's restatement names the
+    event the deadline counts from; it wins over the words it explains."""
+    m = _RESTATED.search(s) if "即" in s else None
+    ob = time_element(m.group("t"), "zh", ctx.text) if m else None
+    if m is None or ob is None or ob.get("event") is None:
+        return None
+    ob["_a"], ob["_b"] = m.start("t") + ob["_a"], m.start("t") + ob["_b"]
+    return ob
 
 
 def _milestone_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
