@@ -100,6 +100,7 @@ DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群"
 #: the spec's eight events. The one Chinese event vocabulary: add a wording here.
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("warranty_end", r"(?:质保|保修|维保|保固)期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
+    ("trial_end", r"试用期(?:间)?(?:届满|期满|满|结束|到期)"),  # a free trial before a purchase: no schema event
     ("renewal_expiry", r"续(?:约|展|签|期)期(?:间)?(?:届满|期满|满|到期)|续约期满"),
     ("confirmation", r"(?:并|且)?经[^,。;]{0,8}?确认"),
     ("due_date", r"(?:付款|履行|交付)期限届满|到期日|应付日|(?:逾期|迟延|延迟|延期)(?:付款|交付|支付|履行)?"),
