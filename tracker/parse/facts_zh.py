@@ -66,6 +66,8 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
     cut = re.compile(lexicon_zh.TITLE_END).search(ctx.text, start, end)
     value = ctx.text[start:cut.start() if cut else end].rstrip(" ;,")
+    if (quoted := re.fullmatch(r"(?:为|是)?\s*[“\"《「](.+?)[”\"》」]", value)) is not None:  # 项目名称为“…”
+        start, value = start + quoted.start(1), quoted.group(1)
     m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
     if value.startswith(("#", "-", "*")):
         return facts
@@ -137,8 +139,9 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
             elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s) \
                     or re.search(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)", s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
-        # explicit range: 自DATE起至DATE止
-        dates = [h for h in find_dates(text, u.start, u.end) if h.value]
+        # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
+        defines_other = re.search(r"(?:^|[:：])\s*(?:是)?指", s) and not re.search(r"本合同|本协议|本契约|合同期限|有效期", s)
+        dates = [] if defines_other else [h for h in find_dates(text, u.start, u.end) if h.value]
         amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日
         if amended_end and facts.end_date is None:
             new = [h for h in dates if h.start >= u.start + amended_end.end()]
