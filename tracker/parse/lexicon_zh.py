@@ -242,6 +242,8 @@ def hands_over_data(action: str, unnamed: bool = False) -> bool:
     ``unnamed``, a conjunct that names nothing else counts too). Disposing of data never does."""
     if re.search(DISPOSE, action):
         return False
+    if re.search(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})", action):
+        return True  # a nominal hand-over: "完成首批训练数据的上传"
     for verb in re.finditer(HAND_OVER, action):
         kinds = [_conjunct_is_data(c) for c in _objects(action, verb)]
         if True in kinds or (unnamed and None in kinds):
