@@ -23,7 +23,7 @@ from tracker.parse.context_zh import (
     parse_duration,
 )
 from tracker.parse.numerals import NumeralError, cn_int
-from tracker.parse.timex_element import time_element
+from tracker.parse.timex_element import choose, time_element
 from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
 
 _TIME_REL = re.compile(
@@ -59,7 +59,8 @@ def duty_time(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[str,
     of the sentence where the layer answers."""
     old = _time_element(ctx, u, s, payment_row) if "每" in s else None
     if old is not None and "recurrence" in old:
-        return old
+        new = time_element(s, "zh", ctx.text) if "和" in s or "及" in s or "、" in s else None
+        return choose(new, old)
     new = time_element(s, "zh", ctx.text)
     if new is not None or "每" in s:
         return new if new is not None else old

@@ -140,7 +140,10 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                     or re.search(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)", s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
-        defines_other = re.search(r"(?:^|[:：])\s*(?:是)?指", s) and not re.search(r"本合同|本协议|本契约|合同期限|有效期", s)
+        # and about the contract: "声音授权期限自A起至B止" is a licence's, not the term
+        about = re.search(r"本合同|本协议|本契约|合同|协议|契约|有效期|履行期限|履约期|服务期|合作期|租赁期", s)
+        defines_other = (re.search(r"(?:^|[:：])\s*(?:是)?指", s) and not re.search(r"本合同|本协议|本契约|合同期限|有效期", s)) \
+            or not about
         dates = [] if defines_other else [h for h in find_dates(text, u.start, u.end) if h.value]
         amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日
         if amended_end and facts.end_date is None:

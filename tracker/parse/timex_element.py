@@ -50,8 +50,19 @@ def choose(new: dict[str, Any] | None, old: dict[str, Any] | None) -> dict[str, 
     RRULE spellings are the ones the golden contracts fix (quarter ends as FREQ=YEARLY;BYMONTH=3,6,9,12,
     每月15日及月末 as BYMONTHDAY=15,-1)."""
     if old is not None and "recurrence" in old:
+        if new is not None and _more_dates(new.get("recurrence"), old["recurrence"]):
+            return new  # "每年6月30日和12月31日前": the layer read both dates, the older table the first
         return old
     return new if new is not None else old
+
+
+def _more_dates(new: str | None, old: str) -> bool:
+    """``new`` lists several months or days where ``old`` lists one (it read more of the sentence)."""
+    if not new:
+        return False
+    lists = re.findall(r"BY(?:MONTH|MONTHDAY)=([^;]+)", new)
+    old_lists = re.findall(r"BY(?:MONTH|MONTHDAY)=([^;]+)", old)
+    return any("," in x for x in lists) and not any("," in x for x in old_lists)
 
 
 _CLAUSE_END = re.compile(r"[,。;:]")
