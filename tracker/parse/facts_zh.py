@@ -65,7 +65,7 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     seg_end = next((s.end for s in ctx.clauses.segments if s.start <= start < s.end), len(ctx.text))
     end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
     cut = re.compile(lexicon_zh.TITLE_END).search(ctx.text, start, end)
-    value = ctx.text[start:cut.start() if cut else end].rstrip(" ;,")
+    value = ctx.text[start:cut.start() if cut else end].split("|")[0].rstrip(" ;,*")  # a table cell ends at its border
     if (quoted := re.fullmatch(r"(?:为|是)?\s*[“\"《「](.+?)[”\"》」]", value)) is not None:  # 项目名称为“…”
         start, value = start + quoted.start(1), quoted.group(1)
     m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
