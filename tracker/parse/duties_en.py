@@ -61,7 +61,8 @@ _TERMS = re.compile(PAYMENT_TERMS, re.I)
 _RIGHT = re.compile(RIGHT, re.I)
 _MODAL = re.compile(MODAL, re.I)
 _DEFINITION = re.compile(DEFINITION)
-_BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?\s+(?:shall|must|will)\b", re.I)
+_BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:['’]s?(?:\s+[\w-]+){{1,3}}|\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?"
+                   r"\s+(?:shall|must|will)\b", re.I)  # "The Parties' project leads shall hold…"
 _HAND_OVER = re.compile(HAND_OVER, re.I)
 #: what a client hands over that is paperwork, not its data: a report, a certificate, a plan, a notice
 _PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter)s?\b", re.I)

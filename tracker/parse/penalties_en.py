@@ -67,7 +67,7 @@ def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> 
     if i < 0 or i + 1 >= len(items) or "." not in (items[i + 1].label or ""):
         return None
     s = ctx.text[items[i + 1].start:items[i + 1].end]
-    if not re.search(r"suspend|terminat", s, re.I) or re.search(r"liquidated|penalt|interest|late\s+(?:fee|charge)", s, re.I):
+    if not re.search(r"suspend|terminat", s, re.I) or re.search(PENALTY_CUES, s, re.I):  # a penalty of its own
         return None
     m = _suspension(s)
     if m:

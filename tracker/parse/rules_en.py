@@ -252,7 +252,7 @@ METRICS = (("accuracy", r"accuracy"), ("recall", r"recall"), ("f1", r"F1(?:[\s-]
 def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for key, name in METRICS:
-        m = re.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,20}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
+        m = re.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
         if m:
             with contextlib.suppress(NumeralError, ArithmeticError):
                 facts.metrics[key] = rate(m.group("v").replace(" ", ""))
