@@ -1,0 +1,107 @@
+"""Obligation kinds from a duty's wording (Chinese): which kind the words name, settled by who
+acts, and whether a hand-over is of data. The vocabularies are the lexicon's (``lexicon_zh``)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse.lexicon_zh import (
+    DATA_HAND_OVER,
+    DATA_OBJECT,
+    DEPOSIT,
+    DISPOSE,
+    EVALUATION_REPORT,
+    HAND_OVER,
+    KIND_NOT_OBLIGATION,
+    MODEL_ACTION,
+    NOT_DATA_OBJECT,
+    NOT_MODEL_EVALUATION,
+    OTHER_ACTION,
+    PAPER_DELIVERABLE,
+    PAPER_HEAD,
+    PAYMENT_ACTION,
+    PAYMENT_NOT,
+    PAYMENT_PAPERS,
+    PROGRESS_REPORT,
+)
+
+
+def _objects(action: str, verb: re.Match[str]) -> list[str]:
+    """The conjuncts of a hand-over's object: X in 将X交付, else the words after the verb."""
+    before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:verb.start()])
+    obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[verb.end():]).group(0)  # type: ignore[union-attr]
+    return [c for c in re.split(r"及其|以及|及|和|与|、", obj) if c.strip()] or [obj]
+
+
+def _conjunct_is_data(c: str) -> bool | None:
+    """True: data (its head is); False: paperwork, an account, a place, hardware; None: unnamed."""
+    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个]*\s*$", "", c.strip())
+    if re.search(PAPER_HEAD + r"[》\"”]?\s*$", head):
+        return False
+    if re.search(DATA_OBJECT, head):
+        return True
+    return False if re.search(NOT_DATA_OBJECT, head) else None
+
+
+def hands_over_data(action: str, unnamed: bool = False) -> bool:
+    """Some 提供/交付/提交… in ``action`` hands over data (a conjunct of its object is data; with
+    ``unnamed``, a conjunct that names nothing else counts too). Disposing of data never does."""
+    if re.search(DISPOSE, action):
+        return False
+    if re.search(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})", action):
+        return True  # a nominal hand-over: "完成首批训练数据的上传"
+    for verb in re.finditer(HAND_OVER, action):
+        kinds = [_conjunct_is_data(c) for c in _objects(action, verb)]
+        if True in kinds or (unnamed and None in kinds):
+            return True
+    return False
+
+
+def client_hands_data(action: str) -> bool:
+    """A client's hand-over that is its data: its object is data or unnamed, not paperwork, an
+    account, a place, help or hardware (开通数据接收账户，并提供账户信息; 将GPU服务器两台交付至实验室;
+    提交资料使用计划书)."""
+    return hands_over_data(action, unnamed=True)
+
+
+def kind_of(action: str, party: str | None) -> str | None:
+    """The obligation kind a duty's wording names, settled by who acts when ``party`` is known;
+    ``None`` when it names none (or a penalty)."""
+    kind = _wording_kind(action, party)
+    return settle_kind(kind, action, party) if party else kind
+
+
+def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
+    """The kind once the actor is known: the provider's unnamed delivery is the model's
+    ("交付日不得晚于…"), what a client hands over is its data, and data the provider hands over
+    (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``."""
+    if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action):
+        return "model_delivery"
+    if kind == "other" and party == "client" and client_hands_data(action):
+        return "data_delivery"
+    if kind == "data_delivery" and party == "provider":
+        return "other"
+    return kind
+
+
+def _wording_kind(action: str, party: str | None) -> str | None:
+    if re.search(KIND_NOT_OBLIGATION, action):
+        return None
+    if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
+        return "other" if re.search(DEPOSIT, action) else "payment"
+    if (ev := re.search(EVALUATION_REPORT, action)) and not (
+            ev.group(0) == "评估报告" and re.search(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告", action)):
+        return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
+    if re.search(PROGRESS_REPORT, action):
+        return "progress_report"
+    if DATA_HAND_OVER.search(action) and party != "provider" and hands_over_data(action):
+        return "data_delivery"
+    if re.search(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)", action):
+        return "other"  # the source code and its documents: a deliverable of its own, not the model
+    if re.search("模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
+        return "model_delivery"
+    if re.search(MODEL_ACTION, action):
+        return "model_delivery"
+    if re.search(OTHER_ACTION, action):
+        return "other"
+    return None
