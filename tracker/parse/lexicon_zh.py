@@ -327,5 +327,5 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 # the kind readers live in kinds_zh (they use the tables above); re-exported as the lexicon's
-from tracker.parse.kinds_zh import client_hands_data, hands_over_data, kind_of, settle_kind  # noqa: E402
+from tracker.parse.kinds_zh import client_hands_data, hands_over_data, kind_of, settle_kind  # noqa: E402, F401
 
