@@ -187,10 +187,10 @@ def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, s
             continue
         try:
             try:  # the common case without a context manager per row; a failure is read again inside it
-                subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
+                subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of, (day, pol))
             except Exception:
                 with bad_rows.reading(row[1]):
-                    subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
+                    subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of, (day, pol))
         except bad_rows.Unreadable as exc:
             bad[exc.contract_id] = exc.problem
             continue
@@ -203,7 +203,10 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
              clause_cache: dict[str | None, tuple[int | None, str | None]],
              producer_late: dict[tuple[int, str], date],
              shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]],
-             covered: Callable[[int, date, str | None], bool]) -> Subject | None:
+             covered: Callable[[int, date, str | None], bool],
+             today: tuple[date, policy_mod.Policy] | None = None) -> Subject | None:
+    """The obligation's Subject, or None when it has nothing to say: waiting for an event not
+    late, or (``today``: day and policy) no reminder of ``policy_mod.due`` can fall on that day."""
     oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row[:13]
     due_d = date.fromisoformat(due) if due else None
     ctitle, pens = contracts.get(cid, (None, None))
@@ -224,7 +227,10 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
             return None  # waiting for an event that is not late: nothing to say yet
     owed = None
     if amount is not None:
-        owed = D(amount) - D(paid or "0")
+        owed = D(amount) - D(paid or "0")  # read first: an unreadable amount is reported all the same
+    if today is not None and oid not in shortfall and not policy_mod.may_fall_on(
+            kind, due_d, today[0], today[1], suspend_after_days=susp, event_deadline=event_deadline):
+        return None
     sf = shortfall.get(oid)
     return Subject(
         obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
