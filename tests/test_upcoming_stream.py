@@ -6,19 +6,16 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
+from test_cli_store import loaded  # noqa: F401  (the fixture: two contracts of fixtures/store)
 from typer.testing import CliRunner
 
 from tracker import render_stream
 from tracker.cli import app
-from tracker.model import ParseResult
-from tracker.store.write import Store
 
-FIX = Path(__file__).parent / "fixtures" / "store"
 runner = CliRunner()
 
 
@@ -60,16 +57,8 @@ def test_nothing_dated_still_says_so() -> None:
     assert out.getvalue().splitlines()[0] == "Nothing due by 30 days after 2025-06-16."
 
 
-@pytest.fixture
-def loaded(db_path: Path) -> Path:
-    with Store(db_path) as s:
-        for name in ("p01-xinghe-intent", "p02-yunqi-bill-ocr"):
-            d = json.loads((FIX / f"{name}.expected.json").read_text(encoding="utf-8"))
-            s.add_parsed(ParseResult.from_json(d))
-    return db_path
-
-
-def test_cli_streams_a_listing_above_large(loaded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("loaded")
+def test_cli_streams_a_listing_above_large(monkeypatch: pytest.MonkeyPatch) -> None:
     args = ["upcoming", "--as-of", "2025-06-25", "--days", "3650"]
     small = runner.invoke(app, args)
     rows = json.loads(runner.invoke(app, [*args, "--json"]).stdout)

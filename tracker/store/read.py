@@ -230,6 +230,15 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
         rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract,
                               person=person)
         bad = bad_rows.scan(conn, {r[1] for r in rows}, tables=("contracts",))
+    out = upcoming_rows(rows, as_of, bad)
+    for cid, problem in sorted(bad.items()):
+        bad_rows.add(skipped, cid, problem)
+    return [row for row in out if row["contract_id"] not in bad]
+
+
+def upcoming_rows(rows: list[tuple[Any, ...]], as_of: date, bad: dict[int, str]) -> list[dict[str, Any]]:
+    """The raw rows of contracts not in ``bad`` as ``upcoming``'s dicts; a row that cannot be read
+    adds its contract to ``bad`` (its rows already converted stay: the caller filters)."""
     out = []
     for r in rows:
         if r[1] in bad:
@@ -239,9 +248,7 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
                 out.append(_upcoming_row(r, as_of))
         except bad_rows.Unreadable as exc:
             bad[r[1]] = exc.problem
-    for cid, problem in sorted(bad.items()):
-        bad_rows.add(skipped, cid, problem)
-    return [row for row in out if row["contract_id"] not in bad]
+    return out
 
 
 def known_party(path: Path | str, party: str) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 from tracker.errors import NotFound
 from tracker.store import bad_rows
 from tracker.store.bad_rows import Skipped
-from tracker.store.read import _upcoming_row, connect, upcoming_cursors
+from tracker.store.read import connect, upcoming_cursors, upcoming_rows
 
 
 def upcoming_chunks(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
@@ -59,15 +59,6 @@ def _convert(conn: sqlite3.Connection, raw: list[tuple[Any, ...]], as_of: date, 
     if new:
         bad.update(bad_rows.scan(conn, new, tables=("contracts",)))
         seen |= new
-    out = []
-    for r in raw:
-        if r[1] in bad:
-            continue
-        try:
-            with bad_rows.reading(r[1], "an obligation's stored data cannot be read"):
-                out.append(_upcoming_row(r, as_of))
-        except bad_rows.Unreadable as exc:
-            bad[r[1]] = exc.problem
-    out = [row for row in out if row["contract_id"] not in bad]
+    out = [row for row in upcoming_rows(raw, as_of, bad) if row["contract_id"] not in bad]
     if out:
         yield out
