@@ -41,3 +41,26 @@ def test_fast_help_is_not_taken_for_other_invocations() -> None:
     assert _fast_help(["upcoming", "--help"], "tracker") is None
     assert _fast_help(["--help"], "python -m tracker") is None
     assert _fast_help(["--help", "--db", "x"], "tracker") is None
+
+
+def test_home_names_the_module_that_registers_each_command() -> None:
+    """``tracker.cli.HOME``: loading that module alone registers the command (a fresh process each)."""
+    from tracker.cli import HOME
+
+    for command, module in HOME.items():
+        code = (f"import tracker.{module}; from tracker.cli_app import app; "
+                "print(' '.join(c.name or c.callback.__name__ for c in app.registered_commands))")
+        names = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+        assert command in names, (command, module, names)
+
+
+@pytest.mark.parametrize("args", [["upcoming", "--days", "x"], ["upcoming", "--nope"], ["remind", "--help"],
+                                  ["upcoming", "--help"], ["remind", "--as-of", "2025-13-01", "--dry-run"]])
+def test_one_command_loaded_alone_answers_as_the_whole_app(args: list[str], tmp_path: Path) -> None:
+    """Usage errors and help of a command loaded alone (``HOME``) are the whole app's, exit code too."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100", "TRACKER_DB": str(tmp_path / "none.db")}
+    whole = ("import sys; import tracker.cli as c; c._load(); sys.argv[0] = 'tracker'; sys.exit(c.main())")
+    got = [subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60)
+           for code in (LAUNCH, whole)]
+    assert (got[0].returncode, got[0].stdout, got[0].stderr) == (got[1].returncode, got[1].stdout, got[1].stderr)

@@ -35,6 +35,25 @@ def _load() -> Any:
     return _app
 
 
+# The module that registers a command: ``tracker upcoming …`` and ``tracker remind …`` need only
+# theirs (tests/test_cli_fast.py checks this against the whole app); any other invocation loads all.
+HOME = {"upcoming": "cli_store", "remind": "cli_remind"}
+
+
+def _load_for(argv: list[str]) -> Any:
+    """The app with just the command ``argv`` names registered, when ``HOME`` knows it (its usage
+    errors and help are the same: they name no other command); else the whole app."""
+    home = HOME.get(argv[0]) if argv else None
+    if home is None or _app is not None:
+        return _load()
+    from tracker.cli_app import app
+    from tracker.cli_examples import attach
+
+    __import__(f"tracker.{home}")
+    attach(app)
+    return app
+
+
 def __getattr__(name: str) -> Any:
     if name == "app":
         return _load()
@@ -84,7 +103,7 @@ def main() -> None:
         code = _fast_help(sys.argv[1:], sys.argv[0])
     if code is not None:
         sys.exit(code)
-    _load()()
+    _load_for(sys.argv[1:])()
 
 
 if __name__ == "__main__":
