@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from dbconn import db_connect
 from remind_helpers import add_contract, ob
 from remind_servers import http_server
@@ -104,3 +105,46 @@ def test_no_digest_once_reminders_have_run(db_path: Path, tmp_path: Path) -> Non
     assert sorted((x["reason"], x["title"]) for x in _lines(log)) == [
         ("due_in_7d", "评估报告"), ("overdue", "训练数据交付")]
     assert len(r.delivered) == 2
+
+
+def test_digest_in_parts_of_digest_lines_each_its_own_row(db_path: Path, tmp_path: Path) -> None:
+    """``digest_lines`` = 2: the three overdue obligations of ``_setup`` come in two parts, on the log
+    and on a generic webhook alike, each part one outbox row and one message; a rerun sends none again."""
+    cid = _setup(db_path)
+    log = tmp_path / "reminders.jsonl"
+    c = Config(delivery=Delivery(channels=("log",), log_file=str(log), backoff_seconds=0.0,  # type: ignore[arg-type]
+                                 timeout_seconds=2.0, retries_in_run=0, digest_lines=2))
+    with http_server() as hook:
+        with outbox.connect(db_path) as conn:
+            outbox.add_recipient(conn, cid, "both", "webhook", hook.url, "generic")
+        r = run_daily(db_path, T, config=c)
+        # 2 channels x (2 digest parts + 1 lead reminder)
+        assert r.ok and (r.new, len(r.delivered)) == (6, 6)
+        parts = [x for x in _lines(log) if x["reason"] == "overdue_digest"]
+        assert [(p["title"], p["count"]) for p in parts] == [
+            ("first reminder run: 2 obligations already overdue (part 1 of 2)", 2),
+            ("first reminder run: 1 obligation already overdue (part 2 of 2)", 1)]
+        assert [i["title"] for p in parts for i in p["items"]] == ["月度报告", "首期款", "训练数据交付"]
+        posted = [x for x in hook.reminders() if x["reason"] == "overdue_digest"]
+        assert [p["items"] for p in posted] == [p["items"] for p in parts] and len(hook.received) == 3
+        again = run_daily(db_path, T, config=c)
+        assert (again.new, len(again.delivered)) == (0, 0) and len(hook.received) == 3
+    with db_connect(db_path) as conn:
+        rows = conn.execute("SELECT obligation_id, status FROM reminder_outbox WHERE reason = 'overdue_digest'"
+                            " ORDER BY channel, obligation_id DESC").fetchall()
+    assert rows == [(0, "sent"), (-1, "sent")] * 2
+
+
+def test_delivered_keeps_payloads_up_to_a_bound(db_path: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``KEEP_LINES`` lines the run keeps counts, not payloads; ``on_delivered`` sees every one."""
+    from tracker import delivered
+
+    _setup(db_path)
+    monkeypatch.setattr(delivered, "KEEP_LINES", 3)
+    seen: list[dict] = []
+    r = run_daily(db_path, T, config=_cfg(tmp_path / "r.jsonl"), on_delivered=seen.append)
+    assert len(r.delivered) == 2 and [x["reason"] for x in seen] == ["due_in_7d", "overdue_digest"]
+    # the lead reminder (1 line) is kept; the digest (3 lines) would pass the bound: counted only
+    assert list(r.delivered) == seen[:1] and not r.delivered.complete
+    assert r.delivered.by_reason == {("log", "due_in_7d"): 1, ("log", "overdue_digest"): 1}

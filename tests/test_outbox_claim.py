@@ -25,11 +25,11 @@ def test_claim_uses_the_ready_index_without_a_sort(db_path: Path) -> None:
     if is_pg(db_path):  # one row is read whole by the planner: ask whether the index can serve the claim
         with db_connect(db_path) as c:
             c.execute("SET enable_seqscan = off")
-            plan = "\n".join(r[0] for r in c.execute("EXPLAIN " + outbox.CLAIM_SQL_PG, ("me", 1.0, "log", 1.0, 500)))
+            plan = "\n".join(r[0] for r in c.execute("EXPLAIN " + outbox.PICK_SQL_PG, ("log", 1.0, 500)))
         assert "ix_reminder_outbox_claim" in plan and "Sort" not in plan and "LockRows" in plan, plan
         return
     with db_connect(db_path) as c:
-        plan = [r[-1] for r in c.execute("EXPLAIN QUERY PLAN " + outbox.CLAIM_SQL, ("me", 1.0, "log", 1.0, 500))]
+        plan = [r[-1] for r in c.execute("EXPLAIN QUERY PLAN " + outbox.PICK_SQL, ("log", 1.0, 500))]
     assert any("ix_reminder_outbox_claim" in step for step in plan), plan
     assert not any("TEMP B-TREE" in step for step in plan), plan
 
@@ -56,3 +56,17 @@ def test_a_row_waiting_for_its_retry_time_is_not_claimed(db_path: Path) -> None:
         assert outbox.claim(conn, "log", "me", now=210.0) == []
         (again,) = outbox.claim(conn, "log", "me", now=261.0)
         assert again.obligation_id == 1 and again.attempts == 1
+
+
+def test_a_batch_holds_at_most_one_digest(db_path: Path) -> None:
+    """A first-run digest part may list a thousand obligations: a claim takes one of them at most,
+    with the ordinary rows before the next."""
+    Store(db_path).close()
+    rows = [(1, "lead"), (0, "overdue_digest"), (-1, "overdue_digest"), (2, "lead"), (3, "lead"), (-2, "overdue_digest")]
+    with outbox.connect(db_path) as conn:
+        outbox.enqueue(conn, [(oid, 1, "digest" if oid <= 0 else "payment", reason, None, "2025-06-01", "log",
+                               json.dumps({"for_date": "2025-06-01"})) for oid, reason in rows], now=100.0)
+        got = []
+        while batch := outbox.claim(conn, "log", "me", now=200.0, limit=500):
+            got.append([r.obligation_id for r in batch])
+    assert got == [[1, 0], [-1, 2, 3], [-2]]

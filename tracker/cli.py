@@ -1,21 +1,63 @@
-"""Entry point of the ``tracker`` command: imports every command module so it registers on ``app``."""
+"""Entry point of the ``tracker`` command: imports every command module so it registers on ``app``.
+
+The Typer app is built on first use (``app`` is looked up lazily, ``_load``), so that the
+commonest invocations need not import Typer at all (issue 12: importing Typer alone costs twice
+``import sqlite3, rich``): ``tracker parse FILE… [--json]`` (``_fast_parse``) and
+``tracker --help`` (``_fast_help``: the text Typer prints, rendered beforehand into
+``tracker.cli_help_text`` by ``python -m tracker.cli_help_text``, checked equal by a test).
+"""
 
 from __future__ import annotations
 
-from tracker import cli_parse  # noqa: F401  (registers commands)
-from tracker.cli_app import app
+from typing import Any
 
 _OPTIONAL = ("cli_store", "cli_penalties", "cli_remind", "cli_calendar", "cli_doctor", "cli_books", "cli_balance")
-for _name in _OPTIONAL:
-    try:
-        __import__(f"tracker.{_name}")
-    except ModuleNotFoundError as _exc:  # a command module not written yet
-        if _exc.name != f"tracker.{_name}":
-            raise
+_app: Any = None
 
-from tracker.cli_examples import attach as _attach_examples  # noqa: E402  (after every command registered)
 
-_attach_examples(app)
+def _load() -> Any:
+    """The Typer app with every command registered (once)."""
+    global _app
+    if _app is None:
+        from tracker import cli_parse  # noqa: F401  (registers commands)
+        from tracker.cli_app import app
+
+        for name in _OPTIONAL:
+            try:
+                __import__(f"tracker.{name}")
+            except ModuleNotFoundError as exc:  # a command module not written yet
+                if exc.name != f"tracker.{name}":
+                    raise
+        from tracker.cli_examples import attach  # after every command registered
+
+        attach(app)
+        _app = app
+    return _app
+
+
+# The module that registers a command: ``tracker upcoming …`` and ``tracker remind …`` need only
+# theirs (tests/test_cli_fast.py checks this against the whole app); any other invocation loads all.
+HOME = {"upcoming": "cli_store", "remind": "cli_remind"}
+
+
+def _load_for(argv: list[str]) -> Any:
+    """The app with just the command ``argv`` names registered, when ``HOME`` knows it (its usage
+    errors and help are the same: they name no other command); else the whole app."""
+    home = HOME.get(argv[0]) if argv else None
+    if home is None or _app is not None:
+        return _load()
+    from tracker.cli_app import app
+    from tracker.cli_examples import attach
+
+    __import__(f"tracker.{home}")
+    attach(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _fast_parse(argv: list[str]) -> int | None:
@@ -33,13 +75,35 @@ def _fast_parse(argv: list[str]) -> int | None:
     return run_parse(files, json_out)
 
 
+def _fast_help(argv: list[str], prog: str) -> int | None:
+    """``tracker --help`` (or ``-h``): the pre-rendered text, when Click would print exactly it:
+    the program is called ``tracker`` and the help is laid out at its full width of 80 columns
+    (Click uses ``min(terminal columns, 80)``). Anything else goes through the full CLI."""
+    import os
+    import shutil
+
+    if argv not in (["--help"], ["-h"]) or os.path.basename(prog) != "tracker" or os.environ.get("TRACKER_NO_FAST_CLI"):
+        return None
+    if shutil.get_terminal_size().columns < 80:
+        return None
+    import sys
+
+    from tracker.cli_help_text import HELP
+
+    sys.stdout.write(HELP)
+    sys.stdout.flush()
+    return 0
+
+
 def main() -> None:
     import sys
 
     code = _fast_parse(sys.argv[1:])
+    if code is None:
+        code = _fast_help(sys.argv[1:], sys.argv[0])
     if code is not None:
         sys.exit(code)
-    app()
+    _load_for(sys.argv[1:])()
 
 
 if __name__ == "__main__":

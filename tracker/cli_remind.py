@@ -7,6 +7,7 @@ imported inside the commands so ``tracker --help`` stays light.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -67,9 +68,12 @@ def remind(
         from rich.console import Console
 
         from tracker.daily import run_daily
+        from tracker.json_spool import JsonArraySpool
 
         console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user())
+        spool = JsonArraySpool() if as_json and not dry_run else None  # what was delivered, streamed out of memory
+        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user(),
+                           on_delivered=spool.add if spool is not None else None)
     warn_skipped(result.skipped)
     if dry_run:
         if as_json:
@@ -81,8 +85,9 @@ def remind(
             out.print(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
                       "(the rest went out before)")
         return
-    if as_json:
-        print_json(result.delivered)
+    if spool is not None:
+        spool.write_to(sys.stdout)
+        spool.close()
     else:
         stdout_console().print(f"{day}: {len(result.delivered)} delivered, {result.new} newly due, "
                                f"{sum(f['count'] for f in result.failed)} failed, "

@@ -91,7 +91,8 @@ class Delivery:
     run_deadline_seconds: float = 1800.0  # a run stops delivering after this (below the claim lease)
     retries_in_run: int = 2  # failed deliveries are tried again this many times in the same run…
     retry_in_run_seconds: float = 30.0  # …after this wait, doubled each time; then at later runs
-    digest_chunk: int = 50  # reminders per chat message (e-mail digests are not chunked)
+    digest_chunk: int = 50  # reminders per chat message
+    digest_lines: int = 1000  # lines per first-run digest message on the other channels (console, log, e-mail…)
 
 
 @dataclass(frozen=True)
@@ -181,9 +182,9 @@ def parse(text: str, path: Path, env: Mapping[str, str] | None = None) -> Config
     if delivery.max_attempts < 1 or delivery.timeout_seconds <= 0 or delivery.backoff_seconds < 0:
         raise UsageError(f"{path}: [delivery] max_attempts >= 1, timeout_seconds > 0, backoff_seconds >= 0")
     if delivery.deadline_seconds <= 0 or delivery.run_deadline_seconds <= 0 or delivery.retries_in_run < 0 \
-            or delivery.retry_in_run_seconds < 0:
+            or delivery.retry_in_run_seconds < 0 or delivery.digest_chunk < 1 or delivery.digest_lines < 1:
         raise UsageError(f"{path}: [delivery] deadline_seconds > 0, run_deadline_seconds > 0, "
-                         "retries_in_run >= 0, retry_in_run_seconds >= 0")
+                         "retries_in_run >= 0, retry_in_run_seconds >= 0, digest_chunk >= 1, digest_lines >= 1")
     smtp = _section(Smtp, data.get("smtp", {}), "smtp", path)
     if smtp.security not in SECURITY:
         raise UsageError(f"{path}: [smtp] security must be one of {', '.join(SECURITY)}")

@@ -38,6 +38,7 @@ from typing import Any, cast
 from tracker import first_digest, person_digest
 from tracker import reminders as policy_mod
 from tracker.config import Config
+from tracker.delivered import Delivered
 from tracker.money import D, fmt_money
 from tracker.notify import Context, DeliveryError, Target, email_target, webhook_channel, webhook_target
 from tracker.reminders import Reminder, Subject
@@ -54,7 +55,7 @@ class RunResult:
     now: date
     planned: int = 0  # reminders × channels found due
     new: int = 0  # of which were not in the outbox before
-    delivered: list[dict[str, Any]] = field(default_factory=list)  # payload + channel, per row
+    delivered: Delivered = field(default_factory=Delivered)  # payload + channel, per row (bounded)
     failed: list[dict[str, Any]] = field(default_factory=list)  # {channel, error, count}
     released: int = 0
     reclaimed: int = 0
@@ -186,10 +187,10 @@ def _subjects(conn: sqlite3.Connection, day: date, cfg: Config, bad: dict[int, s
             continue
         try:
             try:  # the common case without a context manager per row; a failure is read again inside it
-                subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
+                subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of, (day, pol))
             except Exception:
                 with bad_rows.reading(row[1]):
-                    subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of)
+                    subject = _subject(row, contracts, clause_cache, producer_late, shortfall, covered_of, (day, pol))
         except bad_rows.Unreadable as exc:
             bad[exc.contract_id] = exc.problem
             continue
@@ -202,7 +203,10 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
              clause_cache: dict[str | None, tuple[int | None, str | None]],
              producer_late: dict[tuple[int, str], date],
              shortfall: dict[int, tuple[date, dict[str, tuple[Decimal, Decimal]]]],
-             covered: Callable[[int, date, str | None], bool]) -> Subject | None:
+             covered: Callable[[int, date, str | None], bool],
+             today: tuple[date, policy_mod.Policy] | None = None) -> Subject | None:
+    """The obligation's Subject, or None when it has nothing to say: waiting for an event not
+    late, or (``today``: day and policy) no reminder of ``policy_mod.due`` can fall on that day."""
     oid, cid, kind, party, title, due, trig, rrule, amount, paid, currency, clause, basis = row[:13]
     due_d = date.fromisoformat(due) if due else None
     ctitle, pens = contracts.get(cid, (None, None))
@@ -223,7 +227,10 @@ def _subject(row: tuple[Any, ...], contracts: dict[int, tuple[Any, Any]],
             return None  # waiting for an event that is not late: nothing to say yet
     owed = None
     if amount is not None:
-        owed = D(amount) - D(paid or "0")
+        owed = D(amount) - D(paid or "0")  # read first: an unreadable amount is reported all the same
+    if today is not None and oid not in shortfall and not policy_mod.may_fall_on(
+            kind, due_d, today[0], today[1], suspend_after_days=susp, event_deadline=event_deadline):
+        return None
     sf = shortfall.get(oid)
     return Subject(
         obligation_id=oid, contract_id=cid, kind=kind, party=party, title=title, due_date=due_d,
@@ -438,7 +445,7 @@ def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path,
                 result.failed.append({"channel": channel, "error": "recipient no longer assigned",
                                       "count": len(rows)})
                 break
-            if target.kind == "email":
+            if target.kind == "email":  # one message per claim: a claim holds one digest part at most
                 batches = [rows]
             elif digest:
                 from tracker.notify import chat_chunks
@@ -493,7 +500,8 @@ def _deliver_pass(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path,
                 outbox.mark_sent(conn, [r.id for r in batch], owner, clock())
                 for r in batch:
                     run.awaiting.pop(r.id, None)
-                result.delivered.extend({**r.payload, "channel": channel} for r in batch)
+                for r in batch:
+                    result.delivered.add(r.payload, channel)
             if failed_here:
                 break
 
@@ -515,7 +523,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
               now: date | None = None, config: Config | None = None, clock: Callable[[], float] | None = None,
               console: Any = None, stop: threading.Event | None = None, runner: str = "remind",
               env: dict[str, str] | None = None, sleep: Callable[[float], None] | None = None,
-              who: str | None = None) -> RunResult:
+              who: str | None = None, on_delivered: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
     """One daily run for ``today`` (``now``: the real today when ``today`` is a missed day).
 
     ``channels``: the always-on targets (default: the config's console and log); assigned
@@ -523,6 +531,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
     ``sleep``: how to wait between retries inside the run (default: the real clock's own wait,
     interrupted by ``stop``; with a ``clock`` of its own and no ``sleep``, no retry in the run).
     ``who``: the person running the job, recorded in the history of what it changes.
+    ``on_delivered``: receives every delivered payload (with its ``channel``) as it goes;
+    ``RunResult.delivered`` keeps them only up to a bound (``tracker.delivered``).
     """
     from tracker import config as config_mod
     from tracker.store.pg import as_db
@@ -534,7 +544,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         sleep = waiter(stop)
     clock = clock or time.time
     the_env = env if env is not None else dict(os.environ)
-    result = RunResult(day=today, now=now, dry_run=dry_run)
+    result = RunResult(day=today, now=now, dry_run=dry_run, delivered=Delivered(sink=on_delivered))
     glob = list(channels) if channels is not None else default_targets(cfg, db)
     with outbox.connect(db) as conn:
         if not dry_run:
@@ -560,16 +570,19 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         result.planned = p.planned - p.folded + len(p.folded_channels) if p.first else p.planned
         if dry_run:
             result.would_send = [{**json.loads(row[-1]), "channel": row[-2]} for row in stage.rows()]
-            result.would_send += [{**json.loads(pl), "channel": t.channel} for t, _, _, _, pl in p.digests]
-            result.new = p.rows + len(p.digests)
+            digests = [{**json.loads(pl), "channel": t.channel} for t, _, _, _, pl in p.all_digests()]
+            result.would_send += digests
+            result.new = p.rows + len(digests)
             return result
         result.snapshots = outbox.save_snapshots(conn, today, stage.snapshots())
         known_t: dict[str, Target] = {t.channel: t for t in glob}
         for channel, t in p.targets.items():
             known_t.setdefault(channel, t)
-        digest_rows = ((key, 0, "digest", reason, None, fd, t.channel, pl) for t, key, reason, fd, pl in p.digests)
+        digest_rows = ((key, 0, "digest", reason, None, fd, t.channel, pl)
+                       for t, key, reason, fd, pl in p.all_digests())  # one part at a time
         result.new = outbox.enqueue(conn, itertools.chain(stage.rows(), digest_rows), clock())
         p.digests.clear()
+        p.parts.clear()
         stage.close()
         told = p.told
         if told:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -57,6 +57,13 @@ class Plan:
     told: list[int] = field(default_factory=list)  # calendar moves announced
     targets: dict[str, Target] = field(default_factory=dict)  # channel -> target, in order of use
     digests: list[tuple[Target, int, str, str, str]] = field(default_factory=list)  # target, key, reason, day, JSON
+    parts: list[Callable[[], Iterator[tuple[Target, int, str, str, str]]]] = field(default_factory=list)  # built late
+
+    def all_digests(self) -> Iterator[tuple[Target, int, str, str, str]]:
+        """Every digest not already sent: the first run's parts, built one at a time, then ``digests``."""
+        for parts in self.parts:
+            yield from parts()
+        yield from self.digests
 
     @property
     def bad(self) -> dict[int, str]:
@@ -153,31 +160,33 @@ def _stage(conn: sqlite3.Connection, stage: Stage, p: Plan, ranked: list[tuple[i
 
 
 def _digests(stage: Stage, p: Plan) -> None:
-    """The first run's digests, one per channel (parts for a chat webhook), not already sent."""
-    chat_items = p.cfg.delivery.digest_chunk
+    """The first run's digests, per channel in parts (chat webhooks: ``digest_chunk`` lines and the
+    chat size limit; e-mail, console, log, generic webhook: ``digest_lines`` lines), each part its own
+    outbox row (keys 0, -1, -2…). Only the sizes are computed here: a part's JSON is built when
+    the outbox receives it (``Plan.all_digests``), so no more than one part is ever in memory."""
+    d = p.cfg.delivery
     for channel in stage.digest_channels():
         t = p.targets[channel]
-        count = 0
-        for_date = ""
-        for fd, _, _ in stage.items(channel):
-            for_date = for_date or fd
-            count += 1
-        if getattr(t, "digest", False):
-            sizes = chunk_sizes((line for _, _, line in stage.items(channel)), max_items=chat_items)
-            it = stage.items(channel)
-            parts = [[next(it)[1:] for _ in range(n)] for n in sizes]
+        if t.kind == "webhook" and t.digest:  # a chat robot: messages have a size limit
+            sizes = chunk_sizes((line for _, _, line in stage.items(channel)), max_items=d.digest_chunk)
         else:
-            sizes, parts = [count], []
-        for i, n in enumerate(sizes):
-            if not stage.digest_exists(-i, first_digest.DIGEST, for_date, channel):
-                lines = partial(_lines, stage, channel, parts[i] if parts else None)
-                p.digests.append((t, -i, first_digest.DIGEST, for_date,
-                                  first_digest.digest_json(lines, n, for_date, (i + 1, len(sizes)))))
+            count = stage.item_count(channel)
+            sizes = [min(d.digest_lines, count - k) for k in range(0, count, d.digest_lines)]
+        p.parts.append(partial(_parts, stage, t, sizes))
 
 
-def _lines(stage: Stage, channel: str, part: list[tuple[str, str]] | None) -> Iterable[tuple[str, str]]:
-    """(item JSON, text) of a digest part, or of the channel's whole digest, in order."""
-    return part if part is not None else ((item, line) for _, item, line in stage.items(channel))
+def _parts(stage: Stage, t: Target, sizes: list[int]) -> Iterator[tuple[Target, int, str, str, str]]:
+    """(target, key, reason, for_date, payload JSON) of each part of ``t``'s digest not already
+    in the outbox, read from the stage one part at a time."""
+    it = stage.items(t.channel)
+    for_date = ""
+    for i, n in enumerate(sizes):
+        rows = [next(it) for _ in range(n)]
+        for_date = for_date or rows[0][0]  # the day of the channel's first line, for every part
+        if not stage.digest_exists(-i, first_digest.DIGEST, for_date, t.channel):
+            part = [(item, line) for _, item, line in rows]
+            yield (t, -i, first_digest.DIGEST, for_date,
+                   first_digest.digest_json(partial(list, part), n, for_date, (i + 1, len(sizes))))
 
 
 def _person_digests(stage: Stage, p: Plan) -> None:

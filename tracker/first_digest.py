@@ -8,12 +8,13 @@ each instalment's penalty) floods every channel on day one, and the ordinary rep
 repeat day. So on that first run:
 
 * every open obligation already overdue is listed, whatever its repeat day (``first_run_extra``);
-* its ``overdue`` and ``penalty`` reminders are folded, per channel, into ONE ``overdue_digest``
-  reminder listing one line per obligation (``fold``); everything else (lead times, due today,
-  suspension rights, events late…) is delivered as usual.
+* its ``overdue`` and ``penalty`` reminders are folded, per channel, into one ``overdue_digest``
+  listing one line per obligation (``fold``), in parts of at most ``digest_lines`` lines
+  (``digest_chunk`` and the size limit for a chat robot; ``tracker.daily_plan._digests``);
+  everything else (lead times, due today, suspension rights, events late…) is delivered as usual.
 
-The digest is an outbox row like any other, under the key ``(0, "overdue_digest", for_date,
-channel)``: a rerun of the same day after a crash plans the same key, which the outbox ignores,
+Each part is an outbox row like any other, under the key ``(-i, "overdue_digest", for_date,
+channel)`` for part i + 1: a rerun of the same day after a crash plans the same key, which the outbox ignores,
 so it is still delivered exactly once; a later run is no longer a first run. Pure functions apart
 from ``is_first_run`` and ``covered``, which read the outbox (``tracker.store.reminder_queries``).
 """

@@ -186,6 +186,22 @@ def due(s: Subject, today: date, policy: Policy) -> list[Reminder]:
     return out
 
 
+def may_fall_on(kind: str, due_date: date | None, today: date, policy: Policy, *,
+                suspend_after_days: int | None = None, event_deadline: date | None = None) -> bool:
+    """False when ``due`` cannot give an obligation of ``kind`` a reminder on ``today`` (leaving
+    an evaluation shortfall aside): a cheap test before its ``Subject`` is built (issue 12: most
+    open obligations of a large portfolio have nothing to say on a given day)."""
+    if due_date is None:
+        return event_deadline is not None and repeats_on((today - event_deadline).days, policy)
+    days = (due_date - today).days
+    if days >= 0 or days in policy.leads(kind):
+        return True
+    if kind in policy.overdue_kinds and repeats_on(-days, policy):
+        return True
+    return kind == "payment" and suspend_after_days is not None and \
+        (suspension_date(due_date, suspend_after_days) - today).days in policy.suspension_notice_days
+
+
 def due_all(subjects: Iterable[Subject], today: date, policy: Policy) -> list[Reminder]:
     out: list[Reminder] = []
     for s in subjects:

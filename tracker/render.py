@@ -84,37 +84,60 @@ def upcoming(rows: list[dict[str, Any]], *, as_of: str, days: int, width: int | 
     dated = [r for r in rows if r["due_date"] is not None]
     waiting = [r for r in rows if r["due_date"] is None]
     parts: list[RenderableType] = []
-    table = Table(title=f"Due by {days} days after {as_of} (and everything overdue)", title_justify="left",
-                  expand=False, pad_edge=False)
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("due", no_wrap=True)
-    if wide:
-        table.add_column("when", no_wrap=True)
-    table.add_column("obligation (who)", min_width=16, ratio=1)
-    table.add_column("amount", justify="right", no_wrap=True)
-    table.add_column("contract", max_width=24 if wide else 14, no_wrap=True, overflow="ellipsis")
+    table = upcoming_table(f"Due by {days} days after {as_of} (and everything overdue)", wide)
     for r in dated:
-        style = urgency(r["days_left"])
-        when = Text(days_text(r["days_left"]), style=style)
-        due: Any = r["due_date"] if wide else Text.assemble(r["due_date"], "\n", when)
-        cells = [str(r["obligation_id"]), due, *([when] if wide else []), _who(r), _amount_cell(r),
-                 _contract_cell(r)]
-        table.add_row(*cells, style=None if style == "green" else style)
+        cells, style = upcoming_cells(r, wide)
+        table.add_row(*cells, style=style)
     parts.append(table if dated else Text(f"Nothing due by {days} days after {as_of}.", style="green"))
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in waiting:
         groups.setdefault(r.get("waiting_for") or "an event", []).append(r)
     for event, items in groups.items():
-        t = Table(title=f"Waiting for {event.replace('_', ' ')}", title_justify="left", style="dim",
-                  pad_edge=False)
-        t.add_column("id", justify="right", no_wrap=True)
-        t.add_column("obligation (who)", min_width=16, ratio=1)
-        t.add_column("amount", justify="right", no_wrap=True)
-        t.add_column("contract", max_width=30 if wide else 18, no_wrap=True, overflow="ellipsis")
+        t = waiting_table(event, wide)
         for r in items:
-            t.add_row(str(r["obligation_id"]), _who(r), _amount_cell(r), _contract_cell(r))
+            t.add_row(*waiting_cells(r))
         parts.append(t)
     return Group(*parts)
+
+
+def upcoming_table(title: str | None, wide: bool, widths: dict[str, int] | None = None) -> Table:
+    """``upcoming``'s table of dated rows, empty; ``widths``: every column's fixed width
+    (``tracker.render_stream`` prints a long listing in chunks of equal layout)."""
+    w = widths or {}
+    table = Table(title=title, title_justify="left", expand=False, pad_edge=False)
+    table.add_column("id", justify="right", no_wrap=True, width=w.get("id"))
+    table.add_column("due", no_wrap=True, width=w.get("due"))
+    if wide:
+        table.add_column("when", no_wrap=True, width=w.get("when"))
+    table.add_column("obligation (who)", min_width=16, ratio=1, width=w.get("obligation (who)"))
+    table.add_column("amount", justify="right", no_wrap=True, width=w.get("amount"))
+    table.add_column("contract", max_width=24 if wide else 14, no_wrap=True, overflow="ellipsis",
+                     width=w.get("contract"))
+    return table
+
+
+def upcoming_cells(r: dict[str, Any], wide: bool) -> tuple[list[Any], str | None]:
+    """One dated row's cells and row style."""
+    style = urgency(r["days_left"])
+    when = Text(days_text(r["days_left"]), style=style)
+    due: Any = r["due_date"] if wide else Text.assemble(r["due_date"], "\n", when)
+    cells = [str(r["obligation_id"]), due, *([when] if wide else []), _who(r), _amount_cell(r), _contract_cell(r)]
+    return cells, None if style == "green" else style
+
+
+def waiting_table(event: str, wide: bool, widths: dict[str, int] | None = None) -> Table:
+    """``upcoming``'s table of the rows waiting for ``event``, empty."""
+    w = widths or {}
+    t = Table(title=f"Waiting for {event.replace('_', ' ')}", title_justify="left", style="dim", pad_edge=False)
+    t.add_column("id", justify="right", no_wrap=True, width=w.get("id"))
+    t.add_column("obligation (who)", min_width=16, ratio=1, width=w.get("obligation (who)"))
+    t.add_column("amount", justify="right", no_wrap=True, width=w.get("amount"))
+    t.add_column("contract", max_width=30 if wide else 18, no_wrap=True, overflow="ellipsis", width=w.get("contract"))
+    return t
+
+
+def waiting_cells(r: dict[str, Any]) -> list[str]:
+    return [str(r["obligation_id"]), _who(r), _amount_cell(r), _contract_cell(r)]
 
 
 def _plural(n: int, word: str) -> str:

@@ -188,21 +188,32 @@ def ready_channels(conn: sqlite3.Connection, now: float) -> list[str]:
 
 
 # The batch is read in (for_date, id) order straight off the partial index of ready rows
-# (migration 0007_outbox_claim_index): no sort of every ready row per batch.
-CLAIM_SQL = ("UPDATE reminder_outbox SET status = 'sending', claimed_by = ?, claimed_at = ? WHERE id IN ("
-             " SELECT id FROM reminder_outbox WHERE channel = ? AND status IN ('pending', 'retry')"
-             " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?)"
-             " RETURNING id, obligation_id, channel, payload, attempts")
+# (migration 0007_outbox_claim_index): no sort of every ready row per batch. A batch holds at
+# most one digest (``kind = 'digest'``: a first-run digest part may list a thousand obligations),
+# so a claim never reads more than one of them (issue 12: a backlog of 100,000 contracts).
+PICK_SQL = ("SELECT id, kind FROM reminder_outbox WHERE channel = ? AND status IN ('pending', 'retry')"
+            " AND next_attempt_at <= ? ORDER BY for_date, id LIMIT ?")
 # PostgreSQL: rows another process is claiming right now are skipped, not waited for (each row
 # still goes to exactly one claimer: a row claimed meanwhile no longer matches the status test).
-CLAIM_SQL_PG = CLAIM_SQL.replace(" LIMIT ?)", " LIMIT ? FOR UPDATE SKIP LOCKED)")
+PICK_SQL_PG = PICK_SQL + " FOR UPDATE SKIP LOCKED"
+CLAIM_SQL = ("UPDATE reminder_outbox SET status = 'sending', claimed_by = ?, claimed_at = ? WHERE id IN ({ids})"
+             " AND status IN ('pending', 'retry') RETURNING id, obligation_id, channel, payload, attempts")
 
 
 @retried
 def _claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit: int) -> list[Any]:
-    sql = CLAIM_SQL if isinstance(conn, sqlite3.Connection) else CLAIM_SQL_PG
+    pick = PICK_SQL if isinstance(conn, sqlite3.Connection) else PICK_SQL_PG
     with immediate(conn):
-        return conn.execute(sql, (owner, now, channel, now, limit)).fetchall()
+        ids: list[int] = []
+        digests = 0
+        for i, kind in conn.execute(pick, (channel, now, limit)).fetchall():
+            digests += kind == "digest"
+            if digests > 1:
+                break
+            ids.append(i)
+        if not ids:
+            return []
+        return conn.execute(CLAIM_SQL.format(ids=",".join("?" * len(ids))), (owner, now, *ids)).fetchall()
 
 
 def claim(conn: sqlite3.Connection, channel: str, owner: str, now: float, limit: int = 500) -> list[Row]:

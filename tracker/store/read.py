@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,6 +170,18 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
     """Raw rows: open obligations due by ``as_of + days`` (every overdue one included), soonest
     first, then (``waiting``) the open obligations still waiting for their triggering event.
     ``person``: only those assigned to them (``tracker.store.assignments``)."""
+    rows: list[tuple[Any, ...]] = []
+    for cur in upcoming_cursors(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract,
+                                waiting=waiting, person=person):
+        rows += cur().fetchall()
+    return rows
+
+
+def upcoming_cursors(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kind: str | None = None,
+                     party: str | None = None, contract: int | None = None, waiting: bool = True,
+                     person: str | None = None) -> list[Callable[[], Any]]:
+    """``upcoming_query``'s queries, each a call that opens its cursor (read in chunks by
+    ``tracker.store.upcoming_stream``): the dated rows, then the waiting ones."""
     where, params = "", []  # type: tuple[str, list[Any]]
     if person is not None:
         where += (" AND EXISTS (SELECT 1 FROM assignments a WHERE a.person = ? AND (a.contract_id IS NULL"
@@ -193,10 +206,10 @@ def upcoming_query(conn: sqlite3.Connection, *, as_of: date, days: int = 30, kin
         from tracker.store.pg import UPCOMING_PLAN_SQL
 
         conn.execute(UPCOMING_PLAN_SQL)
-    rows = conn.execute(UPCOMING_DATED_SQL.format(where=where), [until, *params]).fetchall()
+    out: list[Callable[[], Any]] = [partial(conn.execute, UPCOMING_DATED_SQL.format(where=where), [until, *params])]
     if waiting:
-        rows += conn.execute(UPCOMING_WAITING_SQL.format(where=where), params).fetchall()
-    return rows
+        out.append(partial(conn.execute, UPCOMING_WAITING_SQL.format(where=where), params))
+    return out
 
 
 def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None = None,
@@ -217,6 +230,15 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
         rows = upcoming_query(conn, as_of=as_of, days=days, kind=kind, party=party, contract=contract,
                               person=person)
         bad = bad_rows.scan(conn, {r[1] for r in rows}, tables=("contracts",))
+    out = upcoming_rows(rows, as_of, bad)
+    for cid, problem in sorted(bad.items()):
+        bad_rows.add(skipped, cid, problem)
+    return [row for row in out if row["contract_id"] not in bad]
+
+
+def upcoming_rows(rows: list[tuple[Any, ...]], as_of: date, bad: dict[int, str]) -> list[dict[str, Any]]:
+    """The raw rows of contracts not in ``bad`` as ``upcoming``'s dicts; a row that cannot be read
+    adds its contract to ``bad`` (its rows already converted stay: the caller filters)."""
     out = []
     for r in rows:
         if r[1] in bad:
@@ -226,9 +248,7 @@ def upcoming(path: Path | str, *, as_of: date, days: int = 30, kind: str | None 
                 out.append(_upcoming_row(r, as_of))
         except bad_rows.Unreadable as exc:
             bad[r[1]] = exc.problem
-    for cid, problem in sorted(bad.items()):
-        bad_rows.add(skipped, cid, problem)
-    return [row for row in out if row["contract_id"] not in bad]
+    return out
 
 
 def known_party(path: Path | str, party: str) -> bool:

@@ -183,6 +183,10 @@ class Stage:
                 first[channel] = mine
         return sorted(first, key=first.__getitem__)
 
+    def item_count(self, channel: str) -> int:
+        """How many lines one channel's digest has."""
+        return int(self.conn.execute("SELECT count(*) FROM remind_items WHERE channel = ?", (channel,)).fetchone()[0])
+
     def items(self, channel: str) -> Iterator[tuple[str, str, str]]:
         """(for_date, item JSON, line text) of one channel's digest, in the digest's order."""
         cur = self.conn.cursor()
