@@ -16,6 +16,7 @@ from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.span_scan import matches_in
 
 MONTHS = {
     m: i + 1
@@ -179,7 +180,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
     ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money."""
     hits = []
     stop = len(text) if end is None else end
-    for m in MONEY_RX.finditer(text, start, stop):
+    for m in matches_in(MONEY_RX, text, start, stop):  # one scan of a document serves all its spans
         g = m.groupdict()
         has_marker = g["cur"] or g["yuan"] or g["cap"] or g["cnyuan"]
         if not has_marker:

@@ -336,7 +336,7 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     sentence = sentence[:MAX_SENTENCE]
     if _bare(sentence, lang):
         first = dates_and_periods(sentence, lang)
-        return _read(sentence, scan(sentence, lang, first), lang) if first else None
+        return _read(sentence, scan(sentence, lang), lang) if first else None
     return _read(sentence, scan(sentence, lang), lang)
 
 

@@ -344,12 +344,28 @@ def _overlaps(a: int, b: int, taken: Taken) -> bool:
     return taken.mask.find(1, a, b) >= 0
 
 
+#: how many sentences' tokens are kept: the rules read a sentence and the coverage layer asks of it
+#: again (about a third of the date-and-period scans of the golden contracts are such second asks)
+MEMO_SENTENCES = 1024
+
+
 def dates_and_periods(s: str, lang: str) -> list[Tok]:
     """The DATE and DUR tokens of ``scan(s, lang)`` (they are read first; later kinds never change them)."""
+    return list(_dates_and_periods(s, lang))
+
+
+def scan(s: str, lang: str) -> list[Tok]:
+    """All time tokens of the sentence ``s``, in text order (remembered per sentence text, as its
+    ``dates_and_periods`` are)."""
+    return list(_scan(s, lang))
+
+
+@lru_cache(maxsize=MEMO_SENTENCES)
+def _dates_and_periods(s: str, lang: str) -> tuple[Tok, ...]:
     toks = _dates(s, lang)
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     toks += _en_durations(s, taken) if lang == "en" else _zh_durations(s, taken)
-    return toks
+    return tuple(toks)
 
 
 def may_name_event(s: str, lang: str) -> bool:
@@ -357,9 +373,9 @@ def may_name_event(s: str, lang: str) -> bool:
     return _lexicon_rx(lang)[0].search(s) is not None
 
 
-def scan(s: str, lang: str, first: list[Tok] | None = None) -> list[Tok]:
-    """All time tokens of the sentence ``s``, in text order; ``first``: its ``dates_and_periods``, when read."""
-    toks = list(first) if first is not None else dates_and_periods(s, lang)
+@lru_cache(maxsize=MEMO_SENTENCES)
+def _scan(s: str, lang: str) -> tuple[Tok, ...]:
+    toks = list(_dates_and_periods(s, lang))
     taken = Taken(len(s), [(t.start, t.end) for t in toks])
     if lang != "en":
         for m in _MDAY_ZH.finditer(s):
@@ -376,7 +392,7 @@ def scan(s: str, lang: str, first: list[Tok] | None = None) -> list[Tok]:
     for t in events:
         taken.append((t.start, t.end))
     toks += _longest(s, rl, rl_rows, "REL", taken)
-    return sorted(toks, key=lambda t: t.start)
+    return tuple(sorted(toks, key=lambda t: t.start))
 
 
 __all__ = ["DUR_EN", "Dur", "Tok", "dates_and_periods", "en_duration", "may_name_event", "scan", "weeks_as_days"]
