@@ -16,7 +16,6 @@ from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
 from tracker.parse.rx_prefilter import guard
-from tracker.parse.span_scan import matches_in
 
 MONTHS = {
     m: i + 1
@@ -177,10 +176,15 @@ def _currency(tag: str | None) -> str | None:
 
 def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:
     """Amounts with a currency marker or 元: ``人民币150,000元``, ``人民币捌拾万元整(¥800,000.00)``,
-    ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money."""
+    ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money.
+    (A payment sentence is read by several rules: the sums of the last spans asked are remembered.)"""
+    return list(_money(text, start, len(text) if end is None else end, capital_wins))
+
+
+@lru_cache(maxsize=64)
+def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
     hits = []
-    stop = len(text) if end is None else end
-    for m in matches_in(MONEY_RX, text, start, stop):  # one scan of a document serves all its spans
+    for m in MONEY_RX.finditer(text, start, stop):
         g = m.groupdict()
         has_marker = g["cur"] or g["yuan"] or g["cap"] or g["cnyuan"]
         if not has_marker:
@@ -206,7 +210,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
         if value <= 0:
             continue
         hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
-    return hits
+    return tuple(hits)
 
 
 # ---------------------------------------------------------------- sentence units

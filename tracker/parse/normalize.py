@@ -16,13 +16,15 @@ from functools import lru_cache
 from itertools import chain, compress, count
 from operator import ne
 
+from tracker.parse.rx_prefilter import guarded
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = "a-zü" + _TONED
 #: ``(shuō)`` right after a CJK character; at least one tone mark so ``(a)`` or ``(OCR)`` stay.
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])[{_PINYIN_LETTERS}]{{1,7}}\)")
 #: what normalisation drops, mapped like pinyin: web-scrape pinyin and Markdown bold markers
 #: (``人民币**100,000**元`` reads as an amount; the quote keeps the markers, as it should)
-_DROPPED = re.compile(rf"{_PINYIN.pattern}|\*\*\*?+")
+_DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried only at "(" and "*"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,14 @@ def _t2s():  # type: ignore[no-untyped-def]
 #: cannot encode it
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "} \
     | {code: 0xFFFD for code in range(0xD800, 0xE000)}
+#: the same folding as a substitution: most characters of a Chinese contract are not folded, and a
+#: ``str.translate`` through a mapping looks each of them up (several times slower on a page)
+_WIDE_RX = re.compile("[\uff01-\uff5e\u3000\ud800-\udfff]")
+_FOLD = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _WIDTH.items()}
+
+
+def _fold_width(text: str) -> str:
+    return _WIDE_RX.sub(lambda m: _FOLD[m.group()], text)
 
 
 def _to_simplified(text: str) -> str:
@@ -74,13 +84,13 @@ def _to_simplified(text: str) -> str:
     return "\n".join(converted)
 
 
-_CJK_RX = re.compile("[\u4e00-\u9fff]")
+_NOT_CJK_RX = re.compile("[^\u4e00-\u9fff]+")
 _LATIN_RX = re.compile("[A-Za-z]")
 
 
 def detect_language(text: str, simplified: str) -> str:
     # C-level counting (regex, map): a per-character Python loop costs ~0.3 s per MB
-    n_cjk = len(_CJK_RX.findall(text))
+    n_cjk = len(_NOT_CJK_RX.sub("", text))  # the CJK characters, counted without a string for each
     latin = len(_LATIN_RX.findall(text))
     if n_cjk < 20 and latin > n_cjk:
         return "en"
@@ -102,10 +112,10 @@ def normalize(original: str) -> Normalized:
     if kept:
         kept.append((pos, len(original)))
         index = tuple(chain.from_iterable(range(a, b) for a, b in kept))
-        folded = "".join(original[a:b] for a, b in kept).translate(_WIDTH)
+        folded = _fold_width("".join(original[a:b] for a, b in kept))
     else:
         index = range(len(original))
-        folded = original.translate(_WIDTH)
+        folded = _fold_width(original)
     simplified = _to_simplified(folded)
     language = detect_language(folded, simplified)
     return Normalized(original, simplified, index, language)
@@ -115,7 +125,7 @@ BLANK_RX = re.compile(r"\[\s*请[^\[\]\n]{0,200}\]|【\s*请[^【】\n]{0,200}�
 
 
 #: "十五（15）日": the figures repeat the Chinese numeral; blank them so "十五 日" reads as one number
-_DOUBLED = re.compile(r"(?<=[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])\(\s*\d{1,6}\s*\)")
+_DOUBLED = guarded(re.compile(r"(?<=[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])\(\s*\d{1,6}\s*\)"))
 
 
 def mask_blanks(norm: Normalized) -> Normalized:
