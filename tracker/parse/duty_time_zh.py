@@ -31,6 +31,7 @@ _TIME_REL = re.compile(
     rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:{DAY_UNITS}|日|天))(?!\s*(?:起|开始))"
 )
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
+_T_PLUS = re.compile(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个(?:工作日|工作天|营业日)")
 _RECUR_QUARTER_MONTH = re.compile(rf"每(?:个)?季(?:度)?(?:的)?(?:(?P<first>{Q_FIRST_MONTH})|{Q_LAST_MONTH})的?\s*(?P<d>{NUM})\s*[日号]")
@@ -149,7 +150,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
         if leads:
             a = tm.start() + leads[-1].start()
         return {"event": event, "offset": got[0], "business_days": got[1], "_a": a, "_b": tm.end()}
-    tplus = re.search(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))", s)
+    tplus = _T_PLUS.search(s)
     if tplus:  # "T+15个工作日（T为合同生效日）": T is defined next to it or in the definitions
         got = parse_duration(tplus.group("dur"))
         tdef = re.search(r"[\"“”']?T[\"“”']?\s*(?:为|指|是|系)\s*(?P<what>[^,。;)]{2,16})", ctx.text)
@@ -164,7 +165,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
         event = _event_in(tm.group("evt"))
         if got and event:
             return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
-    for tm in _TOGETHER.finditer(s):
+    for tm in _TOGETHER.finditer(s) if "同时" in s or "一并" in s else ():  # each match holds one of them
         event = _event_in(tm.group("evt") or tm.group("evt2") or "")
         if event in ("model_delivery", "data_delivery", "acceptance", "invoice", "evaluation_report"):
             return {"event": event, "offset": "P0D", "business_days": False, "_a": tm.start(), "_b": tm.end()}

@@ -22,6 +22,7 @@ from tracker.parse.context_zh import (
     section_titles,
 )
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+from tracker.parse.rx_prefilter import guarded
 
 # ---------------------------------------------------------------- rules: parties and title
 
@@ -250,12 +251,17 @@ _AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。
 _AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")  # 由人民币540,000元调整为…
 
 
+#: what introduces the total fee; guarded: a pattern with an optional head is tried only where a lead can start
+_FEE_LEAD = guarded(re.compile(
+    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
+    r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"))
+
+
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
-    for m in re.finditer(r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
-                         r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?", text):
+    for m in _FEE_LEAD.finditer(text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
         was = None
         if (amended := _AMENDED_VALUE.match(text, m.end())) is not None:  # 总价款由60万元调整为68万元

@@ -31,6 +31,7 @@ from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
+from tracker.parse.rx_prefilter import guarded
 from tracker.parse.series_zh import series_first, series_month
 from tracker.parse.timex_element import time_element
 
@@ -74,12 +75,16 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     return "client" if kind in ("payment", "data_delivery") else "provider"
 
 
+#: a clause that sets out a payment schedule (guarded: tried only where one of its words can start)
+_SCHEDULE = guarded(re.compile(
+    r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
+    r"|分[一二三四五六七八九十\d]+期(?:支付|付款|给付)"
+    r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])"))
+
+
 def _payment_clauses(ctx: Ctx) -> set[str]:
     """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
-    rx = (r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
-          r"|分[一二三四五六七八九十\d]+期(?:支付|付款|给付)"
-          r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])")
-    return {u.label for u in ctx.units if u.label and re.search(rx, ctx.unit_text(u))}
+    return {u.label for u in ctx.units if u.label and _SCHEDULE.search(ctx.unit_text(u))}
 
 
 _RATIO = re.compile(rf"按\s*(?P<rates>(?:{RATE_RX.pattern})(?:\s*[、,]\s*(?:{RATE_RX.pattern}))+)\s*的?比例")

@@ -16,6 +16,7 @@ label, a cell border, markup), so it never ends in ``（``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +80,36 @@ _PREAMBLE = re.compile(
     rf"(?P<name>[^\s()\"“”「」:,，。;]{{4,40}}?)\s*\(\s*(?:以下|下)(?:简称|称)?\s*[\"“”「」']?(?P<side>甲方|乙方|{_ROLE})[\"“”「」']?"
     rf"\s*[,，、]?\s*(?P<role>[^()]{{0,12}})\)"
 )
+#: where a ``_PREAMBLE`` match has its bracket: the name before it holds no space and no bracket and is
+#: at most 40 characters, so a match can only start in the 40 characters of the name run before one
+_PREAMBLE_BRACKET = re.compile(r"\(\s*(?:以下|下)")
+_NAME_RUN_END = re.compile(r"[\s()\"“”「」:,，。;][^\s()\"“”「」:,，。;]*\Z")
+
+
+def _preambles(text: str) -> Iterator[re.Match[str]]:
+    """``_PREAMBLE.finditer(text)``: the same matches, tried only before each ``（以下`` bracket
+    (the pattern at every character costs its lazy name at each)."""
+    done = 0
+    for b in _PREAMBLE_BRACKET.finditer(text):
+        name_end = b.start() - _ws_before(text, b.start())
+        lo = max(done, name_end - 40)
+        if name_end - lo < 4:
+            continue
+        run = _NAME_RUN_END.search(text, lo, name_end)  # the last character a name cannot hold
+        for pos in range(run.start() + 1 if run else lo, name_end - 3):
+            if m := _PREAMBLE.match(text, pos):
+                yield m
+                done = m.end()
+                break
+
+
+def _ws_before(text: str, end: int) -> int:
+    n = 0
+    while n < end and text[end - n - 1].isspace():
+        n += 1
+    return n
+
+
 _BRACKET_AFTER = re.compile(r"(?P<side>甲方|乙方)\s*\(\s*(?P<role>[^()\n]{1,12}?)\s*\)")
 _SIDE_IN_BRACKET = re.compile(r"\(\s*(?P<side>甲方|乙方)\s*\)")  # 委托方（甲方）: the role word before it
 _ROLE_BEFORE = re.compile(rf"(?P<role>{_ROLE})\s*\Z")
@@ -146,7 +177,7 @@ def definitions(text: str) -> list[PartyDef]:
             if tail and side is None:
                 side = tail.group("side")
         out.append(PartyDef(side, role, name, label_start, "field"))
-    for m in _PREAMBLE.finditer(text) if "下" in text else ():
+    for m in _preambles(text) if "下" in text else ():
         side = m.group("side")
         role = role_word(m.group("role") or "") or (role_word(side) if side not in SIDES else None)
         name = m.start("name"), m.end("name")

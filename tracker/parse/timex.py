@@ -281,7 +281,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
                     return Deadline(str(ev.value), None, False, "window", ev.start, rel.end)
                 return Deadline(str(ev.value), "P0D", False, "on", ev.start, rel.end,
                                 _contingent(s, str(ev.value), None, lang, ev.start))
-        if re.search(PERPETUAL_ZH, s) and any(t.kind == "EVENT" and t.value == "expiry" for t in toks):
+        if any(t.kind == "EVENT" and t.value == "expiry" for t in toks) and re.search(PERPETUAL_ZH, s):
             return Deadline("expiry", None, False, "perpetual")  # 不因本合同终止而终止，长期有效
         cal = re.search(r"(?:次月|下月|次年)", s)
         before_cal = next((t for t in reversed(toks) if cal and t.kind == "EVENT" and t.end <= cal.start()), None)
