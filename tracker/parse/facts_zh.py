@@ -120,6 +120,12 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
+_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|期间")
+#: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
+_TERM_LEAD = guarded(re.compile(
+    r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
+    r"|(?<=止,)\s*(?:共计?|合计)"))
+
 
 def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
@@ -128,7 +134,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         if not u.label:
             continue
         s = ctx.unit_text(u)
-        if not re.search(r"生效|有效期|期限|服务期|期间", s):
+        if not _TERM_WORDS.search(s):
             continue
         # effective date
         if facts.effective_date is None and "生效" in s and not re.search(r"修改|补充|变更|附件", s):
@@ -167,8 +173,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                         or re.search(r"(?:自|从)\s*$", text[max(u.start, prev.start - 3):prev.start])
                         or re.match(r"\s*(?:起|开始)", text[prev.end:prev.end + 3])):
                     facts.range_start = prev.value  # 自A起至B止: A starts the term (not "由原定的A届满，延长至B止")
-        for m in re.finditer(r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
-                             r"|(?<=止,)\s*(?:共计?|合计)", s):  # 自2026.4.1起至2027.3.31止，共十二个月
+        for m in _TERM_LEAD.finditer(s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
             if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \

@@ -7,6 +7,7 @@ import contextlib
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, references_zh, series_bounds_zh, tables_zh
@@ -48,11 +49,18 @@ TITLES = {
 _SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)"
 
 
+@lru_cache(maxsize=32)
+def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A contract's party words; as a subject before a duty word; at the head of a clause."""
+    return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
+
+
 def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
     first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
     words = ctx.party_rx().pattern
-    subjects = [m for m in re.finditer(words, prefix)
+    words_rx, subject_rx, clause_head_rx = _party_rxs(words)
+    subjects = [m for m in words_rx.finditer(prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
     both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
     if both and (not subjects or both[-1].start() > subjects[-1].start()):
@@ -62,13 +70,13 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     if kind == "payment" and (pay := re.search(lexicon_zh.PAYMENT_ACTION, sentence)):
         cut = re.search(r"[,;]", sentence[pay.end():])  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
         sentence = sentence[:pay.end() + cut.start()] if cut else sentence
-    for m in re.finditer(rf"({words}){_SUBJECT_AFTER}", sentence):
+    for m in subject_rx.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
-    for m in re.finditer(rf"(?:^|(?<=[,:]))\s*({words})", sentence):  # "…之日起30日内，甲方无息退还…"
+    for m in clause_head_rx.finditer(sentence):  # "…之日起30日内，甲方无息退还…"
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
