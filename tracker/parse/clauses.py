@@ -348,7 +348,11 @@ def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
 
 def _is_appendix_label(label: str) -> bool:
     """"附件一", "Schedule 1", "SOW1", not one of their items ("Schedule 1.2")."""
-    return bool(re.fullmatch(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|Order Form(?: \d+)?", label))
+    return bool(_APPENDIX_LABEL.fullmatch(label))
+
+
+_APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|Order Form(?: \d+)?")
+_SENTENCE_END = re.compile(r"[。;]")
 
 
 #: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
@@ -382,4 +386,4 @@ def _indent(text: str, pos: int) -> int:
 
 def _has_body(segment_text: str) -> bool:
     body = segment_text.strip()
-    return len(body) > 30 or bool(re.search(r"[。;]", body))
+    return len(body) > 30 or bool(_SENTENCE_END.search(body))

@@ -79,10 +79,13 @@ def cn_int(text: str) -> int:
     return total + section + (digit or 0)
 
 
+_FIGURES = re.compile(r"(\d+(?:\.\d+)?)([万萬亿億])?")
+
+
 def number(text: str) -> Decimal:
     """A number with optional decimals, Arabic or Chinese: ``1,200,000.00``, ``50万``, ``十``."""
     s = text.strip().replace(",", "")
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)([万萬亿億])?", s)
+    m = _FIGURES.fullmatch(s)
     if m:
         value = D(m.group(1))
         return value * BIG_UNITS[m.group(2)] if m.group(2) else value
