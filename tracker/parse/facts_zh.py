@@ -121,6 +121,9 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
 _TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|期间")
+_AMENDING = re.compile(r"修改|补充|变更|附件")
+_EFFECTIVE_ON_SIGNING = re.compile(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
+_EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
     r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
@@ -137,14 +140,13 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         if not _TERM_WORDS.search(s):
             continue
         # effective date
-        if facts.effective_date is None and "生效" in s and not re.search(r"修改|补充|变更|附件", s):
+        if facts.effective_date is None and "生效" in s and not _AMENDING.search(s):
             m = re.search(r"生效", s)
             assert m
             dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
             if dates:
                 facts.effective_date = dates[-1].value
-            elif re.search(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效", s) \
-                    or re.search(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)", s):
+            elif _EFFECTIVE_ON_SIGNING.search(s) or _EFFECTIVE_DAY_IS_SIGNING.search(s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
         # and about the contract: "声音授权期限自A起至B止" is a licence's, not the term

@@ -49,6 +49,9 @@ TITLES = {
 _SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)"
 
 
+_PAYMENT_ACTION = re.compile(lexicon_zh.PAYMENT_ACTION)
+
+
 @lru_cache(maxsize=32)
 def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A contract's party words; as a subject before a duty word; at the head of a clause."""
@@ -67,7 +70,7 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
         return "both"  # "双方于每月5日前…对账": a duty of both sides
     if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
         return role
-    if kind == "payment" and (pay := re.search(lexicon_zh.PAYMENT_ACTION, sentence)):
+    if kind == "payment" and (pay := _PAYMENT_ACTION.search(sentence)):
         cut = re.search(r"[,;]", sentence[pay.end():])  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
         sentence = sentence[:pay.end() + cut.start()] if cut else sentence
     for m in subject_rx.finditer(sentence):

@@ -123,14 +123,14 @@ def _rel_at(toks: list[Tok], s: str, pos: int, after: bool, limit: int = 2, stop
         while i < len(toks) and toks[i].start - pos <= limit:
             t = toks[i]
             if t.kind == "REL":
-                return t if not re.search(stop, s[pos:t.start]) else None
+                return t if t.start <= pos or not re.search(stop, s[pos:t.start]) else None  # (a stop is one character)
             i += 1
         return None
     j = bisect_right(toks, pos, key=_END) - 1
     while j >= 0 and pos - toks[j].end <= limit:
         t = toks[j]
         if t.kind == "REL":
-            return t if not re.search(stop, s[t.end:pos]) else None
+            return t if pos <= t.end or not re.search(stop, s[t.end:pos]) else None
         j -= 1
     return None
 
