@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.parse.lexicon_zh import event_of, kind_of
+from tracker.parse.kinds_zh import kind_of
+from tracker.parse.lexicon_zh import event_of
 from tracker.parse.normalize import normalize
 from tracker.parse.numerals import cn_int
 from tracker.parse.penalties_zh import read_sentence

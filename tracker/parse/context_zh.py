@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
-from tracker.parse import lexicon_zh, parties_zh, party_aliases_zh, references_zh
+from tracker.parse import kinds_zh, lexicon_zh, parties_zh, party_aliases_zh, references_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -114,7 +114,7 @@ def _event_in(s: str) -> str | None:
 
 
 def _kind(action: str, party: str | None) -> str | None:
-    return lexicon_zh.kind_of(action, party)
+    return kinds_zh.kind_of(action, party)
 
 
 def _unit_index(ctx: Ctx, u: Unit) -> int:

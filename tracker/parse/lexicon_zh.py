@@ -324,8 +324,3 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("amount", r"金额|款额|数额"),
     ("note", r"备注|说明"),
 )
-
-
-# the kind readers live in kinds_zh (they use the tables above); re-exported as the lexicon's
-from tracker.parse.kinds_zh import client_hands_data, hands_over_data, kind_of, settle_kind  # noqa: E402, F401
-

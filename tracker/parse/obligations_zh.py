@@ -10,7 +10,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from tracker.parse import duties_zh, lexicon_zh, payment_lists_zh, references_zh, series_bounds_zh, tables_zh
+from tracker.parse import (
+    duties_zh,
+    kinds_zh,
+    lexicon_zh,
+    payment_lists_zh,
+    references_zh,
+    series_bounds_zh,
+    tables_zh,
+)
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -174,7 +182,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if not ctx.party_rx().search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
-        kind = lexicon_zh.settle_kind(kind, action, party) or kind
+        kind = kinds_zh.settle_kind(kind, action, party) or kind
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
@@ -269,7 +277,7 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             # a responsibility table (甘特表: 任务 | 责任方 | 完成节点 | 交付物): each row says who and what
             party = role
             what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline"))
-            kind = lexicon_zh.kind_of("提供" + what, party) or kind
+            kind = kinds_zh.kind_of("提供" + what, party) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
@@ -304,7 +312,13 @@ def _referring_sentence(ctx: Ctx, intro: str, table_start: int) -> str | None:
 
 
 def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like the pattern it returns)
-    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{ctx.party_rx().pattern})")
+    return _opens_with(ctx.party_rx().pattern)
+
+
+@lru_cache(maxsize=16)
+def _opens_with(party_words: str) -> re.Pattern[str]:
+    """A sentence that opens with a party (after its item number), compiled once per contract's words."""
+    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
 
 
 def _series_week(ctx: Ctx, before: str) -> date | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int
 
 _N = rf"[\d{CN_NUM_CHARS}〇零]+"
@@ -44,8 +45,6 @@ _FIRST = re.compile(r"首次[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为
 
 def series_first(sentence: str) -> date | None:
     """The first occurrence a recurring duty states: "…于每周五前支付…，首次结算日为2026年6月26日"."""
-    from tracker.parse.common import find_dates
-
     m = _FIRST.search(sentence)
     if m is None:
         return None
