@@ -198,8 +198,8 @@ class Assembler:
             except (OverflowError, ValueError):  # effective 9999-12-31: no next month
                 self.warn("unparsed_date", raw.label, raw.start, raw.end, f"no occurrence after {start}")
                 return None
-        if raw.event and raw.offset:
-            base = known.get(raw.event)
+        if (raw.event or raw.anchor_date) and raw.offset:
+            base = raw.anchor_date or known.get(raw.event or "")
             if base is None:
                 return None
             try:

@@ -303,6 +303,7 @@ class RawObligation:
     series_offset: str | None = None  # "自第二季度起": the series starts this long after its event
     series_from: date | None = None  # "自2026年5月起，每月5日前": no occurrence before this day
     series_until: date | None = None  # "末期…于2027.4.15前支付": the last occurrence (may be after expiry)
+    anchor_date: date | None = None  # "试用期届满后10个工作日内": counted from a written day, no event
 
 
 @dataclass

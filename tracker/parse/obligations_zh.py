@@ -14,6 +14,7 @@ from tracker.parse import (
     duties_zh,
     kinds_zh,
     lexicon_zh,
+    named_periods_zh,
     payment_lists_zh,
     references_zh,
     series_bounds_zh,
@@ -162,7 +163,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
-        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)):
+        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)
+                                     or named_periods_zh.series_start(s[:a], named_periods_zh.named_periods(ctx.text))):
             ob["series_from"] = since
         if _SERVICE_SPAN.search(s, max(0, a - 8), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tracker.parse.named_periods_zh import ending_at, named_periods
 from tracker.parse.timex import FixedDate, Recurrence, read_time
 from tracker.parse.timex_anchors import defined_anchors, resolve
 from tracker.parse.timex_lexicon import SCHEMA_EVENT
@@ -29,7 +30,14 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
     if isinstance(v, Recurrence):
         ok = v.anchor == "calendar" or (v.anchor in SCHEMA_EVENT and v.offset == "P0D")
         return {"recurrence": v.rrule, "_a": v.start, "_b": v.end} if ok else None
-    if v is None or v.contingent or v.offset is None or v.kind in ("window", "before", "lasting") or "T" in v.offset:
+    if v is None or v.contingent or v.offset is None or v.kind in ("window", "lasting") or "T" in v.offset:
+        return None
+    if lang != "en" and document is not None and v.offset != "P0D" and (found := ending_at(
+            sentence, v.anchor_span[0] if v.anchor_span else v.start, named_periods(document))):
+        period, at = found  # "试用期届满后10个工作日内": the end of a period the contract dates
+        return {"anchor_date": period.end, "offset": v.offset, "business_days": v.business_days,
+                "_a": _clause_start(sentence, min(at, v.start)), "_b": v.end}
+    if v.kind == "before":
         return None
     if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
         return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
