@@ -108,3 +108,35 @@ def test_a_recurring_payment_raises_no_amount_mismatch_and_named_totals_are_base
     assert late.basis == "total_fee"  # "the Program Fees" is the name this contract gives its total
     conf = next(p for p in c.penalties if p.kind == "confidentiality_breach")
     assert str(conf.amount) == "40000.00"  # "breaches this Article 2", Article 2 being Confidentiality
+
+
+LICENCE = (
+    "DATA LICENCE AGREEMENT\n\n"
+    'This Agreement is made between Alpha Data Co., Ltd. (the "Licensor") and Beta Robotics Ltd. (the "Company").\n\n'
+    '1. Fees\n\n1.1 The Company shall pay a licence fee of USD 300,000 (the "Licence Fee") in two instalments: '
+    "USD 200,000 within thirty (30) days after the Effective Date; and USD 100,000 on or before 30 September 2026.\n\n"
+    "2. Delay\n\n2.1 If the Licensor fails to deliver the Licensed Dataset on time, it shall pay 0.1% of the Licence Fee "
+    "for each day of delay.\n\n"
+    "3. Records\n\n3.1 The Company shall return the access cards to the Licensor no later than 15 October 2026.\n\n"
+    '4. Term\n\n4.1 This Agreement takes effect on 1 April 2026 (the "Effective Date").\n'
+)
+
+
+def test_a_fee_named_by_its_definition_is_the_total_and_the_penalty_basis() -> None:
+    doc = parse_text(LICENCE, "licence.en.txt")
+    assert doc.contract.total_fee is not None and str(doc.contract.total_fee) == "300000.00"
+    late = next(p for p in doc.contract.penalties if p.kind == "late_delivery")
+    assert late.basis == "total_fee"
+
+
+def test_a_party_defined_by_a_word_the_lexicon_does_not_know_acts_as_that_party() -> None:
+    doc = parse_text(LICENCE, "licence.en.txt")
+    cards = next(o for o in doc.obligations if "access cards" in o.quote)
+    assert cards.party == "client"  # "The Company" is the licensee here, defined in the preamble
+
+
+def test_an_aggregate_amount_payable_is_the_total() -> None:
+    text = LICENCE.replace("1.1 The Company shall pay a licence fee of USD 300,000 (the \"Licence Fee\") in two instalments: ",
+                           "1.1 The aggregate amount payable by the Company under this Agreement is therefore USD 410,000. "
+                           "The Company shall pay ")
+    assert str(parse_text(text, "licence.en.txt").contract.total_fee) == "410000.00"

@@ -101,7 +101,8 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
     if m:
         subj = m.group("subj")
         side = re.search(r"Party\s+[AB]", subj)
-        role = ctx.roles.get("Party " + side.group(0)[-1]) if side else role_of(subj)
+        role = ctx.roles.get("Party " + side.group(0)[-1]) if side else \
+            role_of(subj) or ctx.roles.get(re.sub(r"^the\s+", "", subj, flags=re.I))  # "The Company", defined
         if role:
             return role
     return "client" if kind in ("payment", "data_delivery") else "provider"

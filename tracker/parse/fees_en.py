@@ -22,7 +22,7 @@ from tracker.parse.lexicon_en import BASES
 _TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
 _LABELLED = re.compile(rf"(?m:^)[ \t*#|-]*(?:{_TOTAL_BASIS})[ \t*]*:[ \t*|]*", re.I)
 _DEFINED = re.compile(
-    r"total\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b[^.;\n]{0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
+    r"(?:total|aggregate)\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b[^.;\n]{0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
     re.I,
 )
 _NAMED = re.compile(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
@@ -37,12 +37,21 @@ def labelled_total(text: str) -> MoneyHit | None:
     return None
 
 
+#: 'a licence fee of USD 400,000 (the "Licence Fee")': a fee named by its definition
+_NAMED_OF = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:fee|price|sum)\s+of\s+", re.I)
+_DEFINES = re.compile(r"\s*\(\s*(?:the\s+)?[\"“](?P<n>[A-Z][^\"”\n]{1,40})[\"”]\s*\)")
+
+
 def _named(text: str) -> list[tuple[str, MoneyHit]]:
     out = []
     for m in _NAMED.finditer(text):
         hits = find_money(text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             out.append((m.group("n").strip(), hits[0]))
+    for m in _NAMED_OF.finditer(text):
+        hits = find_money(text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3 and (d := _DEFINES.match(text, hits[0].end)):
+            out.append((d.group("n").strip(), hits[0]))
     return out
 
 

@@ -203,7 +203,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
 
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    for m in re.finditer(r"(?:total\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,30}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b|:)\s*", ctx.text, re.I):
+    for m in re.finditer(r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*", ctx.text, re.I):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
             facts.total_fee = hits[0].value
@@ -266,7 +266,11 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
 
 
 def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
-    money = find_money(ctx.text, u.start, u.end)
+    # the part's own amount; after a lead-in's colon ("a fee of USD 300,000 in two instalments: USD
+    # 200,000 within…") the instalment's, not the whole fee's
+    colon = ctx.text.rfind(":", raw.start, raw.end)
+    a = colon if colon >= 0 and find_money(ctx.text, colon, raw.end) else raw.start
+    money = find_money(ctx.text, a, raw.end) or find_money(ctx.text, u.start, u.end)
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency
