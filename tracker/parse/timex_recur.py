@@ -201,11 +201,11 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (r"(?:annually|yearly)[^.;]{0,30}anniversary|each\s+anniversary", _c("FREQ=YEARLY", "event", "P1Y")),
     # "by 31 January of each year", "on or before March 31 in every calendar year"
     (rf"(?:\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-     r",?\s+(?:of\s+|in\s+)?(?:each|every)\s+(?:calendar\s+)?year", lambda m: _yearly(m)),
+     r",?\s+(?:of\s+|in\s+)?(?:each|every)\s+(?:calendar\s+)?year", _yearly_en),
 )
 
 
-def _yearly(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+def _yearly_en(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     month = _MONTHS_EN.index((m.group("m") or m.group("m2")).lower()) + 1
     day = int(m.group("d") or m.group("d2"))
     last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
