@@ -157,6 +157,13 @@ def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     return (f"FREQ=MONTHLY;BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= 31 else None
 
 
+def _yearly_en(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+    month = _MONTHS_EN.index((m.group("m") or m.group("m2")).lower()) + 1
+    day = int(m.group("d") or m.group("d2"))
+    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return (f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= last else None
+
+
 RULES_EN: tuple[tuple[str, Build], ...] = (
     # "on or before the last day of the month following each Calendar Quarter"
     (r"last\s+day\s+of\s+the\s+(?:first\s+)?month\s+(?:following|after)\s+(?:the\s+end\s+of\s+)?(?:each|every)\s+(?:calendar\s+)?quarter",
@@ -204,12 +211,6 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      r",?\s+(?:of\s+|in\s+)?(?:each|every)\s+(?:calendar\s+)?year", _yearly_en),
 )
 
-
-def _yearly_en(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
-    month = _MONTHS_EN.index((m.group("m") or m.group("m2")).lower()) + 1
-    day = int(m.group("d") or m.group("d2"))
-    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-    return (f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= last else None
 
 
 def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, str, bool] | None:
