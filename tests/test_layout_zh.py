@@ -143,6 +143,17 @@ OUTLINES = [
     # a numbered title line followed by N.1 is the article's heading; "3. 每日" inside a clause is not
     ("1. 服务内容\n1.1 标注。\n\n2. 违约责任\n2.1 逾期交付的，支付违约金。\n2.2 计算方式：\n3. 每日千分之一。\n",
      {"服务内容": "1", "标注": "1.1", "违约责任": "2", "支付违约金": "2.1", "每日千分之一": "2.2"}),
+    # a contract in parts (政府采购合同): the signed 协议书 first, then the general and the special
+    # conditions with outlines of their own; the special conditions number their clauses after the
+    # general ones (2.1, 2.4, then 4.1), so a clause number may skip
+    ("第一部分 合同协议书\n一、合同金额：十万元。\n二、本合同自签字之日起生效。\n甲方（盖章）：A局\n乙方（盖章）：B公司\n\n"
+     "第二部分 合同通用条款\n1. 定义\n1.1 服务是指全部服务。\n2. 价款\n2.1 按专用条款支付。\n\n"
+     "第三部分 合同专用条款\n2.1 服务期限一年。\n2.4 乙方应于期满前30日提交年度报告。\n4.1 预付款于签订后10日内支付。\n",
+     {"合同金额": "1", "全部服务": "1.1", "按专用条款": "2.1", "服务期限一年": "2.1", "年度报告": "2.4", "预付款": "4.1"}),
+    # Part headings in English restart the outline too; "PART 2" after the signatures goes on
+    ("1. SCOPE\nThe Vendor shall label data.\nSigned for and on behalf of the Client:\nName: A\n\n"
+     "PART 2 GENERAL TERMS\n1. FEES\nThe Client shall pay within 30 days.\n",
+     {"label data": "1", "pay within": "1"}),
 ]
 
 

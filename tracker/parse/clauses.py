@@ -82,6 +82,10 @@ _APPENDIX = re.compile(
     r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:])))"
 )
 
+#: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
+#: each part has its own outline, and the text after a signature block goes on when a part follows
+_PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|(?:PART|Part)\s+(?:\d{{1,2}}|[IVX]{{1,4}})\b"
+                   r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n))")
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -169,6 +173,8 @@ def segment(text: str) -> Clauses:
                 continue
     for m in _ALPHA_DOT.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "alpha_dot", (m["l"], int(m["n"]))))
+    for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text else ():
+        marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", None))
     for m in _CHAPTER.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
     for m in _fast_finditer(_SIGNATURE, text):
@@ -201,6 +207,7 @@ def segment(text: str) -> Clauses:
         segments.append(Segment(label, pos, len(text), heading))
 
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
+    part_start = False  # a part heading was just seen: its outline may start again at 1
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
     for pos, kind, payload in marks:
         if pos <= last_pos:  # one mark per position: "1. PROJECT OVERVIEW" is an article, not also item 1.
@@ -209,6 +216,12 @@ def segment(text: str) -> Clauses:
             kind, payload = "cn_item", payload[1]  # 一、 inside 第X条 articles is the second level
         elif isinstance(payload, tuple) and kind == "art":
             payload = payload[1]
+        if kind == "part":  # a new part: its own outline, and the body goes on after a signature block
+            in_signature, appendix, part_start, dotted = False, None, True, False
+            stack.clear()
+            open_segment(pos, None, heading=True)
+            last_pos = pos
+            continue
         if kind == "appendix" and (in_signature or article >= 1):
             if not in_signature and not re.match(r"附件|补充|Appendix|Annex|Schedule", text[pos:pos + 9]):
                 continue
@@ -245,11 +258,11 @@ def segment(text: str) -> Clauses:
             n = payload
             # the first article may have any number (an excerpt, a supplement that starts at 第三条)
             # when it is a 第N条 heading at a line start
-            first = article == 0 and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos)))
+            first = (article == 0 or part_start) and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos)))
             if isinstance(n, int) and (n == article + 1 or first):
                 if scheme is None:
                     scheme = art_scheme.get(pos, "di")
-                article = n
+                article, part_start = n, False
                 stack.clear()
                 head = _WS.match(text, pos).end() - pos  # type: ignore[union-attr]  # no copy of the rest of the text
                 line_end = text.find("\n", pos + head)
@@ -258,6 +271,16 @@ def segment(text: str) -> Clauses:
                 # "## 1. Definitions": the heading's own number is not also item 1. of the article
                 last_pos = pos + len(text[pos:pos + 12]) - len(text[pos:pos + 12].lstrip(" \t#>*-"))
             continue
+        if (article == 0 or part_start) and kind == "dot2":
+            a, b = cast("tuple[int, int]", payload)
+            # a document with dotted clauses but no article headings; a part of special conditions
+            # that numbers its clauses after the general conditions' ("2.1", "2.4", "4.1")
+            if b == 1 and (a == 1 or (part_start and _at_line_start(text, pos))):
+                article, dotted, part_start = a, True, False
+                stack[:] = [("dot2", 1, 0)]
+                open_segment(pos, f"{a}.1")
+                last_pos = pos
+                continue
         if article == 0 and kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
             if a == 1 and b == 1:  # a document with dotted clauses but no article headings
@@ -271,7 +294,8 @@ def segment(text: str) -> Clauses:
         sub = stack[0][1] if stack else 0  # the open second-level number
         if kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
-            if a == article + 1 and b == 1 and dotted:
+            if b == 1 and dotted and (a == article + 1 or (article < a <= article + 5 and _at_line_start(text, pos)
+                                                           and segments[-1].label is not None and "." in segments[-1].label)):
                 article = a  # next article without a heading of its own
                 stack[:] = [("dot2", 1, 0)]
                 open_segment(pos, f"{a}.1")

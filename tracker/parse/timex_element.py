@@ -37,8 +37,8 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
         period, at = found  # "试用期届满后10个工作日内": the end of a period the contract dates
         return {"anchor_date": period.end, "offset": v.offset, "business_days": v.business_days,
                 "_a": _clause_start(sentence, min(at, v.start)), "_b": v.end}
-    if v.kind == "before":
-        return None
+    if v.kind == "before" and v.anchor != "expiry":
+        return None  # "期满前30日提交年度报告" is a deadline; before another event, a window
     if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):
         return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
     anchor, offset = v.anchor, v.offset
