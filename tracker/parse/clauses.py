@@ -59,6 +59,8 @@ _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
+    # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
+    r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
     r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
     r"|立(?:契约|合同)书?人\s*(?=\n)"
@@ -184,6 +186,11 @@ def segment(text: str) -> Clauses:
         label = re.sub(r"\s+", "", name) if m.group("n") else f"SOW{m['sow']}" if m.group("sow") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
+    if not any(k == "art" for _, k, _ in marks) and not any(k == "dot2" and _at_line_start(text, pos) for pos, k, _ in marks):
+        # numbered paragraphs with no headings ("1. The Contractor will…", "2. This agreement…"): the
+        # paragraphs at the margin are the document's articles
+        marks = [(pos, "art", n) if k == "num_dot" and _indent(text, pos) == 0 else (pos, k, n) for pos, k, n in marks]
+        art_scheme.update({pos: "np" for pos, k, _ in marks if k == "art"})
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
     marks = _cap_repeats(marks)
 

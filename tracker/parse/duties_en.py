@@ -55,6 +55,8 @@ TITLES = {
 }
 _DUTY = re.compile(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
+#: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
+_NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")
 _PAY_CONTEXT = re.compile(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)
 _CONTINGENT = re.compile(guard("|".join(f"(?:{c})" for c in CONTINGENT), re.I), re.I)
 _TERMS = re.compile(PAYMENT_TERMS, re.I)
@@ -186,7 +188,10 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                     t = lead[1]
             if t is None:
                 continue
-            action = part[:t.start] + " " + part[t.end:]
+            tail = part[t.end:]
+            if (d := _NEXT_DEFINITION.search(tail)) is not None:
+                tail = tail[:d.start() + 1]  # '… after Acceptance. "Acceptance" means … the evaluation report …'
+            action = part[:t.start] + " " + tail
             if a > 0 and not _MODAL.search(part):  # "…and the Milestone 2 Report on or before…": the first part's verb
                 action = s[:parts[0][1]] + " " + action
             kind = "payment" if pay_item else kind_of(action, in_pay)

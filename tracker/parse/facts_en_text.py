@@ -52,6 +52,7 @@ RX = {k: re.compile(v) for k, v in {
     "noise": "|".join(P['page_noise']),
 }.items()}
 #: all signature labels in one pass; the look-ahead on their first letters keeps the scan fast
+_SIGNING_LINE = re.compile(P["signing_line"])
 _SIG_LABELS = re.compile("(?=[BNTSPDWIAF])(?:" + "|".join(f"(?P<l{i}>{p})" for i, p in enumerate(P['signature_labels'])) + ")")
 
 
@@ -165,7 +166,8 @@ class Doc:
             near = sum(1 for pos in labels.values() if bisect_left(pos, h.start - 250) < bisect_right(pos, h.end + 250))
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
-            if near >= 2 or RX["signed_lead"].search(lead) or (after_witness and RX["date_lead"].search(lead)):
+            signing_line = _SIGNING_LINE.match(self.text, self.text.rfind("\n", 0, h.start) + 1)
+            if near >= 2 or RX["signed_lead"].search(lead) or (after_witness and RX["date_lead"].search(lead)) or signing_line:
                 if repeated is None:
                     repeated = {x for x, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and x}
                 a, b = self.line(h.start, h.end)

@@ -48,6 +48,8 @@ AMOUNT_HEADER: str = _DATA["duties"]["amount_header"]
 TITLE_LABELS: str = _DATA["duties"]["title_labels"]
 TITLE_NAMED: str = _DATA["duties"]["title_named"]
 PENALTY_CUES: str = _DATA["penalties"]["cues"]
+LATE_PAYMENT: str = _DATA["penalties"]["late_payment"]
+LATE_DELIVERY: str = _DATA["penalties"]["late_delivery"]
 
 #: compiled once: the rules run these on every sentence
 KINDS_RX: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in KINDS)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tracker.parse.clauses import Segment
 from tracker.parse.common import Facts, RawPenalty, find_money
 from tracker.parse.fees_en import fee_names
-from tracker.parse.lexicon_en import BASES, PENALTY_CUES
+from tracker.parse.lexicon_en import BASES, LATE_DELIVERY, LATE_PAYMENT, PENALTY_CUES
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
@@ -95,9 +95,9 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
-        elif re.search(r"fails?\s+to\s+pay|late\s+payment|delay\w*\s+in\s+(?:making\s+)?payment|overdue\s+(?:amount|payment)|pay\s+\w+\s+late|not\s+paid\s+when\s+due", s, re.I):
+        elif re.search(LATE_PAYMENT, s, re.I):
             kind = "late_payment"
-        elif re.search(r"fails?\s+to\s+(?:complete|deliver|achieve|deploy|launch|provide)|late\s+delivery|late\s+in\s+deliver|delay\w*\s+(?:in\s+)?(?:the\s+)?deliver", s, re.I):
+        elif re.search(LATE_DELIVERY, s, re.I):
             kind = "late_delivery"
         elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
             kind = "confidentiality_breach"  # damages stated inside the confidentiality article

@@ -78,6 +78,8 @@ def rule_roles(ctx: Ctx) -> None:
         ctx.roles["Party B" if side == "Party A" else "Party A"] = "client" if role == "provider" else "provider"
     for m in _DEFINED_PARTY.finditer(head):  # (1) ACME LTD, a company … (the "Customer")
         role = _role_word(m.group("role"))
+        if re.search(r"\bbetween\b|\*\*|\bmade\b", m.group("name")):
+            continue  # "This agreement is made between **X** (the "Client")…": a preamble sentence, read below
         if role and role not in ctx.defined:
             ctx.defined[role] = (m.start("name"), m.end("name"))
             ctx.roles[m.group("role").strip()] = role
