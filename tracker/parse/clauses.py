@@ -43,6 +43,8 @@ _ARTICLE = re.compile(
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
     rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
     rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
+    # "1. Formation. This Order…": a numbered run-in heading (a short title ending in a full stop)
+    rf"|{_LINE_START}(?P<rh>\d{{1,2}})\.[ \t]+(?=[A-Z][A-Za-z'’&/-]*(?:[ \t]+[A-Za-z'’&/-]+){{0,4}}\.(?:[ \t]|\n))"
     # "1. PROJECT OVERVIEW": a numbered heading line in capitals
     rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$))"
     # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1
@@ -87,7 +89,10 @@ _APPENDIX = re.compile(
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
 #: each part has its own outline, and the text after a signature block goes on when a part follows
 _PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|(?:PART|Part)\s+(?:\d{{1,2}}|[IVX]{{1,4}})\b"
-                   r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n))")
+                   r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n)"
+                   # "TERMS AND CONDITIONS OF PURCHASE (printed on the reverse of this Order)"
+                   r"|(?:(?:GENERAL|STANDARD)\s+)?TERMS\s+AND\s+CONDITIONS\b[^\n]{0,80}(?=\n)"
+                   r"|(?:(?:General|Standard)\s+)?Terms\s+and\s+Conditions(?:\s+of\s+[A-Z]?\w+)?[ \t]*(?=\n))")
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -142,7 +147,7 @@ def segment(text: str) -> Clauses:
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
     art_scheme: dict[int, str] = {}
     for m in _fast_finditer(_ARTICLE, text):
-        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot")
+        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot") or m.group("rh")
         try:
             value = _num(raw)
         except ValueError:
@@ -175,7 +180,7 @@ def segment(text: str) -> Clauses:
                 continue
     for m in _ALPHA_DOT.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "alpha_dot", (m["l"], int(m["n"]))))
-    for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text else ():
+    for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text or "erms" in text or "ERMS" in text else ():
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", None))
     for m in _CHAPTER.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))

@@ -55,6 +55,8 @@ TITLES = {
 }
 _DUTY = re.compile(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
+#: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
+_PAY_FIELD = re.compile(r"[ \t*]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
 _NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")
 _PAY_CONTEXT = re.compile(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)
@@ -151,8 +153,9 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     for u in ctx.units:
-        if not u.label:
-            continue
+        pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1))
+        if not u.label and not pay_field:
+            continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)
         if s.startswith("|"):
             row = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
@@ -164,11 +167,11 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if not item:
             lead = None
         if _is_lead_in(ctx, u):
-            t = find_time(s)
+            t = find_time(s, ctx.text)
             lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
             used.append((u.start, u.end))
             continue
-        in_pay = u.label in pay_labels
+        in_pay = u.label in pay_labels or pay_field
         if not _DUTY.search(s) and not in_pay:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
@@ -179,7 +182,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         parts = [(0, len(s))] if pay_item else _duty_parts(s)
         for a, b in parts:
             part = s[a:b]
-            t = find_time(part)
+            t = find_time(part, ctx.text)
             if pay_item and lead is not None and (t is None or t.bare):
                 terms = lead[2] or contract_terms
                 if _INVOICED.search(part) and terms:
@@ -194,7 +197,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             action = part[:t.start] + " " + tail
             if a > 0 and not _MODAL.search(part):  # "…and the Milestone 2 Report on or before…": the first part's verb
                 action = s[:parts[0][1]] + " " + action
-            kind = "payment" if pay_item else kind_of(action, in_pay)
+            kind = "payment" if pay_item or (pay_field and ("%" in part or find_money(part))) else kind_of(action, in_pay)
             invoices = kind == "payment" and not pay_item and bool(_INVOICE_VERB.search(part))
             if invoices and (t.bare or t.event == "effective") and contract_terms is not None:
                 # "Consultant shall invoice the onboarding fee on the Effective Date": paid on the terms
@@ -216,7 +219,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
             if kind == "payment":
                 payment(u, s, raw)
-                if _TERMS.search(s) and (not item or raw.amount is None):  # the terms, not an instalment
+                share = pay_field and (raw.percent is not None or raw.amount is not None)  # "60% Net 45 days"
+                if _TERMS.search(s) and not share and (not item or raw.amount is None):  # the terms, not an instalment
                     terms_sentences.append(raw)
                     continue
                 instalments += 1

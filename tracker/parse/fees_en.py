@@ -28,12 +28,28 @@ _DEFINED = re.compile(
 _NAMED = re.compile(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
 
 
+#: the total line under a plain-text item table: "                 TOTAL   450,000.00"
+_TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)[ \t|*:]*(?=[^\n]*\d)"
+                         r"(?P<v>(?:RMB|CNY|USD|HKD|US\$|HK\$|¥|\$)?[ \t]*[\d,]+(?:\.\d{1,2})?)[ \t|*]*$")
+
+
 def labelled_total(text: str) -> MoneyHit | None:
-    """The amount on a label line that names the total: "**Order Fees:** US$300,000.00 (fixed price)"."""
+    """The amount on a label line that names the total: "**Order Fees:** US$300,000.00 (fixed price)",
+    or a table's total line ("TOTAL   450,000.00"; a bare figure takes the currency the contract names)."""
     for m in _LABELLED.finditer(text):
         hits = find_money(text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3:
             return hits[0]
+    line = _TOTAL_LINE.search(text)
+    if line is not None:
+        hits = find_money(text, line.start("v"), line.end("v"))
+        if hits:
+            return hits[0]
+        figure = line.group("v").strip().replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d{1,2})?", figure):
+            cur = re.search(r"\b(?:CNY|RMB|USD|HKD|EUR)\b", text)
+            code = {"RMB": "CNY"}.get(cur.group(0), cur.group(0)) if cur else None
+            return MoneyHit(line.start("v"), line.end("v"), Decimal(figure), code)
     return None
 
 

@@ -48,6 +48,39 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: an English date a contract names by its event: 'The date of Supplier's signature is the
+#: "Acknowledgement Date"', '"Kick-off Date" means the date on which the kick-off meeting is held'
+_DATE_NAMED_EN = (
+    re.compile(r"\b(?:the\s+)?date\s+(?:of|on\s+which|when)\s+(?P<ev>[^.;\"“”\n]{3,80}?)\s+(?:is|shall\s+be|will\s+be)\s+"
+               r"(?:referred\s+to\s+as\s+)?(?:the\s+)?[\"“](?P<name>[A-Z][\w -]{1,40}?\s+Date)[\"”]", re.I),
+    re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,40}?\s+Date)[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+the\s+date\s+"
+               r"(?:of|on\s+which|when)\s+(?P<ev>[^.;\n]{3,100})"),
+)
+
+
+@lru_cache(maxsize=4)
+def defined_dates_en(text: str) -> dict[str, str]:
+    """Name of a defined date (lower case) → the event it is the date of:
+    ``{"acknowledgement date": "signing"}``. The first definition of a name wins."""
+    from tracker.parse.timex_scan import scan
+
+    out: dict[str, str] = {}
+    if "Date" not in text:
+        return out
+    for rx in _DATE_NAMED_EN:
+        for m in rx.finditer(text):
+            event = next((t for t in scan(m.group("ev"), "en") if t.kind == "EVENT"), None)
+            if event is not None:
+                out.setdefault(" ".join(m.group("name").lower().split()), str(event.value))
+    return out
+
+
+def named_date_event(words: str, defined: dict[str, str]) -> str | None:
+    """The event of the defined date ``words`` name ("after the Acknowledgement Date"), if any."""
+    low = words.lower()
+    return next((ev for name, ev in defined.items() if name in low), None)
+
+
 def _dur(iso: str) -> Dur:
     m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", iso)
     if not m:
@@ -64,4 +97,4 @@ def resolve(anchor: str, offset: str, defined: dict[str, tuple[str, str]]) -> tu
     return event, (_dur(base) + _dur(offset)).iso()
 
 
-__all__ = ["defined_anchors", "resolve"]
+__all__ = ["defined_anchors", "defined_dates_en", "named_date_event", "resolve"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
+from tracker.parse.timex_anchors import defined_dates_en, named_date_event
 from tracker.parse.timex_element import calendar_rrule, schema_event
 from tracker.parse.timex_scan import weeks_as_days
 
@@ -29,18 +30,22 @@ class TimeExpr:
     bare: bool = False  # an event with no period: "upon Acceptance"
 
 
-def _deadline(v: Deadline) -> TimeExpr | None:
+def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if v.offset is None or v.offset.startswith("-") or "T" in v.offset or v.kind in ("window", "before", "lasting"):
         return None  # a window or a notice period before an event, an hour-long response: no schedulable deadline
-    event = schema_event(v.anchor)
+    anchor = v.anchor
+    if anchor == "event" and document is not None:  # "after the Acknowledgement Date", defined elsewhere
+        anchor = named_date_event(s[v.start:v.end + 40], defined_dates_en(document)) or anchor
+    event = schema_event(anchor)
     if event == "other":
         return None
     bare = v.offset == "P0D" and v.kind == "on"
     return TimeExpr(v.start, v.end, event=event, offset=weeks_as_days(v.offset), business_days=v.business_days, bare=bare)
 
 
-def find_time(s: str) -> TimeExpr | None:
-    """The deadline an English sentence states, if any."""
+def find_time(s: str, document: str | None = None) -> TimeExpr | None:
+    """The deadline an English sentence states, if any; with ``document`` (the whole normalised
+    text), a date the contract names by its event ("the Acknowledgement Date") counts from it."""
     v = read_time(s, "en")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
@@ -50,7 +55,7 @@ def find_time(s: str) -> TimeExpr | None:
     if isinstance(v, FixedDate):
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
     if isinstance(v, Deadline):
-        return _deadline(v)
+        return _deadline(v, s, document)
     return None
 
 
