@@ -135,3 +135,33 @@ def test_written_range_ends_the_term() -> None:
     assert result.contract.effective_date == date(2025, 3, 18)
     expiry = next(o for o in result.obligations if o.kind == "contract_expiry")
     assert expiry.due_date == date(2026, 3, 17) and expiry.trigger is None
+
+
+TABLE_UNDER_DUTY = """培训服务合同
+甲方：某银行股份有限公司
+乙方：某教育科技有限公司
+第一条 培训安排
+1.1 乙方应按下表组织各期培训：
+
+| 序号 | 内容 | 安排 |
+|---|---|---|
+| 1 | 提示词工程 | 2027年3月20日 |
+| 2 | 合规与安全 | 2027年4月24日 |
+
+第二条 其他
+2.1 本合同一式两份。
+"""
+
+
+def test_dated_rows_of_a_table_a_duty_introduces_are_flagged_when_unread() -> None:
+    doc = parse_text(TABLE_UNDER_DUTY, "t.md")
+    unread = [w.quote for w in doc.warnings if w.code == "unrecognised_duty"]
+    read = {o.quote for o in doc.obligations}
+    for row in ("2027年3月20日", "2027年4月24日"):  # each row is read or flagged, never dropped
+        assert any(row in q for q in unread) or any(row in q for q in read)
+
+
+def test_rows_of_a_table_no_duty_introduces_are_not_flagged() -> None:
+    text = TABLE_UNDER_DUTY.replace("1.1 乙方应按下表组织各期培训：", "1.1 历次培训记录如下：")
+    doc = parse_text(text, "t.md")
+    assert not [w for w in doc.warnings if w.code == "unrecognised_duty" and "2027年" in w.quote]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import Facts, RawWarning
+from tracker.parse.common import Facts, RawWarning, find_dates
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 
@@ -175,6 +175,40 @@ def unrecognised(text: str, language: str, facts: Facts,
             a, b = max(a, centre - MAX_QUOTE // 3), min(b, centre + 2 * MAX_QUOTE // 3)
         out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
                               "a duty or term with a time element that produced no obligation or fact"))
+    out += _table_rows(text, language, covered, label_at)
+    return out
+
+
+_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\d[^\n]*)\|[ \t]*$")
+
+
+def _table_rows(text: str, language: str, covered: _Covered,
+                label_at: Callable[[int], str | None]) -> list[RawWarning]:
+    """Rows of a table that a duty sentence introduces ("乙方应按下表日期完成培训：" + | 第一期 | … |
+    2027年3月20日 |): a dated row no rule read is a duty the parser missed, though the row itself
+    has no duty word."""
+    if "|" not in text:
+        return []
+    c = cues(pack_of(language))
+    out: list[RawWarning] = []
+    lead_of: dict[int, bool] = {}  # table start → its lead-in states a duty
+    for m in _ROW.finditer(text):
+        a, b = m.start("cells"), m.end("cells")
+        if covered.overlaps(a, b) or not has_time_element(text[a:b], language) or not find_dates(text, a, b):
+            continue
+        top = m.start()
+        while top > 0:  # the first line of this table: walk up over its rows
+            prev = text.rfind("\n", 0, top - 1) + 1
+            if not text[prev:top].lstrip().startswith("|"):
+                break
+            top = prev
+        if top not in lead_of:
+            above = text.rfind("\n", 0, max(top - 1, 0))
+            line = text[above + 1:top].strip() or text[text.rfind("\n", 0, max(above, 0)) + 1:max(above, 0)]
+            lead_of[top] = bool(c.duty.search(line))
+        if lead_of[top]:
+            out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
+                                  "a dated row of a table a duty introduces that produced no obligation"))
     return out
 
 
