@@ -61,6 +61,8 @@ _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
+    # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
+    r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
     r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"

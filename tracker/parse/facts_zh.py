@@ -90,9 +90,12 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
     # own date is not the contract's signing date
     block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
     candidates = []
+    # a signature table ("| 签署方 | 名称 | 授权代表 | 日期 |"): its date column dates the signatures
+    dated_table = re.search(r"(?m)^[ \t]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|", ctx.text[body_end:block_end]) is not None
     for h in find_dates(ctx.text, body_end, block_end):
         before = ctx.text[max(body_end, h.start - 12):h.start]
-        if h.value and re.search(r"日期|签订|签署|签字|时间|Date", before):
+        in_row = dated_table and ctx.text[ctx.text.rfind("\n", 0, h.start) + 1:h.start].lstrip().startswith("|")
+        if h.value and (re.search(r"日期|签订|签署|签字|时间|Date", before) or in_row):
             candidates.append(h.value)
         elif h.value:  # a date standing alone on its line under the signatures
             line_start = ctx.text.rfind("\n", max(0, h.start - 80), h.start) + 1
@@ -120,13 +123,13 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
-_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|期间")
+_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|订阅期|期间")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
-    r"(?:有效期间?|合同期限|契约期间|服务期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
+    r"(?:有效期间?|合同期限|契约期间|服务期限?|订阅期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 
@@ -150,7 +153,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
         # and about the contract: "声音授权期限自A起至B止" is a licence's, not the term
-        about = re.search(r"本合同|本协议|本契约|合同|协议|契约|有效期|履行期限|履约期|服务期|合作期|租赁期", s)
+        about = re.search(rf"本合同|本协议|本契约|合同|协议|契约|{lexicon_zh.TERM_PERIOD}", s)
         defines_other = (re.search(r"(?:^|[:：])\s*(?:是)?指", s) and not re.search(r"本合同|本协议|本契约|合同期限|有效期", s)) \
             or not about
         dates = [] if defines_other else [h for h in find_dates(text, u.start, u.end) if h.value]

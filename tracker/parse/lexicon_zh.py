@@ -235,7 +235,7 @@ DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
 #: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
 #: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
-TOTAL_FEE = (r"合同总额|合同总价|合同总金额|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
              r"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
@@ -251,7 +251,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清|拨付)|逾期未(?:支付|付|拨付)|拖欠|欠付"
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付|拨付)"),
     ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约|提供|开展|举办|实施)|未能按时|未按期|未能按期|未如期"
-                      r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期|节点|进度|计划)[^,。;]{0,3}(?:交付|完成|提交|上线|履约|履行|提供|开展|举办|实施)"
+                      r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期|节点|进度|计划)[^,。;]{0,3}(?:交付|完成|提交|上线|履约|履行|提供|开展|举办|实施|开通|部署)"
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),
 )
 
@@ -307,6 +307,8 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
+#: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|订阅期"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
 

@@ -36,7 +36,7 @@ _FILLER = re.compile(
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:期限|期间|期)$")
 _LEAD = re.compile(r"^(?:本合同|本协议|本契约|合同|协议|契约|项目|其|的|之|该|此|本)+")
 #: the contract's own term: counting from its end is counting from expiry
-_TERM = re.compile(r"(?:合同|协议|契约|合作|服务|租赁?|有效|履约|履行|委托|项目|许可|授权)?(?:期限|期间|期)")
+_TERM = re.compile(r"(?:合同|协议|契约|合作|服务|租赁?|有效|履约|履行|委托|项目|许可|授权|订阅)?(?:期限|期间|期)")
 #: a sentence that states the contract's term: its range is the term whatever it names
 _TERM_SENTENCE = re.compile(r"生效|(?:合同|协议|契约)(?:的)?(?:有效)?期")
 _ALIAS = re.compile(r"\s*[)\]]?\s*[(\[]?\s*(?:以下|下文)?(?:简称|称为?)\s*[\"“「『]?(?P<alias>[\u4e00-\u9fff]{2,12}?(?:期限|期间|期))[\"”」』]")
