@@ -56,8 +56,9 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     # a label followed by its separator (not a heading "项目名称及内容"), else the first label
     labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
     m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
-    if not m:  # no project name: the document's own heading
-        facts.title = cover_zh.heading_title(ctx.text, _body_start(ctx))
+    if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), else the heading
+        named = _NAMED_PROJECT.search(ctx.text, 0, _body_start(ctx))
+        facts.title = named.span("t") if named else cover_zh.heading_title(ctx.text, _body_start(ctx))
         return facts
     start = m.end()
     if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
@@ -76,6 +77,10 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     if value and "[" not in value and "_" not in value and "□" not in value:
         facts.title = (facts_title_start, facts_title_start + len(value))
     return facts
+
+
+#: a project the preamble names in quotes: "就贵司“仓储园区安全帽识别算法升级服务”项目"
+_NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"》」]\s*(?:项目|课题)")
 
 
 # ---------------------------------------------------------------- rules: dates and term

@@ -25,7 +25,7 @@ _DEFINES = re.compile(r"\(\s*(?:以下|下文?)(?:简称|称)(?:为)?\s*[\"“�
                       r"[\"“”「」'‘’]?\s*[,，)]")
 #: the name before it (and its field label), read backwards from the bracket in a short window
 _BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*)?(?P<name>{_NAME}{{2,60}})\s*\Z")
-_LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有)")
+_LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有|我司|我方|我公司|本公司)")
 
 
 #: a party listed with its description and its short name at the end: "(1) 某有限公司，一家于香港注册
@@ -76,10 +76,22 @@ def aliases(text: str) -> list[Alias]:
         role = defined_role(alias)
         found.append(Alias(alias, role if role in ("client", "provider") else None, m.span("name"), m.start(), True))
     known = {a.role for a in found if a.role}
+    if len(found) == 2 and not known and (payer := _payer(text, [a.alias for a in found])) is not None:
+        known = {"client"}  # 我司/贵司 in a letter: the one who pays the fee is the client
+        found = [Alias(a.alias, "client", a.name, a.pos, a.labelled) if a.alias == payer else a for a in found]
     if len(found) == 2 and len(known) == 1:
         (role,) = known
         found = [a if a.role else Alias(a.alias, OTHER[role], a.name, a.pos, a.labelled) for a in found]
     return [a for a in found if a.role]
+
+
+def _payer(text: str, names: list[str]) -> str | None:
+    """Of two short names no role word explains, the one that pays: the subject of 支付/付款
+    more often than the other."""
+    counts = {n: len(re.findall(rf"{re.escape(n)}(?:应|须|需|将)?(?:于|在)?[^,。;]{{0,24}}?(?:支付|付清|付款)", text)) for n in names}
+    best = max(counts.values())
+    top = [n for n, c in counts.items() if c == best]
+    return top[0] if best > 0 and len(top) == 1 else None
 
 
 #: a body both parties staff: "联合实验室设管理委员会，由双方各委派三名委员组成" → 管理委员会 acts for both

@@ -1,0 +1,50 @@
+"""A service undertaking written as a letter (我司 … 贵司, 以下简称), signed by the writer with a sealing
+line and no label, then accepted on a reply slip (回执): the payer is the client, the project named
+in quotes is the title, the later signature dates the contract. Expected values by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.parse import parse_text
+from tracker.parse.normalize import normalize
+from tracker.parse.party_aliases_zh import aliases
+
+LETTER = """技术服务承诺函
+
+致：宁波某物流集团有限公司（以下简称“贵司”）
+
+我司杭州某视觉科技有限公司（以下简称“我司”）就贵司“园区烟火识别算法升级服务”项目承诺如下。
+
+一、服务期限
+（一）本函项下服务期限为十二个月，自贵司回执签章之日起计算。
+
+二、费用
+（一）服务费用总额为人民币100,000元。
+（二）贵司于回执签章之日起15日内支付服务费用的50%，即人民币50,000元。
+（三）服务期满后15日内，贵司支付剩余50%，即人民币50,000元。
+
+杭州某视觉科技有限公司（盖章）
+授权代表：许某
+2026年6月1日
+
+回  执
+我司已知悉并同意上述承诺函的全部内容。
+宁波某物流集团有限公司（盖章）
+日期：2026年6月5日
+"""
+
+
+def test_the_payer_of_two_unexplained_short_names_is_the_client() -> None:
+    roles = {a.alias: a.role for a in aliases(normalize(LETTER).text)}
+    assert roles == {"贵司": "client", "我司": "provider"}
+
+
+def test_a_letter_accepted_on_a_reply_slip() -> None:
+    doc = parse_text(LETTER, "letter.txt")
+    c = doc.contract
+    assert (c.client, c.provider) == ("宁波某物流集团有限公司", "杭州某视觉科技有限公司")
+    assert c.title == "园区烟火识别算法升级服务"
+    assert c.signed_date == date(2026, 6, 5)  # the reply slip, the later of the two
+    first = next(o for o in doc.obligations if o.kind == "payment")
+    assert first.party == "client" and first.due_date == date(2026, 6, 22)  # 06-20 is a Saturday
