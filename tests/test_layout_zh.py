@@ -150,6 +150,9 @@ OUTLINES = [
      "第二部分 合同通用条款\n1. 定义\n1.1 服务是指全部服务。\n2. 价款\n2.1 按专用条款支付。\n\n"
      "第三部分 合同专用条款\n2.1 服务期限一年。\n2.4 乙方应于期满前30日提交年度报告。\n4.1 预付款于签订后10日内支付。\n",
      {"合同金额": "1", "全部服务": "1.1", "按专用条款": "2.1", "服务期限一年": "2.1", "年度报告": "2.4", "预付款": "4.1"}),
+    # chapters numbered with capital numerals (壹、贰、), each numbering its articles from 一、
+    ("壹、服务范围\n一、乙方提供顾问服务。\n二、验收标准见附件。\n贰、服务期间\n一、服务期间为六个月。\n二、甲方应于签订后十日内提供资料。\n",
+     {"提供顾问服务": "1.1", "验收标准": "1.2", "六个月": "2.1", "提供资料": "2.2"}),
     # Part headings in English restart the outline too; "PART 2" after the signatures goes on
     ("1. SCOPE\nThe Vendor shall label data.\nSigned for and on behalf of the Client:\nName: A\n\n"
      "PART 2 GENERAL TERMS\n1. FEES\nThe Client shall pay within 30 days.\n",

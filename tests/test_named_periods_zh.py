@@ -70,3 +70,13 @@ def test_whole_contract_dates_named_period_deadlines_without_trigger() -> None:
     notice = by_title[("other", "client")]
     # fifteen days before 08-31, counted backwards and not moved: 08-16 (a Sunday)
     assert notice.due_date == date(2026, 8, 16) and notice.trigger is None
+
+
+def test_a_taiwan_contract_calls_itself_合约_and_its_term_a_service_period() -> None:
+    text = ("人工智慧導入顧問服務合約\n委任人（以下簡稱甲方）：某精密機電有限公司\n受任人（以下簡稱乙方）：某管理諮詢有限公司\n"
+            "壹、服務期間\n一、顧問服務期間為六個月，自本合約生效之日起算。\n"
+            "二、本合約經雙方簽字蓋章後生效。\n\n甲方：某精密機電有限公司（蓋章）\n日期：2026年9月28日\n")
+    doc = parse_text(text, "tw.zh-Hant.txt")
+    assert doc.contract.term == "P6M"
+    assert doc.contract.expiry_date == date(2027, 3, 28)  # six months after 2026-09-28
+    assert "合約" in doc.obligations[0].quote  # the quote is the original's, not the folded 合同

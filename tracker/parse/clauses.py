@@ -92,11 +92,26 @@ _APPENDIX = re.compile(
 
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
 #: each part has its own outline, and the text after a signature block goes on when a part follows
-_PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|(?:PART|Part)\s+(?:\d{{1,2}}|[IVX]{{1,4}})\b"
+_PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|[壹贰貳叁参參肆伍陆陸柒捌玖拾]{{1,2}}\s*[、.．]"
+                   rf"|(?:PART|Part)\s+(?:\d{{1,2}}|[IVX]{{1,4}})\b"
                    r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n)"
                    # "TERMS AND CONDITIONS OF PURCHASE (printed on the reverse of this Order)"
                    r"|(?:(?:GENERAL|STANDARD)\s+)?TERMS\s+AND\s+CONDITIONS\b[^\n]{0,80}(?=\n)"
                    r"|(?:(?:General|Standard)\s+)?Terms\s+and\s+Conditions(?:\s+of\s+[A-Z]?\w+)?[ \t]*(?=\n))")
+#: capital numerals of chapters (壹、贰、参): their value
+_CAPITAL = re.compile(r"([壹贰貳叁参參肆伍陆陸柒捌玖拾]{1,2})\s*[、.．]")
+_CAPITAL_DIGITS = {c: i for i, cs in enumerate(("", "壹", "贰貳", "叁参參", "肆", "伍", "陆陸", "柒", "捌", "玖"), 0) for c in cs}
+
+
+def _capital(numeral: str) -> int | None:
+    """壹 → 1, 拾 → 10, 拾贰 → 12."""
+    if numeral == "拾":
+        return 10
+    if numeral.startswith("拾") and len(numeral) == 2:
+        return 10 + _CAPITAL_DIGITS.get(numeral[1], 0)
+    return _CAPITAL_DIGITS.get(numeral) if len(numeral) == 1 else None
+
+
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -184,8 +199,10 @@ def segment(text: str) -> Clauses:
                 continue
     for m in _ALPHA_DOT.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "alpha_dot", (m["l"], int(m["n"]))))
-    for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text or "erms" in text or "ERMS" in text else ():
-        marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", None))
+    for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text or "erms" in text \
+            or "ERMS" in text or "壹" in text else ():
+        capital = _CAPITAL.match(m.group(0).lstrip(" \t#>*-"))
+        marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", _capital(capital.group(1)) if capital else None))
     for m in _CHAPTER.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
     for m in _fast_finditer(_SIGNATURE, text):
@@ -356,6 +373,12 @@ def segment(text: str) -> Clauses:
         else sg
         for sg in segments
     ]
+    chapters = [(pos, n) for pos, kind, n in marks if kind == "part" and isinstance(n, int)]
+    if chapters:  # 壹、 贰、 chapters, each numbering its articles from 一、: "贰.3" is chapter 2's article 3
+        starts = [p for p, _ in chapters]
+        final = [Segment(f"{chapters[i][1]}.{sg.label}", sg.start, sg.end, sg.heading)
+                 if sg.label and sg.label[0].isdigit() and (i := bisect_right(starts, sg.start) - 1) >= 0 else sg
+                 for sg in final]
     return Clauses(tuple(_nest_appendices(text, final)))
 
 
