@@ -65,6 +65,8 @@ _SIGNATURE = re.compile(
     r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)\s*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
     r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
+    # an English signature table's header: "| | For the Client | For the Provider |"
+    r"|\|[^\n]*\b(?:For|FOR)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+|THE\s+)?[A-Z]\w*\s*\|[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
     r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"

@@ -248,11 +248,29 @@ def _series_from(s: str) -> date | None:
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
+_BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
+
+
+def _dated_items(s: str) -> list[tuple[int, int]]:
+    """"deliver … in three Batches: Batch 1 on or before 30 October 2026, Batch 2 on or before 30
+    November 2026, and Batch 3 on or before 18 December 2026": one span per dated item."""
+    ends = [h.end for h in find_dates(s) if h.value and _BY_LEAD.search(s[max(0, h.start - 24):h.start])]
+    if len(ends) < 2:
+        return [(0, len(s))]
+    spans, a = [], 0
+    for e in ends:
+        spans.append((a, e))
+        a = e
+    spans[-1] = (spans[-1][0], len(s))
+    return spans
+
+
 def _duty_parts(s: str) -> list[tuple[int, int]]:
-    """Spans of the duties of one sentence: split before "and shall …" when each side has its own time."""
+    """Spans of the duties of one sentence: split before "and shall …" when each side has its own
+    time, or at each dated item of a list."""
     cuts = [m for m in _AND_SHALL.finditer(s)]
     if not cuts:
-        return [(0, len(s))]
+        return _dated_items(s)
     spans, a = [], 0
     for m in cuts:
         spans.append((a, m.start()))

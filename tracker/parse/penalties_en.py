@@ -52,11 +52,14 @@ def _total_named(ctx: Ctx, window: str) -> str | None:
 
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+|[IVX]+)\b", s, re.I)
+    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+)\b", s, re.I)
     if not m:
         return False
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     number = str(roman.get(m.group(1).upper(), m.group(1)))
+    if "." in number:  # "breaches Clause 5.3": that clause's own words
+        seg = next((sg for sg in ctx.clauses.segments if sg.label == number), None)
+        return seg is not None and bool(re.search(r"confidential", ctx.text[seg.start:seg.end], re.I))
     return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
 
 
