@@ -48,3 +48,23 @@ def test_a_letter_accepted_on_a_reply_slip() -> None:
     assert c.signed_date == date(2026, 6, 5)  # the reply slip, the later of the two
     first = next(o for o in doc.obligations if o.kind == "payment")
     assert first.party == "client" and first.due_date == date(2026, 6, 22)  # 06-20 is a Saturday
+
+
+EXCHANGE = """训练数据产品交易合同
+数据产品名称：中文医疗对话数据集V2.0
+甲方（买方）：某智能科技有限公司
+乙方（卖方）：某数据服务有限公司
+第一条 交付
+1.1 数据分两批交付：第一批60万条，乙方应于2026年8月14日前交付；第二批40万条，乙方应于第一批数据验收合格之日起45日内交付。
+第二条 价款
+2.1 甲方应于本合同生效之日起5个工作日内，将价款的40%即人民币344,000元存入丙方结算专户。
+"""
+
+
+def test_a_second_part_of_a_sentence_does_what_the_first_did_and_deposits_are_payments() -> None:
+    doc = parse_text(EXCHANGE, "exchange.txt")
+    assert doc.contract.title == "中文医疗对话数据集V2.0"
+    kinds = [(o.kind, o.party) for o in doc.obligations if o.clause == "1.1"]
+    assert kinds == [("other", "provider"), ("other", "provider")]  # the provider's data, twice; no model
+    pay = [o for o in doc.obligations if o.kind == "payment"]
+    assert len(pay) == 1 and str(pay[0].amount) == "344000.00"

@@ -190,7 +190,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
-PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付"
+PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
@@ -290,7 +290,7 @@ PER_YEAR = r"每年|按年|年利率|年化"
 # ---------------------------------------------------------------- title
 
 #: the label of the project's name on a cover page or in the first article (then a colon)
-TITLE_LABEL = r"(?:(?:项目|计划|专案|课题|服务|采购|标的)名称|采购标的|招标项目|案名)"
+TITLE_LABEL = r"(?:(?:项目|计划|专案|课题|服务|采购|标的|数据产品)名称|采购标的|招标项目|案名)"
 #: where a title value stops before the end of its line: a defined-term bracket
 #: (（「本项目」）, （以下简称"项目"）) or the next field of a one-line scrape (甲方(受托人):…, 根据《…)
 TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"

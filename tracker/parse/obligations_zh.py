@@ -132,6 +132,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
     schedules = _payment_clauses(ctx)
     table_rows: set[int] = set()
     prev_party: str | None = None
+    prev_kind: str | None = None
+    prev_at: tuple[str | None, int] | None = None  # the clause and the end of the last duty read
     #: the sentences that state the term, the renewal window and the confidentiality period: their
     #: dates are the derived obligations (contract_expiry, renewal_notice, confidentiality_expiry)
     derived = [(sp[1], sp[2]) for sp in (seen.term_span, seen.renewal_span, seen.confidentiality_span) if sp]
@@ -185,6 +187,10 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
         kind = kinds_zh.settle_kind(kind, action, party) or kind
+        same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and "。" not in ctx.text[prev_at[1]:u.start])
+        if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action):
+            kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
+        prev_kind, prev_at = kind, (u.label, u.end)
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
@@ -394,6 +400,8 @@ _AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修�
 _AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs: one quick test before it is tried at every digit
 
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
+#: a duty's own object: a part of a sentence that names none ("乙方应于…内交付") does what the first part did
+_OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERABLE}|文档|资料|方案|证明|款|费")
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
 
