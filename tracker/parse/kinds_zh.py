@@ -96,7 +96,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
         return "progress_report"
     if DATA_HAND_OVER.search(action) and party != "provider" and hands_over_data(action):
         return "data_delivery"
-    if re.search(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)", action):
+    if re.search(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)", action) and "模型" not in action:
         return "other"  # the source code and its documents: a deliverable of its own, not the model
     if re.search("模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
         return "model_delivery"
