@@ -88,22 +88,29 @@ def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int,
     given ``contracts``, or of all)."""
     where, params = prefilter(pol, last_covered)
     only, _, span = _slice(contracts)
+    # ``d`` is read several times per row: the day's Julian day number is passed in, not parsed each time
     return conn.execute(
         "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
         " o.paid, o.currency, o.clause, o.calendar_basis, o.status FROM (SELECT *, CAST(round(julianday(due_date)"
-        f" - julianday(?)) AS INTEGER) AS d FROM obligations WHERE status IN {OPEN_SQL}{only}) o WHERE " + where,
-        [day.isoformat(), *span, *params]).fetchall()
+        f" - ?) AS INTEGER) AS d FROM obligations WHERE status IN {OPEN_SQL}{only}) o WHERE " + where,
+        [julian_day(day), *span, *params]).fetchall()
+
+
+def julian_day(day: date) -> float:
+    """SQLite's ``julianday('YYYY-MM-DD')`` of ``day`` (midnight), computed here."""
+    return day.toordinal() + 1721424.5
 
 
 def contract_context(conn: sqlite3.Connection, contract_ids: Collection[int]
                      ) -> tuple[dict[int, tuple[Any, Any]], dict[int, Any]]:
     """{id: (title, penalties JSON text)} and {id: calendar code} of the given contracts."""
-    ids = json.dumps(sorted(contract_ids))
-    contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
-        " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-    calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
-                                    (ids,)).fetchall())
+    contracts: dict[int, tuple[Any, Any]] = {}
+    calendar_of: dict[int, Any] = {}
+    for cid, title, pens, calendar in conn.execute(  # one read of each contract's row
+            "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END, calendar"
+            " FROM contracts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(contract_ids)),)):
+        contracts[cid] = (title, pens)
+        calendar_of[cid] = calendar
     return contracts, calendar_of
 
 
