@@ -70,6 +70,24 @@ class Plan:
         return {s.contract_id: s.problem for s in self.skipped}
 
 
+def settings_key(cfg: Config, glob: list[Target]) -> str:
+    """A digest of what a day's plan depends on besides the store (``tracker.store.plan_memo``): the
+    policy, the digests' sizes, the always-on channels, the calendar package's years, this code."""
+    import hashlib
+
+    from tracker import __version__
+
+    try:
+        from tracker.periods import calendar_years
+
+        years: tuple[int, int] | None = calendar_years()
+    except Exception:  # no calendar package (``daily._covered_fn`` covers nothing then)
+        years = None
+    text = repr((cfg.policy, cfg.delivery.digest_lines, cfg.delivery.digest_chunk,
+                 [(t.channel, t.kind, t.format) for t in glob], years, __version__))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def plan_into(conn: sqlite3.Connection, stage: Stage, p: Plan) -> None:
     """Plan the whole portfolio into ``stage`` (on ``conn``'s open read transaction)."""
     wide = first_digest.first_run_config(p.cfg) if p.first else p.cfg

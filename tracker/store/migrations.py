@@ -162,6 +162,19 @@ def _pg_functions(conn: Any) -> None:
         _exec(conn, stmt)
 
 
+def _plan_memo(conn: Any) -> None:
+    """The change counter and the day's plan record (tracker.store.plan_memo)."""
+    from tracker.store.plan_memo import migrate
+
+    migrate(conn)
+
+
+def _plan_memo_pg(conn: Any) -> None:
+    from tracker.store.plan_memo import migrate_pg
+
+    migrate_pg(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_core_tables", create_tables(*CORE_TABLES),
               pg=steps(_pg_functions, create_tables(*CORE_TABLES))),
@@ -179,6 +192,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL, pg=OUTBOX_CLAIM_INDEX_PG_SQL),
     Migration("0008_people", PEOPLE_SQL),
     Migration("0009_redate_index", REDATE_INDEX_SQL, pg=REDATE_INDEX_PG_SQL),
+    Migration("0010_plan_memo", _plan_memo, pg=_plan_memo_pg),
 ]
 
 

@@ -4,7 +4,7 @@
 reminder on a day (``prefilter``: a superset, the policy in ``tracker.reminders`` decides), their
 contracts' late-payment clauses and calendars, the earliest passed deadline per producer kind,
 the evaluations, the deadlines a calendar refresh moved, and the contracts with an overdue
-instalment. ``mark_moves_announced`` records that a move was told (one ``BEGIN IMMEDIATE``).
+instalment. ``mark_moves_announced`` records that a move was told.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any
-
-from tracker.store import outbox
 
 OPEN_SQL = "('pending', 'overdue')"
 
@@ -153,10 +151,10 @@ def overdue_payment_contracts(conn: sqlite3.Connection, day: date,
 
 
 def mark_moves_announced(conn: sqlite3.Connection, move_ids: Sequence[int], on: date) -> None:
-    """Record that these calendar moves were announced on ``on`` (never overwriting an earlier day)."""
-    with outbox.immediate(conn):
-        conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
-                         [(on.isoformat(), m) for m in move_ids])
+    """Record that these calendar moves were announced on ``on`` (never overwriting an earlier day),
+    inside the caller's write transaction (the one recording the day's plan, ``plan_memo.remember``)."""
+    conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
+                     [(on.isoformat(), m) for m in move_ids])
 
 
 def first_run(conn: sqlite3.Connection, digest_reason: str) -> bool:
