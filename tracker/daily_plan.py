@@ -209,7 +209,7 @@ def _parts(stage: Stage, t: Target, sizes: list[int]) -> Iterator[tuple[Target, 
 
 def _person_digests(stage: Stage, p: Plan) -> None:
     """Per person's channel and day: two or more reminders become one digest (``person_digest``),
-    a single one is sent as it is, after every other row (as ``person_digest.fold`` orders them)."""
+    a single one is sent as it is, after every other row."""
     for n, (channel, for_date, count) in enumerate(stage.person_groups()):
         rows = stage.person_rows(channel, for_date)
         if count < 2:

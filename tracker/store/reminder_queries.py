@@ -162,11 +162,3 @@ def first_run(conn: sqlite3.Connection, digest_reason: str) -> bool:
     if conn.execute("SELECT 1 FROM reminder_days LIMIT 1").fetchone():
         return False
     return not conn.execute("SELECT 1 FROM reminder_outbox WHERE reason != ? LIMIT 1", (digest_reason,)).fetchone()
-
-
-def payloads_of(conn: sqlite3.Connection, reason: str, days: Collection[str]) -> list[tuple[str, str, str]]:
-    """(for_date, channel, payload JSON) of the outbox rows of ``reason`` for these days."""
-    days = sorted(set(days))
-    return conn.execute(
-        f"SELECT for_date, channel, payload FROM reminder_outbox WHERE reason = ? AND for_date IN"
-        f" ({','.join('?' * len(days))}) AND json_valid(payload)", (reason, *days)).fetchall()
