@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from dbconn import db_connect, is_pg
 from remind_helpers import add_contract, ob, obligation_ids
+from remind_servers import http_server
 
 from tracker import daily, daily_plan
 from tracker.config import Config, Delivery, Policy
-from tracker.store import bad_rows
+from tracker.store import bad_rows, outbox
 from tracker.store.reminder_queries import julian_day
 
 
@@ -97,9 +98,11 @@ def test_rerun_with_nothing_changed_is_not_planned_again(db_path: Path, tmp_path
     assert _titles(first) == ["A数据交付", "B首期款", "first reminder run: 1 obligation already overdue"]
     again = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
     assert len(plans) == 1  # the day's rows are all in the outbox: nothing was read or planned
-    assert (again.new, len(again.delivered), again.planned, again.skipped) == (0, 0, 3, [])
+    # planned as a full plan of a second run counts it: no longer a first run, so A's overdue notice and
+    # its penalty notice count one each (by hand: 2 + A's delivery + B's instalment)
+    assert (again.new, len(again.delivered), again.planned, again.skipped) == (0, 0, 4, [])
     dry = daily.run_daily(db_path, DAY, config=c, dry_run=True, clock=lambda: 1002.0)
-    assert len(plans) == 1 and dry.would_send == [] and dry.planned == 3
+    assert len(plans) == 1 and dry.would_send == [] and dry.planned == 4
     nxt = daily.run_daily(db_path, DAY + timedelta(days=1), config=c, clock=lambda: 1003.0)
     assert len(plans) == 2 and nxt.ok  # another day is planned
 
@@ -181,3 +184,45 @@ def test_announced_calendar_moves_do_not_make_the_next_run_plan_again(db_path: P
         assert conn.execute("SELECT reminded_on FROM calendar_moves").fetchall() == [(DAY.isoformat(),)]
     r = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
     assert len(plans) == 1 and r.new == 0
+
+
+def _move(db: Path, cid: int, oid: int, old: date, new: date) -> None:
+    _sql(db, "INSERT INTO calendar_moves (obligation_id, contract_id, calendar, old_due_date, new_due_date, reason,"
+             " moved_on, recorded_at) VALUES (?, ?, 'CN', ?, ?, 'CN 2025: imported', ?, 'x')",
+         oid, cid, old.isoformat(), new.isoformat(), DAY.isoformat())
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_the_record_reports_what_a_full_plan_of_the_day_reports(db_path: Path, tmp_path: Path, plans: list[int],
+                                                                 first: bool) -> None:
+    """Planned and skipped of a rerun from the record equal those of planning the day in full again:
+    on a first run (its backlog digest), with a person's channel (one digest) beside a team's, one
+    calendar move told on the team's channel and one only in the person's digest (never told)."""
+    a, b = _two(db_path)
+    ids_a, ids_b = obligation_ids(db_path, a), obligation_ids(db_path, b)
+    broken = add_contract(db_path, [ob("payment", DAY + timedelta(days=7), title="X款", amount="1.00")], title="X项目")
+    _sql(db_path, "UPDATE contracts SET facts = substr(facts, 1, 20) WHERE id = ?", broken)
+    with http_server() as mine, http_server() as team:
+        with outbox.connect(db_path) as conn:
+            outbox.add_recipient(conn, a, "both", "webhook", mine.url, person="fin")
+            outbox.add_recipient(conn, b, "both", "webhook", team.url)
+        _move(db_path, a, ids_a["A数据交付"], DAY + timedelta(days=6), DAY + timedelta(days=7))  # fin's only
+        _move(db_path, a, ids_a["A首期款"], DAY - timedelta(days=4), DAY - timedelta(days=3))  # fin's only
+        _move(db_path, b, ids_b["B首期款"], DAY + timedelta(days=2), DAY + timedelta(days=3))  # the team's too
+        c = Config(delivery=Delivery(channels=(), backoff_seconds=0.0, retries_in_run=0))  # only the two hooks
+        if not first:
+            with outbox.connect(db_path) as conn:  # a day completed before: no first run
+                outbox.record_day(conn, DAY - timedelta(days=1), 0.0, planned=0, delivered=0, failed=0, runner="t")
+        run = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1000.0)
+        assert run.ok and [s.contract_id for s in run.skipped] == [broken] and mine.posts >= 1
+        assert "person_digest" in [x["reason"] for x in run.delivered]
+        recalled = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
+        assert len(plans) == 1
+        _sql(db_path, "UPDATE contracts SET title = title WHERE id = ?", a)  # changes nothing, but is a change
+        full = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1002.0)
+        assert len(plans) == 2 and full.new == 0
+        assert (recalled.planned, recalled.skipped) == (full.planned, full.skipped)
+        assert full.planned > 0 and [s.contract_id for s in full.skipped] == [broken]
+        with db_connect(db_path) as conn:  # by hand: the team's move was told, fin's is still pending
+            assert sorted(conn.execute("SELECT obligation_id, reminded_on FROM calendar_moves").fetchall()) == sorted(
+                [(ids_a["A数据交付"], None), (ids_a["A首期款"], None), (ids_b["B首期款"], DAY.isoformat())])

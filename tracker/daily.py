@@ -572,8 +572,9 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             raise
         known_t: dict[str, Target] = {t.channel: t for t in glob}
         if memo is not None:  # the day was planned on this very data and settings: every row is in the outbox
+            planned, planned_first = memo[0]
+            result.planned = planned_first if planned_first is not None and first_digest.is_first_run(conn) else planned
             rq.end_read(conn)
-            result.planned = memo[0]
             for cid, problem in memo[1]:
                 bad_rows.add(result.skipped, cid, problem)
             if dry_run:
@@ -597,7 +598,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             p.parts.clear()
             stage.close()
             told = p.told  # announced in the transaction that records the plan
-            plan_memo.remember(conn, today, now, settings, rev, result.planned,
+            plan_memo.remember(conn, today, now, settings, rev, (p.planned_again(), result.planned if p.first else None),
                                [(s.contract_id, s.problem) for s in result.skipped],
                                also=(lambda c: rq.mark_moves_announced(c, told, now)) if told else None)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,

@@ -55,6 +55,8 @@ class Plan:
     rows: int = 0  # staged outbox rows
     snapshots: int = 0
     told: list[int] = field(default_factory=list)  # calendar moves announced
+    ordinary: int = 0  # of ``planned``: the pairs of the ordinary plan (not the first run's backlog, not moves)
+    moved: dict[int, int] = field(default_factory=dict)  # calendar move id -> its pairs
     targets: dict[str, Target] = field(default_factory=dict)  # channel -> target, in order of use
     digests: list[tuple[Target, int, str, str, str]] = field(default_factory=list)  # target, key, reason, day, JSON
     parts: list[Callable[[], Iterator[tuple[Target, int, str, str, str]]]] = field(default_factory=list)  # built late
@@ -64,6 +66,12 @@ class Plan:
         for parts in self.parts:
             yield from parts()
         yield from self.digests
+
+    def planned_again(self) -> int:
+        """What a second run of the day, planning it in full, would count as planned (not a first run
+        then; the moves this run announced no longer pending): ``tracker.store.plan_memo``."""
+        told = set(self.told)
+        return self.ordinary + sum(n for move, n in self.moved.items() if move not in told)
 
     @property
     def bad(self) -> dict[int, str]:
@@ -125,6 +133,10 @@ def _stage(conn: sqlite3.Connection, stage: Stage, p: Plan, ranked: list[tuple[i
             rank.setdefault(key, (grp, status, due, r.subject.obligation_id, stage.next_seq()))
             first_rank.setdefault((r.subject.obligation_id, t.channel), rank[key])
             pairs.append((r, t))
+            if grp == 0:
+                p.ordinary += 1
+            elif grp == 1:
+                p.moved[r.detail["move_id"]] = p.moved.get(r.detail["move_id"], 0) + 1
     p.planned += len(pairs)
     if p.first:
         folded = [t.channel for r, t in pairs if first_digest._folded(r)]
@@ -149,7 +161,7 @@ def _stage(conn: sqlite3.Connection, stage: Stage, p: Plan, ranked: list[tuple[i
     for _, t in fresh:
         p.targets.setdefault(t.channel, t)
     if p.first:
-        fresh, by_channel = first_digest.split(fresh, daily.payload)
+        fresh, by_channel = first_digest.split(fresh, Reminder.to_json)  # a line writes its own text
         items = []
         for channel, (_t, lines) in by_channel.items():
             for it in lines:

@@ -100,7 +100,8 @@ def digest_payload(items: list[dict[str, Any]], for_date: date, part: tuple[int,
 def split(pairs: Iterable[tuple[Reminder, Any]], payload: Callable[[Reminder], dict[str, Any]]
           ) -> tuple[list[tuple[Reminder, Any]], dict[str, tuple[Any, list[dict[str, Any]]]]]:
     """(reminder, target) pairs: those sent as usual, and per channel (target, digest lines) of
-    the folded ones, one line per obligation (unsorted)."""
+    the folded ones, one line per obligation (unsorted). ``payload(reminder)``: its notification;
+    its ``text``, if any, is not used (``_item`` writes the line's own)."""
     keep: list[tuple[Reminder, Any]] = []
     by_target: dict[str, tuple[Any, dict[int, list[tuple[Reminder, dict[str, Any]]]]]] = {}
     for r, t in pairs:

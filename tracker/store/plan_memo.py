@@ -11,7 +11,8 @@ to read and plan the whole portfolio again only to find every reminder already i
   transaction: writers queue on it, and a reader never sees a change without its count.
 * ``reminder_plans``: per (day, the real today when catching up) the counter the plan was read
   at, the settings it was planned with (``settings``: a digest of the policy, the channels and
-  the code), and what it reported: how many reminders x channels, which contracts it skipped.
+  the code), and what a full plan of the day would report again: how many reminders x channels
+  (``daily_plan.Plan.planned_again``), which contracts it skipped.
 
 It is recorded after the day's rows are in the outbox. A later run that finds the same counter
 and settings has nothing new to plan (the outbox already has every row that plan would give)
@@ -36,7 +37,8 @@ DDL = (
     "CREATE TABLE store_revision (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)",
     "INSERT INTO store_revision (id, n) VALUES (1, 0)",
     "CREATE TABLE reminder_plans (day TEXT NOT NULL, now_day TEXT NOT NULL, settings TEXT NOT NULL,"
-    " revision BIGINT NOT NULL, planned INTEGER NOT NULL, skipped TEXT NOT NULL, PRIMARY KEY (day, now_day))",
+    " revision BIGINT NOT NULL, planned INTEGER NOT NULL, planned_first INTEGER, skipped TEXT NOT NULL,"
+    " PRIMARY KEY (day, now_day))",
 )
 _BUMP = "UPDATE store_revision SET n = n + 1 WHERE id = 1"
 
@@ -73,24 +75,28 @@ def revision(conn: sqlite3.Connection) -> int:
 
 
 def recall(conn: sqlite3.Connection, day: date, now: date, settings: str, rev: int
-           ) -> tuple[int, list[tuple[int, str]]] | None:
-    """(planned, [(contract id, problem)…]) of the day's plan when it was made at counter ``rev``
-    with these settings; None when there is no such plan (plan the day again)."""
-    row = conn.execute("SELECT planned, skipped FROM reminder_plans WHERE day = ? AND now_day = ? AND settings = ?"
-                       " AND revision = ?", (day.isoformat(), now.isoformat(), settings, rev)).fetchone()
+           ) -> tuple[tuple[int, int | None], list[tuple[int, str]]] | None:
+    """((planned, planned while still a first run), [(contract id, problem)…]) of the day's plan
+    when it was made at counter ``rev`` with these settings; None when there is no such plan
+    (plan the day again)."""
+    row = conn.execute("SELECT planned, planned_first, skipped FROM reminder_plans WHERE day = ? AND now_day = ?"
+                       " AND settings = ? AND revision = ?",
+                       (day.isoformat(), now.isoformat(), settings, rev)).fetchone()
     if row is None:
         return None
     try:
-        skipped = [(int(c), str(p)) for c, p in json.loads(row[1])]
+        skipped = [(int(c), str(p)) for c, p in json.loads(row[2])]
     except (TypeError, ValueError):
         return None  # a record damaged by hand: plan again
-    return int(row[0]), skipped
+    return (int(row[0]), None if row[1] is None else int(row[1])), skipped
 
 
-def remember(conn: sqlite3.Connection, day: date, now: date, settings: str, rev: int, planned: int,
-             skipped: Sequence[tuple[int, str]], also: Callable[[sqlite3.Connection], None] | None = None) -> None:
+def remember(conn: sqlite3.Connection, day: date, now: date, settings: str, rev: int,
+             planned: tuple[int, int | None], skipped: Sequence[tuple[int, str]],
+             also: Callable[[sqlite3.Connection], None] | None = None) -> None:
     """Record the day's plan, read at counter ``rev`` (after its rows are in the outbox), replacing an
-    older record of the day. ``also``: the run's own writes that belong with it (the calendar moves it
+    older record of the day. ``planned``: what a later run of the day reports as planned, and what
+    it reports if it is still a first run (the first run crashed after the outbox had its digests). ``also``: the run's own writes that belong with it (the calendar moves it
     announced), in the same transaction; when nothing else changed since ``rev`` the record takes
     the counter those writes leave, so they alone do not make the next run plan again."""
     from tracker.store import pg
@@ -104,10 +110,11 @@ def remember(conn: sqlite3.Connection, day: date, now: date, settings: str, rev:
             also(conn)
         if unchanged:
             rev = revision(conn)
-        conn.execute("INSERT INTO reminder_plans (day, now_day, settings, revision, planned, skipped)"
-                     " VALUES (?,?,?,?,?,?) ON CONFLICT(day, now_day) DO UPDATE SET settings = excluded.settings,"
-                     " revision = excluded.revision, planned = excluded.planned, skipped = excluded.skipped",
-                     (day.isoformat(), now.isoformat(), settings, rev, planned,
+        conn.execute("INSERT INTO reminder_plans (day, now_day, settings, revision, planned, planned_first, skipped)"
+                     " VALUES (?,?,?,?,?,?,?) ON CONFLICT(day, now_day) DO UPDATE SET settings = excluded.settings,"
+                     " revision = excluded.revision, planned = excluded.planned,"
+                     " planned_first = excluded.planned_first, skipped = excluded.skipped",
+                     (day.isoformat(), now.isoformat(), settings, rev, *planned,
                       json.dumps([list(s) for s in skipped], ensure_ascii=False)))
     except BaseException:
         conn.execute("ROLLBACK")
