@@ -226,3 +226,13 @@ def test_the_record_reports_what_a_full_plan_of_the_day_reports(db_path: Path, t
         with db_connect(db_path) as conn:  # by hand: the team's move was told, fin's is still pending
             assert sorted(conn.execute("SELECT obligation_id, reminded_on FROM calendar_moves").fetchall()) == sorted(
                 [(ids_a["A数据交付"], None), (ids_a["A首期款"], None), (ids_b["B首期款"], DAY.isoformat())])
+
+
+def test_without_the_counter_every_run_plans(db_path: Path, tmp_path: Path, plans: list[int]) -> None:
+    _two(db_path)
+    _sql(db_path, "DELETE FROM store_revision")  # by hand: nothing counts changes any more
+    c = _cfg(tmp_path / "r.jsonl")
+    daily.run_daily(db_path, DAY, config=c, clock=lambda: 1000.0)
+    _sql(db_path, "UPDATE obligations SET due_date = ? WHERE title = 'B首期款'", (DAY + timedelta(days=7)).isoformat())
+    r = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
+    assert len(plans) == 2 and _titles(r) == ["B首期款"]

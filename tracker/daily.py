@@ -560,7 +560,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         try:
             snapshot = not dry_run and not outbox.has_snapshot(conn, today)
             settings, rev = settings_key(cfg, glob), plan_memo.revision(conn)  # the counter before any read
-            memo = None if snapshot else plan_memo.recall(conn, today, now, settings, rev)
+            memo = None if snapshot or rev is None else plan_memo.recall(conn, today, now, settings, rev)
             if memo is None:
                 stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
                 p = Plan(today, now, cfg, glob, first_digest.is_first_run(conn),  # one digest of the backlog
@@ -598,9 +598,15 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
             p.parts.clear()
             stage.close()
             told = p.told  # announced in the transaction that records the plan
-            plan_memo.remember(conn, today, now, settings, rev, (p.planned_again(), result.planned if p.first else None),
-                               [(s.contract_id, s.problem) for s in result.skipped],
-                               also=(lambda c: rq.mark_moves_announced(c, told, now)) if told else None)
+            mark = (lambda c: rq.mark_moves_announced(c, told, now)) if told else None
+            if rev is None:
+                if mark is not None:
+                    with outbox.immediate(conn):
+                        mark(conn)
+            else:
+                plan_memo.remember(conn, today, now, settings, rev,
+                                   (p.planned_again(), result.planned if p.first else None),
+                                   [(s.contract_id, s.problem) for s in result.skipped], also=mark)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
                       title=f"tracker reminders for {now.isoformat()}", deadline=cfg.delivery.deadline_seconds,
                       env=the_env, clock=clock)

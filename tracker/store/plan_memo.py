@@ -68,10 +68,11 @@ def migrate_pg(conn: Any) -> None:
                     " EXECUTE FUNCTION tracker_bump_revision()")
 
 
-def revision(conn: sqlite3.Connection) -> int:
-    """The change counter (read inside the transaction the plan reads in, before it reads)."""
+def revision(conn: sqlite3.Connection) -> int | None:
+    """The change counter (read inside the transaction the plan reads in, before it reads); None
+    when its row is gone (deleted by hand: nothing counts changes, so no plan is recalled)."""
     row = conn.execute("SELECT n FROM store_revision WHERE id = 1").fetchone()
-    return int(row[0]) if row else -1
+    return int(row[0]) if row else None
 
 
 def recall(conn: sqlite3.Connection, day: date, now: date, settings: str, rev: int
@@ -109,7 +110,7 @@ def remember(conn: sqlite3.Connection, day: date, now: date, settings: str, rev:
         if also is not None:
             also(conn)
         if unchanged:
-            rev = revision(conn)
+            rev = revision(conn) or rev
         conn.execute("INSERT INTO reminder_plans (day, now_day, settings, revision, planned, planned_first, skipped)"
                      " VALUES (?,?,?,?,?,?,?) ON CONFLICT(day, now_day) DO UPDATE SET settings = excluded.settings,"
                      " revision = excluded.revision, planned = excluded.planned,"
