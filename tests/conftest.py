@@ -24,7 +24,7 @@ BOTH_ENGINES = frozenset({
     "test_outbox_claim", "test_export", "test_schedule", "test_calendars", "test_first_digest",
     "test_bad_rows", "test_penalty_cli", "test_penalty_summary", "test_channels_hostile", "test_tables_80",
     "test_undo_property", "test_multi_remind", "test_daily_crash", "test_people", "test_ingest",
-    "test_webhook_secrets",
+    "test_webhook_secrets", "test_remind_rerun",
 })
 
 

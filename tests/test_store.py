@@ -147,6 +147,22 @@ def test_upcoming_index_is_used(store: Store, db_path: Path) -> None:
     assert not any("TEMP B-TREE" in step for step in plan), plan
 
 
+def test_redate_index_is_used(store: Store, db_path: Path) -> None:
+    """The daily job's calendar refresh reads only the open deadlines computed from an event or a
+    recurrence, through their partial index (migration 0009), not every open obligation."""
+    from tracker.store.calendar_store import REDATABLE_SQL
+
+    store.add_parsed(result("p01-xinghe-intent"))
+    with db_connect(db_path) as c:
+        if is_pg(db_path):  # a tiny table is read whole by the planner: ask whether the index can serve
+            c.execute("SET enable_seqscan = off")
+            plan = "\n".join(r[0] for r in c.execute("EXPLAIN " + REDATABLE_SQL.format(where="")).fetchall())
+        else:
+            plan = "\n".join(r[-1] for r in c.execute("EXPLAIN QUERY PLAN " + REDATABLE_SQL.format(where="")))
+    assert "ix_obligations_open_redate" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # SQLite: already in (due_date, id) order
+
+
 def test_unknown_schema_version_is_refused(store: Store, db_path: Path) -> None:
     with db_connect(db_path) as c:
         c.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_future', 'x')")

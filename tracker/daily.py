@@ -552,41 +552,61 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
 
             result.calendar = refresh_calendars(conn, now, datetime.fromtimestamp(clock(), UTC).isoformat(
                 timespec="seconds"), who)
-        from tracker.daily_plan import Plan, plan_into
+        from tracker.daily_plan import Plan, plan_into, settings_key
+        from tracker.store import plan_memo
         from tracker.store.remind_stage import Stage
 
         rq.begin_read(conn)  # plan on one consistent read snapshot, a slice of contracts at a time
         try:
-            stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
-            p = Plan(today, now, cfg, glob, first_digest.is_first_run(conn),  # one digest of the backlog
-                     not dry_run and not outbox.has_snapshot(conn, today), result.skipped,
-                     rec=_recipient_targets(conn),
-                     people=person_digest.channels(conn))  # channels that belong to a person: one digest a day
-            plan_into(conn, stage, p)
+            snapshot = not dry_run and not outbox.has_snapshot(conn, today)
+            settings, rev = settings_key(cfg, glob), plan_memo.revision(conn)  # the counter before any read
+            memo = None if snapshot or rev is None else plan_memo.recall(conn, today, now, settings, rev)
+            if memo is None:
+                stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
+                p = Plan(today, now, cfg, glob, first_digest.is_first_run(conn),  # one digest of the backlog
+                         snapshot, result.skipped, rec=_recipient_targets(conn),
+                         people=person_digest.channels(conn))  # channels that belong to a person: one digest a day
+                plan_into(conn, stage, p)
         except BaseException:
             rq.end_read(conn)
             raise
-        rq.keep_read(conn)  # nothing was written but the TEMP tables, which the rest of the run reads
-        result.planned = p.planned - p.folded + len(p.folded_channels) if p.first else p.planned
-        if dry_run:
-            result.would_send = [{**json.loads(row[-1]), "channel": row[-2]} for row in stage.rows()]
-            digests = [{**json.loads(pl), "channel": t.channel} for t, _, _, _, pl in p.all_digests()]
-            result.would_send += digests
-            result.new = p.rows + len(digests)
-            return result
-        result.snapshots = outbox.save_snapshots(conn, today, stage.snapshots())
         known_t: dict[str, Target] = {t.channel: t for t in glob}
-        for channel, t in p.targets.items():
-            known_t.setdefault(channel, t)
-        digest_rows = ((key, 0, "digest", reason, None, fd, t.channel, pl)
-                       for t, key, reason, fd, pl in p.all_digests())  # one part at a time
-        result.new = outbox.enqueue(conn, itertools.chain(stage.rows(), digest_rows), clock())
-        p.digests.clear()
-        p.parts.clear()
-        stage.close()
-        told = p.told
-        if told:
-            rq.mark_moves_announced(conn, told, now)
+        if memo is not None:  # the day was planned on this very data and settings: every row is in the outbox
+            planned, planned_first = memo[0]
+            result.planned = planned_first if planned_first is not None and first_digest.is_first_run(conn) else planned
+            rq.end_read(conn)
+            for cid, problem in memo[1]:
+                bad_rows.add(result.skipped, cid, problem)
+            if dry_run:
+                return result
+        else:
+            rq.keep_read(conn)  # nothing was written but the TEMP tables, which the rest of the run reads
+            result.planned = p.planned - p.folded + len(p.folded_channels) if p.first else p.planned
+            if dry_run:
+                result.would_send = [{**json.loads(row[-1]), "channel": row[-2]} for row in stage.rows()]
+                digests = [{**json.loads(pl), "channel": t.channel} for t, _, _, _, pl in p.all_digests()]
+                result.would_send += digests
+                result.new = p.rows + len(digests)
+                return result
+            result.snapshots = outbox.save_snapshots(conn, today, stage.snapshots())
+            for channel, t in p.targets.items():
+                known_t.setdefault(channel, t)
+            digest_rows = ((key, 0, "digest", reason, None, fd, t.channel, pl)
+                           for t, key, reason, fd, pl in p.all_digests())  # one part at a time
+            result.new = outbox.enqueue(conn, itertools.chain(stage.rows(), digest_rows), clock())
+            p.digests.clear()
+            p.parts.clear()
+            stage.close()
+            told = p.told  # announced in the transaction that records the plan
+            mark = (lambda c: rq.mark_moves_announced(c, told, now)) if told else None
+            if rev is None:
+                if mark is not None:
+                    with outbox.immediate(conn):
+                        mark(conn)
+            else:
+                plan_memo.remember(conn, today, now, settings, rev,
+                                   (p.planned_again(), result.planned if p.first else None),
+                                   [(s.contract_id, s.problem) for s in result.skipped], also=mark)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
                       title=f"tracker reminders for {now.isoformat()}", deadline=cfg.delivery.deadline_seconds,
                       env=the_env, clock=clock)

@@ -55,6 +55,8 @@ class Plan:
     rows: int = 0  # staged outbox rows
     snapshots: int = 0
     told: list[int] = field(default_factory=list)  # calendar moves announced
+    ordinary: int = 0  # of ``planned``: the pairs of the ordinary plan (not the first run's backlog, not moves)
+    moved: dict[int, int] = field(default_factory=dict)  # calendar move id -> its pairs
     targets: dict[str, Target] = field(default_factory=dict)  # channel -> target, in order of use
     digests: list[tuple[Target, int, str, str, str]] = field(default_factory=list)  # target, key, reason, day, JSON
     parts: list[Callable[[], Iterator[tuple[Target, int, str, str, str]]]] = field(default_factory=list)  # built late
@@ -65,9 +67,33 @@ class Plan:
             yield from parts()
         yield from self.digests
 
+    def planned_again(self) -> int:
+        """What a second run of the day, planning it in full, would count as planned (not a first run
+        then; the moves this run announced no longer pending): ``tracker.store.plan_memo``."""
+        told = set(self.told)
+        return self.ordinary + sum(n for move, n in self.moved.items() if move not in told)
+
     @property
     def bad(self) -> dict[int, str]:
         return {s.contract_id: s.problem for s in self.skipped}
+
+
+def settings_key(cfg: Config, glob: list[Target]) -> str:
+    """A digest of what a day's plan depends on besides the store (``tracker.store.plan_memo``): the
+    policy, the digests' sizes, the always-on channels, the calendar package's years, this code."""
+    import hashlib
+
+    from tracker import __version__
+
+    try:
+        from tracker.periods import calendar_years
+
+        years: tuple[int, int] | None = calendar_years()
+    except Exception:  # no calendar package (``daily._covered_fn`` covers nothing then)
+        years = None
+    text = repr((cfg.policy, cfg.delivery.digest_lines, cfg.delivery.digest_chunk,
+                 [(t.channel, t.kind, t.format) for t in glob], years, __version__))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def plan_into(conn: sqlite3.Connection, stage: Stage, p: Plan) -> None:
@@ -107,6 +133,10 @@ def _stage(conn: sqlite3.Connection, stage: Stage, p: Plan, ranked: list[tuple[i
             rank.setdefault(key, (grp, status, due, r.subject.obligation_id, stage.next_seq()))
             first_rank.setdefault((r.subject.obligation_id, t.channel), rank[key])
             pairs.append((r, t))
+            if grp == 0:
+                p.ordinary += 1
+            elif grp == 1:
+                p.moved[r.detail["move_id"]] = p.moved.get(r.detail["move_id"], 0) + 1
     p.planned += len(pairs)
     if p.first:
         folded = [t.channel for r, t in pairs if first_digest._folded(r)]
@@ -131,7 +161,7 @@ def _stage(conn: sqlite3.Connection, stage: Stage, p: Plan, ranked: list[tuple[i
     for _, t in fresh:
         p.targets.setdefault(t.channel, t)
     if p.first:
-        fresh, by_channel = first_digest.split(fresh, daily.payload)
+        fresh, by_channel = first_digest.split(fresh, Reminder.to_json)  # a line writes its own text
         items = []
         for channel, (_t, lines) in by_channel.items():
             for it in lines:
@@ -191,7 +221,7 @@ def _parts(stage: Stage, t: Target, sizes: list[int]) -> Iterator[tuple[Target, 
 
 def _person_digests(stage: Stage, p: Plan) -> None:
     """Per person's channel and day: two or more reminders become one digest (``person_digest``),
-    a single one is sent as it is, after every other row (as ``person_digest.fold`` orders them)."""
+    a single one is sent as it is, after every other row."""
     for n, (channel, for_date, count) in enumerate(stage.person_groups()):
         rows = stage.person_rows(channel, for_date)
         if count < 2:

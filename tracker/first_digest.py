@@ -9,14 +9,15 @@ repeat day. So on that first run:
 
 * every open obligation already overdue is listed, whatever its repeat day (``first_run_extra``);
 * its ``overdue`` and ``penalty`` reminders are folded, per channel, into one ``overdue_digest``
-  listing one line per obligation (``fold``), in parts of at most ``digest_lines`` lines
+  listing one line per obligation (``split``), in parts of at most ``digest_lines`` lines
   (``digest_chunk`` and the size limit for a chat robot; ``tracker.daily_plan._digests``);
   everything else (lead times, due today, suspension rights, events late…) is delivered as usual.
 
 Each part is an outbox row like any other, under the key ``(-i, "overdue_digest", for_date,
 channel)`` for part i + 1: a rerun of the same day after a crash plans the same key, which the outbox ignores,
-so it is still delivered exactly once; a later run is no longer a first run. Pure functions apart
-from ``is_first_run`` and ``covered``, which read the outbox (``tracker.store.reminder_queries``).
+so it is still delivered exactly once; a later run is no longer a first run. The folded reminders
+count as planned for a second run of the day (``tracker.store.remind_stage.Stage.existing`` reads
+the digests' lines). Pure functions apart from ``is_first_run``, which reads the outbox.
 """
 
 from __future__ import annotations
@@ -41,20 +42,6 @@ def is_first_run(conn: sqlite3.Connection) -> bool:
     from tracker.store.reminder_queries import first_run
 
     return first_run(conn, DIGEST)
-
-
-def covered(conn: sqlite3.Connection, day_keys: Iterable[str]) -> set[tuple[int, str, str, str]]:
-    """Outbox keys (obligation, reason, for_date, channel) a digest already carries: the overdue and
-    penalty reminders it folded, so a second run of the same day does not send them again."""
-    from tracker.store.reminder_queries import payloads_of
-
-    out: set[tuple[int, str, str, str]] = set()
-    for for_date, channel, p in payloads_of(conn, DIGEST, set(day_keys)):
-        for item in json.loads(p).get("items") or []:
-            oid = item.get("obligation_id") if isinstance(item, dict) else None
-            if isinstance(oid, int):
-                out.update((oid, reason, for_date, channel) for reason in FOLDED)
-    return out
 
 
 def first_run_config(cfg: Config) -> Config:
@@ -113,7 +100,8 @@ def digest_payload(items: list[dict[str, Any]], for_date: date, part: tuple[int,
 def split(pairs: Iterable[tuple[Reminder, Any]], payload: Callable[[Reminder], dict[str, Any]]
           ) -> tuple[list[tuple[Reminder, Any]], dict[str, tuple[Any, list[dict[str, Any]]]]]:
     """(reminder, target) pairs: those sent as usual, and per channel (target, digest lines) of
-    the folded ones, one line per obligation (unsorted)."""
+    the folded ones, one line per obligation (unsorted). ``payload(reminder)``: its notification;
+    its ``text``, if any, is not used (``_item`` writes the line's own)."""
     keep: list[tuple[Reminder, Any]] = []
     by_target: dict[str, tuple[Any, dict[int, list[tuple[Reminder, dict[str, Any]]]]]] = {}
     for r, t in pairs:
@@ -128,25 +116,6 @@ def split(pairs: Iterable[tuple[Reminder, Any]], payload: Callable[[Reminder], d
 def sort_key(item: dict[str, Any]) -> tuple[str, int, int]:
     """A digest's order: due date, contract, obligation."""
     return str(item.get("due_date")), item.get("contract_id") or 0, item.get("obligation_id") or 0
-
-
-def fold(pairs: Sequence[tuple[Reminder, Any]], payload: Callable[[Reminder], dict[str, Any]], *,
-         chat_items: int = 50) -> tuple[list[tuple[Reminder, Any]], list[tuple[Any, int, dict[str, Any]]]]:
-    """Split (reminder, target) pairs into those sent as usual and the digests: (target, key,
-    payload), one per target; a chat webhook (``target.digest``), whose messages have a size
-    limit, gets as many parts as ``notify.chat_chunks`` needs (keys 0, -1, -2…; ``chat_items``
-    obligations at most in each). ``payload(reminder)`` is a reminder's single notification."""
-    from tracker.notify import chat_chunks
-
-    keep, by_target = split(pairs, payload)
-    digests: list[tuple[Any, int, dict[str, Any]]] = []
-    for t, items in by_target.values():
-        items.sort(key=sort_key)
-        for_date = date.fromisoformat(items[0]["for_date"])
-        parts = chat_chunks(items, max_items=chat_items) if getattr(t, "digest", False) else [items]
-        for i, part in enumerate(parts):
-            digests.append((t, -i, digest_payload(part, for_date, (i + 1, len(parts)))))
-    return keep, digests
 
 
 def digest_json(items: Callable[[], Iterable[tuple[str, str]]], count: int, for_date: str,
@@ -168,9 +137,3 @@ def digest_json(items: Callable[[], Iterable[tuple[str, str]]], count: int, for_
     out.extend("\\n" + esc(f"  - {line}") for _, line in items())
     out.append('"}')
     return "".join(out)
-
-
-def messages(pairs: Sequence[tuple[Reminder, Any]]) -> int:
-    """How many reminders × channels a first run plans: the folded ones count once per channel."""
-    folded = [t.channel for r, t in pairs if _folded(r)]
-    return len(pairs) - len(folded) + len(set(folded))

@@ -2,27 +2,25 @@
 
 A channel assigned with ``tracker assign … --to PERSON --email/--webhook`` belongs to that person
 (``reminder_recipients.person``). Instead of one message per reminder, the daily job folds every
-reminder of the day planned for such a channel into one ``person_digest`` (``fold``), listing one
-line per reminder; a chat webhook, whose messages have a size limit, gets as many parts as
-``notify.chat_chunks`` needs. A single reminder is sent as it is.
+reminder of the day planned for such a channel into one ``person_digest``
+(``tracker.daily_plan._person_digests``, then ``parts_of``), listing one line per reminder; a chat
+webhook, whose messages have a size limit, gets as many parts as ``notify.chat_chunks`` needs.
+A single reminder is sent as it is.
 
 The digest is an outbox row like any other. Its key is derived from the reminders it carries
 (``(-1 - crc32(channel, day, their keys, part), "person_digest", day, channel)``), so a rerun
 after a crash plans the same key, which the outbox ignores; the reminders it carries count as
-planned for a second run of the same day (``covered``), and a reminder that becomes due later
-that day goes out in a digest of its own. Pure apart from ``channels`` and ``covered``, which read
-the store.
+planned for a second run of the same day (``tracker.store.remind_stage.Stage.existing`` reads the
+digests' lines), and a reminder that becomes due later that day goes out in a digest of its own.
+Pure apart from ``channels``, which reads the store.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
-
-from tracker.reminders import Reminder
 
 DIGEST = "person_digest"
 
@@ -40,19 +38,6 @@ def channels(conn: sqlite3.Connection) -> dict[str, str]:
     return out
 
 
-def covered(conn: sqlite3.Connection, day_keys: Iterable[str]) -> set[tuple[int, str, str, str]]:
-    """Outbox keys (obligation, reason, for_date, channel) of the reminders a person digest of
-    these days already carries: a second run of the same day does not send them again."""
-    from tracker.store.reminder_queries import payloads_of
-
-    out: set[tuple[int, str, str, str]] = set()
-    for for_date, channel, p in payloads_of(conn, DIGEST, set(day_keys)):
-        for item in json.loads(p).get("items") or []:
-            if isinstance(item, dict) and isinstance(item.get("obligation_id"), int):
-                out.add((item["obligation_id"], str(item.get("reason")), for_date, channel))
-    return out
-
-
 def _key(channel: str, for_date: str, items: Sequence[dict[str, Any]], part: int) -> int:
     text = "|".join([channel, for_date, str(part), *sorted(f"{it['obligation_id']}:{it['reason']}" for it in items)])
     return -1 - zlib.crc32(text.encode())
@@ -67,27 +52,6 @@ def digest_payload(person: str, items: list[dict[str, Any]], for_date: str,
     return {"obligation_id": None, "contract_id": None, "kind": "digest", "reason": DIGEST, "person": person,
             "title": head, "clause": None, "due_date": None, "for_date": for_date, "count": n, "items": items,
             "text": head + "\n" + "\n".join(f"  - {it.get('text') or it.get('title')}" for it in items)}
-
-
-def fold(pairs: Sequence[tuple[Reminder, Any]], people: dict[str, str], payload: Callable[[Reminder], dict[str, Any]],
-         *, chat_items: int = 50) -> tuple[list[tuple[Reminder, Any]], list[tuple[Any, int, dict[str, Any]]]]:
-    """Split (reminder, target) pairs into those sent as usual and the digests (target, key,
-    payload): per person's channel and day, every reminder folded into one digest (in due-date
-    order) when there are two or more."""
-    groups: dict[tuple[str, str], tuple[Any, list[tuple[Reminder, Any]]]] = {}
-    keep: list[tuple[Reminder, Any]] = []
-    for r, t in pairs:
-        if t.channel in people:
-            groups.setdefault((t.channel, r.for_date.isoformat()), (t, []))[1].append((r, t))
-        else:
-            keep.append((r, t))
-    digests: list[tuple[Any, int, dict[str, Any]]] = []
-    for (channel, for_date), (target, group) in groups.items():
-        if len(group) < 2:
-            keep.extend(group)
-            continue
-        digests += parts_of(target, people[channel], for_date, [payload(r) for r, _ in group], chat_items=chat_items)
-    return keep, digests
 
 
 def parts_of(target: Any, person: str, for_date: str, items: list[dict[str, Any]], *,

@@ -192,6 +192,18 @@ def _reason(code: str, old: dict[str, Any] | None, new: dict[str, Any]) -> str:
     return "; ".join(parts) or f"calendar {code}"
 
 
+# Open deadlines computed from an event or a recurrence: the only ones a calendar can move. The
+# partial index ix_obligations_open_redate (migration 0009) holds just these, in this order. INDEXED
+# BY: without ANALYZE statistics SQLite would read every open row through (status, due_date).
+REDATABLE_SQL = (
+    "SELECT o.id, o.contract_id, o.kind, o.title, o.clause, o.due_date, o.trigger, o.recurrence, o.calendar,"
+    " o.calendar_basis, o.resolved_by, (SELECT e.on_date FROM contract_events e WHERE e.id = o.resolved_by)"
+    f" FROM obligations o INDEXED BY ix_obligations_open_redate WHERE o.status IN {OPEN_SQL} AND o.due_date IS NOT NULL"
+    " AND (o.calendar_basis IS NULL OR o.calendar_basis != '{{}}')"
+    " AND (o.trigger IS NOT NULL OR o.recurrence IS NOT NULL){where} ORDER BY o.due_date, o.id"
+)
+
+
 def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: Calendars,
                contract_id: int | None = None, *, who: str | None = None
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -201,13 +213,7 @@ def refresh_in(raw: sqlite3.Connection, on: date, stamp: str, actor: str, cals: 
     where, params = "", []
     if contract_id is not None:
         where, params = " AND o.contract_id = ?", [contract_id]
-    rows = raw.execute(
-        "SELECT o.id, o.contract_id, o.kind, o.title, o.clause, o.due_date, o.trigger, o.recurrence, o.calendar,"
-        " o.calendar_basis, o.resolved_by, (SELECT e.on_date FROM contract_events e WHERE e.id = o.resolved_by)"
-        f" FROM obligations o WHERE o.status IN {OPEN_SQL} AND o.due_date IS NOT NULL"
-        " AND (o.calendar_basis IS NULL OR o.calendar_basis != '{}')"
-        " AND (o.trigger IS NOT NULL OR o.recurrence IS NOT NULL)" + where + " ORDER BY o.due_date, o.id",
-        params).fetchall()
+    rows = raw.execute(REDATABLE_SQL.format(where=where), params).fetchall()
     ids = json.dumps(sorted({r[1] for r in rows}))
     contracts = {cid: (code, json.loads(facts), term, title) for cid, code, facts, term, title in raw.execute(
         "SELECT id, calendar, facts, terminated_on, title FROM contracts WHERE id IN (SELECT value FROM json_each(?))",

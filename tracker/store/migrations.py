@@ -85,6 +85,19 @@ OUTBOX_CLAIM_INDEX_PG_SQL = (
     " WHERE status IN ('pending', 'retry')"
 )
 
+# The daily job first re-dates what a calendar counts differently (``calendar_store.refresh_in``):
+# only open deadlines computed from an event or a recurrence can move. A partial index of just
+# those (a handful in most portfolios), in the order the refresh reads them, spares it reading
+# every open obligation of the portfolio on every run (issue 12: 87 ms of a 0.56 s rerun at 10k).
+REDATE_INDEX_SQL = (
+    "CREATE INDEX ix_obligations_open_redate ON obligations (due_date, id)"
+    " WHERE status IN ('pending', 'overdue') AND (trigger IS NOT NULL OR recurrence IS NOT NULL)"
+)
+REDATE_INDEX_PG_SQL = (
+    "CREATE INDEX ix_obligations_open_redate ON obligations (due_date NULLS FIRST, id NULLS FIRST)"
+    " WHERE status IN ('pending', 'overdue') AND (trigger IS NOT NULL OR recurrence IS NOT NULL)"
+)
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -149,6 +162,19 @@ def _pg_functions(conn: Any) -> None:
         _exec(conn, stmt)
 
 
+def _plan_memo(conn: Any) -> None:
+    """The change counter and the day's plan record (tracker.store.plan_memo)."""
+    from tracker.store.plan_memo import migrate
+
+    migrate(conn)
+
+
+def _plan_memo_pg(conn: Any) -> None:
+    from tracker.store.plan_memo import migrate_pg
+
+    migrate_pg(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_core_tables", create_tables(*CORE_TABLES),
               pg=steps(_pg_functions, create_tables(*CORE_TABLES))),
@@ -165,6 +191,8 @@ MIGRATIONS: list[Migration] = [
     Migration("0006_actions", _actions),
     Migration("0007_outbox_claim_index", OUTBOX_CLAIM_INDEX_SQL, pg=OUTBOX_CLAIM_INDEX_PG_SQL),
     Migration("0008_people", PEOPLE_SQL),
+    Migration("0009_redate_index", REDATE_INDEX_SQL, pg=REDATE_INDEX_PG_SQL),
+    Migration("0010_plan_memo", _plan_memo, pg=_plan_memo_pg),
 ]
 
 

@@ -33,7 +33,7 @@ _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO\b", re.I)
 _INSERT_TABLE = re.compile(r"^\s*INSERT INTO (\w+)", re.I)
 # tables whose primary key is not ``id`` (an INSERT into any other gets ``RETURNING id`` for lastrowid)
 NO_ID = frozenset({"reminder_days", "reminder_state", "schema_migrations_pg", "remind_rows", "remind_snaps",
-                   "remind_items", "remind_people", "remind_covered"})
+                   "remind_items", "remind_people", "remind_covered", "reminder_plans"})
 
 
 @functools.lru_cache(maxsize=512)

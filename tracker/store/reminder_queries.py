@@ -4,7 +4,7 @@
 reminder on a day (``prefilter``: a superset, the policy in ``tracker.reminders`` decides), their
 contracts' late-payment clauses and calendars, the earliest passed deadline per producer kind,
 the evaluations, the deadlines a calendar refresh moved, and the contracts with an overdue
-instalment. ``mark_moves_announced`` records that a move was told (one ``BEGIN IMMEDIATE``).
+instalment. ``mark_moves_announced`` records that a move was told.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any
-
-from tracker.store import outbox
 
 OPEN_SQL = "('pending', 'overdue')"
 
@@ -88,22 +86,29 @@ def candidates(conn: sqlite3.Connection, day: date, pol: Any, last_covered: int,
     given ``contracts``, or of all)."""
     where, params = prefilter(pol, last_covered)
     only, _, span = _slice(contracts)
+    # ``d`` is read several times per row: the day's Julian day number is passed in, not parsed each time
     return conn.execute(
         "SELECT o.id, o.contract_id, o.kind, o.party, o.title, o.due_date, o.trigger, o.recurrence, o.amount,"
         " o.paid, o.currency, o.clause, o.calendar_basis, o.status FROM (SELECT *, CAST(round(julianday(due_date)"
-        f" - julianday(?)) AS INTEGER) AS d FROM obligations WHERE status IN {OPEN_SQL}{only}) o WHERE " + where,
-        [day.isoformat(), *span, *params]).fetchall()
+        f" - ?) AS INTEGER) AS d FROM obligations WHERE status IN {OPEN_SQL}{only}) o WHERE " + where,
+        [julian_day(day), *span, *params]).fetchall()
+
+
+def julian_day(day: date) -> float:
+    """SQLite's ``julianday('YYYY-MM-DD')`` of ``day`` (midnight), computed here."""
+    return day.toordinal() + 1721424.5
 
 
 def contract_context(conn: sqlite3.Connection, contract_ids: Collection[int]
                      ) -> tuple[dict[int, tuple[Any, Any]], dict[int, Any]]:
     """{id: (title, penalties JSON text)} and {id: calendar code} of the given contracts."""
-    ids = json.dumps(sorted(contract_ids))
-    contracts = {cid: (title, pens) for cid, title, pens in conn.execute(
-        "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END FROM contracts"
-        " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-    calendar_of = dict(conn.execute("SELECT id, calendar FROM contracts WHERE id IN (SELECT value FROM json_each(?))",
-                                    (ids,)).fetchall())
+    contracts: dict[int, tuple[Any, Any]] = {}
+    calendar_of: dict[int, Any] = {}
+    for cid, title, pens, calendar in conn.execute(  # one read of each contract's row
+            "SELECT id, title, CASE WHEN json_valid(facts) THEN json_extract(facts, '$.penalties') END, calendar"
+            " FROM contracts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(contract_ids)),)):
+        contracts[cid] = (title, pens)
+        calendar_of[cid] = calendar
     return contracts, calendar_of
 
 
@@ -146,10 +151,10 @@ def overdue_payment_contracts(conn: sqlite3.Connection, day: date,
 
 
 def mark_moves_announced(conn: sqlite3.Connection, move_ids: Sequence[int], on: date) -> None:
-    """Record that these calendar moves were announced on ``on`` (never overwriting an earlier day)."""
-    with outbox.immediate(conn):
-        conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
-                         [(on.isoformat(), m) for m in move_ids])
+    """Record that these calendar moves were announced on ``on`` (never overwriting an earlier day),
+    inside the caller's write transaction (the one recording the day's plan, ``plan_memo.remember``)."""
+    conn.executemany("UPDATE calendar_moves SET reminded_on = ? WHERE id = ? AND reminded_on IS NULL",
+                     [(on.isoformat(), m) for m in move_ids])
 
 
 def first_run(conn: sqlite3.Connection, digest_reason: str) -> bool:
@@ -157,11 +162,3 @@ def first_run(conn: sqlite3.Connection, digest_reason: str) -> bool:
     if conn.execute("SELECT 1 FROM reminder_days LIMIT 1").fetchone():
         return False
     return not conn.execute("SELECT 1 FROM reminder_outbox WHERE reason != ? LIMIT 1", (digest_reason,)).fetchone()
-
-
-def payloads_of(conn: sqlite3.Connection, reason: str, days: Collection[str]) -> list[tuple[str, str, str]]:
-    """(for_date, channel, payload JSON) of the outbox rows of ``reason`` for these days."""
-    days = sorted(set(days))
-    return conn.execute(
-        f"SELECT for_date, channel, payload FROM reminder_outbox WHERE reason = ? AND for_date IN"
-        f" ({','.join('?' * len(days))}) AND json_valid(payload)", (reason, *days)).fetchall()
