@@ -15,14 +15,16 @@ access token); ``tracker.secret_refs.redact`` is applied on top by the caller.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import socket
-import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import ssl
 
 MAX_REPLY = 65536
 
@@ -153,6 +155,9 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
     host, port = parts.hostname or "", parts.port
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     via = urlsplit(proxy) if proxy else None
+    import http.client  # here, not at the top: a dry run of the daily job sends nothing (issue 12)
+    import ssl
+
     conn: http.client.HTTPConnection
     if parts.scheme == "https":
         conn = http.client.HTTPSConnection(via.hostname or "" if via else host, via.port if via else port,
@@ -185,6 +190,9 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
 
 
 def _reason(exc: BaseException, dog: Watchdog, timeout: float) -> str:
+    import http.client
+    import ssl
+
     if isinstance(exc, TimeoutError) and "not resolved" in str(exc):
         return str(exc)
     if dog.fired:
