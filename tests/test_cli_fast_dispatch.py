@@ -165,24 +165,3 @@ def test_a_real_remind_run_is_the_same_both_ways(env: dict[str, str], tmp_path: 
         got.append(_run(["--db", str(db), "remind", "--json"], env, slow=slow))
         got.append(_run(["--db", str(db), "remind"], env, slow=slow))
     assert got[:2] == got[2:]
-
-
-HEAVY = ("typer", "click", "pydantic", "sqlalchemy", "sqlmodel", "smtplib", "ssl", "http.client")
-# upcoming and remind on a database without a config file need neither (the parser reads TOML lexicons)
-NOT_FOR_READS = ("tomllib", "email.message")
-
-
-@pytest.mark.parametrize("args", [["upcoming"], ["upcoming", "--json"], ["remind", "--dry-run"],
-                                  ["parse", str(CONTRACT), "--json"]])
-def test_the_fast_path_imports_nothing_heavy(args: list[str], env: dict[str, str]) -> None:
-    """Not a timing test: which modules a fast command loads (typer and the mail/TLS stack cost most)."""
-    subprocess.run([sys.executable, "-c", "import sys; from tracker.store import Store; Store(sys.argv[1]).close()",
-                    env["TRACKER_DB"]], env=env, check=True)
-    code = ("import sys; from tracker.cli import main; sys.argv[0] = 'tracker'\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
-            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + f' EXIT {code}')")
-    r = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120)
-    modules = set(r.stderr.rsplit("MODULES ", 1)[1].split())
-    assert "EXIT 0" in r.stderr
-    heavy = HEAVY if args[0] == "parse" else HEAVY + NOT_FOR_READS
-    assert sorted(m for m in modules if m in heavy or m.split(".")[0] in heavy) == []

@@ -52,7 +52,7 @@ def run_remind(as_of: str | None, dry_run: bool, as_json: bool) -> None:
             for item in result.would_send:
                 out.print(f"would send to {item['channel']}: {item['text']}", markup=False)
             out.print(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
-                      "(the rest went out before)")
+                      "(the rest went out before)", emoji=False)  # no :code: in it: rich._emoji_codes unloaded
         return
     if spool is not None:
         spool.write_to(sys.stdout)

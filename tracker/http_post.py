@@ -15,7 +15,6 @@ access token); ``tracker.secret_refs.redact`` is applied on top by the caller.
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -23,7 +22,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # socket, ssl and http.client are imported where a request is made (issue 12)
+    import socket
     import ssl
 
 MAX_REPLY = 65536
@@ -59,6 +59,8 @@ class Watchdog:
 def shutdown(sock: socket.socket | None) -> None:
     """Unblock every pending read and write on ``sock`` (from another thread)."""
     if sock is not None:
+        import socket
+
         sock.shutdown(socket.SHUT_RDWR)
 
 
@@ -66,6 +68,8 @@ Resolver = Callable[[str, int], Sequence[tuple]]  # type: ignore[type-arg]
 
 
 def _getaddrinfo(host: str, port: int) -> Sequence[tuple]:  # type: ignore[type-arg]
+    import socket
+
     return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
 
 
@@ -98,6 +102,8 @@ def bounded_connector(deadline: float, resolver: Resolver = _getaddrinfo) -> Cal
 
     def connect(address: tuple[str, int], timeout: float | None = None,
                 source_address: tuple[str, int] | None = None) -> socket.socket:
+        import socket
+
         host, port = address
         infos = resolve_within(host, port, end - time.monotonic(), resolver)
         last: OSError = OSError("no address for the host")
@@ -191,6 +197,7 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
 
 def _reason(exc: BaseException, dog: Watchdog, timeout: float) -> str:
     import http.client
+    import socket
     import ssl
 
     if isinstance(exc, TimeoutError) and "not resolved" in str(exc):
