@@ -1,7 +1,9 @@
 """The Typer application object, global options and the error boundary shared by all commands.
 
 Command modules (``cli_*.py``) import ``app`` from here and register themselves; ``cli.py``
-imports them all. Keep this module light: ``tracker --help`` imports it and nothing heavy.
+imports them all. ``app`` is built on first access (``__getattr__``): the helpers here (``fail``,
+``echo``, ``errors``, ``today`` …) run without Typer, for ``tracker.cli_fast``. Keep this module
+light: the fast commands import it and nothing heavy.
 """
 
 from __future__ import annotations
