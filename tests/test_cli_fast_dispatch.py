@@ -90,6 +90,14 @@ def test_everything_else_goes_to_typer(argv: list[str]) -> None:
     assert cli_fast.read(argv) is None
 
 
+def test_shell_completion_and_the_switch_go_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_TRACKER_COMPLETE", "complete_bash")
+    assert cli_fast.run(["upcoming"]) is None
+    monkeypatch.delenv("_TRACKER_COMPLETE")
+    monkeypatch.setenv("TRACKER_NO_FAST_CLI", "1")
+    assert cli_fast.run(["upcoming"]) is None
+
+
 def _pieces(command: str, rnd: random.Random) -> list[str]:
     """One piece of a command line around ``command``'s options (from the spec, so new options
     count): mostly an option with a value, sometimes a stray or odd token."""

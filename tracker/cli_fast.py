@@ -136,8 +136,8 @@ def read(argv: list[str]) -> tuple[dict[str, Any], str, dict[str, Any]] | None:
 
 def run(argv: list[str]) -> int | None:
     """Run ``argv`` here when ``read`` understands it: its exit status; else None (use Typer)."""
-    if os.environ.get("TRACKER_NO_FAST_CLI"):
-        return None
+    if os.environ.get("TRACKER_NO_FAST_CLI") or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return None  # disabled, or a shell asking Typer for completions (_TRACKER_COMPLETE=…)
     got = read(argv)
     if got is None:
         return None
