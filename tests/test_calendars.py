@@ -144,7 +144,7 @@ def test_daily_job_warns_about_uncovered_years(db_path: Path, waiting: int, monk
     result = run_daily(db_path, date(2026, 12, 29), config=cfg())
     assert sorted(w["due_date"] for w in result.calendar["warnings"]) == ["2027-01-11", "2027-02-17", "2027-02-22"]
     assert {tuple(w["years"]) for w in result.calendar["warnings"]} == {(2027,)}
-    monkeypatch.setattr("tracker.cli_remind.today", lambda: date(2026, 12, 29))  # a real run refuses a later day
+    monkeypatch.setattr("tracker.cli_run_remind.today", lambda: date(2026, 12, 29))  # a real run refuses a later day
     r = run("remind", "--as-of", "2026-12-29")
     assert "warning calendar_out_of_range: 3 open deadline(s) counted with weekends only in CN 2027" in r.stderr
 

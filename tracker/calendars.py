@@ -88,8 +88,7 @@ def describe(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _chinese() -> tuple[dict[int, tuple[frozenset[date], frozenset[date]]], str]:
-    from importlib.metadata import PackageNotFoundError, version
-
+    import chinese_calendar
     from chinese_calendar import constants
 
     by: dict[int, tuple[set[date], set[date]]] = {}
@@ -97,10 +96,14 @@ def _chinese() -> tuple[dict[int, tuple[frozenset[date], frozenset[date]]], str]
         by.setdefault(d.year, (set(), set()))[0].add(d)
     for d in constants.workdays:
         by.setdefault(d.year, (set(), set()))[1].add(d)
-    try:
-        v = version("chinesecalendar")
-    except PackageNotFoundError:  # pragma: no cover - installed as a dependency
-        v = "?"
+    v = getattr(chinese_calendar, "__version__", None)  # importlib.metadata costs parse 25 ms of start-up
+    if not isinstance(v, str):  # pragma: no cover - the package has always set it
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("chinesecalendar")
+        except PackageNotFoundError:  # installed as a dependency
+            v = "?"
     return {y: (frozenset(h), frozenset(w)) for y, (h, w) in by.items()}, f"chinesecalendar {v}"
 
 

@@ -2,7 +2,8 @@
 
 The Typer app is built on first use (``app`` is looked up lazily, ``_load``), so that the
 commonest invocations need not import Typer at all (issue 12: importing Typer alone costs twice
-``import sqlite3, rich``): ``tracker parse FILE… [--json]`` (``_fast_parse``) and
+``import sqlite3, rich``): ``tracker parse``, ``upcoming`` and ``remind`` in their simple forms
+(``tracker.cli_fast``, reading argv as the app would from a spec generated from it) and
 ``tracker --help`` (``_fast_help``: the text Typer prints, rendered beforehand into
 ``tracker.cli_help_text`` by ``python -m tracker.cli_help_text``, checked equal by a test).
 """
@@ -61,18 +62,13 @@ def __getattr__(name: str) -> Any:
 
 
 def _fast_parse(argv: list[str]) -> int | None:
-    """``tracker parse FILE… [--json]`` with nothing else: run it without Typer's coercion.
-    Anything else (other options, --help, no files) goes through the full CLI."""
-    if len(argv) < 2 or argv[0] != "parse":
+    """``tracker parse FILE… [--json]``: run without Typer (``tracker.cli_fast``); None for anything
+    it does not read exactly as the Typer app does (other options, --help, no files)."""
+    if argv[:1] != ["parse"]:
         return None
-    args = argv[1:]
-    json_out = "--json" in args
-    files = [a for a in args if a != "--json"]
-    if not files or any(a.startswith("-") for a in files):
-        return None
-    from tracker.cli_parse import run_parse
+    from tracker import cli_fast
 
-    return run_parse(files, json_out)
+    return cli_fast.run(argv)
 
 
 def _fast_help(argv: list[str], prog: str) -> int | None:
@@ -98,7 +94,9 @@ def _fast_help(argv: list[str], prog: str) -> int | None:
 def main() -> None:
     import sys
 
-    code = _fast_parse(sys.argv[1:])
+    from tracker import cli_fast
+
+    code = cli_fast.run(sys.argv[1:])  # parse, upcoming, remind in their simple forms, without Typer
     if code is None:
         code = _fast_help(sys.argv[1:], sys.argv[0])
     if code is not None:

@@ -1,7 +1,9 @@
 """The Typer application object, global options and the error boundary shared by all commands.
 
 Command modules (``cli_*.py``) import ``app`` from here and register themselves; ``cli.py``
-imports them all. Keep this module light: ``tracker --help`` imports it and nothing heavy.
+imports them all. ``app`` is built on first access (``__getattr__``): the helpers here (``fail``,
+``echo``, ``errors``, ``today`` …) run without Typer, for ``tracker.cli_fast``. Keep this module
+light: the fast commands import it and nothing heavy.
 """
 
 from __future__ import annotations
@@ -13,30 +15,54 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
-from tracker import cli_coerce
-from tracker.cli_usage import Group  # noqa: E402
-
-cli_coerce.install()  # plain values converted without importing pydantic (start-up, issue 12)
-
-app = typer.Typer(
-    name="tracker",
-    cls=Group,  # usage errors as one stderr line, exit 2
-    help=(
-        "Track the obligations of AI-model-training service contracts: parse filled contracts "
-        "(.txt .md .docx .pdf; Simplified, Traditional or English) into dated obligations, keep "
-        "them in SQLite, list what is due, record what happened, compute late-payment penalties "
-        "and send reminders.\n\nStart with: tracker demo"
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,  # contract text must never land in a traceback
-    rich_markup_mode=None,  # plain help: rich.markdown alone costs ~30 ms of imports on every --help
-    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
-    context_settings={"help_option_names": ["-h", "--help"]},
+HELP = (
+    "Track the obligations of AI-model-training service contracts: parse filled contracts "
+    "(.txt .md .docx .pdf; Simplified, Traditional or English) into dated obligations, keep "
+    "them in SQLite, list what is due, record what happened, compute late-payment penalties "
+    "and send reminders.\n\nStart with: tracker demo"
 )
+
+
+def _build() -> typer.Typer:
+    """The Typer app with its global options, built when ``app`` is first asked for: the helpers
+    below run without Typer, so ``tracker.cli_fast`` can call a command's body without it (issue 12)."""
+    global typer
+    import typer
+
+    from tracker import cli_coerce
+    from tracker.cli_usage import Group
+
+    cli_coerce.install()  # plain values converted without importing pydantic (start-up, issue 12)
+    built = typer.Typer(
+        name="tracker",
+        cls=Group,  # usage errors as one stderr line, exit 2
+        help=HELP,
+        no_args_is_help=True,
+        pretty_exceptions_show_locals=False,  # contract text must never land in a traceback
+        rich_markup_mode=None,  # plain help: rich.markdown alone costs ~30 ms of imports on every --help
+        add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback(result_callback=_partial_exit)(_global)
+    return built
+
+
+_app: Any = None
+
+
+def __getattr__(name: str) -> Any:
+    global _app
+    if name == "app":
+        if _app is None:
+            _app = _build()
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -56,10 +82,9 @@ def _partial_exit(*_: Any, **__: Any) -> None:
     """After a command that skipped unreadable contracts (its output is complete for the others):
     exit 1, so a script or cron sees that something was left out."""
     if settings.skipped:
-        raise typer.Exit(1)
+        raise exit_with(1)
 
 
-@app.callback(result_callback=_partial_exit)
 def _global(
     db: Annotated[
         str | None,
@@ -81,6 +106,11 @@ def _global(
                            callback=lambda v: _print_version(v)),
     ] = False,
 ) -> None:
+    apply_global(db, tz, user)
+
+
+def apply_global(db: str | None, tz: str | None, user: str | None) -> None:
+    """The global options' effect (the Typer callback's, and ``tracker.cli_fast``'s)."""
     settings.db = db
     settings.user = user
     settings.tz = tz or os.environ.get("TRACKER_TZ") or DEFAULT_TZ
@@ -164,8 +194,33 @@ def parse_day(text: str | None, option: str = "--as-of") -> date | None:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit with ``code``."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+    echo(f"error: {message}", err=True)
+    raise exit_with(code)
+
+
+def exit_with(code: int) -> BaseException:
+    """The exception that ends a command with ``code``: Typer's ``Exit`` under the Typer app
+    (click turns it into the exit status), ``SystemExit`` when ``tracker.cli_fast`` runs it."""
+    loaded = sys.modules.get("typer")
+    return SystemExit(code) if loaded is None else loaded.Exit(code)
+
+
+def echo(message: str, err: bool = False) -> None:
+    """``typer.echo`` of one line, without importing Typer when it is not loaded: the same
+    stream, newline, flush, and ANSI codes stripped when the stream is not a terminal."""
+    loaded = sys.modules.get("typer")
+    if loaded is not None:
+        loaded.echo(message, err=err)
+        return
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    if not stream.isatty() and "\033" in message:
+        import re
+
+        message = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", message)  # click.utils.strip_ansi
+    stream.write(message + "\n")
+    stream.flush()
 
 
 @contextmanager
@@ -184,7 +239,7 @@ def errors() -> Iterator[None]:
 def warn_skipped(skipped: Sequence[Any]) -> None:
     """One stderr line per contract a command skipped because its stored data cannot be read."""
     for s in skipped:
-        typer.echo(f"warning: {s.line()}", err=True)
+        echo(f"warning: {s.line()}", err=True)
     settings.skipped = settings.skipped or bool(skipped)
 
 

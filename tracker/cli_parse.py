@@ -28,52 +28,8 @@ def parse_cmd(
     clause and a verbatim quote, obligations waiting for an event, and every warning.
     Exit status 2 when a file cannot be read.
     """
-    code = run_parse([str(f) for f in files], json_out)
+    from tracker import cli_run_parse  # the body, also run without Typer by tracker.cli_fast
+
+    code = cli_run_parse.run_parse([str(f) for f in files], json_out)
     if code:
         raise typer.Exit(code)
-
-
-def run_parse(files: list[str], json_out: bool) -> int:
-    """The body of ``tracker parse``; returns the exit status. ``tracker.cli.main`` also calls it
-    directly for the common ``tracker parse FILE… [--json]`` form, without building the Typer
-    app's argument coercion (which imports pydantic: ~65 ms of a 250 ms budget)."""
-    import json
-    import sys
-
-    from tracker.errors import InputError
-    from tracker.parse import parse_file
-
-    failed = 0
-    calendars = _imported_calendars()
-    for path in files:
-        try:
-            result = parse_file(path, calendars)
-        except InputError as exc:
-            sys.stderr.write(f"error: {exc}\n")
-            failed = failed or exc.exit_code
-            continue
-        if json_out:
-            doc = result.to_json()
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=None if len(files) > 1 else 2) + "\n")
-        else:
-            from tracker.cli_app import stdout_console
-            from tracker.render_parse import render_parse
-
-            render_parse(stdout_console(), result)
-    return failed
-
-
-def _imported_calendars():  # type: ignore[no-untyped-def]
-    """The years imported into the database (``tracker calendar import``), if there is one: parse
-    counts with them as ``add`` does. A missing or unreadable database means the packages alone."""
-    import sqlite3
-
-    from tracker.calendars import Calendars
-    from tracker.cli_app import db_path
-    from tracker.errors import TrackerError
-    from tracker.store.calendar_store import load_path
-
-    try:
-        return load_path(db_path())
-    except (TrackerError, sqlite3.Error, OSError):
-        return Calendars()

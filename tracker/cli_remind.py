@@ -7,7 +7,6 @@ imported inside the commands so ``tracker --help`` stays light.
 from __future__ import annotations
 
 import os
-import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -20,14 +19,11 @@ from tracker.cli_app import (
     current_user,
     db_path,
     errors,
-    existing_db,
     fail,
-    parse_day,
     print_json,
     settings,
     stdout_console,
     today,
-    warn_skipped,
 )
 from tracker.cli_app import zone as cli_zone
 
@@ -60,54 +56,9 @@ def remind(
     Running it again the same day sends nothing new. Failed deliveries are retried with
     backoff on later runs (see `tracker reminders --failed`).
     """
-    day = parse_day(as_of) or today()
-    if day > today() and not dry_run:  # sending a future day's reminders would mark them sent
-        fail(f"--as-of {day} is after today ({today()}): use --dry-run to preview a later day", 2)
-    path = existing_db()
-    with errors():
-        from rich.console import Console
+    from tracker import cli_run_remind  # the body, also run without Typer by tracker.cli_fast
 
-        from tracker.daily import run_daily
-        from tracker.json_spool import JsonArraySpool
-
-        console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
-        spool = JsonArraySpool() if as_json and not dry_run else None  # what was delivered, streamed out of memory
-        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user(),
-                           on_delivered=spool.add if spool is not None else None)
-    warn_skipped(result.skipped)
-    if dry_run:
-        if as_json:
-            print_json(result.would_send)
-        else:
-            out = stdout_console()
-            for item in result.would_send:
-                out.print(f"would send to {item['channel']}: {item['text']}", markup=False)
-            out.print(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
-                      "(the rest went out before)")
-        return
-    if spool is not None:
-        spool.write_to(sys.stdout)
-        spool.close()
-    else:
-        stdout_console().print(f"{day}: {len(result.delivered)} delivered, {result.new} newly due, "
-                               f"{sum(f['count'] for f in result.failed)} failed, "
-                               f"{result.snapshots} penalty snapshots", markup=False)
-    _calendar_warnings(result.calendar.get("warnings") or [])
-    for f in result.failed:
-        typer.echo(f"error: delivery to {f['channel']} failed ({f['count']} reminders): {f['error']}", err=True)
-    if result.failed:
-        raise typer.Exit(1)
-
-
-def _calendar_warnings(warnings: list[dict]) -> None:  # type: ignore[type-arg]
-    """One stderr line per calendar and uncovered year: how many open deadlines it guesses."""
-    by: dict[tuple[str, int], list[dict]] = {}  # type: ignore[type-arg]
-    for w in warnings:
-        by.setdefault((w["calendar"], w["years"][0]), []).append(w)
-    for (code, year), ws in sorted(by.items()):
-        typer.echo(f"warning calendar_out_of_range: {len(ws)} open deadline(s) counted with weekends only in {code} "
-                   f"{year} (#{', #'.join(str(w['obligation_id']) for w in ws[:5])}); import the year with "
-                   "`tracker calendar import FILE`", err=True)
+    cli_run_remind.run_remind(as_of=as_of, dry_run=dry_run, as_json=as_json)
 
 
 @app.command()

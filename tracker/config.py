@@ -18,7 +18,6 @@ SMTP credentials are never read from the file: only from the environment variabl
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -162,6 +161,8 @@ def _section(cls: type, data: Mapping[str, Any], where: str, path: Path) -> Any:
 def parse(text: str, path: Path, env: Mapping[str, str] | None = None) -> Config:
     """A Config from TOML text (defaults for what it leaves out), checked; env fills credentials."""
     env = env or {}
+    import tomllib  # here: without a config file, a command need not import it (start-up, issue 12)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -15,14 +15,16 @@ access token); ``tracker.secret_refs.redact`` is applied on top by the caller.
 from __future__ import annotations
 
 import contextlib
-import http.client
-import socket
-import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # socket, ssl and http.client are imported where a request is made (issue 12)
+    import socket
+    import ssl
 
 MAX_REPLY = 65536
 
@@ -57,6 +59,8 @@ class Watchdog:
 def shutdown(sock: socket.socket | None) -> None:
     """Unblock every pending read and write on ``sock`` (from another thread)."""
     if sock is not None:
+        import socket
+
         sock.shutdown(socket.SHUT_RDWR)
 
 
@@ -64,6 +68,8 @@ Resolver = Callable[[str, int], Sequence[tuple]]  # type: ignore[type-arg]
 
 
 def _getaddrinfo(host: str, port: int) -> Sequence[tuple]:  # type: ignore[type-arg]
+    import socket
+
     return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
 
 
@@ -96,6 +102,8 @@ def bounded_connector(deadline: float, resolver: Resolver = _getaddrinfo) -> Cal
 
     def connect(address: tuple[str, int], timeout: float | None = None,
                 source_address: tuple[str, int] | None = None) -> socket.socket:
+        import socket
+
         host, port = address
         infos = resolve_within(host, port, end - time.monotonic(), resolver)
         last: OSError = OSError("no address for the host")
@@ -153,6 +161,9 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
     host, port = parts.hostname or "", parts.port
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     via = urlsplit(proxy) if proxy else None
+    import http.client  # here, not at the top: a dry run of the daily job sends nothing (issue 12)
+    import ssl
+
     conn: http.client.HTTPConnection
     if parts.scheme == "https":
         conn = http.client.HTTPSConnection(via.hostname or "" if via else host, via.port if via else port,
@@ -185,6 +196,10 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float, d
 
 
 def _reason(exc: BaseException, dog: Watchdog, timeout: float) -> str:
+    import http.client
+    import socket
+    import ssl
+
     if isinstance(exc, TimeoutError) and "not resolved" in str(exc):
         return str(exc)
     if dog.fired:

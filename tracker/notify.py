@@ -23,23 +23,22 @@ URLs and signing secrets may be references (``env:NAME``, ``file:/path``) resolv
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import smtplib
-import ssl
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tracker import secret_refs
 from tracker.config import Smtp
 from tracker.http_post import PostError, Watchdog, post, proxy_for, resolve_within, shutdown
+
+if TYPE_CHECKING:  # smtplib, ssl and email are imported where mail is sent: not for a dry run (issue 12)
+    import smtplib
+    from email.message import EmailMessage
 
 WEBHOOK_FORMATS = ("generic", "dingtalk", "feishu", "wecom", "slack")
 DIGEST_KINDS = ("email", "dingtalk", "feishu", "wecom", "slack")
@@ -70,6 +69,8 @@ def webhook_channel(url: str, fmt: str) -> str:
         host = urlsplit(url).hostname or "?"
     except ValueError:
         host = "?"
+    import hashlib  # here: hashlib is not needed by a run that sends nothing (start-up, issue 12)
+
     return f"{fmt}:{host}#{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
@@ -181,6 +182,9 @@ def _check_reply(fmt: str, status: int, body: bytes) -> None:
 
 
 def email_message(smtp: Smtp, to: str, items: Sequence[dict[str, Any]], title: str) -> EmailMessage:
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
     msg = EmailMessage()
     days = sorted({str(it.get("for_date")) for it in items})
     msg["Subject"] = f"[tracker] {len(items)} reminder{'s' if len(items) != 1 else ''} for {', '.join(days)}"
@@ -279,6 +283,9 @@ def _webhook(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> N
 
 
 def _smtp_connect(smtp: Smtp, timeout: float, deadline: float) -> smtplib.SMTP:
+    import smtplib
+    import ssl
+
     if not smtp.host:
         raise DeliveryError("no SMTP host configured ([smtp] host or $TRACKER_SMTP_HOST)")
     where = f"SMTP {smtp.host}:{smtp.port}"
@@ -337,6 +344,9 @@ def _connect_any(conn: smtplib.SMTP, infos: Sequence[tuple], port: int) -> None:
 
 
 def _smtp_reason(exc: BaseException) -> str:
+    import smtplib
+    import ssl
+
     if isinstance(exc, smtplib.SMTPResponseException):
         err = exc.smtp_error
         text = err.decode(errors="replace") if isinstance(err, bytes) else str(err)
@@ -348,6 +358,8 @@ def _smtp_reason(exc: BaseException) -> str:
 
 
 def _email(target: Target, items: Sequence[dict[str, Any]], ctx: Context) -> None:
+    import smtplib
+
     msg = email_message(ctx.smtp, target.address, items, ctx.title)
     for attempt in (1, 2):  # a kept-open connection may have been dropped by the server
         if ctx._smtp_conn is None:
@@ -388,6 +400,8 @@ def close(ctx: Context) -> None:
     """Close a kept-open SMTP connection."""
     conn, ctx._smtp_conn = ctx._smtp_conn, None
     if conn is not None:
+        import smtplib
+
         try:
             conn.quit()
         except (smtplib.SMTPException, OSError):

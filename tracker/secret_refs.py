@@ -17,9 +17,6 @@ HMAC-SHA256 over ``"{timestamp}\\n{secret}"``, base64.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import os
 import re
 import stat
@@ -90,6 +87,8 @@ def keep_in_file(value: str, directory: Path) -> str:
     file and one reference (``tracker assign`` stays idempotent)."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(directory, 0o700)
+    import hashlib
+
     path = directory / f"webhook-{hashlib.sha256(value.encode()).hexdigest()[:16]}"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -131,6 +130,10 @@ def resolve(ref: str, env: Mapping[str, str]) -> str:
 
 
 def _hmac_b64(key: bytes, msg: bytes) -> str:
+    import base64
+    import hashlib
+    import hmac
+
     return base64.b64encode(hmac.new(key, msg, hashlib.sha256).digest()).decode()
 
 

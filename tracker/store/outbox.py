@@ -25,7 +25,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -46,6 +45,8 @@ _COLS = ("obligation_id, contract_id, kind, reason, due_date, for_date, channel,
 
 def owner_id() -> str:
     """Who claims rows: host, pid and a random tag (pids get reused)."""
+    import socket  # here: a run that claims nothing need not import it (start-up, issue 12)
+
     return f"{socket.gethostname()}:{os.getpid()}:{os.urandom(4).hex()}"
 
 
@@ -54,6 +55,8 @@ def _owner_dead(owner: str | None) -> bool:
         return True
     host, _, rest = owner.partition(":")
     pid_s = rest.split(":", 1)[0]
+    import socket
+
     if host != socket.gethostname() or not pid_s.isdigit():
         return False  # another machine: only the lease can free it
     pid = int(pid_s)

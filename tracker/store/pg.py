@@ -24,11 +24,18 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from tracker.errors import StoreError
-from tracker.store.pg_sql import _PRAGMA, _PRAGMA_TABLE_INFO, _wants_id, translate  # the SQL rewrite
 
-__all__ = ["PgConn", "PgUrl", "RetryableError", "connect", "is_url", "redact", "translate"]
+__all__ = ["PgConn", "PgUrl", "RetryableError", "connect", "is_url", "redact", "translate"]  # noqa: F822  (__getattr__)
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "translate":  # the SQL rewrite (tracker.store.pg_sql), imported on first use: its patterns
+        from tracker.store.pg_sql import translate  # cost a SQLite command's start-up 3 ms (issue 12)
+
+        return translate
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_url(value: object) -> bool:
@@ -184,6 +191,8 @@ class PgConn:
         self.total_changes = 0
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
+        from tracker.store.pg_sql import _PRAGMA, _PRAGMA_TABLE_INFO, _wants_id, translate  # the SQL rewrite
+
         if _PRAGMA.match(sql) and not _PRAGMA_TABLE_INFO.match(sql):
             return PgCursor([], -1, None)  # synchronous / foreign_keys: PostgreSQL's own defaults
         text = translate(sql, params is not None)
@@ -201,6 +210,8 @@ class PgConn:
         return PgCursor(None if wants_id else rows, n, lastrowid, desc)
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> PgCursor:
+        from tracker.store.pg_sql import translate
+
         text = translate(sql)
         data = [tuple(p) for p in seq]
         with _errors(), self.raw.cursor() as cur:
