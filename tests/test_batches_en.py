@@ -56,3 +56,44 @@ def test_delayed_batch_basis_clause_reference_and_signature_table() -> None:
     assert conf.amount == Decimal("20000.00")
     assert c.signed_date == date(2026, 9, 9)
     assert c.provider == "Qianhai Label Data Co., Ltd."
+
+
+MILESTONES = """# SOFTWARE DEVELOPMENT AGREEMENT
+
+This Agreement is entered into by and between Alpha Holdings Co., Ltd. (the "Customer") and Beta Software Co., Ltd. (the "Developer"). It takes effect on 1 October 2026 (the "Effective Date").
+
+## 1. Milestones
+
+1.1 The Developer shall complete the following Milestones:
+
+1. **Milestone 1 – Specification**: delivered within fifteen (15) Business Days after the Effective Date;
+2. **Milestone 2 – Final Release**: production deployment of the System on or before March 31, 2027.
+
+1.2 The Developer shall deliver an Acceptance Test Report within ten (10) Business Days after the Final Release.
+
+## 2. Fees
+
+2.1 The total Contract Price is RMB 1,000,000.
+
+2.2 The Customer shall pay the following Milestone payments, each within 30 days of the Milestone Acceptance Certificate for that Milestone:
+
+1. 40% of the Contract Price (RMB 400,000) for Milestone 1;
+2. 60% of the Contract Price (RMB 600,000) for Milestone 2.
+
+## 3. Remedies
+
+3.1 If the Developer misses the date of Milestone 2, it shall pay liquidated damages of 0.1% of the Contract Price for each day of delay.
+"""
+
+
+def test_items_of_a_duty_list_are_that_duty_and_milestone_payments_count_from_acceptance() -> None:
+    doc = parse_text(MILESTONES, "milestones.en.md")
+    items = [(o.kind, o.party, o.due_date) for o in doc.obligations if o.clause == "1.1"]
+    # 10-01 + 15 working days: 10-01…10-07 is National Day, 10-10 a make-up Saturday: 10-08, 09, 10, 12,
+    # 13, 14, 15, 16, 19, 20, 21, 22, 23, 26, 27
+    assert items == [("other", "provider", date(2026, 10, 27)), ("model_delivery", "provider", date(2027, 3, 31))]
+    report = next(o for o in doc.obligations if o.kind == "evaluation_report")
+    assert report.trigger is not None and (report.trigger.event, report.trigger.offset) == ("model_delivery", "P10D")
+    pays = [(o.amount, o.trigger.event if o.trigger else None) for o in doc.obligations if o.kind == "payment"]
+    assert pays == [(Decimal("400000.00"), "acceptance"), (Decimal("600000.00"), "acceptance")]
+    assert [p.kind for p in doc.contract.penalties] == ["late_delivery"]

@@ -77,7 +77,7 @@ _FIGURE = re.compile(r"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:\d{1,3}(?:,\d{3})+(?:\.
 _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I), re.I)
-_ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|[•·\-*])\s*$", re.I)
+_ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -150,6 +150,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     terms_sentences: list[RawObligation] = []
     instalments = 0
     lead: tuple[str | None, TimeExpr | None, Terms | None] | None = None
+    lead_duty: str | None = None  # the lead-in's words when it states a duty its items complete
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     for u in ctx.units:
@@ -163,16 +164,22 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 out.append(row)
                 instalments += row.kind == "payment"
             continue
+        if re.fullmatch(r"\s*\d{1,2}\s*", s):
+            continue  # the number of a list item "1." (the item's words are the next unit)
         item = _is_item(ctx, u)
         if not item:
             lead = None
         if _is_lead_in(ctx, u):
             t = find_time(s, ctx.text)
             lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
+            lead_duty = s if _MODAL.search(s) else None
             used.append((u.start, u.end))
             continue
         in_pay = u.label in pay_labels or pay_field
-        if not _DUTY.search(s) and not in_pay:
+        # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
+        # an item of a duty's list is that duty, whatever its own words
+        listed = lead_duty if item and lead is not None and lead[0] == u.label and not _MODAL.search(s) else None
+        if not _DUTY.search(s) and not in_pay and listed is None:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
             continue  # a contingent duty, a definition, a right
@@ -195,6 +202,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             if (d := _NEXT_DEFINITION.search(tail)) is not None:
                 tail = tail[:d.start() + 1]  # '… after Acceptance. "Acceptance" means … the evaluation report …'
             action = part[:t.start] + " " + tail
+            if listed is not None:
+                action = listed + " " + action
             if a > 0 and not _MODAL.search(part):  # "…and the Milestone 2 Report on or before…": the first part's verb
                 action = s[:parts[0][1]] + " " + action
             kind = "payment" if pay_item or (pay_field and ("%" in part or find_money(part))) else kind_of(action, in_pay)
@@ -207,7 +216,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 continue
             if kind == "other" and t.recurrence and _REPORT.search(action):
                 kind = "progress_report"  # a report due on a schedule is a periodic report
-            party = "client" if invoices else party_of(ctx, s, kind)
+            party = "client" if invoices else party_of(ctx, listed + " " + s if listed else s, kind)
             if kind == "other" and party == "client" and _HAND_OVER.search(action) and not _PAPER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":
@@ -242,12 +251,15 @@ _COMMENCING = re.compile(r"commenc\w*\s+with\s+the\s+(?:calendar\s+)?(?:quarter|
 def _series_from(s: str) -> date | None:
     """The day after the period a series "commences with" ends: its first occurrence is after it."""
     m = _COMMENCING.search(s)
-    if m is None:
-        return None
+    if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
+        on = _STARTING_ON.search(s)
+        hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value] if on else []
+        return hits[0].value if hits and hits[0].start - on.end() <= 1 else None  # type: ignore[union-attr]
     hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
+_STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 
 

@@ -39,8 +39,9 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples|corpus|dataset)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"),
-    ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?model|model\s+(?:is|has\s+been)\s+(?:delivered|deployed)"),
-    ("acceptance", r"(?:signed\s+)?(?:final\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
+    ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?model|model\s+(?:is|has\s+been)\s+(?:delivered|deployed)"
+                       r"|(?:final|production)\s+release"),
+    ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
                    r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
     ("invoice", r"(?:undisputed\s+|valid\s+)?(?:invoice|fapiao)(?:\s+date)?|invoice\s+is\s+received|payment\s+(?:notice|request)"),
