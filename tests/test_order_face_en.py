@@ -65,3 +65,46 @@ def test_order_face_payment_terms_total_and_deadlines_from_the_acknowledgement()
     data = next(o for o in doc.obligations if o.kind == "data_delivery")
     # 11-18 (Wed) + 10 working days: 11-19, 20, 23, 24, 25, 26, 27, 30, 12-01, 12-02
     assert data.party == "client" and data.due_date == date(2026, 12, 2)
+
+
+ORDER_FORM = """ORDER FORM No. OF-2026-7
+under the Master Subscription Agreement dated 15 March 2025 (the "MSA")
+
+Provider: Brightlake Cloud Software (Shanghai) Co., Ltd.
+Customer: Yuanhe Factoring Co., Ltd.
+Order Start Date: 1 January 2027
+Subscription Term: 1 January 2027 to 31 December 2028 (24 months)
+
+1. FEES
+   Item                                   Amount (CNY)   Invoiced
+   Onboarding (one-off)                      36,000.00   on signature of this Order Form
+   Subscription Fee, Year 1                 240,000.00   on the Order Start Date
+   Total                                    276,000.00
+
+   Each invoice is payable within thirty (30) days of the invoice date.
+
+2. PROVISIONING
+   2.1 Provider will provision the Customer's production tenant within five (5) Business Days after the Order Start Date.
+   2.2 Customer will upload its contract templates within ten (10) Business Days after the tenant is provisioned.
+   2.3 Provider will deliver a monthly service availability report by the tenth (10th) day of each month, commencing February 2027.
+
+Provider: Brightlake Cloud Software (Shanghai) Co., Ltd.
+By: Lena Xu, VP Sales               Date: 3 December 2026
+"""
+
+
+def test_an_order_form_with_a_space_aligned_fee_table_and_dated_fields() -> None:
+    doc = parse_text(ORDER_FORM, "order-form.en.txt")
+    c = doc.contract
+    assert c.provider == "Brightlake Cloud Software (Shanghai) Co., Ltd."
+    assert (c.term, c.expiry_date) == ("P24M", date(2028, 12, 31))
+    pays = [(o.amount, o.trigger.event if o.trigger else None, o.trigger.offset if o.trigger else None)
+            for o in doc.obligations if o.kind == "payment"]
+    assert pays == [(Decimal("36000.00"), "invoice", "P30D"), (Decimal("240000.00"), "invoice", "P30D")]
+    tenant = next(o for o in doc.obligations if "provision" in o.quote)
+    # 2027-01-01 (a Friday) + 5 working days: 01-04 … 01-08; no event: a date the form states
+    assert tenant.due_date == date(2027, 1, 8) and tenant.trigger is None
+    upload = next(o for o in doc.obligations if "upload" in o.quote)
+    assert upload.kind == "data_delivery" and upload.trigger is not None and upload.trigger.event == "model_delivery"
+    report = next(o for o in doc.obligations if o.kind == "progress_report")
+    assert report.due_date == date(2027, 2, 10)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
 from tracker.parse.duty_tables_en import row_duty
 from tracker.parse.lexicon_en import (
@@ -158,6 +159,12 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)
+        if not s.startswith("|") and "  " in s and (spaced := _space_row(ctx, u)) is not None:
+            row = _row_obligation(ctx, u, s, *spaced, lead, contract_terms, row_ids)
+            if row is not None:
+                out.append(row)
+                instalments += row.kind == "payment"
+                continue
         if s.startswith("|"):
             row = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
             if row is not None:
@@ -222,7 +229,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             if kind == "data_delivery" and party != "client":
                 kind = "other"
             raw = RawObligation(kind, party, TITLES[kind], u.label, u.start + a, u.start + b, fixed_date=t.fixed_date,
-                                event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence)
+                                event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence,
+                                anchor_date=t.anchor_date)
             raw.series_after = t.series_after
             if t.recurrence and (since := _series_from(s)):
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
@@ -251,6 +259,8 @@ _COMMENCING = re.compile(r"commenc\w*\s+with\s+the\s+(?:calendar\s+)?(?:quarter|
 def _series_from(s: str) -> date | None:
     """The day after the period a series "commences with" ends: its first occurrence is after it."""
     m = _COMMENCING.search(s)
+    if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
+        return date(int(month.group("y")), _MONTHS.index(month.group("m").lower()[:3]) + 1, 1)
     if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
         on = _STARTING_ON.search(s)
         hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value] if on else []
@@ -259,6 +269,9 @@ def _series_from(s: str) -> date | None:
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_STARTING_MONTH = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>(?:Jan|Febr)uary|March|April|May|June|July"
+                             r"|August|(?:Sept|Nov|Dec)ember|October)\s+(?P<y>\d{4})\b")
 _STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 
@@ -308,7 +321,36 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         tables["header"] = _cells(s)  # the first row of a table is its header
         row_ids.clear()
         return None
-    header, cells = tables.get("header", []), _cells(s)
+    return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
+
+
+def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
+    """The header's and the row's cells when ``u`` is a row of a table laid out with spaces
+    ("Subscription Fee, Year 1        240,000.00   on the Order Start Date" under "Item   Amount (CNY)
+    Invoiced"); None for the header itself or a line that is no such row."""
+    line_start = ctx.text.rfind("\n", 0, u.start) + 1
+    line_end = ctx.text.find("\n", u.start)
+    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    if not tables_space.is_space_row(line):
+        return None
+    top, above = line_start, None
+    while top > 0:  # the first line of this block of space-aligned lines is its header
+        prev = ctx.text.rfind("\n", 0, top - 1) + 1
+        if not tables_space.is_space_row(ctx.text[prev:top - 1]):
+            break
+        top, above = prev, prev
+    if above is None:
+        return None
+    header_line = ctx.text[top:ctx.text.find("\n", top)]
+    spans = tables_space.gap_spans(header_line)
+    cells = tables_space.under_header(header_line, spans, line) or tables_space.gap_spans(line)
+    return [header_line[a:b] for a, b in spans], [line[a:b] for a, b in cells]
+
+
+def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],
+                    lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
+                    row_ids: dict[str, str]) -> RawObligation | None:
+    """One row of a fee table (its header's and its own cells) → one instalment, or a duty row."""
     if not header or not cells or _total_row(cells):
         return None
     candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]

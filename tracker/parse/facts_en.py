@@ -80,6 +80,25 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
 }.items()}}
 
 
+#: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
+_TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
+_FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
+_FIELD_MONTHS = re.compile(r"\s*\(\s*(\d{1,3})\s*months?\s*\)", re.I)
+
+
+def _term_field(doc: _Doc) -> dict[str, object]:
+    for m in _TERM_FIELD.finditer(doc.text, 0, doc.body_end):
+        first = doc.date_at(m.end())
+        rng = _FIELD_RANGE.match(doc.text, first.end) if first else None
+        last = doc.date_at(rng.end()) if rng else None
+        if first and last and last.value:
+            out: dict[str, object] = {"end_date": last.value, "term_at": (m.start(), last.end)}
+            if (months := _FIELD_MONTHS.match(doc.text, last.end)) is not None:
+                out["term"] = f"P{int(months.group(1))}M"
+            return out
+    return {}
+
+
 def extract(text: str) -> DateFacts:
     """The date facts of ``text`` (normalised English contract text)."""
     doc = _Doc(text)
@@ -88,6 +107,8 @@ def extract(text: str) -> DateFacts:
     if signed is None and doc.as_of_effective and isinstance(eff.get("effective_date"), date):
         signed = eff["effective_date"]  # type: ignore[assignment]  # "entered into as of the Effective Date"
     term = _term(doc, effective_names)
+    if "end_date" not in term and "term" not in term:
+        term.update(_term_field(doc))
     renewal = _renewal(doc)
     return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
 

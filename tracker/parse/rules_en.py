@@ -123,7 +123,7 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
             role = ctx.roles.get(_side(side_m.group(0))) if side_m else _role_word(label)
             if role is None or (not side_m and (len(label) > 25 or len(label.split()) > 4)) or re.search(r"\b(?:shall|will|must|may)\b", label):
                 continue  # "Customer shall deliver not less than the following:" is no label
-            name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\(", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
+            name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\((?![\w .&-]{2,30}\)\s+[A-Z])", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
                 continue
             formed = _COMPANY_THEN_MORE.match(name)  # "ACME Co., Ltd., 18 Mawan Avenue, …": the address is no name

@@ -10,6 +10,7 @@ is built on (``warranty_end`` + P0D → ``acceptance`` + P1Y).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from tracker.parse.timex_scan import Dur
@@ -75,6 +76,23 @@ def defined_dates_en(text: str) -> dict[str, str]:
     return out
 
 
+#: a date a form states as a field: "Order Start Date: 1 January 2027"
+_DATE_FIELD_EN = re.compile(r"(?m)^[ \t*]*(?P<name>[A-Z][\w -]{1,30}?\s+Date)[ \t*]*:[ \t*]*")
+
+
+@lru_cache(maxsize=4)
+def field_dates_en(text: str) -> dict[str, date]:
+    """Name of a dated field (lower case) → its date: ``{"order start date": date(2027, 1, 1)}``."""
+    from tracker.parse.common import find_dates
+
+    out: dict[str, date] = {}
+    for m in _DATE_FIELD_EN.finditer(text) if "Date" in text else ():
+        hits = find_dates(text, m.end(), m.end() + 30)
+        if hits and hits[0].value and hits[0].start - m.end() <= 2:
+            out.setdefault(" ".join(m.group("name").lower().split()), hits[0].value)
+    return out
+
+
 def named_date_event(words: str, defined: dict[str, str]) -> str | None:
     """The event of the defined date ``words`` name ("after the Acknowledgement Date"), if any."""
     low = words.lower()
@@ -97,4 +115,4 @@ def resolve(anchor: str, offset: str, defined: dict[str, tuple[str, str]]) -> tu
     return event, (_dur(base) + _dur(offset)).iso()
 
 
-__all__ = ["defined_anchors", "defined_dates_en", "named_date_event", "resolve"]
+__all__ = ["defined_anchors", "defined_dates_en", "field_dates_en", "named_date_event", "resolve"]

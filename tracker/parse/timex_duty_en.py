@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
-from tracker.parse.timex_anchors import defined_dates_en, named_date_event
+from tracker.parse.timex_anchors import defined_dates_en, field_dates_en, named_date_event
 from tracker.parse.timex_element import calendar_rrule, schema_event
 from tracker.parse.timex_scan import weeks_as_days
 
@@ -28,6 +28,7 @@ class TimeExpr:
     recurrence: str | None = None
     series_after: bool = False  # the series starts after the effective date ("the first Friday after…")
     bare: bool = False  # an event with no period: "upon Acceptance"
+    anchor_date: date | None = None  # counted from a date a field states ("after the Order Start Date")
 
 
 def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
@@ -37,6 +38,11 @@ def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if anchor == "event" and document is not None:  # "after the Acknowledgement Date", defined elsewhere
         anchor = named_date_event(s[v.start:v.end + 40], defined_dates_en(document)) or anchor
     event = schema_event(anchor)
+    if event == "other" and document is not None and v.offset != "P0D":
+        window = s[v.start:v.end + 40].lower()  # "after the Order Start Date" where a field dates it
+        day = next((d for name, d in field_dates_en(document).items() if name in window), None)
+        if day is not None:
+            return TimeExpr(v.start, v.end, offset=weeks_as_days(v.offset), business_days=v.business_days, anchor_date=day)
     if event == "other":
         return None
     bare = v.offset == "P0D" and v.kind == "on"
