@@ -80,3 +80,12 @@ def test_a_taiwan_contract_calls_itself_合约_and_its_term_a_service_period() -
     assert doc.contract.term == "P6M"
     assert doc.contract.expiry_date == date(2027, 3, 28)  # six months after 2026-09-28
     assert "合約" in doc.obligations[0].quote  # the quote is the original's, not the folded 合同
+
+
+def test_a_later_sentence_of_the_confidentiality_article_states_its_period() -> None:
+    text = ("標註服務契約\n甲方：某零售股份有限公司\n乙方：某資料科技有限公司\n"
+            "第一條 期間\n本契約有效期間自民國115年7月1日起至民國116年6月30日止。\n"
+            "第二條 保密\n雙方對於因本契約知悉之他方營業秘密，負保密義務；本條於契約終止後二年內仍然有效。\n")
+    doc = parse_text(text, "tw.zh-Hant.txt")
+    assert doc.contract.confidentiality_term == "P2Y"
+    assert doc.contract.confidentiality_expiry == date(2029, 6, 30)
