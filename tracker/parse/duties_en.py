@@ -270,7 +270,7 @@ def _series_from(s: str) -> date | None:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_STARTING_MONTH = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>(?:Jan|Febr)uary|March|April|May|June|July"
+_STARTING_MONTH = re.compile(r"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>(?:Jan|Febr)uary|March|April|May|June|July"
                              r"|August|(?:Sept|Nov|Dec)ember|October)\s+(?P<y>\d{4})\b")
 _STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
