@@ -320,6 +320,9 @@ SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费
 #: table column headers → the role of the column, tried in order (交付日期 dates a delivery,
 #: 付款时间及条件 is a condition, 付款节点 a milestone, 付款金额 an amount)
 TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    # an amendment table's old wording (原约定 | 变更后约定): replaced, so no obligation of its own
+    ("old", r"原(?:合同)?(?:约定|条款|内容|规定|条文)|变更前|修改前|调整前"),
+    ("new", r"变更后|修改后|调整后|现约定"),
     ("deadline", r"(?:交付|完成|提交|提供|交货|上线|培训|实施|执行|举办|开展|部署|计划)(?:日期|时间|期限|节点)|截止(?:日期|时间)|最迟(?:完成|交付)?(?:日期|时间)"),
     ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款日期|条件|期限"),
     ("party", r"责任方|负责方|责任主体|承担方|执行方|责任单位|负责人"),

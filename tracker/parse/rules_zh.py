@@ -7,6 +7,7 @@ Phrase tables come first, so new wording is a table edit, not new logic.
 
 from __future__ import annotations
 
+from tracker.parse import tables_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import Facts, Unit
 from tracker.parse.context_zh import Ctx, parse_duration
@@ -46,9 +47,13 @@ RULES = (
 
 
 def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
-    ctx = Ctx(norm, clauses, units)
+    # the 原约定 column of an amendment table is wording the document replaces: no rule reads it
+    replaced = [u for u in units if ("\t" in norm.text[u.start:u.end] or "|" in norm.text[u.start:u.end])
+                and tables_zh.in_old_cell(norm.text, u.start, u.end)]
+    ctx = Ctx(norm, clauses, [u for u in units if u not in replaced] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
+    facts.read.extend((u.start, u.end) for u in replaced)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
         facts.currency = "CNY"
     return facts

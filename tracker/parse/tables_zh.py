@@ -137,4 +137,13 @@ def row_at(text: str, start: int, end: int) -> Row | None:
                                            for i, (a, b) in enumerate(spans)), markup, scale)
 
 
-__all__ = ["Cell", "Row", "header_roles", "row_at", "split_cells"]
+def in_old_cell(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` lies in the 原约定 column of an amendment table: wording the table replaces."""
+    if "\t" not in text[start:end] and "|" not in text[start:end] and "\t" not in text[text.rfind("\n", 0, start) + 1:start]:
+        return False
+    row = row_at(text, start, end)
+    last = end - 1  # a unit may start at the row's number: where it ends says which cell it reads
+    return row is not None and any(c.role == "old" and c.start <= last < c.end for c in row.cells)
+
+
+__all__ = ["Cell", "Row", "header_roles", "in_old_cell", "row_at", "split_cells"]
