@@ -190,7 +190,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
-PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
+PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
@@ -209,7 +209,7 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|�
                 r"|部署上线|完成[^,。;]{0,4}训练")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
-PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|结果|标注成果|材料|图像|样本|文本|手册|记录"
+PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
