@@ -23,3 +23,11 @@ def test_the_old_wording_of_an_amendment_table_is_replaced() -> None:
     assert models == [date(2026, 10, 30)]
     assert doc.contract.expiry_date == date(2027, 3, 31)
     assert not [w for w in doc.warnings if w.code == "unrecognised_duty" and "2026年8月31日" in w.quote]
+
+
+def test_a_service_period_before_an_acceptance_does_not_hide_the_deadline() -> None:
+    text = ("技术开发合同\n甲方：某园区运营有限公司\n乙方：某软件技术有限公司\n第一条 付款\n"
+            "平台试运行满三个月并通过终验后三十日内，甲方支付开发费的百分之二十五，即人民币陆拾万元整（¥600,000.00）。\n")
+    pays = [o for o in parse_text(text, "dev.txt").obligations if o.kind == "payment"]
+    assert len(pays) == 1 and pays[0].trigger is not None
+    assert (pays[0].trigger.event, pays[0].trigger.offset) == ("acceptance", "P30D")

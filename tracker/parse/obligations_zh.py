@@ -168,8 +168,9 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)
                                      or named_periods_zh.series_start(s[:a], named_periods_zh.named_periods(ctx.text))):
             ob["series_from"] = since
-        if _SERVICE_SPAN.search(s, max(0, a - 8), b):
+        if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
+            # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action):
@@ -402,6 +403,7 @@ _AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs:
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 #: a duty's own object: a part of a sentence that names none ("乙方应于…内交付") does what the first part did
 _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERABLE}|文档|资料|方案|证明|款|费")
+_LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
 
