@@ -85,7 +85,7 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
 
 
 def _wording_kind(action: str, party: str | None) -> str | None:
-    if re.search(KIND_NOT_OBLIGATION, action):
+    if re.search(KIND_NOT_OBLIGATION, re.sub(r"\([^()]{0,40}\)", "", action)):  # not "(扣除违约金后的余额)"
         return None
     if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
         return "other" if re.search(DEPOSIT, action) else "payment"

@@ -141,7 +141,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("site_handover", r"提供[^,。;]{0,4}(?:部署|运行|开发)?环境|场地移交"),
     ("requirements_signoff", r"确认需求(?:规格)?(?:说明书)?|需求(?:规格)?(?:说明书)?[^,。;]{0,3}确认"),
     ("iteration_end", r"迭代(?:周期)?(?:结束|完成)"),
-    ("task_batch_issue", r"领取任务包?"),
+    ("task_batch_issue", r"领取(?:每批|每一批|各批|该批)?任务包?"),
     ("batch_delivery", r"完成一批[^,。;后]{0,8}"),
     ("service_start", r"(?:账号|资源|服务|云资源)?开通"),
     ("incident_report", r"报修|故障报告|报障"),
@@ -203,7 +203,7 @@ PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证"
-HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交"
+HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署上线|完成[^,。;]{0,4}训练")
@@ -224,7 +224,7 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
+OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not

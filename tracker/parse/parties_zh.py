@@ -40,7 +40,9 @@ _NAME_END = re.compile(
 _CORE = rf"(?:{_SIDE_RX}|{_ROLE})(?:\s*\([^()\n]{{1,12}}\))?"
 #: the label before a colon (or a table cell border): a side letter or a role word at a line or
 #: cell start after a short prefix, or (one-line layouts) 甲方（…） anywhere
-_LINE_LABEL = re.compile(rf"[ \t>#*\-|]*+(?P<label>[^\n:：|。;()]{{0,8}}?{_CORE})\s*+\**\s*+")
+_LINE_LABEL = re.compile(rf"[ \t>#*\-|]*+(?P<label>[^\n:：|。;()]{{0,8}}?{_CORE}"
+                         # "平台方（甲方）": a word of the contract's own with the side in brackets
+                         rf"|[^\n:：|。;()]{{1,8}}\(\s*(?:{_SIDE_RX})\s*\))\s*+\**\s*+")
 _INLINE_LABEL = re.compile(rf"(?P<label>(?:{_SIDE_RX})(?:\s*\([^()\n]{{1,12}}\))?)\s*+\**\s*+")
 _COLON = re.compile(r"[:：|]")
 _MAX_LABELS = 2000

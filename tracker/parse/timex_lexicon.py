@@ -69,6 +69,8 @@ SCHEMA_EVENT: dict[str, str] = {
     "delivery": "model_delivery",
     # a batch reconciled (对账确认) or a settlement confirmed is the batch accepted
     "reconciliation": "acceptance", "settlement_confirmation": "acceptance",
+    # a batch of tasks taken up (领取任务): the data to label handed over
+    "task_batch_issue": "data_delivery",
 }
 
 #: duration units: normalised word → (field, factor, business days)
