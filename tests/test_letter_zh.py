@@ -68,3 +68,27 @@ def test_a_second_part_of_a_sentence_does_what_the_first_did_and_deposits_are_pa
     assert kinds == [("other", "provider"), ("other", "provider")]  # the provider's data, twice; no model
     pay = [o for o in doc.obligations if o.kind == "payment"]
     assert len(pay) == 1 and str(pay[0].amount) == "344000.00"
+
+
+TW_BUILD = """AI智慧客服系統建置案契約書
+立契約書人：
+甲方（需求單位）：宏霖人壽保險股份有限公司
+乙方（建置廠商）：台北語脈智能股份有限公司
+第一條　履約期限
+一、乙方應於簽約之次日起十四日曆天內提出期初工作計畫書。
+第二條　付款
+一、甲方應於簽約後二十個工作天內支付契約總價20%，計新臺幣960,000元。
+
+甲方：宏霖人壽保險股份有限公司　　代表人：陳志宏
+乙方：台北語脈智能股份有限公司　　代表人：林佳穎
+中華民國一一五年九月二十一日
+"""
+
+
+def test_the_payer_of_the_price_is_the_client_and_a_signatory_on_the_party_line_ends_the_body() -> None:
+    doc = parse_text(TW_BUILD, "tw-build.zh-Hant.txt")
+    c = doc.contract
+    assert (c.client, c.provider) == ("宏霖人壽保險股份有限公司", "台北語脈智能股份有限公司")
+    assert c.signed_date == date(2026, 9, 21)
+    plan = next(o for o in doc.obligations if "計畫書" in o.quote)
+    assert plan.kind == "other" and plan.party == "provider" and plan.due_date == date(2026, 10, 5)

@@ -63,6 +63,8 @@ _SIGNATURE = re.compile(
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
     # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
     r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)\s*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
+    # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
+    r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
     r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
     # an English signature table's header: "| | For the Client | For the Provider |"

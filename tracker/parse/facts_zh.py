@@ -32,7 +32,7 @@ def rule_roles(ctx: Ctx) -> None:
     ctx.party_defs = parties_zh.definitions(ctx.text)
     ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
     if not any(r in ("client", "provider") for r in ctx.roles.values()):  # fall back to who pays the service fee
-        m = re.search(r"(甲方|乙方)[^,。;]{0,12}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款)", ctx.text)
+        m = re.search(r"(甲方|乙方)[^,。;]{0,16}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款|价金|总价|合同款|期款)", ctx.text)
         if m:
             payer = m.group(1)
             ctx.roles[payer] = "client"

@@ -224,7 +224,7 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|提供|完成|出具|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
+OTHER_ACTION = r"交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not

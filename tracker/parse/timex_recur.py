@@ -116,7 +116,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"(?:{EVERY_M}|次月|下月|当月|按月[^。;]{{0,20}}?(?:次|下|当)月)\s*(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)",
      lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_M}(?:末|月底|底|最后一日|最后一天)|每月末", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
-    (r"(?:每(?:双周|两周|隔周|隔一周|隔两周|隔二周)|逢双周)[^。;]{0,12}?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])",
+    (r"(?:每(?:双周|两周|二周|2周|隔周|隔一周|隔两周|隔二周)|逢双周)[^。;]{0,12}?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])",
      lambda m: (f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
     (r"每(?:周|星期|礼拜)(?P<w>[一二三四五六日天])", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
     (r"每(?:个)?工作日", _c(f"FREQ=DAILY;{WORKDAYS}")),
