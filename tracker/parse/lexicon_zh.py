@@ -123,7 +123,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                    r"|(?:书面)?确认?(?:接纳|接受|认可)[^,。;]{0,16}?(?:报告|成果|交付物|交付成果)[》>]?"
                    # "提交《诊断报告》并经甲方书面确认后": a deliverable confirmed in writing is accepted
                    # (an evaluation report confirmed is still the report's event: it names a schema event)
-                   r"|(?:(?<!评估)(?<!测试)(?<!评测)(?<!测评)(?<!检测)报告|成果|交付物|方案)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"),
+                   r"|(?:报告(?<!评估报告)(?<!测试报告)(?<!评测报告)(?<!测评报告)(?<!检测报告)|成果|交付物|方案)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"),
     ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
     ("performance_bond", r"履约保(?:函|证金)"),
     ("payment_request", r"付款申请|请款申请|付款请求"),

@@ -236,19 +236,31 @@ def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, s
     return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", dur, re.I))
 
 
-_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build, bool], ...]] = {}
+_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build, re.Pattern[str] | None], ...]] = {}
 #: what every English rule counted from a period's end states ("ten (10) days after the end of each
 #: month"): a sentence without it skips them (their leading ``\w+`` is tried at every word otherwise)
 _PERIOD_END_EN = re.compile(r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+(?:each|every)", re.I)
 
 
-def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build, bool], ...]:
-    """Each rule compiled with its first-character guard, and whether it needs ``_PERIOD_END_EN``."""
+#: what every English rule of a yearly date states ("by 31 January of each year"): a sentence without
+#: it skips them (they start at any figure or month name)
+_EACH_YEAR_EN = re.compile(r"(?:each|every)\s+(?:calendar\s+)?year", re.I)
+
+
+def _needs(rx: str, lang: str) -> re.Pattern[str] | None:
+    if lang != "en":
+        return None
+    if rx.startswith("(?P<dur>"):
+        return _PERIOD_END_EN
+    return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
+
+
+def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build, re.Pattern[str] | None], ...]:
+    """Each rule compiled with its first-character guard, and the words a sentence needs for it."""
     if lang not in _COMPILED:
         table = RULES_EN if lang == "en" else RULES_ZH
         flags = re.I if lang == "en" else 0
-        _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, lang == "en" and rx.startswith("(?P<dur>"))
-                                for rx, b in table)
+        _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, _needs(rx, lang)) for rx, b in table)
     return _COMPILED[lang]
 
 
@@ -260,11 +272,12 @@ def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
     """The first recurrence the sentence states, with the event it starts after when one is named."""
     if lang != "en" and not SERIES_ZH.search(s):
         return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
-    period_end: bool | None = None
-    for rx, build, needs_period_end in _rules(lang):
-        if needs_period_end:
-            period_end = bool(_PERIOD_END_EN.search(s)) if period_end is None else period_end
-            if not period_end:
+    present: dict[re.Pattern[str], bool] = {}
+    for rx, build, needs in _rules(lang):
+        if needs is not None:
+            if needs not in present:
+                present[needs] = bool(needs.search(s))
+            if not present[needs]:
                 continue
         m = rx.search(s)
         if not m:
