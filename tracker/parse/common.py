@@ -239,11 +239,11 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
         pos = seg.start
         for m in splitter.finditer(text, seg.start, seg.end):
             if m.start() > pos:
-                out.append(Unit(seg.label, pos, m.start()))
+                _trim(text, seg.label, pos, m.start(), out)
             pos = m.end()
         if seg.end > pos:
-            out.append(Unit(seg.label, pos, seg.end))
-    return [u for u in (_trim(text, u) for u in out) if u.end > u.start]
+            _trim(text, seg.label, pos, seg.end, out)
+    return out
 
 
 _MARKER = re.compile(
@@ -252,8 +252,9 @@ _MARKER = re.compile(
 )
 
 
-def _trim(text: str, u: Unit) -> Unit:
-    a, b = u.start, u.end
+def _trim(text: str, label: str | None, a: int, b: int, out: list[Unit]) -> None:
+    """The sentence text[a:b] without its leading marks and clause number or its trailing punctuation,
+    added to ``out`` unless nothing is left (one Unit built per sentence)."""
     while a < b and text[a] in " \t-*#>,:、":
         a += 1
     m = _MARKER.match(text, a, b)
@@ -261,7 +262,8 @@ def _trim(text: str, u: Unit) -> Unit:
         a = m.end()
     while b > a and text[b - 1] in " \t,:、":
         b -= 1
-    return Unit(u.label, a, b)
+    if b > a:
+        out.append(Unit(label, a, b))
 
 
 class BaseCtx:
