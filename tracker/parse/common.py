@@ -132,8 +132,9 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), value))
         if g["ry"] and (tail := _ROC_RANGE_END.match(text, m.end(), len(text) if end is None else end)):
             hits.append(_roc_range_end(tail))  # 自民国114年7月1日起至115年6月30日止: the era carries over
-    if "季度" in text[start:end] or "底" in text[start:end] or "月末" in text[start:end]:
-        hits = sorted(hits + _period_ends(text, start, len(text) if end is None else end), key=lambda h: h.start)
+    stop = len(text) if end is None else end
+    if text.find("季度", start, stop) >= 0 or text.find("底", start, stop) >= 0 or text.find("月末", start, stop) >= 0:
+        hits = sorted(hits + _period_ends(text, start, stop), key=lambda h: h.start)
     return hits
 
 

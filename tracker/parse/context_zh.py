@@ -7,6 +7,7 @@ import contextlib
 import re
 from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 from tracker.parse import kinds_zh, lexicon_zh, parties_zh, party_aliases_zh, references_zh
 from tracker.parse.clauses import Clauses
@@ -111,7 +112,9 @@ class Ctx(BaseCtx):
         return self._party_rx
 
 
+@lru_cache(maxsize=256)
 def _role_word(text: str) -> str | None:
+    """``lexicon_zh.role_word``, remembered: the rules ask it of the same few party words in every sentence."""
     return role_word(text)
 
 

@@ -195,7 +195,7 @@ def _period_kind(s: str, toks: list[Tok], t: Tok, lang: str) -> tuple[str, int, 
     pre = _rel_at(toks, s, t.start, after=False, limit=1 if lang != "en" else 2)
     post = _rel_at(toks, s, t.end, after=True, limit=1 if lang != "en" else 1)
     kind = "on"
-    if lang != "en" and re.search(r"第\s*$", s[max(0, a - 2):a]):
+    if lang != "en" and s.find("第", max(0, a - 2), a) >= 0 and re.search(r"第\s*$", s[max(0, a - 2):a]):
         kind, a = "on", s.rfind("第", 0, a)
         if re.match(r"\s*(?:末|底|月末|月底)", s[b:]):
             return "calendar", a, b + len(re.match(r"\s*(?:末|底|月末|月底)", s[b:]).group(0))  # type: ignore[union-attr]
@@ -249,7 +249,7 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
             assert isinstance(p.value, Dur)
             total, pos, chained = p.value + total, p.start, True
             continue
-        if p.kind == "EVENT" and re.search(r"满$", s[p.start:p.end]):
+        if p.kind == "EVENT" and s.find("满", p.start, p.end) >= 0 and re.search(r"满$", s[p.start:p.end]):
             inner = [x for x in before_rel[:-1] if x.kind == "DUR" and _gap(s, x.end, p.start, 2)]
             if inner:  # 质保期(…24个月)届满后15日内: the bracketed period has run
                 assert isinstance(inner[-1].value, Dur)
