@@ -215,12 +215,16 @@ def rule_cover(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+_AMENDED_TO = re.compile(lexicon_zh.AMENDED_TO)
+_BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
+
+
 def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
     for u in ctx.units:
         s = ctx.unit_text(u)
-        amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
+        amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
         m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
         if m and re.search(r"(?:试用|质保|保修|维保|保固)期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
             continue  # "试用期届满前十五日书面通知": the end of a period inside the contract, not its term
@@ -386,7 +390,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
     from tracker.parse import penalties_zh
 
     titles = section_titles(ctx)
-    breach = {label for label, title in titles.items() if re.search(lexicon_zh.BREACH_TITLE, title)}
+    breach = {label for label, title in titles.items() if _BREACH_TITLE.search(title)}
     clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
                for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
 

@@ -334,10 +334,11 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
-    if _bare(sentence, lang):
-        first = dates_and_periods(sentence, lang)
-        return _read(sentence, scan(sentence, lang), lang) if first else None
-    return _read(sentence, scan(sentence, lang), lang)
+    # a date or a period (remembered per sentence, as the whole scan is) is read whether or not the
+    # sentence is bare; only without one does the bare test (two searches) decide
+    if dates_and_periods(sentence, lang) or not _bare(sentence, lang):
+        return _read(sentence, scan(sentence, lang), lang)
+    return None
 
 
 def _bare(sentence: str, lang: str) -> bool:
@@ -371,10 +372,11 @@ def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
+    if dates_and_periods(sentence, lang):  # (scan's DATE and DUR tokens are these)
+        return True
     if _bare(sentence, lang):  # most duty sentences the coverage layer asks about: no other token pass
-        return bool(dates_and_periods(sentence, lang))
-    toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
-    return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
+        return False
+    return _read(sentence, scan(sentence, lang), lang) is not None
 
 
 __all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]
