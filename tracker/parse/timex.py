@@ -68,7 +68,7 @@ _CONDITION_EN = re.compile(r"\b(?:if|in\s+the\s+event|where|should|upon\s+reques
 
 def _gap(s: str, a: int, b: int, limit: int) -> bool:
     """True when s[a:b] is short filler: no sentence punctuation, at most ``limit`` characters."""
-    return 0 <= b - a <= limit and not _PUNCT.search(s, a, b)
+    return a == b or (0 <= b - a <= limit and not _PUNCT.search(s, a, b))  # (adjacent tokens: no search)
 
 
 def _anchor_label(t: Tok) -> str:
