@@ -188,10 +188,9 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
 def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
+        if not (m["cur"] or m["yuan"] or m["cap"] or m["cnyuan"]):
+            continue  # a bare figure (10个工作日): no marker, no sum
         g = m.groupdict()
-        has_marker = g["cur"] or g["yuan"] or g["cap"] or g["cnyuan"]
-        if not has_marker:
-            continue
         try:
             if g["cap"]:
                 if not re.search("[元圆万亿仟佰拾]", g["cap"]):

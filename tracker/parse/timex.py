@@ -230,6 +230,12 @@ def _main_period(s: str, toks: list[Tok], lang: str) -> tuple[Tok, str, int, int
     return main
 
 
+def _index(toks: list[Tok], tok: Tok, below: int) -> int:
+    """``toks.index(tok)`` for a token taken from ``toks[:below]``, by identity from ``below`` down (tokens
+    never repeat a span, so it is the same index; no dataclass comparison per earlier token)."""
+    return next(i for i in range(below - 1, -1, -1) if toks[i] is tok)
+
+
 def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None, Dur, bool, int]:
     """From a period back over 满/后/届满 to its anchor: (anchor, summed period, before?, span start)."""
     pos, chained = a, False
@@ -237,7 +243,7 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
         k = bisect_right(toks, pos, key=_END)
         prev = [x for x in toks[max(0, k - 6):k] if not (x.kind == "REL" and x.value in _TRANSPARENT)]
         if chained and prev and prev[-1].kind == "EVENT" and _gap(s, prev[-1].end, pos, 2):
-            return _chain_head(s, toks, toks.index(prev[-1])), total, False, prev[-1].start  # 试运行期满(三个月)后
+            return _chain_head(s, toks, _index(toks, prev[-1], k)), total, False, prev[-1].start  # 试运行期满(三个月)后
         rel = prev[-1] if prev and prev[-1].kind == "REL" and _gap(s, prev[-1].end, pos, 2) else None
         if rel is None or rel.value not in ("after", "before", "full"):
             return None, total, False, a
@@ -256,7 +262,7 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
                 total, pos, chained = inner[-1].value + total, inner[-1].start, True
                 continue
         if p.kind in ("EVENT", "DATE"):
-            head = _chain_head(s, toks, toks.index(p)) if p.kind == "EVENT" else p
+            head = _chain_head(s, toks, _index(toks, p, k)) if p.kind == "EVENT" else p
             return head, total, rel.value == "before", min(a, head.start)
         return None, total, False, a
 
@@ -291,8 +297,9 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     t, kind, a, b = main
     assert isinstance(t.value, Dur)
     anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
-    step = _STEP_ZH.match(s, b)
-    nxt = next((x for x in toks if step and x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None)
+    step = _STEP_ZH.match(s, b) if s.find("审", b) >= 0 or s.find("核", b) >= 0 else None  # (each step word has one)
+    nxt = next((x for x in toks if x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None) \
+        if step else None
     if step and nxt is not None and kind == "within":  # 收到发票后5个工作日内审核，审核通过后10个工作日内付款
         assert isinstance(nxt.value, Dur)
         total, b = total + nxt.value, _period_kind(s, toks, nxt, lang)[2]  # the worst case: both steps in full
