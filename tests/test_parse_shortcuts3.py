@@ -61,10 +61,28 @@ def test_signature_shortcut_by_hand() -> None:
         "立合同人\n",
         "签署页\n",
         "本合同一式两份。甲方(盖章)\n",
+        "第一条 服务。\n| 签约方 | 名称 | 日期 |\n|---|---|---|\n",
+        "第一条 服务。\n杭州某科技有限公司（盖章）\n",
+        "1. Scope. Signed for the Contractor: Gu Wenjie, Director\n",
     ]
     for text in blocks:
         assert _sig_windowed(text) == _sig_reference(text), text
     assert _sig_reference(blocks[0])  # the blocks do sign
+
+
+def test_signature_shortcut_on_the_contracts() -> None:
+    from tracker.parse.normalize import normalize
+    from tracker.parse.readers import read_document
+
+    paths = [p for d in [HERE / "contracts", *sorted((HERE / "blind").glob("batch[1-6]"))] for p in sorted(d.iterdir())
+             if p.suffix in (".txt", ".md", ".docx", ".pdf") and not p.name.startswith("README")]
+    assert len(paths) > 60
+    found = 0
+    for path in paths:
+        text = normalize(read_document(path).text).text
+        assert _sig_windowed(text) == _sig_reference(text), path.name
+        found += len(_sig_reference(text))
+    assert found > 50  # the contracts do sign
 
 
 _SIG_PIECES = st.sampled_from([
@@ -72,6 +90,7 @@ _SIG_PIECES = st.sampled_from([
     "#", "> ", "- ", "*", "。", ";", ":", "：", "]", "】", "x", "1", "公司", "客户:某公司", "Party A", "(Seal)",
     "Signed", "signed", " by", " for and on behalf of X", "Agreed", " and ", "Executed", "SIGNED", "IN WITNESS WHEREOF",
     "(以下无正文)", "(Signature page", "立合同人", "签署页", "(公章)", "盖章处", "Stamp", "\u2003",
+    "| 签约方 | 名称 | 日期 |", "|", "某科技有限公司", "(签字盖章)", " the Contractor:",
 ])
 
 

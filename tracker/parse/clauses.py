@@ -64,6 +64,8 @@ _ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])"
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
+#: (every branch holds one of ``_SIGNATURE_WORDS`` on the line its match begins on or the next: a new
+#: branch adds its word there, or the segmentation never tries it; tests/test_parse_shortcuts3.py)
 _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
@@ -95,7 +97,7 @@ _SIGNATURE = re.compile(
 #: a word every branch of ``_SIGNATURE`` holds on the line its match begins on or the next (授权/代表/签署
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted",
-                    "Agreed", "盖章", "签章", "签字", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+                    "Agreed", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
@@ -350,7 +352,7 @@ def segment(text: str) -> Clauses:
         if kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
             if b == 1 and dotted and (a == article + 1 or (article < a <= article + 5 and _at_line_start(text, pos)
-                                                           and segments[-1].label is not None and "." in segments[-1].label)):
+                                                           and opened[-1][0] is not None and "." in opened[-1][0])):
                 article = a  # next article without a heading of its own
                 stack[:] = [("dot2", 1, 0)]
                 open_segment(pos, f"{a}.1")
