@@ -209,3 +209,20 @@ def test_minguo_calendar_needs_both_signals() -> None:
     assert got is not None and (got.code, got.reason) == ("TW", "minguo_twd")
     assert detect("本契约自民国115年1月1日起生效。") is None
     assert detect("价金为新台币10万元。") is None
+
+
+def test_rule_snapshot_equals_replace() -> None:
+    import dataclasses
+
+    from tracker.parse.common import Facts, RawObligation
+    from tracker.parse.rule_driver import _snapshot
+
+    assert not hasattr(Facts, "__post_init__")  # what makes copy.copy equal to dataclasses.replace
+    assert all(f.init for f in dataclasses.fields(Facts))
+    facts = Facts(effective_on_signing=True, read=[(1, 2)])
+    facts.obligations.append(RawObligation("payment", "client", "付款", "1", 0, 5))
+    snap = _snapshot(facts)
+    assert snap == dataclasses.replace(facts) and snap is not facts
+    snap.obligations.clear()
+    snap.read.append((3, 4))
+    assert len(facts.obligations) == 1 and facts.read == [(1, 2)]  # the rule's copy has lists of its own
