@@ -64,6 +64,7 @@ def test_signature_shortcut_by_hand() -> None:
         "第一条 服务。\n| 签约方 | 名称 | 日期 |\n|---|---|---|\n",
         "第一条 服务。\n杭州某科技有限公司（盖章）\n",
         "1. Scope. Signed for the Contractor: Gu Wenjie, Director\n",
+        "1. Scope.\n| | For the Client | For the Provider |\n|---|---|---|\n",
     ]
     for text in blocks:
         assert _sig_windowed(text) == _sig_reference(text), text
@@ -90,7 +91,7 @@ _SIG_PIECES = st.sampled_from([
     "#", "> ", "- ", "*", "。", ";", ":", "：", "]", "】", "x", "1", "公司", "客户:某公司", "Party A", "(Seal)",
     "Signed", "signed", " by", " for and on behalf of X", "Agreed", " and ", "Executed", "SIGNED", "IN WITNESS WHEREOF",
     "(以下无正文)", "(Signature page", "立合同人", "签署页", "(公章)", "盖章处", "Stamp", "\u2003",
-    "| 签约方 | 名称 | 日期 |", "|", "某科技有限公司", "(签字盖章)", " the Contractor:",
+    "| 签约方 | 名称 | 日期 |", "|", "某科技有限公司", "(签字盖章)", " the Contractor:", " For the Client ", "FOR THE X",
 ])
 
 
