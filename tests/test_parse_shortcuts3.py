@@ -227,3 +227,23 @@ def test_rule_snapshot_equals_replace() -> None:
     snap.obligations.clear()
     snap.read.append((3, 4))
     assert len(facts.obligations) == 1 and facts.read == [(1, 2)]  # the rule's copy has lists of its own
+
+
+def test_time_lexicon_rows_behind_a_lookbehind_keep_their_first_characters() -> None:
+    import re._parser as sre_parse
+
+    from tracker.parse import timex_scan as ts
+    from tracker.parse.timex_lexicon import EVENTS_ZH, RELS_ZH
+
+    assert ts._first_chars(list(sre_parse.parse(r"(?<!评估)(?<!测试)报告|成果"))) == ({"报", "成"}, False)
+    union, rows, rel_union, rel_rows = ts._lexicon_rx("zh")
+    assert union.pattern.startswith("(?=[") and rows[""] == () and rel_rows[""] == ()  # every row indexed
+    # the tokens equal those of the unguarded union with every row tried at every position
+    ref = {kind: (re.compile("|".join(f"(?:{rx})" for _, rx in table)),
+                  {"": tuple((i, re.compile(f"(?:{rx})")) for i, rx in table)})
+           for kind, table in (("EVENT", EVENTS_ZH), ("REL", RELS_ZH))}
+    for s in ["提交《诊断报告》并经甲方书面确认后10日内付款", "评估报告经确认后", *_sentences()]:
+        for kind, (rx, by) in (("EVENT", (union, rows)), ("REL", (rel_union, rel_rows))):
+            got = ts._longest(s, rx, by, kind, ts.Taken(len(s)))
+            want = ts._longest(s, ref[kind][0], ref[kind][1], kind, ts.Taken(len(s)))
+            assert got == want, s

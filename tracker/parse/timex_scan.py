@@ -249,8 +249,8 @@ def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
     for op, av in items:
         if op is sre.LITERAL:
             return out | {chr(av)}, False
-        if op is sre.AT:
-            continue
+        if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
+            continue  # ^, \b, a lookaround: consumes nothing, the next item starts the match
         if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
             return out | {chr(a) for _, a in av}, False
         if op is sre.SUBPATTERN or op is sre.BRANCH or op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
