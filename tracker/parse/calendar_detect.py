@@ -91,7 +91,8 @@ def detect(text: str, language: str = "zh-Hans") -> Detected | None:
     else:
         for m in _LAW_ZH.finditer(text):
             return Detected(PLACES_ZH[m.group("place")], m.start(), m.end(), "governing_law")
-    ming, twd = _MINGUO.search(text), _TWD.search(text)
+    twd = _TWD.search(text)  # (the 民国 pattern opens with an optional group: tried at every character)
+    ming = _MINGUO.search(text) if twd and "民国" in text else None
     if ming and twd:
         return Detected("TW", ming.start(), ming.end(), "minguo_twd")
     return None

@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import cast
 
 from tracker.parse.numerals import cn_int
+from tracker.parse.rx_windows import windows
 
 _CN = "一二三四五六七八九十"
 _LINE_START = r"(?m:^)[ \t#>*\-]*+"  # (?m:^): one opcode; *+: a run of 1 MB of spaces is never backtracked
@@ -52,11 +55,17 @@ _ARTICLE = re.compile(
 )
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
+#: _DOT3 or _DOT2, one scan: at a start at most one of them matches (after "a.b" comes "." for the one and no
+#: "." for the other), and neither match can start inside the other's (after a digit or a "." it cannot start)
+_DOTTED = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})"
+                     r"(?:\.(?P<c>\d{1,2})(?![\d%])|(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目))))")
 _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
 _ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
+#: (every branch holds one of ``_SIGNATURE_WORDS`` on the line its match begins on or the next: a new
+#: branch adds its word there, or the segmentation never tries it; tests/test_parse_shortcuts3.py)
 _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
@@ -85,6 +94,10 @@ _SIGNATURE = re.compile(
     # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"
     r"|(?:Agreed\s+and\s+)?(?:[Ss]igned|[Ee]xecuted)\s+(?:for\s+and\s+)?(?:by|on\s+behalf)\b[^\n:]{0,80}:[ \t]*(?=\n))",
 )
+#: a word every branch of ``_SIGNATURE`` holds on the line its match begins on or the next (授权/代表/签署
+#: on the signatory's line): a match can begin only near one (``rx_windows``)
+_SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted",
+                    "Agreed", "For", "FOR", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
@@ -148,18 +161,26 @@ class Clauses:
         return [s for s in self.segments if s.label is not None]
 
 
-def _fast_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _fast_finditer(rx: re.Pattern[str], text: str,
+                   spans: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)`` for a pattern that opens with ``_FAST_START``: the same matches, tried only
-    at the positions the lookahead allows (found by a character-set scan) instead of at every character."""
+    at the positions the lookahead allows (found by a character-set scan) instead of at every character;
+    with ``spans`` (``rx_windows.windows``), only at those inside them, where alone a match can begin."""
     done = 0
-    for pos in chain((0,), (m.end() for m in _FAST_START_AFTER.finditer(text))):
-        if pos >= done and (m := rx.match(text, pos)):
-            yield m
-            done = m.end()
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        for pos in chain((0,) if lo == 0 else (), (m.end() for m in _FAST_START_AFTER.finditer(text, max(0, lo - 1), hi))):
+            if pos >= done and (m := rx.match(text, pos)):
+                yield m
+                done = m.end()
+
+
+def _num(text: str) -> int:
+    """A heading's number: figures read at once (50,000 articles are 50,000 distinct ones), the rest remembered."""
+    return int(text) if text.isdigit() else _num_words(text)
 
 
 @lru_cache(maxsize=256)
-def _num(text: str) -> int:
+def _num_words(text: str) -> int:
     if text in _ROMAN:
         return _ROMAN[text]
     return cn_int(text)
@@ -176,22 +197,21 @@ def segment(text: str) -> Clauses:
         except ValueError:
             continue
         line_end = text.find("\n", m.end())
-        if _TOC_LINE.search(text[m.end():line_end if line_end >= 0 else min(len(text), m.end() + 200)]):
+        rest = text[m.end():line_end if line_end >= 0 else min(len(text), m.end() + 200)]
+        if rest.rstrip()[-1:].isdigit() and _TOC_LINE.search(rest):  # (an entry ends with its page number)
             continue  # "第一条 项目概述 ······ 1": a table-of-contents entry, not the article
         kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "md"
         art_scheme[m.start()] = kind_of
         # 一、 items carry their number as a tuple so they can become second-level items later
         marks.append((m.start(), "art", ("cn", value) if kind_of == "cn" else value))
     seen: dict[str, int] = {}
-    for m in _DOT3.finditer(text):
+    for m in _DOTTED.finditer(text):  # _DOT3's and _DOT2's matches in one scan (they never overlap)
         key = m.group(0)
         seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= _REPEATS["dot3"]:  # cap repeats while scanning: no 250,000-tuple list
-            marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
-    for m in _DOT2.finditer(text):
-        key = m.group(0)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= _REPEATS["dot2"]:
+        if m["c"] is not None:
+            if seen[key] <= _REPEATS["dot3"]:  # cap repeats while scanning: no 250,000-tuple list
+                marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
+        elif seen[key] <= _REPEATS["dot2"]:
             marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
     for m in _CIRCLED.finditer(text) if "①" in text else ():
         marks.append((m.start("n"), "circled", ord(m["n"]) - ord("①") + 1))
@@ -209,7 +229,7 @@ def segment(text: str) -> Clauses:
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", _capital(capital.group(1)) if capital else None))
     for m in _CHAPTER.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
-    for m in _fast_finditer(_SIGNATURE, text):
+    for m in _fast_finditer(_SIGNATURE, text, windows(text, _SIGNATURE_WORDS)):
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
@@ -224,7 +244,9 @@ def segment(text: str) -> Clauses:
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
     marks = _cap_repeats(marks)
 
-    segments: list[Segment] = [Segment(None, 0, len(text))]
+    #: (label, start, heading) of each segment opened; a segment ends where the next one starts (the
+    #: Segments are built once at the end, not again each time the next one closes them)
+    opened: list[tuple[str | None, int, bool]] = [(None, 0, False)]
     article = 0
     #: the outline under the current article: (numbering kind, number, indent) per open level;
     #: level 0 gives the clause number ("4.2"), deeper levels are list items of that clause
@@ -236,12 +258,10 @@ def segment(text: str) -> Clauses:
     last_pos = -1
 
     def open_segment(pos: int, label: str | None, heading: bool = False) -> None:
-        prev = segments[-1]
-        if pos <= prev.start:
-            segments[-1] = Segment(label, prev.start, prev.end, heading)
+        if pos <= opened[-1][1]:
+            opened[-1] = (label, opened[-1][1], heading)
             return
-        segments[-1] = Segment(prev.label, prev.start, pos, prev.heading)
-        segments.append(Segment(label, pos, len(text), heading))
+        opened.append((label, pos, heading))
 
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     part_start = False  # a part heading was just seen: its outline may start again at 1
@@ -332,7 +352,7 @@ def segment(text: str) -> Clauses:
         if kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
             if b == 1 and dotted and (a == article + 1 or (article < a <= article + 5 and _at_line_start(text, pos)
-                                                           and segments[-1].label is not None and "." in segments[-1].label)):
+                                                           and opened[-1][0] is not None and "." in opened[-1][0])):
                 article = a  # next article without a heading of its own
                 stack[:] = [("dot2", 1, 0)]
                 open_segment(pos, f"{a}.1")
@@ -371,11 +391,12 @@ def segment(text: str) -> Clauses:
                     last_pos = pos
     # An article segment is a heading only when it holds no more than a title ("第七条 违约责任");
     # "第12条 本合同服务费用总额为…" (articles numbered straight through) is a clause of its own.
+    ends = [start for _, start, _ in opened[1:]] + [len(text)]
     final = [
-        Segment(sg.label, sg.start, sg.end, False)
-        if sg.heading and sg.label and "附件" not in sg.label and _has_body(text[sg.start:sg.end])
-        else sg
-        for sg in segments
+        Segment(label, start, end, False)
+        if heading and label and "附件" not in label and _has_body(text[start:end])
+        else Segment(label, start, end, heading)
+        for (label, start, heading), end in zip(opened, ends, strict=True)
     ]
     chapters = [(pos, n) for pos, kind, n in marks if kind == "part" and isinstance(n, int)]
     if chapters:  # 壹、 贰、 chapters, each numbering its articles from 一、: "贰.3" is chapter 2's article 3
@@ -395,7 +416,7 @@ def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
     while i < len(segments):
         sg = segments[i]
         j = i + 1
-        if sg.label and _is_appendix_label(sg.label):
+        if sg.label and sg.label[0] in _APPENDIX_LABEL_FIRST and _is_appendix_label(sg.label):
             while j < len(segments) and (segments[j].label or "").startswith(sg.label + "."):
                 j += 1
             end = segments[j - 1].end
@@ -419,6 +440,7 @@ def _is_appendix_label(label: str) -> bool:
 
 
 _APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附ASEO"  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
 
 
@@ -428,6 +450,9 @@ _REPEATS = {"dot2": 16, "dot3": 16}
 
 
 def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, object]]:
+    counts = Counter(map(itemgetter(1, 2), marks))
+    if not counts or max(counts.values()) <= min(_REPEATS.values()):
+        return marks  # no number recurs often enough to be capped (one count in C, no step per mark)
     seen: dict[tuple[str, object], int] = {}
     kept = []
     for mark in marks:

@@ -132,8 +132,9 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), value))
         if g["ry"] and (tail := _ROC_RANGE_END.match(text, m.end(), len(text) if end is None else end)):
             hits.append(_roc_range_end(tail))  # 自民国114年7月1日起至115年6月30日止: the era carries over
-    if "季度" in text[start:end] or "底" in text[start:end] or "月末" in text[start:end]:
-        hits = sorted(hits + _period_ends(text, start, len(text) if end is None else end), key=lambda h: h.start)
+    stop = len(text) if end is None else end
+    if text.find("季度", start, stop) >= 0 or text.find("底", start, stop) >= 0 or text.find("月末", start, stop) >= 0:
+        hits = sorted(hits + _period_ends(text, start, stop), key=lambda h: h.start)
     return hits
 
 
@@ -187,10 +188,9 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
 def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
+        if not (m["cur"] or m["yuan"] or m["cap"] or m["cnyuan"]):
+            continue  # a bare figure (10个工作日): no marker, no sum
         g = m.groupdict()
-        has_marker = g["cur"] or g["yuan"] or g["cap"] or g["cnyuan"]
-        if not has_marker:
-            continue
         try:
             if g["cap"]:
                 if not re.search("[元圆万亿仟佰拾]", g["cap"]):
@@ -239,11 +239,11 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
         pos = seg.start
         for m in splitter.finditer(text, seg.start, seg.end):
             if m.start() > pos:
-                out.append(Unit(seg.label, pos, m.start()))
+                _trim(text, seg.label, pos, m.start(), out)
             pos = m.end()
         if seg.end > pos:
-            out.append(Unit(seg.label, pos, seg.end))
-    return [u for u in (_trim(text, u) for u in out) if u.end > u.start]
+            _trim(text, seg.label, pos, seg.end, out)
+    return out
 
 
 _MARKER = re.compile(
@@ -252,8 +252,9 @@ _MARKER = re.compile(
 )
 
 
-def _trim(text: str, u: Unit) -> Unit:
-    a, b = u.start, u.end
+def _trim(text: str, label: str | None, a: int, b: int, out: list[Unit]) -> None:
+    """The sentence text[a:b] without its leading marks and clause number or its trailing punctuation,
+    added to ``out`` unless nothing is left (one Unit built per sentence)."""
     while a < b and text[a] in " \t-*#>,:、":
         a += 1
     m = _MARKER.match(text, a, b)
@@ -261,7 +262,8 @@ def _trim(text: str, u: Unit) -> Unit:
         a = m.end()
     while b > a and text[b - 1] in " \t,:、":
         b -= 1
-    return Unit(u.label, a, b)
+    if b > a:
+        out.append(Unit(label, a, b))
 
 
 class BaseCtx:

@@ -7,6 +7,7 @@ import contextlib
 import re
 from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 from tracker.parse import kinds_zh, lexicon_zh, parties_zh, party_aliases_zh, references_zh
 from tracker.parse.clauses import Clauses
@@ -86,6 +87,8 @@ class Ctx(BaseCtx):
         self.ratio_titles: dict[str, Decimal] = {}
         self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
         self._references: dict[str, str] | None = None
+        self._party_words: tuple[str, ...] | None = None  # the roles' words party_rx was built for
+        self._party_rx: re.Pattern[str] = party_aliases_zh.party_rx(())
 
     def references(self) -> dict[str, str]:
         """Milestone identifiers defined in the document (M2 → its description), read once."""
@@ -100,12 +103,18 @@ class Ctx(BaseCtx):
         return self.roles.get(word)
 
     def party_rx(self) -> re.Pattern[str]:
-        """The party words of this contract: 甲方/乙方, the role words, and its own short names."""
-        extra = tuple(sorted(w for w in self.roles if w not in lexicon_zh.SIDES and w not in lexicon_zh.ROLE_WORDS))
-        return party_aliases_zh.party_rx(extra)
+        """The party words of this contract: 甲方/乙方, the role words, and its own short names (looked up
+        again only when the roles' words change: the rules ask several times a sentence)."""
+        words = tuple(self.roles)
+        if words != self._party_words:
+            extra = tuple(sorted(w for w in words if w not in lexicon_zh.SIDES and w not in lexicon_zh.ROLE_WORDS))
+            self._party_words, self._party_rx = words, party_aliases_zh.party_rx(extra)
+        return self._party_rx
 
 
+@lru_cache(maxsize=256)
 def _role_word(text: str) -> str | None:
+    """``lexicon_zh.role_word``, remembered: the rules ask it of the same few party words in every sentence."""
     return role_word(text)
 
 

@@ -187,11 +187,12 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
     if "期" in s and (pe := _period_end(ctx, s)) is not None:
         return pe
     am = None
-    for m2 in _AFTER_EVENT.finditer(s) if "后" in s else ():
+    pays = "后" in s and (payment_row or "支付" in s or "付款" in s)  # (the event after which only a payment is due)
+    for m2 in _AFTER_EVENT.finditer(s) if pays else ():
         if _event_in(m2.group("evt")) in ("acceptance", "invoice", "evaluation_report", "model_delivery", "data_delivery"):
             am = m2
             break
-    if am and (payment_row or re.search(r"支付|付款", s)):
+    if am and pays:
         return {"event": _event_in(am.group("evt")), "offset": "P0D", "business_days": False,
                 "_a": am.start(), "_b": am.end()}
     return None

@@ -138,6 +138,12 @@ _TERM_LEAD = guarded(re.compile(
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 
+#: what a term's sentence is about; a definition (…指…) of another period, unless it names the term
+_ABOUT_TERM = re.compile(rf"本合同|本协议|本契约|合同|协议|契约|{lexicon_zh.TERM_PERIOD}")
+_DEFINES = re.compile(r"(?:^|[:：])\s*(?:是)?指")
+_DEFINES_TERM = re.compile(r"本合同|本协议|本契约|合同期限|有效期")
+
+
 def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
@@ -149,18 +155,16 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
             continue
         # effective date
         if facts.effective_date is None and "生效" in s and not _AMENDING.search(s):
-            m = re.search(r"生效", s)
-            assert m
-            dates = [h for h in find_dates(text, u.start, u.start + m.start()) if h.value]
+            at = s.find("生效")
+            dates = [h for h in find_dates(text, u.start, u.start + at) if h.value]
             if dates:
                 facts.effective_date = dates[-1].value
             elif _EFFECTIVE_ON_SIGNING.search(s) or _EFFECTIVE_DAY_IS_SIGNING.search(s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
         # and about the contract: "声音授权期限自A起至B止" is a licence's, not the term
-        about = re.search(rf"本合同|本协议|本契约|合同|协议|契约|{lexicon_zh.TERM_PERIOD}", s)
-        defines_other = (re.search(r"(?:^|[:：])\s*(?:是)?指", s) and not re.search(r"本合同|本协议|本契约|合同期限|有效期", s)) \
-            or not about
+        about = _ABOUT_TERM.search(s)
+        defines_other = ("指" in s and _DEFINES.search(s) and not _DEFINES_TERM.search(s)) or not about
         dates = [] if defines_other else [h for h in find_dates(text, u.start, u.end) if h.value]
         amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日
         if amended_end and facts.end_date is None:
@@ -211,12 +215,16 @@ def rule_cover(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+_AMENDED_TO = re.compile(lexicon_zh.AMENDED_TO)
+_BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
+
+
 def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
     for u in ctx.units:
         s = ctx.unit_text(u)
-        amended = re.search(lexicon_zh.AMENDED_TO, s)  # the new value, not the one it replaces
+        amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
         m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
         if m and re.search(r"(?:试用|质保|保修|维保|保固)期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
             continue  # "试用期届满前十五日书面通知": the end of a period inside the contract, not its term
@@ -382,7 +390,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
     from tracker.parse import penalties_zh
 
     titles = section_titles(ctx)
-    breach = {label for label, title in titles.items() if re.search(lexicon_zh.BREACH_TITLE, title)}
+    breach = {label for label, title in titles.items() if _BREACH_TITLE.search(title)}
     clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
                for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
 

@@ -84,24 +84,38 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
     return kind
 
 
+#: the wording patterns, compiled once (a duty sentence asks up to ten of them)
+_KIND_NOT_OBLIGATION = re.compile(KIND_NOT_OBLIGATION)
+_PAYMENT_ACTION = re.compile(PAYMENT_ACTION)
+_PAYMENT_PAPERS = re.compile(PAYMENT_PAPERS)
+_PAYMENT_NOT = re.compile(PAYMENT_NOT)
+_DEPOSIT = re.compile(DEPOSIT)
+_EVALUATION_REPORT = re.compile(EVALUATION_REPORT)
+_PROGRESS_REPORT = re.compile(PROGRESS_REPORT)
+_MODEL_ACTION = re.compile(MODEL_ACTION)
+_OTHER_ACTION = re.compile(OTHER_ACTION)
+_SOURCE_CODE = re.compile(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)")
+_MODEL_DONE = re.compile(r"交付|完成(?:模型)?训练|上线|部署")
+
+
 def _wording_kind(action: str, party: str | None) -> str | None:
-    if re.search(KIND_NOT_OBLIGATION, re.sub(r"\([^()]{0,40}\)", "", action)):  # not "(扣除违约金后的余额)"
+    if _KIND_NOT_OBLIGATION.search(re.sub(r"\([^()]{0,40}\)", "", action)):  # not "(扣除违约金后的余额)"
         return None
-    if re.search(PAYMENT_ACTION, re.sub(PAYMENT_PAPERS, "", action)) and not re.search(PAYMENT_NOT, action):
-        return "other" if re.search(DEPOSIT, action) else "payment"
-    if (ev := re.search(EVALUATION_REPORT, action)) and not (
+    if _PAYMENT_ACTION.search(_PAYMENT_PAPERS.sub("", action)) and not _PAYMENT_NOT.search(action):
+        return "other" if _DEPOSIT.search(action) else "payment"
+    if (ev := _EVALUATION_REPORT.search(action)) and not (
             ev.group(0) == "评估报告" and re.search(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告", action)):
         return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
-    if re.search(PROGRESS_REPORT, action):
+    if _PROGRESS_REPORT.search(action):
         return "progress_report"
     if DATA_HAND_OVER.search(action) and party != "provider" and hands_over_data(action):
         return "data_delivery"
-    if re.search(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)", action) and "模型" not in action:
+    if _SOURCE_CODE.search(action) and "模型" not in action:
         return "other"  # the source code and its documents: a deliverable of its own, not the model
-    if re.search("模型", action) and re.search(r"交付|完成(?:模型)?训练|上线|部署", action):
+    if "模型" in action and _MODEL_DONE.search(action):
         return "model_delivery"
-    if re.search(MODEL_ACTION, action):
+    if _MODEL_ACTION.search(action):
         return "model_delivery"
-    if re.search(OTHER_ACTION, action):
+    if _OTHER_ACTION.search(action):
         return "other"
     return None

@@ -169,10 +169,21 @@ def _event_rows() -> tuple[tuple[str | None, re.Pattern[str]], ...]:
     return (*rows, *((e, re.compile(rx)) for e, rx in EVENT_WORDS_WIDE))
 
 
+@lru_cache(maxsize=1)
+def _any_event() -> re.Pattern[str]:
+    """Whether any event row matches anywhere: one search of their union, guarded by its first characters."""
+    from tracker.parse.rx_prefilter import guard
+
+    union = "|".join(f"(?:{rx.pattern})" for _, rx in _event_rows())
+    return re.compile(guard(union))
+
+
 def event_of(phrase: str) -> str | None:
     """The spec event a phrase counts from: of all the events it names, the one that ends last
     (at equal ends, the longer match). A spec event inside a longer wording that maps onto none
     is not one (终验申请 is a request, not the acceptance)."""
+    if not _any_event().search(phrase):
+        return None  # no row matches: half the phrases asked about (one search, not one per row)
     spec: list[tuple[int, int, str]] = []
     other: list[tuple[int, int]] = []
     for event, rx in _event_rows():

@@ -59,6 +59,7 @@ _SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支�
 
 
 _PAYMENT_ACTION = re.compile(lexicon_zh.PAYMENT_ACTION)
+_CLAUSE_CUT = re.compile(r"[,;]")
 
 
 @lru_cache(maxsize=32)
@@ -80,8 +81,8 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
         return role
     if kind == "payment" and (pay := _PAYMENT_ACTION.search(sentence)):
-        cut = re.search(r"[,;]", sentence[pay.end():])  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
-        sentence = sentence[:pay.end() + cut.start()] if cut else sentence
+        cut = _CLAUSE_CUT.search(sentence, pay.end())  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
+        sentence = sentence[:cut.start()] if cut else sentence
     for m in subject_rx.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue

@@ -24,7 +24,8 @@ _NAME = r"(?:[^\s:()\"“”「」'‘’,，。;、]|\([^()\s]{1,10}\))"
 _DEFINES = re.compile(r"\(\s*(?:以下|下文?)(?:简称|称)(?:为)?\s*[\"“”「」'‘’]?(?P<alias>[^\s()\"“”「」'‘’,，。;:]{1,8}?)"
                       r"[\"“”「」'‘’]?\s*[,，)]")
 #: the name before it (and its field label), read backwards from the bracket in a short window
-_BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*)?(?P<name>{_NAME}{{2,60}})\s*\Z")
+#: (the name possessive: a shorter run of name characters cannot reach the end either, so no try gives any back)
+_BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*)?(?P<name>{_NAME}{{2,60}}+)\s*\Z")
 _LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有|我司|我方|我公司|本公司)")
 
 
@@ -32,6 +33,10 @@ _LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有|我司|我方|我公司|�
 #: 成立的有限公司，注册办事处位于…（「客户」）" (the name is the line's first words, up to the comma)
 _LISTED = re.compile(r"(?m)^[ \t]*(?:\(\d\)|\d[.、]|[一二三四][、.])?[ \t]*(?P<name>[^\s,，:()]{2,40}?(?:公司|集团|中心|局|院|大学|学院|所|银行))"
                      r"\s*,[^\n]{0,200}?\(\s*[「“\"'‘](?P<alias>[^」”\"'’\s()]{1,8})[」”\"'’]\s*\)")
+
+#: what every ``_LISTED`` match holds (its short name's bracket and quote): one quick scan before the
+#: pattern is tried at every line
+_QUOTED_ALIAS = re.compile(r"\(\s*[「“\"'‘]")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def aliases(text: str) -> list[Alias]:
             continue  # "采购法（以下简称采购法）": not a party
         seen.add(alias)
         found.append(Alias(alias, role if role in ("client", "provider") else None, name, b.start(), bool(label)))
-    for m in _LISTED.finditer(text) if "(" in text else ():  # "(1) 某有限公司,一家于香港注册成立…(「客户」)"
+    for m in _LISTED.finditer(text) if _QUOTED_ALIAS.search(text) else ():  # "(1) 某有限公司,一家于香港注册成立…(「客户」)"
         alias = m.group("alias")
         if alias in SIDES or alias in seen:
             continue

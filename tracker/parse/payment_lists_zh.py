@@ -24,7 +24,10 @@ def split(text: str, raw: RawObligation, start: int, end: int, capital_wins: boo
     """``raw`` (a payment read from ``text[start:end]``) as one payment per labelled amount, or
     ``[raw]`` when the sentence lists no instalments."""
     hits: list[tuple[str, MoneyHit]] = []
-    for hit in find_money(text, start, end, capital_wins=capital_wins):
+    money = find_money(text, start, end, capital_wins=capital_wins)
+    if len(money) < 2:
+        return [raw]  # one amount is no list (most payment sentences)
+    for hit in money:
         before = text[max(start, hit.start - 24):hit.start]
         if _TOTAL.search(before):
             return [raw]

@@ -95,7 +95,9 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         raw.amount = detail
     elif (each := _each_instalment(ctx, facts, u)) is not None:
         raw.amount = each
-    pm = _SHARE_OF_TOTAL.search(s) or RATE_RX.search(s)
+    # (each pattern after a test for the words every match of it holds: 总/价款, 分之/%/‰)
+    pm = (_SHARE_OF_TOTAL.search(s) if "总" in s or "价款" in s else None) \
+        or (RATE_RX.search(s) if "%" in s or "‰" in s or "分之" in s else None)
     if pm:
         try:
             raw.percent = rate((pm.group("r") if "r" in (pm.groupdict() or {}) else pm.group(0)).replace(" ", ""))

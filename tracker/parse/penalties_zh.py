@@ -187,6 +187,9 @@ def sentences(text: str, label: str, start: int, end: int) -> list[Sentence]:
             for m in _SENTENCE.finditer(text[start:end]) if m.group(0).strip()]
 
 
+_CONSEQUENCE = re.compile(lx.CONSEQUENCE)
+
+
 def extract(text: str, clauses: list[tuple[str, int, int, bool]],
             article_title: Callable[[str], str | None], total_fee: Decimal | None,
             read: list[tuple[int, int]] | None = None) -> list[RawPenalty]:
@@ -198,7 +201,7 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
     last: RawPenalty | None = None
     for label, start, end, in_breach_article in clauses:
         body = text[start:end]
-        if not in_breach_article and not re.search(lx.CONSEQUENCE, body):
+        if not in_breach_article and not _CONSEQUENCE.search(body):
             continue
         if last is not None and last.label is not None and last.label.split(".")[0] != label.split(".")[0]:
             last = None  # a completing sentence only reaches back within its article

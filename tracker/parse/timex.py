@@ -68,7 +68,7 @@ _CONDITION_EN = re.compile(r"\b(?:if|in\s+the\s+event|where|should|upon\s+reques
 
 def _gap(s: str, a: int, b: int, limit: int) -> bool:
     """True when s[a:b] is short filler: no sentence punctuation, at most ``limit`` characters."""
-    return 0 <= b - a <= limit and not _PUNCT.search(s, a, b)
+    return a == b or (0 <= b - a <= limit and not _PUNCT.search(s, a, b))  # (adjacent tokens: no search)
 
 
 def _anchor_label(t: Tok) -> str:
@@ -195,7 +195,7 @@ def _period_kind(s: str, toks: list[Tok], t: Tok, lang: str) -> tuple[str, int, 
     pre = _rel_at(toks, s, t.start, after=False, limit=1 if lang != "en" else 2)
     post = _rel_at(toks, s, t.end, after=True, limit=1 if lang != "en" else 1)
     kind = "on"
-    if lang != "en" and re.search(r"第\s*$", s[max(0, a - 2):a]):
+    if lang != "en" and s.find("第", max(0, a - 2), a) >= 0 and re.search(r"第\s*$", s[max(0, a - 2):a]):
         kind, a = "on", s.rfind("第", 0, a)
         if re.match(r"\s*(?:末|底|月末|月底)", s[b:]):
             return "calendar", a, b + len(re.match(r"\s*(?:末|底|月末|月底)", s[b:]).group(0))  # type: ignore[union-attr]
@@ -230,6 +230,12 @@ def _main_period(s: str, toks: list[Tok], lang: str) -> tuple[Tok, str, int, int
     return main
 
 
+def _index(toks: list[Tok], tok: Tok, below: int) -> int:
+    """``toks.index(tok)`` for a token taken from ``toks[:below]``, by identity from ``below`` down (tokens
+    never repeat a span, so it is the same index; no dataclass comparison per earlier token)."""
+    return next(i for i in range(below - 1, -1, -1) if toks[i] is tok)
+
+
 def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None, Dur, bool, int]:
     """From a period back over 满/后/届满 to its anchor: (anchor, summed period, before?, span start)."""
     pos, chained = a, False
@@ -237,7 +243,7 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
         k = bisect_right(toks, pos, key=_END)
         prev = [x for x in toks[max(0, k - 6):k] if not (x.kind == "REL" and x.value in _TRANSPARENT)]
         if chained and prev and prev[-1].kind == "EVENT" and _gap(s, prev[-1].end, pos, 2):
-            return _chain_head(s, toks, toks.index(prev[-1])), total, False, prev[-1].start  # 试运行期满(三个月)后
+            return _chain_head(s, toks, _index(toks, prev[-1], k)), total, False, prev[-1].start  # 试运行期满(三个月)后
         rel = prev[-1] if prev and prev[-1].kind == "REL" and _gap(s, prev[-1].end, pos, 2) else None
         if rel is None or rel.value not in ("after", "before", "full"):
             return None, total, False, a
@@ -249,14 +255,14 @@ def _walk_back(s: str, toks: list[Tok], a: int, total: Dur) -> tuple[Tok | None,
             assert isinstance(p.value, Dur)
             total, pos, chained = p.value + total, p.start, True
             continue
-        if p.kind == "EVENT" and re.search(r"满$", s[p.start:p.end]):
+        if p.kind == "EVENT" and s.find("满", p.start, p.end) >= 0 and re.search(r"满$", s[p.start:p.end]):
             inner = [x for x in before_rel[:-1] if x.kind == "DUR" and _gap(s, x.end, p.start, 2)]
             if inner:  # 质保期(…24个月)届满后15日内: the bracketed period has run
                 assert isinstance(inner[-1].value, Dur)
                 total, pos, chained = inner[-1].value + total, inner[-1].start, True
                 continue
         if p.kind in ("EVENT", "DATE"):
-            head = _chain_head(s, toks, toks.index(p)) if p.kind == "EVENT" else p
+            head = _chain_head(s, toks, _index(toks, p, k)) if p.kind == "EVENT" else p
             return head, total, rel.value == "before", min(a, head.start)
         return None, total, False, a
 
@@ -291,8 +297,9 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     t, kind, a, b = main
     assert isinstance(t.value, Dur)
     anchor_tok, total, negative, a = _walk_back(s, toks, a, t.value)
-    step = _STEP_ZH.match(s, b)
-    nxt = next((x for x in toks if step and x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None)
+    step = _STEP_ZH.match(s, b) if s.find("审", b) >= 0 or s.find("核", b) >= 0 else None  # (each step word has one)
+    nxt = next((x for x in toks if x.kind == "DUR" and x.start >= step.end() and x.start - step.end() <= 2), None) \
+        if step else None
     if step and nxt is not None and kind == "within":  # 收到发票后5个工作日内审核，审核通过后10个工作日内付款
         assert isinstance(nxt.value, Dur)
         total, b = total + nxt.value, _period_kind(s, toks, nxt, lang)[2]  # the worst case: both steps in full
@@ -334,10 +341,11 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     """The time value a sentence states (normalised text), or ``None``."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
-    if _bare(sentence, lang):
-        first = dates_and_periods(sentence, lang)
-        return _read(sentence, scan(sentence, lang), lang) if first else None
-    return _read(sentence, scan(sentence, lang), lang)
+    # a date or a period (remembered per sentence, as the whole scan is) is read whether or not the
+    # sentence is bare; only without one does the bare test (two searches) decide
+    if dates_and_periods(sentence, lang) or not _bare(sentence, lang):
+        return _read(sentence, scan(sentence, lang), lang)
+    return None
 
 
 def _bare(sentence: str, lang: str) -> bool:
@@ -371,10 +379,11 @@ def has_time_element(sentence: str, lang: str) -> bool:
     """A date, a period, a recurrence or a before/within/after-an-event relation in the sentence."""
     lang = "en" if lang == "en" else "zh"
     sentence = sentence[:MAX_SENTENCE]
+    if dates_and_periods(sentence, lang):  # (scan's DATE and DUR tokens are these)
+        return True
     if _bare(sentence, lang):  # most duty sentences the coverage layer asks about: no other token pass
-        return bool(dates_and_periods(sentence, lang))
-    toks = scan(sentence, lang)  # one scan: a date or a period answers before the tokens are composed
-    return any(t.kind in ("DATE", "DUR") for t in toks) or _read(sentence, toks, lang) is not None
+        return False
+    return _read(sentence, scan(sentence, lang), lang) is not None
 
 
 __all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]

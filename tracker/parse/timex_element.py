@@ -73,7 +73,6 @@ def _more_dates(new: str | None, old: str) -> bool:
     return any("," in x for x in lists) and not any("," in x for x in old_lists)
 
 
-_CLAUSE_END = re.compile(r"[,。;:]")
 _LEAD_ZH = re.compile(r"(?:应当|应|须|需|必须)?(?:于|在|自|从)|最迟(?:于|在)?|不晚于|不迟于")
 
 
@@ -81,7 +80,7 @@ def _clause_start(s: str, a: int) -> int:
     """Where the time phrase starting at ``a`` begins in its clause: at the last lead word (应于, 自) or,
     without one, at the clause start, so the event's own words (乙方交付模型并经甲方验收合格后) are
     part of the time phrase and the actor before the lead word is not."""
-    clause = max((m.end() for m in _CLAUSE_END.finditer(s, 0, a)), default=0)
+    clause = max(s.rfind(",", 0, a), s.rfind("。", 0, a), s.rfind(";", 0, a), s.rfind(":", 0, a)) + 1  # after the last stop
     leads = list(_LEAD_ZH.finditer(s, clause, a))
     return leads[-1].start() if leads else clause
 

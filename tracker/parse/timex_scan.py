@@ -38,13 +38,19 @@ class Dur:
                    self.business or other.business)
 
     def iso(self, negative: bool = False) -> str:
-        if self.w and (self.y or self.m or self.d):
-            body = "".join(f"{n}{u}" for n, u in ((self.y, "Y"), (self.m, "M"), (self.w * 7 + self.d, "D")) if n)
-        else:
-            body = "".join(f"{n}{u}" for n, u in ((self.y, "Y"), (self.m, "M"), (self.w, "W"), (self.d, "D")) if n)
-        if self.h:
-            body += f"T{self.h}H"
-        return ("-" if negative and (body and body != "0D") else "") + "P" + (body or "0D")
+        return _iso(self, negative)
+
+
+@lru_cache(maxsize=256)
+def _iso(dur: Dur, negative: bool) -> str:
+    """``Dur.iso``, remembered: a contract writes a few periods, each asked for once a sentence."""
+    if dur.w and (dur.y or dur.m or dur.d):
+        body = "".join(f"{n}{u}" for n, u in ((dur.y, "Y"), (dur.m, "M"), (dur.w * 7 + dur.d, "D")) if n)
+    else:
+        body = "".join(f"{n}{u}" for n, u in ((dur.y, "Y"), (dur.m, "M"), (dur.w, "W"), (dur.d, "D")) if n)
+    if dur.h:
+        body += f"T{dur.h}H"
+    return ("-" if negative and (body and body != "0D") else "") + "P" + (body or "0D")
 
 
 @dataclass(frozen=True)
@@ -243,8 +249,8 @@ def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
     for op, av in items:
         if op is sre.LITERAL:
             return out | {chr(av)}, False
-        if op is sre.AT:
-            continue
+        if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
+            continue  # ^, \b, a lookaround: consumes nothing, the next item starts the match
         if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
             return out | {chr(a) for _, a in av}, False
         if op is sre.SUBPATTERN or op is sre.BRANCH or op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
