@@ -60,7 +60,11 @@ def test_three_schedulers_two_reminders_one_killed(db_path: Path, tmp_path: Path
         with outbox.connect(db_path) as conn:  # the day before was done: the schedulers catch up `day`
             outbox.record_day(conn, day - timedelta(days=1), 0.0, planned=0, delivered=0, failed=0,
                               runner="schedule")
-        hhmm = (datetime.now(TZ) + timedelta(hours=2)).strftime("%H:%M")  # today's own run: not in the test
+        # today's own run: later today, so not in the test (two hours from now is tomorrow after 22:00)
+        started = datetime.now(TZ)
+        later = started + timedelta(hours=2)
+        hhmm = later.strftime("%H:%M") if later.date() == started.date() or started.hour * 60 + started.minute >= 23 * 60 + 50 \
+            else "23:59"
         sched = [sys.executable, "-m", "tracker", "schedule", "start", "--at", hhmm, "--tz", "Asia/Shanghai"]
         remind = [sys.executable, "-m", "tracker", "remind", "--as-of", day.isoformat()]
         procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -175,11 +175,20 @@ _SPELLINGS = (r"(?:following|after)\s+the\s+end\s+of\s+(?:each|every)", r"(?:fol
 def test_english_rules_counted_from_a_period_end_all_state_it() -> None:
     """The rules read only where "after the end of each …" stands (``_PERIOD_END_EN``) must each
     contain one of its spellings, so a sentence without it cannot match them."""
-    from tracker.parse.timex_recur import RULES_EN, _rules
+    from tracker.parse.timex_recur import _PERIOD_END_EN, RULES_EN, _rules
 
-    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs]
+    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs is _PERIOD_END_EN]
     assert len(gated) == 4
     assert all(any(sp in rx for sp in _SPELLINGS) for rx in gated)
+
+
+def test_english_yearly_rules_all_state_each_year() -> None:
+    """The rules read only where "each/every year" stands must each contain it."""
+    from tracker.parse.timex_recur import _EACH_YEAR_EN, RULES_EN, _rules
+
+    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs is _EACH_YEAR_EN]
+    assert len(gated) == 3
+    assert all("(?:each|every)\\s+(?:calendar\\s+)?year" in rx for rx in gated)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "offset", "business"), [
