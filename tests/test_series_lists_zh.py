@@ -170,3 +170,20 @@ def test_a_restatement_names_the_event_and_a_signature_table_dates_the_contract(
     pay = next(o for o in r.obligations if o.kind == "payment")
     assert pay.trigger is not None and (pay.trigger.event, pay.trigger.offset) == ("acceptance", "P1Y30D")
     assert r.contract.signed_date == date(2026, 4, 13)
+
+
+def test_a_series_from_a_written_quarter_and_an_effective_day_referred_back_to() -> None:
+    from datetime import date
+
+    from tracker.parse import parse_text
+
+    text = ("维保续约协议\n甲方（委托方）：某数据管理中心\n乙方（维保服务方）：某智能科技有限公司\n"
+            "一、期限\n（一）本协议维保期自二〇二七年一月一日起至二〇二七年十二月三十一日止，本协议自该日起生效。\n"
+            "二、费用\n（一）自2027年第二季度起，甲方应于每季度首月15日前支付当季维保费人民币90,000元。\n"
+            "（二）乙方应于2027年12月15日前提交年度系统健康评估报告。\n")
+    doc = parse_text(text, "renewal.txt")
+    assert doc.contract.effective_date == date(2027, 1, 1)  # 该日: the day the range starts
+    fee = next(o for o in doc.obligations if o.kind == "payment")
+    assert fee.due_date == date(2027, 4, 15)  # the second quarter's first month
+    health = next(o for o in doc.obligations if "健康" in o.quote)
+    assert health.kind == "other"  # a system's health check is no evaluation of the model

@@ -157,7 +157,11 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         if facts.effective_date is None and "生效" in s and not _AMENDING.search(s):
             at = s.find("生效")
             dates = [h for h in find_dates(text, u.start, u.start + at) if h.value]
-            if dates:
+            if dates and re.search(r"(?:自|从)(?:该|此|上述|前述|当)日(?:期)?起?\s*生效", s):
+                # "维保期自A起至B止，…本协议自该日起生效": the day the range starts
+                starts = [h for h in dates if re.search(r"(?:自|从)\s*$", text[max(u.start, h.start - 3):h.start])]
+                facts.effective_date = (starts or dates)[0].value
+            elif dates:
                 facts.effective_date = dates[-1].value
             elif _EFFECTIVE_ON_SIGNING.search(s) or _EFFECTIVE_DAY_IS_SIGNING.search(s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"

@@ -15,9 +15,22 @@ _N = rf"[\d{CN_NUM_CHARS}〇零]+"
 _SINCE = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年\s*(?P<m>{_N})\s*月(?:份)?\s*(?:起|开始)")
 
 
+_SINCE_QUARTER = re.compile(rf"(?:自|从|由)\s*(?P<y>{_N})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*(?:个)?季度\s*(?:起|开始)")
+
+
 def series_month(before: str) -> date | None:
-    """The first day of the month named by the last "自YYYY年M月起" in ``before``, or None."""
+    """The first day of the month named by the last "自YYYY年M月起" in ``before`` (or of the quarter
+    "自2027年第二季度起" names), or None."""
     hits = list(_SINCE.finditer(before))
+    quarters = list(_SINCE_QUARTER.finditer(before))
+    if quarters and (not hits or quarters[-1].start() > hits[-1].start()):
+        q = quarters[-1]
+        try:
+            year = _num(q.group("y"))
+        except NumeralError:
+            return None
+        quarter = int(q.group("q")) if q.group("q").isdigit() else "一二三四".index(q.group("q")) + 1
+        return date(year, 3 * quarter - 2, 1) if 1900 <= year <= 2200 else None
     if not hits:
         return None
     m = hits[-1]
