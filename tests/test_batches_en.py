@@ -97,3 +97,28 @@ def test_items_of_a_duty_list_are_that_duty_and_milestone_payments_count_from_ac
     pays = [(o.amount, o.trigger.event if o.trigger else None) for o in doc.obligations if o.kind == "payment"]
     assert pays == [(Decimal("400000.00"), "acceptance"), (Decimal("600000.00"), "acceptance")]
     assert [p.kind for p in doc.contract.penalties] == ["late_delivery"]
+
+
+CONSULTING = """CONSULTING AGREEMENT
+
+This Consulting Agreement (the "Agreement") is made between:
+
+(A) Shanghai Beacon Insurance Services Co., Ltd. (the "Company"); and
+(B) Clearpath AI Advisory (Shenzhen) Co., Ltd. (the "Consultant").
+
+1. FEES
+1.1 This Agreement takes effect on 1 September 2026 (the "Effective Date").
+1.2 The Company shall pay the Consultant a fixed fee of RMB 600,000 (the "Fee") in three instalments:
+(a) 40% of the Fee (RMB 240,000) within fifteen (15) days after the Effective Date;
+(b) 30% of the Fee (RMB 180,000) within thirty (30) days after the Company's written approval of the Interim Report;
+(c) 30% of the Fee (RMB 180,000) within thirty (30) days after receipt of the Consultant's invoice, which the Consultant shall issue upon acceptance of the Final Report.
+"""
+
+
+def test_lettered_parties_and_instalments_paid_by_the_lead_ins_payer() -> None:
+    doc = parse_text(CONSULTING, "consulting.en.txt")
+    c = doc.contract
+    assert (c.client, c.provider) == ("Shanghai Beacon Insurance Services Co., Ltd.", "Clearpath AI Advisory (Shenzhen) Co., Ltd.")
+    assert c.total_fee == Decimal("600000.00")
+    pays = [(o.party, o.trigger.event if o.trigger else None) for o in doc.obligations if o.kind == "payment"]
+    assert pays == [("client", "effective"), ("client", "acceptance"), ("client", "invoice")]

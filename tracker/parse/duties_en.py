@@ -223,7 +223,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 continue
             if kind == "other" and t.recurrence and _REPORT.search(action):
                 kind = "progress_report"  # a report due on a schedule is a periodic report
-            party = "client" if invoices else party_of(ctx, listed + " " + s if listed else s, kind)
+            who = listed + " " + s if listed else (lead_duty or s) if pay_item else s  # an instalment: the lead-in's payer
+            party = "client" if invoices else party_of(ctx, who, kind)
             if kind == "other" and party == "client" and _HAND_OVER.search(action) and not _PAPER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":

@@ -19,7 +19,7 @@ _DEFINITION = re.compile(
     r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*\)"
 )
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
-_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n|^|\(\d\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
+_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
 _DESCRIPTOR = re.compile(
     r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)",
     re.I,

@@ -43,7 +43,8 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
     ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
-                   r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"),
+                   r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
+                   r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
     ("invoice", r"(?:undisputed\s+|valid\s+)?(?:invoice|fapiao)(?:\s+date)?|invoice\s+is\s+received|payment\s+(?:notice|request)"),
     ("incident_awareness", r"becoming\s+aware"),
