@@ -224,18 +224,18 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|�
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
-NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|"
+NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
                    r"环境|权限|保函|担保|证明|函|服务器|硬件|GPU|算力|机房|机柜")
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
-PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|证明|报告|汇编|方案|函|申报|材料|备案)"
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
 #: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
 DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
+OTHER_ACTION = r"交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
@@ -249,7 +249,7 @@ DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
 #: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
 #: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
-TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
              r"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
