@@ -121,6 +121,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                    r"|验收报告(?:签署|出具)?|(?:签署|签发)验收(?:单|报告|证书)|验收(?:日|之日)|验收"
                    # accepting a deliverable in writing: "书面确认接纳《模型评估报告》后"
                    r"|(?:书面)?确认?(?:接纳|接受|认可)[^,。;]{0,16}?(?:报告|成果|交付物|交付成果)[》>]?"
+                   # "甲方签署第一阶段工作量确认单后": a confirmation sheet signed is the stage accepted
+                   r"|(?:签署|签发|签字确认)[^,。;]{0,12}?(?:确认单|验收单|确认书)[》>]?"
                    # "提交《诊断报告》并经甲方书面确认后": a deliverable confirmed in writing is accepted
                    # (an evaluation report confirmed is still the report's event: it names a schema event)
                    r"|(?:报告(?<!评估报告)(?<!测试报告)(?<!评测报告)(?<!测评报告)(?<!检测报告)|成果|交付物|方案)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"),
@@ -206,7 +208,7 @@ PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
-PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排"
+PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|付款依据|付款凭证"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
 EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
@@ -229,7 +231,7 @@ NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
-PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
 #: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
 DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
