@@ -211,7 +211,7 @@ DEPOSIT = r"押金|保证金|保函"
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|付款依据|付款凭证"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
-EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告"
+EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报"

@@ -40,7 +40,7 @@ _NAME_END = re.compile(
 _CORE = rf"(?:{_SIDE_RX}|{_ROLE})(?:\s*\([^()\n]{{1,12}}\))?"
 #: the label before a colon (or a table cell border): a side letter or a role word at a line or
 #: cell start after a short prefix, or (one-line layouts) 甲方（…） anywhere
-_LINE_LABEL = re.compile(rf"[ \t>#*\-|]*+(?P<label>[^\n:：|。;()]{{0,8}}?{_CORE}"
+_LINE_LABEL = re.compile(rf"[ \t>#*\-|]*+(?:\(\d{{1,2}}\)\s*|\d{{1,2}}[.、]\s*)?(?P<label>[^\n:：|。;()]{{0,8}}?{_CORE}"
                          # "平台方（甲方）": a word of the contract's own with the side in brackets
                          rf"|[^\n:：|。;()]{{1,8}}\(\s*(?:{_SIDE_RX})\s*\))\s*+\**\s*+")
 _INLINE_LABEL = re.compile(rf"(?P<label>(?:{_SIDE_RX})(?:\s*\([^()\n]{{1,12}}\))?)\s*+\**\s*+")
@@ -67,6 +67,9 @@ def _labelled(text: str):  # type: ignore[no-untyped-def]
             continue
         lo = max(0, end - 32)
         line = max(text.rfind(ch, lo, end) for ch in "\n|。;") + 1
+        gap = text.rfind("  ", line, end)  # "委托人：A公司　　服务商：B公司": a second label on the line
+        if gap >= 0:
+            line = gap + 2
         m = _LINE_LABEL.fullmatch(text, line, end) if line > 0 or lo == 0 else None
         if m is None:
             side = max(text.rfind("甲", lo, end), text.rfind("乙", lo, end))
