@@ -122,3 +122,31 @@ def test_lettered_parties_and_instalments_paid_by_the_lead_ins_payer() -> None:
     assert c.total_fee == Decimal("600000.00")
     pays = [(o.party, o.trigger.event if o.trigger else None) for o in doc.obligations if o.kind == "payment"]
     assert pays == [("client", "effective"), ("client", "acceptance"), ("client", "invoice")]
+
+
+WORK_ORDER = """WORK ORDER NO. 3
+
+Customer: Lumen Retail (China) Co., Ltd.
+Supplier: Veridata Information Services (Suzhou) Co., Ltd.
+
+This Work Order is signed on 30 October 2026 and takes effect on 2 November 2026 (the "WO Effective Date").
+
+A. Project
+The Supplier will cleanse the Customer's product master records.
+
+B. Customer Inputs
+B1. The Customer shall deliver a full extract of its product master within three (3) Business Days after the WO Effective Date.
+
+C. Deliverables and Reporting
+C1. Data profiling report: no later than 20 November 2026.
+C2. Cleansed records for the first 500,000 SKUs: no later than 15 January 2027.
+"""
+
+
+def test_lettered_sections_and_a_deliverables_list_without_verbs() -> None:
+    doc = parse_text(WORK_ORDER, "work-order.en.txt")
+    assert doc.contract.signed_date == date(2026, 10, 30)
+    assert doc.contract.effective_date == date(2026, 11, 2)
+    due = sorted((o.party, o.due_date) for o in doc.obligations)
+    # 11-02 (Mon) + 3 working days → 11-05; the two deliverables on their written dates
+    assert due == [("client", date(2026, 11, 5)), ("provider", date(2026, 11, 20)), ("provider", date(2027, 1, 15))]

@@ -129,6 +129,8 @@ def _capital(numeral: str) -> int | None:
     return _CAPITAL_DIGITS.get(numeral) if len(numeral) == 1 else None
 
 
+_LETTER_SECTION = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])\.[ \t]+(?=[A-Z][a-z])")
+_LETTER_ITEM = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])(?P<n>\d{1,2})\.[ \t]")
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
@@ -236,6 +238,13 @@ def segment(text: str) -> Clauses:
         label = re.sub(r"\s+", "", name) if m.group("n") else f"SOW{m['sow']}" if m.group("sow") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
+    if not any(k == "art" for _, k, _ in marks):
+        # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles
+        letters = list(_LETTER_SECTION.finditer(text))
+        if len(letters) >= 2 and letters[0].group("l") == "A":
+            marks += [(m.start("l"), "art", ord(m.group("l")) - 64) for m in letters]
+            marks += [(m.start("l"), "dot2", (ord(m.group("l")) - 64, int(m.group("n")))) for m in _LETTER_ITEM.finditer(text)]
+            art_scheme.update({m.start("l"): "en" for m in letters})
     if not any(k == "art" for _, k, _ in marks) and not any(k == "dot2" and _at_line_start(text, pos) for pos, k, _ in marks):
         # numbered paragraphs with no headings ("1. The Contractor will…", "2. This agreement…"): the
         # paragraphs at the margin are the document's articles

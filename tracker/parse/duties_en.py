@@ -186,6 +186,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
         # an item of a duty's list is that duty, whatever its own words
         listed = lead_duty if item and lead is not None and lead[0] == u.label and not _MODAL.search(s) else None
+        if listed is None and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
+            listed = "The Supplier shall deliver"  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
@@ -275,6 +277,19 @@ _STARTING_MONTH = re.compile(r"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?
                              r"|August|(?:Sept|Nov|Dec)ember|October)\s+(?P<y>\d{4})\b")
 _STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
+
+
+_DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONES|Delivery\s+Schedule|DELIVERY\s+SCHEDULE)\b")
+
+
+def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
+    """``label`` sits in an article whose heading lists deliverables or milestones: its dated items are
+    the provider's duties though they name no verb."""
+    if not label or "." not in label:
+        return False
+    article = label.split(".")[0]
+    seg = next((sg for sg in ctx.clauses.segments if sg.label == article), None)
+    return seg is not None and bool(_DELIVERABLES.search(ctx.text, seg.start, min(seg.end, seg.start + 80)))
 
 
 def _dated_items(s: str) -> list[tuple[int, int]]:
