@@ -100,10 +100,15 @@ def test_three_schedulers_two_reminders_one_killed(db_path: Path, tmp_path: Path
     # each obligation: "due today" for the missed day (both kinds of process plan it) and "overdue"
     # as of today (the schedulers' catch-up) -- two reminders, at each server
     assert {k[1] for k in hooks} == {"due_today", "overdue"} and len(hooks) == 2 * n  # none lost
-    lines = {(subject, t) for subject, titles in digests for t in titles}
-    assert len({s for s, _ in digests}) == 2 and len(lines) == 2 * n  # one digest a day, every line in it
+    # every obligation's two reminders are lines of the digests; a digest covers the days pending for
+    # the recipient when it is sent (one a day, or both days in one when a run found both planned:
+    # which happens depends on how fast the processes run, so the test accepts either)
+    subjects = {s for s, _ in digests}
+    titles = Counter(t for s, ts in {(s, ts) for s, ts in digests} for t in ts)
+    assert len(titles) == n and set(titles.values()) == {2}, titles.most_common(3)
+    assert {d for s in subjects for d in re.findall(r"\d{4}-\d{2}-\d{2}", s)} == {day.isoformat(), (day + timedelta(days=1)).isoformat()}
     # at most the one message on the wire when the scheduler died arrives twice (a webhook or a digest)
-    repeated = sum(v - 1 for v in hooks.values()) + len(digests) - 2
+    repeated = sum(v - 1 for v in hooks.values()) + len(digests) - len(subjects)
     assert repeated <= 1, (repeated, [s for s, _ in digests])
     with db_connect(db_path) as c:
         assert c.execute("SELECT status, count(*) FROM reminder_outbox GROUP BY status").fetchall() \
