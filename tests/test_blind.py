@@ -16,7 +16,7 @@ BLIND = Path(__file__).parent / "blind"
 #: the F1 each batch has reached; raise it when the parser improves, never lower it
 FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch5": 0.99, "batch6": 0.98,
           "batch7": 0.96, "batch8": 0.96, "batch9": 0.97,
-          "batch10": 0.98, "batch11": 0.87}
+          "batch10": 0.98, "batch11": 0.89}
 
 
 def _cases(batch: str) -> list[Path]:

@@ -44,3 +44,11 @@ def test_a_subscription_period_is_the_term_and_a_signature_table_dates_the_signi
     assert pay.due_date == date(2026, 11, 5)
     late = next(p for p in c.penalties if p.kind == "late_delivery")
     assert late.basis == "total_fee"  # 本协议总金额
+
+
+def test_a_lease_term_is_the_contract_term() -> None:
+    text = ("智能质检系统租赁合同\n甲方（承租方）：某制造有限公司\n乙方（出租方）：某智能科技有限公司\n"
+            "一、租期\n（一）本合同自2026年10月9日起生效。租期为十二个月，自本合同生效之日起计算。\n"
+            "（二）租期届满后10日内，甲方应将全部设备返还乙方。\n")
+    doc = parse_text(text, "lease.txt")
+    assert doc.contract.term == "P12M" and doc.contract.expiry_date == date(2027, 10, 9)

@@ -128,13 +128,13 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
-_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|订阅期|期间")
+_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|订阅期|租期|租赁期|期间")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
-    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
+    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 

@@ -219,7 +219,9 @@ DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|�
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
-                r"|部署上线|完成[^,。;]{0,4}训练")
+                r"|部署上线|完成[^,。;]{0,4}训练"
+                # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
+                r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"
@@ -324,7 +326,7 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
-TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|订阅期"
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
 
