@@ -192,16 +192,19 @@ def _table_rows(text: str, language: str, covered: _Covered,
     c = cues(pack_of(language))
     out: list[RawWarning] = []
     lead_of: dict[int, bool] = {}  # table start → its lead-in states a duty
+    top, last_end = 0, -2  # the current table's first line, the end of the row line before
     for m in _ROW.finditer(text):
+        if m.start() != last_end + 1:  # not the next line of the same table: find this table's first line
+            top = m.start()
+            while top > 0:
+                prev = text.rfind("\n", 0, top - 1) + 1
+                if not text[prev:top].lstrip().startswith("|"):
+                    break
+                top = prev
+        last_end = m.end()
         a, b = m.start("cells"), m.end("cells")
         if covered.overlaps(a, b) or not has_time_element(text[a:b], language) or not find_dates(text, a, b):
             continue
-        top = m.start()
-        while top > 0:  # the first line of this table: walk up over its rows
-            prev = text.rfind("\n", 0, top - 1) + 1
-            if not text[prev:top].lstrip().startswith("|"):
-                break
-            top = prev
         if top not in lead_of:
             above = text.rfind("\n", 0, max(top - 1, 0))
             line = text[above + 1:top].strip() or text[text.rfind("\n", 0, max(above, 0)) + 1:max(above, 0)]

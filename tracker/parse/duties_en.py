@@ -44,6 +44,7 @@ from tracker.parse.numerals import number
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_duty_en import TimeExpr, find_time
+from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 
 TITLES = {
@@ -187,7 +188,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         # an item of a duty's list is that duty, whatever its own words
         listed = lead_duty if item and lead is not None and lead[0] == u.label and not _MODAL.search(s) else None
         if listed is None and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
-            listed = "The Supplier shall deliver"  # "C1. Data profiling report: no later than 20 November 2026"
+            listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
@@ -263,7 +264,7 @@ def _series_from(s: str) -> date | None:
     """The day after the period a series "commences with" ends: its first occurrence is after it."""
     m = _COMMENCING.search(s)
     if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
-        return date(int(month.group("y")), _MONTHS.index(month.group("m").lower()[:3]) + 1, 1)
+        return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
     if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
         on = _STARTING_ON.search(s)
         hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value] if on else []
@@ -272,14 +273,17 @@ def _series_from(s: str) -> date | None:
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_STARTING_MONTH = re.compile(r"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>(?:Jan|Febr)uary|March|April|May|June|July"
-                             r"|August|(?:Sept|Nov|Dec)ember|October)\s+(?P<y>\d{4})\b")
+_STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
 _STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
+_BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 
 
 _DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONES|Delivery\s+Schedule|DELIVERY\s+SCHEDULE)\b")
+
+
+#: what an item of a deliverables section says without saying it: the provider delivers it
+_DELIVERABLE_LEAD = "The Provider shall deliver"
 
 
 def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
@@ -295,6 +299,8 @@ def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
 def _dated_items(s: str) -> list[tuple[int, int]]:
     """"deliver … in three Batches: Batch 1 on or before 30 October 2026, Batch 2 on or before 30
     November 2026, and Batch 3 on or before 18 December 2026": one span per dated item."""
+    if len(_BY_WORDS.findall(s)) < 2:  # one "by …" at most: no list of dated items
+        return [(0, len(s))]
     ends = [h.end for h in find_dates(s) if h.value and _BY_LEAD.search(s[max(0, h.start - 24):h.start])]
     if len(ends) < 2:
         return [(0, len(s))]
@@ -340,6 +346,10 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
 
 
+#: how far up a space-aligned table its header may be (a bounded walk: a long table stays linear)
+_SPACE_LOOK_BACK = 40
+
+
 def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
     """The header's and the row's cells when ``u`` is a row of a table laid out with spaces
     ("Subscription Fee, Year 1        240,000.00   on the Order Start Date" under "Item   Amount (CNY)
@@ -350,7 +360,9 @@ def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
     if not tables_space.is_space_row(line):
         return None
     top, above = line_start, None
-    while top > 0:  # the first line of this block of space-aligned lines is its header
+    for _ in range(_SPACE_LOOK_BACK):  # the first line of this block of space-aligned lines is its header
+        if top <= 0:
+            break
         prev = ctx.text.rfind("\n", 0, top - 1) + 1
         if not tables_space.is_space_row(ctx.text[prev:top - 1]):
             break

@@ -246,11 +246,11 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     titles: dict[str, str] | None = None
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if s.startswith("本条") and "保密" not in s:  # "本条于契约终止后二年内仍然有效" in the confidentiality article
+        about = "保密" in s
+        if not about and s.startswith("本条"):  # "本条于契约终止后二年内仍然有效" in the confidentiality article
             titles = titles if titles is not None else section_titles(ctx)
-            if "保密" in titles.get(u.label or "", "") or "保密" in ctx.text[max(0, u.start - 80):u.start]:
-                s = "保密" + s
-        if "保密期" not in s and not ("保密" in s and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
+            about = "保密" in titles.get(u.label or "", "") or "保密" in ctx.text[max(0, u.start - 80):u.start]
+        if "保密期" not in s and not (about and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
         lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
             (re.search(r"为期\s*", s) if re.search(r"(?:终止|届满|期满|解除)", s) else None)

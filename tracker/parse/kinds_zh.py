@@ -86,6 +86,7 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
 
 #: the wording patterns, compiled once (a duty sentence asks up to ten of them)
 _KIND_NOT_OBLIGATION = re.compile(KIND_NOT_OBLIGATION)
+_BRACKET = re.compile(r"\([^()]{0,40}\)")
 _PAYMENT_ACTION = re.compile(PAYMENT_ACTION)
 _PAYMENT_PAPERS = re.compile(PAYMENT_PAPERS)
 _PAYMENT_NOT = re.compile(PAYMENT_NOT)
@@ -99,7 +100,8 @@ _MODEL_DONE = re.compile(r"交付|完成(?:模型)?训练|上线|部署")
 
 
 def _wording_kind(action: str, party: str | None) -> str | None:
-    if _KIND_NOT_OBLIGATION.search(re.sub(r"\([^()]{0,40}\)", "", action)):  # not "(扣除违约金后的余额)"
+    if _KIND_NOT_OBLIGATION.search(_BRACKET.sub("", action) if "(" in action else action):
+        # (a bracketed remark does not make a duty a penalty: "退还保证金(扣除违约金后的余额)")
         return None
     if _PAYMENT_ACTION.search(_PAYMENT_PAPERS.sub("", action)) and not _PAYMENT_NOT.search(action):
         return "other" if _DEPOSIT.search(action) else "payment"

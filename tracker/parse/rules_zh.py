@@ -49,7 +49,7 @@ RULES = (
 def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     # the 原约定 column of an amendment table is wording the document replaces: no rule reads it
     replaced = [u for u in units if ("\t" in norm.text[u.start:u.end] or "|" in norm.text[u.start:u.end])
-                and tables_zh.in_old_cell(norm.text, u.start, u.end)]
+                and tables_zh.in_old_cell(norm.text, u.start, u.end)] if tables_zh.has_old_column(norm.text) else []
     ctx = Ctx(norm, clauses, [u for u in units if u not in replaced] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)

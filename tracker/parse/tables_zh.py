@@ -137,6 +137,14 @@ def row_at(text: str, start: int, end: int) -> Row | None:
                                            for i, (a, b) in enumerate(spans)), markup, scale)
 
 
+_OLD_COLUMN = re.compile(dict(lx.TABLE_COLUMNS)["old"])
+
+
+def has_old_column(text: str) -> bool:
+    """The text has a header an amendment table's old column could carry (原约定, 变更前…)."""
+    return _OLD_COLUMN.search(text) is not None
+
+
 def in_old_cell(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` lies in the 原约定 column of an amendment table: wording the table replaces."""
     if "\t" not in text[start:end] and "|" not in text[start:end] and "\t" not in text[text.rfind("\n", 0, start) + 1:start]:
