@@ -53,6 +53,10 @@ _ARTICLE = re.compile(
     # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1
     rf"|{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d][^\n。;:]{{0,30}}\n(?:[ \t]*\n)*[ \t#>*\-]*(?P=ot)\.1(?!\d)))",
 )
+#: "4. 合同期限": a short numbered title line (no sentence punctuation). Counted as an article only in
+#: a document whose other numbered titles are articles (one opens clause N.1 on the next line) and
+#: only in sequence, so list items in an article's body are not taken for articles
+_TITLE_LINE = re.compile(rf"{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d.][^\n。;:；：，,.]{{0,16}}[ \t]*(?:\n|$))")
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
 #: _DOT3 or _DOT2, one scan: at a start at most one of them matches (after "a.b" comes "." for the one and no
@@ -192,6 +196,7 @@ def segment(text: str) -> Clauses:
     """Split normalised text into clause segments."""
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
     art_scheme: dict[int, str] = {}
+    titles = False  # a "1. 技术服务的内容" title line opening clause 1.1 was seen
     for m in _fast_finditer(_ARTICLE, text):
         raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot") or m.group("rh")
         try:
@@ -202,10 +207,17 @@ def segment(text: str) -> Clauses:
         rest = text[m.end():line_end if line_end >= 0 else min(len(text), m.end() + 200)]
         if rest.rstrip()[-1:].isdigit() and _TOC_LINE.search(rest):  # (an entry ends with its page number)
             continue  # "第一条 项目概述 ······ 1": a table-of-contents entry, not the article
+        titles = titles or m.group("ot") is not None
         kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "md"
         art_scheme[m.start()] = kind_of
         # 一、 items carry their number as a tuple so they can become second-level items later
         marks.append((m.start(), "art", ("cn", value) if kind_of == "cn" else value))
+    if titles:
+        titled = {p for p, _, _ in marks}
+        for m in _TITLE_LINE.finditer(text):
+            if m.start() not in titled:
+                art_scheme[m.start()] = "md"
+                marks.append((m.start(), "art", int(m["ot"])))
     seen: dict[str, int] = {}
     for m in _DOTTED.finditer(text):  # _DOT3's and _DOT2's matches in one scan (they never overlap)
         key = m.group(0)

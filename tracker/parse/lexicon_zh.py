@@ -45,12 +45,42 @@ ROLE_WORDS: dict[str, str] = {
     "双方": "both", "甲乙双方": "both", "各方": "both", "合同双方": "both",
 }
 
+#: Role stems: a stem names a role with any of the party suffixes (许可 → 许可方 / 许可人 /
+#: 许可单位), and 被 before a stem names the other side (被许可方 is the client, 被委托方 the
+#: provider). Words in ``ROLE_WORDS`` win over generated ones.
+ROLE_STEMS: dict[str, str] = {
+    "委托": "client", "委任": "client", "采购": "client", "发包": "client", "定作": "client",
+    "招标": "client", "承租": "client", "出资": "client", "订阅": "client", "订购": "client",
+    "受让": "client", "买受": "client", "需求": "client", "建设": "client",
+    "受托": "provider", "受任": "provider", "许可": "provider", "授权": "provider", "出租": "provider",
+    "承包": "provider", "承揽": "provider", "承接": "provider", "承建": "provider",
+    "转让": "provider", "让与": "provider", "出卖": "provider", "中标": "provider",
+    "供应": "provider", "供货": "provider", "实施": "provider", "开发": "provider", "研发": "provider",
+    "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
+}
+_STEM_SUFFIXES = ("方", "人", "单位")
+#: the other side's role
+OTHER = {"client": "provider", "provider": "client"}
+
+
+def _with_stems(words: dict[str, str]) -> dict[str, str]:
+    out = dict(words)
+    for stem, role in ROLE_STEMS.items():
+        for suffix in _STEM_SUFFIXES:
+            out.setdefault(stem + suffix, role)
+            if suffix != "单位":
+                out.setdefault("被" + stem + suffix, OTHER[role])
+    return out
+
+
+ROLE_WORDS = _with_stems(ROLE_WORDS)
+
 #: the two party letters a contract assigns to roles
 SIDES = ("甲方", "乙方")
 
 _BY_LENGTH = sorted(ROLE_WORDS, key=len, reverse=True)
 #: any role word, longest first
-_NOT_A_PARTY = r"(?![式法案面向便针位])"  # 采购方式, 各方面, 需方案: not party words
+_NOT_A_PARTY = r"(?![式法案面向便针位员])"  # 采购方式, 各方面, 需方案, 开发人员: not party words
 ROLE_RX = re.compile("(?:" + "|".join(map(re.escape, _BY_LENGTH)) + ")" + _NOT_A_PARTY)
 #: a role word that names one side (not 双方)
 SIDE_ROLE_RX = re.compile("(?:" + "|".join(re.escape(w) for w in _BY_LENGTH if ROLE_WORDS[w] != "both") + ")" + _NOT_A_PARTY)
@@ -84,9 +114,6 @@ def defined_role(alias: str) -> str | None:
     """The role of a word a contract defines as a party's short name, when its wording says it."""
     return DEFINED_ROLE_WORDS.get(alias) or role_word(alias)
 
-
-#: the other side's role
-OTHER = {"client": "provider", "provider": "client"}
 
 
 # ---------------------------------------------------------------- events and kinds
@@ -253,7 +280,7 @@ DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
 #: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
 #: subscription's fee is its total); one vocabulary for the fee fact and the penalty basis
-TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}(?<!违约)(?<!赔偿)(?<!保证)(?<!押)金总(?:额|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
              r"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度订阅费")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),

@@ -17,6 +17,7 @@ from tracker.parse import (
     named_periods_zh,
     payment_lists_zh,
     references_zh,
+    row_rules_zh,
     series_bounds_zh,
     tables_zh,
 )
@@ -164,6 +165,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 continue
         ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
+            facts.obligations.extend(_rows_by_rule(ctx, facts, u, s))  # "各期款项…对应里程碑达成之日起…"
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
         if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)
@@ -212,6 +214,18 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
 
 
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation]:
+    """The rows of the article's payment table, each paid by the rule ``s`` from its own stage."""
+    if not u.label or not row_rules_zh.PER_ROW.search(s):
+        return []
+    art = u.label.split(".")[0]
+    spans = [(sg.start, sg.end) for sg in ctx.clauses.segments if sg.label == art or (sg.label or "").startswith(art + ".")]
+    if not spans:
+        return []
+    return row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), _party(ctx, s, "payment"),
+                                     not facts.authoritative_figures)
 
 
 def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:
