@@ -20,6 +20,7 @@ from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
+from tracker.parse.paragraphs import public_label
 from tracker.periods import add_duration, deadline, first_occurrence, iter_occurrences
 
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
@@ -83,7 +84,7 @@ class Assembler:
         return m.end() if m and m.end() < end else start
 
     def warn(self, code: str, label: str | None, start: int, end: int, message: str | None = None) -> None:
-        w = Warning(code, label, self.quote(start, end), message)
+        w = Warning(code, public_label(label), self.quote(start, end), message)
         if w not in self._seen:
             self._seen.add(w)
             self.warnings.append(w)
@@ -113,7 +114,7 @@ class Assembler:
         penalties = tuple(
             Penalty(
                 kind=p.kind,
-                clause=p.label,
+                clause=public_label(p.label),
                 rate=p.rate,
                 per=p.per,
                 basis=p.basis,
@@ -166,7 +167,7 @@ class Assembler:
                 party=raw.party,
                 title=raw.title,
                 due_date=due,
-                clause=raw.label,
+                clause=public_label(raw.label),
                 quote=self.quote(raw.start, raw.end),
                 trigger=Trigger(raw.event, raw.offset or "P0D", raw.business_days) if raw.event else None,
                 recurrence=raw.recurrence,
@@ -222,16 +223,16 @@ class Assembler:
         out = []
         term_known = c.term is not None and not f.term_from_event
         if f.term_span and (c.expiry_date or term_known):
-            label, a, b = f.term_span
+            label, a, b = public_label(f.term_span[0]), f.term_span[1], f.term_span[2]
             trig = Trigger("effective", c.term) if c.term and not f.end_date and not f.term_from_event else None
             out.append(Obligation("contract_expiry", "both", "合同期限届满", c.expiry_date, label,
                                   self.quote(a, b), trigger=trig))
         if f.renewal_span and c.renewal_notice:
-            label, a, b = f.renewal_span
+            label, a, b = public_label(f.renewal_span[0]), f.renewal_span[1], f.renewal_span[2]
             out.append(Obligation("renewal_notice", "both", "续约协商（期满前通知）", c.renewal_notice_deadline, label,
                                   self.quote(a, b), trigger=Trigger("expiry", "-" + c.renewal_notice)))
         if f.confidentiality_span and c.confidentiality_term:
-            label, a, b = f.confidentiality_span
+            label, a, b = public_label(f.confidentiality_span[0]), f.confidentiality_span[1], f.confidentiality_span[2]
             out.append(Obligation("confidentiality_expiry", "both", "保密期届满", c.confidentiality_expiry, label,
                                   self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))
         return out
@@ -272,7 +273,7 @@ class Assembler:
                 self.warn("unparsed_date", self.clauses.label_at(hit.start), hit.start, hit.end,
                           "not a valid calendar date")
         if f.perpetual_confidentiality and f.confidentiality_span:
-            label, a, b = f.confidentiality_span
+            label, a, b = public_label(f.confidentiality_span[0]), f.confidentiality_span[1], f.confidentiality_span[2]
             self.warn("perpetual_confidentiality", label, a, b)
         for w in f.warnings:
             self.add_warning(w)

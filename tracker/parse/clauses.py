@@ -30,6 +30,7 @@ from operator import itemgetter
 from typing import cast
 
 from tracker.parse.numerals import cn_int
+from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
 
 _CN = "一二三四五六七八九十"
@@ -425,6 +426,10 @@ def segment(text: str) -> Clauses:
         final = [Segment(f"{chapters[i][1]}.{sg.label}", sg.start, sg.end, sg.heading)
                  if sg.label and sg.label[0].isdigit() and (i := bisect_right(starts, sg.start) - 1) >= 0 else sg
                  for sg in final]
+    if not any(sg.label for sg in final):  # no clause numbers at all: its paragraphs are its clauses
+        cut = [piece for sg in final for piece in body_paragraphs(text, sg.start, sg.end)]
+        final = [Segment(f"{UNNUMBERED}{i}" if body else None, a, b, False)
+                 for i, (a, b, body) in enumerate(cut, 1)] or final
     return Clauses(tuple(_nest_appendices(text, final)))
 
 

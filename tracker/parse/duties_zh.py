@@ -40,13 +40,17 @@ def split(text: str, u: Unit) -> list[tuple[Unit, bool]]:
         return [(u, False)]
     cuts = [u.start] + [m.end() for m in _COMMA.finditer(text, u.start, u.end)]
     ends = [c - 1 for c in cuts[1:]] + [u.end]
-    duties = []
+    dated, verbs = [], []
     i = 0
-    for k, (a, b) in enumerate(zip(cuts, ends, strict=True)):
+    for a, b in zip(cuts, ends, strict=True):
         while i < len(marks) and marks[i] < a:
             i += 1
-        if i < len(marks) and marks[i] < b and _VERB.search(text, a, b):
-            duties.append(k)
+        dated.append(i < len(marks) and marks[i] < b)
+        verbs.append(_VERB.search(text, a, b) is not None)
+    # a piece with a deadline and a verb is a duty; so is a fronted deadline whose verb is in the
+    # next piece ("…部署上线，上线后十个工作日内，乙方应提交…测试报告")
+    duties = [k for k in range(len(cuts)) if dated[k] and (
+        verbs[k] or (k + 1 < len(cuts) and verbs[k + 1] and not dated[k + 1]))]
     if len(duties) < 2:
         return [(u, False)]
     out: list[tuple[Unit, bool]] = []

@@ -74,13 +74,16 @@ def kind_of(action: str, party: str | None) -> str | None:
 def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
     """The kind once the actor is known: the provider's unnamed delivery is the model's
     ("交付日不得晚于…"), what a client hands over is its data, and data the provider hands over
-    (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``."""
+    (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``; the model
+    and the evaluation report are the provider's, so a client's duty about them is ``other``."""
     if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action):
         return "model_delivery"
     if kind == "other" and party == "client" and client_hands_data(action):
         return "data_delivery"
     if kind == "data_delivery" and party == "provider":
         return "other"
+    if kind in ("model_delivery", "evaluation_report") and party == "client":
+        return "other"  # the client receives the model or the report: its own step (验收, 确认) is another duty
     return kind
 
 

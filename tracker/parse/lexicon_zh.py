@@ -256,11 +256,11 @@ PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|�
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
-                   r"环境|权限|保函|担保|证明|函|服务器|硬件|GPU|算力|机房|机柜")
+                   r"环境|权限|保函|担保|证明|函|服务器|硬件|GPU|算力|机房|机柜|源代码|源码|代码")
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
-PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|接口文档|设计文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
 #: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
 DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
