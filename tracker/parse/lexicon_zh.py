@@ -58,7 +58,7 @@ ROLE_STEMS: dict[str, str] = {
     "供应": "provider", "供货": "provider", "实施": "provider", "开发": "provider", "研发": "provider",
     "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
 }
-_STEM_SUFFIXES = ("方", "人", "单位")
+_STEM_SUFFIXES = ("方", "人", "单位", "商", "者")
 #: the other side's role
 OTHER = {"client": "provider", "provider": "client"}
 
@@ -68,7 +68,7 @@ def _with_stems(words: dict[str, str]) -> dict[str, str]:
     for stem, role in ROLE_STEMS.items():
         for suffix in _STEM_SUFFIXES:
             out.setdefault(stem + suffix, role)
-            if suffix != "单位":
+            if suffix in ("方", "人"):
                 out.setdefault("被" + stem + suffix, OTHER[role])
     return out
 
@@ -120,7 +120,7 @@ def defined_role(alias: str) -> str | None:
 
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
-DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群"
+DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体"
 
 #: events, one row per general id (award, go_live, warranty_end …): the time layer
 #: (``timex_lexicon.EVENTS_ZH``) reads them with the longest match; ``SCHEMA_EVENT`` maps them onto
@@ -246,7 +246,7 @@ DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|�
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
-                r"|部署上线|完成[^,。;]{0,4}训练"
+                r"|部署上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
@@ -260,7 +260,7 @@ NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
-PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|接口文档|设计文档|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|接口文档|设计文档|对账单|结算单|账单|报表|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
 #: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
 DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 

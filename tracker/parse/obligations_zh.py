@@ -169,6 +169,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
         if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)
+                                     or series_month(s[b:b + 16])  # "每季度…前，自2026年第四季度起，提交…"
                                      or named_periods_zh.series_start(s[:a], named_periods_zh.named_periods(ctx.text))):
             ob["series_from"] = since
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
@@ -176,7 +177,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
-        if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action):
+        if ob.get("recurrence") and kind not in ("payment", "evaluation_report") \
+                and re.search(lexicon_zh.PERIODIC_REPORT, action):
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue

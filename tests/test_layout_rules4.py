@@ -1,0 +1,130 @@
+"""Mechanisms added for blind batches 11-13 (each example written here by hand, several wordings):
+role words from stems, short numbered titles as articles, one payment rule for a table's rows,
+contracts without clause numbers, fronted deadlines, whose duty an evaluation report is."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.parse import parse_text
+from tracker.parse.lexicon_zh import role_word
+
+HEAD = "甲方：甲公司\n乙方：乙公司\n"
+
+
+def _json(text: str, name: str = "x.txt") -> dict:  # type: ignore[type-arg]
+    return parse_text(text, name).to_json()
+
+
+@pytest.mark.parametrize("word,role", [
+    ("授权人", "provider"), ("被授权人", "client"), ("许可方", "provider"), ("被许可人", "client"),
+    ("让与人", "provider"), ("受让人", "client"), ("受让方", "client"), ("转让方", "provider"),
+    ("被委托方", "provider"), ("委托单位", "client"), ("开发者", "provider"), ("开发商", "provider"),
+    ("订购方", "client"), ("出卖人", "provider"), ("买受人", "client"),
+])
+def test_role_words_from_stems(word: str, role: str) -> None:
+    assert role_word(word) == role
+
+
+@pytest.mark.parametrize("word", ["开发人员", "服务人员", "技术人员", "采购方式"])
+def test_staff_and_manners_are_no_parties(word: str) -> None:
+    assert role_word(word) is None
+
+
+def test_licence_parties_by_stem_in_traditional() -> None:
+    text = ("語料授權契約\n授權人：晨星股份有限公司（以下簡稱甲方）\n被授權人：新竹科技股份有限公司（以下簡稱乙方）\n"
+            "第一條 給付\n乙方應於民國115年10月1日前給付授權金新臺幣10萬元。\n")
+    c = _json(text)["contract"]
+    assert (c["provider"], c["client"]) == ("晨星股份有限公司", "新竹科技股份有限公司")
+
+
+def test_short_numbered_titles_are_articles_in_sequence() -> None:
+    text = (HEAD + "1. 服务内容\n1.1 乙方提供模型训练服务。\n1.2 甲方应于2026年5月10日前提供训练数据。\n"
+            "2. 合同价款\n合同总金额为人民币100,000元。\n2.1 甲方应于2026年6月1日前支付全部价款。\n"
+            "3. 合同期限\n本合同自2026年5月1日起生效，有效期一年。\n"
+            "4. 保密\n保密期限为本合同终止后两年。\n")
+    obs = _json(text)["obligations"]
+    clauses = {o["kind"]: o["clause"] for o in obs}
+    assert clauses["data_delivery"] == "1.2"
+    assert clauses["payment"] == "2.1"
+    assert clauses["contract_expiry"] == "3"
+    assert clauses["confidentiality_expiry"] == "4"
+
+
+@pytest.mark.parametrize("rule", [
+    "2.1 各期款项由甲方在对应里程碑达成之日起10个工作日内支付至乙方账户。",
+    "2.1 每期款项甲方应于相应节点完成后10个工作日内支付。",
+])
+def test_one_rule_pays_every_row_of_a_table(rule: str) -> None:
+    text = (HEAD + "1. 服务内容\n1.1 乙方为甲方微调模型。\n"
+            "2. 里程碑与付款\n合同总金额为人民币500,000元。\n\n"
+            "  里程碑    内容              完成时间             付款比例   付款金额（元）\n"
+            "  M1        合同签订          2026年9月8日         20%        100,000\n"
+            "  M2        模型交付          2026年10月30日前     50%        250,000\n"
+            "  M3        验收合格          —                    30%        150,000\n\n"
+            + rule + "\n3. 其他\n本合同自2026年9月8日签订之日起生效。\n")
+    pays = [o for o in _json(text)["obligations"] if o["kind"] == "payment"]
+    assert [(o["trigger"]["event"], o["trigger"]["offset"], o["trigger"]["business_days"], o["amount"]) for o in pays] == [
+        ("signing", "P10D", True, "100000.00"), ("model_delivery", "P10D", True, "250000.00"),
+        ("acceptance", "P10D", True, "150000.00")]
+    assert all(o["clause"] == "2.1" for o in pays)
+
+
+def test_a_rule_with_no_table_stays_one_duty() -> None:
+    text = HEAD + "第一条 付款\n各期款项由甲方在收到发票之日起10日内支付。\n"
+    pays = [o for o in _json(text)["obligations"] if o["kind"] == "payment"]
+    assert len(pays) == 1 and pays[0]["trigger"]["event"] == "invoice"
+
+
+def test_unnumbered_contract_is_read_paragraph_by_paragraph() -> None:
+    text = ("数据服务合同\n\n委托方（以下简称甲方）：甲公司\n受托方（以下简称乙方）：乙公司\n\n"
+            "双方于2026年3月2日签订本合同，条款如下。\n\n"
+            "甲方应在合同签订后十日内向乙方提供训练数据。乙方应在收到数据之日起三十日内交付模型。\n\n"
+            "合同总价为人民币200,000元，甲方应在验收合格后十五日内一次付清。\n\n"
+            "乙方逾期交付的，每逾期一日按合同总价的千分之一支付违约金。\n\n"
+            "本合同自签订之日起生效，有效期为一年。\n\n"
+            "甲方（盖章）：甲公司　　乙方（盖章）：乙公司\n日期：2026年3月2日\n")
+    out = _json(text)
+    kinds = sorted(o["kind"] for o in out["obligations"])
+    assert kinds == ["contract_expiry", "data_delivery", "model_delivery", "payment"]
+    assert all(o["clause"] is None for o in out["obligations"])
+    assert out["contract"]["penalties"][0]["rate"] == "0.001"
+    assert out["contract"]["penalties"][0]["clause"] is None
+    assert out["contract"]["expiry_date"] == "2027-03-02"
+
+
+def test_fronted_deadline_opens_its_own_duty() -> None:
+    text = HEAD + ("第一条 交付\n乙方应在合同签订之日起六十日内完成模型开发并部署上线，上线后十个工作日内，"
+                   "乙方应提交第三方测试报告。\n第二条 其他\n本合同于2026年3月2日签订。\n")
+    obs = {o["kind"]: o for o in _json(text)["obligations"]}
+    assert obs["model_delivery"]["trigger"]["offset"] == "P60D"
+    assert (obs["evaluation_report"]["trigger"]["event"], obs["evaluation_report"]["trigger"]["offset"]) == \
+        ("model_delivery", "P10D")
+
+
+@pytest.mark.parametrize("sentence", [
+    "甲方应在收到测试报告后七个工作日内组织验收，验收以测试报告为依据。",
+    "甲方应于收到评估报告之日起5个工作日内对评估报告进行确认。",
+])
+def test_the_clients_step_on_a_report_is_other(sentence: str) -> None:
+    text = HEAD.replace("甲方：", "委托方（甲方）：").replace("乙方：", "受托方（乙方）：") + "第一条 验收\n" + sentence + "\n"
+    obs = _json(text)["obligations"]
+    assert [(o["kind"], o["party"]) for o in obs] == [("other", "client")]
+
+
+def test_a_licence_fee_total_is_the_total_fee_basis() -> None:
+    text = (HEAD + "第一条 违约\n甲方逾期交付者，每逾一日按授权金总额千分之一计付违约金。\n"
+            "乙方逾期付款的，违约金总额以应付金额百分之十为限。\n")
+    pens = _json(text)["contract"]["penalties"]
+    assert pens[0]["basis"] == "total_fee"
+
+
+def test_a_recurring_evaluation_report_keeps_its_kind_and_stated_start() -> None:
+    text = HEAD + ("第一条 报告\n乙方应于每季度最后一个月的二十五日前，自2026年第四季度起，向甲方提交效果评测报告，"
+                   "准确率不低于90%。\n第二条 期限\n本合同于2026年9月16日签订并生效，有效期两年。\n")
+    ob = next(o for o in _json(text)["obligations"] if o["recurrence"])
+    assert ob["kind"] == "evaluation_report"
+    assert ob["due_date"] == "2026-12-25"
+    assert Decimal(ob["metrics"]["accuracy"]) == Decimal("0.90")
