@@ -289,9 +289,16 @@ _FEE_LEAD = guarded(re.compile(
     r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"))
 
 
+#: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
+_PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
+_WHOLE = re.compile(r"本(?:合同|协议|契约)")
+
+
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
+    first_whole = False  # the total kept was stated of the contract itself (本合同…合计)
+    first: tuple[str | None, int, int] = (None, 0, 0)  # where the total kept was read
     facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
     for m in _FEE_LEAD.finditer(text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
@@ -305,7 +312,15 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if re.search(r"不超过|不高于|上限|预估|预计|最高|以内", text[max(0, m.start() - 8):hits[0].start]):
             continue  # "预估服务费总额不超过…": a budget ceiling, not the price
+        if _PER_PERIOD.search(text, m.start(), hits[0].start):
+            continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
+        if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \
+                and ctx.clauses.label_at(m.start()) == first[0]:
+            facts.total_fee, facts.currency = hits[0].value, hits[0].currency  # "本合同固定费用合计…" after the items' sums
+            first_whole = True
+            continue
         if facts.total_fee is None:
+            first_whole = _WHOLE.search(text, max(0, m.start() - 8), m.end()) is not None
             facts.total_fee = hits[0].value
             facts.total_fee_was = was  # an amended total: the instalments may be the increase only
             facts.currency = hits[0].currency

@@ -22,6 +22,7 @@ from tracker.parse.lexicon_zh import (
     PAYMENT_ACTION,
     PAYMENT_NOT,
     PAYMENT_PAPERS,
+    PLACE_DELIVERABLE,
     PROGRESS_REPORT,
 )
 
@@ -76,7 +77,8 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
     ("交付日不得晚于…"), what a client hands over is its data, and data the provider hands over
     (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``; the model
     and the evaluation report are the provider's, so a client's duty about them is ``other``."""
-    if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action):
+    if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action) \
+            and not re.search(PLACE_DELIVERABLE, action):
         return "model_delivery"
     if kind == "other" and party == "client" and client_hands_data(action):
         return "data_delivery"

@@ -252,6 +252,8 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|�
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"
+#: what a provider hands over that is a place or infrastructure, not the model (机柜、电力及网络的交付)
+PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|工位|办公|账号|账户"
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
@@ -266,7 +268,7 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
+OTHER_ACTION = r"迁出|撤出|搬离|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
@@ -297,7 +299,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付|拨付)"),
     ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约|提供|开展|举办|实施)|未能按时|未按期|未能按期|未如期"
                       r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时间|日期|期|节点|进度|计划)[^,。;]{0,3}(?:交付|完成|提交|上线|履约|履行|提供|开展|举办|实施|开通|部署|出具)"
-                      r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"),
+                      r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"
+                      r"|未能?(?:按|依)[^,。;]{0,16}约定[^,。;]{0,3}(?:交付|完成|提交|上线|提供|部署|出具)"),
 )
 
 #: an article title that announces breach consequences (违约责任, 逾期罚款, 罚则): a later item of it
@@ -353,7 +356,7 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
-TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期"
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
 

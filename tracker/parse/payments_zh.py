@@ -77,6 +77,7 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
     return None
 
 
+_INSTALMENT_WORD = re.compile(r"每|期|季|年度|(?<![上当本])月")
 _TOTAL_BEFORE = re.compile(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$")
 _SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})")
 
@@ -93,7 +94,8 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         raw.amount = Decimal(bare.group(0).replace(",", ""))  # a table column headed 金额（元）
     elif (detail := _detail_money(ctx, facts, u)) is not None:
         raw.amount = detail
-    elif (each := _each_instalment(ctx, facts, u)) is not None:
+    elif (raw.recurrence or _INSTALMENT_WORD.search(s)) and (each := _each_instalment(ctx, facts, u)) is not None:
+        # (one of a schedule's instalments; "支付上月电费" pays a metered sum, not the monthly fee)
         raw.amount = each
     # (each pattern after a test for the words every match of it holds: 总/价款, 分之/%/‰)
     pm = (_SHARE_OF_TOTAL.search(s) if "总" in s or "价款" in s else None) \

@@ -18,11 +18,21 @@ _SINCE = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年\s*
 _SINCE_QUARTER = re.compile(rf"(?:自|从|由)\s*(?P<y>{_N})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*(?:个)?季度\s*(?:起|开始)")
 
 
+_SINCE_YEAR = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年(?:度)?\s*(?:起|开始)")
+
+
 def series_month(before: str) -> date | None:
     """The first day of the month named by the last "自YYYY年M月起" in ``before`` (or of the quarter
-    "自2027年第二季度起" names), or None."""
+    "自2027年第二季度起" names, or of the year "自2027年起" names), or None."""
     hits = list(_SINCE.finditer(before))
     quarters = list(_SINCE_QUARTER.finditer(before))
+    years = list(_SINCE_YEAR.finditer(before)) if not hits and not quarters else []
+    if years:
+        try:
+            year = _num(years[-1].group("y")) + (1911 if years[-1].group("roc") else 0)
+        except NumeralError:
+            return None
+        return date(year, 1, 1) if 1900 <= year <= 2200 else None
     if quarters and (not hits or quarters[-1].start() > hits[-1].start()):
         q = quarters[-1]
         try:
