@@ -128,3 +128,28 @@ def test_a_recurring_evaluation_report_keeps_its_kind_and_stated_start() -> None
     assert ob["kind"] == "evaluation_report"
     assert ob["due_date"] == "2026-12-25"
     assert Decimal(ob["metrics"]["accuracy"]) == Decimal("0.90")
+
+
+EN = ('SERVICES AGREEMENT\n\nThis Agreement is entered into between Alpha Ltd. (the "Provider") and Beta Ltd. '
+      '(the "Customer").\n\n1. Definitions\n1.1 "Service Term" means the twelve (12) month period from March 1, 2027 '
+      'to February 29, 2028.\n\n2. Fees\n2.1 The fees are a one-time Setup Fee of USD 20,000 and a Monthly Fee of '
+      'USD 10,000, in total USD 140,000.\n2.2 The Customer shall pay the Setup Fee within ten (10) days after the '
+      'Effective Date.\n\n3. Term\n3.1 The Customer may extend the Service Term by written notice given no later '
+      'than sixty (60) days before the end of the Service Term.\n3.2 Within fifteen (15) days after the end of the '
+      'Service Term, the Provider shall delete all Customer data.\n\n4. Remedies\n4.1 If the Provider fails to make '
+      'the service available by March 1, 2027, the Provider shall pay liquidated damages of USD 1,000 for each day '
+      'of delay, up to a maximum of USD 30,000.\n\nSigned on January 4, 2027.\n')
+
+
+def test_english_named_term_fee_and_daily_sum() -> None:
+    out = _json(EN, "x.en.txt")
+    c = out["contract"]
+    assert c["total_fee"] == "140000.00"
+    assert c["renewal_notice"] == "P60D"
+    obs = out["obligations"]
+    setup = next(o for o in obs if o["kind"] == "payment")
+    assert setup["amount"] == "20000.00"
+    delete = next(o for o in obs if o["kind"] == "other" and "delete" in o["quote"])
+    assert (delete["trigger"]["event"], delete["trigger"]["offset"]) == ("expiry", "P15D")
+    pen = c["penalties"][0]
+    assert (pen["kind"], pen["amount"], pen["per"], pen["cap"]) == ("late_delivery", "1000.00", "day", {"amount": "30000.00"})

@@ -71,7 +71,9 @@ _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:['’]s?(?:\s+[\w-]+){{1,3}}|\s+(
                    r"\s+(?:shall|must|will)\b", re.I)  # "The Parties' project leads shall hold…"
 _HAND_OVER = re.compile(HAND_OVER, re.I)
 #: what a client hands over that is paperwork, not its data: a report, a certificate, a plan, a notice
-_PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter)s?\b", re.I)
+#: what a client hands over that is no data: paperwork, configuration, access
+_PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter|list"
+                    r"|(?:container|docker|vm|system)\s+image)s?\b", re.I)
 _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)

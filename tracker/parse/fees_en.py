@@ -98,3 +98,25 @@ def fee_names(text: str) -> tuple[str, ...]:
 
 
 __all__ = ["fee_names", "labelled_total", "named_total"]
+
+
+#: the name of a fee a payment sentence pays without its amount: "pay the Onboarding Fee within…"
+_FEE_NAME = re.compile(r"\b(?:the\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,3}Fee)\b(?!\s+(?:of|is|shall\s+be|:))")
+
+
+def named_fee_amount(text: str, sentence: str) -> MoneyHit | None:
+    """The amount the contract states elsewhere for the fee a payment sentence names ("pay the
+    Onboarding Fee within fifteen (15) days" ← "a one-time Onboarding Fee of USD 60,000"), when the
+    contract states exactly one amount for that name."""
+    m = _FEE_NAME.search(sentence)
+    if m is None:
+        return None
+    name = r"\s+".join(re.escape(w) for w in m.group("n").split())
+    found = []
+    for d in re.finditer(rf"\b{name}\s*(?:of|is|shall\s+be|amounts?\s+to|:|\(|=)\s*", text):
+        hits = find_money(text, d.end(), d.end() + 30)
+        if hits and hits[0].start - d.end() <= 2:
+            found.append(hits[0])
+    values = {h.value for h in found}
+    return found[0] if len(values) == 1 else None
+

@@ -31,6 +31,9 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
     return ""
 
 
+_EACH_DAY = re.compile(r"\s*(?:per|for\s+each|for\s+every|each)\s+(?:calendar\s+|business\s+)?day\b", re.I)
+
+
 def _basis(s: str) -> str | None:
     best = None
     for basis, rx in BASES:
@@ -157,5 +160,8 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
                      if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
             if money:
                 p.amount = money[0].value
+                each = _EACH_DAY.match(text, money[0].end, seg.end)  # "USD 5,000 for each day of delay"
+                if each:
+                    p.per = "day"
         facts.penalties.append(p)
     return facts

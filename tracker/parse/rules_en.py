@@ -18,7 +18,7 @@ from tracker.parse.common import (
     find_money,
 )
 from tracker.parse.duties_en import detect, table_total
-from tracker.parse.fees_en import labelled_total, named_total
+from tracker.parse.fees_en import labelled_total, named_fee_amount, named_total
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
@@ -211,6 +211,11 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
             return facts
+    for m in _IN_TOTAL.finditer(ctx.text):  # "…, in total USD 1,860,000 (the "Committed Fees")"
+        hits = find_money(ctx.text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
+            facts.total_fee, facts.currency = hits[0].value, hits[0].currency
+            return facts
     total = table_total(ctx)  # "| **Total Fees for the Initial Term** | **540,000.00** |"
     if total:
         facts.total_fee, facts.currency = total
@@ -221,6 +226,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+_IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
 _RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")
 
 
@@ -273,6 +279,8 @@ def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> Non
     colon = ctx.text.rfind(":", raw.start, raw.end)
     a = colon if colon >= 0 and find_money(ctx.text, colon, raw.end) else raw.start
     money = find_money(ctx.text, a, raw.end) or find_money(ctx.text, u.start, u.end)
+    if not money and (named := named_fee_amount(ctx.text, s)) is not None:
+        money = [named]  # "pay the Onboarding Fee within…": its amount where the contract states it
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency

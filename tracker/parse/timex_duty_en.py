@@ -8,7 +8,7 @@ obligations document's terms (``SCHEMA_EVENT``); it holds no grammar of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
@@ -55,8 +55,11 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
     v = read_time(s, "en")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
-        if rule is None:
-            return None
+        if rule is None:  # "invoiced monthly in arrears and payable within 30 days after receipt of the invoice"
+            rest = find_time(s[v.end:], document) if v.end < len(s) else None
+            if rest is None or rest.recurrence is not None:
+                return None
+            return replace(rest, start=rest.start + v.end, end=rest.end + v.end)
         return TimeExpr(v.start, v.end, recurrence=rule, series_after=v.series_after)
     if isinstance(v, FixedDate):
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None

@@ -22,6 +22,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("renewal_start", r"renewal\s+term\s+(?:starts|begins|commences)"),
     ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
     ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
+               r"|(?:end|expiry|expiration)\s+of\s+the\s+(?!warranty|renewal|payment)[a-z][\w-]*\s+term\b"  # the Reserved Term
                r"|end\s+of\s+the\s+subscription\s+term"
                r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule)"
                r"|(?:this\s+)?agreement\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
