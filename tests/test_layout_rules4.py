@@ -153,3 +153,26 @@ def test_english_named_term_fee_and_daily_sum() -> None:
     assert (delete["trigger"]["event"], delete["trigger"]["offset"]) == ("expiry", "P15D")
     pen = c["penalties"][0]
     assert (pen["kind"], pen["amount"], pen["per"], pen["cap"]) == ("late_delivery", "1000.00", "day", {"amount": "30000.00"})
+
+
+AMENDMENT = ("技术服务合同变更协议\n甲方（委托方）：甲公司\n乙方（受托方）：乙公司\n"
+             "第一条 价款\n原合同总价人民币100万元，因新增工作追加人民币10万元，变更后合同总价为人民币110万元。\n"
+             "第二条 交付\n一、原约定：乙方应于2026年12月31日前完成系统交付。\n"
+             "　　变更为：乙方应于2027年2月26日前完成系统交付。\n"
+             "第三条 违约\n一、原约定：乙方逾期交付的，每日按合同总价千分之一支付违约金。\n"
+             "　　变更为：乙方逾期交付的，每日按逾期部分价款千分之三支付违约金。\n"
+             "第四条 期限\n原合同期限至2027年6月30日止，变更为延长至2027年9月30日止。\n"
+             "第五条 付款\n追加价款人民币10万元，甲方应于本协议签订之日起30日内支付。\n"
+             "本协议于2026年12月15日签订。\n")
+
+
+def test_old_wording_in_prose_states_no_fact() -> None:
+    out = _json(AMENDMENT)
+    c = out["contract"]
+    assert c["total_fee"] == "1100000.00"
+    assert c["expiry_date"] == "2027-09-30"
+    models = [o for o in out["obligations"] if o["kind"] == "model_delivery"]
+    assert [o["due_date"] for o in models] == ["2027-02-26"]
+    pen = c["penalties"]
+    assert [(p["rate"], p["basis"]) for p in pen] == [("0.003", "delayed_amount")]
+    assert not [w for w in out["warnings"] if w["code"] in ("amount_mismatch", "unrecognised_duty")]

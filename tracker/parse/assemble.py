@@ -23,6 +23,8 @@ from tracker.parse.normalize import Normalized
 from tracker.parse.paragraphs import public_label
 from tracker.periods import add_duration, deadline, first_occurrence, iter_occurrences
 
+#: a document that amends another (its title says so): its instalments need not add up to the total
+_AMENDMENT_DOC = re.compile(r"补充协议|变更协议|修改协议|变更协议书|契约变更|合同变更|Amendment|Supplement", re.I)
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
 _SIG_COLON = re.compile(r":(?=\s*_)")
 
@@ -281,7 +283,8 @@ class Assembler:
         lasts = {(r.label, r.recurrence): r.series_until for r in f.obligations if r.series_until}
         counts = [self._occurrences(o, c, lasts.get((o.clause, o.recurrence)))  # once per period
                   for o in payments]
-        if c.total_fee is not None and payments and all(o.amount is not None for o in payments) and None not in counts:
+        if c.total_fee is not None and payments and all(o.amount is not None for o in payments) and None not in counts \
+                and not _AMENDMENT_DOC.search(text[:200]):  # an amendment lists only the instalments it changes
             total = sum((o.amount * n for o, n in zip(payments, counts, strict=True) if o.amount is not None and n is not None),
                         start=to_fen(c.total_fee) * 0)
             if total != c.total_fee and (f.total_fee_was is None or total != c.total_fee - f.total_fee_was):

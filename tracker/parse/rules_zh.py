@@ -7,7 +7,7 @@ Phrase tables come first, so new wording is a table edit, not new logic.
 
 from __future__ import annotations
 
-from tracker.parse import tables_zh
+from tracker.parse import superseded_zh, tables_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import Facts, Unit
 from tracker.parse.context_zh import Ctx, parse_duration
@@ -50,6 +50,10 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     # the 原约定 column of an amendment table is wording the document replaces: no rule reads it
     replaced = [u for u in units if ("\t" in norm.text[u.start:u.end] or "|" in norm.text[u.start:u.end])
                 and tables_zh.in_old_cell(norm.text, u.start, u.end)] if tables_zh.has_old_column(norm.text) else []
+    old = superseded_zh.old_units(norm.text, units)  # "原约定：…" in prose: the same
+    replaced += old
+    if (blanked := superseded_zh.blank_old_values(norm.text, old)) is not norm.text:
+        norm = Normalized(norm.original, blanked, norm.index, norm.language)  # "原…至A止，变更为…至B止": B
     ctx = Ctx(norm, clauses, [u for u in units if u not in replaced] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)

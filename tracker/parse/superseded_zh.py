@@ -1,0 +1,50 @@
+"""Wording an amendment replaces, written in prose rather than in a table:
+
+    一、原約定：乙方應於民國115年12月31日前完成系統交付。
+    　　變更為：乙方應於民國116年2月26日前完成系統（含二號倉區）交付並上線試運轉。
+    原契約期間至民國116年6月30日止，變更為延長至民國116年9月30日止。
+    原契约总价人民币360万元，……变更后契约总价为人民币396万元。
+
+The old wording states no fact of the document: a sentence labelled 原约定 is read (cited as read,
+never as a duty), and in a sentence that names the old value before the new one ("原…，变更为…"),
+the old value's dates and sums are blanked (same length) so the rules read the new one. Pure
+functions over the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse.common import Unit, find_dates, find_money
+
+#: a sentence that quotes the wording being replaced: "原约定：", "原条款：", "原合同第5.1条约定：", "修改前："
+_OLD_LABEL = re.compile(r"(?:原(?:合同|契约|协议)?(?:第[^:：。;]{1,12}?条)?(?:约定|条款|内容|规定|条文)|修改前|变更前|调整前)\s*[:：]")
+#: "原X…，(…，)变更为/变更后/调整为/延长至…": the old value comes first in the same sentence
+_OLD_THEN_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；:：\n]{1,60}?(?=[,，][^。;；\n]{0,40}?(?:变更|修改|调整|延长)(?:后|为|至))")
+
+
+def old_units(text: str, units: list[Unit]) -> list[Unit]:
+    """The units that quote replaced wording (they open with 原约定：)."""
+    if "原" not in text and "前" not in text:
+        return []
+    return [u for u in units if _OLD_LABEL.match(text, u.start, u.end)]
+
+
+def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
+    """``text`` with the ``old`` units and the dates and sums of each "原…，变更为…" old value
+    replaced by spaces (the same length: every position stays where it was)."""
+    if "原" not in text:
+        return text
+    spans: list[tuple[int, int]] = [(u.start, u.end) for u in old or ()]
+    for m in _OLD_THEN_NEW.finditer(text):
+        spans += [(h.start, h.end) for h in find_dates(text, m.start(), m.end())]
+        spans += [(h.start, h.end) for h in find_money(text, m.start(), m.end())]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+__all__ = ["blank_old_values", "old_units"]
