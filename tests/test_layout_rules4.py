@@ -176,3 +176,34 @@ def test_old_wording_in_prose_states_no_fact() -> None:
     pen = c["penalties"]
     assert [(p["rate"], p["basis"]) for p in pen] == [("0.003", "delayed_amount")]
     assert not [w for w in out["warnings"] if w["code"] in ("amount_mismatch", "unrecognised_duty")]
+
+
+def test_key_value_table_states_the_signing_date() -> None:
+    text = ("# 数据采购合同\n\n| 条款 | 内容 |\n|---|---|\n| 买受人（甲方） | 甲公司 |\n| 出卖人（乙方） | 乙公司 |\n"
+            "| 签订日期 | 二〇二六年四月二十八日 |\n| 一、交付 | 乙方应于合同签订之日起十日内交付数据。 |\n")
+    assert _json(text, "x.md")["contract"]["signed_date"] == "2026-04-28"
+
+
+@pytest.mark.parametrize("sentence,event", [
+    ("规划终稿经甲方书面确认后10个工作日内，甲方支付剩余50%。", "acceptance"),
+    ("期中报告经甲方审查通过后三十日内，甲方支付研究经费百分之三十。", "acceptance"),
+    ("研究报告通过甲方审核后15日内，甲方支付尾款。", "acceptance"),
+])
+def test_approval_words_are_acceptance(sentence: str, event: str) -> None:
+    text = HEAD.replace("甲方：", "委托方（甲方）：").replace("乙方：", "受托方（乙方）：") + "第一条 付款\n" + sentence + "\n"
+    pays = [o for o in _json(text)["obligations"] if o["kind"] == "payment"]
+    assert [o["trigger"]["event"] for o in pays] == [event]
+
+
+def test_a_report_stating_the_metrics_is_the_evaluation_report() -> None:
+    text = HEAD.replace("甲方：", "委托方（甲方）：").replace("乙方：", "受托方（乙方）：") + \
+        "第一条 报告\n乙方应于2026年11月30日前提交期末报告，载明模型之字元正确率及关键词召回率。\n"
+    obs = _json(text)["obligations"]
+    assert [(o["kind"], o["due_date"]) for o in obs] == [("evaluation_report", "2026-11-30")]
+
+
+def test_a_recurring_service_report_with_metrics_stays_a_progress_report() -> None:
+    text = HEAD.replace("甲方：", "委托方（甲方）：").replace("乙方：", "服务方（乙方）：") + \
+        "第一条 报告\n乙方应于每月10日前提交月度服务报告，报告包括识别准确率及接通率。\n"
+    obs = _json(text)["obligations"]
+    assert [o["kind"] for o in obs] == ["progress_report"]

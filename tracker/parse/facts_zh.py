@@ -109,7 +109,8 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
                 line = ctx.text[line_start:line_end]
                 if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
                     candidates.append(h.value)
-    for m in re.compile(r"(?:签订|签署)(?:日期|时间)\s*:\s*").finditer(ctx.text, 0, block_end):
+    for m in re.compile(r"(?:签订|签署|签约)(?:日期|时间)\s*(?::|\*{0,2}\s*\|)\s*").finditer(ctx.text, 0, block_end):
+        # ("签订日期：…" or a key-value table's "| 签订日期 | …|")
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
                 candidates.append(h.value)

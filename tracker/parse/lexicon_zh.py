@@ -144,7 +144,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("preliminary_acceptance", r"初验(?:合格|通过|完成)?|初步验收(?:合格|通过)?"),
     ("milestone_acceptance", r"阶段性?验收(?:合格|通过)|里程碑验收(?:合格|通过)?"),
     ("acceptance_request", r"(?:提交|提出)?(?:终验|初验|验收)申请"),
-    ("acceptance", r"(?:联合)?评审通过|通过(?:联合)?评审|到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
+    ("acceptance", r"(?:联合)?评审通过|通过(?:联合)?评审|(?:审查|审核|审定)(?:通过|合格)|通过[^,。;]{0,4}?(?:审查|审核)|到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
                    r"|验收报告(?:签署|出具)?|(?:签署|签发)验收(?:单|报告|证书)|验收(?:日|之日)|验收"
                    # accepting a deliverable in writing: "书面确认接纳《模型评估报告》后"
                    r"|(?:书面)?确认?(?:接纳|接受|认可)[^,。;]{0,16}?(?:报告|成果|交付物|交付成果)[》>]?"
@@ -152,7 +152,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                    r"|(?:签署|签发|签字确认)[^,。;]{0,12}?(?:确认单|验收单|确认书)[》>]?"
                    # "提交《诊断报告》并经甲方书面确认后": a deliverable confirmed in writing is accepted
                    # (an evaluation report confirmed is still the report's event: it names a schema event)
-                   r"|(?:报告(?<!评估报告)(?<!测试报告)(?<!评测报告)(?<!测评报告)(?<!检测报告)|成果|交付物|方案)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"),
+                   r"|(?:报告(?<!评估报告)(?<!测试报告)(?<!评测报告)(?<!测评报告)(?<!检测报告)|成果|交付物|方案|终稿|定稿)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"),
     ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
     ("performance_bond", r"履约保(?:函|证金)"),
     ("payment_request", r"付款申请|请款申请|付款请求"),
@@ -238,7 +238,11 @@ DEPOSIT = r"押金|保证金|保函"
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|付款依据|付款凭证"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
-EVALUATION_REPORT = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+#: a report named as the model's evaluation (a recurring one stays an evaluation report)
+EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
+                     # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
+                     r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1)")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报"

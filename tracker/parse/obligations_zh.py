@@ -177,8 +177,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
-        if ob.get("recurrence") and kind not in ("payment", "evaluation_report") \
-                and re.search(lexicon_zh.PERIODIC_REPORT, action):
+        if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
+                and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
