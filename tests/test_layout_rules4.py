@@ -207,3 +207,26 @@ def test_a_recurring_service_report_with_metrics_stays_a_progress_report() -> No
         "第一条 报告\n乙方应于每月10日前提交月度服务报告，报告包括识别准确率及接通率。\n"
     obs = _json(text)["obligations"]
     assert [o["kind"] for o in obs] == ["progress_report"]
+
+
+SOW = ("# STATEMENT OF WORK No. 3\n\n| | |\n|---|---|\n| Customer | Gamma Legal Co., Ltd. |\n"
+       "| Supplier | Delta AI Co., Ltd. |\n| Project Name | Clause Finder |\n"
+       "| SOW Effective Date | the date of the last signature below |\n\n"
+       "## 1. Fees\n\n1.1 The fixed fees for this SOW are RMB 500,000 (the \"SOW Fees\").\n\n"
+       "1.2 Supplier shall deliver the Model on or before September 30, 2026.\n\n"
+       "| Gamma Legal Co., Ltd. | Delta AI Co., Ltd. |\n|---|---|\n| By: Chen Yi, Counsel | By: Zhao Lei, CEO |\n"
+       "| Date: June 10, 2026 | Date: June 8, 2026 |\n\n---\n\n# CHANGE ORDER No. 1 to Statement of Work No. 3\n\n"
+       "CO1.1 The SOW Fees are increased from RMB 500,000 to RMB 560,000.\n\n"
+       "CO1.2 Supplier shall deliver a user guide on or before November 13, 2026.\n\n"
+       "| Gamma Legal Co., Ltd. | Delta AI Co., Ltd. |\n|---|---|\n| By: Chen Yi, Counsel | By: Zhao Lei, CEO |\n"
+       "| Date: August 21, 2026 | Date: August 19, 2026 |\n")
+
+
+def test_sow_cover_table_and_change_order() -> None:
+    out = _json(SOW, "x.en.md")
+    c = out["contract"]
+    assert (c["provider"], c["client"], c["title"]) == ("Delta AI Co., Ltd.", "Gamma Legal Co., Ltd.", "Clause Finder")
+    assert (c["signed_date"], c["effective_date"]) == ("2026-06-10", "2026-06-10")
+    assert c["total_fee"] == "560000.00"
+    guide = next(o for o in out["obligations"] if o["due_date"] == "2026-11-13")
+    assert guide["clause"] == "CO1.2" and guide["party"] == "provider"

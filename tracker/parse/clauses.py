@@ -83,6 +83,8 @@ _SIGNATURE = re.compile(
     r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
     # an English signature table's header: "| | For the Client | For the Provider |"
     r"|\|[^\n]*\b(?:For|FOR)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+|THE\s+)?[A-Z]\w*\s*\|[^\n]*(?=\n)"
+    # an English signature table's signatory row: "| By: Chen Yiran, General Counsel | By: Zhao Lei, CEO |"
+    r"|\|[ \t]*By\s*:[^\n|]*\|[ \t]*By\s*:[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
     r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
@@ -102,14 +104,16 @@ _SIGNATURE = re.compile(
 #: a word every branch of ``_SIGNATURE`` holds on the line its match begins on or the next (授权/代表/签署
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted",
-                    "Agreed", "For", "FOR", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+                    "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEX|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
     # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"
     r"|(?:Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|SOW)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<sow>\d+)\b"
-    r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:])))"
+    r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:]))"
+    # a change order after the signatures amends the document above it: "CHANGE ORDER No. 1"
+    r"|(?:Change\s+Order|CHANGE\s+ORDER)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<co>\d+)\b)"
 )
 
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
@@ -249,6 +253,7 @@ def segment(text: str) -> Clauses:
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
         label = re.sub(r"\s+", "", name) if m.group("n") else f"SOW{m['sow']}" if m.group("sow") \
+            else f"CO{m['co']}" if m.group("co") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
     if not any(k == "art" for _, k, _ in marks):
@@ -465,8 +470,8 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附ASEO"  # the characters an appendix label starts with (most labels are "4.2")
+_APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附ASEOC"  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

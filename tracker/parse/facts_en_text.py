@@ -80,7 +80,10 @@ def clean(text: str) -> str:
 
 #: a document after the signatures (its dates are not the signatures')
 _AFTER_SIGNATURES = re.compile(r"(?m)^[ \t#*]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|"
-                               r"STATEMENT OF WORK|Statement of Work)\b")
+                               r"STATEMENT OF WORK|Statement of Work|CHANGE ORDER|Change Order|AMENDMENT|Amendment No)\b")
+
+
+_DUTY_LINE = re.compile(r"\b(?:shall|must|will)\s+(?!be\s+signed)\w")
 
 
 class Doc:
@@ -168,6 +171,8 @@ class Doc:
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
             signing_line = _SIGNING_LINE.match(self.text, self.text.rfind("\n", 0, h.start) + 1)
             if near >= 2 or RX["signed_lead"].search(lead) or (after_witness and RX["date_lead"].search(lead)) or signing_line:
+                if not RX["signed_lead"].search(lead) and _DUTY_LINE.search(self.text, *self.line(h.start, h.end)):
+                    continue  # "1.2 Supplier shall deliver the Model on or before …" near the signatures of a short SOW
                 if repeated is None:
                     repeated = {x for x, n in Counter(x.strip() for x in self.text.splitlines()).items() if n >= 3 and x}
                 a, b = self.line(h.start, h.end)

@@ -49,4 +49,24 @@ def public_label(label: str | None) -> str | None:
     return None if label is not None and label.startswith(UNNUMBERED) else label
 
 
-__all__ = ["UNNUMBERED", "body_paragraphs", "public_label"]
+_FIELD_ROW = re.compile(r"(?m)^[ \t]*\|(?P<k>[^|\n]{1,60})\|(?P<v>[^|\n]{1,200})\|[ \t]*$")
+
+
+def fields_view(text: str, end: int) -> str:
+    """``text`` with the two-cell table rows before ``end`` (a cover table: "| Customer | Acme Ltd. |")
+    written as field lines ("  Customer : Acme Ltd.  "), every position kept, so the rules that read
+    "Label: value" lines read them too."""
+    if "|" not in text[:end]:
+        return text
+    out = list(text)
+    for m in _FIELD_ROW.finditer(text, 0, end):
+        key, value = m.group("k").strip(" *"), m.group("v").strip(" *")
+        if not key or not value or set(value) <= set("-: "):
+            continue  # a header rule or an empty header row
+        out[m.start("k") - 1] = " "
+        out[m.end("k")] = ":"
+        out[m.end("v")] = " "
+    return "".join(out)
+
+
+__all__ = ["UNNUMBERED", "body_paragraphs", "fields_view", "public_label"]

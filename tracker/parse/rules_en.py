@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+from decimal import Decimal
 
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
     Facts,
+    MoneyHit,
     RawObligation,
     RawWarning,
     Unit,
@@ -22,6 +24,7 @@ from tracker.parse.fees_en import labelled_total, named_fee_amount, named_total
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
+from tracker.parse.paragraphs import fields_view
 from tracker.parse.parties_en import defined_parties
 from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
 from tracker.parse.rule_driver import run
@@ -211,6 +214,11 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
             return facts
+    for m in _THIS_FEES.finditer(ctx.text):  # "The fixed fees for this SOW are RMB 960,000"
+        hits = find_money(ctx.text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
+            facts.total_fee, facts.currency = _amended_fee(ctx.text, hits[0])
+            return facts
     for m in _IN_TOTAL.finditer(ctx.text):  # "…, in total USD 1,860,000 (the "Committed Fees")"
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
@@ -224,6 +232,23 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     if hit:
         facts.total_fee, facts.currency = hit.value, hit.currency
     return facts
+
+
+_THIS_FEES = re.compile(r"\b(?:the\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
+                        r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract)\s+"
+                        r"(?:is|are|shall\s+be|amounts?\s+to)\s+", re.I)
+_INCREASED = re.compile(r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
+
+
+def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
+    """The total as a later change states it ("The SOW Fees are increased from RMB 960,000 to RMB
+    1,080,000"): the new amount when the old one is the total read, else the total read."""
+    for m in _INCREASED.finditer(text, hit.end):
+        money = find_money(text, m.end(), m.end() + 80)
+        if len(money) >= 2 and money[0].value == hit.value and money[0].start - m.end() <= 3 \
+                and re.match(r"\s*to\s*$", text[money[0].end:money[1].start]):
+            return money[1].value, money[1].currency or hit.currency
+    return hit.value, hit.currency
 
 
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
@@ -302,6 +327,9 @@ RULES = (rule_parties, rule_title, rule_dates, rule_confidentiality,
 
 
 def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
+    first = clauses.labelled()
+    if (view := fields_view(norm.text, first[0].start if first else 0)) is not norm.text:
+        norm = Normalized(norm.original, view, norm.index, norm.language)  # a cover table's rows as fields
     ctx = Ctx(norm, clauses, units)
     rule_roles(ctx)  # the context: who the parties are, before any rule reads it
     facts = run(RULES, ctx)
