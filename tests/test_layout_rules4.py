@@ -230,3 +230,27 @@ def test_sow_cover_table_and_change_order() -> None:
     assert c["total_fee"] == "560000.00"
     guide = next(o for o in out["obligations"] if o["due_date"] == "2026-11-13")
     assert guide["clause"] == "CO1.2" and guide["party"] == "provider"
+
+
+TW = ("軟體授權契約\n甲方（委託人）：甲銀行股份有限公司\n乙方（受託人）：乙科技股份有限公司\n\n"
+      "第一條　契約價金\n一、契約總價為新臺幣壹佰萬元整，分二期給付，各期付款條件詳附件一。\n\n"
+      "第二條　保密\n一、乙方對於因履約而知悉之甲方資料，應負保密義務；本義務於契約終止後五年內仍繼續有效。\n"
+      "二、乙方違反前項義務者，應給付甲方懲罰性違約金新臺幣參拾萬元。\n\n"
+      "第三條　其他\n一、本契約期間自簽約日起至民國116年12月31日止。\n"
+      "二、本契約正本二份，副本二份，由雙方各執正本及副本各一份。\n\n"
+      "甲方：甲銀行股份有限公司　代表人：王某\n乙方：乙科技股份有限公司　代表人：陳某\n中華民國一一五年十月二十日\n\n\n"
+      "附件一　付款明細表\n\n"
+      "期別      付款條件                                  比例    金額（新臺幣）\n"
+      "第一期    簽約之次日起十個工作天內                  40%     400,000\n"
+      "第二期    最終驗收合格後三十日內                    60%     600,000\n")
+
+
+def test_traditional_annex_table_and_back_references() -> None:
+    out = _json(TW)
+    c = out["contract"]
+    assert c["copies"] == 4
+    assert c["confidentiality_term"] == "P5Y"
+    assert [(p["kind"], p["amount"]) for p in c["penalties"]] == [("confidentiality_breach", "300000.00")]
+    pays = [o for o in out["obligations"] if o["kind"] == "payment"]
+    assert [(o["amount"], o["trigger"]["event"], o["clause"]) for o in pays] == [
+        ("400000.00", "signing", "附件一"), ("600000.00", "acceptance", "附件一")]

@@ -242,15 +242,20 @@ def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+#: a sentence about the duty just stated: 本条, 本义务, 上述义务, 前项义务
+_REFERS_BACK = re.compile(r"(?:本|上述|前述|前项|前款|该|此)(?:条|项|款)?(?:保密)?(?:义务|责任|约定|规定)?(?=[于在自至,]|仍|持续|继续|长期|永久)|本条")
+
+
 def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     titles: dict[str, str] | None = None
     for u in ctx.units:
         s = ctx.unit_text(u)
         about = "保密" in s
-        if not about and s.startswith("本条"):  # "本条于契约终止后二年内仍然有效" in the confidentiality article
+        if not about and _REFERS_BACK.match(s):  # "本条/本义务于契约终止后二年内仍然有效" in the confidentiality article
             titles = titles if titles is not None else section_titles(ctx)
-            about = "保密" in titles.get(u.label or "", "") or "保密" in ctx.text[max(0, u.start - 80):u.start]
+            about = "保密" in titles.get(u.label or "", "") or "保密" in titles.get((u.label or "").split(".")[0], "") \
+                or "保密" in ctx.text[max(0, u.start - 80):u.start]
         if "保密期" not in s and not (about and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
         lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
@@ -367,6 +372,12 @@ def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     m = re.search(rf"(?:正本|[一壹]式)[^。;]{{0,24}}?(?:合计|共计|总计)\s*共?\s*(?P<n>{NUM})\s*份", ctx.text) \
         or re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
+    pair = None if m is None or "合计" in m.group(0) or "共" in m.group(0) else \
+        re.compile(rf"正本\s*(?P<a>{NUM})\s*份\s*[,，、;；]?\s*副本\s*(?P<b>{NUM})\s*份").match(ctx.text, m.start())
+    if pair:  # "正本二份，副本二份": four copies in all
+        with contextlib.suppress(NumeralError):
+            facts.copies = cn_int(pair.group("a")) + cn_int(pair.group("b"))
+            return facts
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(m.group("n"))

@@ -105,8 +105,20 @@ _SCHEDULE = guarded(re.compile(
 
 
 def _payment_clauses(ctx: Ctx) -> set[str]:
-    """Clauses that set out a payment schedule: their rows need no duty verb of their own."""
-    return {u.label for u in ctx.units if u.label and _SCHEDULE.search(ctx.unit_text(u))}
+    """Clauses that set out a payment schedule: their rows need no duty verb of their own; an annex
+    a payment sentence refers to ("分四期给付，各期付款条件详附件一") is one too."""
+    out: set[str] = set()
+    for u in ctx.units:
+        if not u.label:
+            continue
+        s = ctx.unit_text(u)
+        if _SCHEDULE.search(s):
+            out.add(u.label)
+            out.update(m.group(0).replace(" ", "") for m in _ANNEX_REF.finditer(s))
+    return out
+
+
+_ANNEX_REF = re.compile(r"附件\s*[一二三四五六七八九十\d]+")
 
 
 _RATIO = re.compile(rf"按\s*(?P<rates>(?:{RATE_RX.pattern})(?:\s*[、,]\s*(?:{RATE_RX.pattern}))+)\s*的?比例")
@@ -149,7 +161,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
         row = tables_zh.row_at(ctx.text, u.start, u.end) \
-            if u.label in schedules and ("\t" in s or "|" in s or "<t" in s) else None
+            if u.label in schedules and ("\t" in s or "|" in s or "<t" in s or "  " in s) else None
         if row is not None and (row.of("amount") or row.of("percent")):
             in_schedule = True  # a row of a payment table: its header names the amount or the share
         if not DUTY.search(s) and not in_schedule:

@@ -74,6 +74,17 @@ def basis_of(s: str) -> str | None:
     return best[1] if best else None
 
 
+def _own_title(label: str | None, article_title: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``article_title`` that reads "本" (违反前项/本条义务) as the article of ``label`` itself."""
+    article = (label or "").split(".")[0]
+
+    def title(n: str) -> str | None:
+        if n != "本":
+            return article_title(n)
+        return article_title(article) if article.isdigit() else None
+    return title
+
+
 def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None) -> str | None:
     """The penalty kind a sentence's breach names: the trigger that starts first; a cross
     reference (违反第8条) takes the kind of the referenced article's title."""
@@ -84,7 +95,7 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
             best = (m.start(), kind)
     x = _XREF.search(s)
     if x and article_title is not None and (best is None or x.start() < best[0]):
-        title = article_title(x.group("n")) or ""
+        title = article_title(x.group("n") or "本") or ""
         for kind, rx in lx.XREF_TITLES:
             if re.search(rx, title):
                 return kind
@@ -206,7 +217,8 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
         if last is not None and last.label is not None and last.label.split(".")[0] != label.split(".")[0]:
             last = None  # a completing sentence only reaches back within its article
         sents = sentences(text, label, start, end)
-        readings = [(sn, read_sentence(text[sn.start:sn.end], article_title)) for sn in sents]
+        own = _own_title(label, article_title)  # "违反前项义务": the kind of this article's title
+        readings = [(sn, read_sentence(text[sn.start:sn.end], own)) for sn in sents]
         openers = sum(1 for _, rd in readings if rd.opens and rd.kind not in found)
         for sn, rd in readings:
             if rd.opens:
