@@ -254,3 +254,14 @@ def test_traditional_annex_table_and_back_references() -> None:
     pays = [o for o in out["obligations"] if o["kind"] == "payment"]
     assert [(o["amount"], o["trigger"]["event"], o["clause"]) for o in pays] == [
         ("400000.00", "signing", "附件一"), ("600000.00", "acceptance", "附件一")]
+
+
+@pytest.mark.parametrize("sentence,event,offset", [
+    ("第一季度运维费人民币195,000元，于第一季度考核结果经双方确认之日起10个工作日内支付。", "acceptance", "P10D"),
+    ("年度评估结果经甲方书面确认后15日内，甲方支付尾款人民币5万元。", "acceptance", "P15D"),
+    ("服务期满且第四季度考核合格后15日内，甲方支付质保金人民币2万元。", "acceptance", "P15D"),
+])
+def test_an_assessment_confirmed_is_acceptance(sentence: str, event: str, offset: str) -> None:
+    text = HEAD.replace("甲方：", "采购人（甲方）：").replace("乙方：", "供应商（乙方）：") + "第一条 付款\n" + sentence + "\n"
+    pays = [o for o in _json(text)["obligations"] if o["kind"] == "payment"]
+    assert [(o["trigger"]["event"], o["trigger"]["offset"]) for o in pays] == [(event, offset)]
