@@ -265,3 +265,24 @@ def test_an_assessment_confirmed_is_acceptance(sentence: str, event: str, offset
     text = HEAD.replace("甲方：", "采购人（甲方）：").replace("乙方：", "供应商（乙方）：") + "第一条 付款\n" + sentence + "\n"
     pays = [o for o in _json(text)["obligations"] if o["kind"] == "payment"]
     assert [(o["trigger"]["event"], o["trigger"]["offset"]) for o in pays] == [(event, offset)]
+
+
+AMEND_EN = ("AMENDMENT NO. 1\nto the Services Agreement\n\nThis Amendment No. 1 is entered into by and between:\n\n"
+            "Shanghai Alpha Retail Co., Ltd. (the \"Client\"); and\n\nBeijing Beta AI Co., Ltd. (the \"Service Provider\").\n\n"
+            "RECITALS\n\nA. The Agreement is currently scheduled to expire on December 31, 2026.\n\n"
+            "NOW, THEREFORE, the Parties agree as follows:\n\n1. Term\n"
+            "1.1 Section 9.1 of the Agreement is replaced with the following: \"9.1 This Agreement shall remain in force "
+            "until June 30, 2027.\"\n\n2. Fees\n2.1 The total Contract Price under the Agreement is accordingly increased "
+            "from RMB 1,200,000 to RMB 1,580,000.\n\n3. Data and Confidentiality\n3.1 Within twenty (20) Business Days "
+            "after the expiry of the Agreement, the Service Provider shall delete all Training Data.\n"
+            "3.2 The confidentiality obligations survive for four (4) years after the expiry of the Agreement.\n\n"
+            "Shanghai Alpha Retail Co., Ltd.\nBy: Chen Yi\nDate: November 23, 2026\n\n"
+            "Beijing Beta AI Co., Ltd.\nBy: Zhao Ming\nDate: November 20, 2026\n")
+
+
+def test_english_amendment_reads_the_new_terms() -> None:
+    c = _json(AMEND_EN, "x.en.txt")["contract"]
+    assert (c["provider"], c["client"]) == ("Beijing Beta AI Co., Ltd.", "Shanghai Alpha Retail Co., Ltd.")
+    assert c["expiry_date"] == "2027-06-30"
+    assert c["total_fee"] == "1580000.00"
+    assert c["confidentiality_term"] == "P4Y"

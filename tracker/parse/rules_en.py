@@ -97,7 +97,8 @@ def rule_roles(ctx: Ctx) -> None:
 
 _DEFINED_PARTY = re.compile(
     r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
-    r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*)(?:\s*\([^()\n]{1,60}\))?,"
+    r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*)(?:\s*\([^()\n]{1,60}\))?"
+    r",(?!\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|PLC|plc|GmbH)\b)"  # "X Co., Ltd.": the legal form is the name's
     r"[^\n]{0,300}?\((?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
 )
 
@@ -187,7 +188,9 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for u in ctx.units:
         s = ctx.unit_text(u)
-        about = re.search(r"confidential", s, re.I) or re.search(r"confidential", _article_title(ctx, u.label), re.I)
+        about = re.search(r"confidential", s, re.I) or (
+            re.search(r"confidential", _article_title(ctx, u.label), re.I) and re.search(r"surviv|obligations?\b", s, re.I))
+        # (in a "Data and Confidentiality" article, "delete the data within 20 days after expiry" is no period)
         if not about or not re.search(r"period|term|surviv|years?\s+after", s, re.I):
             continue
         if re.search(r"perpetu|indefinite|permanent|forever", s, re.I):
@@ -214,6 +217,11 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
             return facts
+    for m in _TOTAL_CHANGED.finditer(ctx.text):  # "The total Contract Price … is increased from RMB 1.2m to RMB 1.58m"
+        money = find_money(ctx.text, m.end(), m.end() + 80)
+        if len(money) >= 2 and money[0].start - m.end() <= 3 and re.match(r"\s*to\s*$", ctx.text[money[0].end:money[1].start]):
+            facts.total_fee, facts.currency = money[1].value, money[1].currency
+            return facts
     for m in _THIS_FEES.finditer(ctx.text):  # "The fixed fees for this SOW are RMB 960,000"
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
@@ -237,6 +245,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
 _THIS_FEES = re.compile(r"\b(?:the\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract)\s+"
                         r"(?:is|are|shall\s+be|amounts?\s+to)\s+", re.I)
+_TOTAL_CHANGED = re.compile(r"\btotal\s+(?:contract\s+)?(?:price|fees?|amount|contract\s+sum)\b[^.;\n]{0,60}?"
+                            r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
 _INCREASED = re.compile(r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
 
 
