@@ -286,3 +286,22 @@ def test_english_amendment_reads_the_new_terms() -> None:
     assert c["expiry_date"] == "2027-06-30"
     assert c["total_fee"] == "1580000.00"
     assert c["confidentiality_term"] == "P4Y"
+
+
+def test_provider_hands_over_data_named_in_the_lead_or_the_item() -> None:
+    text = ("语料采购协议\n甲方（采购方）：甲公司\n乙方（供应方）：乙公司\n签订日期：2026年11月20日\n"
+            "第一条 交付\n1. 乙方应按下列批次交付语料：\n（1）第一批：文学类图书3,000册，于2026年12月15日前交付；\n"
+            "（2）第二批：社会科学类图书4,000册，于2027年3月31日前交付。\n"
+            "2. 乙方应于2027年4月30日前交付第三批有效病例600例。\n"
+            "3. 甲方应于本协议签订之日起5个工作日内向乙方提供语料格式规范及采购书目清单。\n"
+            "4. 甲方应于2027年2月26日前将待验证软件部署至甲方内网测试环境。\n")
+    obs = _json(text)["obligations"]
+    assert [(o["kind"], o["party"]) for o in obs] == [
+        ("other", "provider"), ("other", "provider"), ("other", "provider"), ("other", "client"), ("other", "client")]
+
+
+def test_a_report_listing_the_agreed_indicators_is_the_evaluation_report() -> None:
+    text = HEAD.replace("甲方：", "数据提供方（甲方）：").replace("乙方：", "数据使用方（乙方）：") + \
+        "第一条 验证\n1.1 软件应达到：召回率不低于90%。\n1.2 甲方应于2027年4月30日前出具临床验证报告，报告应列明本协议1.1条所述各项指标。\n"
+    obs = _json(text)["obligations"]
+    assert [(o["kind"], o["party"]) for o in obs] == [("evaluation_report", "provider")]

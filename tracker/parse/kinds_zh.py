@@ -36,7 +36,7 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
 
 def _conjunct_is_data(c: str) -> bool | None:
     """True: data (its head is); False: paperwork, an account, a place, hardware; None: unnamed."""
-    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个]*\s*$", "", c.strip())
+    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$", "", c.strip())
     if re.search(PAPER_HEAD + r"[》\"”]?\s*$", head):
         return False
     if re.search(DATA_OBJECT, head):
@@ -78,7 +78,7 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
     (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``; the model
     and the evaluation report are the provider's, so a client's duty about them is ``other``."""
     if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action) \
-            and not re.search(PLACE_DELIVERABLE, action):
+            and not re.search(PLACE_DELIVERABLE, action) and not hands_over_data(action):
         return "model_delivery"
     if kind == "other" and party == "client" and client_hands_data(action):
         return "data_delivery"

@@ -205,6 +205,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
         kind = kinds_zh.settle_kind(kind, action, party) or kind
+        if kind == "model_delivery" and not re.search(lexicon_zh.DELIVERABLE, action) and (lead := _lead_in(ctx, u)):
+            kind = kinds_zh.kind_of(lead, party) or kind  # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names
         same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and "。" not in ctx.text[prev_at[1]:u.start])
         if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action):
             kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
@@ -396,6 +398,17 @@ def _milestone_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
         return None
     ob["_a"], ob["_b"] = ex.back(ob["_a"]), ex.back(ob["_b"])
     return ob
+
+
+def _lead_in(ctx: Ctx, u: Unit) -> str | None:
+    """The lead-in of the list ``u`` is an item of ("乙方应按下列批次交付语料:"), in the same clause."""
+    i = _unit_index(ctx, u)
+    for prev in reversed(ctx.units[max(0, i - 4):i]):
+        if prev.label != u.label:
+            return None
+        if ctx.text[prev.end:prev.end + 1] in (":", "："):
+            return ctx.unit_text(prev)
+    return None
 
 
 def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
