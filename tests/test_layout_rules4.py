@@ -305,3 +305,18 @@ def test_a_report_listing_the_agreed_indicators_is_the_evaluation_report() -> No
         "第一条 验证\n1.1 软件应达到：召回率不低于90%。\n1.2 甲方应于2027年4月30日前出具临床验证报告，报告应列明本协议1.1条所述各项指标。\n"
     obs = _json(text)["obligations"]
     assert [(o["kind"], o["party"]) for o in obs] == [("evaluation_report", "provider")]
+
+
+def test_hong_kong_licence_parties_term_and_cross_reference() -> None:
+    text = ("數據許可協議\n\n許可方：灣區數據有限公司（於香港註冊成立的公司，註冊地址為香港九龍）\n"
+            "被許可方：新曜科技有限公司（於香港註冊成立的公司，註冊地址為香港新界）\n\n"
+            "第一條　許可\n1.1 許可方准許被許可方將許可數據用於模型訓練，不得轉售。\n\n"
+            "第二條　期限\n2.1 本協議自雙方簽署之日起生效，許可期為兩年。\n\n"
+            "第三條　保密\n3.1 被許可方對許可數據負有保密義務。\n\n"
+            "第四條　違約責任\n4.1 被許可方違反第1.1條或第三條約定的，應向許可方支付違約金港幣伍拾萬元整。\n\n"
+            "許可方：灣區數據有限公司\n授權簽署人：梁某\n日期：2027年1月25日\n\n"
+            "被許可方：新曜科技有限公司\n授權簽署人：區某\n日期：2027年1月27日\n")
+    c = _json(text)["contract"]
+    assert (c["provider"], c["client"]) == ("灣區數據有限公司", "新曜科技有限公司")
+    assert (c["term"], c["expiry_date"]) == ("P2Y", "2029-01-27")
+    assert [(p["kind"], p["amount"]) for p in c["penalties"]] == [("confidentiality_breach", "500000.00")]

@@ -316,7 +316,7 @@ CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
 #: damages without a rate or a sum are not penalties (``赔偿…全部损失``)
 DAMAGES = r"赔偿"
 #: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
-XREF = (r"违反(?:本合同|本契约)?第\s*(?P<n>[\d一二三四五六七八九十百]+)\s*条"
+XREF = (r"违反(?:本合同|本契约|本协议)?第\s*(?P<n>[\d一二三四五六七八九十百]+)(?:\.\d+)*\s*条"
         r"|违反(?:前项|前款|本条|上述|前述)(?:约定|规定|义务)?")  # "违反前项义务": this article's title decides
 XREF_TITLES: tuple[tuple[str, str], ...] = (
     ("confidentiality_breach", r"保密|机密|秘密"),

@@ -33,6 +33,7 @@ _SUSPEND_DAYS = (
 )
 _SUSPEND_MONTHS = re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月")
 _XREF = re.compile(lx.XREF)
+_ARTICLE_REF = re.compile(r"第\s*(?P<n>[\d一二三四五六七八九十百]+)(?:\.\d+)*\s*条")
 _SENTENCE = re.compile(r"[^。;]+")
 #: penalties that run with time: only these take a cap or a suspension right from a later sentence
 RUNNING = ("late_payment", "late_delivery")
@@ -95,10 +96,13 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
             best = (m.start(), kind)
     x = _XREF.search(s)
     if x and article_title is not None and (best is None or x.start() < best[0]):
-        title = article_title(x.group("n") or "本") or ""
-        for kind, rx in lx.XREF_TITLES:
-            if re.search(rx, title):
-                return kind
+        # "违反第1.2条或第五条约定": each article the breach names, in turn
+        refs = [m.group("n") for m in _ARTICLE_REF.finditer(s, x.start(), x.end() + 16)] or [x.group("n") or "本"]
+        for n in refs:
+            title = article_title(n) or ""
+            for kind, rx in lx.XREF_TITLES:
+                if re.search(rx, title):
+                    return kind
     return best[1] if best else None
 
 
