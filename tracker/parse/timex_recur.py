@@ -206,9 +206,9 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (r"monthly\s+in\s+arrears", _c("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end")),
     (r"quarterly\s+in\s+advance", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start")),
     (r"(?:annually|yearly)[^.;]{0,30}anniversary|each\s+anniversary", _c("FREQ=YEARLY", "event", "P1Y")),
-    # "by the 15th day of January, April, July and October each year"
+    # "by the 15th day of January, April, July and October (each year)"
     (rf"\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?P<months>{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s+and\s+{_MONTH})"
-     r"\s+(?:in\s+|of\s+)?(?:each|every)\s+(?:calendar\s+)?year",
+     r"(?:\s+(?:in\s+|of\s+)?(?:each|every)\s+(?:calendar\s+)?year)?",  # (a list of months recurs as it stands)
      lambda m: (f"FREQ=MONTHLY;BYMONTH={_month_list(m.group('months'))};BYMONTHDAY={int(m.group('d'))}", "calendar", "P0D", False)
      if 1 <= int(m.group("d")) <= 28 else None),
     # "by 31 January of each year", "on or before March 31 in every calendar year"
