@@ -252,6 +252,8 @@ def _needs(rx: str, lang: str) -> re.Pattern[str] | None:
         return None
     if rx.startswith("(?P<dur>"):
         return _PERIOD_END_EN
+    if "(?:calendar\\s+)?year)?" in rx:
+        return None  # "each year" is optional there (a list of months)
     return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
 
 
