@@ -320,3 +320,18 @@ def test_hong_kong_licence_parties_term_and_cross_reference() -> None:
     assert (c["provider"], c["client"]) == ("灣區數據有限公司", "新曜科技有限公司")
     assert (c["term"], c["expiry_date"]) == ("P2Y", "2029-01-27")
     assert [(p["kind"], p["amount"]) for p in c["penalties"]] == [("confidentiality_breach", "500000.00")]
+
+
+def test_rows_of_a_space_aligned_payment_table_are_never_missed_silently() -> None:
+    from tracker.parse.common import Facts
+    from tracker.parse.coverage import unrecognised
+
+    text = ("第四条 经费\n经费按下表分三笔拨付至乙方账户：\n\n"
+            "  期次      拨付条件                        金额（元）\n"
+            "  第一笔    合同生效后10个工作日内           144,000.00\n"
+            "  第二笔    2027年5月31日前                  144,000.00\n"
+            "  合计                                      288,000.00\n")
+    flagged = [text[w.start:w.end] for w in unrecognised(text, "zh-Hans", Facts(), lambda _pos: "4")]
+    assert [f.split()[0] for f in flagged] == ["第一笔", "第二笔"]  # nothing read them: both flagged, not the total
+    pays = [o for o in _json(HEAD + text)["obligations"] if o["kind"] == "payment"]
+    assert [o["amount"] for o in pays] == ["144000.00", "144000.00"]  # and the rules read them

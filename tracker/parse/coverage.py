@@ -25,6 +25,7 @@ from pathlib import Path
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawWarning, find_dates
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
@@ -176,6 +177,7 @@ def unrecognised(text: str, language: str, facts: Facts,
         out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
                               "a duty or term with a time element that produced no obligation or fact"))
     out += _table_rows(text, language, covered, label_at)
+    out += _space_rows(text, language, covered, label_at)
     return out
 
 
@@ -212,6 +214,42 @@ def _table_rows(text: str, language: str, covered: _Covered,
         if lead_of[top]:
             out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
                                   "a dated row of a table a duty introduces that produced no obligation"))
+    return out
+
+
+_PAYS = re.compile(r"支付|付款|拨付|给付|\bpa(?:y|id|yable|yment)", re.I)
+
+
+def _space_rows(text: str, language: str, covered: _Covered,
+                label_at: Callable[[int], str | None]) -> list[RawWarning]:
+    """Rows of a table laid out with spaces ("第一笔    合同生效后10个工作日内    144,000.00") under a
+    lead-in that states a duty or a payment ("经费按下表分三笔拨付："): a row with a time element no
+    rule read is a duty the parser missed."""
+    if "   " not in text:
+        return []
+    c = cues(pack_of(language))
+    out: list[RawWarning] = []
+    lines: list[tuple[int, int, bool]] = []  # (start, end, a space-aligned row)
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), "  " in line and is_space_row(line)))
+        pos += len(line) + 1
+    lead, lead_ok = "", None  # the last line above that is no row (the table's lead-in); whether it states a duty
+    for start, end, row in lines:
+        if not row:
+            if text[start:end].strip():
+                lead, lead_ok = text[start:end].strip(), None
+            continue
+        a = start + len(text[start:end]) - len(text[start:end].lstrip())
+        b = start + len(text[start:end].rstrip())
+        cells = text[a:b]
+        if covered.overlaps(a, b) or not re.search(r"\d", cells) or not has_time_element(cells, language):
+            continue
+        if lead_ok is None:  # once per table, not once per row
+            lead_ok = bool(c.duty.search(lead) or _PAYS.search(lead))
+        if lead_ok:
+            out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
+                                  "a row of a table a duty introduces that produced no obligation"))
     return out
 
 

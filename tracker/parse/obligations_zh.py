@@ -99,9 +99,9 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
 
 #: a clause that sets out a payment schedule (guarded: tried only where one of its words can start)
 _SCHEDULE = guarded(re.compile(
-    r"(?:支付|付款|给付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+期)"
-    r"|分[一二三四五六七八九十\d]+期(?:支付|付款|给付)"
-    r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])"))
+    r"(?:支付|付款|给付|拨付)[^。]{0,20}(?:如下|下列|下表|以下|分[一二三四五六七八九十\d]+[期笔次])"
+    r"|分[一二三四五六七八九十\d]+[期笔次](?:支付|付款|给付|拨付)"
+    r"|(?:如下|下列|下表|以下)[^。]{0,12}(?:支付|付款|给付|拨付)|(?:付款计划|付款安排)(?![^,。;]{0,6}[,、及和与])"))
 
 
 def _payment_clauses(ctx: Ctx) -> set[str]:
