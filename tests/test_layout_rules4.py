@@ -335,3 +335,21 @@ def test_rows_of_a_space_aligned_payment_table_are_never_missed_silently() -> No
     assert [f.split()[0] for f in flagged] == ["第一笔", "第二笔"]  # nothing read them: both flagged, not the total
     pays = [o for o in _json(HEAD + text)["obligations"] if o["kind"] == "payment"]
     assert [o["amount"] for o in pays] == ["144000.00", "144000.00"]  # and the rules read them
+
+
+ORDER_MSA = ("# ORDER FORM No. 7\n\nThis Order Form is entered into between **Alpha Software Co., Ltd.** (\"**Supplier**\") and "
+             "**Beta Insurance Co., Ltd.** (\"**Subscriber**\").\n\n## A. Subscription\n\nA1. Subscribed Service: Claims AI.\n\n"
+             "## B. Fees\n\nB1. Subscriber shall pay the Year 1 Subscription Fee within fifteen (15) days after the Order "
+             "Effective Date.\n\n## C. Provisioning\n\nC1. Supplier shall provision the production tenant within five (5) "
+             "days after the Order Effective Date.\n\n---\n\n# MASTER SUBSCRIPTION AGREEMENT\n\n**1. Definitions.** "
+             "\"Order Effective Date\" means 1 March 2026.\n\n**2. Reports.** 2.1 Supplier shall deliver a usage report "
+             "within ten (10) days after the end of each calendar quarter.\n")
+
+
+def test_order_form_sections_before_the_msa_articles() -> None:
+    obs = _json(ORDER_MSA, "x.en.md")["obligations"]
+    # B1. is section B (the 2nd letter), item 1; C1. section C's; the MSA numbers its own articles again
+    assert [(o["kind"], o["clause"], o["due_date"]) for o in obs if not o["recurrence"]] == [
+        ("payment", "2.1", "2026-03-16"), ("model_delivery", "3.1", "2026-03-06")]
+    report = next(o for o in obs if o["recurrence"])
+    assert report["recurrence"] == "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"

@@ -97,7 +97,7 @@ def x09() -> dict:
          "保密义务在本合同终止后五年内持续有效"), ZH_TITLES)
     data_due, _ = due("data delivery signing+7 workdays (make-up Sun 09-20)", signed, "P7D", business_days=True)
     pay1, _ = due("payment Q1 eff+P15D (Mid-Autumn 2026)", eff, "P15D")
-    quarterly = "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"
+    quarterly = "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"
     first_report = note("quarterly report first occurrence", first_occurrence(quarterly, eff))
     obligations = [
         ob("data_delivery", "client", "开放训练数据", data_due, trig("signing", "P7D", True), "3",

@@ -197,8 +197,8 @@ def _num_words(text: str) -> int:
     return cn_int(text)
 
 
-def segment(text: str) -> Clauses:
-    """Split normalised text into clause segments."""
+def segment(text: str, whole: bool = True) -> Clauses:
+    """Split normalised text into clause segments (``whole``: the document, not a part of it)."""
     marks: list[tuple[int, str, object]] = []  # (pos, kind, payload)
     art_scheme: dict[int, str] = {}
     titles = False  # a "1. 技术服务的内容" title line opening clause 1.1 was seen
@@ -256,13 +256,19 @@ def segment(text: str) -> Clauses:
             else f"CO{m['co']}" if m.group("co") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
-    if not any(k == "art" for _, k, _ in marks):
-        # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles
-        letters = list(_LETTER_SECTION.finditer(text))
-        if len(letters) >= 2 and letters[0].group("l") == "A":
-            marks += [(m.start("l"), "art", ord(m.group("l")) - 64) for m in letters]
-            marks += [(m.start("l"), "dot2", (ord(m.group("l")) - 64, int(m.group("n")))) for m in _LETTER_ITEM.finditer(text)]
-            art_scheme.update({m.start("l"): "en" for m in letters})
+    arts = [pos for pos, k, _ in marks if k == "art"]
+    # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles;
+    # before numbered articles (an Order Form's sections, then the MSA printed below it), a part of their own
+    upto = min(arts) if arts else len(text)
+    letters = [m for m in _LETTER_SECTION.finditer(text, 0, upto)  # titled: "A. Subscription", not a recital's sentence
+               if len(text[m.end():(text.find("\n", m.end()) + 1 or len(text) + 1) - 1]) <= 60] if "A." in text[:upto] else []
+    if len(letters) >= 2 and letters[0].group("l") == "A":
+        marks += [(m.start("l"), "art", ord(m.group("l")) - 64) for m in letters]
+        marks += [(m.start("l"), "dot2", (ord(m.group("l")) - 64, int(m.group("n"))))
+                  for m in _LETTER_ITEM.finditer(text, 0, upto)]
+        art_scheme.update({m.start("l"): "en" for m in letters})
+        if arts and upto > 0:
+            marks.append((upto - 1, "part", None))  # the numbered document after them starts its own outline
     if not any(k == "art" for _, k, _ in marks) and not any(k == "dot2" and _at_line_start(text, pos) for pos, k, _ in marks):
         # numbered paragraphs with no headings ("1. The Contractor will…", "2. This agreement…"): the
         # paragraphs at the margin are the document's articles
@@ -431,7 +437,7 @@ def segment(text: str) -> Clauses:
         final = [Segment(f"{chapters[i][1]}.{sg.label}", sg.start, sg.end, sg.heading)
                  if sg.label and sg.label[0].isdigit() and (i := bisect_right(starts, sg.start) - 1) >= 0 else sg
                  for sg in final]
-    if not any(sg.label for sg in final):  # no clause numbers at all: its paragraphs are its clauses
+    if whole and not any(sg.label for sg in final):  # no clause numbers at all: its paragraphs are its clauses
         cut = [piece for sg in final for piece in body_paragraphs(text, sg.start, sg.end)]
         final = [Segment(f"{UNNUMBERED}{i}" if body else None, a, b, False)
                  for i, (a, b, body) in enumerate(cut, 1)] or final
@@ -451,7 +457,7 @@ def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
             while j < len(segments) and (segments[j].label or "").startswith(sg.label + "."):
                 j += 1
             end = segments[j - 1].end
-            inner = segment(text[sg.start:end]).segments
+            inner = segment(text[sg.start:end], whole=False).segments  # (a part of a document: no paragraph clauses)
             articles = {s.label for s in inner if s.label and "." not in s.label}
             if len(articles) >= 2:
                 first = next(k for k, s in enumerate(inner) if s.label is not None)

@@ -73,7 +73,7 @@ _HAND_OVER = re.compile(HAND_OVER, re.I)
 #: what a client hands over that is paperwork, not its data: a report, a certificate, a plan, a notice
 #: what a client hands over that is no data: paperwork, configuration, access
 _PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter|list"
-                    r"|(?:container|docker|vm|system)\s+image)s?\b", re.I)
+                    r"|(?:docker|vm|virtual\s+machine)\s+image)s?\b", re.I)
 _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)

@@ -114,7 +114,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
         got = duration_at(m.group(0), m.start("dur") - m.start())
         n = int(got[0][1:-1]) if got and got[0].endswith("D") and not got[1] else 0
         if 0 < n <= 28:  # N days after each month/quarter ends: a fixed day of the following month
-            rec = (f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") == "季度"
+            rec = (f"FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") == "季度"
                    else f"FREQ=MONTHLY;BYMONTHDAY={n}", m)
     if rec:
         out = {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}

@@ -107,7 +107,7 @@ def calendar_rrule(v: Recurrence) -> str | None:
     if v.anchor == "month_end":
         return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}"
     if v.anchor == "quarter_end":
-        return f"FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY={int(m.group(1))}"
+        return f"FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY={int(m.group(1))}"  # (the spelling shared/phrases uses)
     return None
 
 
