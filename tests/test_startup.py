@@ -22,8 +22,11 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 HEAVY = ("typer", "click", "pydantic", "sqlalchemy", "sqlmodel", "smtplib", "ssl", "http.client", "email.message",
          "importlib.metadata")
-# upcoming and remind on a database without a config file need none of these (the parser reads TOML lexicons)
-NOT_FOR_READS = ("tomllib", "socket", "zipfile")
+# upcoming and remind on a database without a config file need none of these (the parser reads TOML lexicons;
+# platformdirs imports tempfile, shutil, bz2 and lzma: tracker.user_dirs answers without it on Linux; the calendar
+# package, dateutil and hashlib make the plan's settings digest, which a run with no plan to recall does not need)
+NOT_FOR_READS = ("tomllib", "socket", "zipfile", "platformdirs", "tempfile", "shutil", "hashlib", "chinese_calendar",
+                 "dateutil", "tracker.periods", "tracker.calendars")
 
 
 @pytest.mark.parametrize("args", [["upcoming"], ["upcoming", "--json"], ["remind", "--dry-run"],

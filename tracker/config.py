@@ -112,9 +112,9 @@ def config_path(env: Mapping[str, str]) -> Path:
     """``$TRACKER_CONFIG``, else ``<user config dir>/tracker/config.toml``."""
     if env.get("TRACKER_CONFIG"):
         return Path(env["TRACKER_CONFIG"]).expanduser()
-    from platformdirs import user_config_dir
+    from tracker.user_dirs import user_config_dir
 
-    return Path(user_config_dir("tracker", appauthor=False)) / "config.toml"
+    return Path(user_config_dir("tracker")) / "config.toml"
 
 
 def secrets_dir(env: Mapping[str, str]) -> Path:
@@ -122,9 +122,9 @@ def secrets_dir(env: Mapping[str, str]) -> Path:
     URL): ``$TRACKER_SECRETS_DIR``, else ``<user config dir>/tracker/secrets``."""
     if env.get("TRACKER_SECRETS_DIR"):
         return Path(env["TRACKER_SECRETS_DIR"]).expanduser()
-    from platformdirs import user_config_dir
+    from tracker.user_dirs import user_config_dir
 
-    return Path(user_config_dir("tracker", appauthor=False)) / "secrets"
+    return Path(user_config_dir("tracker")) / "secrets"
 
 
 def _ints(where: str, value: Any) -> tuple[int, ...]:

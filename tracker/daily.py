@@ -21,6 +21,7 @@ wall clock only through ``clock`` (retry backoff times), never for the date.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -559,7 +560,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         rq.begin_read(conn)  # plan on one consistent read snapshot, a slice of contracts at a time
         try:
             snapshot = not dry_run and not outbox.has_snapshot(conn, today)
-            settings, rev = settings_key(cfg, glob), plan_memo.revision(conn)  # the counter before any read
+            rev = plan_memo.revision(conn)  # the counter before any read
+            settings = functools.cache(lambda: settings_key(cfg, glob))  # once, when a plan is recalled or kept
             memo = None if snapshot or rev is None else plan_memo.recall(conn, today, now, settings, rev)
             if memo is None:
                 stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
@@ -604,7 +606,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                     with outbox.immediate(conn):
                         mark(conn)
             else:
-                plan_memo.remember(conn, today, now, settings, rev,
+                plan_memo.remember(conn, today, now, settings(), rev,
                                    (p.planned_again(), result.planned if p.first else None),
                                    [(s.contract_id, s.problem) for s in result.skipped], also=mark)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,
