@@ -1,0 +1,187 @@
+"""Compiled regular expressions kept on disk between runs of ``tracker parse`` (start-up, issue 12).
+
+The parser compiles about 420 patterns, most when its modules are imported; Python's compiler
+(``re._parser`` and ``re._compiler``, pure Python) took 130 ms of the 230 ms a one-file
+``tracker parse`` costs, more than the whole start-up budget. The compiler's output is a list of
+integers that ``_sre.compile`` turns into a pattern object; this module keeps that output (with
+the pattern's flags, group count and names) per (pattern text, flags) in one file, and builds
+the pattern from it on the next run: 2 ms for all of them.
+
+Identical by construction: a pattern is stored only after the object built from the stored
+program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
+compiled program word for word) and has the same groups. The file is read only when it is
+marked with the exact Python build and regular-expression engine that wrote it (``sys.version``,
+``_sre.MAGIC``, code word size, limits, byte order), is owned by the user and writable by no one
+else; anything unexpected (no file, a damaged one, another build's, an entry that does not load)
+means ``re.compile``, silently. Like ``__pycache__``, it trusts files the user alone can write.
+
+Used only where the caller says: ``in_use(directory)`` stands in for ``re._compiler.compile``,
+the step of ``re.compile`` (and of ``re.search(r"…", …)`` and the others given a pattern as text)
+that turns text into a pattern object, for the duration of a ``with`` block (the CLI's parse
+command passes the user cache directory; the library never reads the environment and, without a
+cache, compiles as usual), and writes the file back, atomically and 0600, when it compiled
+patterns the file did not have. ``re``'s own cache of recent patterns works as before.
+"""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]
+import marshal
+import os
+import re
+import sys
+from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from typing import Any
+
+FORMAT = 1
+# the parser has ~650 patterns (both languages); those made of a contract's own words come and go: the newest stay
+MAX_ENTRIES = 1500
+_ORIGINAL = _compiler.compile
+_UNCACHED = re.DEBUG  # printed while compiled: left to the compiler
+
+Key = tuple[str, int]
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags, program, groups, names
+
+
+def stamp() -> tuple[Any, ...]:
+    """What the stored programs depend on: a file written under anything else is not read."""
+    return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, sys.byteorder,
+            array("I").itemsize)
+
+
+def file_in(directory: Path) -> Path:
+    return directory / f"regex-{sys.implementation.cache_tag}.bin"
+
+
+class RegexCache:
+    """``compile(pattern, flags)`` as ``re._compiler.compile``, from the programs of ``path`` where it has them."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stored: dict[Key, Entry] = self._read(path) if path is not None else {}
+        self.new: dict[Key, Entry] = {}
+        self.used: set[Key] = set()
+
+    @staticmethod
+    def _read(path: Path) -> dict[Key, Entry]:
+        try:
+            with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                    return {}  # not the user's alone: someone else could have written its programs
+                got = marshal.loads(f.read())
+            if type(got) is not tuple or len(got) != 2 or got[0] != stamp() or type(got[1]) is not dict:
+                return {}
+            return got[1]
+        except Exception:  # missing, unreadable, damaged: compile as usual
+            return {}
+
+    def compile(self, pattern: Any, flags: Any = 0) -> Any:
+        """What ``re._compiler.compile(pattern, flags)`` returns (``re``'s own cache in front of it
+        keeps each pattern it made, as usual)."""
+        if type(pattern) is not str or type(flags) is not int or flags & _UNCACHED:
+            return _ORIGINAL(pattern, flags)  # bytes, a parsed pattern (re.Scanner), debugging
+        key = (pattern, flags)
+        made = self._load(key)
+        return made if made is not None else self._learn(key)
+
+    def _load(self, key: Key) -> re.Pattern[str] | None:
+        entry = self.stored.get(key) or self.new.get(key)
+        if entry is None:
+            return None
+        try:
+            made = build(key[0], entry)
+        except Exception:  # an entry that does not load: compile as usual (and store it again)
+            self.stored.pop(key, None)
+            self.new.pop(key, None)
+            return None
+        self.used.add(key)
+        return made
+
+    def _learn(self, key: Key) -> re.Pattern[str]:
+        """``re.compile``'s pattern; its program kept when rebuilding it from the program gives it back."""
+        made: re.Pattern[str] = _ORIGINAL(*key)
+        try:
+            entry = program(*key)
+            again = build(key[0], entry)
+            if again == made and again.groupindex == made.groupindex and again.groups == made.groups:
+                self.new[key] = entry
+        except Exception:  # a compiler this module does not know: nothing kept
+            pass
+        return made
+
+    def save(self) -> bool:
+        """Write the file when this run compiled patterns it did not have (True if written): the
+        patterns used in this run and the newest others, ``MAX_ENTRIES`` at most."""
+        if self.path is None or not self.new:
+            return False
+        keep = {k: e for k, e in self.stored.items() if k not in self.used}
+        keep.update((k, self.stored[k]) for k in self.used if k in self.stored)
+        keep.update(self.new)
+        entries = dict(list(keep.items())[-MAX_ENTRIES:])
+        try:
+            write_private(self.path, marshal.dumps((stamp(), entries)))
+        except (OSError, ValueError):  # a cache that cannot be written is only slower
+            return False
+        self.stored, self.new = entries, {}
+        return True
+
+
+def program(pattern: str, flags: int) -> Entry:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    names = dict(parsed.state.groupdict)
+    index: list[str | None] = [None] * parsed.state.groups
+    for name, i in names.items():
+        index[i] = name
+    return int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups, names, tuple(index)
+
+
+def build(pattern: str, entry: Entry) -> re.Pattern[str]:
+    flags, code, groups, names, index = entry
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups - 1, names, index)  # type: ignore[no-any-return]
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` (mode 0600, directory 0700), atomically: a temporary file beside it, renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextmanager
+def in_use(directory: Path | None) -> Iterator[RegexCache | None]:
+    """Patterns compiled from the cache file in ``directory`` inside the block, the file saved at
+    its end; ``None``: no cache, compiled as usual. Not for threads compiling concurrently."""
+    if directory is None or _compiler.compile is not _ORIGINAL or not hasattr(os, "getuid") or not _writable(directory):
+        yield None  # no cache, one already in use, or one that could not be kept (learning costs a compile)
+        return
+    cache = RegexCache(file_in(directory))
+    _compiler.compile = cache.compile
+    try:
+        yield cache
+    finally:
+        _compiler.compile = _ORIGINAL
+        cache.save()
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK | os.X_OK)
