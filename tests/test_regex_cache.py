@@ -103,21 +103,21 @@ def test_a_damaged_file_means_re_compile(tmp_path: Path) -> None:
 
 def test_another_builds_file_is_not_read(tmp_path: Path) -> None:
     path = _filled(tmp_path)
-    _, entries = marshal.loads(path.read_bytes())
+    _, entries, facts = marshal.loads(path.read_bytes())
     stamp = list(regex_cache.stamp())
     stamp[1] = "3.11.0 (another build)"
-    path.write_bytes(marshal.dumps((tuple(stamp), entries)))
+    path.write_bytes(marshal.dumps((tuple(stamp), entries, facts)))
     assert RegexCache(path).stored == {}
 
 
 def test_an_entry_that_does_not_load_is_compiled(tmp_path: Path) -> None:
     path = _filled(tmp_path)
-    stamp, entries = marshal.loads(path.read_bytes())
+    stamp, entries, facts = marshal.loads(path.read_bytes())
     key = (r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?", 0)
     flags, code, groups, names, index = entries[key]
     entries[key] = (flags, code[:-4] + b"\xff\xff\xff\x7f", groups, names, index)  # a program the engine refuses
     entries[(r"\d+", 0)] = "not an entry"
-    path.write_bytes(marshal.dumps((stamp, entries)))
+    path.write_bytes(marshal.dumps((stamp, entries, facts)))
     os.chmod(path, 0o600)
     cache = RegexCache(path)
     for pattern, flags in (key, (r"\d+", 0)):
@@ -159,3 +159,39 @@ def test_a_directory_that_cannot_be_written_means_no_cache(tmp_path: Path) -> No
     blocked.write_text("")
     with in_use(blocked / "cache") as cache:
         assert cache is None
+
+
+def _first_letter(pattern: str) -> str | None:
+    """A stand-in for a value derived from pattern text (counts its calls)."""
+    CALLS.append(pattern)
+    return pattern[:1] or None
+
+
+CALLS: list[str] = []
+
+
+def test_derived_values_are_kept_per_version_of_their_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    CALLS.clear()
+    assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 1  # no cache in use: computed
+    with in_use(tmp_path):
+        assert regex_cache.derived(_first_letter, "abc") == "a"
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # computed once in the block
+    with in_use(tmp_path):
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # from the file
+    monkeypatch.setitem(regex_cache._SOURCES, __name__, 12345)  # the module's source changed
+    with in_use(tmp_path):
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 3
+    assert regex_cache._ACTIVE is None
+
+
+def test_the_prefilters_first_characters_are_the_same_from_the_file(tmp_path: Path) -> None:
+    from tracker.parse import rx_prefilter
+
+    patterns = [(rx.pattern, rx.flags) for rx in PATTERNS][:120]
+    plain = [rx_prefilter.first_class(p, f) for p, f in patterns]
+    with in_use(tmp_path):
+        assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
+    with in_use(tmp_path) as cache:
+        assert cache is not None and len(cache.facts) >= len(set(patterns))
+        assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
+    assert rx_prefilter.first_class(r"(?:初验|终验)?验收款|尾款") == "[初尾终验]"  # by hand (sorted by code point)

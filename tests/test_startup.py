@@ -31,9 +31,11 @@ NOT_FOR_READS = ("tomllib", "socket", "zipfile", "platformdirs", "tempfile", "sh
                  "dateutil", "tracker.periods", "tracker.calendars")
 
 
-# a .txt contract needs no .docx reader (zipfile, the XML parts), nor the user dirs' platformdirs; English text
+# a .txt contract needs no .docx reader (zipfile, the XML parts), nor the user dirs' platformdirs, nor the
+# obligation events (the calendars' refresh uses them; parse only loads the calendars); English text
 # needs no OpenCC (tracker.parse.normalize.IDEOGRAPH_RX) and no Chinese rules
-NOT_FOR_TXT = ("zipfile", "xml", "tracker.parse.docx_numbering", "tracker.parse.docx_zip", "platformdirs", "tempfile")
+NOT_FOR_TXT = ("zipfile", "xml", "tracker.parse.docx_numbering", "tracker.parse.docx_zip", "platformdirs", "tempfile",
+               "tracker.events")
 NOT_FOR_ENGLISH = ("opencc", "tracker.parse.rules_zh", "tracker.parse.obligations_zh", "tracker.parse.facts_zh")
 
 

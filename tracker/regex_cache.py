@@ -30,14 +30,16 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
-FORMAT = 1
+FORMAT = 2
+T = TypeVar("T")
 # the parser has ~650 patterns (both languages); those made of a contract's own words come and go: the newest stay
 MAX_ENTRIES = 1500
 _ORIGINAL = _compiler.compile
@@ -45,6 +47,9 @@ _UNCACHED = re.DEBUG  # printed while compiled: left to the compiler
 
 Key = tuple[str, int]
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags, program, groups, names
+Fact = tuple[str, str, int, tuple[Any, ...]]  # module, function, crc32 of the module's source, arguments
+_ACTIVE: RegexCache | None = None  # the cache of the ``in_use`` block being run, for ``derived``
+_SOURCES: dict[str, int | None] = {}
 
 
 def stamp() -> tuple[Any, ...]:
@@ -62,23 +67,25 @@ class RegexCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.stored: dict[Key, Entry] = self._read(path) if path is not None else {}
+        self.stored, self.facts = self._read(path) if path is not None else ({}, {})
         self.new: dict[Key, Entry] = {}
         self.used: set[Key] = set()
+        self.new_facts: dict[Fact, Any] = {}
 
     @staticmethod
-    def _read(path: Path) -> dict[Key, Entry]:
+    def _read(path: Path) -> tuple[dict[Key, Entry], dict[Fact, Any]]:
         try:
             with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
                 if st.st_uid != os.getuid() or st.st_mode & 0o022:
-                    return {}  # not the user's alone: someone else could have written its programs
+                    return {}, {}  # not the user's alone: someone else could have written its programs
                 got = marshal.loads(f.read())
-            if type(got) is not tuple or len(got) != 2 or got[0] != stamp() or type(got[1]) is not dict:
-                return {}
-            return got[1]
+            if type(got) is not tuple or len(got) != 3 or got[0] != stamp() or type(got[1]) is not dict \
+                    or type(got[2]) is not dict:
+                return {}, {}
+            return got[1], got[2]
         except Exception:  # missing, unreadable, damaged: compile as usual
-            return {}
+            return {}, {}
 
     def compile(self, pattern: Any, flags: Any = 0) -> Any:
         """What ``re._compiler.compile(pattern, flags)`` returns (``re``'s own cache in front of it
@@ -114,21 +121,66 @@ class RegexCache:
             pass
         return made
 
+    def derive(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        """``derived``'s value from the file, or computed and kept."""
+        source = source_stamp(fn.__module__)
+        if source is None:
+            return fn(*args)
+        key = (fn.__module__, fn.__qualname__, source, args)
+        if key in self.facts:
+            return self.facts[key]
+        value = fn(*args)
+        if type(value) in _IMMUTABLE:
+            try:
+                if marshal.loads(marshal.dumps((key, value))) == (key, value):
+                    self.facts[key] = self.new_facts[key] = value
+            except (ValueError, TypeError):  # not storable (an argument marshal does not know): computed each time
+                pass
+        return value
+
     def save(self) -> bool:
-        """Write the file when this run compiled patterns it did not have (True if written): the
-        patterns used in this run and the newest others, ``MAX_ENTRIES`` at most."""
-        if self.path is None or not self.new:
+        """Write the file when this run compiled patterns (or derived values) it did not have (True
+        if written): the patterns used in this run and the newest others, ``MAX_ENTRIES`` at most;
+        derived values of the modules' present sources."""
+        if self.path is None or not (self.new or self.new_facts):
             return False
         keep = {k: e for k, e in self.stored.items() if k not in self.used}
         keep.update((k, self.stored[k]) for k in self.used if k in self.stored)
         keep.update(self.new)
         entries = dict(list(keep.items())[-MAX_ENTRIES:])
+        facts = {k: v for k, v in self.facts.items() if _SOURCES.get(k[0], k[2]) == k[2]}
         try:
-            write_private(self.path, marshal.dumps((stamp(), entries)))
+            write_private(self.path, marshal.dumps((stamp(), entries, dict(list(facts.items())[-MAX_ENTRIES:]))))
         except (OSError, ValueError):  # a cache that cannot be written is only slower
             return False
-        self.stored, self.new = entries, {}
+        self.stored, self.new, self.new_facts = entries, {}, {}
         return True
+
+
+_IMMUTABLE = (str, int, bool, type(None), frozenset)
+
+
+def source_stamp(module: str) -> int | None:
+    """crc32 of ``module``'s source file (once per process): a derived value is kept per version of
+    the code that derived it."""
+    if module not in _SOURCES:
+        try:
+            _SOURCES[module] = zlib.crc32(Path(sys.modules[module].__file__ or "").read_bytes())
+        except Exception:
+            _SOURCES[module] = None
+    return _SOURCES[module]
+
+
+def derived(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``, for a pure ``fn`` of pattern text whose answer is a string, a number, None or a
+    frozenset (say, the characters a pattern can start with, which takes parsing it: ``re._parser``
+    is as slow as the compiler). Inside an ``in_use`` block the value is kept in the cache file
+    under the crc32 of ``fn``'s module's source, so a changed module derives afresh; ``fn`` must
+    depend on nothing outside its module but its arguments and ``re``. Elsewhere, ``fn(*args)``."""
+    cache = _ACTIVE
+    if cache is None:
+        return fn(*args)
+    return cache.derive(fn, args)  # type: ignore[no-any-return]
 
 
 def program(pattern: str, flags: int) -> Entry:
@@ -170,12 +222,15 @@ def in_use(directory: Path | None) -> Iterator[RegexCache | None]:
     if directory is None or _compiler.compile is not _ORIGINAL or not hasattr(os, "getuid") or not _writable(directory):
         yield None  # no cache, one already in use, or one that could not be kept (learning costs a compile)
         return
+    global _ACTIVE
     cache = RegexCache(file_in(directory))
     _compiler.compile = cache.compile
+    _ACTIVE = cache
     try:
         yield cache
     finally:
         _compiler.compile = _ORIGINAL
+        _ACTIVE = None
         cache.save()
 
 
