@@ -67,6 +67,8 @@ class Policy:
 
 @dataclass(frozen=True)
 class Smtp:
+    """The mail server and sender; credentials come from the environment only."""
+
     host: str = ""
     port: int = 587
     security: str = "starttls"  # starttls | ssl | none
@@ -81,6 +83,8 @@ class Smtp:
 
 @dataclass(frozen=True)
 class Delivery:
+    """How reminders are delivered: channels, retries, deadlines, digest sizes."""
+
     channels: tuple[str, ...] = CHANNELS  # always-on channels besides the assigned recipients
     log_file: str = ""  # "" = <user data dir>/reminders.jsonl
     max_attempts: int = 5
@@ -96,11 +100,15 @@ class Delivery:
 
 @dataclass(frozen=True)
 class ScheduleCfg:
+    """When the scheduler runs the daily job."""
+
     at: str = "09:00"  # the zone is the global --tz / $TRACKER_TZ (default Asia/Shanghai)
 
 
 @dataclass(frozen=True)
 class Config:
+    """The effective configuration (``load``): the file over the defaults."""
+
     policy: Policy = field(default_factory=Policy)
     delivery: Delivery = field(default_factory=Delivery)
     smtp: Smtp = field(default_factory=Smtp)

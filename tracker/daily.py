@@ -52,6 +52,8 @@ OPEN = ("pending", "overdue")
 
 @dataclass
 class RunResult:
+    """What one daily run did (or, dry, would do)."""
+
     day: date
     now: date
     planned: int = 0  # reminders × channels found due
@@ -417,6 +419,8 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
 
 @dataclass
 class _Run:
+    """One run's delivery state."""
+
     deadline: float  # epoch seconds: no send starts after this
     tries: dict[int, int]  # outbox row id -> failed attempts in this run
     awaiting: dict[int, tuple[str, str]]  # row id -> (channel, error): failed, to be retried in this run
