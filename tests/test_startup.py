@@ -98,3 +98,10 @@ def test_the_chinese_calendar_version_is_the_installed_distributions() -> None:
     from tracker.calendars import package_source
 
     assert package_source("CN") == f"chinesecalendar {version('chinesecalendar')}"
+
+
+def test_no_pattern_cache_when_asked(env: dict[str, str], tmp_path: Path) -> None:
+    env = {**env, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TRACKER_NO_CACHE": "1"}
+    subprocess.run([sys.executable, "-m", "tracker", "parse", str(CONTRACT), "--json"], env=env,
+                   capture_output=True, timeout=120, check=True)
+    assert not (tmp_path / "cache").exists()

@@ -16,11 +16,15 @@ def run_parse(files: list[str], json_out: bool) -> int:
 
 
 def _cache_dir():  # type: ignore[no-untyped-def]
-    """``<user cache dir>/tracker`` (``$XDG_CACHE_HOME/tracker``, ``~/.cache/tracker`` on Linux)."""
+    """``<user cache dir>/tracker`` (``$XDG_CACHE_HOME/tracker``, ``~/.cache/tracker`` on Linux);
+    None (compile every run) when ``$TRACKER_NO_CACHE`` is set."""
+    import os
     from pathlib import Path
 
     from tracker.user_dirs import user_cache_dir
 
+    if os.environ.get("TRACKER_NO_CACHE"):
+        return None
     try:
         return Path(user_cache_dir("tracker"))
     except Exception:  # no home directory to put it in: no cache

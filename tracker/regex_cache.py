@@ -35,7 +35,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _compiler  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 FORMAT = 2
@@ -110,12 +110,29 @@ class RegexCache:
         return made
 
     def _learn(self, key: Key) -> re.Pattern[str]:
-        """``re.compile``'s pattern; its program kept when rebuilding it from the program gives it back."""
-        made: re.Pattern[str] = _ORIGINAL(*key)
+        """The compiler's pattern; its program (the list ``re._compiler._code`` returns while it
+        compiles, seen on the way) kept when rebuilding the pattern from it gives it back."""
+        seen: list[list[int]] = []
+        real_code = _compiler._code
+
+        def code(parsed: Any, flags: int) -> Any:
+            got = real_code(parsed, flags)
+            seen.append(got)
+            return got
+
+        _compiler._code = code
         try:
-            entry = program(*key)
+            made: re.Pattern[str] = _ORIGINAL(*key)
+        finally:
+            _compiler._code = real_code
+        try:
+            names = dict(made.groupindex)
+            index: list[str | None] = [None] * (made.groups + 1)
+            for name, i in names.items():
+                index[i] = name
+            entry = (made.flags, array("I", seen[-1]).tobytes(), made.groups + 1, names, tuple(index))
             again = build(key[0], entry)
-            if again == made and again.groupindex == made.groupindex and again.groups == made.groups:
+            if len(seen) == 1 and again == made and again.groupindex == made.groupindex and again.groups == made.groups:
                 self.new[key] = entry
         except Exception:  # a compiler this module does not know: nothing kept
             pass
@@ -181,17 +198,6 @@ def derived(fn: Callable[..., T], *args: Any) -> T:
     if cache is None:
         return fn(*args)
     return cache.derive(fn, args)  # type: ignore[no-any-return]
-
-
-def program(pattern: str, flags: int) -> Entry:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
-    parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
-    names = dict(parsed.state.groupdict)
-    index: list[str | None] = [None] * parsed.state.groups
-    for name, i in names.items():
-        index[i] = name
-    return int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups, names, tuple(index)
 
 
 def build(pattern: str, entry: Entry) -> re.Pattern[str]:
