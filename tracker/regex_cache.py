@@ -7,6 +7,10 @@ integers that ``_sre.compile`` turns into a pattern object; this module keeps th
 the pattern's flags, group count and names) per (pattern text, flags) in one file, and builds
 the pattern from it on the next run: 2 ms for all of them.
 
+The program is the list ``re._compiler._code`` returns while the compiler runs (seen on the way:
+a first run compiles once, as without a cache). Values derived from pattern text by parsing it
+(``derived``: the characters a match can start with) are kept beside the programs.
+
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
 compiled program word for word) and has the same groups. The file is read only when it is
