@@ -39,7 +39,7 @@ TRICKY = [(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?", 0), (r"(?i
 
 def _filled(tmp_path: Path) -> Path:
     """A cache file holding the programs of the parser's patterns and the tricky ones."""
-    cache = RegexCache(file_in(tmp_path))
+    cache = RegexCache(file_in(tmp_path), keep=lambda: True)
     for rx in PATTERNS:
         cache.compile(rx.pattern, rx.flags)
     for pattern, flags in TRICKY:
@@ -95,7 +95,7 @@ def test_stored_patterns_match_as_re_compiles_do(loaded: list[tuple[re.Pattern[s
 def test_a_damaged_file_means_re_compile(tmp_path: Path) -> None:
     path = _filled(tmp_path)
     path.write_bytes(path.read_bytes()[:1000])  # cut short
-    cache = RegexCache(path)
+    cache = RegexCache(path, keep=lambda: True)
     assert cache.stored == {}
     assert cache.compile(r"(\d+)天", 0) == re.compile(r"(\d+)天") and cache.new
     assert cache.save() and RegexCache(path).stored  # written again, whole
@@ -119,7 +119,7 @@ def test_an_entry_that_does_not_load_is_compiled(tmp_path: Path) -> None:
     entries[(r"\d+", 0)] = "not an entry"
     path.write_bytes(marshal.dumps((stamp, entries, facts)))
     os.chmod(path, 0o600)
-    cache = RegexCache(path)
+    cache = RegexCache(path, keep=lambda: True)
     for pattern, flags in (key, (r"\d+", 0)):
         got = cache.compile(pattern, flags)
         assert got == re.compile(pattern, flags) and got.groupindex == re.compile(pattern, flags).groupindex
@@ -151,7 +151,27 @@ def test_used_only_inside_the_block_and_only_where_asked(tmp_path: Path) -> None
         assert found is not None and found.group(1) == "10"
         raise RuntimeError
     assert re._compiler.compile is original  # type: ignore[attr-defined]
-    assert (r"(\d+)个工作日", 0) in RegexCache(file_in(tmp_path)).stored  # saved on the way out
+    # compiled while no module was imported (as a pattern built from a contract's words is): never written
+    assert (r"(\d+)个工作日", 0) not in RegexCache(file_in(tmp_path)).stored
+
+
+def test_only_patterns_compiled_while_a_module_loads_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    (tmp_path / "mod").mkdir()
+    (tmp_path / "rxmod_a1.py").write_text('import re\nSTATIC = re.compile(r"静态模式(\\d+)")\n'
+                                          'def dynamic(name):\n    return re.compile(re.escape(name) + r"应于")\n',
+                                          encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with in_use(tmp_path / "mod"):
+        re.purge()
+        import rxmod_a1  # type: ignore[import-not-found]
+
+        rxmod_a1.dynamic("某某科技有限公司")  # a contract's words, compiled while parsing
+    stored = RegexCache(file_in(tmp_path / "mod")).stored
+    assert (r"静态模式(\d+)", 0) in stored
+    assert not any("某某科技" in p for p, _ in stored)
+    sys.modules.pop("rxmod_a1", None)
 
 
 def test_a_directory_that_cannot_be_written_means_no_cache(tmp_path: Path) -> None:
@@ -173,13 +193,13 @@ CALLS: list[str] = []
 def test_derived_values_are_kept_per_version_of_their_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     CALLS.clear()
     assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 1  # no cache in use: computed
-    with in_use(tmp_path):
+    with in_use(tmp_path, keep=lambda: True):
         assert regex_cache.derived(_first_letter, "abc") == "a"
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # computed once in the block
-    with in_use(tmp_path):
+    with in_use(tmp_path, keep=lambda: True):
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # from the file
     monkeypatch.setitem(regex_cache._SOURCES, __name__, 12345)  # the module's source changed
-    with in_use(tmp_path):
+    with in_use(tmp_path, keep=lambda: True):
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 3
     assert regex_cache._ACTIVE is None
 
@@ -189,9 +209,9 @@ def test_the_prefilters_first_characters_are_the_same_from_the_file(tmp_path: Pa
 
     patterns = [(rx.pattern, rx.flags) for rx in PATTERNS][:120]
     plain = [rx_prefilter.first_class(p, f) for p, f in patterns]
-    with in_use(tmp_path):
+    with in_use(tmp_path, keep=lambda: True):
         assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
-    with in_use(tmp_path) as cache:
+    with in_use(tmp_path, keep=lambda: True) as cache:
         assert cache is not None and len(cache.facts) >= len(set(patterns))
         assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
     assert rx_prefilter.first_class(r"(?:初验|终验)?验收款|尾款") == "[初尾终验]"  # by hand (sorted by code point)

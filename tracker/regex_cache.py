@@ -11,6 +11,10 @@ The program is the list ``re._compiler._code`` returns while the compiler runs (
 a first run compiles once, as without a cache). Values derived from pattern text by parsing it
 (``derived``: the characters a match can start with) are kept beside the programs.
 
+Only the program's own patterns are kept: those compiled while a module is imported (``at_import``);
+a pattern built while a contract is parsed (from its party names or sums) is compiled as usual and
+never written, so the file holds no contract text.
+
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
 compiled program word for word) and has the same groups. The file is read only when it is
@@ -56,6 +60,18 @@ _ACTIVE: RegexCache | None = None  # the cache of the ``in_use`` block being run
 _SOURCES: dict[str, int | None] = {}
 
 
+def at_import() -> bool:
+    """A module is being imported (its patterns are the program's own): only those are kept. A
+    pattern compiled while a contract is parsed may hold the contract's words (a party's name, a
+    sum) and never reaches the file, so the cache holds no contract text."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def stamp() -> tuple[Any, ...]:
     """What the stored programs depend on: a file written under anything else is not read."""
     return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, sys.byteorder,
@@ -69,8 +85,9 @@ def file_in(directory: Path) -> Path:
 class RegexCache:
     """``compile(pattern, flags)`` as ``re._compiler.compile``, from the programs of ``path`` where it has them."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, keep: Callable[[], bool] | None = None) -> None:
         self.path = path
+        self.keep = keep or at_import  # which new patterns may be written (the program's own, by default)
         self.stored, self.facts = self._read(path) if path is not None else ({}, {})
         self.new: dict[Key, Entry] = {}
         self.used: set[Key] = set()
@@ -136,7 +153,8 @@ class RegexCache:
                 index[i] = name
             entry = (made.flags, array("I", seen[-1]).tobytes(), made.groups + 1, names, tuple(index))
             again = build(key[0], entry)
-            if len(seen) == 1 and again == made and again.groupindex == made.groupindex and again.groups == made.groups:
+            if len(seen) == 1 and again == made and again.groupindex == made.groupindex and again.groups == made.groups \
+                    and self.keep():
                 self.new[key] = entry
         except Exception:  # a compiler this module does not know: nothing kept
             pass
@@ -151,7 +169,7 @@ class RegexCache:
         if key in self.facts:
             return self.facts[key]
         value = fn(*args)
-        if type(value) in _IMMUTABLE:
+        if type(value) in _IMMUTABLE and self.keep():
             try:
                 if marshal.loads(marshal.dumps((key, value))) == (key, value):
                     self.facts[key] = self.new_facts[key] = value
@@ -226,14 +244,14 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def in_use(directory: Path | None) -> Iterator[RegexCache | None]:
+def in_use(directory: Path | None, keep: Callable[[], bool] | None = None) -> Iterator[RegexCache | None]:
     """Patterns compiled from the cache file in ``directory`` inside the block, the file saved at
     its end; ``None``: no cache, compiled as usual. Not for threads compiling concurrently."""
     if directory is None or _compiler.compile is not _ORIGINAL or not hasattr(os, "getuid") or not _writable(directory):
         yield None  # no cache, one already in use, or one that could not be kept (learning costs a compile)
         return
     global _ACTIVE
-    cache = RegexCache(file_in(directory))
+    cache = RegexCache(file_in(directory), keep)
     _compiler.compile = cache.compile
     _ACTIVE = cache
     try:
