@@ -64,7 +64,7 @@ def at_import() -> bool:
     """A module is being imported (its patterns are the program's own): only those are kept. A
     pattern compiled while a contract is parsed may hold the contract's words (a party's name, a
     sum) and never reaches the file, so the cache holds no contract text."""
-    frame = sys._getframe(1)
+    frame: Any = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return True
