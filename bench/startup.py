@@ -24,9 +24,13 @@ LAUNCH = "import sys; from tracker.cli import main; sys.argv[0] = 'tracker'; sys
 
 
 def importtime(args: list[str], cwd: Path) -> list[tuple[int, int, str]]:
-    """(self µs, cumulative µs, module) for every import of one ``tracker`` run."""
+    """(self µs, cumulative µs, module) for every import of one ``tracker`` run (the pattern cache
+    of ``tracker parse`` filled by a run before, in ``cwd``)."""
+    import os
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / "cache")}
     r = subprocess.run([sys.executable, "-X", "importtime", "-c", LAUNCH, *args],
-                       capture_output=True, text=True, cwd=cwd, check=False)
+                       capture_output=True, text=True, cwd=cwd, env=env, check=False)
     rows = []
     for line in r.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -59,6 +63,7 @@ def main() -> None:
                       if ".en." not in p.name)
         shutil.copy(sample, work / "x.txt")
         report("tracker --help", importtime(["--help"], work), ns.top)
+        importtime(["parse", "x.txt", "--json"], work)  # fills the pattern cache
         report("tracker parse x.txt --json", importtime(["parse", "x.txt", "--json"], work), ns.top)
         ratios(work, ns.runs)
 
@@ -68,7 +73,9 @@ def ratios(work: Path, runs: int) -> None:
     interleaved in one run (median of ``runs``); target <= 2.5x. Wall time and CPU time (user +
     system of the child): on a shared machine the CPU figure moves less. One warm-up round first,
     with bytecode writing allowed, so that every run loads compiled modules as an installed
-    package does (with PYTHONDONTWRITEBYTECODE set and no __pycache__, each run would compile)."""
+    package does (with PYTHONDONTWRITEBYTECODE set and no __pycache__, each run would compile).
+    The warm-up also fills ``tracker parse``'s cache of compiled patterns (``tracker.regex_cache``,
+    in a cache dir of the run's own); the row "first run" parses with an empty one each time."""
     import os
     import resource
     import statistics
@@ -77,20 +84,22 @@ def ratios(work: Path, runs: int) -> None:
     db = work / "empty.db"
     subprocess.run([sys.executable, "-c", "import sys; from tracker.store import Store; Store(sys.argv[1]).close()",
                     str(db)], cwd=ROOT, check=True)
-    env = {**os.environ, "TRACKER_DB": str(db), "XDG_CONFIG_HOME": str(work / "cfg"),
+    env = {**os.environ, "TRACKER_DB": str(db), "XDG_CONFIG_HOME": str(work / "cfg"), "XDG_CACHE_HOME": str(work / "cache"),
            "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmds = {"python -c 'import sqlite3, rich'": [sys.executable, "-c", "import sqlite3, rich"],
             "tracker --help": ["--help"], "tracker parse x.txt --json": ["parse", "x.txt", "--json"],
+            "tracker parse, first run (no pattern cache)": ["parse", "x.txt", "--json"],
             "tracker upcoming (empty db)": ["upcoming"], "tracker remind --dry-run (empty db)": ["remind", "--dry-run"]}
     times: dict[str, list[float]] = {k: [] for k in cmds}
     cpu: dict[str, list[float]] = {k: [] for k in cmds}
     for i in range(runs + 1):
         for name, args in cmds.items():
             cmd = args if name.startswith("python") else [sys.executable, "-c", LAUNCH, *args]
+            run_env = {**env, "XDG_CACHE_HOME": str(work / f"cold{i}")} if "first run" in name else env
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(cmd, cwd=work, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             if i == 0:
                 continue  # the warm-up round
             times[name].append(time.perf_counter() - t)
@@ -98,11 +107,12 @@ def ratios(work: Path, runs: int) -> None:
             cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     base = statistics.median(times["python -c 'import sqlite3, rich'"])
     base_cpu = statistics.median(cpu["python -c 'import sqlite3, rich'"])
-    print(f"\nstart-up, median of {runs} interleaved runs (target <= 2.5x the bare imports)")
-    print(f"  {'':38} {'wall':>9} {'ratio':>6}  {'cpu':>7} {'ratio':>6}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nstart-up, median of {runs} interleaved runs (target <= 2.5x the bare imports; load average {load})")
+    print(f"  {'':44} {'wall':>9} {'ratio':>6}  {'cpu':>7} {'ratio':>6}")
     for name in cmds:
         t, c = statistics.median(times[name]), statistics.median(cpu[name])
-        print(f"  {name:38} {t * 1000:6.0f} ms  {t / base:5.2f}x  {c * 1000:4.0f} ms  {c / base_cpu:5.2f}x")
+        print(f"  {name:44} {t * 1000:6.0f} ms  {t / base:5.2f}x  {c * 1000:4.0f} ms  {c / base_cpu:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -68,10 +68,17 @@ def db_target(db_engine: str, tmp_path: Path, request: pytest.FixtureRequest) ->
     server.drop_database(url)
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One user cache dir for the session: ``tracker parse`` keeps its compiled patterns there."""
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_target: Any) -> None:
-    """Point the database, user data and config dirs at tmp_path; nothing touches $HOME."""
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_target: Any, _cache_home: Path) -> None:
+    """Point the database, user data, config and cache dirs at tmp_path; nothing touches $HOME."""
     monkeypatch.setenv("TRACKER_DB", getattr(db_target, "url", str(db_target)))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("TRACKER_TZ", "Asia/Shanghai")

@@ -236,3 +236,25 @@ def test_without_the_counter_every_run_plans(db_path: Path, tmp_path: Path, plan
     _sql(db_path, "UPDATE obligations SET due_date = ? WHERE title = 'B首期款'", (DAY + timedelta(days=7)).isoformat())
     r = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
     assert len(plans) == 2 and _titles(r) == ["B首期款"]
+
+
+def test_the_settings_digest_is_made_only_when_a_plan_is_recalled_or_kept(db_path: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dry run of a day with no recorded plan never needs it (it costs the calendar package and hashlib:
+    start-up, issue 12); a run records it once; a rerun reads it once to compare."""
+    _two(db_path)
+    calls: list[int] = []
+    real = daily_plan.settings_key
+
+    def counted(*args: Any) -> str:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(daily_plan, "settings_key", counted)
+    c = _cfg(tmp_path / "r.jsonl")
+    dry = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1000.0, dry_run=True)
+    assert dry.would_send and calls == []
+    daily.run_daily(db_path, DAY, config=c, clock=lambda: 1000.0)
+    assert len(calls) == 1  # kept with the plan
+    again = daily.run_daily(db_path, DAY, config=c, clock=lambda: 1001.0)
+    assert len(calls) == 2 and again.new == 0  # compared with the record: recalled, nothing planned again

@@ -3,6 +3,7 @@ timing test), and the shortcuts taken to avoid slow imports give what the slow w
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT / "tests" / "contracts" / "x01-hengrui-bearing-defect.txt"
+ENGLISH = ROOT / "tests" / "contracts" / "x03-haina-waybill-ner.en.txt"
 
 
 @pytest.fixture
@@ -22,24 +24,71 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 HEAVY = ("typer", "click", "pydantic", "sqlalchemy", "sqlmodel", "smtplib", "ssl", "http.client", "email.message",
          "importlib.metadata")
-# upcoming and remind on a database without a config file need none of these (the parser reads TOML lexicons)
-NOT_FOR_READS = ("tomllib", "socket", "zipfile")
+# upcoming and remind on a database without a config file need none of these (the parser reads TOML lexicons;
+# platformdirs imports tempfile, shutil, bz2 and lzma: tracker.user_dirs answers without it on Linux; the calendar
+# package, dateutil and hashlib make the plan's settings digest, which a run with no plan to recall does not need)
+NOT_FOR_READS = ("tomllib", "socket", "zipfile", "platformdirs", "tempfile", "shutil", "hashlib", "chinese_calendar",
+                 "dateutil", "tracker.periods", "tracker.calendars")
 
 
-@pytest.mark.parametrize("args", [["upcoming"], ["upcoming", "--json"], ["remind", "--dry-run"],
-                                  ["parse", str(CONTRACT), "--json"]])
-def test_the_fast_path_imports_nothing_heavy(args: list[str], env: dict[str, str]) -> None:
-    """Not a timing test: which modules a fast command loads (typer and the mail/TLS stack cost most)."""
+# a .txt contract needs no .docx reader (zipfile, the XML parts), nor the user dirs' platformdirs, nor the
+# obligation events (the calendars' refresh uses them; parse only loads the calendars); English text
+# needs no OpenCC (tracker.parse.normalize.IDEOGRAPH_RX) and no Chinese rules
+NOT_FOR_TXT = ("zipfile", "xml", "tracker.parse.docx_numbering", "tracker.parse.docx_zip", "platformdirs", "tempfile",
+               "tracker.events")
+NOT_FOR_ENGLISH = ("opencc", "tracker.parse.rules_zh", "tracker.parse.obligations_zh", "tracker.parse.facts_zh")
+
+
+def _modules(args: list[str], env: dict[str, str]) -> set[str]:
     subprocess.run([sys.executable, "-c", "import sys; from tracker.store import Store; Store(sys.argv[1]).close()",
                     env["TRACKER_DB"]], env=env, check=True)
     code = ("import sys; from tracker.cli import main; sys.argv[0] = 'tracker'\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + f' EXIT {code}')")
     r = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120)
-    modules = set(r.stderr.rsplit("MODULES ", 1)[1].split())
     assert "EXIT 0" in r.stderr
-    heavy = HEAVY if args[0] == "parse" else HEAVY + NOT_FOR_READS
-    assert sorted(m for m in modules if m in heavy or m.split(".")[0] in heavy) == []
+    return set(r.stderr.rsplit("MODULES ", 1)[1].split())
+
+
+def _among(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m in names or m.split(".")[0] in names)
+
+
+@pytest.mark.parametrize("args", [["upcoming"], ["upcoming", "--json"], ["remind", "--dry-run"],
+                                  ["parse", str(CONTRACT), "--json"], ["parse", str(ENGLISH), "--json"]])
+def test_the_fast_path_imports_nothing_heavy(args: list[str], env: dict[str, str]) -> None:
+    """Not a timing test: which modules a fast command loads (typer and the mail/TLS stack cost most)."""
+    modules = _modules(args, env)
+    heavy = HEAVY + NOT_FOR_TXT if args[0] == "parse" else HEAVY + NOT_FOR_READS
+    assert _among(modules, heavy) == []
+    if str(ENGLISH) in args:
+        assert _among(modules, NOT_FOR_ENGLISH) == []
+
+
+def test_opencc_changes_nothing_but_ideographs() -> None:
+    """The premise of skipping OpenCC for a text without ideographs: t2s leaves every other character
+    of the Basic Multilingual Plane as it is (ideographs: CJK blocks and compatibility ideographs)."""
+    from tracker.parse.normalize import IDEOGRAPH_RX, _t2s
+
+    others = "".join(ch for ch in map(chr, range(0x20, 0x10000)) if not 0xD800 <= ord(ch) < 0xE000
+                     and not IDEOGRAPH_RX.match(ch))
+    assert len(others) > 35_000
+    assert _t2s().convert(others) == others
+    assert _t2s().convert("合約條款") == "合约条款"  # ideographs are converted
+
+
+def test_parse_output_is_the_same_with_its_patterns_cached(env: dict[str, str], tmp_path: Path) -> None:
+    """The first run compiles and keeps the patterns (0600), the second builds them from the file:
+    the same document, byte for byte, as the library's (which never uses the cache)."""
+    from tracker.parse import parse_file
+
+    env = {**env, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-m", "tracker", "parse", str(CONTRACT), "--json"], env=env,
+                           capture_output=True, text=True, timeout=120, check=True).stdout for _ in range(2)]
+    cached = list((tmp_path / "cache" / "tracker").glob("regex-*.bin"))
+    assert len(cached) == 1 and cached[0].stat().st_mode & 0o777 == 0o600
+    assert runs[0] == runs[1]
+    assert json.loads(runs[1]) == parse_file(CONTRACT).to_json()
 
 
 def test_the_chinese_calendar_version_is_the_installed_distributions() -> None:
@@ -49,3 +98,10 @@ def test_the_chinese_calendar_version_is_the_installed_distributions() -> None:
     from tracker.calendars import package_source
 
     assert package_source("CN") == f"chinesecalendar {version('chinesecalendar')}"
+
+
+def test_no_pattern_cache_when_asked(env: dict[str, str], tmp_path: Path) -> None:
+    env = {**env, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TRACKER_NO_CACHE": "1"}
+    subprocess.run([sys.executable, "-m", "tracker", "parse", str(CONTRACT), "--json"], env=env,
+                   capture_output=True, timeout=120, check=True)
+    assert not (tmp_path / "cache").exists()

@@ -92,16 +92,35 @@ def _fast_help(argv: list[str], prog: str) -> int | None:
 
 
 def main() -> None:
+    """The ``tracker`` console script: the whole process, which ends when this returns or raises."""
     import sys
 
     from tracker import cli_fast
 
-    code = cli_fast.run(sys.argv[1:])  # parse, upcoming, remind in their simple forms, without Typer
-    if code is None:
-        code = _fast_help(sys.argv[1:], sys.argv[0])
-    if code is not None:
-        sys.exit(code)
-    _load_for(sys.argv[1:])()
+    try:
+        code = cli_fast.run(sys.argv[1:])  # parse, upcoming, remind in their simple forms, without Typer
+        if code is None:
+            code = _fast_help(sys.argv[1:], sys.argv[0])
+        if code is not None:
+            sys.exit(code)
+        _load_for(sys.argv[1:])()
+    finally:
+        _exiting()
+
+
+def _exiting() -> None:
+    """The process ends: spare it the collector's passes over everything the imports built.
+
+    At exit CPython runs full collections over every tracked object (the functions, classes and
+    caches of ~200 modules): 9 ms of ``tracker remind --dry-run``, a third of the start-up budget
+    of ``python -c "import sqlite3, rich"`` (issue 12). Frozen objects (``gc.freeze``) are skipped
+    by those passes; they are still torn down as before (modules cleared, objects freed by reference
+    count, standard streams flushed, ``atexit`` run). What is left is cyclic garbage made before
+    this point, which is not collected: its memory goes with the process, and CPython promises no
+    finalizer at exit anyway (the commands close their databases and files themselves)."""
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":

@@ -69,6 +69,8 @@ DEFAULT_TZ = "Asia/Shanghai"
 
 @dataclass
 class Settings:
+    """The global options of this invocation."""
+
     db: str | None = None
     tz: str = DEFAULT_TZ
     user: str | None = None

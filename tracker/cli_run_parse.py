@@ -9,6 +9,29 @@ from __future__ import annotations
 
 def run_parse(files: list[str], json_out: bool) -> int:
     """The body of ``tracker parse``; returns the exit status."""
+    from tracker import regex_cache
+
+    with regex_cache.in_use(_cache_dir()):  # the parser's patterns, compiled on an earlier run (issue 12)
+        return _run(files, json_out)
+
+
+def _cache_dir():  # type: ignore[no-untyped-def]
+    """``<user cache dir>/tracker`` (``$XDG_CACHE_HOME/tracker``, ``~/.cache/tracker`` on Linux);
+    None (compile every run) when ``$TRACKER_NO_CACHE`` is set."""
+    import os
+    from pathlib import Path
+
+    from tracker.user_dirs import user_cache_dir
+
+    if os.environ.get("TRACKER_NO_CACHE"):
+        return None
+    try:
+        return Path(user_cache_dir("tracker"))
+    except Exception:  # no home directory to put it in: no cache
+        return None
+
+
+def _run(files: list[str], json_out: bool) -> int:
     import json
     import sys
 

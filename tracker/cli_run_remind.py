@@ -18,6 +18,7 @@ from tracker.cli_app import (
     fail,
     parse_day,
     print_json,
+    settings,
     stdout_console,
     today,
     warn_skipped,
@@ -41,7 +42,8 @@ def run_remind(as_of: str | None, dry_run: bool, as_json: bool) -> None:
             from tracker.json_spool import JsonArraySpool
 
             spool = JsonArraySpool()
-        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=current_user(),
+        who = current_user() if not dry_run or settings.user is not None else None  # only a real run records it
+        result = run_daily(path, day, dry_run=dry_run, console=console, env=dict(os.environ), who=who,
                            on_delivered=spool.add if spool is not None else None)
     warn_skipped(result.skipped)
     if dry_run:

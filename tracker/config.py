@@ -67,6 +67,8 @@ class Policy:
 
 @dataclass(frozen=True)
 class Smtp:
+    """The mail server and sender; credentials come from the environment only."""
+
     host: str = ""
     port: int = 587
     security: str = "starttls"  # starttls | ssl | none
@@ -81,6 +83,8 @@ class Smtp:
 
 @dataclass(frozen=True)
 class Delivery:
+    """How reminders are delivered: channels, retries, deadlines, digest sizes."""
+
     channels: tuple[str, ...] = CHANNELS  # always-on channels besides the assigned recipients
     log_file: str = ""  # "" = <user data dir>/reminders.jsonl
     max_attempts: int = 5
@@ -96,11 +100,15 @@ class Delivery:
 
 @dataclass(frozen=True)
 class ScheduleCfg:
+    """When the scheduler runs the daily job."""
+
     at: str = "09:00"  # the zone is the global --tz / $TRACKER_TZ (default Asia/Shanghai)
 
 
 @dataclass(frozen=True)
 class Config:
+    """The effective configuration (``load``): the file over the defaults."""
+
     policy: Policy = field(default_factory=Policy)
     delivery: Delivery = field(default_factory=Delivery)
     smtp: Smtp = field(default_factory=Smtp)
@@ -112,9 +120,9 @@ def config_path(env: Mapping[str, str]) -> Path:
     """``$TRACKER_CONFIG``, else ``<user config dir>/tracker/config.toml``."""
     if env.get("TRACKER_CONFIG"):
         return Path(env["TRACKER_CONFIG"]).expanduser()
-    from platformdirs import user_config_dir
+    from tracker.user_dirs import user_config_dir
 
-    return Path(user_config_dir("tracker", appauthor=False)) / "config.toml"
+    return Path(user_config_dir("tracker")) / "config.toml"
 
 
 def secrets_dir(env: Mapping[str, str]) -> Path:
@@ -122,9 +130,9 @@ def secrets_dir(env: Mapping[str, str]) -> Path:
     URL): ``$TRACKER_SECRETS_DIR``, else ``<user config dir>/tracker/secrets``."""
     if env.get("TRACKER_SECRETS_DIR"):
         return Path(env["TRACKER_SECRETS_DIR"]).expanduser()
-    from platformdirs import user_config_dir
+    from tracker.user_dirs import user_config_dir
 
-    return Path(user_config_dir("tracker", appauthor=False)) / "secrets"
+    return Path(user_config_dir("tracker")) / "secrets"
 
 
 def _ints(where: str, value: Any) -> tuple[int, ...]:

@@ -21,6 +21,7 @@ wall clock only through ``clock`` (retry backoff times), never for the date.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -51,6 +52,8 @@ OPEN = ("pending", "overdue")
 
 @dataclass
 class RunResult:
+    """What one daily run did (or, dry, would do)."""
+
     day: date
     now: date
     planned: int = 0  # reminders × channels found due
@@ -416,6 +419,8 @@ def deliver(conn: sqlite3.Connection, ctx: Context, cfg: Config, db: Path, known
 
 @dataclass
 class _Run:
+    """One run's delivery state."""
+
     deadline: float  # epoch seconds: no send starts after this
     tries: dict[int, int]  # outbox row id -> failed attempts in this run
     awaiting: dict[int, tuple[str, str]]  # row id -> (channel, error): failed, to be retried in this run
@@ -559,7 +564,8 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
         rq.begin_read(conn)  # plan on one consistent read snapshot, a slice of contracts at a time
         try:
             snapshot = not dry_run and not outbox.has_snapshot(conn, today)
-            settings, rev = settings_key(cfg, glob), plan_memo.revision(conn)  # the counter before any read
+            rev = plan_memo.revision(conn)  # the counter before any read
+            settings = functools.cache(lambda: settings_key(cfg, glob))  # once, when a plan is recalled or kept
             memo = None if snapshot or rev is None else plan_memo.recall(conn, today, now, settings, rev)
             if memo is None:
                 stage = Stage(conn)  # TEMP tables: what the plan produces waits there, not in memory
@@ -604,7 +610,7 @@ def run_daily(db: Path | str, today: date, *, dry_run: bool = False, channels: S
                     with outbox.immediate(conn):
                         mark(conn)
             else:
-                plan_memo.remember(conn, today, now, settings, rev,
+                plan_memo.remember(conn, today, now, settings(), rev,
                                    (p.planned_again(), result.planned if p.first else None),
                                    [(s.contract_id, s.problem) for s in result.skipped], also=mark)
         ctx = Context(smtp=cfg.smtp, timeout=cfg.delivery.timeout_seconds, console=console,

@@ -51,6 +51,8 @@ class DeliveryError(Exception):
 
 @dataclass(frozen=True)
 class Target:
+    """Where a reminder goes: a channel (the outbox key) and how to reach it."""
+
     channel: str  # outbox key, safe to display
     kind: str  # console | log | email | webhook
     address: str = field(default="", repr=False)  # e-mail address, URL (or env:/file: reference), log path

@@ -101,6 +101,8 @@ class Subject:
 
 @dataclass(frozen=True)
 class Reminder:
+    """One reminder: its subject, why, for which day."""
+
     subject: Subject
     reason: str
     for_date: date

@@ -68,7 +68,15 @@ def _fold_width(text: str) -> str:
     return _WIDE_RX.sub(lambda m: _FOLD[m.group()], text)
 
 
+#: the characters OpenCC's t2s can change are ideographs (CJK blocks, compatibility ideographs,
+#: the supplementary planes): a text with none (an English contract) is left as it is without
+#: loading OpenCC (7 ms of start-up, issue 12); tests/test_startup.py checks the premise
+IDEOGRAPH_RX = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def _to_simplified(text: str) -> str:
+    if not IDEOGRAPH_RX.search(text):
+        return text
     converter = _t2s()
     out = converter.convert(text)
     if len(out) == len(text):

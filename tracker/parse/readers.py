@@ -14,16 +14,19 @@ from __future__ import annotations
 import io
 import posixpath
 import unicodedata
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
-from tracker.parse.docx_numbering import Numbering
-from tracker.parse.docx_zip import parse_part
+
+if TYPE_CHECKING:  # the .docx reader's modules are imported when a .docx is read (start-up, issue 12)
+    import zipfile
+    from xml.etree import ElementTree
+
+    from tracker.parse.docx_numbering import Numbering
 
 MAX_BYTES = 20 * 1024 * 1024
 # The most text one document may hand to the parser (after reading): a hard cap on the work of
@@ -163,6 +166,10 @@ _SKIP_INLINE = {_W + n for n in ("del", "moveFrom", "pPr", "rPr", "instrText", "
 
 def docx_text(data: bytes, path: object) -> str:
     """word/document.xml → text: one line per paragraph, one line per table row (cells joined by tab)."""
+    import zipfile
+
+    from tracker.parse.docx_numbering import Numbering
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             try:
@@ -192,6 +199,8 @@ def docx_text(data: bytes, path: object) -> str:
 
 
 def _xml_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, path: object) -> ElementTree.Element:
+    from tracker.parse.docx_zip import parse_part
+
     return parse_part(z, info, path)  # stream-decompressed, bounded, no DTD (tracker.parse.docx_zip)
 
 

@@ -17,6 +17,8 @@ import re._constants as sre
 import re._parser as sre_parse
 from typing import Any
 
+from tracker.regex_cache import derived
+
 _CATEGORY = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
     sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
@@ -76,7 +78,12 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
 
 
 def first_class(pattern: str, flags: int = 0) -> str | None:
-    """A character set of the characters a match of ``pattern`` can start with, or ``None``."""
+    """A character set of the characters a match of ``pattern`` can start with, or ``None``
+    (kept between runs of the CLI with the compiled patterns: parsing one costs as much as compiling it)."""
+    return derived(_first_class, pattern, int(flags))
+
+
+def _first_class(pattern: str, flags: int) -> str | None:
     try:
         members, nullable = _first(list(sre_parse.parse(pattern, flags)))
     except (re.error, TypeError, ValueError):

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.calendars import Calendar, Calendars, YearSchedule, import_hint, package_year, uncovered_years
 from tracker.errors import UsageError
-from tracker.events import NO_ROLL, calendar_basis
 from tracker.model import Trigger
 from tracker.periods import deadline, first_occurrence
 from tracker.store import pg
@@ -156,6 +155,8 @@ def recompute(kind: str, trigger: Trigger | None, recurrence: str | None, due: d
               cal: Calendar) -> tuple[date | None, dict[str, str | None]]:
     """(due date, basis) on ``cal``: a triggered deadline from its event's date, a working-day
     recurrence within its month; anything else keeps its date and needs no calendar."""
+    from tracker.events import NO_ROLL, calendar_basis  # here: parse needs the calendars only (issue 12)
+
     if trigger is not None and base is not None:
         new, _ = deadline(base, trigger.offset, business_days=trigger.business_days,
                           roll=kind not in NO_ROLL, cal=cal)

@@ -135,6 +135,8 @@ def immediate(conn: sqlite3.Connection) -> Any:
 
 @dataclass(frozen=True)
 class Row:
+    """One claimed outbox row."""
+
     id: int
     obligation_id: int
     channel: str

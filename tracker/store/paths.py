@@ -30,9 +30,9 @@ def resolve_db_path(explicit: Path | str | None, environ: Mapping[str, str]) -> 
         return Path(explicit).expanduser()
     if environ.get("TRACKER_DB"):
         return Path(environ["TRACKER_DB"]).expanduser()
-    from platformdirs import user_data_dir
+    from tracker.user_dirs import user_data_dir
 
-    return Path(user_data_dir("tracker", appauthor=False)) / DB_NAME
+    return Path(user_data_dir("tracker")) / DB_NAME
 
 
 def ensure_db_file(path: Path) -> bool:

@@ -79,9 +79,9 @@ class PgUrl:
         """Where files that live beside an SQLite database go (the reminder log): the user data dir."""
         from pathlib import Path
 
-        from platformdirs import user_data_dir
+        from tracker.user_dirs import user_data_dir
 
-        return Path(user_data_dir("tracker", appauthor=False))
+        return Path(user_data_dir("tracker"))
 
     @property
     def sqlalchemy_url(self) -> str:

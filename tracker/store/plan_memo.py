@@ -75,15 +75,15 @@ def revision(conn: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def recall(conn: sqlite3.Connection, day: date, now: date, settings: str, rev: int
+def recall(conn: sqlite3.Connection, day: date, now: date, settings: Callable[[], str], rev: int
            ) -> tuple[tuple[int, int | None], list[tuple[int, str]]] | None:
     """((planned, planned while still a first run), [(contract id, problem)…]) of the day's plan
-    when it was made at counter ``rev`` with these settings; None when there is no such plan
-    (plan the day again)."""
-    row = conn.execute("SELECT planned, planned_first, skipped FROM reminder_plans WHERE day = ? AND now_day = ?"
-                       " AND settings = ? AND revision = ?",
-                       (day.isoformat(), now.isoformat(), settings, rev)).fetchone()
-    if row is None:
+    when it was made at counter ``rev`` with the settings ``settings()`` gives; None when there is
+    no such plan (plan the day again). ``settings`` is called only when the day has a plan at
+    ``rev``: a run with nothing to recall need not compute it (start-up, issue 12)."""
+    row = conn.execute("SELECT planned, planned_first, skipped, settings FROM reminder_plans WHERE day = ?"
+                       " AND now_day = ? AND revision = ?", (day.isoformat(), now.isoformat(), rev)).fetchone()
+    if row is None or row[3] != settings():
         return None
     try:
         skipped = [(int(c), str(p)) for c, p in json.loads(row[2])]

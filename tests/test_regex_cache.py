@@ -1,0 +1,217 @@
+"""tracker.regex_cache: patterns built from the stored programs are re.compile's, and anything
+unexpected in the file means re.compile (start-up, issue 12)."""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import pkgutil
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker.parse
+from tracker import regex_cache
+from tracker.regex_cache import RegexCache, file_in, in_use
+
+
+def _parser_patterns() -> list[re.Pattern[str]]:
+    """Every pattern object the parser's modules hold at module level (about 400)."""
+    out: dict[tuple[str, int], re.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(tracker.parse.__path__):
+        module = importlib.import_module(f"tracker.parse.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                out[(value.pattern, value.flags)] = value
+    return list(out.values())
+
+
+PATTERNS = _parser_patterns()
+TRICKY = [(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?", 0), (r"(?i)net\s+(\d+)", 0),
+          (r"\bfoo(?=bar)|(?<!x)baz", int(re.IGNORECASE | re.MULTILINE)), (r"[^\u4e00-\u9fff]+", 0), (r"(a)|(b)\2?", 0),
+          (r"^\s*$", int(re.MULTILINE)), ("[\U00020000-\U0003ffff]", 0), (r"(?x) a  b # comment", 0)]
+
+
+def _filled(tmp_path: Path) -> Path:
+    """A cache file holding the programs of the parser's patterns and the tricky ones."""
+    cache = RegexCache(file_in(tmp_path), keep=lambda: True)
+    for rx in PATTERNS:
+        cache.compile(rx.pattern, rx.flags)
+    for pattern, flags in TRICKY:
+        cache.compile(pattern, flags)
+    assert cache.save()
+    return file_in(tmp_path)
+
+
+def test_the_parser_has_patterns_to_cache() -> None:
+    assert len(PATTERNS) > 250
+
+
+def test_stored_patterns_are_re_compiles(tmp_path: Path) -> None:
+    _filled(tmp_path)
+    cache = RegexCache(file_in(tmp_path))
+    for pattern, flags in [(rx.pattern, rx.flags) for rx in PATTERNS] + TRICKY:
+        ref = re.compile(pattern, flags)
+        got = cache.compile(pattern, flags)
+        assert got is not ref and (pattern, flags) in cache.used  # built from the file, not compiled
+        assert got == ref  # flags, text and the compiled program, word for word
+        assert (got.pattern, got.flags, got.groups, got.groupindex) == (ref.pattern, ref.flags, ref.groups,
+                                                                        ref.groupindex)
+    assert not cache.new and not cache.save()  # nothing new: the file is not written again
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    where = tmp_path_factory.mktemp("rx")
+    _filled(where)
+    cache = RegexCache(file_in(where))
+    keys = [(rx.pattern, rx.flags) for rx in PATTERNS] + TRICKY
+    pairs = [(cache.compile(p, f), re.compile(p, f)) for p, f in keys]
+    assert cache.used == set(keys)
+    return pairs
+
+
+def _alphabet(pattern: str) -> str:
+    return "".join(sorted(set(pattern) | set("0123456789 年月日元天内后前日\nab-.,，。（）:")))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_stored_patterns_match_as_re_compiles_do(loaded: list[tuple[re.Pattern[str], re.Pattern[str]]],
+                                                  data: st.DataObject) -> None:
+    got, ref = data.draw(st.sampled_from(loaded))
+    text = data.draw(st.text(alphabet=_alphabet(ref.pattern), max_size=60))
+    assert [(m.span(), m.groups(), m.groupdict()) for m in got.finditer(text)] == \
+           [(m.span(), m.groups(), m.groupdict()) for m in ref.finditer(text)]
+    assert bool(got.fullmatch(text)) == bool(ref.fullmatch(text))
+    assert got.split(text) == ref.split(text)
+
+
+def test_a_damaged_file_means_re_compile(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    path.write_bytes(path.read_bytes()[:1000])  # cut short
+    cache = RegexCache(path, keep=lambda: True)
+    assert cache.stored == {}
+    assert cache.compile(r"(\d+)天", 0) == re.compile(r"(\d+)天") and cache.new
+    assert cache.save() and RegexCache(path).stored  # written again, whole
+
+
+def test_another_builds_file_is_not_read(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    _, entries, facts = marshal.loads(path.read_bytes())
+    stamp = list(regex_cache.stamp())
+    stamp[1] = "3.11.0 (another build)"
+    path.write_bytes(marshal.dumps((tuple(stamp), entries, facts)))
+    assert RegexCache(path).stored == {}
+
+
+def test_an_entry_that_does_not_load_is_compiled(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    stamp, entries, facts = marshal.loads(path.read_bytes())
+    key = (r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?", 0)
+    flags, code, groups, names, index = entries[key]
+    entries[key] = (flags, code[:-4] + b"\xff\xff\xff\x7f", groups, names, index)  # a program the engine refuses
+    entries[(r"\d+", 0)] = "not an entry"
+    path.write_bytes(marshal.dumps((stamp, entries, facts)))
+    os.chmod(path, 0o600)
+    cache = RegexCache(path, keep=lambda: True)
+    for pattern, flags in (key, (r"\d+", 0)):
+        got = cache.compile(pattern, flags)
+        assert got == re.compile(pattern, flags) and got.groupindex == re.compile(pattern, flags).groupindex
+        assert (pattern, flags) not in cache.used and (pattern, flags) in cache.new
+
+
+def test_a_file_others_may_write_is_not_read(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    assert RegexCache(path).stored
+    os.chmod(path, 0o622)
+    assert RegexCache(path).stored == {}
+
+
+def test_the_file_is_the_users_alone_and_replaced_whole(tmp_path: Path) -> None:
+    where = tmp_path / "deeper" / "cache"
+    path = _filled(where)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(where.stat().st_mode) == 0o700
+    assert sorted(p.name for p in where.iterdir()) == [path.name]  # no temporary file left beside it
+
+
+def test_used_only_inside_the_block_and_only_where_asked(tmp_path: Path) -> None:
+    original = re._compiler.compile  # type: ignore[attr-defined]
+    with in_use(None) as none:
+        assert none is None and re._compiler.compile is original  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError), in_use(tmp_path) as cache:
+        assert cache is not None and re._compiler.compile == cache.compile  # type: ignore[attr-defined]
+        re.purge()
+        found = re.search(r"(\d+)个工作日", "在10个工作日内")  # re.search's text pattern: served from it too
+        assert found is not None and found.group(1) == "10"
+        raise RuntimeError
+    assert re._compiler.compile is original  # type: ignore[attr-defined]
+    # compiled while no module was imported (as a pattern built from a contract's words is): never written
+    assert (r"(\d+)个工作日", 0) not in RegexCache(file_in(tmp_path)).stored
+
+
+def test_only_patterns_compiled_while_a_module_loads_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    (tmp_path / "mod").mkdir()
+    (tmp_path / "rxmod_a1.py").write_text('import re\nSTATIC = re.compile(r"静态模式(\\d+)")\n'
+                                          'def dynamic(name):\n    return re.compile(re.escape(name) + r"应于")\n',
+                                          encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with in_use(tmp_path / "mod"):
+        re.purge()
+        import rxmod_a1  # type: ignore[import-not-found]
+
+        rxmod_a1.dynamic("某某科技有限公司")  # a contract's words, compiled while parsing
+    stored = RegexCache(file_in(tmp_path / "mod")).stored
+    assert (r"静态模式(\d+)", 0) in stored
+    assert not any("某某科技" in p for p, _ in stored)
+    sys.modules.pop("rxmod_a1", None)
+
+
+def test_a_directory_that_cannot_be_written_means_no_cache(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    with in_use(blocked / "cache") as cache:
+        assert cache is None
+
+
+def _first_letter(pattern: str) -> str | None:
+    """A stand-in for a value derived from pattern text (counts its calls)."""
+    CALLS.append(pattern)
+    return pattern[:1] or None
+
+
+CALLS: list[str] = []
+
+
+def test_derived_values_are_kept_per_version_of_their_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    CALLS.clear()
+    assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 1  # no cache in use: computed
+    with in_use(tmp_path, keep=lambda: True):
+        assert regex_cache.derived(_first_letter, "abc") == "a"
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # computed once in the block
+    with in_use(tmp_path, keep=lambda: True):
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # from the file
+    monkeypatch.setitem(regex_cache._SOURCES, __name__, 12345)  # the module's source changed
+    with in_use(tmp_path, keep=lambda: True):
+        assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 3
+    assert regex_cache._ACTIVE is None
+
+
+def test_the_prefilters_first_characters_are_the_same_from_the_file(tmp_path: Path) -> None:
+    from tracker.parse import rx_prefilter
+
+    patterns = [(rx.pattern, rx.flags) for rx in PATTERNS][:120]
+    plain = [rx_prefilter.first_class(p, f) for p, f in patterns]
+    with in_use(tmp_path, keep=lambda: True):
+        assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
+    with in_use(tmp_path, keep=lambda: True) as cache:
+        assert cache is not None and len(cache.facts) >= len(set(patterns))
+        assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
+    assert rx_prefilter.first_class(r"(?:初验|终验)?验收款|尾款") == "[初尾终验]"  # by hand (sorted by code point)
