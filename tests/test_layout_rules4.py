@@ -353,3 +353,22 @@ def test_order_form_sections_before_the_msa_articles() -> None:
         ("payment", "2.1", "2026-03-16"), ("model_delivery", "3.1", "2026-03-06")]
     report = next(o for o in obs if o["recurrence"])
     assert report["recurrence"] == "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"
+
+
+def test_a_maintenance_year_with_its_range_and_yearly_fee() -> None:
+    text = ("軟體維護合約書\n委託人：甲保險股份有限公司（以下簡稱乙方）\n受託人：乙軟體股份有限公司（以下簡稱甲方）\n\n"
+            "第一條　維護期間\n一、維護期間一年，自民國116年1月1日起至民國116年12月31日止。\n\n"
+            "第二條　年度維護費\n一、年度維護費為新臺幣壹佰捌拾萬元整（NT$1,800,000），含營業稅。\n"
+            "二、乙方應於民國116年7月31日前支付年度維護費。\n")
+    c = _json(text)["contract"]
+    assert (c["term"], c["expiry_date"]) == ("P1Y", "2027-12-31")
+    assert (c["total_fee"], c["currency"]) == ("1800000.00", "TWD")
+
+
+def test_delivery_then_report_in_working_days_and_cleaned_data_is_no_payment() -> None:
+    text = HEAD.replace("甲方：", "委託人（甲方）：").replace("乙方：", "受託人（乙方）：") + (
+        "第一條 交付\n一、乙方應於收到甲方完整資料之次日起四十五日曆天內，交付清洗後資料集及資料品質報告。\n"
+        "二、乙方應於中華民國一一五年六月三十日前交付需求預測模型，並於交付後七個工作天內提出驗證報告；模型之預測準確率應達百分之八十五以上。\n")
+    obs = _json(text)["obligations"]
+    assert [(o["kind"], o["due_date"]) for o in obs] == [
+        ("other", None), ("model_delivery", "2026-06-30"), ("evaluation_report", None)]

@@ -16,7 +16,7 @@ from tracker.parse.common import RawObligation, Unit, find_dates
 from tracker.parse.lexicon_zh import OTHER_ACTION, PAYMENT_ACTION
 
 _RELATIVE = re.compile(
-    r"(?:起|后)\s*(?:第\s*)?[\d一二三四五六七八九十百两]+\s*(?:个)?(?:工作日|自然日|日历日|日|天|月|周)\s*(?:内|之内|以内|前)"
+    r"(?:起|后)\s*(?:第\s*)?[\d一二三四五六七八九十百两]+\s*(?:个)?(?:工作日|工作天|自然日|日历日|日历天|日|天|月|周)\s*(?:内|之内|以内|前)"
 )
 _BEFORE = re.compile(r"\s*(?:\(含[^()]{0,4}\))?\s*(?:之前|以前|前|止)")
 _VERB = re.compile(f"{OTHER_ACTION}|{PAYMENT_ACTION}")

@@ -204,6 +204,12 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 continue
             facts.term = got[0]
             facts.term_span = (u.label, u.start, u.end)
+            if facts.end_date is None:  # "维护期间一年，自A起至B止": the term's own range ends it
+                ends = [h for h in find_dates(text, u.start, u.end)
+                        if h.value and re.match(r"\s*(?:止|为止)", text[h.end:h.end + 3])
+                        and re.search(r"至|到", text[max(u.start, h.start - 4):h.start])]
+                if ends:
+                    facts.end_date = ends[0].value
     return facts
 
 
@@ -342,7 +348,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
                                              f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
     if facts.total_fee is None and _one_year(seen):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
-        for m in re.finditer(r"本(?:合同|协议)(?:的)?(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
+        for m in re.finditer(r"(?:本(?:合同|协议|契约)(?:的)?|(?m:^)[^\n]{0,6}?)(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
             hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
             if hits and hits[0].start - m.end() <= 8:
                 facts.total_fee, facts.currency = hits[0].value, hits[0].currency

@@ -144,7 +144,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("preliminary_acceptance", r"初验(?:合格|通过|完成)?|初步验收(?:合格|通过)?"),
     ("milestone_acceptance", r"阶段性?验收(?:合格|通过)|里程碑验收(?:合格|通过)?"),
     ("acceptance_request", r"(?:提交|提出)?(?:终验|初验|验收)申请"),
-    ("acceptance", r"(?:联合)?评审通过|通过(?:联合)?评审|(?:审查|审核|审定|质控|质检)(?:通过|合格)|通过[^,。;]{0,4}?(?:审查|审核)|到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
+    ("acceptance", r"(?:联合)?评审通过|通过(?:联合)?评审|(?<!报告)(?:审查|审核|审定|质控|质检)(?:通过|合格)|通过[^,。;]{0,4}?(?:审查|审核)|到货验收(?:日|合格|通过|完成)?|(?:终验|最终验收|竣工验收|验收)(?:合格|通过|完成)|通过(?:最终|终)?验收|终验"
                    r"|验收报告(?:签署|出具)?|(?:签署|签发)验收(?:单|报告|证书)|验收(?:日|之日)|验收"
                    # accepting a deliverable in writing: "书面确认接纳《模型评估报告》后"
                    r"|(?:书面)?确认?(?:接纳|接受|认可)[^,。;]{0,16}?(?:报告|成果|交付物|交付成果)[》>]?"
@@ -161,7 +161,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("reconciliation", r"对账(?:确认|单确认)?"),
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
-    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测)报告(?:交付|提交|出具|送达)?"),
+    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证)报告(?:交付|提交|出具|送达)?"),
     ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材)"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
@@ -231,7 +231,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
-PAYMENT_ACTION = r"支付|付款|付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
+PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
@@ -240,7 +240,7 @@ PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安�
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
-EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
