@@ -372,3 +372,19 @@ def test_delivery_then_report_in_working_days_and_cleaned_data_is_no_payment() -
     obs = _json(text)["obligations"]
     assert [(o["kind"], o["due_date"]) for o in obs] == [
         ("other", None), ("model_delivery", "2026-06-30"), ("evaluation_report", None)]
+
+
+RESP = (HEAD.replace("甲方：", "委托方（甲方）：").replace("乙方：", "评测方（乙方）：") +
+        "第一条 工作\n1.1 乙方应按附件一所列里程碑完成评测工作。\n1.2 乙方应自2026年6月17日起，每两周的周三向甲方提交评测进展简报。\n"
+        "第二条 其他\n本合同于2026年6月10日签订。\n\n甲方（盖章）：甲公司\n乙方（盖章）：乙公司\n\n"
+        "附件一：评测里程碑\n\n| 里程碑 | 成果 | 完成时限 | 责任方 | 甲方确认时限 |\n|---|---|---|---|---|\n"
+        "| M1 | 首轮安全评测报告 | 2026年7月31日前 | 乙方 | 提交后5个工作日内 |\n"
+        "| M2 | 问题整改完成并提交复测申请 | 收到首轮评测报告之日起20个工作日内 | 甲方 | — |\n")
+
+
+def test_a_responsibility_table_reads_its_deadline_column_and_a_stated_series_start() -> None:
+    obs = _json(RESP, "x.md")["obligations"]
+    rows = [(o["kind"], o["party"], o["due_date"], (o["trigger"] or {}).get("event")) for o in obs if o["clause"] == "附件一"]
+    assert rows == [("evaluation_report", "provider", "2026-07-31", None), ("other", "client", None, "evaluation_report")]
+    report = next(o for o in obs if o["recurrence"])
+    assert report["due_date"] == "2026-06-17"

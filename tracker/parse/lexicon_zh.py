@@ -240,7 +240,7 @@ PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安�
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
-EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|复测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
@@ -267,7 +267,7 @@ NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
-PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|接口文档|设计文档|对账单|结算单|账单|报表|规范|标准|工具|模板|清单|目录|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
+PAPER_HEAD = r"(?:计划书|计画书|申请书|说明书|确认书|承诺书|文件|技术文档|使用文档|接口文档|设计文档|对账单|结算单|账单|报表|规范|标准|工具|模板|清单|目录|申请|手册|证明|报告|汇编|方案|函|申报|材料|备案)"
 #: giving back or disposing of something is never its delivery (返还…储存媒体，删除…资料副本)
 DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
@@ -374,7 +374,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     # an amendment table's old wording (原约定 | 变更后约定): replaced, so no obligation of its own
     ("old", r"原(?:合同)?(?:约定|条款|内容|规定|条文)|变更前|修改前|调整前"),
     ("new", r"变更后|修改后|调整后|现约定"),
-    ("deadline", r"(?:交付|完成|提交|提供|交货|上线|培训|实施|执行|举办|开展|部署|计划)(?:日期|时间|期限|节点)|截止(?:日期|时间)|最迟(?:完成|交付)?(?:日期|时间)"),
+    ("deadline", r"(?:交付|完成|提交|提供|交货|上线|培训|实施|执行|举办|开展|部署|计划)(?:日期|时间|期限|节点|时限)|截止(?:日期|时间)|最迟(?:完成|交付)?(?:日期|时间)"),
     ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款日期|条件|期限"),
     ("party", r"责任方|负责方|责任主体|承担方|执行方|责任单位|负责人"),
     ("title", r"期次|阶段|款项|批次|名称|任务|工作内容"),

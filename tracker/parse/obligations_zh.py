@@ -160,6 +160,9 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
+        if ("|" in s or "\t" in s) and (duty_row := tables_zh.row_at(ctx.text, u.start, u.end)) is not None \
+                and duty_row.of("deadline") and duty_row.of("party") and not duty_row.of("amount"):
+            continue  # a responsibility table's row (成果 | 完成时限 | 责任方): rule_table_deadlines reads it
         row = tables_zh.row_at(ctx.text, u.start, u.end) \
             if u.label in schedules and ("\t" in s or "|" in s or "<t" in s or "  " in s) else None
         if row is not None and (row.of("amount") or row.of("percent")):
@@ -302,7 +305,12 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         found = [h.value for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
         if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
             found = [wd]  # "第14周末" in a contract that defines its project weeks
-        if len(found) != 1 or any(x < b and a < y for x, y in taken):
+        relative: dict[str, Any] = {}
+        if not found and row.of("party") is not None:  # "收到首轮评测报告之日起20个工作日内" in a responsibility table
+            got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
+            if got and got.get("event") and not got.get("recurrence"):
+                relative = {k: got[k] for k in ("event", "offset", "business_days")}
+        if (len(found) != 1 and not relative) or any(x < b and a < y for x, y in taken):
             continue
         seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
         intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
@@ -316,13 +324,15 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         if (who := row.of("party")) is not None and (role := _role_in(ctx, ctx.text[who.start:who.end])):
             # a responsibility table (甘特表: 任务 | 责任方 | 完成节点 | 交付物): each row says who and what
             party = role
-            what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline"))
+            what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
+                            and not re.fullmatch(r"[\s—–\-/无]*", ctx.text[c.start:c.end]))  # ("—": an empty cell)
             kind = kinds_zh.kind_of("提供" + what, party) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
-        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0]))
+        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0] if found else None,
+                                               **relative))
     return facts
 
 

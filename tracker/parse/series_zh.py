@@ -18,12 +18,18 @@ _SINCE = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年\s*
 _SINCE_QUARTER = re.compile(rf"(?:自|从|由)\s*(?P<y>{_N})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*(?:个)?季度\s*(?:起|开始)")
 
 
+_SINCE_DAY = re.compile(rf"(?P<lead>自|从|由)\s*(?:民国)?\s*{_N}\s*年\s*{_N}\s*月\s*{_N}\s*日\s*(?:起|开始)")
 _SINCE_YEAR = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年(?:度)?\s*(?:起|开始)")
 
 
 def series_month(before: str) -> date | None:
     """The first day of the month named by the last "自YYYY年M月起" in ``before`` (or of the quarter
     "自2027年第二季度起" names, or of the year "自2027年起" names), or None."""
+    day = _SINCE_DAY.search(before)  # "自2026年6月17日起，每两周的周三": that day
+    if day is not None:
+        dates = [h for h in find_dates(before, day.end("lead"), day.end()) if h.value]
+        if dates:
+            return dates[0].value
     hits = list(_SINCE.finditer(before))
     quarters = list(_SINCE_QUARTER.finditer(before))
     years = list(_SINCE_YEAR.finditer(before)) if not hits and not quarters else []
