@@ -388,3 +388,23 @@ def test_a_responsibility_table_reads_its_deadline_column_and_a_stated_series_st
     assert rows == [("evaluation_report", "provider", "2026-07-31", None), ("other", "client", None, "evaluation_report")]
     report = next(o for o in obs if o["recurrence"])
     assert report["due_date"] == "2026-06-17"
+
+
+LETTER_EN = ("**Alpha Advisory (Shanghai) Co., Ltd.**\n\n10 August 2026\n\nDear Ms. Zhou,\n\n"
+             "We are pleased to confirm the terms on which Alpha Advisory (Shanghai) Co., Ltd. (\"we\" or \"Alpha\") will "
+             "audit the systems of Beta Health Technology Co., Ltd. (\"you\" or the \"Company\"). This letter is our contract.\n\n"
+             "### 1. Work\n\n1.1 You will give us the documents listed in Appendix A on or before 20 August 2026.\n\n"
+             "1.2 We will deliver the draft audit report on or before 30 October 2026.\n\n"
+             "### 2. Fees\n\n2.1 Our fee for this engagement is RMB 360,000.\n\n"
+             "2.2 You will pay 40% of the fee, RMB 144,000, on or before 25 August 2026.\n\n"
+             "2.3 Each of us will keep the other's confidential information confidential for three (3) years after the end "
+             "of this engagement.\n")
+
+
+def test_an_english_letter_between_we_and_you() -> None:
+    out = _json(LETTER_EN, "x.en.md")
+    c = out["contract"]
+    assert (c["provider"], c["client"]) == ("Alpha Advisory (Shanghai) Co., Ltd.", "Beta Health Technology Co., Ltd.")
+    assert c["total_fee"] == "360000.00" and c["confidentiality_term"] == "P3Y"
+    assert [(o["kind"], o["party"]) for o in out["obligations"] if o["kind"] != "confidentiality_expiry"] == [
+        ("data_delivery", "client"), ("other", "provider"), ("payment", "client")]

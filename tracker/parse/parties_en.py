@@ -73,6 +73,50 @@ def defined_parties(text: str, start: int = 0, end: int | None = None,
     return found
 
 
+#: a letter's parties: 'Hengli Co., Ltd. ("we" or "Hengli")', 'Qingyun Co., Ltd. ("you" or the "Company")'
+_LETTER_PARTY = re.compile(r"\(\s*[\"“]\**(?P<pron>we|you)\**[\"”]\s+or\s+(?:the\s+)?[\"“]\**(?P<alias>[A-Z][\w ]{1,30}?)\**[\"”]\s*\)", re.I)
+_PAYS = {"we": re.compile(r"\b(?:[Ww]e|[Oo]ur\s+client)\s+(?:will|shall|must)\s+pay\b|\byour\s+fees?\b"),
+         "you": re.compile(r"\b[Yy]ou\s+(?:will|shall|must)\s+pay\b|\b[Oo]ur\s+fees?\b")}
+
+
+_COMPANY_TAIL = re.compile(r"(?:[A-Z][\w&'\-]*(?:\s*\([A-Z][\w ]{1,20}\))?[ ,]+){1,10}?"
+                           r"(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?)\.?\s*$")
+
+
+def _company_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
+    """A company's name (its words capitalised, its legal form last) right before ``pos``."""
+    window = text[max(floor, pos - 160):pos].rstrip()
+    m = _COMPANY_TAIL.search(window)
+    if m is None:
+        return None
+    start = max(floor, pos - 160) + m.start()
+    return start, start + len(m.group(0).rstrip())
+
+
+def letter_parties(text: str, end: int) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+    """The parties of a letter agreement written as "we" and "you" (an engagement letter): role →
+    name span, and each word that names a party (we/us/our, you/your, its alias) → role. The side
+    that pays ("You will pay…", "Our fee") is the client; nothing when neither side is said to pay."""
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    floor = 0
+    for m in _LETTER_PARTY.finditer(text, 0, end):
+        span = _company_before(text, floor, m.start()) or _name_before(text, floor, m.start())
+        floor = m.end()
+        if span is not None:
+            found[m.group("pron").lower()] = (m.group("alias"), span)
+    if set(found) != {"we", "you"}:
+        return {}, {}
+    payer = next((p for p in ("you", "we") if _PAYS[p].search(text)), None)
+    if payer is None:
+        return {}, {}
+    roles = {payer: "client", ("we" if payer == "you" else "you"): "provider"}
+    words: dict[str, str] = {}
+    for pron, (alias, _) in found.items():
+        for w in ((alias, "We", "Us", "Our") if pron == "we" else (alias, "You", "Your")):
+            words[w] = roles[pron]
+    return {roles[p]: span for p, (_, span) in found.items()}, words
+
+
 def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", floor, pos) + 1
     lo = max(floor, line_start)

@@ -25,7 +25,7 @@ from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.paragraphs import fields_view
-from tracker.parse.parties_en import defined_parties
+from tracker.parse.parties_en import defined_parties, letter_parties
 from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_prefilter import guard
@@ -93,6 +93,12 @@ def rule_roles(ctx: Ctx) -> None:
         ctx.defined.setdefault(role, span)
     for word, role in aliases.items():  # a defined word the lexicon does not know ("the Company")
         ctx.roles.setdefault(word, role)
+    if "provider" not in ctx.defined or "client" not in ctx.defined:  # a letter between "we" and "you"
+        spans, words = letter_parties(ctx.text, min(len(ctx.text), 4000))
+        for role, span in spans.items():
+            ctx.defined.setdefault(role, span)
+        for word, role in words.items():
+            ctx.roles.setdefault(word, role)
 
 
 _DEFINED_PARTY = re.compile(
@@ -198,7 +204,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
         m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
-                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract)"
+                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
                       r"|(?:this|the)\s+(?:agreement|contract)\s+(?:ends|expires|terminates))", s, re.I)
         if m:
             got = en_duration(m)
@@ -242,8 +248,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
-_THIS_FEES = re.compile(r"\b(?:the\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
-                        r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract)\s+"
+_THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
+                        r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
                         r"(?:is|are|shall\s+be|amounts?\s+to)\s+", re.I)
 _TOTAL_CHANGED = re.compile(r"\btotal\s+(?:contract\s+)?(?:price|fees?|amount|contract\s+sum)\b[^.;\n]{0,60}?"
                             r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
