@@ -408,3 +408,15 @@ def test_an_english_letter_between_we_and_you() -> None:
     assert c["total_fee"] == "360000.00" and c["confidentiality_term"] == "P3Y"
     assert [(o["kind"], o["party"]) for o in out["obligations"] if o["kind"] != "confidentiality_expiry"] == [
         ("data_delivery", "client"), ("other", "provider"), ("payment", "client")]
+
+
+def test_a_letters_recurring_report_without_a_modal_is_read() -> None:
+    text = ("甲公司\n关于委托开展模型微调的委托确认函\n\n致：乙公司（以下简称“贵司”）\n\n"
+            "经内部评审，甲公司（以下简称“我司”）决定委托贵司承担下述项目：\n\n"
+            "1. 服务费用：本项目服务费合计人民币48.6万元。\n\n"
+            "2. 进展沟通：自2026年9月18日起，贵司每两周的星期五以邮件方式向我司发送项目进展简报。\n\n"
+            "3. 付款：本函生效之日起10日内，我司向贵司支付首付款14.58万元。\n")
+    obs = _json(text)["obligations"]
+    report = next(o for o in obs if o["recurrence"])
+    assert (report["kind"], report["party"], report["recurrence"], report["due_date"]) == (
+        "progress_report", "provider", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-09-18")
