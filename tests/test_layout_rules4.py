@@ -420,3 +420,21 @@ def test_a_letters_recurring_report_without_a_modal_is_read() -> None:
     report = next(o for o in obs if o["recurrence"])
     assert (report["kind"], report["party"], report["recurrence"], report["due_date"]) == (
         "progress_report", "provider", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-09-18")
+
+
+def test_a_supplement_changes_the_total_and_extends_the_term() -> None:
+    text = ("补充协议\n甲方（委托方）：甲公司\n乙方（受托方）：乙公司\n"
+            "第一条 价款\n原合同总价由人民币500,000元调整为人民币620,000元，新增费用人民币120,000元。\n"
+            "第二条 期限\n原合同有效期延长至2027年6月30日。\n本协议于2026年10月10日签订。\n")
+    c = _json(text)["contract"]
+    assert (c["total_fee"], c["expiry_date"]) == ("620000.00", "2027-06-30")
+
+
+def test_english_sow_term_renewal_and_confidentiality() -> None:
+    text = ("STATEMENT OF WORK No. 2\n\nThis SOW is made between Alpha Ltd. (the \"Vendor\") and Beta Ltd. (the \"Customer\").\n\n"
+            "Section 4.01 The SOW Term starts on 1 June 2026 and ends on 31 December 2026.\n"
+            "Section 4.02 Either Party wishing to extend this SOW shall notify the other Party in writing at least "
+            "thirty (30) days before the end of the SOW Term.\n"
+            "Section 4.03 Vendor's confidentiality obligations under this SOW survive for two (2) years after the SOW Term ends.\n")
+    c = _json(text, "x.en.txt")["contract"]
+    assert (c["renewal_notice"], c["confidentiality_term"]) == ("P30D", "P2Y")

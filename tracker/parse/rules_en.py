@@ -205,7 +205,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             return facts
         m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
-                      r"|(?:this|the)\s+(?:agreement|contract)\s+(?:ends|expires|terminates))", s, re.I)
+                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow)\s+(?:ends|expires|terminates))", s, re.I)
         if m:
             got = en_duration(m)
             if got:

@@ -20,7 +20,7 @@ from tracker.parse.common import Unit, find_dates, find_money
 #: a sentence that quotes the wording being replaced: "原约定：", "原条款：", "原合同第5.1条约定：", "修改前："
 _OLD_LABEL = re.compile(r"(?:原(?:合同|契约|协议)?(?:第[^:：。;]{1,12}?条)?(?:约定|条款|内容|规定|条文)|修改前|变更前|调整前)\s*[:：]")
 #: "原X…，(…，)变更为/变更后/调整为/延长至…": the old value comes first in the same sentence
-_OLD_THEN_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；:：\n]{1,60}?(?=[,，][^。;；\n]{0,40}?(?:变更|修改|调整|延长)(?:后|为|至))")
+_OLD_THEN_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；:：\n]{1,60}?(?=(?<!\d)[,，](?!\d)[^。;；\n]{0,40}?(?:变更|修改|调整|延长)(?:后|为|至))")
 
 
 def old_units(text: str, units: list[Unit]) -> list[Unit]:
