@@ -247,13 +247,17 @@ _PERIOD_END_EN = re.compile(r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+(
 _EACH_YEAR_EN = re.compile(r"(?:each|every)\s+(?:calendar\s+)?year", re.I)
 
 
+#: what the rule of a list of months states ("January, April, July and October"): two month names joined by "and"
+_MONTH_LIST_EN = re.compile(rf"(?:{_MONTH})\s*,?\s+and\s+(?:{_MONTH})", re.I)
+
+
 def _needs(rx: str, lang: str) -> re.Pattern[str] | None:
     if lang != "en":
         return None
     if rx.startswith("(?P<dur>"):
         return _PERIOD_END_EN
     if "(?:calendar\\s+)?year)?" in rx:
-        return None  # "each year" is optional there (a list of months)
+        return _MONTH_LIST_EN  # "each year" is optional there: a list of months it needs
     return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
 
 
