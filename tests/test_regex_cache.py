@@ -39,7 +39,7 @@ TRICKY = [(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?", 0), (r"(?i
 
 def _filled(tmp_path: Path) -> Path:
     """A cache file holding the programs of the parser's patterns and the tricky ones."""
-    cache = RegexCache(file_in(tmp_path), keep=lambda: True)
+    cache = RegexCache(file_in(tmp_path), keep=lambda _p: True)
     for rx in PATTERNS:
         cache.compile(rx.pattern, rx.flags)
     for pattern, flags in TRICKY:
@@ -95,7 +95,7 @@ def test_stored_patterns_match_as_re_compiles_do(loaded: list[tuple[re.Pattern[s
 def test_a_damaged_file_means_re_compile(tmp_path: Path) -> None:
     path = _filled(tmp_path)
     path.write_bytes(path.read_bytes()[:1000])  # cut short
-    cache = RegexCache(path, keep=lambda: True)
+    cache = RegexCache(path, keep=lambda _p: True)
     assert cache.stored == {}
     assert cache.compile(r"(\d+)天", 0) == re.compile(r"(\d+)天") and cache.new
     assert cache.save() and RegexCache(path).stored  # written again, whole
@@ -119,7 +119,7 @@ def test_an_entry_that_does_not_load_is_compiled(tmp_path: Path) -> None:
     entries[(r"\d+", 0)] = "not an entry"
     path.write_bytes(marshal.dumps((stamp, entries, facts)))
     os.chmod(path, 0o600)
-    cache = RegexCache(path, keep=lambda: True)
+    cache = RegexCache(path, keep=lambda _p: True)
     for pattern, flags in (key, (r"\d+", 0)):
         got = cache.compile(pattern, flags)
         assert got == re.compile(pattern, flags) and got.groupindex == re.compile(pattern, flags).groupindex
@@ -193,13 +193,13 @@ CALLS: list[str] = []
 def test_derived_values_are_kept_per_version_of_their_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     CALLS.clear()
     assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 1  # no cache in use: computed
-    with in_use(tmp_path, keep=lambda: True):
+    with in_use(tmp_path, keep=lambda _p: True):
         assert regex_cache.derived(_first_letter, "abc") == "a"
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # computed once in the block
-    with in_use(tmp_path, keep=lambda: True):
+    with in_use(tmp_path, keep=lambda _p: True):
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 2  # from the file
     monkeypatch.setitem(regex_cache._SOURCES, __name__, 12345)  # the module's source changed
-    with in_use(tmp_path, keep=lambda: True):
+    with in_use(tmp_path, keep=lambda _p: True):
         assert regex_cache.derived(_first_letter, "abc") == "a" and len(CALLS) == 3
     assert regex_cache._ACTIVE is None
 
@@ -209,9 +209,23 @@ def test_the_prefilters_first_characters_are_the_same_from_the_file(tmp_path: Pa
 
     patterns = [(rx.pattern, rx.flags) for rx in PATTERNS][:120]
     plain = [rx_prefilter.first_class(p, f) for p, f in patterns]
-    with in_use(tmp_path, keep=lambda: True):
+    with in_use(tmp_path, keep=lambda _p: True):
         assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
-    with in_use(tmp_path, keep=lambda: True) as cache:
+    with in_use(tmp_path, keep=lambda _p: True) as cache:
         assert cache is not None and len(cache.facts) >= len(set(patterns))
         assert [rx_prefilter.first_class(p, f) for p, f in patterns] == plain
     assert rx_prefilter.first_class(r"(?:初验|终验)?验收款|尾款") == "[初尾终验]"  # by hand (sorted by code point)
+
+
+def test_literal_patterns_of_the_code_are_written_and_contract_words_are_not(tmp_path: Path) -> None:
+    from tracker.parse import kinds_zh, obligations_zh
+
+    with in_use(tmp_path):
+        re.purge()
+        obligations_zh._opens_with.cache_clear()
+        kinds_zh._objects("甲方应将训练数据交付乙方", re.search("交付", "甲方应将训练数据交付乙方"))  # a literal in kinds_zh
+        obligations_zh._opens_with("甲方|乙方|某某智能科技有限公司")  # built from a contract's party words
+    stored = RegexCache(file_in(tmp_path)).stored
+    assert any(p == r"(?:将|把)([^,。;:将把]{1,30})$" for p, _ in stored)
+    assert not any("某某智能" in p for p, _ in stored)
+

@@ -11,9 +11,11 @@ The program is the list ``re._compiler._code`` returns while the compiler runs (
 a first run compiles once, as without a cache). Values derived from pattern text by parsing it
 (``derived``: the characters a match can start with) are kept beside the programs.
 
-Only the program's own patterns are kept: those compiled while a module is imported (``at_import``);
-a pattern built while a contract is parsed (from its party names or sums) is compiled as usual and
-never written, so the file holds no contract text.
+Only the program's own patterns are kept: those compiled while a module is imported (``at_import``)
+or written out literally in the code that compiles them (``written_in_code``); a pattern built while
+a contract is parsed (from its party names or sums) is compiled as usual and never written, so the
+file holds no contract text. (Patterns built at run time from the lexicons are not kept either: about
+120 compiles, 50 ms of a run, the price of that guarantee.)
 
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
@@ -72,6 +74,34 @@ def at_import() -> bool:
     return False
 
 
+_CODE: dict[str, str] = {}  # source file → its text, read once per process, to find literal patterns
+
+
+def written_in_code(pattern: str) -> bool:
+    """``pattern`` is written out in the source of the tracker module that compiles it (a literal
+    such as ``re.search(r"(\\d+)个工作日", s)`` inside a function): the program's text, never a
+    contract's."""
+    frame: Any = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith("tracker.") and name != __name__:
+            path = frame.f_code.co_filename
+            if path not in _CODE:
+                try:
+                    _CODE[path] = Path(path).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    _CODE[path] = ""
+            return len(pattern) >= 2 and pattern in _CODE[path]
+        frame = frame.f_back
+    return False
+
+
+def program_own(pattern: str) -> bool:
+    """The default test of what may be written: compiled while a module is imported, or written
+    out in the code that compiles it."""
+    return at_import() or written_in_code(pattern)
+
+
 def stamp() -> tuple[Any, ...]:
     """What the stored programs depend on: a file written under anything else is not read."""
     return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, sys.byteorder,
@@ -85,9 +115,9 @@ def file_in(directory: Path) -> Path:
 class RegexCache:
     """``compile(pattern, flags)`` as ``re._compiler.compile``, from the programs of ``path`` where it has them."""
 
-    def __init__(self, path: Path | None, keep: Callable[[], bool] | None = None) -> None:
+    def __init__(self, path: Path | None, keep: Callable[[str], bool] | None = None) -> None:
         self.path = path
-        self.keep = keep or at_import  # which new patterns may be written (the program's own, by default)
+        self.keep = keep or program_own  # which new patterns may be written (the program's own, by default)
         self.stored, self.facts = self._read(path) if path is not None else ({}, {})
         self.new: dict[Key, Entry] = {}
         self.used: set[Key] = set()
@@ -154,7 +184,7 @@ class RegexCache:
             entry = (made.flags, array("I", seen[-1]).tobytes(), made.groups + 1, names, tuple(index))
             again = build(key[0], entry)
             if len(seen) == 1 and again == made and again.groupindex == made.groupindex and again.groups == made.groups \
-                    and self.keep():
+                    and self.keep(key[0]):
                 self.new[key] = entry
         except Exception:  # a compiler this module does not know: nothing kept
             pass
@@ -169,7 +199,7 @@ class RegexCache:
         if key in self.facts:
             return self.facts[key]
         value = fn(*args)
-        if type(value) in _IMMUTABLE and self.keep():
+        if type(value) in _IMMUTABLE and self.keep(args[0] if args and isinstance(args[0], str) else ""):
             try:
                 if marshal.loads(marshal.dumps((key, value))) == (key, value):
                     self.facts[key] = self.new_facts[key] = value
@@ -244,7 +274,7 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def in_use(directory: Path | None, keep: Callable[[], bool] | None = None) -> Iterator[RegexCache | None]:
+def in_use(directory: Path | None, keep: Callable[[str], bool] | None = None) -> Iterator[RegexCache | None]:
     """Patterns compiled from the cache file in ``directory`` inside the block, the file saved at
     its end; ``None``: no cache, compiled as usual. Not for threads compiling concurrently."""
     if directory is None or _compiler.compile is not _ORIGINAL or not hasattr(os, "getuid") or not _writable(directory):
