@@ -3,7 +3,6 @@ element), payment-table rows, deadline-table rows, amended clauses."""
 
 from __future__ import annotations
 
-import contextlib
 import re
 from datetime import date
 from decimal import Decimal
@@ -39,7 +38,7 @@ from tracker.parse.context_zh import (
 )
 from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.lexicon_zh import BOTH_RX
-from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, rate
+from tracker.parse.numerals import CN_NUM_CHARS, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_end_date, week_ends
 from tracker.parse.rx_prefilter import guarded
@@ -270,16 +269,8 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
                         u.label, *row.quote_span(cell), **ob)
     _payment_details(ctx, facts, u, s, raw)
-    if (amount := row.of("amount")) is not None:
-        money = find_money(text, amount.start, amount.end, capital_wins=not facts.authoritative_figures)
-        bare = _BARE_FIGURE.search(text, amount.start, amount.end) or _PLAIN_FIGURE.fullmatch(text, amount.start, amount.end)
-        if money:
-            raw.amount, raw.currency = money[0].value, money[0].currency
-        elif bare:
-            raw.amount = Decimal(bare.group(0).replace(",", "")) * row.amount_scale
-    if (share := row.of("percent")) is not None and (pm := RATE_RX.search(text, share.start, share.end)):
-        with contextlib.suppress(NumeralError, ArithmeticError):
-            raw.percent = rate(pm.group(0).replace(" ", ""))
+    row_rules_zh.fill_from_row(text, row, raw, not facts.authoritative_figures,
+                               lambda t, a, b: _BARE_FIGURE.search(t, a, b) or _PLAIN_FIGURE.fullmatch(t, a, b))
     return raw
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh, tables_zh
@@ -51,18 +52,25 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
             continue
         raw = RawObligation("payment", party, _title(text, row), u.label, u.start, u.end,
                             event=event, offset=got[0], business_days=got[1])
-        if (cell := row.of("amount")) is not None:
-            money = find_money(text, cell.start, cell.end, capital_wins=capital_wins)
-            figure = _FIGURE.search(text, cell.start, cell.end)
-            if money:
-                raw.amount, raw.currency = money[0].value, money[0].currency
-            elif figure:
-                raw.amount = Decimal(figure.group(0).replace(",", "")) * row.amount_scale
-        if (cell := row.of("percent")) is not None and (pm := RATE_RX.search(text, cell.start, cell.end)):
-            with contextlib.suppress(NumeralError, ArithmeticError):
-                raw.percent = rate(pm.group(0).replace(" ", ""))
+        fill_from_row(text, row, raw, capital_wins, _FIGURE.search)
         out.append(raw)
     return out if len(out) >= 2 else []
+
+
+def fill_from_row(text: str, row: tables_zh.Row, raw: RawObligation, capital_wins: bool,
+                  figure: Callable[[str, int, int], re.Match[str] | None]) -> None:
+    """``raw``'s amount from the row's amount column (a sum with its currency, else the column's
+    bare ``figure`` in the header's unit) and its share from the share column."""
+    if (cell := row.of("amount")) is not None:
+        money = find_money(text, cell.start, cell.end, capital_wins=capital_wins)
+        bare = figure(text, cell.start, cell.end)
+        if money:
+            raw.amount, raw.currency = money[0].value, money[0].currency
+        elif bare:
+            raw.amount = Decimal(bare.group(0).replace(",", "")) * row.amount_scale
+    if (cell := row.of("percent")) is not None and (pm := RATE_RX.search(text, cell.start, cell.end)):
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            raw.percent = rate(pm.group(0).replace(" ", ""))
 
 
 def _rows(text: str, start: int, end: int) -> list[tables_zh.Row]:
@@ -97,4 +105,4 @@ def _title(text: str, row: tables_zh.Row) -> str:
     return " ".join(cells[:2]) if cells else "付款"
 
 
-__all__ = ["PER_ROW", "rows_by_rule"]
+__all__ = ["PER_ROW", "fill_from_row", "rows_by_rule"]
