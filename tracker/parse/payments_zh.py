@@ -20,7 +20,7 @@ from tracker.parse.context_zh import (
     _unit_index,
 )
 from tracker.parse.duty_time_zh import _TIME_REL
-from tracker.parse.facts_zh import _mismatch
+from tracker.parse.fees_zh import _mismatch
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.rx_prefilter import guard
 

@@ -15,7 +15,6 @@ from tracker.parse.facts_zh import (
     rule_confidentiality,
     rule_copies,
     rule_cover,
-    rule_fee,
     rule_metrics,
     rule_parties,
     rule_penalties,
@@ -25,9 +24,11 @@ from tracker.parse.facts_zh import (
     rule_term,
     rule_title,
 )
+from tracker.parse.fees_zh import rule_fee
 from tracker.parse.normalize import Normalized
-from tracker.parse.obligations_zh import rule_obligations, rule_table_deadlines
+from tracker.parse.obligations_zh import rule_obligations
 from tracker.parse.rule_driver import run
+from tracker.parse.table_duties_zh import rule_table_deadlines
 
 RULES = (
     rule_parties,

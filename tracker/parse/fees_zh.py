@@ -1,0 +1,96 @@
+"""The contract's total fee (Chinese): the first total the text states after a total's words, a
+total the contract states of itself over the items' sub-totals, an amended total's new value, a
+one-year contract's yearly fee; a sum whose figures and capitals disagree is flagged."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse import lexicon_zh
+from tracker.parse.common import Facts, MoneyHit, RawWarning, find_money
+from tracker.parse.context_zh import Ctx
+from tracker.parse.rx_prefilter import guarded
+
+#: an amended value: "由A调整为B" / "由A变更为B" right after the fact's label (B counts)
+_AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.AMENDED_TO})\s*")  # 由人民币540,000元调整为…
+
+
+#: what introduces the total fee; guarded: a pattern with an optional head is tried only where a lead can start
+_FEE_LEAD = guarded(re.compile(
+    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\(含税\))?\s*(?:为|是|:)"
+    r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"))
+
+
+#: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
+_PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
+_WHOLE = re.compile(r"本(?:合同|协议|契约)")
+
+
+def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
+    text = ctx.text
+    first_whole = False  # the total kept was stated of the contract itself (本合同…合计)
+    first: tuple[str | None, int, int] = (None, 0, 0)  # where the total kept was read
+    facts.authoritative_figures = bool(re.search(r"以小写[^,。]{0,4}为准|以阿拉伯数字[^,。]{0,4}为准", text))
+    for m in _FEE_LEAD.finditer(text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 60), capital_wins=not facts.authoritative_figures)
+        was = None
+        if (amended := _AMENDED_VALUE.match(text, m.end())) is not None:  # 总价款由60万元调整为68万元
+            was = next((h.value for h in hits if h.end <= amended.end()), None)
+            hits = [h for h in hits if h.start >= amended.end()] or hits
+            if hits and hits[0].start - amended.end() <= 8:
+                m = amended
+        if not hits or hits[0].start - m.end() > 8:
+            continue
+        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内", text[max(0, m.start() - 8):hits[0].start]):
+            continue  # "预估服务费总额不超过…": a budget ceiling, not the price
+        if _PER_PERIOD.search(text, m.start(), hits[0].start):
+            continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
+        if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \
+                and ctx.clauses.label_at(m.start()) == first[0]:
+            facts.total_fee, facts.currency = hits[0].value, hits[0].currency  # "本合同固定费用合计…" after the items' sums
+            first_whole = True
+            continue
+        if facts.total_fee is None:
+            first_whole = _WHOLE.search(text, max(0, m.start() - 8), m.end()) is not None
+            facts.total_fee = hits[0].value
+            facts.total_fee_was = was  # an amended total: the instalments may be the increase only
+            facts.currency = hits[0].currency
+            first = (ctx.clauses.label_at(m.start()), m.start(), hits[0].end)
+            _mismatch(ctx, facts, hits[0])
+        elif hits[0].value != facts.total_fee and re.search(r"(?:总额|总价款?)\s*(?:为|是|:)$", m.group(0)) \
+                and "违约" not in text[max(0, m.start() - 6):m.start()] and ctx.clauses.label_at(m.start()) != first[0]:
+            # two clauses state different totals: keep the first, flag both
+            facts.warnings.append(RawWarning("ambiguous", first[0], first[1], first[2],
+                                             f"total fee {facts.total_fee} here, {hits[0].value} in clause "
+                                             f"{ctx.clauses.label_at(m.start())}"))
+            facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
+                                             f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
+            break
+    if facts.total_fee is None and _one_year(seen):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
+        for m in re.finditer(r"(?:本(?:合同|协议|契约)(?:的)?|(?m:^)[^\n]{0,6}?)(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
+            hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
+            if hits and hits[0].start - m.end() <= 8:
+                facts.total_fee, facts.currency = hits[0].value, hits[0].currency
+                break
+    if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
+        facts.currency = None  # money only in penalties: currency stays unknown for the fee
+    return facts
+
+
+def _one_year(facts: Facts) -> bool:
+    """The contract runs one year: a term of one year, or a written range of at most a year."""
+    if facts.term in ("P1Y", "P12M"):
+        return True
+    start = facts.range_start or facts.effective_date
+    return bool(start and facts.end_date and 0 < (facts.end_date - start).days <= 366)
+
+
+def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
+    if hit.mismatch:
+        label = ctx.clauses.label_at(hit.start)
+        facts.warnings.append(RawWarning("amount_mismatch", label, hit.start, hit.end,
+                                         f"大写 {hit.mismatch[0]} ≠ 小写 {hit.mismatch[1]}"))
+
+
+__all__ = ["rule_fee"]

@@ -1,0 +1,71 @@
+"""Rows of a schedule or responsibility table whose deadline column states the deadline (Chinese):
+one dated duty per row, of the kind the table's lead-in (or the sentence that refers to the table)
+and the row's own words say, by the party its column names."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tracker.parse import kinds_zh, tables_zh
+from tracker.parse.common import Facts, RawObligation, Unit, find_dates
+from tracker.parse.context_zh import Ctx, _kind
+from tracker.parse.duty_time_zh import duty_time
+from tracker.parse.obligations_zh import TITLES, _party, _referring_party, _referring_sentence, _role_in
+from tracker.parse.project_weeks_zh import week_end_date, week_ends
+
+
+def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
+    """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
+    row, of the kind the introducing clause and the header say, citing that clause."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
+    if "|" not in ctx.text and "\t" not in ctx.text and "<t" not in ctx.text and "  " not in ctx.text:
+        return facts
+    taken = [(o.start, o.end) for o in seen.obligations]
+    done_rows: set[int] = set()
+    weeks = week_ends(ctx.text) if "周" in ctx.text else None
+    for u in ctx.units:
+        s = ctx.unit_text(u)
+        if not u.label or not ("|" in s or "\t" in s or "<t" in s or "  " in s):
+            continue
+        row = tables_zh.row_at(ctx.text, u.start, u.end)
+        cell = row.of("deadline") if row else None
+        if row is None or cell is None or row.start in done_rows:
+            continue
+        done_rows.add(row.start)
+        a, b = row.quote_span(cell)
+        found = [h.value for h in find_dates(ctx.text, cell.start, cell.end) if h.value]
+        if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
+            found = [wd]  # "第14周末" in a contract that defines its project weeks
+        relative: dict[str, Any] = {}
+        if not found and row.of("party") is not None:  # "收到首轮评测报告之日起20个工作日内" in a responsibility table
+            got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
+            if got and got.get("event") and not got.get("recurrence"):
+                relative = {k: got[k] for k in ("event", "offset", "business_days")}
+        if (len(found) != 1 and not relative) or any(x < b and a < y for x, y in taken):
+            continue
+        seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
+        intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
+        kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
+        if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
+            kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
+        if kind in (None, "payment"):
+            continue
+        party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
+                 else _referring_party(ctx, intro, seg.start if seg else row.start, kind))
+        if (who := row.of("party")) is not None and (role := _role_in(ctx, ctx.text[who.start:who.end])):
+            # a responsibility table (甘特表: 任务 | 责任方 | 完成节点 | 交付物): each row says who and what
+            party = role
+            what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
+                            and not re.fullmatch(r"[\s—–\-/无]*", ctx.text[c.start:c.end]))  # ("—": an empty cell)
+            kind = kinds_zh.kind_of("提供" + what, party) or kind
+        if kind == "data_delivery" and party == "provider":
+            kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
+        title_cell = row.of("title")
+        title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
+        facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0] if found else None,
+                                               **relative))
+    return facts
+
+
+__all__ = ["rule_table_deadlines"]
