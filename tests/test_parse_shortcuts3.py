@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.parse import clauses, lexicon_zh, party_aliases_zh, timex
+from tracker.parse import clause_marks, clauses, lexicon_zh, party_aliases_zh, timex
 from tracker.parse.calendar_detect import detect
 from tracker.parse.rx_windows import occurrences, windows
 from tracker.parse.timex_scan import dates_and_periods, scan
@@ -107,8 +107,8 @@ def _dotted(text: str) -> list[tuple[int, str, str | None]]:
 
 
 def _dot_reference(text: str) -> list[tuple[int, str, str | None]]:
-    return sorted([(m.start(), m.group(0), m["c"]) for m in clauses._DOT3.finditer(text)]
-                  + [(m.start(), m.group(0), None) for m in clauses._DOT2.finditer(text)])
+    return sorted([(m.start(), m.group(0), m["c"]) for m in clause_marks._DOT3.finditer(text)]
+                  + [(m.start(), m.group(0), None) for m in clause_marks._DOT2.finditer(text)])
 
 
 def test_dotted_numbers_by_hand() -> None:

@@ -1,0 +1,124 @@
+"""The marks clause segmentation looks for (``clauses.segment``): article headings in every style the
+parser knows (第X条, 一、, Article N, "1. Title", run-in headings), dotted clause numbers, list items,
+parts of a document in parts, chapters, signature blocks, appendices and lettered sections. Patterns
+only; the segmentation that reads them is ``clauses``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN = "一二三四五六七八九十"
+_LINE_START = r"(?m:^)[ \t#>*\-]*+"  # (?m:^): one opcode; *+: a run of 1 MB of spaces is never backtracked
+_AFTER_SENTENCE = r"(?:(?<=[。;；:：\]】]))\s*"
+
+#: cheap first checks (line start, after a sentence, a digit) keep a 1 MB scan linear and fast
+_FAST_START = r"(?=(?m:^)|(?<=[。;；:：\]】]))"
+#: the characters after which ``_FAST_START`` allows a match (besides the text's start)
+_FAST_START_AFTER = re.compile(r"[\n。;；:：\]】]")
+_ARTICLE = re.compile(
+    _FAST_START +
+    rf"(?:(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
+    rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
+    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
+    rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
+    # "1. Formation. This Order…": a numbered run-in heading (a short title ending in a full stop)
+    rf"|{_LINE_START}(?P<rh>\d{{1,2}})\.[ \t]+(?=[A-Z][A-Za-z'’&/-]*(?:[ \t]+[A-Za-z'’&/-]+){{0,4}}\.(?:[ \t]|\n))"
+    # "1. PROJECT OVERVIEW": a numbered heading line in capitals
+    rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$))"
+    # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1
+    rf"|{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d][^\n。;:]{{0,30}}\n(?:[ \t]*\n)*[ \t#>*\-]*(?P=ot)\.1(?!\d)))",
+)
+#: "4. 合同期限": a short numbered title line (no sentence punctuation). Counted as an article only in
+#: a document whose other numbered titles are articles (one opens clause N.1 on the next line) and
+#: only in sequence, so list items in an article's body are not taken for articles
+_TITLE_LINE = re.compile(rf"{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d.][^\n。;:；：，,.]{{0,16}}[ \t]*(?:\n|$))")
+_DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
+_DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
+#: _DOT3 or _DOT2, one scan: at a start at most one of them matches (after "a.b" comes "." for the one and no
+#: "." for the other), and neither match can start inside the other's (after a digit or a "." it cannot start)
+_DOTTED = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})"
+                     r"(?:\.(?P<c>\d{1,2})(?![\d%])|(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目))))")
+_PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
+_ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
+_PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
+_NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
+_CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
+#: (every branch holds one of ``_SIGNATURE_WORDS`` on the line its match begins on or the next: a new
+#: branch adds its word there, or the segmentation never tries it; tests/test_parse_shortcuts3.py)
+_SIGNATURE = re.compile(
+    _FAST_START +
+    rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
+    r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
+    # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
+    r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)\s*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
+    # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
+    r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
+    # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
+    r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
+    # an English signature table's header: "| | For the Client | For the Provider |"
+    r"|\|[^\n]*\b(?:For|FOR)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+|THE\s+)?[A-Z]\w*\s*\|[^\n]*(?=\n)"
+    # an English signature table's signatory row: "| By: Chen Yiran, General Counsel | By: Zhao Lei, CEO |"
+    r"|\|[ \t]*By\s*:[^\n|]*\|[ \t]*By\s*:[^\n]*(?=\n)"
+    # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
+    r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
+    r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
+    r"|[^\n:：。]{0,12}?[(（][^)）\n]{0,4}?(?:甲方|乙方)[^)）\n]{0,6}?(?:盖章|签章|公章)[)）]"
+    r"|立(?:契约|合同)书?人\s*(?=\n)"
+    # a signature page's heading or a line signing for a party: "签署页", "代表客户签署：…"
+    r"|签署页[ \t]*(?=\n)|代表[^\n:：。]{1,12}签(?:署|字)[ \t]*[:：]"
+    # a party's line that ends sealed: "采购人（甲方）：江州市大数据发展管理局（盖章）"
+    r"|[^\n:：。]{1,12}[:：][^\n:：。]{2,60}[(（](?:盖章|公章|签章)[)）][ \t]*(?=\n)"
+    # any party's sealing line: "委托方（盖章）：…", "评测机构(公章):"
+    r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：|]"
+    # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)
+    r"|(?<![\d.])[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"
+    # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"
+    r"|(?:Agreed\s+and\s+)?(?:[Ss]igned|[Ee]xecuted)\s+(?:for\s+and\s+)?(?:by|on\s+behalf)\b[^\n:]{0,80}:[ \t]*(?=\n))",
+)
+#: a word every branch of ``_SIGNATURE`` holds on the line its match begins on or the next (授权/代表/签署
+#: on the signatory's line): a match can begin only near one (``rx_windows``)
+_SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted",
+                    "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+_APPENDIX = re.compile(
+    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
+    # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
+    r"|(?:APPENDIX|ANNEX|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
+    # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"
+    r"|(?:Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|SOW)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<sow>\d+)\b"
+    r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:]))"
+    # a change order after the signatures amends the document above it: "CHANGE ORDER No. 1"
+    r"|(?:Change\s+Order|CHANGE\s+ORDER)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<co>\d+)\b)"
+)
+
+#: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
+#: each part has its own outline, and the text after a signature block goes on when a part follows
+_PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|[壹贰貳叁参參肆伍陆陸柒捌玖拾]{{1,2}}\s*[、.．]"
+                   rf"|(?:PART|Part)\s+(?:\d{{1,2}}|[IVX]{{1,4}})\b"
+                   r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n)"
+                   # "TERMS AND CONDITIONS OF PURCHASE (printed on the reverse of this Order)"
+                   r"|(?:(?:GENERAL|STANDARD)\s+)?TERMS\s+AND\s+CONDITIONS\b[^\n]{0,80}(?=\n)"
+                   r"|(?:(?:General|Standard)\s+)?Terms\s+and\s+Conditions(?:\s+of\s+[A-Z]?\w+)?[ \t]*(?=\n))")
+#: capital numerals of chapters (壹、贰、参): their value
+_CAPITAL = re.compile(r"([壹贰貳叁参參肆伍陆陸柒捌玖拾]{1,2})\s*[、.．]")
+_CAPITAL_DIGITS = {c: i for i, cs in enumerate(("", "壹", "贰貳", "叁参參", "肆", "伍", "陆陸", "柒", "捌", "玖"), 0) for c in cs}
+
+
+def _capital(numeral: str) -> int | None:
+    """壹 → 1, 拾 → 10, 拾贰 → 12."""
+    if numeral == "拾":
+        return 10
+    if numeral.startswith("拾") and len(numeral) == 2:
+        return 10 + _CAPITAL_DIGITS.get(numeral[1], 0)
+    return _CAPITAL_DIGITS.get(numeral) if len(numeral) == 1 else None
+
+
+_LETTER_SECTION = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])\.[ \t]+(?=[A-Z][a-z])")
+_LETTER_ITEM = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])(?P<n>\d{1,2})\.[ \t]")
+_WS = re.compile(r"\s*")
+_TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
+_CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
+
+LIST_KINDS = ("paren_cn", "paren_num", "num_dot", "cn_item", "circled")
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
