@@ -20,11 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
-from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
-from tracker.parse.duty_tables_en import row_duty
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
@@ -40,7 +37,6 @@ from tracker.parse.lexicon_en import (
     RIGHT,
     TOTAL_ROW,
 )
-from tracker.parse.numerals import number
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_duty_en import TimeExpr, find_time
@@ -141,6 +137,12 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
            read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
     """Every obligation the sentences of the contract state (``payment`` fills in amounts). The
     sentences read for another's sake (a lead-in, the payment terms) are added to ``read``."""
+    from tracker.parse.fee_tables_en import (  # (they use this module's names)
+        _row_obligation,
+        _space_row,
+        _table_row,
+    )
+
     used: list[tuple[int, int]] = []
     contract_terms: Terms | None = None
     for u in ctx.units:
@@ -329,135 +331,5 @@ def _duty_parts(s: str) -> list[tuple[int, int]]:
     return spans if len(timed) > 1 else [(0, len(s))]
 
 
-def _cells(s: str) -> list[str]:
-    return [c.strip() for c in s.strip().strip("|").split("|")]
 
-
-def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
-               lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
-               row_ids: dict[str, str]) -> RawObligation | None:
-    """One row of a Markdown fee table → one instalment (None for the header, rules, totals)."""
-    if _TABLE_SEP.match(s):
-        return None
-    line_start = ctx.text.rfind("\n", 0, u.start) + 1
-    prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-    if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
-        tables["header"] = _cells(s)  # the first row of a table is its header
-        row_ids.clear()
-        return None
-    return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
-
-
-#: how far up a space-aligned table its header may be (a bounded walk: a long table stays linear)
-_SPACE_LOOK_BACK = 40
-
-
-def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
-    """The header's and the row's cells when ``u`` is a row of a table laid out with spaces
-    ("Subscription Fee, Year 1        240,000.00   on the Order Start Date" under "Item   Amount (CNY)
-    Invoiced"); None for the header itself or a line that is no such row."""
-    line_start = ctx.text.rfind("\n", 0, u.start) + 1
-    line_end = ctx.text.find("\n", u.start)
-    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
-    if not tables_space.is_space_row(line):
-        return None
-    top, above = line_start, None
-    for _ in range(_SPACE_LOOK_BACK):  # the first line of this block of space-aligned lines is its header
-        if top <= 0:
-            break
-        prev = ctx.text.rfind("\n", 0, top - 1) + 1
-        if not tables_space.is_space_row(ctx.text[prev:top - 1]):
-            break
-        top, above = prev, prev
-    if above is None:
-        return None
-    header_line = ctx.text[top:ctx.text.find("\n", top)]
-    spans = tables_space.gap_spans(header_line)
-    cells = tables_space.under_header(header_line, spans, line) or tables_space.gap_spans(line)
-    return [header_line[a:b] for a, b in spans], [line[a:b] for a, b in cells]
-
-
-def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],
-                    lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
-                    row_ids: dict[str, str]) -> RawObligation | None:
-    """One row of a fee table (its header's and its own cells) → one instalment, or a duty row."""
-    if not header or not cells or _total_row(cells):
-        return None
-    candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
-    # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
-    amount_col = next((i for i in candidates if i < len(cells) and re.search(r"\d", cells[i])
-                       and not re.search(r"%\s*\)?\s*\**$", cells[i]) and (find_money(cells[i]) or _FIGURE.fullmatch(cells[i]))),
-                      candidates[0] if candidates else None)
-    if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
-        duty = row_duty(header, cells, row_ids)
-        if duty is None:
-            return None
-        party = duty.party or ("client" if duty.kind == "data_delivery" else "provider")
-        kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
-        what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
-        return RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
-                             u.start + s.rfind(cells[-1]) + len(cells[-1]), fixed_date=duty.time.fixed_date,
-                             event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
-                             recurrence=duty.time.recurrence)
-    if amount_col >= len(cells):
-        return None
-    money = find_money(cells[amount_col])
-    currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
-    if money:
-        amount: Decimal = money[0].value
-        currency = money[0].currency
-    else:
-        fig = re.fullmatch(r"\**\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[amount_col])
-        if not fig:
-            return None
-        amount = number(fig.group(1))
-    timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
-    use_terms = (lead[2] if lead else None) or terms
-    own = next((x for x in map(find_time, timing) if x), None)
-    # a row invoiced by its own words, or under an "Invoicing" header when it states no deadline of
-    # its own ("payable within thirty (30) days after the Effective Date" keeps that deadline)
-    invoiced = any(_INVOICED.search(c) for c in timing) or (
-        any(_INVOICED.search(h) for h in header) and (own is None or own.bare))
-    t: TimeExpr | None
-    if invoiced and use_terms:
-        t = TimeExpr(0, 0, event="invoice", offset=use_terms.offset, business_days=use_terms.business_days)
-    else:
-        t = own
-    if t is None:
-        return None
-    first = s.find(cells[0])
-    last = s.rfind(cells[-1]) + len(cells[-1])
-    return RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first, u.start + last,
-                         fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
-                         amount=amount, currency=currency)
-
-
-def _total_row(cells: list[str]) -> bool:
-    """A table's total row: "Total" in its first cell, or in the second when the first is empty."""
-    return bool(_TOTAL_ROW.match(cells[0]) or (not cells[0] and len(cells) > 1 and _TOTAL_ROW.match(cells[1])))
-
-
-def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
-    """The total row of a fee table ("| **Total Fees** | **540,000.00** |"), in the amount column's currency."""
-    header: list[str] = []
-    for u in ctx.units:
-        s = ctx.unit_text(u)
-        if not s.startswith("|") or _TABLE_SEP.match(s):
-            continue
-        line_start = ctx.text.rfind("\n", 0, u.start) + 1
-        prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        cells = _cells(s)
-        if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
-            header = cells
-            continue
-        if not cells or not _total_row(cells):
-            continue
-        for i, h in enumerate(header):
-            if i < len(cells) and _AMOUNT_HEADER.search(h):
-                fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
-                if fig:
-                    return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None
-    return None
-
-
-__all__ = ["detect", "kind_of", "party_of", "table_total"]
+__all__ = ["detect", "kind_of", "party_of"]

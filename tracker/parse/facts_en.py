@@ -338,26 +338,13 @@ def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
 _END_DEF = re.compile(r"[\"“](?:Termination|Expiry|Expiration|End)\s+Date[\"”]\s+(?:shall\s+)?means?\s+")
 
 
-_OPERATIVE = re.compile(r"\bNOW,?\s+THEREFORE\b|\bNow,?\s+therefore\b|\bagree\s+as\s+follows\b")
-
-
-def _recitals(doc: _Doc) -> Span:
-    """The recitals (RECITALS / WHEREAS … up to "NOW, THEREFORE" or "agree as follows"): what they
-    state of an earlier agreement is no fact of this one; (0, 0) when there are none."""
-    head = re.search(r"\b(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b", doc.text[:6000])
-    if head is None:
-        return 0, 0
-    op = _OPERATIVE.search(doc.text, head.end(), head.end() + 6000)
-    return (head.start(), op.end()) if op else (0, 0)
-
-
 def _end_date(doc: _Doc) -> tuple[date, Span] | None:
     text, end = doc.text, doc.body_end
     for m in _END_DEF.finditer(text, 0, end):  # '"Termination Date" means 30 November 2026'
         h = doc.date_at(m.end())
         if h is not None and h.value:
             return h.value, doc.sentence(m.start())
-    recitals = _recitals(doc)
+    recitals = doc.recitals()
     for h in doc.dates:  # "shall continue until December 31, 2020", "and expire on June 30, 2025"
         if h.start >= end:
             break

@@ -83,6 +83,7 @@ _AFTER_SIGNATURES = re.compile(r"(?m)^[ \t#*]*(?:SCHEDULE|Schedule|ANNEX|Annex|A
                                r"STATEMENT OF WORK|Statement of Work|CHANGE ORDER|Change Order|AMENDMENT|Amendment No)\b")
 
 
+_OPERATIVE = re.compile(r"\bNOW,?\s+THEREFORE\b|\bNow,?\s+therefore\b|\bagree\s+as\s+follows\b")
 _DUTY_LINE = re.compile(r"\b(?:shall|must|will)\s+(?!be\s+signed)\w")
 
 
@@ -110,6 +111,15 @@ class Doc:
                       if not re.match(r"\s*\d+(?:\.\d+)*\.?\s", self.text[self.line(h.start, h.end)[0]:h.start])), None)
         ends = [p for p in (self.witness_at, block) if p is not None]
         self.body_end = min(ends) if ends else len(self.text)
+
+    def recitals(self) -> Span:
+        """The recitals (RECITALS / WHEREAS … up to "NOW, THEREFORE" or "agree as follows"): what they
+        state of an earlier agreement is no fact of this one; (0, 0) when there are none."""
+        head = re.search(r"\b(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b", self.text[:6000])
+        if head is None:
+            return 0, 0
+        op = _OPERATIVE.search(self.text, head.end(), head.end() + 6000)
+        return (head.start(), op.end()) if op else (0, 0)
 
     def definition(self, name: str) -> int | None:
         """Where the meaning of '"Name" means …' starts (one search per name; at most 50 names)."""

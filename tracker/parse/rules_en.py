@@ -19,7 +19,8 @@ from tracker.parse.common import (
     Unit,
     find_money,
 )
-from tracker.parse.duties_en import detect, table_total
+from tracker.parse.duties_en import detect
+from tracker.parse.fee_tables_en import table_total
 from tracker.parse.fees_en import labelled_total, named_fee_amount, named_total
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
