@@ -7,6 +7,13 @@ only; the segmentation that reads them is ``clauses``.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
+
+from tracker.parse.numerals import cn_int
 
 _CN = "一二三四五六七八九十"
 _LINE_START = r"(?m:^)[ \t#>*\-]*+"  # (?m:^): one opcode; *+: a run of 1 MB of spaces is never backtracked
@@ -51,7 +58,7 @@ _SIGNATURE = re.compile(
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
     # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
-    r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)\s*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
+    r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)[ \t]*\n?[ \t]*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
     # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
     r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
@@ -122,3 +129,48 @@ _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程�
 LIST_KINDS = ("paren_cn", "paren_num", "num_dot", "cn_item", "circled")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _fast_finditer(rx: re.Pattern[str], text: str,
+                   spans: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that opens with ``_FAST_START``: the same matches, tried only
+    at the positions the lookahead allows (found by a character-set scan) instead of at every character;
+    with ``spans`` (``rx_windows.windows``), only at those inside them, where alone a match can begin."""
+    done = 0
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        for pos in chain((0,) if lo == 0 else (), (m.end() for m in _FAST_START_AFTER.finditer(text, max(0, lo - 1), hi))):
+            if pos >= done and (m := rx.match(text, pos)):
+                yield m
+                done = m.end()
+
+
+def _num(text: str) -> int:
+    """A heading's number: figures read at once (50,000 articles are 50,000 distinct ones), the rest remembered."""
+    return int(text) if text.isdigit() else _num_words(text)
+
+
+@lru_cache(maxsize=256)
+def _num_words(text: str) -> int:
+    if text in _ROMAN:
+        return _ROMAN[text]
+    return cn_int(text)
+
+
+#: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
+#: cross references and "(1)" once per list; a run of 250,000 "1.1 " is not a contract
+_REPEATS = {"dot2": 16, "dot3": 16}
+
+
+def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, object]]:
+    counts = Counter(map(itemgetter(1, 2), marks))
+    if not counts or max(counts.values()) <= min(_REPEATS.values()):
+        return marks  # no number recurs often enough to be capped (one count in C, no step per mark)
+    seen: dict[tuple[str, object], int] = {}
+    kept = []
+    for mark in marks:
+        key = (mark[1], mark[2])
+        n = seen.get(key, 0)
+        if n < _REPEATS.get(mark[1], 64):
+            kept.append(mark)
+        seen[key] = n + 1
+    return kept

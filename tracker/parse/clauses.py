@@ -21,12 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
-from operator import itemgetter
 from typing import cast
 
 from tracker.parse.clause_marks import (  # the marks a clause number or a part of a document is written with
@@ -38,23 +33,24 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _CIRCLED,
     _CN,
     _DOTTED,
-    _FAST_START_AFTER,
     _LETTER_ITEM,
     _LETTER_SECTION,
     _NUM_DOT,
     _PAREN_CN,
     _PAREN_NUM,
     _PART,
-    _ROMAN,
+    _REPEATS,
     _SIGNATURE,
     _SIGNATURE_WORDS,
     _TITLE_LINE,
     _TOC_LINE,
     _WS,
     LIST_KINDS,
+    _cap_repeats,
     _capital,
+    _fast_finditer,
+    _num,
 )
-from tracker.parse.numerals import cn_int
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
 
@@ -80,31 +76,6 @@ class Clauses:
 
     def labelled(self) -> list[Segment]:
         return [s for s in self.segments if s.label is not None]
-
-
-def _fast_finditer(rx: re.Pattern[str], text: str,
-                   spans: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern that opens with ``_FAST_START``: the same matches, tried only
-    at the positions the lookahead allows (found by a character-set scan) instead of at every character;
-    with ``spans`` (``rx_windows.windows``), only at those inside them, where alone a match can begin."""
-    done = 0
-    for lo, hi in spans if spans is not None else [(0, len(text))]:
-        for pos in chain((0,) if lo == 0 else (), (m.end() for m in _FAST_START_AFTER.finditer(text, max(0, lo - 1), hi))):
-            if pos >= done and (m := rx.match(text, pos)):
-                yield m
-                done = m.end()
-
-
-def _num(text: str) -> int:
-    """A heading's number: figures read at once (50,000 articles are 50,000 distinct ones), the rest remembered."""
-    return int(text) if text.isdigit() else _num_words(text)
-
-
-@lru_cache(maxsize=256)
-def _num_words(text: str) -> int:
-    if text in _ROMAN:
-        return _ROMAN[text]
-    return cn_int(text)
 
 
 def segment(text: str, whole: bool = True) -> Clauses:
@@ -389,26 +360,6 @@ def _is_appendix_label(label: str) -> bool:
 _APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
 _APPENDIX_LABEL_FIRST = "附ASEOC"  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
-
-
-#: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
-#: cross references and "(1)" once per list; a run of 250,000 "1.1 " is not a contract
-_REPEATS = {"dot2": 16, "dot3": 16}
-
-
-def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, object]]:
-    counts = Counter(map(itemgetter(1, 2), marks))
-    if not counts or max(counts.values()) <= min(_REPEATS.values()):
-        return marks  # no number recurs often enough to be capped (one count in C, no step per mark)
-    seen: dict[tuple[str, object], int] = {}
-    kept = []
-    for mark in marks:
-        key = (mark[1], mark[2])
-        n = seen.get(key, 0)
-        if n < _REPEATS.get(mark[1], 64):
-            kept.append(mark)
-        seen[key] = n + 1
-    return kept
 
 
 def _at_line_start(text: str, pos: int) -> bool:
