@@ -30,6 +30,9 @@ _TIME_REL = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:{DAY_UNITS}|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
     rf"|(?P<evt2>[^,。;:]{{0,40}}?)(?:之日)?后\s*第\s*(?P<dur2>{NUM}\s*(?:{DAY_UNITS}|日|天))(?!\s*(?:起|开始))"
 )
+#: what every match of _TIME_REL holds (起/后 then, within a clause, 内/前, or 后第): its lazy 40-character
+#: prefix is tried at every offset, so a megabyte of "…之日起…" without a period is not scanned for it
+_TIME_REL_NEEDS = re.compile(r"(?:起|后)[^,。;:]{0,40}?(?:内|前)|后\s*第")
 _TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
 _T_PLUS = re.compile(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
@@ -127,7 +130,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
                 out["series_start"], out["series_offset"] = ("effective", False), f"P{shift}M"
         return out
     # the literal tests skip regexes that cannot match; their lazy 40-char prefix is tried at every offset
-    for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) else ():
+    for tm in _TIME_REL.finditer(s) if ("起" in s or "后" in s) and _TIME_REL_NEEDS.search(s) else ():
         dur_text = (tm.group("dur") or tm.group("dur2") or "").strip()
         if not dur_text:
             continue

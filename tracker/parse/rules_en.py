@@ -224,17 +224,22 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.total_fee = hits[0].value
             facts.currency = hits[0].currency
             return facts
-    for m in _TOTAL_CHANGED.finditer(ctx.text):  # "The total Contract Price … is increased from RMB 1.2m to RMB 1.58m"
+    low = ctx.text.lower()  # (each pattern below is tried only where its words are: a megabyte without them costs nothing)
+    changed = any(w in low for w in ("increased", "decreased", "reduced", "changed", "amended", "adjusted"))
+    for m in _TOTAL_CHANGED.finditer(ctx.text) if changed and "total" in low else ():
+        # "The total Contract Price … is increased from RMB 1.2m to RMB 1.58m"
         money = find_money(ctx.text, m.end(), m.end() + 80)
         if len(money) >= 2 and money[0].start - m.end() <= 3 and re.match(r"\s*to\s*$", ctx.text[money[0].end:money[1].start]):
             facts.total_fee, facts.currency = money[1].value, money[1].currency
             return facts
-    for m in _THIS_FEES.finditer(ctx.text):  # "The fixed fees for this SOW are RMB 960,000"
+    for m in _THIS_FEES.finditer(ctx.text) if "this" in low and ("fee" in low or "price" in low) else ():
+        # "The fixed fees for this SOW are RMB 960,000"
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
             facts.total_fee, facts.currency = _amended_fee(ctx.text, hits[0])
             return facts
-    for m in _IN_TOTAL.finditer(ctx.text):  # "…, in total USD 1,860,000 (the "Committed Fees")"
+    for m in _IN_TOTAL.finditer(ctx.text) if "total" in low or "aggregate" in low else ():
+        # "…, in total USD 1,860,000 (the "Committed Fees")"
         hits = find_money(ctx.text, m.end(), m.end() + 40)
         if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
             facts.total_fee, facts.currency = hits[0].value, hits[0].currency
