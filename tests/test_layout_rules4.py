@@ -438,3 +438,29 @@ def test_english_sow_term_renewal_and_confidentiality() -> None:
             "Section 4.03 Vendor's confidentiality obligations under this SOW survive for two (2) years after the SOW Term ends.\n")
     c = _json(text, "x.en.txt")["contract"]
     assert (c["renewal_notice"], c["confidentiality_term"]) == ("P30D", "P2Y")
+
+
+SAAS = ("# 订阅条款\n\n**订阅方（甲方）**：甲公司\n**服务商（乙方）**：乙公司\n\n"
+        "## §1 订阅期\n§1.1 本条款自2026年11月20日签署之日起生效，订阅期12个月。\n\n"
+        "## §2 上线\n§2.1 乙方应于订阅开始日起30日内提交效果评估报告。\n§2.2 乙方于每月第一个工作日推送上月用量报告。\n\n"
+        "## §3 费用\n| 项目 | 金额（元） | 付款时点 |\n|---|---|---|\n| 实施费 | 40,000.00 | 订阅开始日起10日内 |\n"
+        "| 年度订阅费 | 360,000.00 | 收到发票后15个工作日内 |\n")
+
+
+def test_section_sign_articles_a_payment_table_anywhere_and_a_pushed_report() -> None:
+    out = _json(SAAS, "x.md")
+    obs = out["obligations"]
+    assert {o["clause"] for o in obs} >= {"2.1", "2.2", "3"}
+    ev = next(o for o in obs if o["kind"] == "evaluation_report")
+    assert (ev["trigger"]["event"], ev["trigger"]["offset"]) == ("effective", "P30D")
+    report = next(o for o in obs if o["recurrence"])
+    assert (report["kind"], report["party"]) == ("progress_report", "provider")
+    pays = [(o["amount"], o["trigger"]["event"]) for o in obs if o["kind"] == "payment"]
+    assert pays == [("40000.00", "effective"), ("360000.00", "invoice")]
+
+
+def test_a_statement_of_works_own_term() -> None:
+    text = (HEAD + "第一条 期限\n本说明书自2026年4月1日起生效，有效期至2027年3月31日。\n"
+            "第二条 保密\n保密期限为本说明书期满后两年。\n")
+    c = _json(text)["contract"]
+    assert (c["expiry_date"], c["confidentiality_expiry"]) == ("2027-03-31", "2029-03-31")

@@ -29,6 +29,8 @@ _ARTICLE = re.compile(
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
     rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
     rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
+    # "§1 订阅期", "§ 2 Fees": an article marked with the section sign (its clauses "§1.1")
+    rf"|{_LINE_START}§\s*(?P<sec>\d{{1,2}})(?![\d.])"
     # "1. Formation. This Order…": a numbered run-in heading (a short title ending in a full stop)
     rf"|{_LINE_START}(?P<rh>\d{{1,2}})\.[ \t]+(?=[A-Z][A-Za-z'’&/-]*(?:[ \t]+[A-Za-z'’&/-]+){{0,4}}\.(?:[ \t]|\n))"
     # "1. PROJECT OVERVIEW": a numbered heading line in capitals

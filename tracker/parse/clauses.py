@@ -84,7 +84,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
     art_scheme: dict[int, str] = {}
     titles = False  # a "1. 技术服务的内容" title line opening clause 1.1 was seen
     for m in _fast_finditer(_ARTICLE, text):
-        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot") or m.group("rh")
+        raw = m.group("n") or m.group("cn") or m.group("en") or m.group("md") or m.group("up") or m.group("ot") \
+            or m.group("rh") or m.group("sec")
         try:
             value = _num(raw)
         except ValueError:

@@ -137,7 +137,7 @@ _TERM_LEAD = guarded(re.compile(
 
 
 #: what a term's sentence is about; a definition (…指…) of another period, unless it names the term
-_ABOUT_TERM = re.compile(rf"本合同|本协议|本契约|合同|协议|契约|{lexicon_zh.TERM_PERIOD}")
+_ABOUT_TERM = re.compile(rf"本合同|本协议|本契约|本(?:工作)?说明书|本订单|本条款|合同|协议|契约|{lexicon_zh.TERM_PERIOD}")
 _DEFINES = re.compile(r"(?:^|[:：])\s*(?:是)?指")
 _DEFINES_TERM = re.compile(r"本合同|本协议|本契约|合同期限|有效期")
 

@@ -163,6 +163,9 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue  # a responsibility table's row (成果 | 完成时限 | 责任方): rule_table_deadlines reads it
         row = tables_zh.row_at(ctx.text, u.start, u.end) \
             if u.label in schedules and ("\t" in s or "|" in s or "<t" in s or "  " in s) else None
+        if row is None and u.label and ("|" in s or "\t" in s) and (paid := tables_zh.row_at(ctx.text, u.start, u.end)) \
+                and paid.of("amount") and paid.of("condition"):
+            row = paid  # a table with an amount and a payment-time column is a payment schedule wherever it stands
         if row is not None and (row.of("amount") or row.of("percent")):
             in_schedule = True  # a row of a payment table: its header names the amount or the share
         if not DUTY.search(s) and not in_schedule:
