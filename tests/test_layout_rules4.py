@@ -464,3 +464,19 @@ def test_a_statement_of_works_own_term() -> None:
             "第二条 保密\n保密期限为本说明书期满后两年。\n")
     c = _json(text)["contract"]
     assert (c["expiry_date"], c["confidentiality_expiry"]) == ("2027-03-31", "2029-03-31")
+
+
+def test_a_party_labelled_by_a_word_of_the_contracts_own_takes_the_other_role() -> None:
+    text = ("# 订阅条款\n\n**平台方**：北京知语云智能科技有限公司\n**订阅方**：成都锦程轨道交通运营有限公司\n\n"
+            "第一条 上线\n平台方应于2026年11月30日前完成租户开通并上线问答模型。\n"
+            "第二条 付款\n订阅方应于2026年12月10日前支付订阅费人民币36万元。\n")
+    out = _json(text, "x.md")
+    c = out["contract"]
+    assert (c["provider"], c["client"]) == ("北京知语云智能科技有限公司", "成都锦程轨道交通运营有限公司")
+    assert [(o["kind"], o["party"]) for o in out["obligations"]] == [("model_delivery", "provider"), ("payment", "client")]
+
+
+def test_two_unknown_labels_say_nothing() -> None:
+    text = ("合作协议\n\n平台方：北京甲科技有限公司\n渠道方：上海乙科技有限公司\n\n第一条 交付\n平台方应于2026年11月30日前开通账号。\n")
+    c = _json(text)["contract"]
+    assert (c["provider"], c["client"]) == (None, None)

@@ -80,6 +80,7 @@ def aliases(text: str) -> list[Alias]:
         seen.add(alias)
         role = defined_role(alias)
         found.append(Alias(alias, role if role in ("client", "provider") else None, m.span("name"), m.start(), True))
+    found += _field_aliases(text, seen)
     known = {a.role for a in found if a.role}
     if len(found) == 2 and not known and (payer := _payer(text, [a.alias for a in found])) is not None:
         known = {"client"}  # 我司/贵司 in a letter: the one who pays the fee is the client
@@ -88,6 +89,33 @@ def aliases(text: str) -> list[Alias]:
         (role,) = known
         found = [a if a.role else Alias(a.alias, OTHER[role], a.name, a.pos, a.labelled) for a in found]
     return [a for a in found if a.role]
+
+
+#: a party's field line whose label is a word of the contract's own: "**平台方**：北京某科技有限公司"
+_FIELD = re.compile(r"(?m)^[ \t*>\-]*(?P<label>[\u4e00-\u9fff]{2,6}?(?:方|人))\s*\**\s*[:：]\s*\**\s*(?P<name>[^\s:：()（）*|]{2,60}?)\s*\**\s*$")
+
+
+def _field_aliases(text: str, seen: set[str]) -> list[Alias]:
+    """Parties listed as "LABEL：organisation" by a label no lexicon knows (平台方), when the other
+    party's label says its role (订阅方): the unknown one takes the other role and its label acts
+    as a subject. Nothing when more than one label is unknown or no known one says a role."""
+    head = text[:3000]
+    known: set[str] = set()
+    unknown: list[tuple[str, tuple[int, int], int]] = []
+    for m in _FIELD.finditer(head) if ":" in head or "：" in head else ():
+        label, name = m.group("label"), m.span("name")
+        if not _ORG_END.search(text, name[0], name[1]):
+            continue
+        role = defined_role(label)
+        if role in ("client", "provider"):
+            known.add(role)
+        elif label not in SIDES and label not in seen:
+            unknown.append((label, name, m.start()))
+    if len(unknown) != 1 or len(known) != 1:
+        return []
+    label, name, pos = unknown[0]
+    seen.add(label)
+    return [Alias(label, OTHER[next(iter(known))], name, pos, True)]
 
 
 def _payer(text: str, names: list[str]) -> str | None:
