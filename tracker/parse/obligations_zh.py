@@ -158,14 +158,14 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         in_schedule = u.label in schedules and bool(RATE_RX.search(s) or find_money(ctx.text, u.start, u.end)
                                                     or _BARE_FIGURE.search(s) or re.search(r"付款|支付", s)
                                                     or re.match(r"(?:付款|支付)?(?:时间|期限|日期)\s*:", s))
-        if ("|" in s or "\t" in s) and (duty_row := tables_zh.row_at(ctx.text, u.start, u.end)) is not None \
-                and duty_row.of("deadline") and duty_row.of("party") and not duty_row.of("amount"):
+        piped = "|" in s or "\t" in s
+        cells = tables_zh.row_at(ctx.text, u.start, u.end) \
+            if piped or (u.label in schedules and ("<t" in s or "  " in s)) else None  # (read once: it looks back for the header)
+        if piped and cells is not None and cells.of("deadline") and cells.of("party") and not cells.of("amount"):
             continue  # a responsibility table's row (成果 | 完成时限 | 责任方): rule_table_deadlines reads it
-        row = tables_zh.row_at(ctx.text, u.start, u.end) \
-            if u.label in schedules and ("\t" in s or "|" in s or "<t" in s or "  " in s) else None
-        if row is None and u.label and ("|" in s or "\t" in s) and (paid := tables_zh.row_at(ctx.text, u.start, u.end)) \
-                and paid.of("amount") and paid.of("condition"):
-            row = paid  # a table with an amount and a payment-time column is a payment schedule wherever it stands
+        row = cells if u.label in schedules else None
+        if row is None and u.label and piped and cells is not None and cells.of("amount") and cells.of("condition"):
+            row = cells  # a table with an amount and a payment-time column is a payment schedule wherever it stands
         if row is not None and (row.of("amount") or row.of("percent")):
             in_schedule = True  # a row of a payment table: its header names the amount or the share
         if not DUTY.search(s) and not in_schedule:

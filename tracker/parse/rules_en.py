@@ -218,32 +218,21 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
 
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    for m in re.finditer(r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount)\s+)(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*", ctx.text, re.I):
-        hits = find_money(ctx.text, m.end(), m.end() + 40)
-        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
-            facts.total_fee = hits[0].value
-            facts.currency = hits[0].currency
-            return facts
+    if (hit := _total_after(ctx, _TOTAL_LEAD)) is not None:
+        facts.total_fee, facts.currency = hit.value, hit.currency
+        return facts
     low = ctx.text.lower()  # (each pattern below is tried only where its words are: a megabyte without them costs nothing)
-    changed = any(w in low for w in ("increased", "decreased", "reduced", "changed", "amended", "adjusted"))
-    for m in _TOTAL_CHANGED.finditer(ctx.text) if changed and "total" in low else ():
+    for m in _TOTAL_CHANGED.finditer(ctx.text) if "total" in low and any(w in low for w in _CHANGE_WORDS) else ():
         # "The total Contract Price … is increased from RMB 1.2m to RMB 1.58m"
-        money = find_money(ctx.text, m.end(), m.end() + 80)
-        if len(money) >= 2 and money[0].start - m.end() <= 3 and re.match(r"\s*to\s*$", ctx.text[money[0].end:money[1].start]):
-            facts.total_fee, facts.currency = money[1].value, money[1].currency
+        if (pair := _from_to(ctx.text, m.end())) is not None:
+            facts.total_fee, facts.currency = pair[1].value, pair[1].currency
             return facts
-    for m in _THIS_FEES.finditer(ctx.text) if "this" in low and ("fee" in low or "price" in low) else ():
-        # "The fixed fees for this SOW are RMB 960,000"
-        hits = find_money(ctx.text, m.end(), m.end() + 40)
-        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
-            facts.total_fee, facts.currency = _amended_fee(ctx.text, hits[0])
-            return facts
-    for m in _IN_TOTAL.finditer(ctx.text) if "total" in low or "aggregate" in low else ():
-        # "…, in total USD 1,860,000 (the "Committed Fees")"
-        hits = find_money(ctx.text, m.end(), m.end() + 40)
-        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
-            facts.total_fee, facts.currency = hits[0].value, hits[0].currency
-            return facts
+    if "this" in low and ("fee" in low or "price" in low) and (hit := _total_after(ctx, _THIS_FEES)) is not None:
+        facts.total_fee, facts.currency = _amended_fee(ctx.text, hit)  # "The fixed fees for this SOW are RMB 960,000"
+        return facts
+    if ("total" in low or "aggregate" in low) and (hit := _total_after(ctx, _IN_TOTAL)) is not None:
+        facts.total_fee, facts.currency = hit.value, hit.currency  # "…, in total USD 1,860,000 (the "Committed Fees")"
+        return facts
     total = table_total(ctx)  # "| **Total Fees for the Initial Term** | **540,000.00** |"
     if total:
         facts.total_fee, facts.currency = total
@@ -254,22 +243,42 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+def _total_after(ctx: Ctx, lead: re.Pattern[str]) -> MoneyHit | None:
+    """The first sum written right after a match of ``lead`` (at most 3 characters on), outside the recitals."""
+    for m in lead.finditer(ctx.text):
+        hits = find_money(ctx.text, m.end(), m.end() + 40)
+        if hits and hits[0].start - m.end() <= 3 and not _in_recitals(ctx, m.start()):
+            return hits[0]
+    return None
+
+
+def _from_to(text: str, at: int) -> tuple[MoneyHit, MoneyHit] | None:
+    """The two sums of "RMB A to RMB B" written at ``text[at:]`` (after "increased from")."""
+    money = find_money(text, at, at + 80)
+    if len(money) >= 2 and money[0].start - at <= 3 and re.match(r"\s*to\s*$", text[money[0].end:money[1].start]):
+        return money[0], money[1]
+    return None
+
+
+_TOTAL_LEAD = re.compile(
+    r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)"
+    r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount)\s+)"
+    r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*", re.I)
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
                         r"(?:is|are|shall\s+be|amounts?\s+to)\s+", re.I)
-_TOTAL_CHANGED = re.compile(r"\btotal\s+(?:contract\s+)?(?:price|fees?|amount|contract\s+sum)\b[^.;\n]{0,60}?"
-                            r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
-_INCREASED = re.compile(r"\b(?:increased|decreased|reduced|changed|amended|adjusted)\s+from\s+", re.I)
+#: the words of a changed sum: "increased from A to B"
+_CHANGE_WORDS = ("increased", "decreased", "reduced", "changed", "amended", "adjusted")
+_INCREASED = re.compile(rf"\b(?:{'|'.join(_CHANGE_WORDS)})\s+from\s+", re.I)
+_TOTAL_CHANGED = re.compile(rf"\btotal\s+(?:contract\s+)?(?:price|fees?|amount|contract\s+sum)\b[^.;\n]{{0,60}}?{_INCREASED.pattern}", re.I)
 
 
 def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
     """The total as a later change states it ("The SOW Fees are increased from RMB 960,000 to RMB
     1,080,000"): the new amount when the old one is the total read, else the total read."""
     for m in _INCREASED.finditer(text, hit.end):
-        money = find_money(text, m.end(), m.end() + 80)
-        if len(money) >= 2 and money[0].value == hit.value and money[0].start - m.end() <= 3 \
-                and re.match(r"\s*to\s*$", text[money[0].end:money[1].start]):
-            return money[1].value, money[1].currency or hit.currency
+        if (pair := _from_to(text, m.end())) is not None and pair[0].value == hit.value:
+            return pair[1].value, pair[1].currency or hit.currency
     return hit.value, hit.currency
 
 
