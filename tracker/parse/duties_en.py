@@ -38,6 +38,7 @@ from tracker.parse.lexicon_en import (
     TOTAL_ROW,
 )
 from tracker.parse.parties_en import role_of
+from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
@@ -51,17 +52,17 @@ TITLES = {
     "payment": "Payment",
     "other": "Other obligation",
 }
-_DUTY = re.compile(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
+_DUTY = gated(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
 #: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
 _PAY_FIELD = re.compile(r"[ \t*]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
 _NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")
-_PAY_CONTEXT = re.compile(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)
-_CONTINGENT = re.compile(guard("|".join(f"(?:{c})" for c in CONTINGENT), re.I), re.I)
-_TERMS = re.compile(PAYMENT_TERMS, re.I)
-_RIGHT = re.compile(RIGHT, re.I)
-_MODAL = re.compile(MODAL, re.I)
+_PAY_CONTEXT = gated(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)
+_CONTINGENT = gated(guard("|".join(f"(?:{c})" for c in CONTINGENT), re.I), re.I)
+_TERMS = gated(PAYMENT_TERMS, re.I)
+_RIGHT = gated(RIGHT, re.I)
+_MODAL = gated(MODAL, re.I)
 _DEFINITION = re.compile(DEFINITION)
 _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:['’]s?(?:\s+[\w-]+){{1,3}}|\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?"
                    r"\s+(?:shall|must|will)\b", re.I)  # "The Parties' project leads shall hold…"

@@ -32,6 +32,7 @@ from tracker.parse.common import DateHit
 from tracker.parse.facts_en_text import RX as TEXT_RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
+from tracker.parse.rx_literals import Gated
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration, weeks_as_days
 
@@ -51,7 +52,7 @@ class DateFacts:
     renewal_at: Span | None = None
 
 
-_RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
+_RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "this_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,10}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
@@ -77,7 +78,7 @@ _RX = {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "the_effective": r"(?:the\s+)?[\"“]?(?:Effective\s+Date|EFFECTIVE\s+DATE)\b",
     "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",
     "period_lead": r"(?:the\s+period\s+)?(?:from\s+)?",
-}.items()}}
+}.items()}}.items()}
 
 
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
@@ -255,7 +256,7 @@ def _own_instrument(text: str, name: str) -> bool:
         re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
 
 
-def _subject_before(doc: _Doc, rx: re.Pattern[str], a: int, b: int) -> bool:
+def _subject_before(doc: _Doc, rx: Gated, a: int, b: int) -> bool:
     """A subject ends in ``text[a:b]`` at most 80 characters before ``b``, with no sentence end between."""
     ends = [m.end() for m in rx.finditer(doc.text, a, b)]
     return bool(ends) and b - ends[-1] <= 80 and not re.search(r"[;\n]|\.\s", doc.text[ends[-1]:b])

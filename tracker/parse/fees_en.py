@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tracker.parse.common import MoneyHit, find_money
 from tracker.parse.lexicon_en import BASES
+from tracker.parse.rx_literals import gated
 
 _TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
 _LABELLED = re.compile(rf"(?m:^)[ \t*#|-]*(?:{_TOTAL_BASIS})[ \t*]*:[ \t*|]*", re.I)
@@ -25,7 +26,7 @@ _DEFINED = re.compile(
     r"(?:total|aggregate)\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b[^.;\n]{0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
     re.I,
 )
-_NAMED = re.compile(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
+_NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
 
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
@@ -54,7 +55,7 @@ def labelled_total(text: str) -> MoneyHit | None:
 
 
 #: 'a licence fee of USD 400,000 (the "Licence Fee")': a fee named by its definition
-_NAMED_OF = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:fee|price|sum)\s+of\s+", re.I)
+_NAMED_OF = gated(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:fee|price|sum)\s+of\s+", re.I)
 _DEFINES = re.compile(r"\s*\(\s*(?:the\s+)?[\"“](?P<n>[A-Z][^\"”\n]{1,40})[\"”]\s*\)")
 
 

@@ -7,6 +7,7 @@ import contextlib
 import re
 from typing import TYPE_CHECKING
 
+from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Segment
 from tracker.parse.common import Facts, RawPenalty, find_money
 from tracker.parse.fees_en import fee_names
@@ -37,7 +38,7 @@ _EACH_DAY = re.compile(r"\s*(?:per|for\s+each|for\s+every|each)\s+(?:calendar\s+
 def _basis(s: str) -> str | None:
     best = None
     for basis, rx in BASES:
-        for m in re.finditer(rx, s, re.I):
+        for m in rxl.finditer(rx, s, re.I):
             if best is None or m.start() < best[0]:
                 best = (m.start(), basis)
     return best[1] if best else None
@@ -50,20 +51,20 @@ def _rate(text: str) -> object:
 def _total_named(ctx: Ctx, window: str) -> str | None:
     """"0.1% of the Fees" where the contract names its total "the Fees": ``total_fee``."""
     names = fee_names(ctx.text)
-    return "total_fee" if any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
+    return "total_fee" if any(rxl.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
 
 
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = re.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+)\b", s, re.I)
+    m = rxl.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+)\b", s, re.I)
     if not m:
         return False
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     number = str(roman.get(m.group(1).upper(), m.group(1)))
     if "." in number:  # "breaches Clause 5.3": that clause's own words
         seg = next((sg for sg in ctx.clauses.segments if sg.label == number), None)
-        return seg is not None and bool(re.search(r"confidential", ctx.text[seg.start:seg.end], re.I))
-    return bool(re.search(r"confidential", _article_title(ctx, number), re.I))
+        return seg is not None and bool(rxl.search(r"confidential", ctx.text[seg.start:seg.end], re.I))
+    return bool(rxl.search(r"confidential", _article_title(ctx, number), re.I))
 
 
 def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> re.Match[str] | None:
@@ -73,7 +74,7 @@ def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> 
     if i < 0 or i + 1 >= len(items) or "." not in (items[i + 1].label or ""):
         return None
     s = ctx.text[items[i + 1].start:items[i + 1].end]
-    if not re.search(r"suspend|terminat", s, re.I) or re.search(PENALTY_CUES, s, re.I):  # a penalty of its own
+    if not rxl.search(r"suspend|terminat", s, re.I) or rxl.search(PENALTY_CUES, s, re.I):  # a penalty of its own
         return None
     m = _suspension(s)
     if m:
@@ -83,8 +84,8 @@ def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> 
 
 def _suspension(s: str) -> re.Match[str] | None:
     """"overdue for more than 15 days", "the delay exceeds 60 days", "more than 30 days overdue"."""
-    return re.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
-        or re.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
+    return rxl.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
+        or rxl.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
 
 
 def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
@@ -97,15 +98,15 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
         if (seg.heading or "." not in (seg.label or "")) and seg.label in parents:
             continue  # an article's heading: its items are read one by one (an article without items is read whole)
         s = text[seg.start:seg.end]
-        if not re.search(PENALTY_CUES, s, re.I):
+        if not rxl.search(PENALTY_CUES, s, re.I):
             continue
-        if re.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
+        if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
-        elif re.search(LATE_PAYMENT, s, re.I):
+        elif rxl.search(LATE_PAYMENT, s, re.I):
             kind = "late_payment"
-        elif re.search(LATE_DELIVERY, s, re.I):
+        elif rxl.search(LATE_DELIVERY, s, re.I):
             kind = "late_delivery"
-        elif re.search(r"confidential", _article_title(ctx, seg.label), re.I):
+        elif rxl.search(r"confidential", _article_title(ctx, seg.label), re.I):
             kind = "confidentiality_breach"  # damages stated inside the confidentiality article
         else:
             continue
@@ -113,7 +114,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
             continue
         kinds.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = re.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
         cap_span = None
         if cap:
             with contextlib.suppress(NumeralError, ArithmeticError):
@@ -121,7 +122,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
                 p.cap_basis = _basis(cap.group("tail")) or "total_fee"
                 cap_span = cap.span()
         else:
-            capm = re.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
+            capm = rxl.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
             if capm:
                 money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
                 if money and money[0].start - (seg.start + capm.end()) <= 2:
@@ -140,16 +141,16 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
         if p.rate is not None and p.basis is None:
             p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
         for text_ in (rate_window, s):
-            if re.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
+            if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
                 p.per = "year"
-            elif re.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
+            elif rxl.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
                 p.per = "month"
-            elif re.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
+            elif rxl.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
                 p.per = "day"
             if p.per:
                 break
         if p.rate is None:
-            p.per = p.per if re.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
+            p.per = p.per if rxl.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
         sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
         if sm:
             got = en_duration(sm)

@@ -9,6 +9,7 @@ import contextlib
 import re
 from decimal import Decimal
 
+from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -67,12 +68,12 @@ def _side(word: str) -> str:
 
 def rule_roles(ctx: Ctx) -> None:
     head = ctx.text[:4000]
-    for m in re.finditer(rf"({PARTY})\s*\(([^()\n]{{1,60}})\)", head):
+    for m in rxl.finditer(rf"({PARTY})\s*\(([^()\n]{{1,60}})\)", head):
         role = _role_word(m.group(2))
         side = _side(m.group(1))
         if role and side not in ctx.roles:
             ctx.roles[side] = role
-    for m in re.finditer(rf"(Service\s+Provider|Provider|Client|Customer|Contractor|Supplier)\s*\(\s*({PARTY})\s*\)", head, re.I):
+    for m in rxl.finditer(rf"(Service\s+Provider|Provider|Client|Customer|Contractor|Supplier)\s*\(\s*({PARTY})\s*\)", head, re.I):
         role = _role_word(m.group(1))
         side = _side(m.group(2))
         if role and side not in ctx.roles:
@@ -82,7 +83,7 @@ def rule_roles(ctx: Ctx) -> None:
         ctx.roles["Party B" if side == "Party A" else "Party A"] = "client" if role == "provider" else "provider"
     for m in _DEFINED_PARTY.finditer(head):  # (1) ACME LTD, a company … (the "Customer")
         role = _role_word(m.group("role"))
-        if re.search(r"\bbetween\b|\*\*|\bmade\b", m.group("name")):
+        if rxl.search(r"\bbetween\b|\*\*|\bmade\b", m.group("name")):
             continue  # "This agreement is made between **X** (the "Client")…": a preamble sentence, read below
         if role and role not in ctx.defined:
             ctx.defined[role] = (m.start("name"), m.end("name"))
@@ -126,13 +127,13 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     for region in ((0, body_start), (body_start, len(ctx.text))):
         for m in rx.finditer(ctx.text, *region):
             label = m.group("label")
-            if region[0] == 0 and re.search(r"agreement no", label, re.I):
+            if region[0] == 0 and rxl.search(r"agreement no", label, re.I):
                 continue
-            if re.search(r"address|date|representative|signature|tel|phone", label, re.I):
+            if rxl.search(r"address|date|representative|signature|tel|phone", label, re.I):
                 continue
-            side_m = re.search(PARTY, label)
+            side_m = rxl.search(PARTY, label)
             role = ctx.roles.get(_side(side_m.group(0))) if side_m else _role_word(label)
-            if role is None or (not side_m and (len(label) > 25 or len(label.split()) > 4)) or re.search(r"\b(?:shall|will|must|may)\b", label):
+            if role is None or (not side_m and (len(label) > 25 or len(label.split()) > 4)) or rxl.search(r"\b(?:shall|will|must|may)\b", label):
                 continue  # "Customer shall deliver not less than the following:" is no label
             name = re.split(r"\s+(?:Registered\s+address|Address|Legal\s+representative|Tel|Telephone|Contact)\b|\s+[—–]\s+|\s{2,}|\s+\((?![\w .&-]{2,30}\)\s+[A-Z])", m.group("name"), maxsplit=1, flags=re.I)[0].rstrip(" ;,")
             if "_" in name or "[" in name:
@@ -153,9 +154,9 @@ _HEADING = re.compile(r"\s*[#*\s]*(?P<t>[A-Z][^\n.;:]{3,100}?(?:AGREEMENT|Agreem
 
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    m = re.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
+    m = rxl.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
     if not m:
-        named = re.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
+        named = rxl.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
         if named:
             facts.title = named.span("t")
         elif (head := _HEADING.match(ctx.text)) is not None:  # no project named: the document's own heading
@@ -195,16 +196,16 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for u in ctx.units:
         s = ctx.unit_text(u)
-        about = re.search(r"confidential", s, re.I) or (
-            re.search(r"confidential", _article_title(ctx, u.label), re.I) and re.search(r"surviv|obligations?\b", s, re.I))
+        about = rxl.search(r"confidential", s, re.I) or (
+            rxl.search(r"confidential", _article_title(ctx, u.label), re.I) and rxl.search(r"surviv|obligations?\b", s, re.I))
         # (in a "Data and Confidentiality" article, "delete the data within 20 days after expiry" is no period)
-        if not about or not re.search(r"period|term|surviv|years?\s+after", s, re.I):
+        if not about or not rxl.search(r"period|term|surviv|years?\s+after", s, re.I):
             continue
-        if re.search(r"perpetu|indefinite|permanent|forever", s, re.I):
+        if rxl.search(r"perpetu|indefinite|permanent|forever", s, re.I):
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
-        m = re.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
+        m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow)\s+(?:ends|expires|terminates))", s, re.I)
         if m:
@@ -299,11 +300,11 @@ def _in_recitals(ctx: Ctx, pos: int) -> bool:
 
 def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    plex = re.search(r"\bin\s+(duplicate|triplicate|quadruplicate)\b", ctx.text, re.I)
+    plex = rxl.search(r"\bin\s+(duplicate|triplicate|quadruplicate)\b", ctx.text, re.I)
     if plex:
         facts.copies = {"duplicate": 2, "triplicate": 3, "quadruplicate": 4}[plex.group(1).lower()]
         return facts
-    m = re.search(r"(?:in|into)\s+(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I)
+    m = rxl.search(r"(?:in|into)\s+(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I)
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = int(m.group("n") or m.group("n2") or en_int(m.group("w2")))
@@ -316,7 +317,7 @@ METRICS = (("accuracy", r"accuracy"), ("recall", r"recall"), ("f1", r"F1(?:[\s-]
 def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for key, name in METRICS:
-        m = re.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
+        m = rxl.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
         if m:
             with contextlib.suppress(NumeralError, ArithmeticError):
                 facts.metrics[key] = rate(m.group("v").replace(" ", ""))
@@ -342,7 +343,7 @@ def _payment(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> Non
         raw.currency = money[0].currency
         if money[0].mismatch:
             facts.warnings.append(RawWarning("amount_mismatch", u.label, money[0].start, money[0].end))
-    pm = re.search(rf"(?P<r>{RATE_RX.pattern})\s+of\s+the\s+(?:total|contract)", s, re.I) or RATE_RX.search(s)
+    pm = rxl.search(rf"(?P<r>{RATE_RX.pattern})\s+of\s+the\s+(?:total|contract)", s, re.I) or RATE_RX.search(s)
     if pm:
         with contextlib.suppress(NumeralError, ArithmeticError):
             raw.percent = _rate(pm.group(0) if not pm.groupdict().get("r") else pm.group("r"))  # type: ignore[assignment]
