@@ -76,8 +76,10 @@ _SIGNATURE = re.compile(
     r"|立(?:契约|合同)书?人\s*(?=\n)"
     # a signature page's heading or a line signing for a party: "签署页", "代表客户签署：…"
     r"|签署页[ \t]*(?=\n)|代表[^\n:：。]{1,12}签(?:署|字)[ \t]*[:：]"
-    # a party's line that ends sealed: "采购人（甲方）：江州市大数据发展管理局（盖章）"
-    r"|[^\n:：。]{1,12}[:：][^\n:：。]{2,60}[(（](?:盖章|公章|签章)[)）][ \t]*(?=\n)"
+    # a party's line that ends sealed: "采购人（甲方）：江州市大数据发展管理局（盖章）", perhaps with its
+    # date field after it on the same line ("…（盖章）　　日期：2026年2月10日")
+    r"|[^\n:：。]{1,12}[:：][^\n:：。]{2,60}[(（](?:盖章|公章|签章)[)）][ \t\u3000]*"
+    r"(?:(?:签订|签署|签字)?(?:日期|时间)[ \t\u3000]*[:：][^\n:：]{0,30})?(?=\n)"
     # any party's sealing line: "委托方（盖章）：…", "评测机构(公章):"
     r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：|]"
     # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)

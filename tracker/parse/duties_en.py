@@ -192,7 +192,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
         # an item of a duty's list is that duty, whatever its own words
         listed = lead_duty if item and lead is not None and lead[0] == u.label and not _MODAL.search(s) else None
-        if listed is None and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
+        if listed is None and not in_pay and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
             listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue

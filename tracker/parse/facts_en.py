@@ -33,6 +33,7 @@ from tracker.parse.facts_en_text import RX as TEXT_RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
 from tracker.parse.rx_literals import Gated
+from tracker.parse.timex_anchors import field_dates_en
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration, weeks_as_days
 
@@ -83,12 +84,17 @@ _RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
 
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
 _TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
+_FIELD_DUR = re.compile(rf"(?i:{DUR})")
 _FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
 _FIELD_MONTHS = re.compile(r"\s*\(\s*(\d{1,3})\s*months?\s*\)", re.I)
 
 
-def _term_field(doc: _Doc) -> dict[str, object]:
+def _term_field(doc: _Doc, names: set[str]) -> dict[str, object]:
     for m in _TERM_FIELD.finditer(doc.text, 0, doc.body_end):
+        dur = _FIELD_DUR.match(doc.text, m.end())  # "Term: Twenty-four (24) months from the Subscription Start Date"
+        if dur is not None and (value := _duration(dur)) is not None:
+            return {"term": value, "term_at": (dur.start(), dur.end()),
+                    "term_from_event": _anchor(doc, doc.text[dur.end():dur.end() + 120], names) == "event"}
         first = doc.date_at(m.end())
         rng = _FIELD_RANGE.match(doc.text, first.end) if first else None
         last = doc.date_at(rng.end()) if rng else None
@@ -109,7 +115,7 @@ def extract(text: str) -> DateFacts:
         signed = eff["effective_date"]  # type: ignore[assignment]  # "entered into as of the Effective Date"
     term = _term(doc, effective_names)
     if "end_date" not in term and "term" not in term:
-        term.update(_term_field(doc))
+        term.update(_term_field(doc, effective_names))
     renewal = _renewal(doc)
     return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
 
@@ -214,6 +220,9 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     undated = 0
     for m in _RX["effect"].finditer(text, 0, end):
         hit = doc.date_at(m.end())
+        if hit is None and (named := _field_named(doc, m.end())) is not None:
+            hit, name = named  # "takes effect on the Subscription Start Date" with "Subscription Start Date: July 1, 2026"
+            names.add(name)
         if hit is None:
             undated += 1
             if pending or undated > 50:
@@ -239,6 +248,18 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     if found:
         return {"effective_date": min(found)[1]}
     return pending
+
+
+_NAMED_DATE = re.compile(r"\s*(?:the\s+)?[\"“]?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+Date)\b")
+
+
+def _field_named(doc: _Doc, at: int) -> tuple[DateHit, str] | None:
+    """The date a form's field gives the name written at ``at`` ("the Subscription Start Date")."""
+    m = _NAMED_DATE.match(doc.text, at)
+    if m is None:
+        return None
+    day = field_dates_en(doc.text).get(" ".join(m.group("n").lower().split()))
+    return (DateHit(m.start("n"), m.end("n"), day), m.group("n")) if day is not None else None
 
 
 _INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\border\b", "schedule": r"\bschedule\b",

@@ -85,7 +85,9 @@ def _suspension_in_next(ctx: Ctx, seg: Segment, read: list[tuple[int, int]]) -> 
 def _suspension(s: str) -> re.Match[str] | None:
     """"overdue for more than 15 days", "the delay exceeds 60 days", "more than 30 days overdue"."""
     return rxl.search(rf"(?:delay|overdue|late|outstanding|unpaid)[^.;]{{0,20}}?(?:exceeds?|more\s+than|over)\s+{DUR}", s, re.I) \
-        or rxl.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I)
+        or rxl.search(rf"(?:more\s+than|over|exceeds?)\s+{DUR}\s+(?:overdue|late|past\s+due|in\s+arrears)", s, re.I) \
+        or rxl.search(rf"\b(?:remains?|is|are|stays?)\s+(?:unpaid|outstanding|overdue)\s+(?:for\s+)?(?:more\s+than\s+)?{DUR}"
+                      r"(?:\s+(?:after|past|beyond)\s+(?:its|the)\s+due\s+date)?", s, re.I)
 
 
 def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:

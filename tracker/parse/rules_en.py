@@ -262,12 +262,12 @@ def _from_to(text: str, at: int) -> tuple[MoneyHit, MoneyHit] | None:
 
 
 _TOTAL_LEAD = re.compile(
-    r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+price|amount|contract\s+sum|funding)"
-    r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount)\s+)"
+    r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
+    r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*", re.I)
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
-                        r"(?:is|are|shall\s+be|amounts?\s+to)\s+", re.I)
+                        r"(?:is|are|shall\s+be|amounts?\s+to)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)
 #: the words of a changed sum: "increased from A to B"
 _CHANGE_WORDS = ("increased", "decreased", "reduced", "changed", "amended", "adjusted")
 _INCREASED = re.compile(rf"\b(?:{'|'.join(_CHANGE_WORDS)})\s+from\s+", re.I)

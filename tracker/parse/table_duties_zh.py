@@ -38,9 +38,11 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
             found = [wd]  # "第14周末" in a contract that defines its project weeks
         relative: dict[str, Any] = {}
-        if not found and row.of("party") is not None:  # "收到首轮评测报告之日起20个工作日内" in a responsibility table
+        if not found:  # "收到首轮评测报告之日起20个工作日内", "每季度首月15日前" in the deadline column
             got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
-            if got and got.get("event") and not got.get("recurrence"):
+            if got and got.get("recurrence"):
+                relative = {"recurrence": got["recurrence"]}
+            elif got and got.get("event"):
                 relative = {k: got[k] for k in ("event", "offset", "business_days")}
         if (len(found) != 1 and not relative) or any(x < b and a < y for x, y in taken):
             continue

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from tracker.parse.timex_scan import Dur
+from tracker.parse.timex_scan import DUR_EN, Dur, en_duration
 
 #: anchor id → the words that define its period, per language
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
@@ -41,12 +42,30 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
                         default=max(0, m.start() - 200))
             stop = _SENTENCE_END.search(text, m.end())
             sentence = text[start:stop.start() if stop else len(text)]
+            if lang == "en" and (begins := _begins_en(sentence, scan)) is not None:
+                out[anchor] = begins  # "the ninety (90) day warranty period, which begins on acceptance"
+                break
             v = read_time(sentence, lang)
             if isinstance(v, Deadline) and v.offset and not v.offset.startswith("-") and not v.business_days \
                     and v.anchor not in ("event", anchor) and not v.contingent and "T" not in v.offset:
                 out[anchor] = (v.anchor, v.offset)
                 break
     return out
+
+
+#: "the ninety (90) day warranty period, which begins on acceptance of the model": the period is
+#: written before its name and its start after it
+_BEGINS_EN = re.compile(rf"(?P<d>{DUR_EN})[\s-]+warranty\s+period\b[^.;]{{0,30}}?\b(?:begins?|starts?|commences?|runs?|"
+                        r"beginning|starting|commencing|running)\s+(?:on|from|upon|after|with)\s+", re.I)
+
+
+def _begins_en(sentence: str, scan: Any) -> tuple[str, str] | None:
+    m = _BEGINS_EN.search(sentence) if "arranty" in sentence else None
+    dur = en_duration(m) if m else None
+    if m is None or dur is None or dur.business:
+        return None
+    event = next((t for t in scan(sentence[m.end():m.end() + 60], "en") if t.kind == "EVENT" and t.start <= 4), None)
+    return (str(event.value), dur.iso()) if event is not None else None
 
 
 #: an English date a contract names by its event: 'The date of Supplier's signature is the
@@ -73,7 +92,15 @@ def defined_dates_en(text: str) -> dict[str, str]:
             event = next((t for t in scan(m.group("ev"), "en") if t.kind == "EVENT"), None)
             if event is not None:
                 out.setdefault(" ".join(m.group("name").lower().split()), str(event.value))
+    for m in _EFFECT_ON_NAMED_EN.finditer(text) if "ffect" in text else ():
+        out.setdefault(" ".join(m.group("name").lower().split()), "effective")
     return out
+
+
+#: a contract that takes effect on a date it names: "This Order Form … takes effect on the Subscription
+#: Start Date" (the named date is the effective date, wherever a field gives its day)
+_EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+effective)\s+(?:on|as\s+of|from)\s+the\s+"
+                                 r"(?P<name>(?!Effective\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b")
 
 
 #: a date a form states as a field: "Order Start Date: 1 January 2027"

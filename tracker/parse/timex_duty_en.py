@@ -12,7 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
-from tracker.parse.timex_anchors import defined_dates_en, field_dates_en, named_date_event
+from tracker.parse.timex_anchors import (
+    DEFINED_EN,
+    defined_anchors,
+    defined_dates_en,
+    field_dates_en,
+    named_date_event,
+    resolve,
+)
 from tracker.parse.timex_element import calendar_rrule, schema_event
 from tracker.parse.timex_scan import weeks_as_days
 
@@ -31,22 +38,27 @@ class TimeExpr:
     anchor_date: date | None = None  # counted from a date a field states ("after the Order Start Date")
 
 
+_DEFINED_IDS = frozenset(anchor for anchor, _ in DEFINED_EN)
+
+
 def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if v.offset is None or v.offset.startswith("-") or "T" in v.offset or v.kind in ("window", "before", "lasting"):
         return None  # a window or a notice period before an event, an hour-long response: no schedulable deadline
-    anchor = v.anchor
+    anchor, offset = v.anchor, v.offset
     if anchor == "event" and document is not None:  # "after the Acknowledgement Date", defined elsewhere
         anchor = named_date_event(s[v.start:v.end + 40], defined_dates_en(document)) or anchor
+    if document is not None and anchor in _DEFINED_IDS:  # "upon expiry of the warranty period" it defines
+        anchor, offset = resolve(anchor, offset, defined_anchors(document, "en"))
     event = schema_event(anchor)
-    if event == "other" and document is not None and v.offset != "P0D":
+    if event == "other" and document is not None and offset != "P0D":
         window = s[v.start:v.end + 40].lower()  # "after the Order Start Date" where a field dates it
         day = next((d for name, d in field_dates_en(document).items() if name in window), None)
         if day is not None:
-            return TimeExpr(v.start, v.end, offset=weeks_as_days(v.offset), business_days=v.business_days, anchor_date=day)
+            return TimeExpr(v.start, v.end, offset=weeks_as_days(offset), business_days=v.business_days, anchor_date=day)
     if event == "other":
         return None
-    bare = v.offset == "P0D" and v.kind == "on"
-    return TimeExpr(v.start, v.end, event=event, offset=weeks_as_days(v.offset), business_days=v.business_days, bare=bare)
+    bare = offset == "P0D" and v.kind == "on"
+    return TimeExpr(v.start, v.end, event=event, offset=weeks_as_days(offset), business_days=v.business_days, bare=bare)
 
 
 def find_time(s: str, document: str | None = None) -> TimeExpr | None:

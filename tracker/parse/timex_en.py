@@ -32,13 +32,32 @@ def anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
             continue
         if t.kind != "REL" or t.value not in ("after", "before", "by"):
             continue
-        for p in toks[i + 1:i + 4]:
+        for k, p in enumerate(toks[i + 1:i + 4], i + 1):
             if p.kind == "EVENT" and _gap(s, t.end, p.start, 60):  # "after the date on which this Agreement has been signed"
-                out.append((p, t))
+                out.append((_sequence_end(s, toks, k), t))
                 break
             if p.kind != "REL" or p.value != "after":
                 break
     return out
+
+
+#: what joins two events that must both have happened: "after Client's acceptance of the model and
+#: receipt of Contractor's invoice" (the words between the first event and the second)
+_AND_THEN = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s*,?\s*and\s+(?:(?:the|its|an?|upon|on|receipt|issuance|issue|delivery|submission|presentation"
+                       r"|of|[A-Z][\w-]*['’]s?)\s+)*", re.I)
+
+
+def _sequence_end(s: str, toks: list[Tok], k: int) -> Tok:
+    """Of events joined by "and" after one relation ("after A and receipt of B") the last: the
+    deadline counts from the later of the two, as 验收合格并收到发票后 counts from the invoice."""
+    while True:
+        j = k + 1
+        while j < len(toks) and toks[j].kind == "REL" and toks[j].value == "after" and toks[j].end - toks[j].start <= 2:
+            j += 1  # the "of" of "receipt of"
+        if j >= len(toks) or toks[j].kind != "EVENT" or toks[j].value == toks[k].value \
+                or not _AND_THEN.fullmatch(s, toks[k].end, toks[j].start):
+            return toks[k]
+        k = j
 
 
 def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:

@@ -18,7 +18,7 @@ EVENTS_ZH = EVENT_WORDS
 
 #: (canonical id, regex) — English, matched case-insensitively
 EVENTS_EN: tuple[tuple[str, str], ...] = (
-    ("warranty_end", r"(?:expiry|expiration|end)\s+of\s+the\s+warranty\s+period"),
+    ("warranty_end", r"(?:expiry|expiration|end)\s+of\s+the\s+(?:[\w()-]+[\s-]+){0,4}?warranty\s+period"),
     ("renewal_start", r"renewal\s+term\s+(?:starts|begins|commences)"),
     ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
     ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"

@@ -77,6 +77,8 @@ _DUR_ZH = re.compile(guard(
 ))
 _PAST_ZH = re.compile(r"(?:过去|最近|近|以往|此前)\s*$")
 _NOT_A_PERIOD_EN = re.compile(r"\s+(?:of\s+(?:\w+\s+)?experience|old|ago)\b", re.I)
+#: "expiry of the ninety (90) day warranty period": the period names the warranty, whose end is the event
+_NAMED_PERIOD_END_EN = re.compile(r"\b(?:expiry|expiration|end)\s+of\s+the\s+$", re.I)
 _HALF_ZH = re.compile(r"半(?:个)?(?:月|年)")
 _DUR_EN = re.compile(
     rf"(?:(?<![a-z])(?P<w>{_EN_WORDNUM})\s*\(\s*(?P<n>\d+)\s*\)|(?<!\d)(?P<n2>\d+)|(?<![a-z])(?P<w2>{_EN_WORDNUM}))"
@@ -167,7 +169,7 @@ def _en_durations(s: str, taken: Taken) -> list[Tok]:
             out.append(Tok("DUR", m.start(), m.end(), Dur(y=n)))
             taken.append((m.start(), m.end()))
     for m in _dur_en().finditer(s):
-        if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()):
+        if _overlaps(m.start(), m.end(), taken) or _NOT_A_PERIOD_EN.match(s, m.end()) or _NAMED_PERIOD_END_EN.search(s, max(0, m.start() - 30), m.start()):
             continue
         dur = en_duration(m)
         if dur is None:

@@ -1,0 +1,96 @@
+"""Mechanisms added for blind batches 24-25 (each example written here by hand, in wordings of its
+own): a sealing line with its date on the same line, an annex table whose deadline column states
+relative and recurring deadlines, events joined by "and" count from the last, a warranty period
+named with its length, a date a field names as the effective date, a term given as a field."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.parse import parse_text
+
+HEAD = "甲方（被许可方）：杭州云帆科技有限公司\n乙方（许可方）：北京知数信息有限公司\n"
+
+
+def _json(text: str, name: str = "x.txt") -> dict:  # type: ignore[type-arg]
+    return parse_text(text, name).to_json()
+
+
+@pytest.mark.parametrize("line_a,line_b", [
+    ("甲方：杭州云帆科技有限公司（盖章）　　日期：2026年3月2日", "乙方：北京知数信息有限公司（盖章）　　日期：2026年3月5日"),
+    ("**甲方**：杭州云帆科技有限公司（公章）  签署日期：2026年3月2日", "**乙方**：北京知数信息有限公司（公章）  签署日期：2026年3月5日"),
+])
+def test_a_sealing_line_with_its_date_beside_it_dates_the_signatures(line_a: str, line_b: str) -> None:
+    text = (HEAD + "第一条 付款\n甲方应于本合同签订之日起10日内支付人民币5万元。\n"
+            "第二条 其他\n本合同自双方签字盖章之日起生效。\n\n" + line_a + "\n\n" + line_b + "\n")
+    c = _json(text)["contract"]
+    assert c["signed_date"] == "2026-03-05"
+    assert c["effective_date"] == "2026-03-05"
+
+
+def _annex(binding: str) -> str:
+    return (HEAD + "第一条 标的\n1.1 乙方许可甲方使用附件一所列数据。\n1.2 " + binding + "\n"
+            "第二条 价款\n甲方应于2026年4月30日前支付人民币10万元。\n"
+            "第三条 其他\n本合同自2026年4月1日起生效。\n\n甲方（盖章）：\n乙方（盖章）：\n\n"
+            "附件一 数据清单\n| 序号 | 交付内容 | 提交时间 |\n|---|---|---|\n"
+            "| 1 | 首批语料 | 合同生效之日起5个工作日内 |\n| 2 | 月度增量 | 每月10日前 |\n| 3 | 年度汇总 | 2026年12月20日前 |\n")
+
+
+@pytest.mark.parametrize("binding", ["乙方应按附件一约定的时间交付数据。", "乙方须依附件一所列时间提交各项数据。"])
+def test_an_annex_tables_deadline_column_states_relative_and_recurring_deadlines(binding: str) -> None:
+    rows = [o for o in _json(_annex(binding))["obligations"] if (o["clause"] or "").startswith("附件一")]
+    assert [o["party"] for o in rows] == ["provider"] * 3  # the binding sentence's subject, not the licence's
+    first, monthly, yearly = rows
+    assert first["trigger"] == {"event": "effective", "offset": "P5D", "business_days": True}
+    assert monthly["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=10"
+    assert yearly["due_date"] == "2026-12-20"
+
+
+EN_SOW = ("STATEMENT OF WORK NO. 2\n\nThis SOW is made between Alpha Retail Ltd. (\"Client\") and Beta Models Ltd. "
+          "(\"Contractor\").\n\n1. Term\n1.1 This SOW commences on 1 March 2026 and ends on 31 December 2026.\n"
+          "2. Deliverables\n2.1 Contractor shall deliver the model on or before 30 June 2026.\n"
+          "3. Fees and Payment Milestones\n3.1 The fees under this SOW are {verb} RMB 400,000.00 (the \"SOW Fees\"), "
+          "payable as follows:\n(a) 50% of the SOW Fees within ten (10) days after {event};\n"
+          "(b) 50% of the SOW Fees upon expiry of the sixty (60) day warranty period, which {begins} acceptance of the model.\n"
+          "\nSigned for Alpha Retail Ltd.: A. Chen, Date: 1 March 2026\nSigned for Beta Models Ltd.: B. Li, Date: 1 March 2026\n")
+
+
+@pytest.mark.parametrize("verb,event,begins,trigger", [
+    ("fixed at", "Client's acceptance of the model and receipt of Contractor's invoice", "begins on", "invoice"),
+    ("set at", "approval of the test report and issuance of the invoice", "starts from", "invoice"),
+    ("fixed at", "delivery of the model and acceptance", "commences on", "acceptance"),
+])
+def test_sow_payment_milestones(verb: str, event: str, begins: str, trigger: str) -> None:
+    d = _json(EN_SOW.format(verb=verb, event=event, begins=begins), "sow.en.txt")
+    assert d["contract"]["total_fee"] == "400000.00"
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [o["party"] for o in pays] == ["client", "client"]  # no verb in the items: the payer, not "deliver"
+    assert [o["amount"] for o in pays] == ["200000.00", "200000.00"]
+    assert pays[0]["trigger"]["event"] == trigger  # both events must have happened: the later one
+    assert pays[1]["trigger"] == {"event": "acceptance", "offset": "P60D", "business_days": False}
+
+
+ORDER = ("ORDER FORM\n\n| Item | Value |\n|---|---|\n| Provider | Gamma Cloud Ltd. |\n| Customer | Delta Foods Ltd. |\n"
+         "| Service Start Date | {start} |\n| Term | {term} |\n| Fees | Total Contract Value: USD 90,000.00 |\n\n"
+         "TERMS\n\n1. This Order Form {effect} the Service Start Date.\n"
+         "2. Provider shall deliver the onboarding report within five (5) Business Days after the Service Start Date.\n"
+         "3. Overdue amounts bear interest of 1% per month. If any amount remains unpaid {days} after its due date, "
+         "Provider may suspend the service.\n\nSigned by Gamma Cloud Ltd. on 20 May 2026.\n")
+
+
+@pytest.mark.parametrize("start,term,effect,days,eff,expiry,suspend", [
+    ("June 1, 2026", "Twelve (12) months from the Service Start Date", "takes effect on", "fifteen (15) days",
+     "2026-06-01", "2027-06-01", 15),
+    ("1 July 2026", "24 months from the Service Start Date", "becomes effective on", "thirty (30) days",
+     "2026-07-01", "2028-07-01", 30),
+])
+def test_a_field_named_start_date_is_the_effective_date(start: str, term: str, effect: str, days: str,
+                                                         eff: str, expiry: str, suspend: int) -> None:
+    d = _json(ORDER.format(start=start, term=term, effect=effect, days=days), "order.en.md")
+    c = d["contract"]
+    assert c["effective_date"] == eff
+    assert c["expiry_date"] == expiry
+    assert (c["total_fee"], c["currency"]) == ("90000.00", "USD")
+    assert c["penalties"][0]["suspend_after_days"] == suspend
+    report = next(o for o in d["obligations"] if o["kind"] != "contract_expiry" and o["clause"] == "2")
+    assert report["trigger"] == {"event": "effective", "offset": "P5D", "business_days": True}
