@@ -24,6 +24,8 @@ XREF_TITLES = {"8": "第八条 保密", "5": "第五条 付款方式", "4": "第
 
 
 def _title(n: str) -> str | None:
+    if n == "本":
+        return None  # "this article": a sentence read alone has none
     return XREF_TITLES.get(str(cn_int(n)))  # 第八条 and 第8条 name the same article
 
 

@@ -94,3 +94,37 @@ def test_a_field_named_start_date_is_the_effective_date(start: str, term: str, e
     assert c["penalties"][0]["suspend_after_days"] == suspend
     report = next(o for o in d["obligations"] if o["kind"] != "contract_expiry" and o["clause"] == "2")
     assert report["trigger"] == {"event": "effective", "offset": "P5D", "business_days": True}
+
+
+FORM = ("软件运维服务契约\n采购单位（以下简称机关）：江东市数据资源管理局\n中标单位（以下简称厂商）：江东智算科技有限公司\n"
+        "第一条 价金\n一、契约价金总额为人民币200万元。\n"
+        "第二条 履约期限\n一、{a}厂商应于签约之次日起{x}日内提交实施方案。{b}厂商应于签约之次日起{y}日内提交实施方案。\n"
+        "二、付款方式：{a}一次付清　{b}分两期付款。\n"
+        "第三条 迟延履约\n一、逾期违约金，按逾期日数，每日依契约价金总额千分之二计算。\n"
+        "二、逾期违约金之总额，以契约价金总额百分之十为上限。\n三、厂商履约进度落后达{z}日以上者，机关得解除契约。\n"
+        "\n机关：江东市数据资源管理局（盖章）\n厂商：江东智算科技有限公司（盖章）\n日期：2026年5月4日\n")
+
+
+@pytest.mark.parametrize("a,b,x,y,z,ticked", [
+    ("□", "■", "30", "14", "20", "P14D"),
+    ("■", "□", "21", "45", "30", "P21D"),
+    ("☐", "☑", "10", "15", "25", "P15D"),
+])
+def test_a_form_with_ticked_options_and_a_titled_penalty(a: str, b: str, x: str, y: str, z: str, ticked: str) -> None:
+    d = _json(FORM.format(a=a, b=b, x=x, y=y, z=z))
+    c = d["contract"]
+    # "招标机关（以下简称机关）：某局": the name follows the colon, the words before the bracket are a label
+    assert (c["client"], c["provider"]) == ("江东市数据资源管理局", "江东智算科技有限公司")
+    plans = [o for o in d["obligations"] if o["clause"] == "2.1"]
+    assert [o["trigger"]["offset"] for o in plans] == [ticked]  # the option not ticked states nothing
+    pen = c["penalties"][0]
+    # no breach word in the sentence: the article's title (迟延履约) names it; the next items cap and end it
+    assert (pen["kind"], pen["rate"], pen["per"]) == ("late_delivery", "0.002", "day")
+    assert pen["cap"] == {"rate": "0.10", "basis": "total_fee"}
+    assert pen["suspend_after_days"] == int(z)
+
+
+def test_boxes_without_a_ticked_one_are_no_options() -> None:
+    text = HEAD + "第一条 交付\n□ 乙方应于2026年6月1日前交付模型。\n□ 甲方应于2026年7月1日前支付人民币5万元。\n"
+    kinds = sorted(o["kind"] for o in _json(text)["obligations"])
+    assert kinds == ["model_delivery", "payment"]

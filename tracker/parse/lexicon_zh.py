@@ -328,7 +328,7 @@ XREF_TITLES: tuple[tuple[str, str], ...] = (
 CAP_BEFORE = r"不超过|不得超过|不高于|最高不超过|上限为|最高为|不超出|以不超过"
 CAP_AROUND = (r"以", r"为(?:上)?限")
 #: a right to suspend or terminate after N days overdue
-SUSPEND_LEAD = r"(?:逾期|迟延|延期|延迟)"
+SUSPEND_LEAD = r"(?:逾期|迟延|延期|延迟|落后)"
 SUSPEND_OVER = r"超过|达到|达|满|逾"
 SUSPEND_RIGHT = r"解除|终止|暂停|中止|停止"
 

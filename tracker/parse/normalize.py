@@ -138,10 +138,17 @@ BLANK_RX = re.compile(r"\[\s*请[^\[\]\n]{0,200}\]|【\s*请[^【】\n]{0,200}�
 _DOUBLED = guarded(re.compile(r"(?<=[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])\(\s*\d{1,6}\s*\)"))
 
 
+#: an option of a form not ticked: "□自决标日起算　■自签约之次日起算" (in a form that ticks with ■/☑/☒)
+_UNCHECKED = re.compile(r"([□☐])[^□☐■☑☒。;\n]*")
+
+
 def mask_blanks(norm: Normalized) -> Normalized:
     """The same text with the inside of every unfilled blank (``[请填写…]``) replaced by ``□``,
-    so example values in a blank ("例如:千分之五") are never read as facts."""
+    so example values in a blank ("例如:千分之五") are never read as facts; in a form whose options are
+    ticked (■), the words of every option not ticked (□) are blanked too."""
     text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), norm.text)
+    if ("■" in text or "☑" in text or "☒" in text) and ("□" in text or "☐" in text):
+        text = _UNCHECKED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)  # the options not chosen
     if "[" not in text and "【" not in text:
         return Normalized(norm.original, text, norm.index, norm.language) if text != norm.text else norm
     masked = BLANK_RX.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)

@@ -186,6 +186,8 @@ def definitions(text: str) -> list[PartyDef]:
         side = m.group("side")
         role = role_word(m.group("role") or "") or (role_word(side) if side not in SIDES else None)
         name = m.start("name"), m.end("name")
+        if re.match(r"\s*[:：]", text[m.end():m.end() + 4]):
+            continue  # "招标机关（以下简称机关）：某局": a label and its short name; the name follows the colon
         own = re.search(r"(甲方|乙方)$", m.group("name"))
         if own and side not in SIDES:  # 甲方（以下简称“服务提供方”）: a role, not a name
             out.append(PartyDef(own.group(1), role_word(side), None, m.start()))

@@ -48,6 +48,9 @@ class Alias:
     labelled: bool
 
 
+_COLON_NAME = re.compile(r"[ \t]*[:：][ \t]*(?P<n>[^\s()\"“”「」,，。;:]{4,40})")
+
+
 def aliases(text: str) -> list[Alias]:
     """Every party a contract defines by a short name other than 甲方/乙方, with its role where
     the words say it or the other party's role implies it."""
@@ -63,6 +66,9 @@ def aliases(text: str) -> list[Alias]:
             continue
         label = b.group("label") or ""
         name = b.start("name"), b.end("name")
+        if (field := _COLON_NAME.match(text, m.end())) is not None:
+            # "招标机关（以下简称机关）：某市交通局": the words before the bracket are the label, the name follows
+            label, name = text[name[0]:name[1]], field.span("n")
         lead = _LEAD.match(text, name[0], name[1])
         if lead and name[1] - lead.end() >= 2:  # "本合同由A公司" keeps only the name
             name = (lead.end(), name[1])

@@ -103,7 +103,14 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
             for kind, rx in lx.XREF_TITLES:
                 if re.search(rx, title):
                     return kind
+    if best is None and article_title is not None and _LATE.search(s):
+        # "逾期违约金，每日依契约价金总额千分之一计算" under "第五条 迟延履约": the article's title names the breach
+        title = article_title("本") or ""
+        return next((kind for kind, rx in lx.XREF_TITLES[1:] if re.search(rx, title)), None)
     return best[1] if best else None
+
+
+_LATE = re.compile(r"逾期|迟延|延迟|延误")
 
 
 def read_sentence(s: str, article_title: Callable[[str], str | None] | None = None) -> Reading:
@@ -228,6 +235,8 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
             if rd.opens:
                 if rd.kind is None or rd.kind in found:
                     last = found[rd.kind] if rd.kind in RUNNING and rd.kind in found else last
+                    if rd.kind in RUNNING and rd.kind in found and not rd.states_rate:
+                        _complete(found[rd.kind], rd)  # "逾期违约金之总额，以契约价金总额之百分之二十为上限"
                     continue
                 a, b = (start, end) if openers == 1 else (sn.start, sn.end)
                 p = RawPenalty(rd.kind, label, a, b)
