@@ -128,3 +128,15 @@ def test_boxes_without_a_ticked_one_are_no_options() -> None:
     text = HEAD + "第一条 交付\n□ 乙方应于2026年6月1日前交付模型。\n□ 甲方应于2026年7月1日前支付人民币5万元。\n"
     kinds = sorted(o["kind"] for o in _json(text)["obligations"])
     assert kinds == ["model_delivery", "payment"]
+
+
+@pytest.mark.parametrize("verb", ["调整为", "变更为", "修改为"])
+def test_an_amendment_from_old_to_new_reads_the_new_value(verb: str) -> None:
+    text = ("补充协议\n甲方（委托方）：杭州云帆科技有限公司\n乙方（受托方）：北京知数信息有限公司\n"
+            "第一条 期限\n原合同服务期延长至2027年3月31日止。\n"
+            f"第二条 保密\n原合同约定的保密期限由原合同终止后一年{verb}本协议期满后四年。\n"
+            f"第三条 违约\n原合同约定的逾期付款违约金标准由每日万分之五{verb}每日按逾期金额的万分之二。\n"
+            "甲方（盖章）：\n乙方（盖章）：\n日期：2026年9月1日\n")
+    c = _json(text)["contract"]
+    assert c["confidentiality_term"] == "P4Y"
+    assert c["penalties"][0]["rate"] == "0.0002"

@@ -23,6 +23,11 @@ _OLD_LABEL = re.compile(r"(?:原(?:合同|契约|协议)?(?:第[^:：。;]{1,12}
 _OLD_THEN_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；:：\n]{1,60}?(?=(?<!\d)[,，](?!\d)[^。;；\n]{0,40}?(?:变更|修改|调整|延长)(?:后|为|至))")
 
 
+#: "原合同约定的保密期限由原合同终止后两年调整为…", "违约金标准由每日万分之五调整为…": the words between 由
+#: and the change verb are the old value, blanked whole (a period or a rate is no date or sum)
+_FROM_OLD_TO_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；\n]{0,40}?由(?P<old>[^。;；,，\n]{1,40}?)(?:变更|修改|调整|延长|缩短|更改|改)为")
+
+
 def old_units(text: str, units: list[Unit]) -> list[Unit]:
     """The units that quote replaced wording (they open with 原约定：)."""
     if "原" not in text and "前" not in text:
@@ -36,6 +41,7 @@ def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
     if "原" not in text:
         return text
     spans: list[tuple[int, int]] = [(u.start, u.end) for u in old or ()]
+    spans += [m.span("old") for m in _FROM_OLD_TO_NEW.finditer(text)] if "由" in text else []
     for m in _OLD_THEN_NEW.finditer(text):
         spans += [(h.start, h.end) for h in find_dates(text, m.start(), m.end())]
         spans += [(h.start, h.end) for h in find_money(text, m.start(), m.end())]
