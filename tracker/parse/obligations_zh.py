@@ -20,6 +20,7 @@ from tracker.parse import (
     series_bounds_zh,
     tables_zh,
 )
+from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -276,43 +277,11 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     return raw
 
 
-_ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
-
-
 def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
     """Who acts on a table whose heading names no party (``附件一 数据交付计划表``): the subject of
     the duty sentence elsewhere that refers to it (``许可方应按照附件一所列日期分批交付…``)."""
     ref = _referring_sentence(ctx, intro, table_start)
     return _party(ctx, ref, kind) if ref else _party(ctx, intro, kind)
-
-
-def _referring_sentence(ctx: Ctx, intro: str, table_start: int) -> str | None:
-    """The duty sentence before a table that refers to it by name (附件一, 《数据交付计划表》) and
-    has a party as its subject (with 应, or opening the sentence: "甲方按附件一所列…完成采集"); one
-    with 应 first ("乙方许可甲方使用附件一所列数据集" grants, "乙方应按附件一约定的时间交付数据" binds)."""
-    names = [m.group(0).replace(" ", "") for m in _ANNEX_NAME.finditer(intro)]
-    names += [t for t in re.findall(r"[\u4e00-\u9fff]{3,12}表", intro) if not _ANNEX_NAME.fullmatch(t)]
-    opening: str | None = None
-    for u in ctx.units if names else ():
-        if u.start >= table_start:
-            break
-        t = ctx.unit_text(u)
-        if any(n in t.replace(" ", "") for n in names) and ctx.party_rx().search(t):
-            if re.search(lexicon_zh.MODAL, t):
-                return t
-            if opening is None and _OPENS_WITH_PARTY(ctx).match(t):
-                opening = t
-    return opening
-
-
-def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like the pattern it returns)
-    return _opens_with(ctx.party_rx().pattern)
-
-
-@lru_cache(maxsize=16)
-def _opens_with(party_words: str) -> re.Pattern[str]:
-    """A sentence that opens with a party (after its item number), compiled once per contract's words."""
-    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
 
 
 def _series_week(ctx: Ctx, before: str) -> date | None:

@@ -8,10 +8,11 @@ import re
 from typing import Any
 
 from tracker.parse import kinds_zh, tables_zh
+from tracker.parse.annex_refs_zh import _referring_sentence
 from tracker.parse.common import Facts, RawObligation, Unit, find_dates
 from tracker.parse.context_zh import Ctx, _kind
 from tracker.parse.duty_time_zh import duty_time
-from tracker.parse.obligations_zh import TITLES, _party, _referring_party, _referring_sentence, _role_in
+from tracker.parse.obligations_zh import TITLES, _party, _referring_party, _role_in
 from tracker.parse.project_weeks_zh import week_end_date, week_ends
 
 

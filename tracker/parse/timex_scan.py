@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import calendar
 import re
-import re._constants as sre  # the first-character prefilter reads the parsed lexicon patterns
-import re._parser as sre_parse
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
-from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH, UNITS_EN, UNITS_ZH
+from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
+from tracker.parse.timex_rows import Rows, _lexicon_rx
 
 
 @dataclass(frozen=True)
@@ -243,66 +241,6 @@ def _dates(s: str, lang: str) -> list[Tok]:
                 except ValueError:
                     continue
     return sorted(toks, key=lambda t: t.start)
-
-
-def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
-    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
-    out: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            return out | {chr(av)}, False
-        if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
-            continue  # ^, \b, a lookaround: consumes nothing, the next item starts the match
-        if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
-            return out | {chr(a) for _, a in av}, False
-        if op is sre.SUBPATTERN or op is sre.BRANCH or op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            branches = av[1] if op is sre.BRANCH else [av[-1]]
-            nullable = op is not sre.BRANCH and op is not sre.SUBPATTERN and av[0] == 0
-            for br in branches:
-                got, empty = _first_chars(list(br))
-                if got is None:
-                    return None, False
-                out |= got
-                nullable = nullable or empty
-            if not nullable:
-                return out, False
-            continue
-        return None, False
-    return out, True
-
-
-def _prefilter(pattern: str, fold: bool) -> str:
-    """A lookahead of the characters the pattern can start with: the alternation of forty lexicon rows
-    is then tried only where one of them can begin (1 MB of other text is skipped ten times faster)."""
-    chars, nullable = _first_chars(list(sre_parse.parse(pattern)))
-    if chars is None or nullable:
-        return ""
-    if fold:
-        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
-Rows = dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first character → the rows that can start with it
-
-
-@lru_cache(maxsize=2)
-def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows]:
-    """One alternation per table to find where a row can start, and each row to find the longest."""
-    flags = re.I if lang == "en" else 0
-    wrap = (lambda rx: rf"\b(?:{rx})\b") if lang == "en" else (lambda rx: f"(?:{rx})")
-    out: list[object] = []
-    for table in (EVENTS_EN if lang == "en" else EVENTS_ZH, RELS_EN if lang == "en" else RELS_ZH):
-        union = "|".join(wrap(rx) for _, rx in table)
-        out.append(re.compile(f"{_prefilter(union, bool(flags))}(?:{union})", flags))
-        rows = [(ident, re.compile(wrap(rx), flags), _first_chars(list(sre_parse.parse(wrap(rx))))[0])
-                for ident, rx in table]
-        chars = {c for _, _, first in rows for c in first or ()}
-        chars |= {c.swapcase() for c in chars} if flags else set()
-        by_char = {c: tuple((i, r) for i, r, first in rows if first is None or c in first or c.swapcase() in first)
-                   for c in chars}
-        by_char[""] = tuple((i, r) for i, r, first in rows if first is None)
-        out.append(by_char)
-    return out[0], out[1], out[2], out[3]  # type: ignore[return-value]
 
 
 _FOLD = int(re.IGNORECASE)  # an int: a RegexFlag operation per call costs more than the test
