@@ -218,13 +218,13 @@ def test_the_prefilters_first_characters_are_the_same_from_the_file(tmp_path: Pa
 
 
 def test_literal_patterns_of_the_code_are_written_and_contract_words_are_not(tmp_path: Path) -> None:
-    from tracker.parse import kinds_zh, obligations_zh
+    from tracker.parse import annex_refs_zh, kinds_zh
 
     with in_use(tmp_path):
         re.purge()
-        obligations_zh._opens_with.cache_clear()
+        annex_refs_zh._opens_with.cache_clear()
         kinds_zh._objects("甲方应将训练数据交付乙方", re.search("交付", "甲方应将训练数据交付乙方"))  # a literal in kinds_zh
-        obligations_zh._opens_with("甲方|乙方|某某智能科技有限公司")  # built from a contract's party words
+        annex_refs_zh._opens_with("甲方|乙方|某某智能科技有限公司")  # built from a contract's party words
     stored = RegexCache(file_in(tmp_path)).stored
     assert any(p == r"(?:将|把)([^,。;:将把]{1,30})$" for p, _ in stored)
     assert not any("某某智能" in p for p, _ in stored)
