@@ -140,3 +140,22 @@ def test_an_amendment_from_old_to_new_reads_the_new_value(verb: str) -> None:
     c = _json(text)["contract"]
     assert c["confidentiality_term"] == "P4Y"
     assert c["penalties"][0]["rate"] == "0.0002"
+
+
+@pytest.mark.parametrize("row,miss", [
+    ("Payment 1 — 40% of the Fees (USD 40,000.00)", "misses a due date in the Schedule"),
+    ("First instalment: 40% of the Fees, USD 40,000.00", "missed any milestone"),
+])
+def test_a_payment_row_of_a_duty_table_and_a_missed_date(row: str, miss: str) -> None:
+    text = ("SERVICES AGREEMENT\n\nCustomer: Acme Retail Ltd.\nSupplier: Blue Data Ltd.\n\n"
+            "1. Fees\n1.1 The total fees are USD 100,000.00 (the \"Fees\"), payable as the Schedule shows.\n\n"
+            "2. Schedule\n\n| Deliverable | Due | Owner |\n|---|---|---|\n"
+            "| Labelled dataset | within ten (10) days after the Effective Date | Supplier |\n"
+            f"| {row} | within fifteen (15) days after the Effective Date | Customer |\n\n"
+            f"3. Liability\n3.1 If the Supplier {miss}, it shall pay liquidated damages of 0.2% of the Fees for each day "
+            "of delay.\n\nThis Agreement is effective on 1 March 2026.\n")
+    d = _json(text, "svc.en.md")
+    pay = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [(o["party"], o["amount"], o["trigger"]["offset"]) for o in pay] == [("client", "40000.00", "P15D")]
+    pen = d["contract"]["penalties"][0]
+    assert (pen["kind"], pen["rate"], pen["basis"]) == ("late_delivery", "0.002", "total_fee")

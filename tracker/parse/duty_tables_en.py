@@ -41,8 +41,16 @@ def columns(header: list[str]) -> tuple[int, int | None] | None:
     return deadline, party
 
 
+#: a row that is an instalment: "Payment 1 — 40% of the Fees (CNY 192,000.00)", "Final instalment"
+_PAYMENT_ROW = re.compile(r"\s*\**\s*(?:(?:first|second|third|final|last)\s+)?(?:payment|instal(?:l)?ment|balance)\b"
+                          r"|\b\d+(?:\.\d+)?\s*%\s+of\s+the\s+(?:fees|price|contract\s+price|total)", re.I)
+
+
 def _kind(what: str) -> str:
-    """The kind of the thing a row delivers: read as the object of "deliver"."""
+    """The kind of the thing a row delivers: read as the object of "deliver"; a row that names an
+    instalment is a payment."""
+    if _PAYMENT_ROW.match(what) or _PAYMENT_ROW.search(what):
+        return "payment"
     for kind, rx in KINDS_RX:
         if kind != "payment" and rx.search("deliver " + what):
             return kind

@@ -82,10 +82,17 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         party = duty.party or ("client" if duty.kind == "data_delivery" else "provider")
         kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
         what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
-        return RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
-                             u.start + s.rfind(cells[-1]) + len(cells[-1]), fixed_date=duty.time.fixed_date,
-                             event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
-                             recurrence=duty.time.recurrence)
+        raw = RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
+                            u.start + s.rfind(cells[-1]) + len(cells[-1]), fixed_date=duty.time.fixed_date,
+                            event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
+                            recurrence=duty.time.recurrence)
+        if kind == "payment":  # "Payment 1 — 40% of the Fees (CNY 192,000.00)": its sum and its share
+            row_text = " ".join(cells)
+            if (money := find_money(row_text)):
+                raw.amount, raw.currency = money[0].value, money[0].currency
+            if (share := re.search(r"(\d+(?:\.\d+)?)\s*%", row_text)) is not None:
+                raw.percent = Decimal(share.group(1)) / 100
+        return raw
     if amount_col >= len(cells):
         return None
     money = find_money(cells[amount_col])

@@ -23,7 +23,7 @@ from tracker.parse.rx_literals import gated
 _TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
 _LABELLED = re.compile(rf"(?m:^)[ \t*#|-]*(?:{_TOTAL_BASIS})[ \t*]*:[ \t*|]*", re.I)
 _DEFINED = re.compile(
-    r"(?:total|aggregate)\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b[^.;\n]{0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
+    r"(?:total|aggregate)\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b(?:[^.;\n]|\.(?=\d)){0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
     re.I,
 )
 _NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
