@@ -159,3 +159,31 @@ def test_a_payment_row_of_a_duty_table_and_a_missed_date(row: str, miss: str) ->
     assert [(o["party"], o["amount"], o["trigger"]["offset"]) for o in pay] == [("client", "40000.00", "P15D")]
     pen = d["contract"]["penalties"][0]
     assert (pen["kind"], pen["rate"], pen["basis"]) == ("late_delivery", "0.002", "total_fee")
+
+
+LETTER = ("ORION DATA ADVISORY LTD.\n\n3 February 2026\n\nDear Mr. Li,\n\nEngagement letter: Churn Model Review\n\n"
+          "Thank you for choosing Orion Data Advisory Ltd. (\"we\", \"us\") to advise Harbor Telecom Co., Ltd. "
+          "(\"you\", the \"Company\").\n\n1. Scope\n1.1 We will deliver a work plan within ten (10) days after the date "
+          "on which you countersign this letter.\n1.2 You will provide us with the maintenance logs and sensor data within five (5) "
+          "business days after the date on which you countersign this letter.\n"
+          "2. Fees\n2.1 Our fixed consulting fee is RMB 200,000, invoiced on signature and payable net 30.\n"
+          "3. Term\n3.1 This engagement runs for four (4) months from the date on which you countersign this letter.\n"
+          "3.2 Each of us will keep the other's confidential information confidential for three (3) years after it ends.\n"
+          "3.3 Within twenty (20) days after the engagement ends, we will return all data you have provided to us.\n\n"
+          "{close}\n\nFor and on behalf of Orion Data Advisory Ltd.\nDate: 3 February 2026\n\n{reply}\n"
+          "For and on behalf of Harbor Telecom Co., Ltd.\nDate: 9 February 2026\n")
+
+
+@pytest.mark.parametrize("close,reply", [("Yours sincerely,", "Accepted and agreed:"),
+                                         ("Yours faithfully,", "Agreed and accepted:")])
+def test_an_engagement_letter(close: str, reply: str) -> None:
+    d = _json(LETTER.format(close=close, reply=reply), "letter.en.txt")
+    c = d["contract"]
+    assert (c["provider"], c["client"], c["title"]) == ("Orion Data Advisory Ltd.", "Harbor Telecom Co., Ltd.",
+                                                        "Churn Model Review")
+    assert (c["signed_date"], c["term"], c["expiry_date"]) == ("2026-02-09", "P4M", "2026-06-09")
+    assert (c["confidentiality_term"], c["total_fee"]) == ("P3Y", "200000.00")
+    by_clause = {o["clause"]: o for o in d["obligations"]}
+    assert by_clause["1.1"]["trigger"] == {"event": "signing", "offset": "P10D", "business_days": False}
+    assert (by_clause["1.2"]["kind"], by_clause["1.2"]["party"]) == ("data_delivery", "client")  # "maintenance": a word of the data, no service
+    assert by_clause["3.3"]["trigger"] == {"event": "expiry", "offset": "P20D", "business_days": False}

@@ -59,6 +59,8 @@ _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
+    # a letter's close and the reply under it: "Yours sincerely,", "Accepted and agreed:"
+    r"|Yours\s+(?:sincerely|faithfully|truly)\s*,?[ \t]*(?=\n)|(?:Accepted|Agreed)\s+and\s+(?:agreed|accepted)\b[^\n]{0,60}:[ \t]*(?=\n)"
     # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
     r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)[ \t]*\n?[ \t]*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
     # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
@@ -89,7 +91,8 @@ _SIGNATURE = re.compile(
 )
 #: a word every branch of ``_SIGNATURE`` holds on the line its match begins on or the next (授权/代表/签署
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
-_SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted",
+_SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
+                    "ccepted",
                     "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"

@@ -110,7 +110,12 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
             role_of(subj) or ctx.roles.get(re.sub(r"^the\s+", "", subj, flags=re.I))  # "The Company", defined
         if role:
             return role
+    if (we := _LETTER_SUBJECT.search(sentence)) is not None and (role := ctx.roles.get(we.group(1).capitalize())):
+        return role  # a letter's "…, we will return all data you have provided": the side the pronoun names
     return "client" if kind in ("payment", "data_delivery") else "provider"
+
+
+_LETTER_SUBJECT = re.compile(r"\b(we|you)\s+(?:will|shall|must|agree\s+to)\b", re.I)
 
 
 def _terms_of(s: str) -> Terms | None:

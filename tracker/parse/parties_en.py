@@ -74,9 +74,11 @@ def defined_parties(text: str, start: int = 0, end: int | None = None,
 
 
 #: a letter's parties: 'Hengli Co., Ltd. ("we" or "Hengli")', 'Qingyun Co., Ltd. ("you" or the "Company")'
-_LETTER_PARTY = re.compile(r"\(\s*[\"“]\**(?P<pron>we|you)\**[\"”]\s+or\s+(?:the\s+)?[\"“]\**(?P<alias>[A-Z][\w ]{1,30}?)\**[\"”]\s*\)", re.I)
-_PAYS = {"we": re.compile(r"\b(?:[Ww]e|[Oo]ur\s+client)\s+(?:will|shall|must)\s+pay\b|\byour\s+fees?\b"),
-         "you": re.compile(r"\b[Yy]ou\s+(?:will|shall|must)\s+pay\b|\b[Oo]ur\s+fees?\b")}
+#: ("we" or "Meridian"), ("we", "us"), ("you", the "Company"): a letter's party and its other names
+_LETTER_PARTY = re.compile(r"\(\s*[\"“]\**(?P<pron>we|you)\**[\"”](?:\s*(?:,|or|and)\s*(?:the\s+)?[\"“]\**"
+                           r"(?P<alias>[A-Z][\w ]{1,30}?|us|our|your)\**[\"”])*\s*\)", re.I)
+_PAYS = {"we": re.compile(r"\b(?:[Ww]e|[Oo]ur\s+client)\s+(?:will|shall|must)\s+pay\b|\byour\s+(?:[\w-]+\s+){0,3}?fees?\b"),
+         "you": re.compile(r"\b[Yy]ou\s+(?:will|shall|must)\s+pay\b|\b[Oo]ur\s+(?:[\w-]+\s+){0,3}?fees?\b")}
 
 
 _COMPANY_TAIL = re.compile(r"(?:[A-Z][\w&'\-]*(?:\s*\([A-Z][\w ]{1,20}\))?[ ,]+){1,10}?"
@@ -97,13 +99,14 @@ def letter_parties(text: str, end: int) -> tuple[dict[str, tuple[int, int]], dic
     """The parties of a letter agreement written as "we" and "you" (an engagement letter): role →
     name span, and each word that names a party (we/us/our, you/your, its alias) → role. The side
     that pays ("You will pay…", "Our fee") is the client; nothing when neither side is said to pay."""
-    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    found: dict[str, tuple[str | None, tuple[int, int]]] = {}
     floor = 0
     for m in _LETTER_PARTY.finditer(text, 0, end):
         span = _company_before(text, floor, m.start()) or _name_before(text, floor, m.start())
         floor = m.end()
         if span is not None:
-            found[m.group("pron").lower()] = (m.group("alias"), span)
+            alias = m.group("alias")
+            found[m.group("pron").lower()] = (None if alias is None or alias.lower() in ("us", "our", "your") else alias, span)
     if set(found) != {"we", "you"}:
         return {}, {}
     payer = next((p for p in ("you", "we") if _PAYS[p].search(text)), None)
@@ -112,7 +115,7 @@ def letter_parties(text: str, end: int) -> tuple[dict[str, tuple[int, int]], dic
     roles = {payer: "client", ("we" if payer == "you" else "you"): "provider"}
     words: dict[str, str] = {}
     for pron, (alias, _) in found.items():
-        for w in ((alias, "We", "Us", "Our") if pron == "we" else (alias, "You", "Your")):
+        for w in (("We", "Us", "Our") if pron == "we" else ("You", "Your")) + ((alias,) if alias else ()):
             words[w] = roles[pron]
     return {roles[p]: span for p, (_, span) in found.items()}, words
 

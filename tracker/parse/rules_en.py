@@ -207,7 +207,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             return facts
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
-                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow)\s+(?:ends|expires|terminates))", s, re.I)
+                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement)\s+(?:ends|expires|terminates)"
+                      r"|it\s+(?:ends|expires|terminates))", s, re.I)  # "during the engagement and for two years after it ends"
         if m:
             got = en_duration(m)
             if got:
@@ -230,6 +231,9 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             return facts
     if "this" in low and ("fee" in low or "price" in low) and (hit := _total_after(ctx, _THIS_FEES)) is not None:
         facts.total_fee, facts.currency = _amended_fee(ctx.text, hit)  # "The fixed fees for this SOW are RMB 960,000"
+        return facts
+    if "fixed" in low and (hit := _total_after(ctx, _FIXED_FEE)) is not None:
+        facts.total_fee, facts.currency = hit.value, hit.currency  # "Our fixed professional fee is RMB 360,000"
         return facts
     if ("total" in low or "aggregate" in low) and (hit := _total_after(ctx, _IN_TOTAL)) is not None:
         facts.total_fee, facts.currency = hit.value, hit.currency  # "…, in total USD 1,860,000 (the "Committed Fees")"
@@ -283,6 +287,7 @@ def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
     return hit.value, hit.currency
 
 
+_FIXED_FEE = re.compile(r"\b(?:our|the|a)\s+fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
 _RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")
 

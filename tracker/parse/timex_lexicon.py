@@ -25,11 +25,11 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                r"|(?:end|expiry|expiration)\s+of\s+the\s+(?!warranty|renewal|payment)[a-z][\w-]*\s+term\b"  # the Reserved Term
                r"|end\s+of\s+the\s+subscription\s+term"
                r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement)"
-               r"|(?:this\s+)?agreement\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
+               r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date"),
     ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
-                r"|signature|signing|signed"),
+                r"|signature|signing|signed|countersign(?:s|ed|ing|ature)?"),
     ("go_live", r"go[-\s]live(?:\s+date)?"),
     ("kickoff", r"kick[-\s]?off(?:\s+meeting)?"),
     ("closing", r"closing\s+date|\bclosing\b"),
