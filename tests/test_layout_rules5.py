@@ -187,3 +187,34 @@ def test_an_engagement_letter(close: str, reply: str) -> None:
     assert by_clause["1.1"]["trigger"] == {"event": "signing", "offset": "P10D", "business_days": False}
     assert (by_clause["1.2"]["kind"], by_clause["1.2"]["party"]) == ("data_delivery", "client")  # "maintenance": a word of the data, no service
     assert by_clause["3.3"]["trigger"] == {"event": "expiry", "offset": "P20D", "business_days": False}
+
+
+@pytest.mark.parametrize("markup", ["html", "tab"])
+def test_a_milestone_table_with_duty_and_payment_columns(markup: str) -> None:
+    rows = [("M1", "乙方应于合同签订之日起10个工作日内提交实施方案", "30%", "300,000.00", "合同签订之日起7日内支付"),
+            ("M2", "乙方应于2026年8月31日前完成模型部署并上线", "70%", "700,000.00", "上线并经甲方验收合格后10个工作日内支付")]
+    head = ("阶段", "交付内容及时限", "付款比例", "付款金额（元）", "付款条件")
+    if markup == "html":
+        table = ("<table>\n<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>\n"
+                 + "".join("<tr>" + "".join(f"<td>{c.replace('M', 'M&nbsp;')}</td>" for c in r) + "</tr>\n" for r in rows)
+                 + "</table>\n")
+    else:
+        table = "\t".join(head) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    text = (HEAD + "第一条 价款\n1.1 合同总价为人民币100万元。\n1.2 里程碑及付款进度见下表：\n" + table
+            + "第二条 其他\n本合同自2026年6月1日起生效。\n")
+    obs = _json(text)["obligations"]
+    pays = [o for o in obs if o["kind"] == "payment"]
+    assert [(o["party"], o["amount"], (o["trigger"] or {}).get("event")) for o in pays] == [
+        ("client", "300000.00", "signing"), ("client", "700000.00", "acceptance")]  # the payment column's time
+    duties = [o for o in obs if o["kind"] != "payment" and o["clause"] == "1.2"]
+    assert [(o["kind"], o["party"]) for o in duties] == [("other", "provider"), ("model_delivery", "provider")]
+    assert duties[1]["due_date"] == "2026-08-31"
+
+
+def test_minguo_dates_written_with_slashes() -> None:
+    text = ("資料標註契約\n甲方（委託人）：統禾零售股份有限公司\n乙方（受託人）：竹科智標資訊股份有限公司\n"
+            "第一條 期間\n契約期間自簽約日（115/09/21）起至116/09/20止。\n"
+            "第二條 交付\n乙方應於115/11/30前交付標註成果。\n\n簽約日期：115/09/21\n")
+    d = _json(text)
+    assert (d["contract"]["signed_date"], d["contract"]["expiry_date"]) == ("2026-09-21", "2027-09-20")
+    assert [o["due_date"] for o in d["obligations"] if o["clause"] == "2"] == ["2026-11-30"]

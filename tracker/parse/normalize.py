@@ -142,11 +142,25 @@ _DOUBLED = guarded(re.compile(r"(?<=[零〇一二两三四五六七八九十百�
 _UNCHECKED = re.compile(r"([□☐])[^□☐■☑☒。;\n]*")
 
 
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def _entity(m: re.Match[str]) -> str:
+    import html
+
+    ch = html.unescape(m.group(0))
+    if len(ch) != 1:
+        return m.group(0)  # not an entity html knows
+    return (" " if ch.isspace() else ch).ljust(len(m.group(0)))
+
+
 def mask_blanks(norm: Normalized) -> Normalized:
     """The same text with the inside of every unfilled blank (``[请填写…]``) replaced by ``□``,
     so example values in a blank ("例如:千分之五") are never read as facts; in a form whose options are
     ticked (■), the words of every option not ticked (□) are blanked too."""
     text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), norm.text)
+    if "&" in text:  # an HTML entity pasted from a web page (M1&nbsp;方案阶段): its character, then spaces
+        text = _ENTITY.sub(_entity, text)
     if ("■" in text or "☑" in text or "☒" in text) and ("□" in text or "☐" in text):
         text = _UNCHECKED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)  # the options not chosen
     if "[" not in text and "【" not in text:

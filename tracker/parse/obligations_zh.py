@@ -267,6 +267,9 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
         a, b = row.start + ob.pop("_a"), row.start + ob.pop("_b")
         cell = next((c for c in reversed(row.cells) if c.start < b), row.cells[-1])
     action = text[row.start:a] + text[b:row.end]
+    for c in row.cells:  # a duty column of the same row ("乙方应于…提交部署实施方案") names no payer
+        if c.role == "deadline" and c is not cell and c.end > c.start:
+            action = action.replace(text[c.start:c.end], " ")
     if re.search(r"违约金|赔偿", action):
         return None
     raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],

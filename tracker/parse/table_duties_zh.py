@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tracker.parse import kinds_zh, tables_zh
+from tracker.parse import kinds_zh, lexicon_zh, tables_zh
 from tracker.parse.annex_refs_zh import _referring_sentence
 from tracker.parse.common import Facts, RawObligation, Unit, find_dates
 from tracker.parse.context_zh import Ctx, _kind
@@ -47,11 +47,24 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
                 relative = {k: got[k] for k in ("event", "offset", "business_days")}
         if (len(found) != 1 and not relative) or any(x < b and a < y for x, y in taken):
             continue
+        cell_text = ctx.text[cell.start:cell.end]
+        if ctx.party_rx().search(cell_text) and re.search(lexicon_zh.MODAL, cell_text):
+            # the cell is a duty sentence of its own ("乙方应于…内提交部署实施方案" beside the payment columns)
+            party = _party(ctx, cell_text, "other")
+            own = kinds_zh.kind_of(cell_text, party) or "other"
+            own = "other" if own in ("payment", "data_delivery") and party == "provider" else own
+            facts.obligations.append(RawObligation(own, party, TITLES[own], u.label, cell.start, cell.end,
+                                                   fixed_date=found[0] if found else None, **relative))
+            continue
         seg = next((sg for sg in ctx.clauses.segments if sg.start <= row.start < sg.end), None)
         intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
         if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
             kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
+        if kind == "payment" and row.of("condition") is not None and (item := row.of("title")) is not None:
+            # a milestone table with a payment-time column too (交付成果 | 完成时限 | 付款比例 | 付款条件): its
+            # deadline column dates the deliverables, the payment column the instalments
+            kind = kinds_zh.kind_of("提交" + ctx.text[item.start:item.end], "provider") or "other"
         if kind in (None, "payment"):
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)

@@ -44,7 +44,8 @@ class Row:
     def deadline_cells(self) -> Iterator[Cell]:
         """Cells that may state the deadline: the condition column first, then every cell that is
         not a title, share or amount (a 付款节点 column often holds the deadline itself)."""
-        yield from (c for c in self.cells if c.role in ("condition", "deadline") and c.end > c.start)
+        yield from (c for c in self.cells if c.role == "condition" and c.end > c.start)  # 付款条件 before 交付时限
+        yield from (c for c in self.cells if c.role == "deadline" and c.end > c.start)
         yield from (c for c in self.cells if c.role in (None, "milestone", "note") and c.end > c.start)
 
     def quote_span(self, cell: Cell) -> tuple[int, int]:
