@@ -14,8 +14,9 @@ a first run compiles once, as without a cache). Values derived from pattern text
 Only the program's own patterns are kept: those compiled while a module is imported (``at_import``)
 or written out literally in the code that compiles them (``written_in_code``); a pattern built while
 a contract is parsed (from its party names or sums) is compiled as usual and never written, so the
-file holds no contract text. (Patterns built at run time from the lexicons are not kept either: about
-120 compiles, 50 ms of a run, the price of that guarantee.)
+file holds no contract text. Patterns built at run time from the lexicons alone are kept when the
+code that builds them says so (``own()``, around a function of the language code only); others
+built at run time are compiled each run.
 
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
@@ -96,10 +97,26 @@ def written_in_code(pattern: str) -> bool:
     return False
 
 
+_OWN = 0  # depth of ``own()`` blocks being run
+
+
+@contextmanager
+def own() -> Iterator[None]:
+    """The patterns compiled inside are built from the program's own tables alone (a lexicon turned
+    into one alternation on first use, say), never from a contract's words: they may be kept like
+    those compiled at import. The caller vouches for that; a function of a language code only."""
+    global _OWN
+    _OWN += 1
+    try:
+        yield
+    finally:
+        _OWN -= 1
+
+
 def program_own(pattern: str) -> bool:
-    """The default test of what may be written: compiled while a module is imported, or written
-    out in the code that compiles it."""
-    return at_import() or written_in_code(pattern)
+    """The default test of what may be written: compiled while a module is imported, inside an
+    ``own()`` block, or written out in the code that compiles it."""
+    return _OWN > 0 or at_import() or written_in_code(pattern)
 
 
 def stamp() -> tuple[Any, ...]:

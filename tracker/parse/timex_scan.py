@@ -20,6 +20,7 @@ from tracker.parse.common import find_dates
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH, UNITS_EN, UNITS_ZH
+from tracker.regex_cache import derived, own
 
 
 @dataclass(frozen=True)
@@ -287,15 +288,26 @@ Rows = dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first character →
 
 @lru_cache(maxsize=2)
 def _lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows]:
-    """One alternation per table to find where a row can start, and each row to find the longest."""
+    """One alternation per table to find where a row can start, and each row to find the longest
+    (built from the lexicons alone: kept by ``tracker.regex_cache`` between runs)."""
+    with own():
+        return _build_lexicon_rx(lang)
+
+
+def _row_first(rx: str) -> frozenset[str] | None:
+    """The characters a match of ``rx`` can start with (None: any)."""
+    first = _first_chars(list(sre_parse.parse(rx)))[0]
+    return None if first is None else frozenset(first)
+
+
+def _build_lexicon_rx(lang: str) -> tuple[re.Pattern[str], Rows, re.Pattern[str], Rows]:
     flags = re.I if lang == "en" else 0
     wrap = (lambda rx: rf"\b(?:{rx})\b") if lang == "en" else (lambda rx: f"(?:{rx})")
     out: list[object] = []
     for table in (EVENTS_EN if lang == "en" else EVENTS_ZH, RELS_EN if lang == "en" else RELS_ZH):
         union = "|".join(wrap(rx) for _, rx in table)
-        out.append(re.compile(f"{_prefilter(union, bool(flags))}(?:{union})", flags))
-        rows = [(ident, re.compile(wrap(rx), flags), _first_chars(list(sre_parse.parse(wrap(rx))))[0])
-                for ident, rx in table]
+        out.append(re.compile(f"{derived(_prefilter, union, bool(flags))}(?:{union})", flags))
+        rows = [(ident, re.compile(wrap(rx), flags), derived(_row_first, wrap(rx))) for ident, rx in table]
         chars = {c for _, _, first in rows for c in first or ()}
         chars |= {c.swapcase() for c in chars} if flags else set()
         by_char = {c: tuple((i, r) for i, r, first in rows if first is None or c in first or c.swapcase() in first)
