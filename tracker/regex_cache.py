@@ -12,7 +12,8 @@ a first run compiles once, as without a cache). Values derived from pattern text
 (``derived``: the characters a match can start with) are kept beside the programs.
 
 Only the program's own patterns are kept: those compiled while a module is imported (``at_import``)
-or written out literally in the code that compiles them (``written_in_code``); a pattern built while
+or written out literally in the code that compiles them (``written_in_code``), or a module's
+constant string (``module_constant``: a lexicon entry); a pattern built while
 a contract is parsed (from its party names or sums) is compiled as usual and never written, so the
 file holds no contract text. Patterns built at run time from the lexicons alone are kept when the
 code that builds them says so (``own()``, around a function of the language code only); others
@@ -113,10 +114,38 @@ def own() -> Iterator[None]:
         _OWN -= 1
 
 
+_CONSTANTS: tuple[int, set[str]] = (0, set())  # (modules seen, their constant strings)
+
+
+def module_constant(pattern: str) -> bool:
+    """``pattern`` is a constant of a tracker module: a module-level string, or a string inside a
+    module-level tuple (a lexicon table such as ``(("delayed_amount", r"…"), …)``), as ``re.search(
+    lx.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
+    assigns a global at run time), never from a contract."""
+    global _CONSTANTS
+    names = [n for n in list(sys.modules) if n.startswith("tracker.") and n != __name__]
+    if len(names) != _CONSTANTS[0]:
+        found: set[str] = set()
+        for n in names:
+            module = sys.modules.get(n)
+            for value in (vars(module).values() if module is not None else ()):
+                _strings(value, found, 3)
+        _CONSTANTS = (len(names), found)
+    return pattern in _CONSTANTS[1]
+
+
+def _strings(value: object, into: set[str], depth: int) -> None:
+    if type(value) is str:
+        into.add(value)
+    elif type(value) is tuple and depth:
+        for v in value:
+            _strings(v, into, depth - 1)
+
+
 def program_own(pattern: str) -> bool:
     """The default test of what may be written: compiled while a module is imported, inside an
-    ``own()`` block, or written out in the code that compiles it."""
-    return _OWN > 0 or at_import() or written_in_code(pattern)
+    ``own()`` block, written out in the code that compiles it, or a module's constant."""
+    return _OWN > 0 or at_import() or written_in_code(pattern) or module_constant(pattern)
 
 
 def stamp() -> tuple[Any, ...]:
