@@ -45,7 +45,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
 from re import _compiler  # type: ignore[attr-defined]
 from typing import Any, TypeVar
@@ -140,6 +140,11 @@ def _strings(value: object, into: set[str], depth: int) -> None:
     elif type(value) is tuple and depth:
         for v in value:
             _strings(v, into, depth - 1)
+
+
+def own_if(lexicon_only: bool) -> AbstractContextManager[None]:
+    """``own()`` when ``lexicon_only`` (the caller checked that its words are the lexicon's alone), else nothing."""
+    return own() if lexicon_only else nullcontext()
 
 
 def program_own(pattern: str) -> bool:

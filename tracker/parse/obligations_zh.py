@@ -43,6 +43,7 @@ from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.series_zh import series_first, series_month
 from tracker.parse.timex_element import time_element
+from tracker.regex_cache import own_if
 
 TITLES = {
     "data_delivery": "训练数据交付",
@@ -64,7 +65,8 @@ _CLAUSE_CUT = re.compile(r"[,;]")
 @lru_cache(maxsize=32)
 def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A contract's party words; as a subject before a duty word; at the head of a clause."""
-    return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
+    with own_if(words == lexicon_zh.PARTY_RX.pattern):  # no short names of the contract's: kept between runs
+        return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
 
 
 def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
@@ -312,7 +314,8 @@ def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like th
 @lru_cache(maxsize=16)
 def _opens_with(party_words: str) -> re.Pattern[str]:
     """A sentence that opens with a party (after its item number), compiled once per contract's words."""
-    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
+    with own_if(party_words == lexicon_zh.PARTY_RX.pattern):
+        return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
 
 
 def _series_week(ctx: Ctx, before: str) -> date | None:
