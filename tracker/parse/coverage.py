@@ -42,6 +42,7 @@ _LEAD = re.compile(r"[\s\-*#>|,:、]+")
 
 @dataclass(frozen=True)
 class Cues:
+    """A language pack's compiled cues of duties, times and facts."""
     duty: re.Pattern[str]
     time: re.Pattern[str]
     fact: re.Pattern[str]  # the term's facts (有效期, 保密期限, renewal …)

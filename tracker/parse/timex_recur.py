@@ -23,6 +23,7 @@ Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
 
 @dataclass(frozen=True)
 class Recurrence:
+    """A recurring deadline: its RRULE, anchor and offset."""
     rrule: str
     anchor: str = "calendar"  # calendar | month_end | quarter_end | quarter_start | year_end | an event id
     offset: str = "P0D"
