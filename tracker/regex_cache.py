@@ -114,24 +114,23 @@ def own() -> Iterator[None]:
         _OWN -= 1
 
 
-_CONSTANTS: tuple[int, set[str]] = (0, set())  # (modules seen, their constant strings)
+_SCANNED: set[str] = set()  # the modules whose constants are in _CONSTANTS
+_CONSTANTS: set[str] = set()
 
 
 def module_constant(pattern: str) -> bool:
     """``pattern`` is a constant of a tracker module: a module-level string, or a string inside a
     module-level tuple (a lexicon table such as ``(("delayed_amount", r"…"), …)``), as ``re.search(
     lx.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
-    assigns a global at run time), never from a contract."""
-    global _CONSTANTS
-    names = [n for n in list(sys.modules) if n.startswith("tracker.") and n != __name__]
-    if len(names) != _CONSTANTS[0]:
-        found: set[str] = set()
-        for n in names:
-            module = sys.modules.get(n)
-            for value in (vars(module).values() if module is not None else ()):
-                _strings(value, found, 3)
-        _CONSTANTS = (len(names), found)
-    return pattern in _CONSTANTS[1]
+    assigns a global at run time), never from a contract. Each module is read once, when first asked."""
+    for name in [n for n in list(sys.modules) if n.startswith("tracker.") and n not in _SCANNED]:
+        module = sys.modules.get(name)
+        if module is None or name == __name__ or getattr(getattr(module, "__spec__", None), "_initializing", False):
+            continue  # (one being imported is read when asked again after its import)
+        _SCANNED.add(name)
+        for value in vars(module).values():
+            _strings(value, _CONSTANTS, 3)
+    return pattern in _CONSTANTS
 
 
 def _strings(value: object, into: set[str], depth: int) -> None:
