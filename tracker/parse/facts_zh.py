@@ -47,11 +47,16 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     facts.client = found.get("client")
     return facts
 
+# compiled at import, so kept by tracker.regex_cache between runs
+_TITLE_LABEL = re.compile(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
+_SERVICE_PERIOD_END = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$")
+_NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+
 
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     # a label followed by its separator (not a heading "项目名称及内容"), else the first label
-    labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
+    labels = list(_TITLE_LABEL.finditer(ctx.text))
     m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
     if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), else the heading
         named = _NAMED_PROJECT.search(ctx.text, 0, _body_start(ctx))
@@ -192,7 +197,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         for m in _TERM_LEAD.finditer(s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
-            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \
+            if _SERVICE_PERIOD_END.search(s[max(0, m.start() - 4):m.start()]) \
                     and not re.search(lexicon_zh.CONTRACT_EFFECTIVE, s[:m.start()]):
                 continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
                 # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
@@ -229,7 +234,7 @@ _BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
 
 def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+    notice_rx = _NOTICE_BEFORE_END
     for u in ctx.units:
         s = ctx.unit_text(u)
         amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
