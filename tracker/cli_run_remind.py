@@ -18,6 +18,7 @@ from tracker.cli_app import (
     fail,
     parse_day,
     print_json,
+    print_line,
     settings,
     stdout_console,
     today,
@@ -32,11 +33,9 @@ def run_remind(as_of: str | None, dry_run: bool, as_json: bool) -> None:
         fail(f"--as-of {day} is after today ({today()}): use --dry-run to preview a later day", 2)
     path = existing_db()
     with errors():
-        from rich.console import Console
-
         from tracker.daily import run_daily
 
-        console = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else stdout_console()
+        console = None if dry_run else _console(as_json)  # a dry run delivers nothing: no console
         spool = None
         if as_json and not dry_run:  # what was delivered, streamed out of memory
             from tracker.json_spool import JsonArraySpool
@@ -49,12 +48,13 @@ def run_remind(as_of: str | None, dry_run: bool, as_json: bool) -> None:
     if dry_run:
         if as_json:
             print_json(result.would_send)
-        else:
+            return
+        if result.would_send:
             out = stdout_console()
             for item in result.would_send:
                 out.print(f"would send to {item['channel']}: {item['text']}", markup=False)
-            out.print(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
-                      "(the rest went out before)", emoji=False)  # no :code: in it: rich._emoji_codes unloaded
+        print_line(f"{day}: dry run, {len(result.would_send)} of {result.planned} would be sent "
+                   "(the rest went out before)")  # no :code: in it: rich._emoji_codes unloaded
         return
     if spool is not None:
         spool.write_to(sys.stdout)
@@ -68,6 +68,15 @@ def run_remind(as_of: str | None, dry_run: bool, as_json: bool) -> None:
         echo(f"error: delivery to {f['channel']} failed ({f['count']} reminders): {f['error']}", err=True)
     if result.failed:
         raise exit_with(1)
+
+
+def _console(as_json: bool):  # type: ignore[no-untyped-def]
+    """The console channel's console: stderr under --json (stdout carries the JSON), else stdout."""
+    if not as_json:
+        return stdout_console()
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _calendar_warnings(warnings: list[dict]) -> None:  # type: ignore[type-arg]

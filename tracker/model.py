@@ -94,6 +94,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Trigger:
+    """An event a deadline counts from, and the offset from it."""
     event: str
     offset: str  # ISO 8601 duration, negative when before the event ("-P1M")
     business_days: bool = False
@@ -110,6 +111,7 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Cap:
+    """The upper limit of a penalty: a rate of a basis, or an amount."""
     rate: Decimal | None = None
     basis: str | None = None
     amount: Decimal | None = None
@@ -130,6 +132,7 @@ class Cap:
 
 @dataclass(frozen=True)
 class Penalty:
+    """A penalty clause: its kind, rate or amount, basis, cap and suspension right."""
     kind: str  # late_payment | late_delivery | confidentiality_breach
     clause: str | None
     rate: Decimal | None = None
@@ -170,6 +173,7 @@ class Penalty:
 
 @dataclass(frozen=True)
 class Obligation:
+    """One dated (or event-triggered) duty of a party, with the quote it comes from."""
     kind: str
     party: str
     title: str
@@ -217,6 +221,7 @@ class Obligation:
 
 @dataclass(frozen=True)
 class Warning:
+    """Something the parser could not read or found ambiguous (errors as values)."""
     code: str
     clause: str | None
     quote: str
@@ -235,6 +240,7 @@ class Warning:
 
 @dataclass(frozen=True)
 class Contract:
+    """The contract's own facts: title, parties, term, sums, renewal, penalties."""
     title: str | None = None
     provider: str | None = None
     client: str | None = None
@@ -296,6 +302,7 @@ class Contract:
 
 @dataclass(frozen=True)
 class Source:
+    """The file a parse result comes from: name, SHA-256 and language."""
     file: str
     sha256: str
     language: str  # zh-Hans | zh-Hant | en
@@ -306,6 +313,7 @@ class Source:
 
 @dataclass(frozen=True)
 class ParseResult:
+    """The obligations document of one contract (``to_json`` / ``from_json``)."""
     source: Source
     contract: Contract
     obligations: tuple[Obligation, ...]

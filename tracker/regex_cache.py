@@ -12,10 +12,12 @@ a first run compiles once, as without a cache). Values derived from pattern text
 (``derived``: the characters a match can start with) are kept beside the programs.
 
 Only the program's own patterns are kept: those compiled while a module is imported (``at_import``)
-or written out literally in the code that compiles them (``written_in_code``); a pattern built while
+or written out literally in the code that compiles them (``written_in_code``), or a module's
+constant string (``module_constant``: a lexicon entry); a pattern built while
 a contract is parsed (from its party names or sums) is compiled as usual and never written, so the
-file holds no contract text. (Patterns built at run time from the lexicons are not kept either: about
-120 compiles, 50 ms of a run, the price of that guarantee.)
+file holds no contract text. Patterns built at run time from the lexicons alone are kept when the
+code that builds them says so (``own()``, around a function of the language code only); others
+built at run time are compiled each run.
 
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
@@ -43,7 +45,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
 from re import _compiler  # type: ignore[attr-defined]
 from typing import Any, TypeVar
@@ -96,10 +98,58 @@ def written_in_code(pattern: str) -> bool:
     return False
 
 
+_OWN = 0  # depth of ``own()`` blocks being run
+
+
+@contextmanager
+def own() -> Iterator[None]:
+    """The patterns compiled inside are built from the program's own tables alone (a lexicon turned
+    into one alternation on first use, say), never from a contract's words: they may be kept like
+    those compiled at import. The caller vouches for that; a function of a language code only."""
+    global _OWN
+    _OWN += 1
+    try:
+        yield
+    finally:
+        _OWN -= 1
+
+
+_SCANNED: set[str] = set()  # the modules whose constants are in _CONSTANTS
+_CONSTANTS: set[str] = set()
+
+
+def module_constant(pattern: str) -> bool:
+    """``pattern`` is a constant of a tracker module: a module-level string, or a string inside a
+    module-level tuple (a lexicon table such as ``(("delayed_amount", r"…"), …)``), as ``re.search(
+    lx.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
+    assigns a global at run time), never from a contract. Each module is read once, when first asked."""
+    for name in [n for n in list(sys.modules) if n.startswith("tracker.") and n not in _SCANNED]:
+        module = sys.modules.get(name)
+        if module is None or name == __name__ or getattr(getattr(module, "__spec__", None), "_initializing", False):
+            continue  # (one being imported is read when asked again after its import)
+        _SCANNED.add(name)
+        for value in vars(module).values():
+            _strings(value, _CONSTANTS, 3)
+    return pattern in _CONSTANTS
+
+
+def _strings(value: object, into: set[str], depth: int) -> None:
+    if type(value) is str:
+        into.add(value)
+    elif type(value) is tuple and depth:
+        for v in value:
+            _strings(v, into, depth - 1)
+
+
+def own_if(lexicon_only: bool) -> AbstractContextManager[None]:
+    """``own()`` when ``lexicon_only`` (the caller checked that its words are the lexicon's alone), else nothing."""
+    return own() if lexicon_only else nullcontext()
+
+
 def program_own(pattern: str) -> bool:
-    """The default test of what may be written: compiled while a module is imported, or written
-    out in the code that compiles it."""
-    return at_import() or written_in_code(pattern)
+    """The default test of what may be written: compiled while a module is imported, inside an
+    ``own()`` block, written out in the code that compiles it, or a module's constant."""
+    return _OWN > 0 or at_import() or written_in_code(pattern) or module_constant(pattern)
 
 
 def stamp() -> tuple[Any, ...]:

@@ -7,7 +7,6 @@ obligations, warnings) → ``ParseResult``.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +46,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None,
     warnings = asm.collect_warnings(contract, obligations)
     for w in unrecognised(masked.text, norm.language, facts, clauses.label_at):
         asm.add_warning(w)
-    sha = hashlib.sha256(data if data is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
+    sha = _sha256_hex(data if data is not None else text.encode("utf-8", "surrogatepass"))
     return ParseResult(
         source=Source(file_name, sha, norm.language),
         contract=contract,
@@ -57,6 +56,19 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None,
         calendar=asm.cal.code,
         calendar_quote=asm.calendar_quote,
     )
+
+
+def _sha256_hex(data: bytes) -> str:
+    """``hashlib.sha256(data).hexdigest()`` from CPython's own SHA-256 module: importing hashlib
+    loads OpenSSL's libcrypto, 3 ms of every ``tracker parse`` (start-up, issue 12)."""
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # Python 3.12+
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment]
+    return sha256(data).hexdigest()  # type: ignore[no-any-return]
 
 
 def parse_file(path: str | Path, calendars: Calendars | None = None) -> ParseResult:

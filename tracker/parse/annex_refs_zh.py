@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from tracker.parse import lexicon_zh
 from tracker.parse.context_zh import Ctx
+from tracker.regex_cache import own_if
 
 _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
 
@@ -38,8 +39,10 @@ def _OPENS_WITH_PARTY(ctx: Ctx) -> re.Pattern[str]:  # noqa: N802 (reads like th
 
 @lru_cache(maxsize=16)
 def _opens_with(party_words: str) -> re.Pattern[str]:
-    """A sentence that opens with a party (after its item number), compiled once per contract's words."""
-    return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
+    """A sentence that opens with a party (after its item number), compiled once per contract's words
+    (kept between runs when the words are the lexicon's own: the contract added no short names)."""
+    with own_if(party_words == lexicon_zh.PARTY_RX.pattern):
+        return re.compile(rf"\s*(?:\(?[\d一二三四五六七八九十]+[).、]\s*)?(?:{party_words})")
 
 
 __all__ = ["_OPENS_WITH_PARTY", "_referring_sentence"]

@@ -57,6 +57,7 @@ from tracker.parse.rx_windows import windows
 
 @dataclass(frozen=True)
 class Segment:
+    """One clause of the text: its label ("3.2") and character span."""
     label: str | None
     start: int
     end: int
@@ -65,6 +66,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Clauses:
+    """The clauses of a text, in order, with the label at any position."""
     segments: tuple[Segment, ...]
 
     def __post_init__(self) -> None:

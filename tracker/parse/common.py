@@ -47,6 +47,7 @@ DATE_RX = re.compile(guard(
 
 @dataclass(frozen=True)
 class DateHit:
+    """A date found in the text (None when impossible) and its span."""
     start: int
     end: int
     value: date | None  # None: looked like a date but is impossible (2025-02-30)
@@ -156,6 +157,7 @@ MONEY_RX = re.compile(guard(
 
 @dataclass(frozen=True)
 class MoneyHit:
+    """A sum of money found in the text and its span."""
     start: int
     end: int
     value: Decimal
@@ -288,6 +290,7 @@ class BaseCtx:
 
 @dataclass
 class RawObligation:
+    """An obligation as a rule found it, before the assembler dates it."""
     kind: str
     party: str
     title: str
@@ -313,6 +316,7 @@ class RawObligation:
 
 @dataclass
 class RawPenalty:
+    """A penalty as a rule found it, before the assembler builds it."""
     kind: str
     label: str | None
     start: int
@@ -329,6 +333,7 @@ class RawPenalty:
 
 @dataclass
 class RawWarning:
+    """A warning as a rule raised it, with the clause and span it concerns."""
     code: str
     label: str | None
     start: int

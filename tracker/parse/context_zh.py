@@ -36,6 +36,8 @@ INSTALMENT_TITLE = re.compile(guard(
 ))
 DUTY = re.compile(rf"应|须|需|必须|负责|支付|给付|拨付|划拨|汇付|缴付|存入|预付|{lexicon_zh.OTHER_ACTION}")
 
+_HALF_YEARS = re.compile(rf"(?P<y>{NUM})\s*(?:个)?年半")  # at import: kept by tracker.regex_cache
+
 
 def _duration(m: re.Match[str]) -> tuple[str, bool] | None:
     y, mo, d, du = m.group("y"), m.group("mo"), m.group("d"), m.group("du")
@@ -68,7 +70,7 @@ def duration_at(s: str, pos: int) -> tuple[str, bool] | None:
     ``两年半`` → P2Y6M."""
     m = re.compile(r"\s*满?\s*").match(s, pos)
     pos = m.end() if m else pos
-    half = re.compile(rf"(?P<y>{NUM})\s*(?:个)?年半").match(s, pos)
+    half = _HALF_YEARS.match(s, pos)
     if half:
         with contextlib.suppress(NumeralError):
             return f"P{cn_int(half.group('y'))}Y6M", False

@@ -25,6 +25,7 @@ _RANGE_SEP = re.compile(r"\s*(?:至|到|~|－|—|-)\s*")
 
 @dataclass(frozen=True)
 class Field:
+    """A labelled field of a cover page and its line's span."""
     label: str
     start: int  # the whole line (label and value), for quotes
     end: int

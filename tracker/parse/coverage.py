@@ -27,6 +27,7 @@ from tracker.parse.common import Facts, RawWarning, find_dates
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
+from tracker.regex_cache import own
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
 _SPLIT = {
@@ -41,6 +42,7 @@ _LEAD = re.compile(r"[\s\-*#>|,:、]+")
 
 @dataclass(frozen=True)
 class Cues:
+    """A language pack's compiled cues of duties, times and facts."""
     duty: re.Pattern[str]
     time: re.Pattern[str]
     fact: re.Pattern[str]  # the term's facts (有效期, 保密期限, renewal …)
@@ -62,7 +64,13 @@ def cues(pack: str) -> Cues:
     time = _alternation([*data["recurrence"], *data["relation"]])
     fact = _alternation(data["fact"])
     skip = _alternation(data["skip"]) if data["skip"] else None
-    # guarded: a cue is looked for only where one can start (the alternations are long)
+    # guarded: a cue is looked for only where one can start (the alternations are long); built from
+    # the pack's data alone, so kept by tracker.regex_cache between runs
+    with own():
+        return _compiled(duty, time, fact, skip, flags)
+
+
+def _compiled(duty: str, time: str, fact: str, skip: str | None, flags: int) -> Cues:
     return Cues(re.compile(guard(duty, flags), flags), re.compile(guard(time, flags), flags),
                 re.compile(guard(fact, flags), flags), re.compile(guard(f"{duty}|{fact}", flags), flags),
                 re.compile(skip, flags) if skip else None)

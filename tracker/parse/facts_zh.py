@@ -47,11 +47,16 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     facts.client = found.get("client")
     return facts
 
+# compiled at import, so kept by tracker.regex_cache between runs
+_TITLE_LABEL = re.compile(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
+_SERVICE_PERIOD_END = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$")
+_NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+
 
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     # a label followed by its separator (not a heading "项目名称及内容"), else the first label
-    labels = list(re.finditer(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*", ctx.text))
+    labels = list(_TITLE_LABEL.finditer(ctx.text))
     m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
     if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), else the heading
         named = _NAMED_PROJECT.search(ctx.text, 0, _body_start(ctx))
@@ -192,7 +197,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         for m in _TERM_LEAD.finditer(s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
-            if re.search(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$", s[max(0, m.start() - 4):m.start()]) \
+            if _SERVICE_PERIOD_END.search(s[max(0, m.start() - 4):m.start()]) \
                     and not re.search(lexicon_zh.CONTRACT_EFFECTIVE, s[:m.start()]):
                 continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
                 # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
@@ -229,7 +234,7 @@ _BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
 
 def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    notice_rx = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+    notice_rx = _NOTICE_BEFORE_END
     for u in ctx.units:
         s = ctx.unit_text(u)
         amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
@@ -288,13 +293,18 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
 
 #: an amended end of the term: 有效期届满日由A变更为B (B is the end)
 _AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。;]{{0,30}}?(?:{lexicon_zh.AMENDED_TO})")
+# compiled at import (kept by tracker.regex_cache between runs; {NUM} makes them slow to compile)
+_COPIES_SUM = re.compile(rf"(?:正本|[一壹]式)[^。;]{{0,24}}?(?:合计|共计|总计)\s*共?\s*(?P<n>{NUM})\s*份")
+_COPIES = re.compile(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份")
+_COPIES_PAIR = re.compile(rf"正本\s*(?P<a>{NUM})\s*份\s*[,，、;；]?\s*副本\s*(?P<b>{NUM})\s*份")
+
+
 def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     """一式N份; a sum stated after originals and copies (正本二份，副本四份，合计共陆份) wins."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    m = re.search(rf"(?:正本|[一壹]式)[^。;]{{0,24}}?(?:合计|共计|总计)\s*共?\s*(?P<n>{NUM})\s*份", ctx.text) \
-        or re.search(rf"(?:[一壹]式|正本)\s*(?P<n>{NUM})\s*份", ctx.text)
+    m = _COPIES_SUM.search(ctx.text) or _COPIES.search(ctx.text)
     pair = None if m is None or "合计" in m.group(0) or "共" in m.group(0) else \
-        re.compile(rf"正本\s*(?P<a>{NUM})\s*份\s*[,，、;；]?\s*副本\s*(?P<b>{NUM})\s*份").match(ctx.text, m.start())
+        _COPIES_PAIR.match(ctx.text, m.start())
     if pair:  # "正本二份，副本二份": four copies in all
         with contextlib.suppress(NumeralError):
             facts.copies = cn_int(pair.group("a")) + cn_int(pair.group("b"))
@@ -308,10 +318,14 @@ def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
 METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
 
 
+#: each metric's threshold sentence, compiled at import (kept by tracker.regex_cache between runs)
+_METRICS = tuple((key, re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I))
+                 for key, names in METRIC_NAMES)
+
+
 def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    for key, names in METRIC_NAMES:
-        rx = re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I)
+    for key, rx in _METRICS:
         m = rx.search(ctx.text)
         if m:
             try:

@@ -33,11 +33,16 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
     obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[verb.end():]).group(0)  # type: ignore[union-attr]
     return [c for c in re.split(r"及其|以及|及|和|与|、", obj) if c.strip()] or [obj]
 
+# compiled at import, so kept by tracker.regex_cache between runs
+_PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
+_NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
+_NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告")
+
 
 def _conjunct_is_data(c: str) -> bool | None:
     """True: data (its head is); False: paperwork, an account, a place, hardware; None: unnamed."""
     head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$", "", c.strip())
-    if re.search(PAPER_HEAD + r"[》\"”]?\s*$", head):
+    if _PAPER_END.search(head):
         return False
     if re.search(DATA_OBJECT, head):
         return True
@@ -49,7 +54,7 @@ def hands_over_data(action: str, unnamed: bool = False) -> bool:
     ``unnamed``, a conjunct that names nothing else counts too). Disposing of data never does."""
     if re.search(DISPOSE, action):
         return False
-    if re.search(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})", action):
+    if _NOMINAL_HAND_OVER.search(action):
         return True  # a nominal hand-over: "完成首批训练数据的上传"
     for verb in re.finditer(HAND_OVER, action):
         kinds = [_conjunct_is_data(c) for c in _objects(action, verb)]
@@ -111,7 +116,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
     if _PAYMENT_ACTION.search(_PAYMENT_PAPERS.sub("", action)) and not _PAYMENT_NOT.search(action):
         return "other" if _DEPOSIT.search(action) else "payment"
     if (ev := _EVALUATION_REPORT.search(action)) and not (
-            ev.group(0) == "评估报告" and re.search(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告", action)):
+            ev.group(0) == "评估报告" and _NOT_MODEL_EVALUATION_REPORT.search(action)):
         return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
     if _PROGRESS_REPORT.search(action):
         return "progress_report"

@@ -21,6 +21,7 @@ from tracker.parse.common import find_dates
 
 @dataclass(frozen=True)
 class NamedPeriod:
+    """A period the contract names, with its dates."""
     names: tuple[str, ...]  # the period's name and the short name the contract gives it
     start: date | None
     end: date

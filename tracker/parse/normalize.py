@@ -29,6 +29,7 @@ _DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried
 
 @dataclass(frozen=True)
 class Normalized:
+    """The normalized text with its offset map back to the original."""
     original: str
     text: str
     index: Sequence[int]  # index[i] = position in ``original`` of text[i] (a range when nothing was removed)

@@ -44,6 +44,7 @@ from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.series_zh import series_first, series_month
 from tracker.parse.timex_element import time_element
+from tracker.regex_cache import own_if
 
 TITLES = {
     "data_delivery": "训练数据交付",
@@ -65,7 +66,8 @@ _CLAUSE_CUT = re.compile(r"[,;]")
 @lru_cache(maxsize=32)
 def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A contract's party words; as a subject before a duty word; at the head of a clause."""
-    return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
+    with own_if(words == lexicon_zh.PARTY_RX.pattern):  # no short names of the contract's: kept between runs
+        return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
 
 
 def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:

@@ -41,6 +41,7 @@ _QUOTED_ALIAS = re.compile(r"\(\s*[「“\"'‘]")
 
 @dataclass(frozen=True)
 class Alias:
+    """A short name a contract gives a party, with the role and the name's span."""
     alias: str
     role: str | None
     name: tuple[int, int]

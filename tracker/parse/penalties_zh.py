@@ -194,6 +194,7 @@ def _suspension(s: str, r: Reading) -> None:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a penalty clause and its span."""
     label: str
     start: int
     end: int

@@ -22,6 +22,7 @@ _USE = re.compile(r"(?:里程碑\s*)?(?P<id>(?:M|节点)\s*\d{1,2})(?P<done>完�
 
 @dataclass(frozen=True)
 class Expanded:
+    """A sentence with a reference replaced by what it refers to."""
     text: str
     at: int  # where the replacement starts in the original sentence
     old_len: int

@@ -25,6 +25,7 @@ LOOK_BACK = 40  # lines between a data row and its header
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell of a table row: its span and the role its column plays."""
     start: int
     end: int
     role: str | None = None  # title | milestone | percent | amount | condition | deadline | note
@@ -32,6 +33,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """One row of a table: its span and cells."""
     start: int
     end: int
     cells: tuple[Cell, ...]

@@ -33,6 +33,7 @@ from tracker.parse.timex_scan import Dur, Tok, dates_and_periods, may_name_event
 
 @dataclass(frozen=True)
 class Deadline:
+    """A relative deadline: its anchor and offset (or calendar rule)."""
     anchor: str  # an event id, "date:YYYY-MM-DD", or "event" when the sentence names none
     offset: str | None  # ISO 8601, negative before the anchor; None for a calendar rule
     business_days: bool
@@ -46,6 +47,7 @@ class Deadline:
 
 @dataclass(frozen=True)
 class FixedDate:
+    """A deadline written as a date."""
     value: date
     kind: str  # by | range_end
     start: int = field(default=0, compare=False)

@@ -15,6 +15,7 @@ from tracker.parse.numerals import NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
+from tracker.regex_cache import own
 
 WORKDAYS = "BYDAY=MO,TU,WE,TH,FR"
 Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
@@ -22,6 +23,7 @@ Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
 
 @dataclass(frozen=True)
 class Recurrence:
+    """A recurring deadline: its RRULE, anchor and offset."""
     rrule: str
     anchor: str = "calendar"  # calendar | month_end | quarter_end | quarter_start | year_end | an event id
     offset: str = "P0D"
@@ -266,7 +268,8 @@ def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build, re.Pattern[str] | N
     if lang not in _COMPILED:
         table = RULES_EN if lang == "en" else RULES_ZH
         flags = re.I if lang == "en" else 0
-        _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, _needs(rx, lang)) for rx, b in table)
+        with own():  # the rule table's patterns alone: kept by tracker.regex_cache between runs
+            _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, _needs(rx, lang)) for rx, b in table)
     return _COMPILED[lang]
 
 

@@ -53,6 +53,7 @@ def _iso(dur: Dur, negative: bool) -> str:
 
 @dataclass(frozen=True)
 class Tok:
+    """A typed token of a sentence (a date, duration, event, relation or day of month)."""
     kind: str  # DATE, DUR, EVENT, REL, MDAY
     start: int
     end: int
