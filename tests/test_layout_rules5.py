@@ -218,3 +218,26 @@ def test_minguo_dates_written_with_slashes() -> None:
     d = _json(text)
     assert (d["contract"]["signed_date"], d["contract"]["expiry_date"]) == ("2026-09-21", "2027-09-20")
     assert [o["due_date"] for o in d["obligations"] if o["clause"] == "2"] == ["2026-11-30"]
+
+
+SG = ("SOFTWARE SERVICES AGREEMENT\n\nThis Agreement is made between ALPHA LABS PTE. LTD. (the \"Developer\") and "
+      "BETA SHIPPING PTE. LTD. (the \"Customer\").\n\n1. PRICE\n1.1 The Contract Price is {cur} 300,000.\n"
+      "2. TERM\n2.1 This Agreement commences on the Effective Date and continues for twelve (12) months.\n"
+      "{n}. CONFIDENTIALITY\n{n}.1 The obligations in this Clause {n} survive for two (2) years after the expiry of this "
+      "Agreement.\n\nSigned for and on behalf of ALPHA LABS PTE. LTD.\nName: A. Tan  Date: 1 June 2026\n\n"
+      "SCHEDULE 1 - MILESTONES AND PAYMENTS\n\nNo | Milestone | Due date\n---+-----------+---------\n"
+      "M1 | Design document | within ten (10) days after the Effective Date\n\n"
+      "Payment | Amount | Trigger\n--------+--------+--------\nM1 payment | {cur} 100,000 | Acceptance of M1\n\n"
+      "Each payment is invoiced on Acceptance and is payable within thirty (30) days after the date of the invoice.\n")
+
+
+@pytest.mark.parametrize("cur,code,n", [("SGD", "SGD", 9), ("S$", "SGD", 7), ("GBP", "GBP", 5)])
+def test_an_excerpt_with_skipped_articles_and_tables_without_outer_pipes(cur: str, code: str, n: int) -> None:
+    d = _json(SG.format(cur=cur, n=n), "sg.en.txt")
+    c = d["contract"]
+    assert (c["total_fee"], c["currency"]) == ("300000.00", code)
+    assert c["confidentiality_term"] == "P2Y"  # article N after article 2: its own clause N.1 follows it
+    rows = {o["kind"]: o for o in d["obligations"] if (o["clause"] or "").startswith("Schedule")}
+    assert rows["other"]["trigger"] == {"event": "effective", "offset": "P10D", "business_days": False}
+    assert (rows["payment"]["amount"], rows["payment"]["trigger"]) == (
+        "100000.00", {"event": "invoice", "offset": "P30D", "business_days": False})

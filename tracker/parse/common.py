@@ -147,7 +147,7 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 MONEY_RX = re.compile(guard(
-    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|澳门币|MOP|欧元|EUR|€|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
+    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|MOP\$?|欧元|EUR|€|新加坡元|SGD|S\$|英镑|GBP|£|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
@@ -175,10 +175,14 @@ def _currency(tag: str | None) -> str | None:
         return "HKD"
     if t in ("新台币", "NT$", "TWD"):
         return "TWD"
-    if t in ("澳门元", "澳门币", "MOP"):
+    if t in ("澳门元", "澳门币", "MOP", "MOP$"):
         return "MOP"
     if t in ("欧元", "EUR", "€"):
         return "EUR"
+    if t in ("新加坡元", "SGD", "S$"):
+        return "SGD"
+    if t in ("英镑", "GBP", "£"):
+        return "GBP"
     return "USD"
 
 

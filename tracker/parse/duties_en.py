@@ -79,7 +79,7 @@ _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|the\s+invoice|invoice)", re.I), re.I)
 _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)
-_TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         _row_obligation,
         _space_row,
         _table_row,
+        bare_pipe_row,
     )
 
     used: list[tuple[int, int]] = []
@@ -170,13 +171,13 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)
-        if not s.startswith("|") and "  " in s and (spaced := _space_row(ctx, u)) is not None:
+        if not s.startswith("|") and "|" not in s and "  " in s and (spaced := _space_row(ctx, u)) is not None:
             row = _row_obligation(ctx, u, s, *spaced, lead, contract_terms, row_ids)
             if row is not None:
                 out.append(row)
                 instalments += row.kind == "payment"
                 continue
-        if s.startswith("|"):
+        if s.startswith("|") or ("|" in s and bare_pipe_row(ctx.text, u.start)):
             row = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
             if row is not None:
                 out.append(row)

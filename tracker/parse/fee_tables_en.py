@@ -28,11 +28,33 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         return None
     line_start = ctx.text.rfind("\n", 0, u.start) + 1
     prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-    if not ctx.text[prev_start:max(line_start - 1, prev_start)].lstrip().startswith("|"):
+    prev = ctx.text[prev_start:max(line_start - 1, prev_start)]
+    if "|" not in prev and not _TABLE_SEP.match(prev):
         tables["header"] = _cells(s)  # the first row of a table is its header
         row_ids.clear()
         return None
     return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
+
+
+def bare_pipe_row(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a row of a table written without its outer pipes ("M1 | Requirements |
+    within …"): its block of lines holding "|" has a rule line ("---+---" or "---|---") near its top, or
+    the line is the header right above that rule."""
+    top = text.rfind("\n", 0, pos) + 1
+    below = text.find("\n", pos)
+    if below >= 0 and _TABLE_SEP.match(text, below + 1, (text.find("\n", below + 1) + 1 or len(text) + 1) - 1):
+        return True  # the header, above its rule line
+    for _ in range(_SPACE_LOOK_BACK):
+        line_end = text.find("\n", top)
+        if _TABLE_SEP.match(text, top, line_end if line_end >= 0 else len(text)):
+            return True
+        if top == 0:
+            return False
+        prev = text.rfind("\n", 0, top - 1) + 1
+        if "|" not in text[prev:top - 1] and not _TABLE_SEP.match(text, prev, top - 1):
+            return False
+        top = prev
+    return False
 
 
 #: how far up a space-aligned table its header may be (a bounded walk: a long table stays linear)
@@ -113,7 +135,8 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     invoiced = any(_INVOICED.search(c) for c in timing) or (
         any(_INVOICED.search(h) for h in header) and (own is None or own.bare))
     t: TimeExpr | None
-    if invoiced and use_terms:
+    if use_terms and (invoiced or own is None or own.bare):  # "M1 payment | SGD 96,000 | Acceptance of M1" under
+        # payment terms stated for every instalment ("…invoiced on Acceptance … payable within 30 days after the invoice")
         t = TimeExpr(0, 0, event="invoice", offset=use_terms.offset, business_days=use_terms.business_days)
     else:
         t = own
@@ -154,4 +177,4 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
     return None
 
 
-__all__ = ["table_total"]
+__all__ = ["bare_pipe_row", "table_total"]

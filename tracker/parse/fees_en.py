@@ -31,7 +31,7 @@ _NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|sh
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
 _TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)[ \t|*:]*(?=[^\n]*\d)"
-                         r"(?P<v>(?:RMB|CNY|USD|HKD|US\$|HK\$|¥|\$)?[ \t]*[\d,]+(?:\.\d{1,2})?)[ \t|*]*$")
+                         r"(?P<v>(?:RMB|CNY|USD|HKD|SGD|US\$|HK\$|S\$|¥|\$)?[ \t]*[\d,]+(?:\.\d{1,2})?)[ \t|*]*$")
 
 
 def labelled_total(text: str) -> MoneyHit | None:
@@ -48,7 +48,7 @@ def labelled_total(text: str) -> MoneyHit | None:
             return hits[0]
         figure = line.group("v").strip().replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d{1,2})?", figure):
-            cur = re.search(r"\b(?:CNY|RMB|USD|HKD|EUR)\b", text)
+            cur = re.search(r"\b(?:CNY|RMB|USD|HKD|EUR|SGD|GBP)\b", text)
             code = {"RMB": "CNY"}.get(cur.group(0), cur.group(0)) if cur else None
             return MoneyHit(line.start("v"), line.end("v"), Decimal(figure), code)
     return None
