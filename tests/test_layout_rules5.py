@@ -241,3 +241,28 @@ def test_an_excerpt_with_skipped_articles_and_tables_without_outer_pipes(cur: st
     assert rows["other"]["trigger"] == {"event": "effective", "offset": "P10D", "business_days": False}
     assert (rows["payment"]["amount"], rows["payment"]["trigger"]) == (
         "100000.00", {"event": "invoice", "offset": "P30D", "business_days": False})
+
+
+POC = ("PILOT AGREEMENT\n\nThis Agreement is made between:\n\n"
+       "- **Eastport Savings Bank Co., Ltd.**, a company incorporated in the PRC (the \"**{other}**\"); and\n"
+       "- **Quanta Risk Tech Co., Ltd.**, a company incorporated in the PRC (the \"**Supplier**\").\n\n"
+       "1. Term\n1.1 This Agreement takes effect on 1 September 2026 and remains in force for eight (8) weeks "
+       "(the \"{period}\").\n"
+       "2. Work\n2.1 The {other} shall provide the sample data within three (3) days after the Effective Date.\n"
+       "2.2 Within five (5) days after the {end} of the {period}, the Supplier shall deliver an evaluation report.\n"
+       "2.3 The {other} shall pay the fee within ten (10) days after it has received both the evaluation report "
+       "and a valid VAT invoice.\n"
+       "3. Confidentiality\n3.1 Each Party shall keep the other Party's information confidential for one (1) year "
+       "after its end.\n")
+
+
+@pytest.mark.parametrize("other,period,end", [("Bank", "Pilot Period", "last day"), ("Lender", "Trial Term", "end")])
+def test_a_pilot_with_a_named_period_and_a_party_the_lexicon_does_not_know(other: str, period: str, end: str) -> None:
+    d = _json(POC.format(other=other, period=period, end=end), "poc.en.md")
+    c = d["contract"]
+    assert (c["provider"], c["client"]) == ("Quanta Risk Tech Co., Ltd.", "Eastport Savings Bank Co., Ltd.")
+    assert (c["expiry_date"], c["confidentiality_term"]) == ("2026-10-27", "P1Y")
+    by = {o["clause"]: o for o in d["obligations"]}
+    assert (by["2.1"]["kind"], by["2.1"]["party"]) == ("data_delivery", "client")
+    assert by["2.2"]["trigger"] == {"event": "expiry", "offset": "P5D", "business_days": False}
+    assert (by["2.3"]["party"], by["2.3"]["trigger"]["event"]) == ("client", "invoice")  # both must have come

@@ -81,15 +81,22 @@ def rule_roles(ctx: Ctx) -> None:
     if len(ctx.roles) == 1:
         (side, role), = ctx.roles.items()
         ctx.roles["Party B" if side == "Party A" else "Party A"] = "client" if role == "provider" else "provider"
+    unknown: list[re.Match[str]] = []
     for m in _DEFINED_PARTY.finditer(head):  # (1) ACME LTD, a company … (the "Customer")
         role = _role_word(m.group("role"))
         if rxl.search(r"\bbetween\b|\*\*|\bmade\b", m.group("name")):
             continue  # "This agreement is made between **X** (the "Client")…": a preamble sentence, read below
+        if role is None and _COMPANY_NAME.search(m.group("name")):
+            unknown.append(m)  # (the "Bank"): a name the lexicon does not know
         if role and role not in ctx.defined:
             ctx.defined[role] = (m.start("name"), m.end("name"))
             ctx.roles[m.group("role").strip()] = role
             if m.group("side"):
                 ctx.roles.setdefault(_side(m.group("side")), role)
+    if len(ctx.defined) == 1 and len(unknown) == 1:  # "X Co., Ltd. … (the "Bank")" beside "(the "Supplier")"
+        other = "client" if "provider" in ctx.defined else "provider"
+        ctx.defined[other] = (unknown[0].start("name"), unknown[0].end("name"))
+        ctx.roles[unknown[0].group("role").strip()] = other
     aliases: dict[str, str] = {}
     for role, span in defined_parties(ctx.text, 0, min(len(ctx.text), 4000), aliases).items():  # "made between **X**, … ("**Customer**")"
         ctx.defined.setdefault(role, span)
@@ -104,7 +111,7 @@ def rule_roles(ctx: Ctx) -> None:
 
 
 _DEFINED_PARTY = re.compile(
-    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.)?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
+    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.|[-*•])?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
     r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*)(?:\s*\([^()\n]{1,60}\))?"
     r",(?!\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|PLC|plc|GmbH)\b)"  # "X Co., Ltd.": the legal form is the name's
     r"[^\n]{0,300}?\((?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"
@@ -112,6 +119,7 @@ _DEFINED_PARTY = re.compile(
 
 
 _FORMS = r"(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|Corp|Corporation|PLC|plc|GmbH|AG|S\.A)"
+_COMPANY_NAME = re.compile(rf"\b{_FORMS}\b")
 _COMPANY_THEN_MORE = re.compile(rf"(?P<name>.+?\b{_FORMS}\.?),(?!\s*{_FORMS}\b).+$")
 
 
@@ -208,7 +216,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement)\s+(?:ends|expires|terminates)"
-                      r"|it\s+(?:ends|expires|terminates))", s, re.I)  # "during the engagement and for two years after it ends"
+                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b)", s, re.I)  # "… for two years after it ends / its end"
         if m:
             got = en_duration(m)
             if got:

@@ -43,8 +43,8 @@ def anchors_en(s: str, toks: list[Tok]) -> list[tuple[Tok, Tok]]:
 
 #: what joins two events that must both have happened: "after Client's acceptance of the model and
 #: receipt of Contractor's invoice" (the words between the first event and the second)
-_AND_THEN = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s*,?\s*and\s+(?:(?:the|its|an?|upon|on|receipt|issuance|issue|delivery|submission|presentation"
-                       r"|of|[A-Z][\w-]*['’]s?)\s+)*", re.I)
+_AND_THEN = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s*,?\s*and\s+"
+                       r"(?:(?!(?:shall|will|must|may|is|are|be|then)\b)[A-Za-z][\w-]*(?:['’]s?)?\s+){0,5}", re.I)
 
 
 def _sequence_end(s: str, toks: list[Tok], k: int) -> Tok:
