@@ -66,7 +66,7 @@ def _imported_calendars():  # type: ignore[no-untyped-def]
     from tracker.calendars import Calendars
     from tracker.cli_app import db_path
     from tracker.errors import TrackerError
-    from tracker.store.calendar_store import load_path
+    from tracker.store.calendar_load import load_path
 
     try:
         return load_path(db_path())

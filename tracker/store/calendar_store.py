@@ -15,56 +15,21 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.calendars import Calendar, Calendars, YearSchedule, import_hint, package_year, uncovered_years
+from tracker.calendars import Calendar, Calendars, import_hint, package_year, uncovered_years
 from tracker.errors import UsageError
 from tracker.model import Trigger
 from tracker.periods import deadline, first_occurrence
 from tracker.store import pg
+from tracker.store.calendar_load import _schedule, load
+from tracker.store.calendar_load import load_path as load_path  # re-exported: its old home
 
 if TYPE_CHECKING:
     from tracker.calendar_file import ScheduleFile
     from tracker.store.host import StoreHost as Store
 
 OPEN_SQL = "('pending', 'overdue')"
-
-
-def _schedule(row: tuple[Any, ...]) -> YearSchedule:
-    rid, code, year, source, hol, work = row
-    return YearSchedule(code, int(year), frozenset(map(date.fromisoformat, json.loads(hol))),
-                        frozenset(map(date.fromisoformat, json.loads(work))), f"import #{rid}: {source}")
-
-
-def load(conn: sqlite3.Connection) -> Calendars:
-    try:
-        rows = conn.execute("SELECT id, calendar, year, source, holidays, workdays FROM calendar_years"
-                            " ORDER BY calendar, year").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "no such table" not in str(exc):
-            raise
-        return Calendars()
-    return Calendars(tuple(_schedule(r) for r in rows))
-
-
-def load_path(path: Path | str) -> Calendars:
-    """The imported calendars of the database at ``path``; none if it does not exist (never created)."""
-    from tracker.store import pg
-
-    if pg.is_url(path):
-        from tracker.store.read import connect
-
-        with connect(path) as pconn:
-            return load(pconn) if pconn is not None else Calendars()
-    p = Path(path)
-    if not p.exists() or p.stat().st_size == 0:
-        return Calendars()
-    conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=5.0)
-    try:
-        return load(conn)
-    finally:
-        conn.close()
 
 
 def imported_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
