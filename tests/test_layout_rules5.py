@@ -266,3 +266,19 @@ def test_a_pilot_with_a_named_period_and_a_party_the_lexicon_does_not_know(other
     assert (by["2.1"]["kind"], by["2.1"]["party"]) == ("data_delivery", "client")
     assert by["2.2"]["trigger"] == {"event": "expiry", "offset": "P5D", "business_days": False}
     assert (by["2.3"]["party"], by["2.3"]["trigger"]["event"]) == ("client", "invoice")  # both must have come
+
+
+def test_a_first_occurrence_joins_a_yearly_month_list_and_a_date_is_no_term() -> None:
+    text = (HEAD + "第一条 服务\n1.1 本案名称：仓储系统年度维护案。\n"
+            "1.2 服务期限：2026年1月1日至2026年12月31日。\n"
+            "1.3 乙方应按季提交维护报告，第一次于2026年3月20日前提交，其后于每年9月20日、6月20日及12月20日前提交。\n"
+            "1.4 乙方应于本订单确认之日起3个工作日内完成实例开通。\n"
+            "第二条 违约\n乙方未依约定期限提出报告的，每逾一日按合同总价千分之三计算违约金。\n")
+    d = _json(text)
+    c = d["contract"]
+    assert (c["title"], c["term"], c["expiry_date"]) == ("仓储系统年度维护案", None, "2026-12-31")
+    by = {o["clause"]: o for o in d["obligations"]}
+    assert by["1.3"]["recurrence"] == "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=20"  # months in order, the first one too
+    assert by["1.3"]["due_date"] == "2026-03-20"
+    assert by["1.4"]["trigger"] == {"event": "signing", "offset": "P3D", "business_days": True}  # an order is made when confirmed
+    assert c["penalties"][0]["kind"] == "late_delivery"

@@ -204,6 +204,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
             got = duration_at(s, m.end())
             if not got or got[1]:
                 continue
+            if (day := find_dates(s, m.end(), min(len(s), m.end() + 24))) and day[0].start - m.end() <= 3:
+                continue  # "服务期限：2026年7月15日至…": a date, not a length of 2026 years
             facts.term = got[0]
             facts.term_span = (u.label, u.start, u.end)
             if facts.end_date is None:  # "维护期间一年，自A起至B止": the term's own range ends it

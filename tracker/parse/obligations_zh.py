@@ -42,7 +42,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
-from tracker.parse.series_zh import series_first, series_month
+from tracker.parse.series_zh import join_first, series_first, series_month
 from tracker.parse.timex_element import time_element
 from tracker.regex_cache import own_if
 
@@ -191,6 +191,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                                      or series_month(s[b:b + 16])  # "每季度…前，自2026年第四季度起，提交…"
                                      or named_periods_zh.series_start(s[:a], named_periods_zh.named_periods(ctx.text))):
             ob["series_from"] = since
+            if since == series_first(s):
+                ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
             # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)

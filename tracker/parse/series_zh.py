@@ -69,7 +69,19 @@ def _num(text: str) -> int:
     return cn_int(text)
 
 
-_FIRST = re.compile(r"首次[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为|是|:)\s*")
+_FIRST = re.compile(r"(?:首次|第一次)[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为|是|:|于|在)\s*")
+
+
+def join_first(rule: str, first: date) -> str:
+    """A yearly list of months that leaves out the first occurrence the sentence dates ("第一次于4月10日前
+    提出，其后于每年7月10日、10月10日及1月10日前") gains its month; four months a quarter apart are a
+    quarterly rule, spelled as the quarter rules are (MONTHLY;BYMONTH=1,4,7,10)."""
+    m = re.fullmatch(r"FREQ=(?:YEARLY|MONTHLY);BYMONTH=([\d,]+);BYMONTHDAY=(\d+)", rule)
+    if m is None or int(m.group(2)) != first.day:
+        return rule
+    months = sorted({int(x) for x in m.group(1).split(",")} | {first.month})
+    freq = "MONTHLY" if len(months) == 4 and all(b - a == 3 for a, b in zip(months, months[1:], strict=False)) else "YEARLY"
+    return f"FREQ={freq};BYMONTH={','.join(map(str, months))};BYMONTHDAY={m.group(2)}"
 
 
 def series_first(sentence: str) -> date | None:

@@ -68,7 +68,7 @@ def _after_boundary(m: re.Match[str]) -> tuple[str, str, str, bool]:
 
 def _yearly(m: re.Match[str]) -> tuple[str, str, str, bool]:
     pairs = re.findall(rf"({N})\s*月\s*(?:的)?\s*({N}|最后一日|最后一天|底|末)?\s*[日号]?", m.group("md"))
-    months = [_n(mo) for mo, _ in pairs]
+    months = sorted({_n(mo) for mo, _ in pairs})  # "7月10日、10月10日及1月10日": the months of a year, in order
     days = {d for _, d in pairs if d}
     if not days or days <= {"最后一日", "最后一天", "底", "末"} or _month_ends(pairs):
         day = "-1"
