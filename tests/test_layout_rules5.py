@@ -282,3 +282,18 @@ def test_a_first_occurrence_joins_a_yearly_month_list_and_a_date_is_no_term() ->
     assert by["1.3"]["due_date"] == "2026-03-20"
     assert by["1.4"]["trigger"] == {"event": "signing", "offset": "P3D", "business_days": True}  # an order is made when confirmed
     assert c["penalties"][0]["kind"] == "late_delivery"
+
+
+def test_an_effective_day_defined_by_its_date_and_an_excerpts_articles() -> None:
+    text = ("云端服务协议\n本协议由以下双方订立：\n（1）港湾数码云服务有限公司（「服务供应商」）；及\n（2）维港贸易物流有限公司（「客户」）。\n"
+            "第1条 定义\n1.1 「生效日」指2026年9月1日。\n第4条 期限\n4.1 本协议自生效日起生效，首个服务期为十二个月。\n"
+            "\n服务供应商（盖章）：港湾数码云服务有限公司\n日期：2026年8月26日\n")
+    c = _json(text)["contract"]
+    assert (c["signed_date"], c["effective_date"], c["expiry_date"]) == ("2026-08-26", "2026-09-01", "2027-09-01")
+    excerpt = ("MASTER SERVICES AGREEMENT (Excerpt)\n\nBetween Alpha Data Co., Ltd. (\"Provider\") and Beta Foods Co., Ltd. "
+               "(\"Customer\").\n\n## Article 5 Fees\n5.2 Overdue amounts accrue a late charge of 0.05% of the overdue amount "
+               "per day.\n\n## Article 8 Confidentiality\n8.3 The obligations in this Article 8 continue for three (3) years "
+               "after the expiry of this Agreement.\n")
+    d = _json(excerpt, "msa.en.md")["contract"]
+    assert d["confidentiality_term"] == "P3Y"  # "Article 8" then "8.3": an excerpt's article, whatever its number
+    assert d["penalties"][0]["clause"] == "5.2"

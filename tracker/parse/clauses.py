@@ -81,11 +81,12 @@ class Clauses:
 
 
 def _opens_first_clause(text: str, pos: int, n: int) -> bool:
-    """The line after the heading at ``pos`` starts with clause ``n``.1 ("9. CONFIDENTIALITY" / "9.1 …")."""
+    """The line after the heading at ``pos`` starts with a clause of article ``n`` ("9. CONFIDENTIALITY" /
+    "9.1 …"; an excerpt's "Article 8 Confidentiality" / "8.3 …")."""
     line_end = text.find("\n", pos)
     if line_end < 0:
         return False
-    return re.match(rf"[ \t#>*]*{n}\.1(?![\d.])", text[line_end + 1:line_end + 16]) is not None
+    return re.match(rf"[ \t#>*]*{n}\.\d{{1,2}}(?![\d.])", text[line_end + 1:line_end + 16]) is not None
 
 
 def segment(text: str, whole: bool = True) -> Clauses:
@@ -240,9 +241,10 @@ def segment(text: str, whole: bool = True) -> Clauses:
             n = payload
             # the first article may have any number (an excerpt, a supplement that starts at 第三条)
             # when it is a 第N条 heading at a line start
-            first = (article == 0 or part_start) and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos)))
+            first = (article == 0 or part_start) and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos))
+                                                      or (isinstance(n, int) and _opens_first_clause(text, pos, n)))
             # an excerpt that skips articles ("6. TERM" … "9. CONFIDENTIALITY"): a jump forward counts when
-            # the next line opens the article's own first clause ("9.1")
+            # the next line opens a clause of that article ("9.1", "8.3")
             jump = isinstance(n, int) and 1 <= article < n <= article + 9 and _opens_first_clause(text, pos, n)
             if isinstance(n, int) and (n == article + 1 or first or jump):
                 if scheme is None:
