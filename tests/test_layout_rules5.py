@@ -297,3 +297,19 @@ def test_an_effective_day_defined_by_its_date_and_an_excerpts_articles() -> None
     d = _json(excerpt, "msa.en.md")["contract"]
     assert d["confidentiality_term"] == "P3Y"  # "Article 8" then "8.3": an excerpt's article, whatever its number
     assert d["penalties"][0]["clause"] == "5.2"
+
+
+def test_an_order_form_printed_under_the_msa_terms_is_the_contract() -> None:
+    text = ("# MASTER SERVICES AGREEMENT (Excerpt)\n\nThis Master Services Agreement is entered into as of March 3, 2025 "
+            "between **Alpha Data Co., Ltd.** (\"Provider\") and **Beta Foods Co., Ltd.** (\"Customer\").\n\n"
+            "## Article 5 Fees\n5.2 Overdue amounts accrue a late charge of 0.05% of the overdue amount per day.\n\n---\n\n"
+            "# ORDER FORM No. 2\n\n**Order Effective Date:** September 1, 2026\n\n"
+            "1. **Data.** Customer shall deliver the sample data within ten (10) days after the Order Effective Date.\n"
+            "2. **Fees.** A setup fee of RMB 50,000, payable within fifteen (15) days after the Order Effective Date.\n\n"
+            "| Customer | Provider |\n|---|---|\n| By: Zhou Min, CFO | By: Li Hao, CEO |\n"
+            "| Date: August 20, 2026 | Date: August 22, 2026 |\n")
+    d = _json(text, "order.en.md")
+    c = d["contract"]
+    assert (c["signed_date"], c["effective_date"]) == ("2026-08-22", "2026-09-01")  # not the MSA's 2025
+    by = {o["clause"]: o for o in d["obligations"]}
+    assert by["1"]["due_date"] == "2026-09-11" and by["2"]["kind"] == "payment"

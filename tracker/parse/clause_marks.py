@@ -181,3 +181,15 @@ def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, o
             kept.append(mark)
         seen[key] = n + 1
     return kept
+
+
+_ORDER_PART = re.compile(r"(?:Order\s+Form|ORDER\s+FORM|Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK)\b[^\n]{0,20}(?:\n|$)")
+
+
+def _opens_first_clause(text: str, pos: int, n: int) -> bool:
+    """The line after the heading at ``pos`` starts with a clause of article ``n`` ("9. CONFIDENTIALITY" /
+    "9.1 …"; an excerpt's "Article 8 Confidentiality" / "8.3 …")."""
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        return False
+    return re.match(rf"[ \t#>*]*{n}\.\d{{1,2}}(?![\d.])", text[line_end + 1:line_end + 16]) is not None

@@ -36,6 +36,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _LETTER_ITEM,
     _LETTER_SECTION,
     _NUM_DOT,
+    _ORDER_PART,
     _PAREN_CN,
     _PAREN_NUM,
     _PART,
@@ -50,6 +51,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _capital,
     _fast_finditer,
     _num,
+    _opens_first_clause,
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
@@ -78,15 +80,6 @@ class Clauses:
 
     def labelled(self) -> list[Segment]:
         return [s for s in self.segments if s.label is not None]
-
-
-def _opens_first_clause(text: str, pos: int, n: int) -> bool:
-    """The line after the heading at ``pos`` starts with a clause of article ``n`` ("9. CONFIDENTIALITY" /
-    "9.1 …"; an excerpt's "Article 8 Confidentiality" / "8.3 …")."""
-    line_end = text.find("\n", pos)
-    if line_end < 0:
-        return False
-    return re.match(rf"[ \t#>*]*{n}\.\d{{1,2}}(?![\d.])", text[line_end + 1:line_end + 16]) is not None
 
 
 def segment(text: str, whole: bool = True) -> Clauses:
@@ -189,6 +182,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             return
         opened.append((label, pos, heading))
 
+    sig_marks = [pos for pos, k, _ in marks if k == "sig"]  # (sorted: the marks are)
     article_has_body = False  # "第12条 本合同…（一）…（二）…": items are list items of article 12
     part_start = False  # a part heading was just seen: its outline may start again at 1
     scheme: str | None = None  # how articles are numbered: "di" (第X条), "cn" (一、), "en", "md"
@@ -199,6 +193,9 @@ def segment(text: str, whole: bool = True) -> Clauses:
             kind, payload = "cn_item", payload[1]  # 一、 inside 第X条 articles is the second level
         elif isinstance(payload, tuple) and kind == "art":
             payload = payload[1]
+        if kind == "appendix" and not in_signature and article >= 1 and _ORDER_PART.match(text, pos) \
+                and bisect_right(sig_marks, pos) < len(sig_marks):
+            kind = "part"  # an Order Form or SOW printed after the MSA's terms, above the signatures: a part of its own
         if kind == "part":  # a new part: its own outline, and the body goes on after a signature block
             in_signature, appendix, part_start, dotted = False, None, True, False
             stack.clear()

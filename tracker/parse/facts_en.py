@@ -103,9 +103,12 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
     own: list[tuple[int, DateHit]] = []  # (priority, hit): 1 dated/made, 3 the Effective Date in the preamble
     blank = False
     eff_from_cue: tuple[date, Span] | None = None
+    order = _order_part(doc)
     for name in ("cover", "title_cue", "this_cue", "amend_cue"):
         limit = doc.head_end if name in ("cover", "title_cue") else doc.body_end
         for m in _RX[name].finditer(doc.text, 0, limit):
+            if order is not None and m.start() < order:
+                continue  # the MSA's own date above the Order Form its signatures sign: the framework's
             hit = doc.date_at(m.end())
             verbs = m.groupdict().get("verbs") or "dated"
             if hit is None:
@@ -239,6 +242,20 @@ _INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\borde
                       "amendment": r"\bamendment\b", "addendum": r"\baddendum\b"}
 
 
+#: an Order Form or SOW printed after the terms it incorporates, before the signatures that sign it
+_ORDER_HEAD = re.compile(r"(?m)^[ \t#*]*(?:ORDER\s+FORM|Order\s+Form|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work)\b[^\n;:]{0,20}$")
+
+
+def _order_part(doc: _Doc) -> int | None:
+    """Where an Order Form or SOW part starts when the signature block dates it (it stands above the
+    block): the document is that order, the terms above it are the framework's."""
+    if not doc.sig or ("ORDER" not in doc.text and "Order" not in doc.text and "tatement" not in doc.text
+                       and "TATEMENT" not in doc.text):
+        return None
+    m = _ORDER_HEAD.search(doc.text, 200)
+    return m.start() if m is not None and m.start() < doc.sig[0].start else None
+
+
 def _own_instrument(text: str, name: str) -> bool:
     """"SOW Effective Date" is this document's own start only when the document is that SOW (its
     title, in the first lines, names the instrument); a plain "Effective Date" always is."""
@@ -246,6 +263,8 @@ def _own_instrument(text: str, name: str) -> bool:
     if pre is None:
         return True
     title = next((ln for ln in text[:400].splitlines() if ln.strip()), "")
+    if pre.group(1) in ("SOW", "Order") and _ORDER_HEAD.search(text, 200):
+        return True  # "Order Effective Date" of the Order Form printed in this document
     return not re.search(r"\bmeans?\b|\bis\b", title) and \
         re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
 

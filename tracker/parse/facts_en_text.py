@@ -56,6 +56,9 @@ _SIGNING_LINE = re.compile(P["signing_line"])
 _SIG_LABELS = re.compile("(?=[BNTSPDWIAF])(?:" + "|".join(f"(?P<l{i}>{p})" for i, p in enumerate(P['signature_labels'])) + ")")
 
 
+_EFFECTIVE_FIELD = re.compile(r"(?:Effective|Start|Commencement)\s+Date\W{0,6}$", re.I)
+
+
 def clean(text: str) -> str:
     """The same text (same length, same offsets) with page furniture blanked: filing stamps,
     "Page 3 of 36", page numbers. A sentence broken by a page break reads as one."""
@@ -180,6 +183,8 @@ class Doc:
             lead = self.text[max(0, h.start - 40):h.start]
             after_witness = self.witness_at is not None and 0 <= h.start - self.witness_at < 1500
             signing_line = _SIGNING_LINE.match(self.text, self.text.rfind("\n", 0, h.start) + 1)
+            if _EFFECTIVE_FIELD.search(lead):
+                continue  # "Order Effective Date: September 1, 2026": when the order starts, not a signature
             if near >= 2 or RX["signed_lead"].search(lead) or (after_witness and RX["date_lead"].search(lead)) or signing_line:
                 if not RX["signed_lead"].search(lead) and _DUTY_LINE.search(self.text, *self.line(h.start, h.end)):
                     continue  # "1.2 Supplier shall deliver the Model on or before …" near the signatures of a short SOW
