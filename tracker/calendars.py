@@ -21,10 +21,11 @@ not a holiday; every other day is not.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
+
+from tracker.record import field, record
 
 DEFAULT = "CN"
 # Codes that are not a plain ISO country (subdivision): the calendar the contract's wording means.
@@ -40,7 +41,7 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YearSchedule:
     """One year of one calendar: the days off and the make-up working days, and where they come from."""
 
@@ -158,7 +159,7 @@ def package_year(code: str, year: int) -> YearSchedule | None:
 # ------------------------------------------------------------------------------ the value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Calendar:
     """One calendar (``code``) with the years a user imported; the package fills the rest."""
 
@@ -198,7 +199,7 @@ class Calendar:
         return {str(y): self.coverage(y) for y in range(lo.year, hi.year + 1)}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Calendars:
     """Every imported year of every calendar, as the store loaded them; ``get(code)`` picks one."""
 

@@ -12,10 +12,11 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+from tracker.record import record
 
 if TYPE_CHECKING:
     import typer
@@ -67,7 +68,7 @@ def __getattr__(name: str) -> Any:
 DEFAULT_TZ = "Asia/Shanghai"
 
 
-@dataclass
+@record
 class Settings:
     """The global options of this invocation."""
 

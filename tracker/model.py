@@ -7,13 +7,13 @@ the store can keep the document and every later part works on these same values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from tracker.money import D, fmt_money, fmt_rate
+from tracker.record import field, record
 
 SCHEMA = "tracker.parse/1"
 
@@ -84,7 +84,7 @@ def _metrics_from(m: dict[str, str] | None) -> dict[str, Decimal] | None:
     return {k: D(v) for k, v in m.items()} if m is not None else None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     """Character offsets [start, end) of a quote in the original text."""
 
@@ -92,7 +92,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Trigger:
     """An event a deadline counts from, and the offset from it."""
     event: str
@@ -109,7 +109,7 @@ class Trigger:
         return cls(d["event"], d["offset"], bool(d.get("business_days", False)))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cap:
     """The upper limit of a penalty: a rate of a basis, or an amount."""
     rate: Decimal | None = None
@@ -130,7 +130,7 @@ class Cap:
         return cls(rate=D(d["rate"]), basis=d.get("basis") or "total_fee")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Penalty:
     """A penalty clause: its kind, rate or amount, basis, cap and suspension right."""
     kind: str  # late_payment | late_delivery | confidentiality_breach
@@ -171,7 +171,7 @@ class Penalty:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Obligation:
     """One dated (or event-triggered) duty of a party, with the quote it comes from."""
     kind: str
@@ -219,7 +219,7 @@ class Obligation:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Warning:
     """Something the parser could not read or found ambiguous (errors as values)."""
     code: str
@@ -238,7 +238,7 @@ class Warning:
         return cls(d["code"], d.get("clause"), d.get("quote") or "", d.get("message"))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Contract:
     """The contract's own facts: title, parties, term, sums, renewal, penalties."""
     title: str | None = None
@@ -300,7 +300,7 @@ class Contract:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """The file a parse result comes from: name, SHA-256 and language."""
     file: str
@@ -311,7 +311,7 @@ class Source:
         return {"file": self.file, "sha256": self.sha256, "language": self.language}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ParseResult:
     """The obligations document of one contract (``to_json`` / ``from_json``)."""
     source: Source

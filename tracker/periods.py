@@ -18,13 +18,13 @@ function that can meet such a year returns a ``guessed`` flag, which the callers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from tracker.errors import CalendarOutOfRange
+from tracker.record import record
 
 if TYPE_CHECKING:
     from tracker.calendars import Calendar
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _DURATION = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Duration:
     """An ISO 8601 duration of whole years, months and days, possibly negative."""
 

@@ -9,10 +9,10 @@ and quotes the amendment; the original is dropped (shared/corpus-shapes conventi
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tracker.parse.common import DateHit, RawObligation, Unit, find_dates
 from tracker.parse.numerals import NumeralError, cn_int
+from tracker.record import replace
 
 _NUM = r"[\d一二三四五六七八九十百]+"
 #: 第四条第2款 / 第4.2条 / 4.2条 / 第四条（二）

@@ -17,9 +17,9 @@ incorporation) is not a governing-law clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tracker.calendars import DEFAULT
+from tracker.record import record
 
 # place wording -> calendar code; longest names are tried first, so "People's Republic of China"
 # wins over "Republic of China" and 中华人民共和国香港特别行政区 over 中华人民共和国.
@@ -59,7 +59,7 @@ _MINGUO = re.compile(r"(?:中华)?民国\s*[〇零一二三四五六七八九十
 _TWD = re.compile(r"新台币|NT\$|新台幣")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Detected:
     """The calendar and the words it was read from (``start``/``end`` in the normalised text)."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import cast
 
 from tracker.parse.clause_marks import (  # the marks a clause number or a part of a document is written with
@@ -55,9 +54,10 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
+from tracker.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Segment:
     """One clause of the text: its label ("3.2") and character span."""
     label: str | None
@@ -66,7 +66,7 @@ class Segment:
     heading: bool = False  # an article heading line ("第一条 项目概述")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Clauses:
     """The clauses of a text, in order, with the label at any position."""
     segments: tuple[Segment, ...]

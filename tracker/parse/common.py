@@ -7,7 +7,6 @@ positions in it; ``Normalized.quote`` maps them back to verbatim original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -16,6 +15,7 @@ from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
 from tracker.parse.rx_prefilter import guard
+from tracker.record import field, record
 
 MONTHS = {
     m: i + 1
@@ -45,7 +45,7 @@ DATE_RX = re.compile(guard(
     re.IGNORECASE), re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DateHit:
     """A date found in the text (None when impossible) and its span."""
     start: int
@@ -155,7 +155,7 @@ MONEY_RX = re.compile(guard(
     re.IGNORECASE), re.IGNORECASE)  # guard: tried only where a sum can start
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MoneyHit:
     """A sum of money found in the text and its span."""
     start: int
@@ -227,7 +227,7 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
 # ---------------------------------------------------------------- sentence units
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unit:
     """A sentence (or list item) inside one clause: the grain of obligation extraction."""
 
@@ -292,7 +292,7 @@ class BaseCtx:
 # ---------------------------------------------------------------- raw facts produced by the rules
 
 
-@dataclass
+@record
 class RawObligation:
     """An obligation as a rule found it, before the assembler dates it."""
     kind: str
@@ -318,7 +318,7 @@ class RawObligation:
     anchor_date: date | None = None  # "试用期届满后10个工作日内": counted from a written day, no event
 
 
-@dataclass
+@record
 class RawPenalty:
     """A penalty as a rule found it, before the assembler builds it."""
     kind: str
@@ -335,7 +335,7 @@ class RawPenalty:
     suspend_after_days: int | None = None
 
 
-@dataclass
+@record
 class RawWarning:
     """A warning as a rule raised it, with the clause and span it concerns."""
     code: str
@@ -345,7 +345,7 @@ class RawWarning:
     message: str | None = None
 
 
-@dataclass
+@record
 class Facts:
     """What the language rules found, before dates are resolved."""
 

@@ -8,9 +8,9 @@ explicit end date and wins over a term computed by the Civil Code (spec, period 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tracker.parse.common import Facts, find_dates
+from tracker.record import record
 
 #: LABEL：VALUE on a line of its own; the label is short and holds no sentence punctuation
 _FIELD = re.compile(
@@ -23,7 +23,7 @@ COVER_MAX = 8000
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|－|—|-)\s*")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Field:
     """A labelled field of a cover page and its line's span."""
     label: str

@@ -18,7 +18,6 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from tracker.parse.common import Facts, RawWarning, find_dates
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
+from tracker.record import record
 from tracker.regex_cache import own
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
@@ -40,7 +40,7 @@ MAX_QUOTE = 400
 _LEAD = re.compile(r"[\s\-*#>|,:、]+")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cues:
     """A language pack's compiled cues of duties, times and facts."""
     duty: re.Pattern[str]

@@ -22,8 +22,9 @@ order, because it advances the list counters the way Word does:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree
+
+from tracker.record import field, record, replace
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -45,7 +46,7 @@ def _int(text: str | None) -> int | None:
         return None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Level:
     start: int = 0  # ECMA-376: an absent w:start means 0
     fmt: str = "decimal"
@@ -89,21 +90,21 @@ def _levels(parent: ElementTree.Element) -> dict[int, Level]:
     return out
 
 
-@dataclass
+@record
 class _Abstract:
     levels: dict[int, Level]
     style_link: str | None  # w:numStyleLink: the definition lives behind a numbering style
     counters: list[int | None] = field(default_factory=lambda: [None] * _MAX_LEVELS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Num:
     abstract_id: str
     overrides: dict[int, Level]  # w:lvlOverride/w:lvl
     starts: dict[int, int]  # w:lvlOverride/w:startOverride
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _StylePr:
     num_id: str | None
     ilvl: int | None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
@@ -43,6 +42,7 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
+from tracker.record import record
 
 TITLES = {
     "data_delivery": "Training data delivery",
@@ -82,7 +82,7 @@ _ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Terms:
     """How long the client has to pay an invoice: the contract's payment terms."""
 

@@ -11,11 +11,11 @@ the model or the evaluation report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tracker.parse.lexicon_en import DEADLINE_HEADER, KINDS_RX, PARTY_HEADER
 from tracker.parse.parties_en import role_of
 from tracker.parse.timex_duty_en import TimeExpr, bare_period, find_time
+from tracker.record import record
 
 _DEADLINE = re.compile(DEADLINE_HEADER, re.I)
 _PARTY = re.compile(PARTY_HEADER, re.I)
@@ -25,7 +25,7 @@ _EVENT_OF_KIND = {"data_delivery": "data_delivery", "model_delivery": "model_del
                   "evaluation_report": "evaluation_report"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RowDuty:
     kind: str
     party: str | None  # None when the table names no one

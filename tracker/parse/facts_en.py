@@ -25,7 +25,6 @@ Phrasings live in ``data/facts_en.toml``. Pure: text in, ``DateFacts`` out (posi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from tracker.parse.common import DateHit
@@ -36,9 +35,10 @@ from tracker.parse.rx_literals import Gated
 from tracker.parse.timex_anchors import field_dates_en
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration, weeks_as_days
+from tracker.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DateFacts:
     signed_date: date | None = None
     signed_at: Span | None = None

@@ -11,15 +11,15 @@ counting from ``expiry``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
 from tracker.parse.common import find_dates
+from tracker.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NamedPeriod:
     """A period the contract names, with its dates."""
     names: tuple[str, ...]  # the period's name and the short name the contract gives it

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, count
 from operator import ne
 
 from tracker.parse.rx_prefilter import guarded
+from tracker.record import record
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = "a-zü" + _TONED
@@ -27,7 +27,7 @@ _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])
 _DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried only at "(" and "*"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Normalized:
     """The normalized text with its offset map back to the original."""
     original: str

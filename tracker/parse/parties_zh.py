@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDE_ROLE_RX, SIDES, role_word
 from tracker.parse.party_aliases_zh import aliases, joint_bodies
+from tracker.record import record
 
 _SIDE_RX = r"甲\s*方|乙\s*方"
 _ROLE = SIDE_ROLE_RX.pattern
@@ -122,7 +122,7 @@ _AS_ROLE = re.compile(rf"(?P<side>甲方|乙方)\s*(?:作为|系|即)\s*(?P<role
 _COMMISSIONS = re.compile(r"(?P<side>甲方|乙方)(?:委托|聘请|向(?:甲方|乙方)采购)(?:甲方|乙方)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PartyDef:
     """One definition: ``side`` is 甲方/乙方 (or None when the label is a role word alone),
     ``role`` the role it states (or None), ``name`` the span of the party's name (or None)."""

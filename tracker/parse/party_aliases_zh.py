@@ -11,10 +11,10 @@ the other party takes the other role. The rules then read the short name as they
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.parse.lexicon_zh import OTHER, PARTY_RX, SIDES, defined_role
+from tracker.record import record
 
 #: what an organisation's name ends with (a law or a document defined by a short name is no party)
 _ORG_END = re.compile(r"(?:公司|集团|中心|局|院|所|大学|学院|学校|厅|委员会|医院|银行|分行|支行|厂|部|处|办公室|协会|学会|"
@@ -39,7 +39,7 @@ _LISTED = re.compile(r"(?m)^[ \t]*(?:\(\d\)|\d[.、]|[一二三四][、.])?[ \t]
 _QUOTED_ALIAS = re.compile(r"\(\s*[「“\"'‘]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Alias:
     """A short name a contract gives a party, with the role and the name's span."""
     alias: str

@@ -9,9 +9,9 @@ Only a list counts: two or more amounts, each right after its own ordinal label 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
+from tracker import record as records
 from tracker.parse.common import MoneyHit, RawObligation, find_money
 
 #: an instalment's label right before its amount (第一批 / 第2期 / 第三阶段 / 首期 / 尾款)
@@ -39,7 +39,7 @@ def split(text: str, raw: RawObligation, start: int, end: int, capital_wins: boo
     if len(hits) < 2 or len(set(labels)) != len(labels):
         return [raw]
     noun = _noun(text[start:end])
-    return [dataclasses.replace(raw, amount=hit.value, currency=hit.currency, percent=None,
+    return [records.replace(raw, amount=hit.value, currency=hit.currency, percent=None,
                                 title=f"{label}{noun}") for label, hit in hits]
 
 

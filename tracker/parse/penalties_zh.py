@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh as lx
 from tracker.parse.common import RawPenalty, find_money
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+from tracker.record import record
 
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 RATE = rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]|(?<=年息)\s*\d+(?:\.\d+)?\s*厘"
@@ -39,7 +39,7 @@ _SENTENCE = re.compile(r"[^。;]+")
 RUNNING = ("late_payment", "late_delivery")
 
 
-@dataclass
+@record
 class Reading:
     """What one sentence says about a penalty. ``opens``: it states a sum owed for a breach."""
 
@@ -192,7 +192,7 @@ def _suspension(s: str, r: Reading) -> None:
 # ---------------------------------------------------------------- the rule over a document
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sentence:
     """A sentence of a penalty clause and its span."""
     label: str

@@ -16,11 +16,11 @@ import posixpath
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
+from tracker.record import record
 
 if TYPE_CHECKING:  # the .docx reader's modules are imported when a .docx is read (start-up, issue 12)
     import zipfile
@@ -36,7 +36,7 @@ FORMATS = {".txt": "txt", ".md": "md", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED = ", ".join(FORMATS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     """A contract file's text, format and raw bytes (``data`` is what ``source.sha256`` hashes)."""
 

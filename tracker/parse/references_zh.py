@@ -10,7 +10,8 @@ offset map back to the original sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from tracker.record import record
 
 _ID = r"(?:M|m|节点|里程碑)\s*(?P<n>\d{1,2})"
 #: a line (or a table row) that starts with an identifier and describes it in the next column
@@ -20,7 +21,7 @@ _DEF = re.compile(r"(?m)^[ \t|]*(?:里程碑\s*)?(?P<id>M\s*\d{1,2}|节点\s*\d{
 _USE = re.compile(r"(?:里程碑\s*)?(?P<id>(?:M|节点)\s*\d{1,2})(?P<done>完成|达成|实现|通过|验收合格)?")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Expanded:
     """A sentence with a reference replaced by what it refers to."""
     text: str

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from copy import copy as shallow_copy
-from dataclasses import MISSING, fields
 from typing import TypeVar
 
 from tracker.parse.common import Facts
+from tracker.record import field_names
 
 C = TypeVar("C")
 Rule = Callable[[C, Facts], Facts]
 
 
-_FIELDS = tuple(f.name for f in fields(Facts))
-_COLLECTIONS = tuple(f.name for f in fields(Facts) if f.default_factory is not MISSING)  # lists and dicts
+_FIELDS = field_names(Facts)
+_COLLECTIONS = field_names(Facts, collections=True)  # lists and dicts
 
 
 def merge(into: Facts, found: Facts) -> None:

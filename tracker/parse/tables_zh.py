@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from tracker.parse import lexicon_zh as lx
 from tracker.parse.tables_space import gap_spans, is_space_row, under_header
+from tracker.record import record
 
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -23,7 +23,7 @@ _HEADERS = tuple((role, re.compile(rx)) for role, rx in lx.TABLE_COLUMNS)
 LOOK_BACK = 40  # lines between a data row and its header
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cell:
     """One cell of a table row: its span and the role its column plays."""
     start: int
@@ -31,7 +31,7 @@ class Cell:
     role: str | None = None  # title | milestone | percent | amount | condition | deadline | note
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One row of a table: its span and cells."""
     start: int

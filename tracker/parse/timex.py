@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 
@@ -29,9 +28,10 @@ from tracker.parse.timex_lexicon import (
 )
 from tracker.parse.timex_recur import SERIES_ZH, Recurrence, read_recurrence
 from tracker.parse.timex_scan import Dur, Tok, dates_and_periods, may_name_event, scan
+from tracker.record import field, record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Deadline:
     """A relative deadline: its anchor and offset (or calendar rule)."""
     anchor: str  # an event id, "date:YYYY-MM-DD", or "event" when the sentence names none
@@ -45,7 +45,7 @@ class Deadline:
     anchor_span: tuple[int, int] | None = field(default=None, compare=False)  # when apart from the period
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixedDate:
     """A deadline written as a date."""
     value: date

@@ -8,7 +8,6 @@ obligations document's terms (``SCHEMA_EVENT``); it holds no grammar of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
@@ -22,9 +21,10 @@ from tracker.parse.timex_anchors import (
 )
 from tracker.parse.timex_element import calendar_rrule, schema_event
 from tracker.parse.timex_scan import weeks_as_days
+from tracker.record import record, replace
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TimeExpr:
     start: int
     end: int

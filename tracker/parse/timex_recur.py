@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from tracker.parse.numerals import NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
+from tracker.record import field, record
 from tracker.regex_cache import own
 
 WORKDAYS = "BYDAY=MO,TU,WE,TH,FR"
 Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Recurrence:
     """A recurring deadline: its RRULE, anchor and offset."""
     rrule: str

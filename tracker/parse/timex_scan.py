@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -18,9 +17,10 @@ from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
 from tracker.parse.timex_rows import Rows, _lexicon_rx
+from tracker.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Dur:
     """A period as written: ISO fields, working days or not, and an ordinal (第N个工作日)."""
 
@@ -51,7 +51,7 @@ def _iso(dur: Dur, negative: bool) -> str:
     return ("-" if negative and (body and body != "0D") else "") + "P" + (body or "0D")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Tok:
     """A typed token of a sentence (a date, duration, event, relation or day of month)."""
     kind: str  # DATE, DUR, EVENT, REL, MDAY
