@@ -313,3 +313,12 @@ def test_an_order_form_printed_under_the_msa_terms_is_the_contract() -> None:
     assert (c["signed_date"], c["effective_date"]) == ("2026-08-22", "2026-09-01")  # not the MSA's 2025
     by = {o["clause"]: o for o in d["obligations"]}
     assert by["1"]["due_date"] == "2026-09-11" and by["2"]["kind"] == "payment"
+
+
+def test_a_milestone_table_introduced_without_a_kind_reads_each_rows_deliverable() -> None:
+    text = (HEAD + "第一条 里程碑\n1.1 本项目按以下安排实施：\n\n| 阶段 | 交付物 | 完成时间 | 验收标准 |\n|---|---|---|---|\n"
+            "| 一、设计 | 《方案设计说明书》 | 合同生效后10个工作日内 | 经甲方书面确认 |\n"
+            "| 二、评测 | 《模型评测报告》 | 2026年11月30日前 | 准确率≥90% |\n\n第二条 其他\n本合同自2026年9月1日起生效。\n")
+    rows = [o for o in _json(text)["obligations"] if o["clause"] == "1.1"]
+    assert [(o["kind"], o["party"]) for o in rows] == [("other", "provider"), ("evaluation_report", "provider")]
+    assert rows[1]["due_date"] == "2026-11-30"

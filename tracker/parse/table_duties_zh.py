@@ -61,10 +61,15 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
         if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
             kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
+        if kind is None and row.of("party") is None and (item := row.of("title")) is not None \
+                and ctx.text[item.start:item.end].strip("—–-/ 无"):
+            # a milestone table (阶段 | 交付物 | 完成时间) introduced by words that name no kind: each row's
+            # deliverable says what is due, the provider's unless a sentence binds another party to it
+            kind = kinds_zh.kind_of("提交" + _titles(ctx, row), "provider") or "other"
         if kind == "payment" and row.of("condition") is not None and (item := row.of("title")) is not None:
             # a milestone table with a payment-time column too (交付成果 | 完成时限 | 付款比例 | 付款条件): its
             # deadline column dates the deliverables, the payment column the instalments
-            kind = kinds_zh.kind_of("提交" + ctx.text[item.start:item.end], "provider") or "other"
+            kind = kinds_zh.kind_of("提交" + _titles(ctx, row), "provider") or "other"
         if kind in (None, "payment"):
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
@@ -82,6 +87,11 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0] if found else None,
                                                **relative))
     return facts
+
+
+def _titles(ctx: Ctx, row: Any) -> str:
+    """The words of a row's title columns (阶段 and 交付物 both name what is due)."""
+    return " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role == "title")
 
 
 __all__ = ["rule_table_deadlines"]
