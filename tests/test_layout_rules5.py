@@ -322,3 +322,19 @@ def test_a_milestone_table_introduced_without_a_kind_reads_each_rows_deliverable
     rows = [o for o in _json(text)["obligations"] if o["clause"] == "1.1"]
     assert [(o["kind"], o["party"]) for o in rows] == [("other", "provider"), ("evaluation_report", "provider")]
     assert rows[1]["due_date"] == "2026-11-30"
+
+
+def test_key_terms_with_a_minimum_term_range() -> None:
+    text = ("GPU SERVICES AGREEMENT\n\nKEY TERMS\nProvider: Alpha Compute Co., Ltd.\nCustomer: Beta Robotics Co., Ltd.\n"
+            "Service: Dedicated GPU Cluster (32 nodes)\n"
+            "Minimum Term: March 1, 2026 through February 28, 2027 (twelve (12) months)\n\n"
+            "1. SERVICES\n1.1 Customer shall provide its network plan within five (5) Business Days after the Effective "
+            "Date.\n1.2 Provider shall keep the cluster available at least 99.5% of each month.\n"
+            "2. TERM\n2.1 This Agreement continues for the Minimum Term and then renews automatically unless either party "
+            "gives written notice of non-renewal at least sixty (60) days before the end of the Minimum Term.\n"
+            "3. GENERAL\n3.1 This Agreement is governed by the laws of the People's Republic of China.\n\n"
+            "Signed for Alpha Compute Co., Ltd.\n"
+            "Name: A, Title: CEO, Date: February 10, 2026\n")
+    c = _json(text, "gpu.en.txt")["contract"]
+    assert (c["title"], c["term"], c["expiry_date"]) == ("Dedicated GPU Cluster (32 nodes)", "P12M", "2027-02-28")
+    assert (c["renewal_notice"], c["renewal_notice_deadline"]) == ("P60D", "2026-12-30")

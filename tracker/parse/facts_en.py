@@ -56,10 +56,10 @@ class DateFacts:
 
 
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
-_TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
+_TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
 _FIELD_DUR = re.compile(rf"(?i:{DUR})")
 _FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
-_FIELD_MONTHS = re.compile(r"\s*\(\s*(\d{1,3})\s*months?\s*\)", re.I)
+_FIELD_MONTHS = re.compile(r"\s*\(\s*(?:[a-z-]+\s*\(\s*)?(\d{1,3})\s*\)?\s*months?\s*\)", re.I)  # (24 months), (twenty-four (24) months)
 
 
 def _term_field(doc: _Doc, names: set[str]) -> dict[str, object]:
