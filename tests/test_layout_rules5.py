@@ -338,3 +338,19 @@ def test_key_terms_with_a_minimum_term_range() -> None:
     c = _json(text, "gpu.en.txt")["contract"]
     assert (c["title"], c["term"], c["expiry_date"]) == ("Dedicated GPU Cluster (32 nodes)", "P12M", "2027-02-28")
     assert (c["renewal_notice"], c["renewal_notice_deadline"]) == ("P60D", "2026-12-30")
+
+
+def test_a_named_support_term_is_the_agreements_term_and_a_signed_line_is_no_blank() -> None:
+    text = ("SOFTWARE LICENSE AND SUPPORT AGREEMENT\n\nThis Agreement is made between Alpha Soft Co., Ltd. (the "
+            "\"Licensor\") and Beta Port Co., Ltd. (the \"Licensee\").\n\n1. SUPPORT\n1.1 The Licensor shall provide "
+            "Support Services for an initial Support Term of two (2) years from the Effective Date.\n"
+            "1.2 The Support Term renews for successive one-year periods unless either Party gives written notice of "
+            "non-renewal at least sixty (60) days before the end of the then-current Support Term.\n"
+            "2. TERM\n2.1 This Agreement enters into force on the Effective Date and remains in force for the initial "
+            "Support Term.\n3. GENERAL\n3.1 This Agreement is governed by the laws of the People's Republic of China.\n\n"
+            "Licensor\nBy: ____(signed)____  Name: A  Date: March 2, 2026\n\n"
+            "Licensee\nBy: ____(signed)____  Name: B  Date: March 4, 2026\n")
+    d = _json(text, "lic.en.txt")
+    c = d["contract"]
+    assert (c["term"], c["expiry_date"], c["renewal_notice_deadline"]) == ("P2Y", "2028-03-04", "2028-01-04")
+    assert not [w for w in d["warnings"] if w["code"] == "unfilled_blank"]

@@ -25,6 +25,8 @@ from tracker.periods import add_duration, deadline, first_occurrence, iter_occur
 
 #: a document that amends another (its title says so): its instalments need not add up to the total
 _AMENDMENT_DOC = re.compile(r"补充协议|变更协议|修改协议|变更协议书|契约变更|合同变更|Amendment|Supplement", re.I)
+#: a signature line marked as signed in a copy: "____(signed)____", "/s/ Chen Yuwei"
+_SIGNED = re.compile(r"\((?:signed|sgd|signature on file)\)|/s/", re.I)
 _SIG_BLANK = re.compile(r"(?P<label>[^\s:_。;\]]{1,16}:)\s*(?P<line>_+)")
 _SIG_COLON = re.compile(r":(?=\s*_)")
 
@@ -261,6 +263,9 @@ class Assembler:
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
         covered: list[tuple[int, int]] = []
         for m in _sig_blanks(text):
+            if _SIGNED.search(text, m.start("line"), min(len(text), m.end("line") + 12)):
+                covered.append(m.span("line"))
+                continue  # "By: ____(signed)____": signed, no blank
             label = self.clauses.label_at(m.start())
             self.warn("unfilled_blank", label, m.start(), m.end())
             covered.append(m.span("line"))
@@ -269,6 +274,8 @@ class Assembler:
             i = bisect_right(starts, m.start("line")) - 1
             if i >= 0 and m.start("line") < covered[i][1]:
                 continue
+            if _SIGNED.search(text, max(0, m.start("line") - 12), m.start("line")):
+                continue  # the other half of "____(signed)____"
             self.warn("unfilled_blank", self.clauses.label_at(m.start()), m.start(), m.end())
         for hit in find_dates(self.masked.text):
             if hit.value is None:  # "2025年2月30日": looks like a date, is none

@@ -28,11 +28,11 @@ import re
 from datetime import date
 
 from tracker.parse.common import DateHit
+from tracker.parse.facts_en_parts import _field_named, _order_part, _own_instrument
 from tracker.parse.facts_en_rx import RX as _RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
 from tracker.parse.rx_literals import Gated
-from tracker.parse.timex_anchors import field_dates_en
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration, weeks_as_days
 from tracker.record import record
@@ -226,49 +226,6 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     return pending
 
 
-_NAMED_DATE = re.compile(r"\s*(?:the\s+)?[\"“]?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+Date)\b")
-
-
-def _field_named(doc: _Doc, at: int) -> tuple[DateHit, str] | None:
-    """The date a form's field gives the name written at ``at`` ("the Subscription Start Date")."""
-    m = _NAMED_DATE.match(doc.text, at)
-    if m is None:
-        return None
-    day = field_dates_en(doc.text).get(" ".join(m.group("n").lower().split()))
-    return (DateHit(m.start("n"), m.end("n"), day), m.group("n")) if day is not None else None
-
-
-_INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\border\b", "schedule": r"\bschedule\b",
-                      "amendment": r"\bamendment\b", "addendum": r"\baddendum\b"}
-
-
-#: an Order Form or SOW printed after the terms it incorporates, before the signatures that sign it
-_ORDER_HEAD = re.compile(r"(?m)^[ \t#*]*(?:ORDER\s+FORM|Order\s+Form|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work)\b[^\n;:]{0,20}$")
-
-
-def _order_part(doc: _Doc) -> int | None:
-    """Where an Order Form or SOW part starts when the signature block dates it (it stands above the
-    block): the document is that order, the terms above it are the framework's."""
-    if not doc.sig or ("ORDER" not in doc.text and "Order" not in doc.text and "tatement" not in doc.text
-                       and "TATEMENT" not in doc.text):
-        return None
-    m = _ORDER_HEAD.search(doc.text, 200)
-    return m.start() if m is not None and m.start() < doc.sig[0].start else None
-
-
-def _own_instrument(text: str, name: str) -> bool:
-    """"SOW Effective Date" is this document's own start only when the document is that SOW (its
-    title, in the first lines, names the instrument); a plain "Effective Date" always is."""
-    pre = re.match(r"\W*(SOW|Order|Schedule|Amendment|Addendum)\s", name)
-    if pre is None:
-        return True
-    title = next((ln for ln in text[:400].splitlines() if ln.strip()), "")
-    if pre.group(1) in ("SOW", "Order") and _ORDER_HEAD.search(text, 200):
-        return True  # "Order Effective Date" of the Order Form printed in this document
-    return not re.search(r"\bmeans?\b|\bis\b", title) and \
-        re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
-
-
 def _subject_before(doc: _Doc, rx: Gated, a: int, b: int) -> bool:
     """A subject ends in ``text[a:b]`` at most 80 characters before ``b``, with no sentence end between."""
     ends = [m.end() for m in rx.finditer(doc.text, a, b)]
@@ -308,6 +265,17 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
             break
         if out:
             break
+    for m in [] if out else _NAMED_TERM.finditer(text, 0, end):
+        # "an initial Support Term of three (3) years from the Effective Date" + "This Agreement … remains in
+        # force for the initial Support Term": the agreement's term is that named term
+        binds = re.compile(rf"\b(?:remains?|continues?|stays?)\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:for|until\s+the\s+end\s+of)"
+                           rf"\s+the\s+(?:initial\s+)?{re.escape(m.group('name'))}")
+        value = _duration(m)
+        bound = binds.search(text, 0, end)
+        if value is not None and bound is not None and _RX["subject"].search(text, *doc.sentence(bound.start())):
+            out = {"term": value, "term_at": doc.sentence(m.start()),
+                   "term_from_event": _anchor(doc, text[m.end():m.end() + 120], names) == "event"}
+            break
     for m in [] if out else _RX["anniversary"].finditer(text, 0, end):  # "until the fifth anniversary of …"
         n = P['ordinals'].get(m.group("ord").lower()) or int(re.sub(r"\D", "", m.group("ord")) or 0)
         if n and _about_term(doc, m.start()):
@@ -319,6 +287,9 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
         out.setdefault("term_at", end_date[1])
         out["end_date"] = end_date[0]
     return out
+
+
+_NAMED_TERM = re.compile(rf"\b(?:an?|the)\s+(?:initial\s+)?(?P<name>[A-Z][\w-]*\s+Term)\s+of\s+(?i:{DUR})")
 
 
 def _about_term(doc: _Doc, pos: int, end: int | None = None) -> bool:

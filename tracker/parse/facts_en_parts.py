@@ -1,0 +1,56 @@
+"""The instrument an English document is and the dates its form fields name (``facts_en``): an Order
+Form or SOW printed above the signatures that sign it, a named date a field gives ("Subscription Start
+Date: July 1, 2026"), whether an "SOW/Order Effective Date" is this document's own."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse.common import DateHit
+from tracker.parse.facts_en_text import Doc as _Doc
+from tracker.parse.timex_anchors import field_dates_en
+
+_NAMED_DATE = re.compile(r"\s*(?:the\s+)?[\"“]?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+Date)\b")
+
+
+def _field_named(doc: _Doc, at: int) -> tuple[DateHit, str] | None:
+    """The date a form's field gives the name written at ``at`` ("the Subscription Start Date")."""
+    m = _NAMED_DATE.match(doc.text, at)
+    if m is None:
+        return None
+    day = field_dates_en(doc.text).get(" ".join(m.group("n").lower().split()))
+    return (DateHit(m.start("n"), m.end("n"), day), m.group("n")) if day is not None else None
+
+
+_INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\border\b", "schedule": r"\bschedule\b",
+                      "amendment": r"\bamendment\b", "addendum": r"\baddendum\b"}
+
+
+#: an Order Form or SOW printed after the terms it incorporates, before the signatures that sign it
+_ORDER_HEAD = re.compile(r"(?m)^[ \t#*]*(?:ORDER\s+FORM|Order\s+Form|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work)\b[^\n;:]{0,20}$")
+
+
+def _order_part(doc: _Doc) -> int | None:
+    """Where an Order Form or SOW part starts when the signature block dates it (it stands above the
+    block): the document is that order, the terms above it are the framework's."""
+    if not doc.sig or ("ORDER" not in doc.text and "Order" not in doc.text and "tatement" not in doc.text
+                       and "TATEMENT" not in doc.text):
+        return None
+    m = _ORDER_HEAD.search(doc.text, 200)
+    return m.start() if m is not None and m.start() < doc.sig[0].start else None
+
+
+def _own_instrument(text: str, name: str) -> bool:
+    """"SOW Effective Date" is this document's own start only when the document is that SOW (its
+    title, in the first lines, names the instrument); a plain "Effective Date" always is."""
+    pre = re.match(r"\W*(SOW|Order|Schedule|Amendment|Addendum)\s", name)
+    if pre is None:
+        return True
+    title = next((ln for ln in text[:400].splitlines() if ln.strip()), "")
+    if pre.group(1) in ("SOW", "Order") and _ORDER_HEAD.search(text, 200):
+        return True  # "Order Effective Date" of the Order Form printed in this document
+    return not re.search(r"\bmeans?\b|\bis\b", title) and \
+        re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
+
+
+__all__ = ["_field_named", "_order_part", "_own_instrument"]
