@@ -19,7 +19,8 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch
           "batch10": 0.98, "batch11": 0.92, "batch12": 0.95, "batch13": 0.96, "batch14": 0.96, "batch15": 0.92,
           "batch16": 0.95, "batch17": 0.93, "batch18": 0.93, "batch19": 0.93, "batch20": 0.97, "batch21": 0.96,
           "batch22": 0.89, "batch23": 0.96, "batch24": 0.95, "batch25": 0.95,
-          "batch26": 0.94, "batch27": 0.91, "batch28": 0.91, "batch29": 0.90}
+          "batch26": 0.94, "batch27": 0.91, "batch28": 0.91, "batch29": 0.90,
+          "batch30": 0.86, "batch31": 0.86, "batch32": 0.86, "batch33": 0.89}
 
 
 def _cases(batch: str) -> list[Path]:
