@@ -354,3 +354,21 @@ def test_a_named_support_term_is_the_agreements_term_and_a_signed_line_is_no_bla
     c = d["contract"]
     assert (c["term"], c["expiry_date"], c["renewal_notice_deadline"]) == ("P2Y", "2028-03-04", "2028-01-04")
     assert not [w for w in d["warnings"] if w["code"] == "unfilled_blank"]
+
+
+def test_an_order_under_a_framework_states_its_own_total_end_and_daily_charge() -> None:
+    text = ("# Data Annotation Order No. 7\n\n**Customer:** Alpha Drive Co., Ltd. (\"Customer\")\n"
+            "**Provider:** Beta Label Co., Ltd. (\"Provider\")\n\n"
+            "## 1. Delivery\n1.1 Provider shall send Customer a progress e-mail every Friday.\n"
+            "## 2. Fees\n2.1 The Order total is RMB 90,000.\n"
+            "## 3. Delay\n3.1 If a Batch is delivered late, Provider shall pay 0.3% of the Batch Fee of the delayed Batch "
+            "per day, capped at 10% of that Batch Fee.\n"
+            "## 4. Term\n4.1 This Order remains in effect until November 30, 2026.\n\n"
+            "**Signed for Customer:** A, July 8, 2026\n\n**Signed for Provider:** B, July 6, 2026\n")
+    d = _json(text, "order.en.md")
+    c = d["contract"]
+    assert (c["total_fee"], c["expiry_date"]) == ("90000.00", "2026-11-30")
+    pen = c["penalties"][0]
+    assert (pen["kind"], pen["rate"], pen["basis"], pen["cap"]) == (
+        "late_delivery", "0.003", "delayed_amount", {"rate": "0.10", "basis": "delayed_amount"})
+    assert [o["kind"] for o in d["obligations"] if o["clause"] == "1.1"] == ["progress_report"]

@@ -276,7 +276,8 @@ def _from_to(text: str, at: int) -> tuple[MoneyHit, MoneyHit] | None:
 _TOTAL_LEAD = re.compile(
     r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
     r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
-    r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*", re.I)
+    r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"
+    r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*", re.I)
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
                         r"(?:is|are|shall\s+be|amounts?\s+to)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)
