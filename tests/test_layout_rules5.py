@@ -372,3 +372,21 @@ def test_an_order_under_a_framework_states_its_own_total_end_and_daily_charge() 
     assert (pen["kind"], pen["rate"], pen["basis"], pen["cap"]) == (
         "late_delivery", "0.003", "delayed_amount", {"rate": "0.10", "basis": "delayed_amount"})
     assert [o["kind"] for o in d["obligations"] if o["clause"] == "1.1"] == ["progress_report"]
+
+
+def test_research_funding_in_equal_instalments_and_a_half_yearly_report() -> None:
+    text = ("RESEARCH COLLABORATION AGREEMENT\n\nThis Agreement is made between Alpha Health Co., Ltd. (the \"Company\") "
+            "and Beta University (the \"University\").\n\n1. Funding\n1.1 The Company shall provide research funding of "
+            "RMB 900,000, paid in three annual instalments of RMB 300,000 each.\n"
+            "1.2 The first instalment is due within thirty (30) days after the Effective Date.\n"
+            "1.3 The Company shall make available the de-identified CT studies within ten (10) days after the Effective Date.\n"
+            "2. Reports\n2.1 The University shall deliver a written progress report on or before June 30 and December 31 "
+            "of each year.\n3. Confidentiality\n3.1 Each party shall hold the other's Confidential Information in "
+            "confidence for four (4) years after the end of the Research Term.\n\nThis Agreement is effective on "
+            "1 March 2026.\n")
+    d = _json(text, "research.en.txt")
+    by = {o["clause"]: o for o in d["obligations"]}
+    assert (by["1.2"]["kind"], by["1.2"]["amount"]) == ("payment", "300000.00")
+    assert (by["1.3"]["kind"], by["1.3"]["party"]) == ("data_delivery", "client")
+    assert by["2.1"]["recurrence"] == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"
+    assert d["contract"]["confidentiality_term"] == "P4Y"

@@ -98,7 +98,21 @@ def fee_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-__all__ = ["fee_names", "labelled_total", "named_total"]
+#: "paid in three annual instalments of RMB 500,000 each"
+_EACH_INSTALMENT = re.compile(r"\b(?:two|three|four|five|six|\d{1,2})\s+(?:equal\s+)?(?:annual\s+|monthly\s+|quarterly\s+)?"
+                             r"instal(?:l)?ments\s+of\s+", re.I)
+
+
+def each_instalment(text: str) -> MoneyHit | None:
+    """The sum of each instalment when the contract states one for all ("… instalments of RMB 500,000 each")."""
+    each = _EACH_INSTALMENT.search(text) if "each" in text else None
+    hits = find_money(text, each.end(), each.end() + 40) if each else []
+    if hits and each and hits[0].start - each.end() <= 3 and re.match(r"\s*each\b", text[hits[0].end:hits[0].end + 8]):
+        return hits[0]
+    return None
+
+
+__all__ = ["each_instalment", "fee_names", "labelled_total", "named_total"]
 
 
 #: the name of a fee a payment sentence pays without its amount: "pay the Onboarding Fee within…"

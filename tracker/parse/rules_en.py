@@ -22,7 +22,7 @@ from tracker.parse.common import (
 )
 from tracker.parse.duties_en import detect
 from tracker.parse.fee_tables_en import table_total
-from tracker.parse.fees_en import labelled_total, named_fee_amount, named_total
+from tracker.parse.fees_en import each_instalment, labelled_total, named_fee_amount, named_total
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
@@ -214,7 +214,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
-                      r"|end\s+of\s+(?:the|this)\s+(?:term|agreement|contract|engagement)"
+                      r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement)\s+(?:ends|expires|terminates)"
                       r"|it\s+(?:ends|expires|terminates)|its\s+end\b)", s, re.I)  # "… for two years after it ends / its end"
         if m:
@@ -384,6 +384,11 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
                                      if o.kind == "payment" and o.amount is not None and not o.recurrence])
         if hit:
             facts.total_fee, facts.currency = hit.value, hit.currency
+    if (each := each_instalment(ctx.text)) is not None:  # "three annual instalments of RMB 500,000 each"
+        for o in facts.obligations:
+            if o.kind == "payment" and o.amount is None and o.percent is None and not o.recurrence \
+                    and re.search(r"instal", ctx.text[o.start:o.end], re.I):
+                o.amount, o.currency = each.value, each.currency
     if facts.currency is None:  # the payments' currency, when the total states none
         facts.currency = next((o.currency for o in facts.obligations if o.kind == "payment" and o.currency), None)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):

@@ -159,6 +159,22 @@ def _mday(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     return (f"FREQ=MONTHLY;BYMONTHDAY={day}", "calendar", "P0D", False) if 1 <= day <= 31 else None
 
 
+def _yearly_pairs_en(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+    """"on or before March 31 and September 30 of each year": one day of several months — month ends
+    (BYMONTHDAY=-1) or one day number; other mixes are no single rule."""
+    pairs = re.findall(rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+(?:of\s+)?({_MONTH})", m.group("pairs"))
+    got = sorted({(_MONTHS_EN.index((a or d).lower()) + 1, int(b or c)) for a, b, c, d in pairs})
+    lasts = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    if len(got) < 2 or any(not 1 <= day <= lasts[mo - 1] for mo, day in got):
+        return None
+    months = ",".join(str(mo) for mo, _ in got)
+    if all(day >= lasts[mo - 1] - (1 if mo == 2 else 0) for mo, day in got):
+        return f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY=-1", "calendar", "P0D", False
+    if len({day for _, day in got}) == 1:
+        return f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={got[0][1]}", "calendar", "P0D", False
+    return None
+
+
 def _yearly_en(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
     month = _MONTHS_EN.index((m.group("m") or m.group("m2")).lower()) + 1
     day = int(m.group("d") or m.group("d2"))
@@ -213,6 +229,10 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      r"(?:\s+(?:in\s+|of\s+)?(?:each|every)\s+(?:calendar\s+)?year)?",  # (a list of months recurs as it stands)
      lambda m: (f"FREQ=MONTHLY;BYMONTH={_month_list(m.group('months'))};BYMONTHDAY={int(m.group('d'))}", "calendar", "P0D", False)
      if 1 <= int(m.group("d")) <= 28 else None),
+    # "on or before March 31 and September 30 of each year"
+    (rf"(?P<pairs>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?{_MONTH})(?:\s*(?:,\s*and|,|and)\s*"
+     rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?{_MONTH}))+),?\s+(?:of\s+|in\s+)?(?:each|every)\s+(?:calendar\s+)?year",
+     _yearly_pairs_en),
     # "by 31 January of each year", "on or before March 31 in every calendar year"
     (rf"(?:\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
      r",?\s+(?:of\s+|in\s+)?(?:each|every)\s+(?:calendar\s+)?year", _yearly_en),
