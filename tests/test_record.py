@@ -100,3 +100,20 @@ def test_a_frozen_records_hash_and_equality_are_the_dataclasses(x: int, y: str) 
     assert hash(RPoint(x, y)) == hash(DPoint(x, y))
     assert RPoint(x, y) == RPoint(x, y) and RPoint(x, y) != RPoint(x + 1, y)
     assert {RPoint(x, y), RPoint(x, y)} == {RPoint(x, y)}
+
+
+def test_the_compiled_init_of_a_class_made_many_times_behaves_as_the_first() -> None:
+    R, D = _pair(False, True)
+    for i in range(rec._COMPILE_AFTER + 50):  # past the instance that compiles the class's own __init__
+        r, d = R(i, -i, tags=["x"] if i % 2 else []), D(i, -i, tags=["x"] if i % 2 else [])
+        assert (r.start, r.end, r.label, r.tags, r.note) == (d.start, d.end, d.label, d.tags, d.note)
+    assert R(1, 2).tags is not R(1, 2).tags  # the factory still runs per instance
+    with pytest.raises(TypeError):
+        R(1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        R(1, 2, nope=3)  # type: ignore[call-arg]
+    F, _ = _pair(True, True)
+    for i in range(rec._COMPILE_AFTER + 5):
+        f = F(i, i)
+    with pytest.raises(AttributeError):
+        f.start = 0  # type: ignore[misc]

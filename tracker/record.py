@@ -1,11 +1,13 @@
-"""``@record``: the value classes of the parse path, as ``@dataclass`` makes them, built without ``exec``.
+"""``@record``: the value classes of the parse path, as ``@dataclass`` makes them, built lazily.
 
 Issue 12: ``@dataclass`` compiles source text for each method of each class (about 0.5 ms a class,
 41 classes on ``tracker parse``'s path) and its module imports inspect, ast, dis and tokenize.
 ``record`` gives the same class — ``__init__`` with the fields in order, their defaults and
 ``default_factory``, ``__post_init__``; ``__repr__``, ``__eq__`` over the ``compare`` fields and,
 when frozen, ``__hash__`` of the same tuple and no assignment; ``slots`` — from functions shared by
-every class. ``dataclasses.fields``, ``replace`` and ``asdict`` still work on them: the class's
+every class, except ``__init__`` of a class made many times: its 200th instance compiles the class's own
+(a few lines of source, as @dataclass writes it), so a command's start-up does not pay for it and a long
+parse builds its tokens as fast as dataclasses do (a shared loop over the fields cost the parser 9 %). ``dataclasses.fields``, ``replace`` and ``asdict`` still work on them: the class's
 ``__dataclass_fields__`` is made of real ``dataclasses.Field`` values on first use. Only the forms
 the project uses: no inheritance between records, no ``init=False``, ``ClassVar`` or ``InitVar``.
 """
@@ -129,13 +131,21 @@ class _LazyFields:
 
 def _methods(cls: Any, specs: list[_Field], frozen: bool) -> dict[str, Callable[..., Any]]:
     names = tuple(f.name for f in specs)
-    n = len(names)
     defaults = {f.name: f.default for f in specs if f.default is not _MISSING}
     factories = {f.name: f.default_factory for f in specs if f.default_factory is not None}
     post_init = hasattr(cls, "__post_init__")
+
+    n = len(names)
+    made = [0]
     put = object.__setattr__
 
     def __init__(self: Any, *args: Any, **kw: Any) -> None:
+        # a class made many times compiles its own __init__ (as @dataclass does, without importing
+        # dataclasses) and later instances run it as fast as a dataclass's; one made a few times in a
+        # run never pays for the compiling (a command's start-up)
+        made[0] += 1
+        if made[0] == _COMPILE_AFTER:
+            type(self).__init__ = _compiled_init(names, defaults, factories, frozen, post_init)
         if len(args) > n:
             raise TypeError(f"{type(self).__name__}.__init__() takes {n + 1} positional arguments but "
                             f"{len(args) + 1} were given")
@@ -185,6 +195,33 @@ def _methods(cls: Any, specs: list[_Field], frozen: bool) -> dict[str, Callable[
 
         out.update(__hash__=__hash__, __setattr__=__setattr__, __delattr__=__delattr__)
     return out
+
+
+_FACTORY: Any = object()  # the default of a field with a default_factory, in a compiled __init__
+_COMPILE_AFTER = 200  # instances of a class before it compiles its own __init__
+
+
+def _compiled_init(names: tuple[str, ...], defaults: dict[str, Any], factories: dict[str, Callable[[], Any]],
+                   frozen: bool, post_init: bool) -> Callable[..., None]:
+    """``__init__(self, a, b, c=<default>)`` for these fields, compiled from source as @dataclass does."""
+    ns: dict[str, Any] = {"__rec_put": object.__setattr__, "__rec_factory": _FACTORY}
+    params, lines = [], []
+    for name in names:
+        if name in defaults:
+            ns[f"__rec_d_{name}"] = defaults[name]
+            params.append(f"{name}=__rec_d_{name}")
+        elif name in factories:
+            ns[f"__rec_f_{name}"] = factories[name]
+            params.append(f"{name}=__rec_factory")
+        else:
+            params.append(name)
+        value = f"__rec_f_{name}() if {name} is __rec_factory else {name}" if name in factories else name
+        lines.append(f"    __rec_put(self, {name!r}, {value})" if frozen else f"    self.{name} = {value}")
+    if post_init:
+        lines.append("    self.__post_init__()")
+    src = f"def __init__(self{''.join(', ' + p for p in params)}):\n" + ("\n".join(lines) or "    pass") + "\n"
+    exec(src, ns)  # noqa: S102 (source built from the class's own field names)
+    return ns["__init__"]  # type: ignore[no-any-return]
 
 
 def replace(obj: T, /, **changes: Any) -> T:
