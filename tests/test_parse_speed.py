@@ -187,7 +187,7 @@ def test_english_yearly_rules_all_state_each_year() -> None:
     from tracker.parse.timex_recur import _EACH_YEAR_EN, RULES_EN, _rules
 
     gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs is _EACH_YEAR_EN]
-    assert len(gated) == 2
+    assert len(gated) == 3  # "31 January of each year", "March 31 and September 30 of each year", an ordinal weekday
     assert all("(?:each|every)\\s+(?:calendar\\s+)?year" in rx for rx in gated)
     # the list of months ("the 15th day of January, April, July and October") recurs without the words: not gated
     optional = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if "(?:calendar\\s+)?year)?" in rx]
