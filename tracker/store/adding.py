@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -85,15 +86,29 @@ class Adding(Recording):
 
     def find_version(self, sha256: str) -> int | None:
         """The contract holding a version with this sha256 (a plain read: no write lock taken)."""
+        with self.version_lookup() as find:
+            return find(sha256)
+
+    @contextmanager
+    def version_lookup(self) -> Iterator[Callable[[str], int | None]]:
+        """``find(sha256)`` over one plain read connection, for a run that checks many files (``tracker
+        add`` of a folder opened a connection per file). Each lookup reads to the end of its statement,
+        so no read lock outlives it and the run's own writes are seen."""
         from tracker.store import pg
 
         with translate(self.path):
             conn = pg.plain(self.path, timeout=5.0)
-            try:
-                row = conn.execute("SELECT contract_id FROM contract_versions WHERE sha256 = ?", (sha256,)).fetchone()
-            finally:
+
+        def find(sha256: str) -> int | None:
+            with translate(self.path):
+                rows = conn.execute("SELECT contract_id FROM contract_versions WHERE sha256 = ?", (sha256,)).fetchall()
+            return rows[0][0] if rows else None
+
+        try:
+            yield find
+        finally:
+            with translate(self.path):
                 conn.close()
-        return row[0] if row else None
 
     def add_parsed(self, result: ParseResult, *, file: str | None = None,
                    amends: int | None = None) -> AddOutcome:
