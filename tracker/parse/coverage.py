@@ -14,8 +14,8 @@ It never changes a fact: a flag costs nothing, a silent miss is the failure a us
 
 from __future__ import annotations
 
+import json
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -27,7 +27,7 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 from tracker.record import record
-from tracker.regex_cache import own
+from tracker.regex_cache import derived, own
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
 _SPLIT = {
@@ -54,11 +54,17 @@ def _alternation(patterns: Iterable[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+def _toml_as_json(text: str) -> str:
+    import tomllib
+
+    return json.dumps(tomllib.loads(text), ensure_ascii=False)
+
+
 @lru_cache(maxsize=2)
 def cues(pack: str) -> Cues:
     """The compiled cues of a language pack (``zh`` or ``en``)."""
-    with _DATA.open("rb") as fh:
-        data = tomllib.load(fh)[pack]
+    with own():  # the pack's data file, parsed once and kept between runs (tomllib only when it changed)
+        data = json.loads(derived(_toml_as_json, _DATA.read_text(encoding="utf-8")))[pack]
     flags = re.IGNORECASE if pack == "en" else 0
     duty = _alternation([*data["duty"], *data["action"]])
     time = _alternation([*data["recurrence"], *data["relation"]])
