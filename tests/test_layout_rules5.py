@@ -390,3 +390,24 @@ def test_research_funding_in_equal_instalments_and_a_half_yearly_report() -> Non
     assert (by["1.3"]["kind"], by["1.3"]["party"]) == ("data_delivery", "client")
     assert by["2.1"]["recurrence"] == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"
     assert d["contract"]["confidentiality_term"] == "P4Y"
+
+
+def test_a_key_dates_schedule_and_a_minguo_year_without_its_era() -> None:
+    text = ("MASTER AGREEMENT\n\nParties\n(1) Alpha Corpus Co., Ltd. (the \"Supplier\"); and\n"
+            "(2) Beta AI Co., Ltd. (the \"Customer\").\n\n1. Work\n1.1 The Customer shall deliver its seed prompts to "
+            "the Supplier by the Seed Data Date.\n2. Fees\n2.1 The Fees are RMB 100,000 in total, payable on the Payment "
+            "Dates shown in Schedule 1.\n3. Term\n3.1 This Agreement takes effect on the Effective Date and ends on the "
+            "Expiry Date.\n4. General\n4.1 This Agreement is governed by the laws of the People's Republic of China.\n\n"
+            "Schedule 1 - Key Dates\n\nEvent | Date\nSigning Date | 2 March 2026\nEffective Date | 5 March 2026\n"
+            "Seed Data Date (prompts) | 20 March 2026\nPayment 1 - 100% of the Fees (RMB 100,000) | 30 April 2026\n"
+            "Expiry Date | 31 December 2026\n")
+    d = _json(text, "master.en.txt")
+    c = d["contract"]
+    assert (c["signed_date"], c["effective_date"], c["expiry_date"], c["total_fee"]) == (
+        "2026-03-02", "2026-03-05", "2026-12-31", "100000.00")
+    by = {o["clause"]: o for o in d["obligations"] if o["clause"] == "1.1"}
+    assert by["1.1"]["due_date"] == "2026-03-20"
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [(o["party"], o["amount"], o["due_date"]) for o in pays] == [("client", "100000.00", "2026-04-30")]
+    zh = (HEAD + "第一条 期间\n本契约期间自签约日起至116年3月31日止。\n")
+    assert _json(zh)["contract"]["expiry_date"] == "2027-03-31"

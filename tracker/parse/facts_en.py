@@ -28,7 +28,7 @@ import re
 from datetime import date
 
 from tracker.parse.common import DateHit
-from tracker.parse.facts_en_parts import _field_named, _order_part, _own_instrument
+from tracker.parse.facts_en_parts import _field_named, _field_signed, _order_part, _own_instrument
 from tracker.parse.facts_en_rx import RX as _RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
@@ -135,6 +135,8 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
         choice = own[0][1]
     elif not blank:
         choice = _title_date(doc)
+    if choice is None and (named := _field_signed(doc)) is not None:
+        choice = named  # a key-dates table's "Signing Date | 30 April 2026"
     if choice is None:
         return None, None, names, eff_from_cue
     return choice.value, (choice.start, choice.end), names, eff_from_cue
@@ -320,11 +322,15 @@ def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
     return _classify_start(doc, what) if re.match(r"\s*the\b", what) else "own"
 
 
+_ENDS_ON_NAMED = re.compile(r"\b(?:ends?|expires?|terminates?)\s+on(?=\s+the\s+[A-Z])")
 _END_DEF = re.compile(r"[\"“](?:Termination|Expiry|Expiration|End)\s+Date[\"”]\s+(?:shall\s+)?means?\s+")
 
 
 def _end_date(doc: _Doc) -> tuple[date, Span] | None:
     text, end = doc.text, doc.body_end
+    for m in _ENDS_ON_NAMED.finditer(text, 0, end):  # "ends on the Expiry Date" a key-dates table gives
+        if (named := _field_named(doc, m.end())) is not None and named[0].value and _about_term(doc, m.start()):
+            return named[0].value, doc.sentence(m.start())
     for m in _END_DEF.finditer(text, 0, end):  # '"Termination Date" means 30 November 2026'
         h = doc.date_at(m.end())
         if h is not None and h.value:

@@ -53,4 +53,11 @@ def _own_instrument(text: str, name: str) -> bool:
         re.search(_INSTRUMENT_TITLES[pre.group(1).lower()], title, re.I) is not None
 
 
-__all__ = ["_field_named", "_order_part", "_own_instrument"]
+def _field_signed(doc: _Doc) -> DateHit | None:
+    """The signing date a field or a key-dates row states ("Signing Date | 30 April 2026")."""
+    dates = field_dates_en(doc.text)
+    day = next((dates[k] for k in ("signing date", "execution date", "date of signing", "signature date") if k in dates), None)
+    return DateHit(0, 0, day) if day is not None else None
+
+
+__all__ = ["_field_named", "_field_signed", "_order_part", "_own_instrument"]

@@ -36,6 +36,10 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
     return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
 
 
+#: a key-dates row that dates the contract itself, not a duty
+_FACT_DATE_ROW = re.compile(r"(?:Signing|Signature|Execution|Effective|Commencement|Start|Expiry|Expiration|End|Termination)\s+Date\s*$", re.I)
+
+
 def bare_pipe_row(text: str, pos: int) -> bool:
     """The line at ``pos`` is a row of a table written without its outer pipes ("M1 | Requirements |
     within …"): its block of lines holding "|" has a rule line ("---+---" or "---|---") near its top, or
@@ -52,9 +56,33 @@ def bare_pipe_row(text: str, pos: int) -> bool:
             return False
         prev = text.rfind("\n", 0, top - 1) + 1
         if "|" not in text[prev:top - 1] and not _TABLE_SEP.match(text, prev, top - 1):
-            return False
+            return _pipe_block(text, pos)
         top = prev
     return False
+
+
+def _pipe_block(text: str, pos: int) -> bool:
+    """A block of three or more lines with the same number of " | " separators ("Event | Date" over
+    "Signing Date | 30 April 2026", …): a table without a rule line. A bounded walk around the line."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    n = text.count(" | ", a, b)
+    if n == 0:
+        return False
+    size, lo, hi = 1, a, b
+    while size < 3 and lo > 0:  # lines above
+        prev = text.rfind("\n", 0, lo - 1) + 1
+        if text.count(" | ", prev, lo - 1) != n:
+            break
+        size, lo = size + 1, prev
+    while size < 3 and hi < len(text):  # lines below
+        nxt = text.find("\n", hi + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if text.count(" | ", hi + 1, nxt) != n:
+            break
+        size, hi = size + 1, nxt
+    return size >= 3
 
 
 #: how far up a space-aligned table its header may be (a bounded walk: a long table stays linear)
@@ -101,7 +129,10 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         duty = row_duty(header, cells, row_ids)
         if duty is None:
             return None
-        party = duty.party or ("client" if duty.kind == "data_delivery" else "provider")
+        what0 = next((c for c in cells if c and c is not cells[-1]), cells[0]).strip("* ")
+        if _FACT_DATE_ROW.match(what0):
+            return None  # "Effective Date | 6 May 2026" in a key-dates table: a fact of the contract, no duty
+        party = duty.party or ("client" if duty.kind in ("data_delivery", "payment") else "provider")
         kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
         what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
         raw = RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),

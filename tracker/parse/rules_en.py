@@ -243,6 +243,9 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     if "fixed" in low and (hit := _total_after(ctx, _FIXED_FEE)) is not None:
         facts.total_fee, facts.currency = hit.value, hit.currency  # "Our fixed professional fee is RMB 360,000"
         return facts
+    if "in total" in low and (hit := _total_after(ctx, _SUM_IN_TOTAL)) is not None:
+        facts.total_fee, facts.currency = hit.value, hit.currency  # "The Fees are RMB 900,000 in total"
+        return facts
     if ("total" in low or "aggregate" in low) and (hit := _total_after(ctx, _IN_TOTAL)) is not None:
         facts.total_fee, facts.currency = hit.value, hit.currency  # "…, in total USD 1,860,000 (the "Committed Fees")"
         return facts
@@ -296,6 +299,7 @@ def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
     return hit.value, hit.currency
 
 
+_SUM_IN_TOTAL = re.compile(r"\b(?:fees?|price|charges?)\s+(?:is|are|shall\s+be)\s+(?=[^.;\n]{0,30}?\bin\s+total\b)", re.I)
 _FIXED_FEE = re.compile(r"\b(?:our|the|a)\s+fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
 _RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")

@@ -104,12 +104,13 @@ _EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+eff
 
 
 #: a date a form states as a field: "Order Start Date: 1 January 2027"
-_DATE_FIELD_EN = re.compile(r"(?m)^[ \t*]*(?P<name>[A-Z][\w -]{1,30}?\s+Date)[ \t*]*:[ \t*]*")
+_DATE_FIELD_EN = re.compile(r"(?m)^[ \t*|]*(?P<name>[A-Z][\w -]{1,30}?\s+Date)(?:[ \t]*\([^()\n]{1,60}\))?[ \t*]*[:|][ \t*]*")
 
 
 @lru_cache(maxsize=4)
 def field_dates_en(text: str) -> dict[str, date]:
-    """Name of a dated field (lower case) → its date: ``{"order start date": date(2027, 1, 1)}``."""
+    """Name of a dated field (lower case) → its date: ``{"order start date": date(2027, 1, 1)}``; a
+    key-dates table's row too ("Seed Data Date (Customer Style Guide) | 15 May 2026")."""
     from tracker.parse.common import find_dates
 
     out: dict[str, date] = {}

@@ -8,6 +8,7 @@ obligations document's terms (``SCHEMA_EVENT``); it holds no grammar of its own.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
@@ -77,7 +78,16 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
     if isinstance(v, Deadline):
         return _deadline(v, s, document)
+    if document is not None and (by := _BY_NAMED_DATE.search(s)) is not None:
+        # "by the Seed Data Date", where a field or a key-dates table gives that date
+        day = field_dates_en(document).get(" ".join(by.group("n").lower().split()))
+        if day is not None:
+            return TimeExpr(by.start(), by.end(), fixed_date=day)
     return None
+
+
+_BY_NAMED_DATE = re.compile(r"\b(?:by|on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)\s+the\s+"
+                            r"(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+Date)\b")
 
 
 
