@@ -20,7 +20,8 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch
           "batch16": 0.95, "batch17": 0.93, "batch18": 0.93, "batch19": 0.93, "batch20": 0.97, "batch21": 0.96,
           "batch22": 0.89, "batch23": 0.96, "batch24": 0.95, "batch25": 0.95,
           "batch26": 0.94, "batch27": 0.91, "batch28": 0.91, "batch29": 0.90,
-          "batch30": 0.86, "batch31": 0.86, "batch32": 0.89, "batch33": 0.92}
+          "batch30": 0.86, "batch31": 0.86, "batch32": 0.89, "batch33": 0.92,
+          "batch34": 0.89, "batch35": 0.91}
 
 
 def _cases(batch: str) -> list[Path]:
