@@ -411,3 +411,11 @@ def test_a_key_dates_schedule_and_a_minguo_year_without_its_era() -> None:
     assert [(o["party"], o["amount"], o["due_date"]) for o in pays] == [("client", "100000.00", "2026-04-30")]
     zh = (HEAD + "第一条 期间\n本契约期间自签约日起至116年3月31日止。\n")
     assert _json(zh)["contract"]["expiry_date"] == "2027-03-31"
+
+
+@pytest.mark.parametrize("written,iso", [("17-Aug-2026", "2026-08-17"), ("3-Sept-2026", "2026-09-03"), ("28-February-2027", "2027-02-28")])
+def test_a_day_month_year_date_with_hyphens(written: str, iso: str) -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Ltd. (\"Provider\") and Beta Ltd. (\"Client\").\n\n"
+            f"1. Delivery\n1.1 Provider shall deliver the trained model by {written}.\n")
+    d = _json(text, "svc.en.md")
+    assert [o["due_date"] for o in d["obligations"] if o["clause"] == "1.1"] == [iso]

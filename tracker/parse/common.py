@@ -41,6 +41,7 @@ DATE_RX = re.compile(guard(
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     r"|(?<![\d./])(?P<sy>1[0-4]\d)/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"  # 115/09/21: a Minguo (ROC) year
     r"|(?<![\d.])(?P<ky>1[0-4]\d)\s*年\s*(?P<km>\d{1,2})\s*月\s*(?P<kd>\d{1,2})\s*日"  # 116年3月31日 (民國 said once or not at all)
+    rf"|\b(?P<dd>\d{{1,2}})-(?P<dm>{_MONTH_RX})-(?P<dy>\d{{4}})\b"  # 17-Aug-2026
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"
     rf"|\b(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?(?=[jfmasond])(?P<em2>{_MONTH_RX})\.?\s*,?\s+(?P<ey2>\d{{4}})\b)",
     re.IGNORECASE), re.IGNORECASE)
@@ -129,6 +130,8 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
                 y, mo, d = int(g["sy"]) + 1911, int(g["sm"]), int(g["sd"])
             elif g["ky"]:  # 116年3月31日 = 2027-03-31: a three-digit year is a Minguo year
                 y, mo, d = int(g["ky"]) + 1911, int(g["km"]), int(g["kd"])
+            elif g["dd"]:  # 17-Aug-2026
+                y, mo, d = int(g["dy"]), MONTHS[g["dm"].lower()], int(g["dd"])
             elif g["em"]:
                 y, mo, d = int(g["ey"]), MONTHS[g["em"].lower()], int(g["ed"])
             else:
