@@ -183,7 +183,9 @@ def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, o
     return kept
 
 
-_ORDER_PART = re.compile(r"(?:Order\s+Form|ORDER\s+FORM|Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK)\b[^\n]{0,20}(?:\n|$)")
+#: the heading of an Order Form or SOW printed in the same document as the terms it incorporates
+ORDER_WORDS = r"(?:Order\s+Form|ORDER\s+FORM|Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK)"
+_ORDER_PART = re.compile(rf"{ORDER_WORDS}\b[^\n]{{0,20}}(?:\n|$)")
 
 
 def _opens_first_clause(text: str, pos: int, n: int) -> bool:

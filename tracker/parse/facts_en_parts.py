@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.parse.clause_marks import ORDER_WORDS
 from tracker.parse.common import DateHit
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.timex_anchors import field_dates_en
@@ -27,7 +28,7 @@ _INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\borde
 
 
 #: an Order Form or SOW printed after the terms it incorporates, before the signatures that sign it
-_ORDER_HEAD = re.compile(r"(?m)^[ \t#*]*(?:ORDER\s+FORM|Order\s+Form|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work)\b[^\n;:]{0,20}$")
+_ORDER_HEAD = re.compile(rf"(?m)^[ \t#*]*{ORDER_WORDS}\b[^\n;:]{{0,20}}$")
 
 
 def _order_part(doc: _Doc) -> int | None:

@@ -187,11 +187,12 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             facts.obligations.extend(_rows_by_rule(ctx, facts, u, s))  # "各期款项…对应里程碑达成之日起…"
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
-        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or series_first(s)
+        first = series_first(s) if ob.get("recurrence") else None
+        if ob.get("recurrence") and (since := series_month(s[:a]) or _series_week(ctx, s[:a]) or first
                                      or series_month(s[b:b + 16])  # "每季度…前，自2026年第四季度起，提交…"
                                      or named_periods_zh.series_start(s[:a], named_periods_zh.named_periods(ctx.text))):
             ob["series_from"] = since
-            if since == series_first(s):
+            if since == first:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)

@@ -106,7 +106,7 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
     if best is None and article_title is not None and _LATE.search(s) and _CONSEQUENCE.search(s):
         # "逾期违约金，每日依契约价金总额千分之一计算" under "第五条 迟延履约": the article's title names the breach
         title = article_title("本") or ""
-        return next((kind for kind, rx in lx.XREF_TITLES[1:] if re.search(rx, title)), None)
+        return next((kind for kind, rx in lx.XREF_TITLES if kind in RUNNING and re.search(rx, title)), None)
     return best[1] if best else None
 
 

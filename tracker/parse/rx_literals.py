@@ -117,11 +117,10 @@ def fold(text: str) -> str:
 class Gated:
     """``rx`` searched only where one of its required words stands; otherwise the same API."""
 
-    __slots__ = ("rx", "words", "folds", "pattern", "flags")
+    __slots__ = ("rx", "words", "folds")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self.pattern, self.flags = rx.pattern, rx.flags
         self.words = required(rx.pattern, rx.flags)
         self.folds = bool(rx.flags & re.IGNORECASE)
 

@@ -61,15 +61,13 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
         if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
             kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
-        if kind is None and row.of("party") is None and (item := row.of("title")) is not None \
-                and ctx.text[item.start:item.end].strip("—–-/ 无"):
-            # a milestone table (阶段 | 交付物 | 完成时间) introduced by words that name no kind: each row's
-            # deliverable says what is due, the provider's unless a sentence binds another party to it
-            kind = kinds_zh.kind_of("提交" + _titles(ctx, row), "provider") or "other"
-        if kind == "payment" and row.of("condition") is not None and (item := row.of("title")) is not None:
-            # a milestone table with a payment-time column too (交付成果 | 完成时限 | 付款比例 | 付款条件): its
-            # deadline column dates the deliverables, the payment column the instalments
-            kind = kinds_zh.kind_of("提交" + _titles(ctx, row), "provider") or "other"
+        titles = _titles(ctx, row)
+        if titles.strip("—–-/ 无") and ((kind is None and row.of("party") is None)
+                                        or (kind == "payment" and row.of("condition") is not None)):
+            # a milestone table whose introduction names no kind (阶段 | 交付物 | 完成时间), or one with a
+            # payment-time column too (交付成果 | 完成时限 | 付款比例 | 付款条件): each row's deliverable says
+            # what its deadline column dates, the provider's unless a sentence binds another party to it
+            kind = kinds_zh.kind_of("提交" + titles, "provider") or "other"
         if kind in (None, "payment"):
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)

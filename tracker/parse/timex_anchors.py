@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from tracker.parse.timex_scan import DUR_EN, Dur, en_duration
 
@@ -42,7 +41,7 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
                         default=max(0, m.start() - 200))
             stop = _SENTENCE_END.search(text, m.end())
             sentence = text[start:stop.start() if stop else len(text)]
-            if lang == "en" and (begins := _begins_en(sentence, scan)) is not None:
+            if lang == "en" and (begins := _begins_en(sentence)) is not None:
                 out[anchor] = begins  # "the ninety (90) day warranty period, which begins on acceptance"
                 break
             v = read_time(sentence, lang)
@@ -59,7 +58,9 @@ _BEGINS_EN = re.compile(rf"(?P<d>{DUR_EN})[\s-]+warranty\s+period\b[^.;]{{0,30}}
                         r"beginning|starting|commencing|running)\s+(?:on|from|upon|after|with)\s+", re.I)
 
 
-def _begins_en(sentence: str, scan: Any) -> tuple[str, str] | None:
+def _begins_en(sentence: str) -> tuple[str, str] | None:
+    from tracker.parse.timex_scan import scan
+
     m = _BEGINS_EN.search(sentence) if "arranty" in sentence else None
     dur = en_duration(m) if m else None
     if m is None or dur is None or dur.business:
