@@ -186,6 +186,9 @@ def _cap_repeats(marks: list[tuple[int, str, object]]) -> list[tuple[int, str, o
 #: the heading of an Order Form or SOW printed in the same document as the terms it incorporates
 ORDER_WORDS = r"(?:Order\s+Form|ORDER\s+FORM|Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK)"
 _ORDER_PART = re.compile(rf"{ORDER_WORDS}\b[^\n]{{0,20}}(?:\n|$)")
+#: a clause number at a line's start ("9.1", "> 8.3"); one static pattern, since a pattern per article number
+#: would churn ``re``'s cache of 512 and make every other ``re.search(str)`` recompile on a long contract
+_CLAUSE_START = re.compile(r"[ \t#>*]*(\d{1,4})\.\d{1,2}(?![\d.])")
 
 
 def _opens_first_clause(text: str, pos: int, n: int) -> bool:
@@ -194,4 +197,5 @@ def _opens_first_clause(text: str, pos: int, n: int) -> bool:
     line_end = text.find("\n", pos)
     if line_end < 0:
         return False
-    return re.match(rf"[ \t#>*]*{n}\.\d{{1,2}}(?![\d.])", text[line_end + 1:line_end + 16]) is not None
+    m = _CLAUSE_START.match(text, line_end + 1, line_end + 16)
+    return m is not None and int(m.group(1)) == n

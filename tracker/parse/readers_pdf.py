@@ -31,6 +31,9 @@ _PAGE_NUMBER = re.compile(
 _EDGE = 3  # lines at the top and at the bottom of a page that may be running headers/footers
 _SENTENCE_END = set("。；：！？;:")
 _CLOSERS = "”’\"')）」』】〕》"
+#: a run of digits: a page-number candidate (one static pattern, not one per page number)
+_DIGIT_RUN = re.compile(r"\d+")
+
 # Strong markers only: "(30)", "1." or "a." also start wrapped lines ("thirty\n(30) days"), and
 # a real list item after them follows a line that ends in ":" or ";" anyway.
 _NEW_CLAUSE = re.compile(
@@ -107,7 +110,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
         for i in edge:
             line = lines[i]
             exact[re.sub(r"\s+", "", line)].add(pno)
-            if re.search(rf"(?<!\d){pno + 1}(?!\d)", line) and not _NEW_CLAUSE.match(line.strip()):
+            if str(pno + 1) in _DIGIT_RUN.findall(line) and not _NEW_CLAUSE.match(line.strip()):
                 numbered[_mask(line)].add(pno)
 
     def repeats(pages_seen: set[int]) -> bool:
