@@ -476,6 +476,6 @@ def _best_of(runs: int, text: str) -> float:
 @pytest.mark.parametrize("name", sorted(DENSE))
 def test_dense_megabyte_scales_linearly(name: str) -> None:
     quarter = _best_of(3, DENSE[name](MB // 4))
-    full = _best_of(1, DENSE[name](MB))
+    full = _best_of(2, DENSE[name](MB))  # best of 2 as well: one slow run on a shared machine is not growth
     assert full <= 30.0, f"{name}: 1 MB took {full:.2f} s of CPU"
     assert full <= 7 * quarter + 0.2, f"{name}: 250 KB {quarter:.2f} s, 1 MB {full:.2f} s: not linear"
