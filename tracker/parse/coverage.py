@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import Facts, RawWarning, find_dates
+from tracker.parse.common import Facts, RawWarning, find_dates, find_money
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
@@ -195,14 +195,19 @@ def unrecognised(text: str, language: str, facts: Facts,
     return out
 
 
-_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\d[^\n]*)\|[ \t]*$")
+_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\d[^\n]*)\|[ \t]*$"  # | 第一期 | … | 2027年3月20日 |
+                  r"|^(?P<bare>[^|\n]*\S[ \t]+\|[ \t]+[^\n]*\d[^\n]*)$")  # M1 | Report | July 31, 2026 (no outer pipes)
+
+
+def _table_line(line: str) -> bool:
+    return line.lstrip().startswith("|") or " | " in line
 
 
 def _table_rows(text: str, language: str, covered: _Covered,
                 label_at: Callable[[int], str | None]) -> list[RawWarning]:
-    """Rows of a table that a duty sentence introduces ("乙方应按下表日期完成培训：" + | 第一期 | … |
-    2027年3月20日 |): a dated row no rule read is a duty the parser missed, though the row itself
-    has no duty word."""
+    """Dated rows of a table that no rule read: under a lead-in that states a duty ("乙方应按下表日期完成
+    培训：" + | 第一期 | … | 2027年3月20日 |), or holding a sum beside its date (an instalment: "M1 |
+    Report | July 31, 2026 | RMB 240,000"), a row is a duty the parser missed, though it has no duty word."""
     if "|" not in text:
         return []
     c = cues(pack_of(language))
@@ -214,18 +219,18 @@ def _table_rows(text: str, language: str, covered: _Covered,
             top = m.start()
             while top > 0:
                 prev = text.rfind("\n", 0, top - 1) + 1
-                if not text[prev:top].lstrip().startswith("|"):
+                if not _table_line(text[prev:top]):
                     break
                 top = prev
         last_end = m.end()
-        a, b = m.start("cells"), m.end("cells")
+        a, b = (m.start("cells"), m.end("cells")) if m.group("cells") is not None else (m.start("bare"), m.end("bare"))
         if covered.overlaps(a, b) or not has_time_element(text[a:b], language) or not find_dates(text, a, b):
             continue
         if top not in lead_of:
             above = text.rfind("\n", 0, max(top - 1, 0))
             line = text[above + 1:top].strip() or text[text.rfind("\n", 0, max(above, 0)) + 1:max(above, 0)]
             lead_of[top] = bool(c.duty.search(line))
-        if lead_of[top]:
+        if lead_of[top] or find_money(text[a:b]):
             out.append(RawWarning("unrecognised_duty", label_at(a), a, b,
                                   "a dated row of a table a duty introduces that produced no obligation"))
     return out

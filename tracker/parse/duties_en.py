@@ -172,16 +172,15 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)
         if not s.startswith("|") and "|" not in s and "  " in s and (spaced := _space_row(ctx, u)) is not None:
-            row = _row_obligation(ctx, u, s, *spaced, lead, contract_terms, row_ids)
-            if row is not None:
-                out.append(row)
-                instalments += row.kind == "payment"
+            rows = _row_obligation(ctx, u, s, *spaced, lead, contract_terms, row_ids)
+            if rows:
+                out += rows
+                instalments += sum(r.kind == "payment" for r in rows)
                 continue
         if s.startswith("|") or ("|" in s and bare_pipe_row(ctx.text, u.start)):
-            row = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
-            if row is not None:
-                out.append(row)
-                instalments += row.kind == "payment"
+            rows = _table_row(ctx, u, s, tables, lead, contract_terms, row_ids)
+            out += rows
+            instalments += sum(r.kind == "payment" for r in rows)
             continue
         if re.fullmatch(r"\s*\d{1,2}\s*", s):
             continue  # the number of a list item "1." (the item's words are the next unit)

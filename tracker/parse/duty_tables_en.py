@@ -57,6 +57,14 @@ def _kind(what: str) -> str:
     return "other"
 
 
+def cell_time(cell: str) -> TimeExpr | None:
+    """The time a table cell states; a cell that is a bare date ("July 31, 2026") is due by then."""
+    t = find_time(cell)
+    if t is None and (by := find_time("by " + cell)) is not None and by.fixed_date and by.end - 3 >= len(cell.rstrip()) - 1:
+        t = TimeExpr(0, len(cell), fixed_date=by.fixed_date)
+    return t
+
+
 def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> RowDuty | None:
     """The duty a row states; ``earlier`` maps the ids of the rows above ("M2") to their kinds and
     gains this row's."""
@@ -69,9 +77,7 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> Ro
     if _ROW_ID.fullmatch(cells[0]):
         earlier[cells[0]] = kind
     when = cells[deadline]
-    t = find_time(when)
-    if t is None and (by := find_time("by " + when)) is not None and by.fixed_date and by.end - 3 >= len(when.rstrip()) - 1:
-        t = TimeExpr(0, len(when), fixed_date=by.fixed_date)  # a bare date in the deadline column: due by then
+    t = cell_time(when)
     if t is None or t.bare:
         ref = next((k for rid, k in earlier.items() if rid != cells[0] and re.search(rf"\b{re.escape(rid)}\b", when)), None)
         period = bare_period(when)
@@ -83,4 +89,4 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> Ro
     return RowDuty(kind, party, t)
 
 
-__all__ = ["RowDuty", "columns", "row_duty"]
+__all__ = ["RowDuty", "cell_time", "columns", "row_duty"]

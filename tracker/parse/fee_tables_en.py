@@ -11,7 +11,7 @@ from decimal import Decimal
 from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
 from tracker.parse.duties_en import _AMOUNT_HEADER, _FIGURE, _INVOICED, _TABLE_SEP, _TOTAL_ROW, TITLES, Terms
-from tracker.parse.duty_tables_en import row_duty
+from tracker.parse.duty_tables_en import cell_time, columns, row_duty
 from tracker.parse.numerals import number
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 
@@ -22,17 +22,17 @@ def _cells(s: str) -> list[str]:
 
 def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
                lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
-               row_ids: dict[str, str]) -> RawObligation | None:
-    """One row of a Markdown fee table → one instalment (None for the header, rules, totals)."""
+               row_ids: dict[str, str]) -> list[RawObligation]:
+    """One row of a Markdown fee table → its instalment and duty (none for the header, rules, totals)."""
     if _TABLE_SEP.match(s):
-        return None
+        return []
     line_start = ctx.text.rfind("\n", 0, u.start) + 1
     prev_start = ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     prev = ctx.text[prev_start:max(line_start - 1, prev_start)]
     if "|" not in prev and not _TABLE_SEP.match(prev):
         tables["header"] = _cells(s)  # the first row of a table is its header
         row_ids.clear()
-        return None
+        return []
     return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
 
 
@@ -116,38 +116,29 @@ def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
 
 def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],
                     lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
-                    row_ids: dict[str, str]) -> RawObligation | None:
-    """One row of a fee table (its header's and its own cells) → one instalment, or a duty row."""
+                    row_ids: dict[str, str]) -> list[RawObligation]:
+    """One row of a fee table (its header's and its own cells) → its instalment, its duty, or both: a
+    milestone schedule with a deliverable, a target date and a fee per row ("M1 | Data Readiness Report |
+    July 31, 2026 | RMB 240,000") states the deliverable's deadline and the fee it earns."""
     if not header or not cells or _total_row(cells):
-        return None
+        return []
     candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
     # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
     amount_col = next((i for i in candidates if i < len(cells) and re.search(r"\d", cells[i])
                        and not re.search(r"%\s*\)?\s*\**$", cells[i]) and (find_money(cells[i]) or _FIGURE.fullmatch(cells[i]))),
                       candidates[0] if candidates else None)
     if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
-        duty = row_duty(header, cells, row_ids)
-        if duty is None:
-            return None
-        what0 = next((c for c in cells if c and c is not cells[-1]), cells[0]).strip("* ")
-        if _FACT_DATE_ROW.match(what0):
-            return None  # "Effective Date | 6 May 2026" in a key-dates table: a fact of the contract, no duty
-        party = duty.party or ("client" if duty.kind in ("data_delivery", "payment") else "provider")
-        kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
-        what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
-        raw = RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
-                            u.start + s.rfind(cells[-1]) + len(cells[-1]), fixed_date=duty.time.fixed_date,
-                            event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
-                            recurrence=duty.time.recurrence)
-        if kind == "payment":  # "Payment 1 — 40% of the Fees (CNY 192,000.00)": its sum and its share
-            row_text = " ".join(cells)
-            if (money := find_money(row_text)):
-                raw.amount, raw.currency = money[0].value, money[0].currency
-            if (share := re.search(r"(\d+(?:\.\d+)?)\s*%", row_text)) is not None:
-                raw.percent = Decimal(share.group(1)) / 100
-        return raw
+        duty_row = _duty_row(ctx, u, s, header, cells, row_ids)
+        return [duty_row] if duty_row is not None else []
     if amount_col >= len(cells):
-        return None
+        return []
+    duties: list[RawObligation] = []
+    if _DELIVERABLE_HEADER.search(" ".join(h for i, h in enumerate(header) if i != amount_col)):
+        unpaid = [c if i != amount_col else "" for i, c in enumerate(cells)]
+        got = _duty_row(ctx, u, s, header, unpaid, row_ids, earns_fee=True)
+        if got is not None and got.kind != "payment":
+            duties.append(got)  # the deliverable; the fee is read below, its timing not from the target date
+            cells = [c if i != columns_deadline(header) else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
     currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
     if money:
@@ -156,7 +147,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     else:
         fig = re.fullmatch(r"\**\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[amount_col])
         if not fig:
-            return None
+            return duties
         amount = number(fig.group(1))
     timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
     use_terms = (lead[2] if lead else None) or terms
@@ -171,13 +162,51 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         t = TimeExpr(0, 0, event="invoice", offset=use_terms.offset, business_days=use_terms.business_days)
     else:
         t = own
+    if t is None:  # no terms and no stated time: a cell that is a bare date ("30 April 2026") is due then
+        t = next((x for x in map(cell_time, timing) if x), None)
     if t is None:
-        return None
+        return duties
     first = s.find(cells[0])
     last = s.rfind(cells[-1]) + len(cells[-1])
-    return RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first, u.start + last,
-                         fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
-                         amount=amount, currency=currency)
+    return duties + [RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first,
+                                   u.start + last, fixed_date=t.fixed_date, event=t.event, offset=t.offset,
+                                   business_days=t.business_days, amount=amount, currency=currency)]
+
+
+#: a column that names what a row delivers: a milestone schedule's, not a fee table's
+_DELIVERABLE_HEADER = re.compile(r"\b(?:deliverables?|milestones?|phases?|stages?|activit(?:y|ies)|work\s+products?)\b", re.I)
+
+
+def columns_deadline(header: list[str]) -> int | None:
+    cols = columns(header)
+    return cols[0] if cols else None
+
+
+def _duty_row(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],
+              row_ids: dict[str, str], earns_fee: bool = False) -> RawObligation | None:
+    """A row of a table of duties → its dated duty (an instalment when the row names a payment). A row
+    that ``earns_fee`` is the provider's milestone unless a column names who owes it."""
+    duty = row_duty(header, cells, row_ids)
+    if duty is None:
+        return None
+    what0 = next((c for c in cells if c and c is not cells[-1]), cells[0]).strip("* ")
+    if _FACT_DATE_ROW.match(what0):
+        return None  # "Effective Date | 6 May 2026" in a key-dates table: a fact of the contract, no duty
+    party = duty.party or ("client" if duty.kind in ("data_delivery", "payment") and not earns_fee else "provider")
+    kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
+    what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
+    last = next((c for c in reversed(cells) if c), cells[-1])
+    raw = RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
+                        u.start + s.rfind(last) + len(last), fixed_date=duty.time.fixed_date,
+                        event=duty.time.event, offset=duty.time.offset, business_days=duty.time.business_days,
+                        recurrence=duty.time.recurrence)
+    if kind == "payment":  # "Payment 1 — 40% of the Fees (CNY 192,000.00)": its sum and its share
+        row_text = " ".join(cells)
+        if (money := find_money(row_text)):
+            raw.amount, raw.currency = money[0].value, money[0].currency
+        if (share := re.search(r"(\d+(?:\.\d+)?)\s*%", row_text)) is not None:
+            raw.percent = Decimal(share.group(1)) / 100
+    return raw
 
 
 def _total_row(cells: list[str]) -> bool:
