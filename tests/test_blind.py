@@ -17,11 +17,12 @@ BLIND = Path(__file__).parent / "blind"
 FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch5": 0.99, "batch6": 0.98,
           "batch7": 0.96, "batch8": 0.96, "batch9": 0.97,
           "batch10": 0.98, "batch11": 0.92, "batch12": 0.95, "batch13": 0.96, "batch14": 0.96, "batch15": 0.92,
-          "batch16": 0.95, "batch17": 0.93, "batch18": 0.93, "batch19": 0.93, "batch20": 0.97, "batch21": 0.96,
+          "batch16": 0.95, "batch17": 0.93, "batch18": 0.93, "batch19": 0.93, "batch20": 0.97, "batch21": 0.98,
           "batch22": 0.89, "batch23": 0.96, "batch24": 0.95, "batch25": 0.95,
-          "batch26": 0.94, "batch27": 0.91, "batch28": 0.91, "batch29": 0.90,
-          "batch30": 0.86, "batch31": 0.86, "batch32": 0.89, "batch33": 0.92,
-          "batch34": 0.92, "batch35": 0.91, "batch36": 0.94, "batch37": 0.88}
+          "batch26": 0.94, "batch27": 0.91, "batch28": 0.92, "batch29": 0.90,
+          "batch30": 0.86, "batch31": 0.87, "batch32": 0.91, "batch33": 0.92,
+          "batch34": 0.92, "batch35": 0.91, "batch36": 0.94, "batch37": 0.88,
+          "batch38": 0.97, "batch39": 0.96}
 
 
 def _cases(batch: str) -> list[Path]:

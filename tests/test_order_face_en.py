@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from tracker.model import Trigger
 from tracker.parse import parse_text
 from tracker.parse.clauses import segment
 from tracker.parse.normalize import normalize
@@ -102,8 +103,11 @@ def test_an_order_form_with_a_space_aligned_fee_table_and_dated_fields() -> None
             for o in doc.obligations if o.kind == "payment"]
     assert pays == [(Decimal("36000.00"), "invoice", "P30D"), (Decimal("240000.00"), "invoice", "P30D")]
     tenant = next(o for o in doc.obligations if "provision" in o.quote)
-    # 2027-01-01 (a Friday) + 5 working days: 01-04 … 01-08; no event: a date the form states
-    assert tenant.due_date == date(2027, 1, 8) and tenant.trigger is None
+    # 2027-01-01 (a Friday) + 5 working days: 01-04 … 01-08. The form states no other start, so the written
+    # term's first day is the effective date (as 自A起至B止 is), and a deadline counted from that day counts
+    # from the effective date
+    assert c.effective_date == date(2027, 1, 1)
+    assert tenant.due_date == date(2027, 1, 8) and tenant.trigger == Trigger("effective", "P5D", True)
     upload = next(o for o in doc.obligations if "upload" in o.quote)
     assert upload.kind == "data_delivery" and upload.trigger is not None and upload.trigger.event == "model_delivery"
     report = next(o for o in doc.obligations if o.kind == "progress_report")

@@ -22,6 +22,7 @@ from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
 from tracker.parse.paragraphs import public_label
 from tracker.periods import add_duration, deadline, first_occurrence, iter_occurrences
+from tracker.record import replace
 
 #: a document that amends another (its title says so): its instalments need not add up to the total
 _AMENDMENT_DOC = re.compile(r"补充协议|变更协议|修改协议|变更协议书|契约变更|合同变更|Amendment|Supplement", re.I)
@@ -155,7 +156,7 @@ class Assembler:
         known = {"effective": c.effective_date, "signing": c.signed_date, "expiry": c.expiry_date}
         out: list[Obligation] = []
         cumulative = Decimal(0)
-        for raw in f.obligations:
+        for raw in _each_anniversary(f.obligations, c):
             amount = raw.amount
             if raw.kind == "payment" and raw.percent is not None and c.total_fee is not None:
                 pct = raw.percent - cumulative if raw.cumulative else raw.percent
@@ -173,7 +174,7 @@ class Assembler:
                 due_date=due,
                 clause=public_label(raw.label),
                 quote=self.quote(raw.start, raw.end),
-                trigger=Trigger(raw.event, raw.offset or "P0D", raw.business_days) if raw.event else None,
+                trigger=_trigger(raw, c),
                 recurrence=raw.recurrence,
                 amount=_fen(amount) if amount is not None else None,
                 currency=(raw.currency or c.currency or "CNY") if raw.kind == "payment" else None,
@@ -309,3 +310,35 @@ class Assembler:
 
     def add_warning(self, w: RawWarning) -> None:
         self.warn(w.code, w.label, w.start, w.end, w.message)
+
+
+def _each_anniversary(raws: list[RawObligation], c: Contract) -> list[RawObligation]:
+    """A duty due "on each anniversary of the Effective Date" is one duty per anniversary before the
+    term ends (effective + P1Y, + P2Y …: each instalment is its own payment); with no end known, a
+    yearly series from the first anniversary."""
+    out: list[RawObligation] = []
+    for raw in raws:
+        if not raw.anniversaries:
+            out.append(raw)
+            continue
+        start, end = c.effective_date, c.expiry_date
+        if start is None or end is None:
+            rule = f"FREQ=YEARLY;BYMONTH={start.month};BYMONTHDAY={start.day}" if start else None
+            out.append(replace(raw, anniversaries=False, event=None if rule else raw.event, offset=None if rule else raw.offset,
+                               recurrence=rule, series_from=start + timedelta(days=1) if start else None))
+            continue
+        k = 1
+        while k <= 100 and add_duration(start, f"P{k}Y") < end:
+            out.append(replace(raw, anniversaries=False, offset=f"P{k}Y", title=f"{raw.title} (anniversary {k})"))
+            k += 1
+    return out
+
+
+def _trigger(raw: RawObligation, c: Contract) -> Trigger | None:
+    """The event a deadline counts from; one counted from a written date that is the effective date
+    ("within 15 days after the Subscription Start Date", that field dating the start) counts from it."""
+    if raw.event:
+        return Trigger(raw.event, raw.offset or "P0D", raw.business_days)
+    if raw.anchor_date is not None and raw.offset and raw.anchor_date == c.effective_date:
+        return Trigger("effective", raw.offset, raw.business_days)
+    return None

@@ -248,17 +248,27 @@ _SPLIT_EN = re.compile(r"(?<=[a-z0-9)\"])(?<![ap]\.m)\.(?=\s+[A-Z(])|;|\n")  # "
 
 def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
     text = norm.text
-    splitter = _SPLIT_EN if norm.language == "en" else _SPLIT_ZH
+    en = norm.language == "en"
+    splitter = _SPLIT_EN if en else _SPLIT_ZH
     out: list[Unit] = []
     for seg in clauses.segments:
         pos = seg.start
         for m in splitter.finditer(text, seg.start, seg.end):
+            if en and text[m.start()] == ";" and _in_table_row(text, m.start()):
+                continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
+                # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
             if m.start() > pos:
                 _trim(text, seg.label, pos, m.start(), out)
             pos = m.end()
         if seg.end > pos:
             _trim(text, seg.label, pos, seg.end, out)
     return out
+
+
+def _in_table_row(text: str, at: int) -> bool:
+    """``at`` lies in a line of a Markdown table (it starts with "|")."""
+    line = text.rfind("\n", 0, at) + 1
+    return text[line:at].lstrip(" \t").startswith("|")
 
 
 _MARKER = re.compile(
@@ -322,6 +332,7 @@ class RawObligation:
     series_from: date | None = None  # "自2026年5月起，每月5日前": no occurrence before this day
     series_until: date | None = None  # "末期…于2027.4.15前支付": the last occurrence (may be after expiry)
     anchor_date: date | None = None  # "试用期届满后10个工作日内": counted from a written day, no event
+    anniversaries: bool = False  # "on each anniversary of the Effective Date": one per anniversary in the term
 
 
 @record

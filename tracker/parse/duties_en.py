@@ -244,7 +244,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 kind = "other"
             raw = RawObligation(kind, party, TITLES[kind], u.label, u.start + a, u.start + b, fixed_date=t.fixed_date,
                                 event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence,
-                                anchor_date=t.anchor_date)
+                                anchor_date=t.anchor_date, anniversaries=t.anniversaries)
             raw.series_after = t.series_after
             if t.recurrence and (since := _series_from(s)):
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
@@ -267,7 +267,7 @@ _AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(
                         r"|\s*,?\s+and\s+(?=the\s)", re.I)  # "deliver X on or before A and the Y on or before B"
 
 
-_COMMENCING = re.compile(r"commenc\w*\s+with\s+the\s+(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
+_COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
 
 
 def _series_from(s: str) -> date | None:
@@ -297,13 +297,32 @@ _DELIVERABLE_LEAD = "The Provider shall deliver"
 
 
 def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
-    """``label`` sits in an article whose heading lists deliverables or milestones: its dated items are
-    the provider's duties though they name no verb."""
-    if not label or "." not in label:
+    """``label`` sits in a section whose heading lists deliverables or milestones ("3. Deliverables" over
+    "3.2 …", an SOW's "2. Deliverables" over "(a) …" labelled "Exhibit A.2"): its dated items are the
+    provider's duties though they name no verb. The heading is a section's short first line."""
+    if not label:
         return False
-    article = label.split(".")[0]
-    seg = next((sg for sg in ctx.clauses.segments if sg.label == article), None)
-    return seg is not None and bool(_DELIVERABLES.search(ctx.text, seg.start, min(seg.end, seg.start + 80)))
+    chain = [label]
+    while "." in chain[-1]:
+        chain.append(chain[-1].rsplit(".", 1)[0])
+    for name in chain[1:] if len(chain) > 1 and not _is_section(ctx, label) else chain:
+        seg = next((sg for sg in ctx.clauses.segments if sg.label == name), None)
+        if seg is None:
+            continue
+        line_end = ctx.text.find("\n", seg.start, seg.end)
+        head = ctx.text[seg.start:line_end if line_end >= 0 else min(seg.end, seg.start + 80)]
+        if len(head) <= 60 and _DELIVERABLES.search(head):
+            return True
+    return False
+
+
+def _is_section(ctx: BaseCtx, label: str) -> bool:
+    """``label``'s own segment opens with a heading line ("2. Deliverables"), not a sentence ("3.2 The …")."""
+    seg = next((sg for sg in ctx.clauses.segments if sg.label == label), None)
+    if seg is None:
+        return False
+    line_end = ctx.text.find("\n", seg.start, seg.end)
+    return 0 <= line_end - seg.start <= 60 and not ctx.text[seg.start:line_end].rstrip().endswith((".", ";", ":"))
 
 
 def _dated_items(s: str) -> list[tuple[int, int]]:

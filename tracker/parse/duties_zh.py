@@ -20,7 +20,7 @@ _RELATIVE = re.compile(
 )
 _BEFORE = re.compile(r"\s*(?:\(含[^()]{0,4}\))?\s*(?:之前|以前|前|止)")
 _VERB = re.compile(f"{OTHER_ACTION}|{PAYMENT_ACTION}")
-_COMMA = re.compile(r"[,，]")
+_COMMA = re.compile(r"，|,(?!\d{3}(?!\d))")  # (not the thousands comma of 504,000.00)
 
 
 def _deadlines(text: str, start: int, end: int) -> list[int]:

@@ -19,7 +19,7 @@ from tracker.record import record
 
 _DEADLINE = re.compile(DEADLINE_HEADER, re.I)
 _PARTY = re.compile(PARTY_HEADER, re.I)
-_ROW_ID = re.compile(r"[A-Z]{0,3}\s*\d{1,2}[a-z]?|[A-Z]")
+ROW_ID = re.compile(r"[A-Z]{0,3}\s*\d{1,2}[a-z]?|[A-Z]")
 #: the events a row's kind can be counted from
 _EVENT_OF_KIND = {"data_delivery": "data_delivery", "model_delivery": "model_delivery",
                   "evaluation_report": "evaluation_report"}
@@ -72,9 +72,9 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> Ro
     if cols is None or cols[0] >= len(cells):
         return None
     deadline, party_col = cols
-    what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not _ROW_ID.fullmatch(c))
+    what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not ROW_ID.fullmatch(c))
     kind = _kind(what)
-    if _ROW_ID.fullmatch(cells[0]):
+    if ROW_ID.fullmatch(cells[0]):
         earlier[cells[0]] = kind
     when = cells[deadline]
     t = cell_time(when)
@@ -89,4 +89,4 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> Ro
     return RowDuty(kind, party, t)
 
 
-__all__ = ["RowDuty", "cell_time", "columns", "row_duty"]
+__all__ = ["ROW_ID", "RowDuty", "cell_time", "columns", "row_duty"]

@@ -28,7 +28,14 @@ import re
 from datetime import date
 
 from tracker.parse.common import DateHit
-from tracker.parse.facts_en_parts import _field_named, _field_signed, _order_part, _own_instrument
+from tracker.parse.facts_en_parts import FIELD_RANGE as _FIELD_RANGE
+from tracker.parse.facts_en_parts import (
+    _field_named,
+    _field_signed,
+    _order_part,
+    _own_instrument,
+    _range_end,
+)
 from tracker.parse.facts_en_rx import RX as _RX
 from tracker.parse.facts_en_text import Doc as _Doc
 from tracker.parse.facts_en_text import P, Span, clean
@@ -51,6 +58,7 @@ class DateFacts:
     term_at: Span | None = None  # the sentence stating the term or the end date
     renewal_notice: str | None = None
     renewal_at: Span | None = None
+    range_start: date | None = None  # "December 1, 2026 through November 30, 2027": when nothing else dates the start
 
 
 
@@ -58,7 +66,6 @@ class DateFacts:
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
 _TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
 _FIELD_DUR = re.compile(rf"(?i:{DUR})")
-_FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
 _FIELD_MONTHS = re.compile(r"\s*\(\s*(?:[a-z-]+\s*\(\s*)?(\d{1,3})\s*\)?\s*months?\s*\)", re.I)  # (24 months), (twenty-four (24) months)
 
 
@@ -72,7 +79,7 @@ def _term_field(doc: _Doc, names: set[str]) -> dict[str, object]:
         rng = _FIELD_RANGE.match(doc.text, first.end) if first else None
         last = doc.date_at(rng.end()) if rng else None
         if first and last and last.value:
-            out: dict[str, object] = {"end_date": last.value, "term_at": (m.start(), last.end)}
+            out: dict[str, object] = {"end_date": last.value, "term_at": (m.start(), last.end), "range_start": first.value}
             if (months := _FIELD_MONTHS.match(doc.text, last.end)) is not None:
                 out["term"] = f"P{int(months.group(1))}M"
             return out
@@ -89,6 +96,8 @@ def extract(text: str) -> DateFacts:
     term = _term(doc, effective_names)
     if "end_date" not in term and "term" not in term:
         term.update(_term_field(doc, effective_names))
+    if "end_date" not in term and isinstance(at := term.get("term_at"), tuple) and (rng := _range_end(doc, at[1])):
+        term["range_start"], term["end_date"] = rng  # "twelve (12) months: December 1, 2026 through November 30, 2027"
     renewal = _renewal(doc)
     return DateFacts(signed_date=signed, signed_at=signed_at, **eff, **term, **renewal)  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ Date: July 1, 2026"), whether an "SOW/Order Effective Date" is this document's o
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.parse.clause_marks import ORDER_WORDS
 from tracker.parse.common import DateHit
@@ -61,4 +62,19 @@ def _field_signed(doc: _Doc) -> DateHit | None:
     return DateHit(0, 0, day) if day is not None else None
 
 
-__all__ = ["_field_named", "_field_signed", "_order_part", "_own_instrument"]
+FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
+_RANGE_LEAD = re.compile(r"[ \t]*[:,(–—-]?[ \t]*(?:from[ \t]+)?")
+
+
+def _range_end(doc: _Doc, at: int) -> tuple[date | None, date] | None:
+    """(start, end) of a date range written right after a term's length ("twelve (12) months: December 1,
+    2026 through November 30, 2027"), if any."""
+    lead = _RANGE_LEAD.match(doc.text, at)
+    first = doc.date_at(lead.end()) if lead else None
+    rng = FIELD_RANGE.match(doc.text, first.end) if first else None
+    last = doc.date_at(rng.end()) if rng else None
+    ok = last is not None and last.value is not None and first is not None and first.start - at <= 12
+    return (first.value, last.value) if ok and first and last and last.value else None
+
+
+__all__ = ["FIELD_RANGE", "_field_named", "_field_signed", "_order_part", "_own_instrument", "_range_end"]

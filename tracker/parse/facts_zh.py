@@ -111,8 +111,8 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
                 line = ctx.text[line_start:line_end]
                 if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
                     candidates.append(h.value)
-    for m in re.compile(r"(?:签订|签署|签约)(?:日期|时间)\s*(?::|\*{0,2}\s*\|)\s*").finditer(ctx.text, 0, block_end):
-        # ("签订日期：…" or a key-value table's "| 签订日期 | …|")
+    for m in re.compile(r"(?:签订|签署|签约)(?:日期|时间)[ \u3000]*(?::|\*{0,2}\s*\||\t)\s*").finditer(ctx.text, 0, block_end):
+        # ("签订日期：…", a key-value table's "| 签订日期 | …|", or a Word table's cells "签订时间\t…")
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
                 candidates.append(h.value)
@@ -131,7 +131,7 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
-_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|订阅期|租期|租赁期|期间")
+_TERM_WORDS = re.compile(r"生效|有效期|期限|服务期|订阅期|租期|租赁期|期间|本(?:合同|协议|契约)(?:有效)?自")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"签(?:字|章|署|订|约)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
@@ -245,15 +245,18 @@ def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     for u in ctx.units:
         s = ctx.unit_text(u)
         amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
-        m = (notice_rx.search(s, amended.end()) if amended else None) or notice_rx.search(s)
-        if m and re.search(r"(?:试用|质保|保修|维保|保固)期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
-            continue  # "试用期届满前十五日书面通知": the end of a period inside the contract, not its term
-        if m and re.search(r"续|通知|延长|展期", s):
-            got = duration_at(s, m.end())
-            if got:
-                facts.renewal_notice = got[0]
-                facts.renewal_span = (u.label, u.start, u.end)
-                return facts
+        if not re.search(r"续|通知|延长|展期", s):
+            continue
+        # "合同期满前，任何一方如不续约，应于期满前两个月以书面通知": the end that a length precedes
+        for since in ([amended.end()] if amended else []) + [0]:
+            for m in notice_rx.finditer(s, since):
+                if re.search(r"(?:试用|质保|保修|维保|保固)期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
+                    break  # "试用期届满前十五日书面通知": the end of a period inside the contract, not its term
+                got = duration_at(s, m.end())
+                if got:
+                    facts.renewal_notice = got[0]
+                    facts.renewal_span = (u.label, u.start, u.end)
+                    return facts
     return facts
 
 

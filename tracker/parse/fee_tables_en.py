@@ -11,7 +11,7 @@ from decimal import Decimal
 from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
 from tracker.parse.duties_en import _AMOUNT_HEADER, _FIGURE, _INVOICED, _TABLE_SEP, _TOTAL_ROW, TITLES, Terms
-from tracker.parse.duty_tables_en import cell_time, columns, row_duty
+from tracker.parse.duty_tables_en import ROW_ID, cell_time, columns, row_duty
 from tracker.parse.numerals import number
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 
@@ -33,7 +33,7 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         tables["header"] = _cells(s)  # the first row of a table is its header
         row_ids.clear()
         return []
-    return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids)
+    return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids, ruled=True)
 
 
 #: a key-dates row that dates the contract itself, not a duty
@@ -82,6 +82,10 @@ def _pipe_block(text: str, pos: int) -> bool:
         if text.count(" | ", hi + 1, nxt) != n:
             break
         size, hi = size + 1, nxt
+    if size < 3 and b < len(text):  # a header over rows with one more cell (an unheaded id): "Milestone | Amount | Due"
+        nxt = text.find("\n", b + 1)
+        if text.count(" | ", b + 1, len(text) if nxt < 0 else nxt) == n + 1 and text.count(" | ", a, b) == n:
+            return _pipe_block(text, b + 1) and size == 1
     return size >= 3
 
 
@@ -116,12 +120,14 @@ def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
 
 def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],
                     lead: tuple[str | None, TimeExpr | None, Terms | None] | None, terms: Terms | None,
-                    row_ids: dict[str, str]) -> list[RawObligation]:
+                    row_ids: dict[str, str], ruled: bool = False) -> list[RawObligation]:
     """One row of a fee table (its header's and its own cells) → its instalment, its duty, or both: a
     milestone schedule with a deliverable, a target date and a fee per row ("M1 | Data Readiness Report |
     July 31, 2026 | RMB 240,000") states the deliverable's deadline and the fee it earns."""
     if not header or not cells or _total_row(cells):
         return []
+    if len(cells) == len(header) + 1 and ROW_ID.fullmatch(cells[0]):
+        header = ["", *header]  # "Milestone | Amount | Due" over "M1 | Project initiation | US$36,000 | …": an unheaded id
     candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
     # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
     amount_col = next((i for i in candidates if i < len(cells) and re.search(r"\d", cells[i])
@@ -133,7 +139,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     if amount_col >= len(cells):
         return []
     duties: list[RawObligation] = []
-    if _DELIVERABLE_HEADER.search(" ".join(h for i, h in enumerate(header) if i != amount_col)):
+    if _states_deliverables(header, amount_col):
         unpaid = [c if i != amount_col else "" for i, c in enumerate(cells)]
         got = _duty_row(ctx, u, s, header, unpaid, row_ids, earns_fee=True)
         if got is not None and got.kind != "payment":
@@ -141,17 +147,23 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
             cells = [c if i != columns_deadline(header) else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
     currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
+    timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
+    own = next((x for x in map(find_time, timing) if x), None)
+    amount: Decimal | None = None
     if money:
-        amount: Decimal = money[0].value
+        amount = money[0].value
         currency = money[0].currency
     else:
         fig = re.fullmatch(r"\**\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[amount_col])
-        if not fig:
+        if fig:
+            amount = number(fig.group(1))
+        elif own is None or own.bare or not ruled:
             return duties
-        amount = number(fig.group(1))
-    timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
+        # else: a charge without a sum ("at list price less 20%") that states when it is due: a payment (in a
+        # table with "|" columns: lines of justified text also look like a table laid out with spaces)
     use_terms = (lead[2] if lead else None) or terms
-    own = next((x for x in map(find_time, timing) if x), None)
+    if own is not None and (own.recurrence or _DUE.search(" ".join(timing))):
+        use_terms = None  # "invoiced monthly in advance; due by the 15th day of each month": its own due time
     # a row invoiced by its own words, or under an "Invoicing" header when it states no deadline of
     # its own ("payable within thirty (30) days after the Effective Date" keeps that deadline)
     invoiced = any(_INVOICED.search(c) for c in timing) or (
@@ -170,11 +182,30 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     last = s.rfind(cells[-1]) + len(cells[-1])
     return duties + [RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first,
                                    u.start + last, fixed_date=t.fixed_date, event=t.event, offset=t.offset,
-                                   business_days=t.business_days, amount=amount, currency=currency)]
+                                   business_days=t.business_days, recurrence=t.recurrence, amount=amount,
+                                   currency=currency)]
+
+
+#: a row's own due time, which the contract's general payment terms do not replace
+_DUE = re.compile(r"\b(?:due|payable)\s+(?:by|on|within|no\s+later\s+than|before)\b", re.I)
 
 
 #: a column that names what a row delivers: a milestone schedule's, not a fee table's
-_DELIVERABLE_HEADER = re.compile(r"\b(?:deliverables?|milestones?|phases?|stages?|activit(?:y|ies)|work\s+products?)\b", re.I)
+_DELIVERABLE_HEADER = re.compile(r"\b(?:deliverables?|work\s+products?|outputs?)\b", re.I)
+#: a milestone or phase column, over a deadline column for the work ("Target Date", not a payment's "Due")
+_STEP_HEADER = re.compile(r"\b(?:milestones?|phases?|stages?)\b", re.I)
+_WORK_DEADLINE = re.compile(r"\b(?:target|delivery|completion|deadline|delivered)\b", re.I)
+
+
+def _states_deliverables(header: list[str], amount_col: int) -> bool:
+    """A fee table whose rows also state a deliverable and its deadline ("Milestone | Deliverable | Target
+    Date | Milestone Fee"); "Milestone | Amount | Due" is a payment schedule alone."""
+    others = [h for i, h in enumerate(header) if i != amount_col]
+    if any(_DELIVERABLE_HEADER.search(h) for h in others):
+        return True
+    deadline = columns_deadline(header)
+    return (deadline is not None and bool(_WORK_DEADLINE.search(header[deadline]))
+            and any(_STEP_HEADER.search(h) for h in others))
 
 
 def columns_deadline(header: list[str]) -> int | None:
@@ -231,6 +262,8 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
             continue
         for i, h in enumerate(header):
             if i < len(cells) and _AMOUNT_HEADER.search(h):
+                if (money := find_money(cells[i])) and money[0].currency:
+                    return money[0].value, money[0].currency  # "**USD 315,000.00**"
                 fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
                 if fig:
                     return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None

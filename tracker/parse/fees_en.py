@@ -116,7 +116,7 @@ __all__ = ["each_instalment", "fee_names", "labelled_total", "named_total"]
 
 
 #: the name of a fee a payment sentence pays without its amount: "pay the Onboarding Fee within…"
-_FEE_NAME = re.compile(r"\b(?:the\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,3}Fee)\b(?!\s+(?:of|is|shall\s+be|:))")
+_FEE_NAME = re.compile(r"\b(?:[Tt]he\s+)?(?P<n>(?!The\s)(?:[A-Z][\w-]*\s+){1,3}Fee)\b(?!\s+(?:of|is|shall\s+be|:))")
 
 
 def named_fee_amount(text: str, sentence: str) -> MoneyHit | None:

@@ -252,19 +252,19 @@ DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|�
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
-                r"|部署上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
+                r"|部署上线|正式上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"
 #: what a provider hands over that is a place or infrastructure, not the model (机柜、电力及网络的交付)
-PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|工位|办公|账号|账户"
+PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|工位|办公|账号|账户|帐号|帐户"
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
-NOT_DATA_OBJECT = (r"账户|账号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
-                   r"环境|权限|保函|担保|证明|函|服务器|硬件|GPU|算力|机房|机柜|源代码|源码|代码")
+NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
+                   r"环境|权限|保函|担保|证明|函|服务器|伺服器|硬件|GPU|算力|机房|机柜|源代码|源码|代码")
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
@@ -274,7 +274,7 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"迁出|撤出|搬离|部署|发送|寄送|推送|汇报|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
+OTHER_ACTION = r"迁出|撤出|搬离|部署|发送|寄送|推送|汇报|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|清除|擦除|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|运抵|交货|发运|运送"
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not

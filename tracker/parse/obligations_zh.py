@@ -42,7 +42,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
-from tracker.parse.series_zh import join_first, series_first, series_month
+from tracker.parse.series_zh import first_alone, join_first, series_first, series_month
 from tracker.parse.timex_element import time_element
 from tracker.regex_cache import own_if
 
@@ -60,6 +60,8 @@ _SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支�
 
 
 _PAYMENT_ACTION = re.compile(lexicon_zh.PAYMENT_ACTION)
+#: the act a passive "由甲方…" names its actor for: "履约保证金…由甲方无息退还乙方"
+_ACT_AFTER = re.compile(rf"[^,。;]{{0,8}}?(?:{lexicon_zh.OTHER_ACTION}|{lexicon_zh.PAYMENT_ACTION})")
 _CLAUSE_CUT = re.compile(r"[,;]")
 
 
@@ -90,6 +92,10 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
             continue
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
+            return role
+    for m in words_rx.finditer(sentence):  # "…之日起10个工作日内由甲方无息退还乙方": the passive's actor
+        if sentence[max(0, m.start() - 1):m.start()] == "由" and _ACT_AFTER.match(sentence, m.end()) \
+                and (role := ctx.role_of(m.group(0)) or _role_word(m.group(0))):
             return role
     for m in clause_head_rx.finditer(sentence):  # "…之日起30日内，甲方无息退还…"
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
@@ -175,6 +181,12 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
             continue
+        if (last := facts.obligations[-1] if facts.obligations else None) is not None and last.recurrence \
+                and last.label == u.label and (first := first_alone(s)) is not None:
+            last.series_from = first  # "乙方应于每季度首月十日前提交…；首份报告应于2026年10月10日前提交"
+            last.recurrence = join_first(last.recurrence, first)
+            facts.read.append((u.start, u.end))
+            continue
         if row is not None and in_schedule:
             if row.start in table_rows:
                 continue  # the rest of a row split at ';'
@@ -217,7 +229,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         kind = kinds_zh.settle_kind(kind, action, party) or kind
         if kind == "model_delivery" and not re.search(lexicon_zh.DELIVERABLE, action) and (lead := _lead_in(ctx, u)):
             kind = kinds_zh.kind_of(lead, party) or kind  # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names
-        same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and "。" not in ctx.text[prev_at[1]:u.start])
+        same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and not piped
+                                      and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)
         if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action):
             kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
         prev_kind, prev_at = kind, (u.label, u.end)
@@ -231,6 +244,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         facts.obligations.append(raw)
     from tracker.parse import amendments_zh
 
+    payment_lists_zh.fill_equal(ctx.text, facts.obligations, not facts.authoritative_figures)
     facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations, facts.read)
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
@@ -379,4 +393,3 @@ _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERAB
 _LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")
-

@@ -47,3 +47,26 @@ def _noun(sentence: str) -> str:
     """What is paid (许可费, 服务费, 款): the word after 支付 in the sentence, else 款."""
     m = re.search(r"(?:支付|付清|给付)[^,，。;:：]{0,10}?([\u4e00-\u9fff]{0,4}(?:费|款|金))", sentence)
     return m.group(1)[-3:] if m else "款"
+
+
+#: equal instalments: "分四期支付，每期澳门元贰拾壹万元正（MOP210,000.00）", "每期付款金额为人民币5万元"
+_EACH = re.compile(r"(?:分\s*[一二三四五六七八九十\d]+\s*期[^,，。;；]{0,6}[,，]?\s*)?每期(?:应付|支付|付款)?(?:金额|款项|费用|价款)?(?:均)?(?:为|是)?\s*[:：]?\s*")
+
+
+def each_amount(text: str, capital_wins: bool) -> MoneyHit | None:
+    """The one amount every instalment is, when the contract says so (每期…元); None when it states none,
+    or two different ones."""
+    found: list[MoneyHit] = []
+    for m in _EACH.finditer(text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
+        if hits and hits[0].start - m.end() <= 6:
+            found.append(hits[0])
+    return found[0] if found and all(h.value == found[0].value for h in found) else None
+
+
+def fill_equal(text: str, obligations: list[RawObligation], capital_wins: bool) -> None:
+    """Instalments that state no sum or share of their own take the one the contract gives each (每期…元)."""
+    bare = [o for o in obligations if o.kind == "payment" and o.amount is None and o.percent is None]
+    if len(bare) >= 2 and (each := each_amount(text, capital_wins)):
+        for o in bare:
+            o.amount, o.currency = each.value, each.currency

@@ -191,7 +191,7 @@ def rule_dates(ctx: Ctx, seen: Facts) -> Facts:
     facts.effective_unknown = got.effective_unknown
     facts.term = got.term
     facts.term_from_event = got.term_from_event
-    facts.end_date = got.end_date
+    facts.end_date, facts.range_start = got.end_date, got.range_start
     if got.term_at:
         facts.term_span = (ctx.clauses.label_at(got.term_at[0]), *got.term_at)
     facts.renewal_notice = got.renewal_notice

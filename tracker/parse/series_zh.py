@@ -84,6 +84,21 @@ def join_first(rule: str, first: date) -> str:
     return f"FREQ={freq};BYMONTH={','.join(map(str, months))};BYMONTHDAY={m.group(2)}"
 
 
+#: a sentence of its own that dates a series' first occurrence: "首份报告应于2026年10月10日前提交"
+_FIRST_ALONE = re.compile(r"\s*(?:首份|首次|第一份|第一次)[\u4e00-\u9fff]{0,6}?\s*(?:应|须|需)?(?:于|在)\s*")
+
+
+def first_alone(sentence: str) -> date | None:
+    """The first occurrence a sentence right after a recurring duty dates, when that is all it says."""
+    m = _FIRST_ALONE.match(sentence)
+    if m is None:
+        return None
+    hits = [h for h in find_dates(sentence, m.end(), min(len(sentence), m.end() + 20)) if h.value]
+    if not hits or hits[0].start - m.end() > 2 or len(sentence) - hits[0].end > 12:
+        return None
+    return hits[0].value
+
+
 def series_first(sentence: str) -> date | None:
     """The first occurrence a recurring duty states: "…于每周五前支付…，首次结算日为2026年6月26日"."""
     m = _FIRST.search(sentence)

@@ -37,6 +37,7 @@ class TimeExpr:
     series_after: bool = False  # the series starts after the effective date ("the first Friday after…")
     bare: bool = False  # an event with no period: "upon Acceptance"
     anchor_date: date | None = None  # counted from a date a field states ("after the Order Start Date")
+    anniversaries: bool = False  # "on each anniversary of the Effective Date": effective + P1Y, P2Y … in the term
 
 
 _DEFINED_IDS = frozenset(anchor for anchor, _ in DEFINED_EN)
@@ -51,9 +52,11 @@ def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if document is not None and anchor in _DEFINED_IDS:  # "upon expiry of the warranty period" it defines
         anchor, offset = resolve(anchor, offset, defined_anchors(document, "en"))
     event = schema_event(anchor)
-    if event == "other" and document is not None and offset != "P0D":
+    if event == "other" and document is not None:
         window = s[v.start:v.end + 40].lower()  # "after the Order Start Date" where a field dates it
         day = next((d for name, d in field_dates_en(document).items() if name in window), None)
+        if day is not None and offset == "P0D":  # "no later than the Subscription Start Date": that day
+            return TimeExpr(v.start, v.end, fixed_date=day) if v.kind in ("within", "on", "by") else None
         if day is not None:
             return TimeExpr(v.start, v.end, offset=weeks_as_days(offset), business_days=v.business_days, anchor_date=day)
     if event == "other":
@@ -68,6 +71,8 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
     v = read_time(s, "en")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
+        if rule is None and v.rrule == "FREQ=YEARLY" and v.anchor == "effective" and v.offset == "P1Y":
+            return TimeExpr(v.start, v.end, event="effective", offset="P1Y", anniversaries=True)
         if rule is None:  # "invoiced monthly in arrears and payable within 30 days after receipt of the invoice"
             rest = find_time(s[v.end:], document) if v.end < len(s) else None
             if rest is None or rest.recurrence is not None:
