@@ -128,7 +128,7 @@ def _capital(numeral: str) -> int | None:
 
 
 _LETTER_SECTION = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])\.[ \t]+(?=[A-Z][a-z])")
-_LETTER_ITEM = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])(?P<n>\d{1,2})\.[ \t]")
+_LETTER_ITEM = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])(?:\.(?=\d))?(?P<n>\d{1,2})\.?[ \t]")  # B1. or B.1
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")

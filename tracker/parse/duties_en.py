@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from tracker.parse import project_periods_en
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -246,7 +247,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                                 event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence,
                                 anchor_date=t.anchor_date, anniversaries=t.anniversaries)
             raw.series_after = t.series_after
-            if t.recurrence and (since := _series_from(s)):
+            if t.recurrence and (since := _series_from(s, ctx.text)):
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
             if kind == "payment":
                 payment(u, s, raw)
@@ -270,8 +271,10 @@ _AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(
 _COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
 
 
-def _series_from(s: str) -> date | None:
+def _series_from(s: str, text: str) -> date | None:
     """The day after the period a series "commences with" ends: its first occurrence is after it."""
+    if (wk := _STARTING_WEEK.search(s)) is not None and (monday := project_periods_en.week_start(text, int(wk.group("n")))):
+        return monday  # "every Thursday, starting in Week 1" where the contract dates its Weeks
     m = _COMMENCING.search(s)
     if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
         return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
@@ -284,6 +287,7 @@ def _series_from(s: str) -> date | None:
 
 
 _STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
+_STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
 _STARTING_ON = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:on|from)\s+", re.I)
 _BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.parse import project_periods_en
 from tracker.parse.lexicon_en import DEADLINE_HEADER, KINDS_RX, PARTY_HEADER
 from tracker.parse.parties_en import role_of
 from tracker.parse.timex_duty_en import TimeExpr, bare_period, find_time
@@ -32,14 +33,23 @@ class RowDuty:
     time: TimeExpr
 
 
-def columns(header: list[str]) -> tuple[int, int | None] | None:
+#: a column of project weeks or months ("Week", "Month"): a deadline column where the contract defines them
+_PERIOD_HEADER = re.compile(r"\W*(?P<u>week|month)s?\W*", re.I)
+
+
+def columns(header: list[str], document: str | None = None) -> tuple[int, int | None] | None:
     """(deadline column, party column) of a duty table's header, or None when it has no deadline column."""
     deadline = next((i for i, h in enumerate(header) if _DEADLINE.search(h)), None)
+    if deadline is None and document is not None:
+        deadline = next((i for i, h in enumerate(header) if _PERIOD_HEADER.fullmatch(h) and _period_unit(h, document)), None)
     if deadline is None:
         return None
     party = next((i for i, h in enumerate(header) if i != deadline and _PARTY.search(h)), None)
     return deadline, party
 
+
+#: the column that names what a row delivers
+_DELIVERABLE_COL = re.compile(r"\bdeliverables?\b", re.I)
 
 #: a row that is an instalment: "Payment 1 — 40% of the Fees (CNY 192,000.00)", "Final instalment"
 _PAYMENT_ROW = re.compile(r"\s*\**\s*(?:(?:first|second|third|final|last)\s+)?(?:payment|instal(?:l)?ment|balance)\b"
@@ -65,19 +75,34 @@ def cell_time(cell: str) -> TimeExpr | None:
     return t
 
 
-def row_duty(header: list[str], cells: list[str], earlier: dict[str, str]) -> RowDuty | None:
+def _period_unit(header_cell: str, document: str) -> str | None:
+    """"week" or "month" when the header cell names the project periods the contract defines."""
+    m = _PERIOD_HEADER.fullmatch(header_cell)
+    unit = m.group("u").lower() if m else None
+    if unit == "week":
+        return unit if project_periods_en.weeks(document) else None
+    return unit if unit == "month" and project_periods_en.months(document) else None
+
+
+def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], document: str | None = None) -> RowDuty | None:
     """The duty a row states; ``earlier`` maps the ids of the rows above ("M2") to their kinds and
-    gains this row's."""
-    cols = columns(header)
+    gains this row's. With ``document``, a Week or Month column dates its rows on the contract's own
+    project calendar; a row whose Deliverable cell is empty ("—") delivers nothing."""
+    cols = columns(header, document)
     if cols is None or cols[0] >= len(cells):
         return None
     deadline, party_col = cols
+    named = next((i for i, h in enumerate(header) if _DELIVERABLE_COL.search(h)), None)
+    if named is not None and named < len(cells) and not cells[named].strip(" *—–-"):
+        return None
     what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not ROW_ID.fullmatch(c))
-    kind = _kind(what)
+    kind = _kind(cells[named] if named is not None and named < len(cells) else what)
     if ROW_ID.fullmatch(cells[0]):
         earlier[cells[0]] = kind
     when = cells[deadline]
-    t = cell_time(when)
+    unit = _period_unit(header[deadline], document) if document is not None else None
+    day = project_periods_en.cell_date(document, unit, when) if document is not None and unit else None
+    t = TimeExpr(0, len(when), fixed_date=day) if day is not None else cell_time(when)
     if t is None or t.bare:
         ref = next((k for rid, k in earlier.items() if rid != cells[0] and re.search(rf"\b{re.escape(rid)}\b", when)), None)
         period = bare_period(when)

@@ -21,6 +21,8 @@ def _field_named(doc: _Doc, at: int) -> tuple[DateHit, str] | None:
     if m is None:
         return None
     day = field_dates_en(doc.text).get(" ".join(m.group("n").lower().split()))
+    if day is None and (meaning := doc.definition(m.group("n"))) is not None and (hit := doc.date_at(meaning)):
+        day = hit.value  # '"Commencement Date" means 14 September 2026': "commence on the Commencement Date"
     return (DateHit(m.start("n"), m.end("n"), day), m.group("n")) if day is not None else None
 
 

@@ -217,7 +217,7 @@ def _duty_row(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str]
               row_ids: dict[str, str], earns_fee: bool = False) -> RawObligation | None:
     """A row of a table of duties → its dated duty (an instalment when the row names a payment). A row
     that ``earns_fee`` is the provider's milestone unless a column names who owes it."""
-    duty = row_duty(header, cells, row_ids)
+    duty = row_duty(header, cells, row_ids, ctx.text)
     if duty is None:
         return None
     what0 = next((c for c in cells if c and c is not cells[-1]), cells[0]).strip("* ")

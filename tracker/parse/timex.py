@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from operator import attrgetter
 
+from tracker.parse.timex_anchors import received
 from tracker.parse.timex_lexicon import (
     DEFAULT_ANCHOR_EN,
     DEFAULT_ANCHOR_ZH,
@@ -326,7 +327,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
         total = Dur(d=total.d - 1, business=total.business)  # (含当日): the start day is the first day
     if anchor == "event" and _unknown_event(s, toks, a):
         anchor = "other"  # 审核通过后十日内: an event the lexicon does not know is kept, as "other"
-    if anchor in ("event", "other") and (got := _received(s, toks, a)) is not None:
+    if anchor in ("event", "other") and (got := received(s, toks, a)) is not None:
         anchor = got  # 厂商检具请款单据,机关于收受后十五日内支付: the receipt of the document just named
     if kind == "calendar":  # 签署验收单后的第二个月末: a calendar rule, not a period
         return Deadline(anchor, None, False, "on", a, b)
@@ -334,22 +335,6 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     return Deadline(anchor, total.iso(negative), total.business, kind, a, b,
                     _contingent(s, anchor, total, lang, a if anchor_tok is None else anchor_tok.start),
                     anchor_span=apart)
-
-
-_RECEIPT = re.compile(r"(?:收受|收到|收讫|接获|受领|收悉)(?:之日|当日)?\s*(?:起|后|之后|以后)?\s*$")
-#: what a party receives: the events a bare "收受后" (receipt, its object unsaid) refers back to
-_RECEIVED = frozenset({"invoice", "payment_request"})
-
-
-def _received(s: str, toks: list[Tok], a: int) -> str | None:
-    """The document a bare receipt verb right before ``a`` refers back to (the last one the sentence named)."""
-    head = s[max(0, a - 8):a]
-    m = _RECEIPT.search(head)
-    if m is None:
-        return None
-    verb = a - len(head) + m.start()
-    before = [t for t in toks if t.kind == "EVENT" and t.end <= verb and str(t.value) in _RECEIVED]
-    return str(before[-1].value) if before else None
 
 
 #: a sentence a drafter writes is far shorter; a run-on unit (1 MB without a full stop) is read in its

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from tracker.parse.timex_scan import DUR_EN, Dur, en_duration
+from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
 
 #: anchor id → the words that define its period, per language
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
@@ -115,11 +115,16 @@ def field_dates_en(text: str) -> dict[str, date]:
     from tracker.parse.common import find_dates
 
     out: dict[str, date] = {}
-    for m in _DATE_FIELD_EN.finditer(text) if "Date" in text else ():
-        hits = find_dates(text, m.end(), m.end() + 30)
-        if hits and hits[0].value and hits[0].start - m.end() <= 2:
-            out.setdefault(" ".join(m.group("name").lower().split()), hits[0].value)
+    for rx in (_DATE_FIELD_EN, _DATE_DEFINED_EN) if "Date" in text else ():
+        for m in rx.finditer(text):
+            hits = find_dates(text, m.end(), m.end() + 30)
+            if hits and hits[0].value and hits[0].start - m.end() <= 2:
+                out.setdefault(" ".join(m.group("name").lower().split()), hits[0].value)
     return out
+
+
+#: a date a definition states: '"Commencement Date" means 14 September 2026'
+_DATE_DEFINED_EN = re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,30}?\s+Date)[\"”]\s+(?:shall\s+)?means?\s+(?:the\s+date\s+)?")
 
 
 def named_date_event(words: str, defined: dict[str, str]) -> str | None:
@@ -144,4 +149,20 @@ def resolve(anchor: str, offset: str, defined: dict[str, tuple[str, str]]) -> tu
     return event, (_dur(base) + _dur(offset)).iso()
 
 
-__all__ = ["defined_anchors", "defined_dates_en", "field_dates_en", "named_date_event", "resolve"]
+
+_RECEIPT = re.compile(r"(?:收受|收到|收讫|接获|受领|收悉)(?:之日|当日)?\s*(?:起|后|之后|以后)?\s*$")
+#: what a party receives: the events a bare "收受后" (receipt, its object unsaid) refers back to
+_RECEIVED = frozenset({"invoice", "payment_request"})
+
+
+def received(s: str, toks: list[Tok], a: int) -> str | None:
+    """The document a bare receipt verb right before ``a`` refers back to (the last one the sentence named)."""
+    head = s[max(0, a - 8):a]
+    m = _RECEIPT.search(head)
+    if m is None:
+        return None
+    verb = a - len(head) + m.start()
+    before = [t for t in toks if t.kind == "EVENT" and t.end <= verb and str(t.value) in _RECEIVED]
+    return str(before[-1].value) if before else None
+
+__all__ = ["received", "defined_anchors", "defined_dates_en", "field_dates_en", "named_date_event", "resolve"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tracker.parse.project_periods_en import BY_MONTH_END, month_end
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
 from tracker.parse.timex_anchors import (
     DEFINED_EN,
@@ -41,12 +42,16 @@ class TimeExpr:
 
 
 _DEFINED_IDS = frozenset(anchor for anchor, _ in DEFINED_EN)
+#: a receipt whose object is unsaid: the invoice the sentence pays
+_BARE_RECEIPT = re.compile(r"\s+(?:after|of|following|from|upon)\s+(?:its\s+|their\s+)?receipt\b(?!\s+of)", re.I)
 
 
 def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if v.offset is None or v.offset.startswith("-") or "T" in v.offset or v.kind in ("window", "before", "lasting"):
         return None  # a window or a notice period before an event, an hour-long response: no schedulable deadline
     anchor, offset = v.anchor, v.offset
+    if anchor == "event" and _BARE_RECEIPT.match(s, v.end) and "invoice" in s[:v.start].lower():
+        anchor = "invoice"  # "pay each undisputed invoice within thirty (30) days after receipt"
     if anchor == "event" and document is not None:  # "after the Acknowledgement Date", defined elsewhere
         anchor = named_date_event(s[v.start:v.end + 40], defined_dates_en(document)) or anchor
     if document is not None and anchor in _DEFINED_IDS:  # "upon expiry of the warranty period" it defines
@@ -68,6 +73,9 @@ def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
 def find_time(s: str, document: str | None = None) -> TimeExpr | None:
     """The deadline an English sentence states, if any; with ``document`` (the whole normalised
     text), a date the contract names by its event ("the Acknowledgement Date") counts from it."""
+    if document is not None and "Month" in s and (m := BY_MONTH_END.search(s)) is not None \
+            and (day := month_end(document, int(m.group("n")))) is not None:
+        return TimeExpr(m.start(), m.end(), fixed_date=day)  # "By the end of Month 6", the contract's Months
     v = read_time(s, "en")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
