@@ -71,3 +71,71 @@ def test_project_periods_need_their_definition() -> None:
     assert week_due("Week 1 is the week beginning Monday 4 January 2027.", 2) is None  # no due weekday stated
     text = "Week 1 is the week beginning Monday 4 January 2027. Deliverables are due on the Friday of that Week."
     assert week_due(text, 1) == date(2027, 1, 8)
+
+
+ORDERS_ZH = ("# 视频分析服务框架协议\n\n- 甲方（需方）：宁海城市运营有限公司\n- 乙方（供方）：杭州视达科技有限公司\n\n"
+             "## 第一条 期限\n\n1.1 本协议自双方盖章之日起生效，有效期两年。\n\n"
+             "| 甲方（盖章）：宁海城市运营有限公司 | 乙方（盖章）：杭州视达科技有限公司 |\n|---|---|\n"
+             "| 日期：2026年4月1日 | 日期：2026年4月3日 |\n\n---\n\n## 订单一 路口检测\n\n下单日期：2026年4月20日\n\n"
+             "1. 甲方应于2026年5月10日前提供样本视频。\n2. 乙方应于2026年6月30日前完成部署并上线运行。\n\n"
+             "## 订单二 客流分析\n\n下单日期：2026年7月1日\n\n1. 乙方应于2026年9月30日前完成部署并上线运行。\n")
+
+
+def test_orders_after_a_frameworks_signatures_are_parts_of_their_own() -> None:
+    doc = _json(ORDERS_ZH, "x.md")
+    assert doc["contract"]["signed_date"] == "2026-04-03"  # an order's 下单日期 is not the framework's signing
+    got = [(o["clause"], o["kind"], o["due_date"]) for o in doc["obligations"] if o["clause"].startswith("订单")]
+    assert got == [("订单一.1", "data_delivery", "2026-05-10"), ("订单一.2", "model_delivery", "2026-06-30"),
+                   ("订单二.1", "model_delivery", "2026-09-30")]
+
+
+SCHEDULE_TERMS = ("SUBSCRIPTION AGREEMENT\n\nThis Agreement is made between Kestrel Vision Pte. Ltd. (UEN 201811111A), a "
+                  "company incorporated in Singapore (\"Provider\"), and Marina Stores Pte. Ltd. (UEN 200922222B) "
+                  "(\"Customer\").\n\n1. TERM\n1.1 \"Start Date\" means the date so stated in the Commercial Terms. This "
+                  "Agreement comes into force on the Start Date.\n1.2 The Subscription Term is stated in the Commercial "
+                  "Terms.\n\nSIGNED for and on behalf of Kestrel Vision Pte. Ltd.\nName: A. Tan    Date: 2 March 2026\n\n"
+                  "SIGNED for and on behalf of Marina Stores Pte. Ltd.\nName: B. Ong    Date: 4 March 2026\n\n"
+                  "SCHEDULE 1 - COMMERCIAL TERMS\n\n| Item | Term\n|------|------\n| Start Date | 1 April 2026\n"
+                  "| Subscription Term | 12 months, from 1 April 2026 to 31 March 2027\n"
+                  "| Onboarding Fee | SGD 5,000.00, payable within fourteen (14) days after the Start Date\n"
+                  "| Annual Fee | SGD 40,000.00, payable on or before 30 April 2026\n| Total Contract Value | SGD 45,000.00\n")
+
+
+def test_commercial_terms_after_the_signatures_state_the_term_fees_and_total() -> None:
+    doc = _json(SCHEDULE_TERMS)
+    c = doc["contract"]
+    assert c["provider"] == "Kestrel Vision Pte. Ltd." and c["client"] == "Marina Stores Pte. Ltd."  # no "(UEN …)"
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-04-01", "P12M", "2027-03-31")
+    assert (c["total_fee"], c["currency"]) == ("45000.00", "SGD")
+    pay = [(o["title"], o["amount"], o["due_date"]) for o in doc["obligations"] if o["kind"] == "payment"]
+    assert pay == [("Onboarding Fee", "5000.00", "2026-04-15"), ("Annual Fee", "40000.00", "2026-04-30")]
+
+
+AMENDMENT = ("# AMENDMENT NO. 3 TO THE SERVICES AGREEMENT\n\n**Provider:** Delta Models Co., Ltd. (\"**Provider**\")\n"
+             "**Client:** Echo Retail Co., Ltd. (\"**Client**\")\n\n## Recitals\n\nA. The parties entered into a Services "
+             "Agreement dated 1 June 2024.\n\nB. The Term of the Agreement currently ends on 30 June 2026.\n\n## 1. Effect\n\n"
+             "1.1 This Amendment No. 3 takes effect on 20 May 2026.\n\n## 2. Term\n\n2.1 The Agreement is amended so that "
+             "the Term ends on 30 June 2027.\n\n2.2 Either party may propose a further extension by written notice no later "
+             "than thirty (30) days before the end of the extended Term.\n\n2.3 Within five (5) Business Days after delivering "
+             "the Updated Model, Provider shall deliver an evaluation report.\n\n"
+             "| Delta Models Co., Ltd. | Echo Retail Co., Ltd. |\n|---|---|\n| Date: 12 May 2026 | Date: 14 May 2026 |\n")
+
+
+def test_an_amendments_own_start_its_new_end_and_the_extended_terms_notice() -> None:
+    doc = _json(AMENDMENT, "x.en.md")
+    c = doc["contract"]
+    # the recital's "currently ends on 30 June 2026" is the old end; "No. 3" does not end the sentence
+    assert (c["effective_date"], c["expiry_date"]) == ("2026-05-20", "2027-06-30")
+    assert (c["renewal_notice"], c["renewal_notice_deadline"]) == ("P30D", "2027-05-31")
+    report = next(o for o in doc["obligations"] if o["kind"] == "evaluation_report")
+    assert report["trigger"] == {"event": "model_delivery", "offset": "P5D", "business_days": True}
+
+
+def test_a_yearly_top_up_is_a_payment_and_a_minimum_is_no_total() -> None:
+    text = ("甲方：甲科技有限公司\n乙方：乙数据有限公司\n第一条 许可费\n（一）本协议不设固定总价。\n"
+            "（二）年度保底：每个授权年度内乙方应付的使用费合计不低于人民币300,000元。不足部分由乙方自2027年起于每年"
+            "4月30日前一次性补足。\n第二条 期限\n本协议自2026年5月1日起生效，有效期三年。\n")
+    doc = _json(text, "x.txt")
+    assert doc["contract"]["total_fee"] is None
+    top_up = next(o for o in doc["obligations"] if o["kind"] == "payment")
+    assert (top_up["party"], top_up["recurrence"], top_up["due_date"]) == ("client", "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30", "2027-04-30")

@@ -95,7 +95,7 @@ _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNE
                     "ccepted",
                     "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 _APPENDIX = re.compile(
-    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
+    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|订单\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEX|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
     # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"

@@ -138,7 +138,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
-        label = re.sub(r"\s+", "", name) if m.group("n") else f"SOW{m['sow']}" if m.group("sow") \
+        label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"SOW{m['sow']}" if m.group("sow") \
             else f"CO{m['co']}" if m.group("co") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
@@ -203,7 +203,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             last_pos = pos
             continue
         if kind == "appendix" and (in_signature or article >= 1):
-            if not in_signature and not re.match(r"附件|补充|Appendix|Annex|Schedule", text[pos:pos + 9]):
+            if not in_signature and not re.match(r"附件|补充|订单|Appendix|Annex|Schedule", text[pos:pos + 9]):
                 continue
             # an appendix heading only counts after the body (signature block seen)
             if not in_signature:
@@ -321,7 +321,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
     ends = [start for _, start, _ in opened[1:]] + [len(text)]
     final = [
         Segment(label, start, end, False)
-        if heading and label and "附件" not in label and _has_body(text[start:end])
+        if heading and label and not label.startswith(("附件", "订单")) and _has_body(text[start:end])
         else Segment(label, start, end, heading)
         for (label, start, heading), end in zip(opened, ends, strict=True)
     ]
@@ -370,8 +370,8 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附ASEOC"  # the characters an appendix label starts with (most labels are "4.2")
+_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附订ASEOC"  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

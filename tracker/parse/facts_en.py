@@ -64,13 +64,20 @@ class DateFacts:
 
 
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
-_TERM_FIELD = re.compile(r"(?m)^[ \t*]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*:[ \t*]*")
+_TERM_FIELD = re.compile(r"(?m)^[ \t*|]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*[:|][ \t*]*")
 _FIELD_DUR = re.compile(rf"(?i:{DUR})")
 _FIELD_MONTHS = re.compile(r"\s*\(\s*(?:[a-z-]+\s*\(\s*)?(\d{1,3})\s*\)?\s*months?\s*\)", re.I)  # (24 months), (twenty-four (24) months)
 
 
 def _term_field(doc: _Doc, names: set[str]) -> dict[str, object]:
-    for m in _TERM_FIELD.finditer(doc.text, 0, doc.body_end):
+    """A term given as a form's field ("Subscription Term: …", a key-terms table's row), in the body or,
+    when the body states none, in a schedule after the signatures ("The Subscription Term is stated in the
+    Commercial Terms")."""
+    return _term_field_in(doc, names, 0, doc.body_end) or _term_field_in(doc, names, doc.body_end, len(doc.text))
+
+
+def _term_field_in(doc: _Doc, names: set[str], start: int, end: int) -> dict[str, object]:
+    for m in _TERM_FIELD.finditer(doc.text, start, end):
         dur = _FIELD_DUR.match(doc.text, m.end())  # "Term: Twenty-four (24) months from the Subscription Start Date"
         if dur is not None and (value := _duration(dur)) is not None:
             return {"term": value, "term_at": (dur.start(), dur.end()),
@@ -217,8 +224,8 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
         a = doc.sentence(m.start())[0]
         if not _subject_before(doc, _RX["effect_subject"], max(a, m.start() - 120), m.start()):
             continue
-        if _RX["amendment"].search(text, a, m.end()):
-            continue
+        if _RX["amendment"].search(text, a, m.end()) and not _THIS_AMENDMENT.match(text, a):
+            continue  # (an amendment the contract mentions; "This Amendment takes effect on …" is this document's start)
         if hit:
             found.append((hit.start, hit.value))  # type: ignore[arg-type]
             label = _labelled(doc, hit)
@@ -235,6 +242,9 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
     if found:
         return {"effective_date": min(found)[1]}
     return pending
+
+
+_THIS_AMENDMENT = re.compile(r"[\s#*\d.]*This\s+(?:Amendment|Supplement(?:al\s+Agreement)?)\b")
 
 
 def _subject_before(doc: _Doc, rx: Gated, a: int, b: int) -> bool:

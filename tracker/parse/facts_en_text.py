@@ -43,7 +43,7 @@ RX = {k: re.compile(v) for k, v in {
     "body_start": P['body_start'],
     "witness": P['witness'],
     "label": r"\s*\(\s*(?:the\s+|this\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“”'*]+(?P<name>[A-Za-z][A-Za-z ]{2,40}?)[\"“”'*]+\s*\)",
-    "boundary": r"(?<=[a-z0-9)\]\"”’'])[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
+    "boundary": r"(?<=[a-z0-9)\]\"”’'])(?<!\bNo)(?<!\bno)[.;](?=\s)|\n[ \t]*\n|\n(?=[ \t#*]*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s"
                 r"|[ \t#*]*(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+[\dIVX])",
     "blank": r"(?:(?:this|the)\s+)?(?:[_\s\[\]•*]|day\b|of\b|[A-Z][a-z]{2,8}\.?)*?,?\s*_*\s*,?\s*(?:19|20)\d{2}\b",
     "signed_lead": P['signed_on'] + r"$",
@@ -79,6 +79,10 @@ def clean(text: str) -> str:
     for a, b in spans:
         chars[a:b] = ("\n" if "\n" in text[a:b] else " ") + " " * (b - a - 1)
     return "".join(chars)
+
+
+#: the first numbered article after a titled recitals section (that ends it when no "NOW, THEREFORE" does)
+_FIRST_ARTICLE = re.compile(r"(?m)^[ \t#*]*(?:1\.(?!\d)|(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+1\b)")
 
 
 #: a document after the signatures (its dates are not the signatures')
@@ -122,7 +126,9 @@ class Doc:
         if head is None:
             return 0, 0
         op = _OPERATIVE.search(self.text, head.end(), head.end() + 6000)
-        return (head.start(), op.end()) if op else (0, 0)
+        if op is None and self.text[head.start():head.end()] in ("RECITALS", "Recitals", "BACKGROUND", "Background"):
+            op = _FIRST_ARTICLE.search(self.text, head.end(), head.end() + 6000)  # "## Recitals A. … B. …" then "## 1. Effect"
+        return (head.start(), op.start() if op and op.re is _FIRST_ARTICLE else op.end()) if op else (0, 0)
 
     def definition(self, name: str) -> int | None:
         """Where the meaning of '"Name" means …' starts (one search per name; at most 50 names)."""

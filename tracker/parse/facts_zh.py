@@ -41,7 +41,7 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     the preamble sentence, then the body."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     first = ctx.clauses.labelled()
-    body = (first[0].start, max(s.end for s in first if s.label and "附件" not in s.label)) if first else None
+    body = (first[0].start, max(s.end for s in first if s.label and not s.label.startswith(("附件", "订单")))) if first else None
     found = parties_zh.names(ctx.text, ctx.roles, body, ctx.party_defs)
     facts.provider = found.get("provider")
     facts.client = found.get("client")
@@ -92,7 +92,7 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
     """Signature-block dates (the later of two) and stated signing dates."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     labelled = ctx.clauses.labelled()
-    body_end = max((s.end for s in labelled if not re.match(r"附件|补充", s.label or "")), default=0)
+    body_end = max((s.end for s in labelled if not re.match(r"附件|补充|订单", s.label or "")), default=0)
     # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
     # own date is not the contract's signing date
     block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))

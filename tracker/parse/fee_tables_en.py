@@ -135,6 +135,8 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
                       candidates[0] if candidates else None)
     if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
         duty_row = _duty_row(ctx, u, s, header, cells, row_ids)
+        if duty_row is None and ruled and len(cells) == 2 and _FEE_KEY.search(cells[0]):
+            return _field_fee(ctx, u, s, cells)  # a key-terms row: "Set-up Fee | SGD 18,000.00, payable within …"
         return [duty_row] if duty_row is not None else []
     if amount_col >= len(cells):
         return []
@@ -184,6 +186,24 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
                                    u.start + last, fixed_date=t.fixed_date, event=t.event, offset=t.offset,
                                    business_days=t.business_days, recurrence=t.recurrence, amount=amount,
                                    currency=currency)]
+
+
+#: the key of a key-terms row that is a fee ("Set-up Fee", "Year 2 Subscription Fee", "Licence Charges")
+_FEE_KEY = re.compile(r"\b(?:fees?|charges?|price|instal(?:l)?ment|payment)\b(?!\s+terms)", re.I)
+
+
+def _field_fee(ctx: BaseCtx, u: Unit, s: str, cells: list[str]) -> list[RawObligation]:
+    """A key-terms row whose value is a sum and when it is paid ("SGD 96,000.00, invoiced on the
+    Subscription Start Date and payable within thirty (30) days of the invoice date")."""
+    money = find_money(cells[1])
+    t = find_time(cells[1], ctx.text) if money else None
+    if t is None or t.bare or _total_row(cells):
+        return []
+    first, last = s.find(cells[0]), s.rfind(cells[1]) + len(cells[1])
+    return [RawObligation("payment", "client", cells[0].strip("* "), u.label, u.start + first, u.start + last,
+                          fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
+                          recurrence=t.recurrence, anchor_date=t.anchor_date, amount=money[0].value,
+                          currency=money[0].currency)]
 
 
 #: a row's own due time, which the contract's general payment terms do not replace
@@ -260,6 +280,9 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
             continue
         if not cells or not _total_row(cells):
             continue
+        if len(cells) == 2 and not any(_AMOUNT_HEADER.search(h) for h in header) \
+                and (money := find_money(cells[1])) and money[0].currency:
+            return money[0].value, money[0].currency  # a key-terms row: "Total Contract Value | SGD 210,000.00"
         for i, h in enumerate(header):
             if i < len(cells) and _AMOUNT_HEADER.search(h):
                 if (money := find_money(cells[i])) and money[0].currency:

@@ -42,8 +42,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
                 m = amended
         if not hits or hits[0].start - m.end() > 8:
             continue
-        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内", text[max(0, m.start() - 8):hits[0].start]):
-            continue  # "预估服务费总额不超过…": a budget ceiling, not the price
+        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内|不低于|不少于", text[max(0, m.start() - 8):hits[0].start]):
+            continue  # "预估服务费总额不超过…": a budget ceiling; "使用费合计不低于…": a minimum; neither is the price
         if _PER_PERIOD.search(text, m.start(), hits[0].start):
             continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
         if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \

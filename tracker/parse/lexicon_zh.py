@@ -232,7 +232,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
-PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
+PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
@@ -252,7 +252,7 @@ DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|�
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
-                r"|部署上线|正式上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
+                r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object

@@ -135,8 +135,8 @@ def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
     cand_start = begin + len(window[begin:stop_at]) - len(window[begin:stop_at].lstrip(" \t\"“*"))
     name = window[cand_start:stop_at]
     suffixes = list(_SUFFIX.finditer(name))
-    if suffixes and not d:
-        name = name[:suffixes[-1].end()]
+    if suffixes and (not d or re.fullmatch(r"[\s,]*\([^()]{1,40}\)[\s,]*", name[suffixes[-1].end():])):
+        name = name[:suffixes[-1].end()]  # "… Pte. Ltd. (UEN 201912345K), a company …": the name ends at its suffix
     name = name.rstrip(" ,;")
     if not name or not name[0].isupper() or len(name) > 120 or re.search(r"\b(?:shall|will|must|means)\b", name) \
             or re.search(r"(?:^|\s)Party\s+\w$", name, re.I):  # "Party B (the Service Provider)": a side, not a name
