@@ -105,11 +105,14 @@ def add(
 ) -> None:
     """Parse contracts and store them; the same file again is 'already tracked'."""
     with errors():
+        from tracker import regex_cache
+        from tracker.cli_run_parse import _cache_dir
         from tracker.ingest import contract_files
         from tracker.store.results import AddFailure
 
         files = contract_files(paths)
-        with open_store() as store:
+        # the parser's own patterns compiled on an earlier run, as ``tracker parse`` reads them (issue 12)
+        with open_store() as store, regex_cache.in_use(_cache_dir()):
             results = _add_with_progress(store, paths, files, amends)
     ok = [r for r in results if not isinstance(r, AddFailure)]
     bad = [r for r in results if isinstance(r, AddFailure)]

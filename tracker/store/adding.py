@@ -49,12 +49,10 @@ def facts_only(obj: Any) -> Any:
     return obj
 
 
-def _same_facts(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two parse documents state the same facts (contract and obligations, in any order)."""
-    def key(d: dict[str, Any]) -> tuple[str, list[str]]:
-        return (_dumps(facts_only(d.get("contract"))),
-                sorted(_dumps(facts_only(o)) for o in d.get("obligations") or []))
-    return key(a) == key(b)
+def _facts_key(d: dict[str, Any]) -> tuple[str, list[str]]:
+    """What two parse documents must share to state the same facts (contract and obligations, in any order)."""
+    return (_dumps(facts_only(d.get("contract"))),
+            sorted(_dumps(facts_only(o)) for o in d.get("obligations") or []))
 
 
 def short(value: Any, width: int = 40) -> str | None:
@@ -125,14 +123,23 @@ class Adding(Recording):
             same = amends if amends is not None else self._same_contract(raw, result)
             if same is None:
                 return self._add_new(raw, result, doc, file)
-            previous = self._contract(s, same)
-            current = raw.execute("SELECT version, file, document FROM contract_versions WHERE id = ?",
-                                  (previous.current_version_id,)).fetchone()
-            if current is not None and _same_facts(json.loads(current[2]), doc):
-                return AddOutcome(same, file, "unchanged", warnings, current[0],
-                                  note=f"same contract as version {current[0]} ({Path(current[1]).name}) "
+            head = raw.execute("SELECT current_version_id FROM contracts WHERE id = ?", (same,)).fetchone()
+            if head is None:
+                self._contract(s, same)  # raises NotFound (--amends names no contract)
+            current = raw.execute("SELECT id, version, file, document FROM contract_versions WHERE id = ?",
+                                  (head[0],)).fetchone()
+            if current is not None and self._version_key(current[0], current[3]) == _facts_key(doc):
+                return AddOutcome(same, file, "unchanged", warnings, current[1],
+                                  note=f"same contract as version {current[1]} ({Path(current[2]).name}) "
                                        "in another format; only quotes or spacing differ, no version added")
-            return self._add_version(s, previous, result, doc, file, "amendment" if amends else "renewal")
+            return self._add_version(s, self._contract(s, same), result, doc, file, "amendment" if amends else "renewal")
+
+    def _version_key(self, version_id: int, document: str) -> tuple[str, list[str]]:
+        """The facts key of a stored version, read once per store (a version's document never changes):
+        a folder of copies of one contract compares each file with the same version."""
+        if version_id not in self._version_keys:
+            self._version_keys[version_id] = _facts_key(json.loads(document))
+        return self._version_keys[version_id]
 
     @staticmethod
     def _same_contract(raw: sqlite3.Connection, result: ParseResult) -> int | None:

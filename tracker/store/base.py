@@ -55,6 +55,8 @@ class StoreBase(BooksMixin, CorrectionsMixin):
         self.who = who or actor  # the person whose commands these are (recorded in history and actions)
         self._now = now or (lambda: datetime.now(UTC))
         self.engine = make_engine(self.path, timeout)
+        #: a stored version's facts key by version id (``Adding._version_key``; versions never change)
+        self._version_keys: dict[int, tuple[str, list[str]]] = {}
 
     def close(self) -> None:
         self.engine.dispose()
