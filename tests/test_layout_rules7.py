@@ -139,3 +139,57 @@ def test_a_yearly_top_up_is_a_payment_and_a_minimum_is_no_total() -> None:
     assert doc["contract"]["total_fee"] is None
     top_up = next(o for o in doc["obligations"] if o["kind"] == "payment")
     assert (top_up["party"], top_up["recurrence"], top_up["due_date"]) == ("client", "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30", "2027-04-30")
+
+
+AU = ("PROFESSIONAL SERVICES CONTRACT\n\nThis Contract is made between Wattle Data Pty Ltd (the \"Contractor\") and "
+      "Banksia Freight Pty Ltd (the \"Principal\").\n\n1. DEFINITIONS\n1.1 \"Contract Price\" means AUD 150,000.00, "
+      "exclusive of GST.\n\n2. TERM\n2.1 This Contract commences on 1st August 2026 and ends on 31st May 2027 (the "
+      "\"End Date\").\n\n3. PAYMENT\n3.1 The Principal must pay each correctly rendered tax invoice within fifteen (15) "
+      "Business Days after receiving it.\n\n4. CONFIDENTIALITY\n4.1 Each party must keep the other's Confidential "
+      "Information confidential for two (2) years after the End Date.\n\nEXECUTED as an agreement.\n\n"
+      "Signed for Wattle Data Pty Ltd by its director:\nName: K. Bell    Date: 20th July 2026\n\n"
+      "Signed for Banksia Freight Pty Ltd by its authorised officer:\nName: J. Reed    Date: 22nd July 2026\n\n"
+      "SCHEDULE 2 - MILESTONES\nItem | Milestone | Milestone Date | Milestone Payment (excl. GST)\n"
+      "1 | Data Audit Report | 30th September 2026 | AUD 50,000.00\n2 | Production Deployment of the model | "
+      "26th February 2027 | AUD 100,000.00\n")
+
+
+def test_an_australian_contract_its_schedule_of_milestones_and_its_defined_price() -> None:
+    doc = _json(AU)
+    c = doc["contract"]
+    assert (c["total_fee"], c["currency"]) == ("150000.00", "AUD")  # '"Contract Price" means AUD …'
+    assert (c["signed_date"], c["confidentiality_expiry"]) == ("2026-07-22", "2029-05-31")  # two years after the End Date
+    rows = [o for o in doc["obligations"] if o["clause"] == "Schedule 2"]
+    duties = [(o["kind"], o["due_date"]) for o in rows if o["kind"] != "payment"]
+    assert duties == [("other", "2026-09-30"), ("model_delivery", "2027-02-26")]
+    fees = [(o["amount"], o["currency"], o["trigger"]) for o in rows if o["kind"] == "payment"]
+    terms = {"event": "invoice", "offset": "P15D", "business_days": True}
+    assert fees == [("50000.00", "AUD", terms), ("100000.00", "AUD", terms)]
+
+
+SUPPLEMENT = ("# 补充协议（三）\n\n- **甲方（委托方）**：苏州甲智能制造有限公司\n- **乙方（服务方）**：上海乙智能科技有限公司\n\n"
+              "## 第一条 付款\n\n1. 原合同第4.2条约定的第二期款（验收合格后15日内支付40%）不再执行。\n"
+              "2. 其余人民币200,000元分两个月按月支付，各期付款日期及金额见附表《付款计划表》。\n\n## 第二条 其他\n\n"
+              "1. 本补充协议自双方签字盖章之日起生效，有效期至原合同期满之日（2027年3月31日）止。\n\n"
+              "| 甲方（盖章）：苏州甲智能制造有限公司 | 乙方（盖章）：上海乙智能科技有限公司 |\n|---|---|\n"
+              "| 日期：2026年9月1日 | 日期：2026年9月2日 |\n\n附表：付款计划表\n\n| 期次 | 付款日期 | 金额（元） |\n|---|---|---|\n"
+              "| 第1期 | 2026年10月15日 | 100,000.00 |\n| 第2期 | 2026年11月15日 | 100,000.00 |\n")
+
+
+def test_a_supplement_cancels_an_instalment_and_its_schedule_after_the_signatures_lists_the_new_ones() -> None:
+    doc = _json(SUPPLEMENT, "x.md")
+    c = doc["contract"]
+    assert (c["signed_date"], c["expiry_date"]) == ("2026-09-02", "2027-03-31")  # 附表's dates are no signing date
+    pay = [(o["clause"], o["due_date"], o["amount"]) for o in doc["obligations"] if o["kind"] == "payment"]
+    # the cancelled 第二期款 and the sentence that points to 附表 are not instalments of their own
+    assert pay == [("附表", "2026-10-15", "100000.00"), ("附表", "2026-11-15", "100000.00")]
+
+
+def test_a_rider_states_its_own_start_and_term() -> None:
+    text = ("SERVICE LEVEL AGREEMENT\nRider No. 2 to the Master Services Agreement dated 3 March 2025\n\n"
+            "Customer: Coral Bank Co., Ltd. (\"Customer\")\nSupplier: Reef Cloud Co., Ltd. (\"Supplier\")\n\n"
+            "1. Term\n1.1 This Rider takes effect on 1 December 2026 and remains in force for twelve (12) months.\n"
+            "1.2 Customer shall nominate its service manager within five (5) days after the Rider takes effect.\n\n"
+            "For Supplier: /s/ A. Wu    Date: 20 November 2026\nFor Customer: /s/ B. Li    Date: 21 November 2026\n")
+    c = _json(text)["contract"]
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-12-01", "P12M", "2027-12-01")

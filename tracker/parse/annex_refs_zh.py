@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 
 from tracker.parse import lexicon_zh
+from tracker.parse.clause_marks import ZH_PARTS
+from tracker.parse.common import RawObligation
 from tracker.parse.context_zh import Ctx
 from tracker.regex_cache import own_if
 
@@ -46,3 +48,22 @@ def _opens_with(party_words: str) -> re.Pattern[str]:
 
 
 __all__ = ["_OPENS_WITH_PARTY", "_referring_sentence"]
+
+
+#: a payment sentence that points to a schedule for its instalments: "各期付款日期及金额见附表《月度付款计划表》"
+_POINTS_TO_PARTS = re.compile(r"(?:见|详见|按照?|依)(?:本(?:协议|合同))?(?:附件|附表|附录)")
+
+
+def drop_pointers(text: str, obligations: list[RawObligation], read: list[tuple[int, int]]) -> list[RawObligation]:
+    """Without the payment sentences that only point to a schedule whose rows are the instalments (the rows
+    were read as payments of their own): "其余…元分四个月按月支付，各期付款日期及金额见附表" is no fifth one."""
+    listed = any(o.kind == "payment" and (o.label or "").startswith(ZH_PARTS) for o in obligations)
+    if not listed:
+        return obligations
+    out = []
+    for o in obligations:
+        if o.kind == "payment" and not (o.label or "").startswith(ZH_PARTS) and _POINTS_TO_PARTS.search(text, o.start, o.end):
+            read.append((o.start, o.end))
+            continue
+        out.append(o)
+    return out

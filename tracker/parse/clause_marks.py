@@ -59,6 +59,8 @@ _SIGNATURE = re.compile(
     _FAST_START +
     rf"(?:{_LINE_START}|{_AFTER_SENTENCE}|(?<=[。]))"
     r"(?:[(（]以下无正文|\((?:Signature page|No further text)|IN WITNESS WHEREOF|SIGNED\s+(?:for|by)\b|Signed\s+for\s+and\s+on\s+behalf"
+    # Australian execution lines: "EXECUTED as an agreement.", "Signed for Acme Pty Ltd by its director:"
+    r"|EXECUTED\s+as\s+an?\s+(?:agreement|deed)\b|Signed\s+(?:for|by)\s+(?=[A-Z])"
     # a letter's close and the reply under it: "Yours sincerely,", "Accepted and agreed:"
     r"|Yours\s+(?:sincerely|faithfully|truly)\s*,?[ \t]*(?=\n)|(?:Accepted|Agreed)\s+and\s+(?:agreed|accepted)\b[^\n]{0,60}:[ \t]*(?=\n)"
     # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
@@ -94,8 +96,11 @@ _SIGNATURE = re.compile(
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
                     "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+#: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
+ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
-    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|订单\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
+    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)"
+    r"|附表(?=[ \t]*[:：\n])|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEX|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
     # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"

@@ -46,6 +46,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _TOC_LINE,
     _WS,
     LIST_KINDS,
+    ZH_PARTS,
     _cap_repeats,
     _capital,
     _fast_finditer,
@@ -203,7 +204,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             last_pos = pos
             continue
         if kind == "appendix" and (in_signature or article >= 1):
-            if not in_signature and not re.match(r"附件|补充|订单|Appendix|Annex|Schedule", text[pos:pos + 9]):
+            if not in_signature and not re.match(r"附件|附表|附录|补充|订单|Appendix|Annex|Schedule", text[pos:pos + 9]):
                 continue
             # an appendix heading only counts after the body (signature block seen)
             if not in_signature:
@@ -321,7 +322,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
     ends = [start for _, start, _ in opened[1:]] + [len(text)]
     final = [
         Segment(label, start, end, False)
-        if heading and label and not label.startswith(("附件", "订单")) and _has_body(text[start:end])
+        if heading and label and not label.startswith(ZH_PARTS) and _has_body(text[start:end])
         else Segment(label, start, end, heading)
         for (label, start, heading), end in zip(opened, ends, strict=True)
     ]
@@ -370,8 +371,8 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附订ASEOC"  # the characters an appendix label starts with (most labels are "4.2")
+_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附订ASEOC"  # (附件 附表 附录 订单 Appendix Schedule Exhibit Order CO)  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

@@ -152,8 +152,18 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
 
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 _FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+#: the currencies a sum may name, each with its markers (normalised text: Simplified script, half-width)
+CURRENCIES: dict[str, tuple[str, ...]] = {
+    "CNY": ("人民币", "RMB", "CNY", "¥", "￥"), "USD": ("美元", "USD", "US$", "$"), "HKD": ("港币", "港元", "HKD", "HK$"),
+    "TWD": ("新台币", "NT$", "TWD"), "MOP": ("澳门元", "澳门币", "MOP$", "MOP"), "EUR": ("欧元", "EUR", "€"),
+    "SGD": ("新加坡元", "SGD", "S$"), "GBP": ("英镑", "GBP", "£"), "AUD": ("澳元", "澳大利亚元", "AUD", "A$"),
+    "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"),
+}
+_MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
+#: longest first, so "US$" and "NZ$" win over "$"
+_CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True))
 MONEY_RX = re.compile(guard(
-    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|人民币|RMB|CNY|¥|￥|美元|USD|US\$|港币|港元|HKD|HK\$|新台币|NT\$|TWD|澳门元|澳门币|MOP\$?|欧元|EUR|€|新加坡元|SGD|S\$|英镑|GBP|£|\$)?\s*(?:\(大写\)|大写[:：]?)?\s*"
+    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|{_CUR_ALT})?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
     rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
@@ -174,22 +184,10 @@ class MoneyHit:
 def _currency(tag: str | None) -> str | None:
     if not tag:
         return None
-    t = tag.upper()
-    if t in ("人民币", "RMB", "CNY", "¥", "￥") or t.startswith(("RMB", "CNY")):
-        return "CNY"
-    if t in ("港币", "港元", "HKD", "HK$"):
-        return "HKD"
-    if t in ("新台币", "NT$", "TWD"):
-        return "TWD"
-    if t in ("澳门元", "澳门币", "MOP", "MOP$"):
-        return "MOP"
-    if t in ("欧元", "EUR", "€"):
-        return "EUR"
-    if t in ("新加坡元", "SGD", "S$"):
-        return "SGD"
-    if t in ("英镑", "GBP", "£"):
-        return "GBP"
-    return "USD"
+    t = re.sub(r"\s+", "", tag.upper())
+    if t.startswith(("RMB", "CNY")):
+        return "CNY"  # "RMB ¥"
+    return _MARKER_OF.get(t, "USD")
 
 
 def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:

@@ -7,6 +7,7 @@ import contextlib
 import re
 
 from tracker.parse import cover_zh, lexicon_zh, parties_zh
+from tracker.parse.clause_marks import ZH_PARTS
 from tracker.parse.common import (
     Facts,
     find_dates,
@@ -41,7 +42,7 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     the preamble sentence, then the body."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     first = ctx.clauses.labelled()
-    body = (first[0].start, max(s.end for s in first if s.label and not s.label.startswith(("附件", "订单")))) if first else None
+    body = (first[0].start, max(s.end for s in first if s.label and not s.label.startswith(ZH_PARTS))) if first else None
     found = parties_zh.names(ctx.text, ctx.roles, body, ctx.party_defs)
     facts.provider = found.get("provider")
     facts.client = found.get("client")
@@ -92,7 +93,7 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
     """Signature-block dates (the later of two) and stated signing dates."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     labelled = ctx.clauses.labelled()
-    body_end = max((s.end for s in labelled if not re.match(r"附件|补充|订单", s.label or "")), default=0)
+    body_end = max((s.end for s in labelled if not (s.label or "").startswith((*ZH_PARTS, "补充"))), default=0)
     # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
     # own date is not the contract's signing date
     block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
@@ -185,10 +186,11 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 facts.end_date = new[0].value
                 facts.term_span = facts.term_span or (u.label, u.start, u.end)
         for i, h in enumerate(dates):
-            closes = re.match(r"\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
+            closes = re.match(r"\s*[)）]?\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
                 or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:延长|延期|顺延|变更|调整)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 12):h.start]) \
                 or (i > 0 and _RANGE_GAP.fullmatch(text[dates[i - 1].end:h.start]) is not None)
-            opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0
+            opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0 \
+                or re.search(r"(?:至|到)[^,。;()（）]{1,16}[(（]$", text[max(u.start, h.start - 20):h.start])  # 至原合同期满之日（2027年1月11日）止
             if closes and opened and facts.end_date is None:
                 facts.end_date = h.value
                 if facts.term_span is None:

@@ -214,7 +214,7 @@ _DUE = re.compile(r"\b(?:due|payable)\s+(?:by|on|within|no\s+later\s+than|before
 _DELIVERABLE_HEADER = re.compile(r"\b(?:deliverables?|work\s+products?|outputs?)\b", re.I)
 #: a milestone or phase column, over a deadline column for the work ("Target Date", not a payment's "Due")
 _STEP_HEADER = re.compile(r"\b(?:milestones?|phases?|stages?)\b", re.I)
-_WORK_DEADLINE = re.compile(r"\b(?:target|delivery|completion|deadline|delivered)\b", re.I)
+_WORK_DEADLINE = re.compile(r"\b(?:target|delivery|completion|deadline|delivered|milestone\s+date)\b", re.I)
 
 
 def _states_deliverables(header: list[str], amount_col: int) -> bool:

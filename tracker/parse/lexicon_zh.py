@@ -231,7 +231,7 @@ MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
 
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
-KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款"
+KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款|不再(?:执行|履行|支付)|予以取消|(?<!不)作废"  # (a cancelled duty is none)
 PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty

@@ -20,7 +20,7 @@ from tracker.parse import (
     series_bounds_zh,
     tables_zh,
 )
-from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence
+from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence, drop_pointers
 from tracker.parse.common import (
     Facts,
     RawObligation,
@@ -247,6 +247,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
     payment_lists_zh.fill_equal(ctx.text, facts.obligations, not facts.authoritative_figures)
     facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations, facts.read)
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
+    facts.obligations = drop_pointers(ctx.text, facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     _apply_amendments(ctx, facts)
     facts.read = facts.read[len(seen.read):]  # only what this rule read

@@ -216,13 +216,11 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement)\s+(?:ends|expires|terminates)"
-                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b)", s, re.I)  # "… for two years after it ends / its end"
-        if m:
-            got = en_duration(m)
-            if got:
-                facts.confidentiality_term = got.iso()
-                facts.confidentiality_span = (u.label, u.start, u.end)
-                return facts
+                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+end\s+date)", s, re.I)  # "… after it ends / its end"
+        if m and (got := en_duration(m)):
+            facts.confidentiality_term = got.iso()
+            facts.confidentiality_span = (u.label, u.start, u.end)
+            return facts
     return facts
 
 
@@ -280,7 +278,8 @@ _TOTAL_LEAD = re.compile(
     r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
     r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"
-    r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*", re.I)
+    r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*"
+    r"|[\"“](?:contract\s+(?:price|sum|value)|total\s+(?:fees?|price))[\"”]\s+(?:shall\s+)?means?\s+", re.I)  # a defined price
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
                         r"(?:is|are|shall\s+be|amounts?\s+to)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)

@@ -21,13 +21,13 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("warranty_end", r"(?:expiry|expiration|end)\s+of\s+the\s+(?:[\w()-]+[\s-]+){0,4}?warranty\s+period"),
     ("renewal_start", r"renewal\s+term\s+(?:starts|begins|commences)"),
     ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
-    ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
+    ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal|end)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
                r"|(?:end|expiry|expiration)\s+of\s+the\s+(?!warranty|renewal|payment)[a-z][\w-]*\s+term\b"  # the Reserved Term
                r"|end\s+of\s+the\s+subscription\s+term"
                # a term the contract names ("…remains in force for six (6) weeks (the "POC Period")")
                r"|(?:end|expiry|expiration|last\s+day)\s+of\s+the\s+(?!warranty|payment|notice|cure|grace|objection|review"
                r"|acceptance|trial|test|renewal)(?:[\w-]+\s+){0,2}?(?:period|term)\b"
-               r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement)"
+               r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement|rider|addendum)"
                r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract|sow|statement\s+of\s+work|order(?:\s+form)?)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date"),
