@@ -21,9 +21,9 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch
           "batch22": 0.89, "batch23": 0.96, "batch24": 0.95, "batch25": 0.95,
           "batch26": 0.94, "batch27": 0.91, "batch28": 0.92, "batch29": 0.90,
           "batch30": 0.86, "batch31": 0.87, "batch32": 0.91, "batch33": 0.92,
-          "batch34": 0.92, "batch35": 0.91, "batch36": 0.94, "batch37": 0.88,
+          "batch34": 0.93, "batch35": 0.91, "batch36": 0.94, "batch37": 0.88,
           "batch38": 0.97, "batch39": 0.96, "batch40": 0.95, "batch41": 0.95,
-          "batch42": 0.87, "batch43": 0.89}
+          "batch42": 0.95, "batch43": 0.89}
 
 
 def _cases(batch: str) -> list[Path]:

@@ -193,3 +193,44 @@ def test_a_rider_states_its_own_start_and_term() -> None:
             "For Supplier: /s/ A. Wu    Date: 20 November 2026\nFor Customer: /s/ B. Li    Date: 21 November 2026\n")
     c = _json(text)["contract"]
     assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-12-01", "P12M", "2027-12-01")
+
+
+MILESTONE_LIST = ("SERVICES AGREEMENT\n\nTHIS AGREEMENT is made between:\n(1) Kite Labs Limited (the \"Service Provider\"); and\n"
+                  "(2) Heron Insurance Limited (the \"Customer\").\n\n1. Term\n1.1 This Agreement takes effect on 1 June 2026.\n\n"
+                  "2. Milestones\n2.1 The parties shall perform the following Milestones:\n"
+                  "  1. Milestone 1 – Claims sample set – to be provided by the Customer – due on or before 15 June 2026.\n"
+                  "  2. Milestone 2 – Tuned model delivered by the Service Provider – due on or before 31 August 2026.\n"
+                  "  3. Milestone 3 – Handover workshop – due on or before 30 September 2026.\n\n"
+                  "3. Fees\n3.1 The total fees are HK$800,000 (the \"Fees\").\n"
+                  "3.2 Overdue sums carry interest at 1% per month.\n"
+                  "3.3 If Milestone 2 is late, the Service Provider shall pay 0.1% of the Fees for each day of delay.\n")
+
+
+def test_a_milestone_list_under_both_parties_and_penalties_in_plain_words() -> None:
+    doc = _json(MILESTONE_LIST)
+    items = [(o["kind"], o["party"], o["due_date"]) for o in doc["obligations"] if o["clause"] == "2.1"]
+    assert items == [("data_delivery", "client", "2026-06-15"), ("model_delivery", "provider", "2026-08-31"),
+                     ("other", "provider", "2026-09-30")]  # each item is one side's; the workshop names no kind
+    kinds = {p["kind"]: (p["rate"], p["per"]) for p in doc["contract"]["penalties"]}
+    assert kinds == {"late_payment": ("0.01", "month"), "late_delivery": ("0.001", "day")}
+
+
+@pytest.mark.parametrize("body,dues", [
+    # each service year from the effective date (1 March 2026, three years): the start + 30 days
+    ("本合同自2026年3月1日起生效，服务期为三十六个月。\n二、甲方应于每个服务年度开始之日起30日内支付当年度服务费人民币100,000元。",
+     ["2026-03-31", "2027-03-31", "2028-03-31"]),
+    # the years of a named maintenance period (2027-07-01 to 2029-06-30): its own start + 30 days
+    ("本合同自2026年3月1日起生效，至2029年6月30日止。维护期间自2027年7月1日起至2029年6月30日止。\n"
+     "二、甲方应于每一维护年度开始之日起三十日内支付当年度维护费人民币100,000元。",
+     ["2027-08-02", "2028-07-31"]),  # (31 July 2027 is a Saturday: due the Monday after)
+])
+def test_a_fee_due_after_each_contract_year_starts_is_one_payment_per_year(body: str, dues: list[str]) -> None:
+    text = "甲方：甲物流有限公司\n乙方：乙软件有限公司\n第一条 期限与费用\n一、" + body + "\n"
+    pay = [o["due_date"] for o in _json(text, "x.txt")["obligations"] if o["kind"] == "payment"]
+    assert pay == dues
+
+
+def test_a_report_after_each_quarter_written_as_每季() -> None:
+    text = "甲方：甲公司\n乙方：乙公司\n第一条 服务\n一、乙方应于每季终了后十日内提出维护服务报告。\n"
+    reports = [o["recurrence"] for o in _json(text, "x.txt")["obligations"]]
+    assert reports == ["FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"]

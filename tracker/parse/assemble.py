@@ -313,24 +313,30 @@ class Assembler:
 
 
 def _each_anniversary(raws: list[RawObligation], c: Contract) -> list[RawObligation]:
-    """A duty due "on each anniversary of the Effective Date" is one duty per anniversary before the
-    term ends (effective + P1Y, + P2Y …: each instalment is its own payment); with no end known, a
-    yearly series from the first anniversary."""
+    """A duty due "on each anniversary of the Effective Date" (offset P1Y) is one duty per anniversary
+    before the term ends (effective + P1Y, + P2Y …: each instalment is its own payment); one due a
+    period after the start of each contract year ("每个服务年度开始之日起30日内", offset P30D) is one per
+    year of the term (+ P30D, + P1Y30D …). With no end known, a yearly series."""
     out: list[RawObligation] = []
     for raw in raws:
         if not raw.anniversaries:
             out.append(raw)
             continue
-        start, end = c.effective_date, c.expiry_date
+        start, end = raw.anchor_date or c.effective_date, raw.series_until or c.expiry_date  # a named period's years
+        each = raw.offset or "P1Y"
+        first = 1 if each == "P1Y" else 0  # the anniversaries, or every year from the first
         if start is None or end is None:
-            rule = f"FREQ=YEARLY;BYMONTH={start.month};BYMONTHDAY={start.day}" if start else None
+            day = add_duration(start, f"P{first}Y" if first else each) if start else None
+            rule = f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}" if day else None
             out.append(replace(raw, anniversaries=False, event=None if rule else raw.event, offset=None if rule else raw.offset,
                                recurrence=rule, series_from=start + timedelta(days=1) if start else None))
             continue
-        k = 1
-        while k <= 100 and add_duration(start, f"P{k}Y") < end:
-            out.append(replace(raw, anniversaries=False, offset=f"P{k}Y", title=f"{raw.title} (anniversary {k})"))
-            k += 1
+        for k in range(first, 101):
+            if add_duration(start, f"P{k}Y") >= end:
+                break
+            offset = f"P{k}Y" if first else (each if k == 0 else f"P{k}Y{each[1:]}")
+            label = f"anniversary {k}" if first else f"year {k + 1}"
+            out.append(replace(raw, anniversaries=False, offset=offset, series_until=None, title=f"{raw.title} ({label})"))
     return out
 
 

@@ -116,6 +116,9 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
     return "client" if kind in ("payment", "data_delivery") else "provider"
 
 
+#: the party a list item names as its actor: "to be provided by the Customer", "delivered by the Service Provider"
+_BY_AGENT = re.compile(r"\b(?:provided|delivered|supplied|submitted|performed|prepared|made\s+available)\s+by\s+(?:the\s+)?"
+                       r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)")
 _LETTER_SUBJECT = re.compile(r"\b(we|you)\s+(?:will|shall|must|agree\s+to)\b", re.I)
 
 
@@ -233,12 +236,18 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 # "Consultant shall invoice the onboarding fee on the Effective Date": paid on the terms
                 t = TimeExpr(t.start, t.end, event="invoice", offset=contract_terms.offset,
                              business_days=contract_terms.business_days)
+            if kind is None and listed is not None and not t.bare:
+                kind = "other"  # an item of a duty's list, dated, that names no known kind: "Milestone 4 – runbook – due …"
             if kind is None or (t.bare and kind != "payment"):
                 continue
             if kind == "other" and t.recurrence and _REPORT.search(action):
                 kind = "progress_report"  # a report due on a schedule is a periodic report
             who = listed + " " + s if listed else (lead_duty or s) if pay_item else s  # an instalment: the lead-in's payer
             party = "client" if invoices else party_of(ctx, who, kind)
+            if party == "both" and listed and listed is not _DELIVERABLE_LEAD:  # "The parties shall perform the
+                # following Milestones:" — each item is one side's: the one it names ("to be provided by the Customer")
+                agent = _BY_AGENT.search(part)
+                party = (agent and ctx.roles.get(agent.group(1))) or ("client" if kind == "data_delivery" else "provider")
             if kind == "other" and party == "client" and _HAND_OVER.search(action) and not _PAPER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
             if kind == "data_delivery" and party != "client":

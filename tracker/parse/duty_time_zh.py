@@ -46,7 +46,7 @@ _RECUR_YEARLY = re.compile(rf"每(?:个)?年(?:度)?(?:的)?\s*(?P<m>{NUM})\s*�
 _RECUR_BIWEEKLY = re.compile(r"每(?:双周|两周|隔周)(?:的)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
 _RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
 _RECUR_AFTER_PERIOD = re.compile(
-    rf"每(?:个)?(?P<p>季度|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
+    rf"每(?:个)?(?P<p>季度|季|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
 )
 _SERIES_FROM = re.compile(r"自(?P<evt>[^,。;]{1,16}?)(?:之|的)?(?:(?P<next>次月)|之日|日)(?:起|开始)")
 _SERIES_NTH = re.compile(rf"自(?:服务期|合同期|租赁期|本合同期)?(?:内)?第\s*(?P<n>{NUM})\s*个?(?P<u>季|月|年)(?:度)?(?:起|开始)")
@@ -117,7 +117,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
         got = duration_at(m.group(0), m.start("dur") - m.start())
         n = int(got[0][1:-1]) if got and got[0].endswith("D") and not got[1] else 0
         if 0 < n <= 28:  # N days after each month/quarter ends: a fixed day of the following month
-            rec = (f"FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") == "季度"
+            rec = (f"FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY={n}" if m.group("p") in ("季度", "季")
                    else f"FREQ=MONTHLY;BYMONTHDAY={n}", m)
     if rec:
         out = {"recurrence": rec[0], "_a": rec[1].start(), "_b": rec[1].end()}

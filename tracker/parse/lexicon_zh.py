@@ -254,7 +254,7 @@ HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
-                r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试")
+                r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"

@@ -42,7 +42,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
-from tracker.parse.series_zh import first_alone, join_first, series_first, series_month
+from tracker.parse.series_zh import each_year_start, first_alone, join_first, series_first, series_month
 from tracker.parse.timex_element import time_element
 from tracker.regex_cache import own_if
 
@@ -194,7 +194,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
-        ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or duty_time(ctx, u, s, payment_row=in_schedule)
+        ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or each_year_start(s, lambda: named_periods_zh.named_periods(ctx.text)) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
             facts.obligations.extend(_rows_by_rule(ctx, facts, u, s))  # "各期款项…对应里程碑达成之日起…"
             continue

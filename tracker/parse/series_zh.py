@@ -6,9 +6,12 @@ month; no occurrence falls before it (the assembler takes the later of it and th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from tracker.parse.common import find_dates
+from tracker.parse.named_periods_zh import NamedPeriod
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int
 
 _N = rf"[\d{CN_NUM_CHARS}〇零]+"
@@ -106,3 +109,24 @@ def series_first(sentence: str) -> date | None:
         return None
     hits = [h for h in find_dates(sentence, m.end(), min(len(sentence), m.end() + 20)) if h.value]
     return hits[0].value if hits and hits[0].start - m.end() <= 2 else None
+
+
+#: a duty due a period after each contract year starts: "于每个服务年度开始之日起30日内支付当年度服务费"
+_EACH_YEAR_START = re.compile(r"每(?:个|一)?(?P<w>服务|合同|授权|许可|租赁|订阅|维护|运维|维保)?年度(?:开始|起始)(?:之日)?(?:起|后)\s*"
+                              r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个)?(?P<u>工作日|日|天)(?:内|以内|之内)")
+
+
+def each_year_start(sentence: str, periods: Callable[[], tuple[NamedPeriod, ...]] = tuple) -> dict[str, Any] | None:
+    """The time element of a duty due each contract year: the assembler makes one per year of the term,
+    or of the named period the years belong to (维护年度 of "维护期间自A起至B止")."""
+    m = _EACH_YEAR_START.search(sentence)
+    if m is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else cn_int(m.group("n"))
+    out: dict[str, Any] = {"event": "effective", "offset": f"P{n}D", "business_days": m.group("u") == "工作日",
+                           "anniversaries": True, "_a": m.start(), "_b": m.end()}
+    word = m.group("w")
+    period = next((p for p in periods() if p.start and any(name.startswith(word) for name in p.names)), None) if word else None
+    if period is not None:
+        out.update(event=None, anchor_date=period.start, series_until=period.end)
+    return out
