@@ -41,7 +41,8 @@ _ARTICLE = re.compile(
 #: "4. 合同期限": a short numbered title line (no sentence punctuation). Counted as an article only in
 #: a document whose other numbered titles are articles (one opens clause N.1 on the next line) and
 #: only in sequence, so list items in an article's body are not taken for articles
-_TITLE_LINE = re.compile(rf"{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d.][^\n。;:；：，,.]{{0,16}}[ \t]*(?:\n|$))")
+_TITLE_LINE = re.compile(rf"{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d.](?:[^\n。;:；：，,.]{{0,16}}"
+                         r"|[A-Za-z '&/-]{0,40}(?:\([^()\n]{0,30}\))?)[ \t]*(?:\n|$))")  # "1. What you have ordered"
 _DOT3 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<c>\d{1,2})(?![\d%])")
 _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目)))")
 #: _DOT3 or _DOT2, one scan: at a start at most one of them matches (after "a.b" comes "." for the one and no
@@ -73,6 +74,8 @@ _SIGNATURE = re.compile(
     r"|\|[^\n]*\b(?:For|FOR)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+|THE\s+)?[A-Z]\w*\s*\|[^\n]*(?=\n)"
     # an English signature table's signatory row: "| By: Chen Yiran, General Counsel | By: Zhao Lei, CEO |"
     r"|\|[ \t]*By\s*:[^\n|]*\|[ \t]*By\s*:[^\n]*(?=\n)"
+    # an English signature table's signature row: "| Signature | *signed* | *signed* |"
+    r"|\|[ \t]*(?:Signature|Signed)[ \t]*\|[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
     r"|Signed\s+(?:for|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:"
     r"|[^\n:：。]{0,10}?(?:甲方|乙方|Party A|Party B)[^\n:：。]{0,4}?[(（][^)）\n]{0,10}?(?:盖章|签章|签字|公章|Seal|Signature|Stamp)"
@@ -107,7 +110,11 @@ _APPENDIX = re.compile(
     r"|(?:Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|SOW)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<sow>\d+)\b"
     r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:]))"
     # a change order after the signatures amends the document above it: "CHANGE ORDER No. 1"
-    r"|(?:Change\s+Order|CHANGE\s+ORDER)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<co>\d+)\b)"
+    r"|(?:Change\s+Order|CHANGE\s+ORDER)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<co>\d+)\b"
+    # a work order after the master agreement's signatures: "## WORK ORDER 1"
+    r"|(?:Work\s+Order|WORK\s+ORDER)\s+(?:No\.?|NO\.?|#)?\s*(?P<wo>\d+)(?=[ \t]*(?:\n|$|[-–—:]))"
+    # an addendum signed after the agreement: "SUPPORT ADDENDUM No. 1"
+    r"|(?:[A-Z][A-Za-z]*[ \t]+)?(?:Addendum|ADDENDUM)\s+(?:No\.?|NO\.?|#)?\s*(?P<ad>\d+)(?=[ \t]*(?:\n|$|[-–—:])))"
 )
 
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):

@@ -140,7 +140,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
         label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"SOW{m['sow']}" if m.group("sow") \
-            else f"CO{m['co']}" if m.group("co") \
+            else f"CO{m['co']}" if m.group("co") else f"Work Order {m['wo']}" if m.group("wo") \
+            else f"Addendum {m['ad']}" if m.group("ad") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
     arts = [pos for pos, k, _ in marks if k == "art"]
@@ -371,8 +372,8 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附订ASEOC"  # (附件 附表 附录 订单 Appendix Schedule Exhibit Order CO)  # the characters an appendix label starts with (most labels are "4.2")
+_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附订ASEOCW"  # (附件 附表 附录 订单 Appendix Schedule Exhibit Order CO)  # the characters an appendix label starts with (most labels are "4.2")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

@@ -56,7 +56,7 @@ _PAYMENT_ROW = re.compile(r"\s*\**\s*(?:(?:first|second|third|final|last)\s+)?(?
                           r"|\b\d+(?:\.\d+)?\s*%\s+of\s+the\s+(?:fees|price|contract\s+price|total)", re.I)
 
 
-def _kind(what: str) -> str:
+def row_kind(what: str) -> str:
     """The kind of the thing a row delivers: read as the object of "deliver"; a row that names an
     instalment is a payment."""
     if _PAYMENT_ROW.match(what) or _PAYMENT_ROW.search(what):
@@ -96,7 +96,7 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     if named is not None and named < len(cells) and not cells[named].strip(" *—–-"):
         return None
     what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not ROW_ID.fullmatch(c))
-    kind = _kind(cells[named] if named is not None and named < len(cells) else what)
+    kind = row_kind(cells[named] if named is not None and named < len(cells) else what)
     if ROW_ID.fullmatch(cells[0]):
         earlier[cells[0]] = kind
     when = cells[deadline]
@@ -114,4 +114,4 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     return RowDuty(kind, party, t)
 
 
-__all__ = ["ROW_ID", "RowDuty", "cell_time", "columns", "row_duty"]
+__all__ = ["ROW_ID", "RowDuty", "row_kind", "cell_time", "columns", "row_duty"]

@@ -152,6 +152,7 @@ _DEFINES_TERM = re.compile(r"本合同|本协议|本契约|合同期限|有效�
 def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
+    fallback: tuple[str, tuple[str | None, int, int]] | None = None  # 运维服务期限为两年, when nothing else is the term
     for u in ctx.units:
         if not u.label:
             continue
@@ -206,6 +207,9 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 break
             if _SERVICE_PERIOD_END.search(s[max(0, m.start() - 4):m.start()]) \
                     and not re.search(lexicon_zh.CONTRACT_EFFECTIVE, s[:m.start()]):
+                if fallback is None and re.search(r"运维|维保|免费维护", s[max(0, m.start() - 4):m.start()]) \
+                        and (got := duration_at(s, m.end())) and not got[1]:
+                    fallback = (got[0], (u.label, u.start, u.end))  # the term of an O&M contract that states no other
                 continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
                 # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
             got = duration_at(s, m.end())
@@ -221,6 +225,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                         and re.search(r"至|到", text[max(u.start, h.start - 4):h.start])]
                 if ends:
                     facts.end_date = ends[0].value
+    if facts.term is None and facts.end_date is None and fallback is not None:
+        facts.term, facts.term_span = fallback
     return facts
 
 
@@ -270,8 +276,10 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     titles: dict[str, str] | None = None
     for u in ctx.units:
-        s = ctx.unit_text(u)
-        about = "保密" in s
+        row = ctx.unit_text(u)
+        s = row.rsplit("|", 1)[-1] if "|" in row else row  # a table row's last cell
+        # (its title cell may name 保密 for a cell that states another duty: "| 九、数据安全与保密 | 1. …删除…")
+        about = "保密" in s or ("保密" in row and not re.search(r"删除|销毁|返还|归还|移交", s))
         if not about and _REFERS_BACK.match(s):  # "本条/本义务于契约终止后二年内仍然有效" in the confidentiality article
             titles = titles if titles is not None else section_titles(ctx)
             about = "保密" in titles.get(u.label or "", "") or "保密" in titles.get((u.label or "").split(".")[0], "") \

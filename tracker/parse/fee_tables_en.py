@@ -10,8 +10,18 @@ from decimal import Decimal
 
 from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
-from tracker.parse.duties_en import _AMOUNT_HEADER, _FIGURE, _INVOICED, _TABLE_SEP, _TOTAL_ROW, TITLES, Terms
-from tracker.parse.duty_tables_en import ROW_ID, cell_time, columns, row_duty
+from tracker.parse.duties_en import (
+    _AMOUNT_HEADER,
+    _FIGURE,
+    _HAND_OVER,
+    _INVOICED,
+    _TABLE_SEP,
+    _TOTAL_ROW,
+    TITLES,
+    Terms,
+    _series_from,
+)
+from tracker.parse.duty_tables_en import ROW_ID, cell_time, columns, row_duty, row_kind
 from tracker.parse.numerals import number
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 
@@ -137,6 +147,8 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         duty_row = _duty_row(ctx, u, s, header, cells, row_ids)
         if duty_row is None and ruled and len(cells) == 2 and _FEE_KEY.search(cells[0]):
             return _field_fee(ctx, u, s, cells)  # a key-terms row: "Set-up Fee | SGD 18,000.00, payable within …"
+        if duty_row is None and ruled and len(cells) == 2:
+            return _field_duty(ctx, u, s, cells)  # "Deliverable D1 | Labelled evaluation set, due 31 July 2026"
         return [duty_row] if duty_row is not None else []
     if amount_col >= len(cells):
         return []
@@ -204,6 +216,35 @@ def _field_fee(ctx: BaseCtx, u: Unit, s: str, cells: list[str]) -> list[RawOblig
                           fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
                           recurrence=t.recurrence, anchor_date=t.anchor_date, amount=money[0].value,
                           currency=money[0].currency)]
+
+
+def _field_duty(ctx: BaseCtx, u: Unit, s: str, cells: list[str]) -> list[RawObligation]:
+    """A key-terms row whose value states a dated duty: what is due is the key and the value ("Status
+    Reports | Monthly, by the 10th day of each month"); who owes it, the side the value names as its
+    subject ("Customer shall deliver …"), else the side that owes that kind."""
+    value = cells[1]
+    t = find_time(value, ctx.text)
+    if t is None and (due := _DUE_AT.search(value)) is not None and (day := cell_time(value[due.end():])) is not None:
+        t = TimeExpr(due.start(), len(value), fixed_date=day.fixed_date)  # "Labelled evaluation set, due 31 July 2026"
+    if t is None or t.bare:
+        return []
+    kind = row_kind(cells[0] + " " + value[:t.start])
+    subject = _SUBJECT_ROLE.match(value)
+    party = (subject and ctx.roles.get(subject.group(1))) or ("client" if kind == "data_delivery" else "provider")
+    if kind == "other" and party == "client" and _HAND_OVER.search(value):
+        kind = "data_delivery"  # what a client hands over in a training project is its data
+    first, last = s.find(cells[0]), s.rfind(value) + len(value)
+    raw = RawObligation(kind, party, cells[0].strip("* "), u.label, u.start + first, u.start + last,
+                        fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
+                        recurrence=t.recurrence, anchor_date=t.anchor_date)
+    raw.series_from = _series_from(value, ctx.text) if t.recurrence else None
+    return [raw]
+
+
+_DUE_AT = re.compile(r"\bdue\s+(?:on\s+|by\s+)?(?=\d|[A-Z])")
+
+
+_SUBJECT_ROLE = re.compile(r"\s*(?:the\s+)?([A-Z][\w]*(?:\s+[A-Z][\w]*)?)\s+(?:shall|will|must)\b")
 
 
 #: a row's own due time, which the contract's general payment terms do not replace

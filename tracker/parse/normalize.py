@@ -160,6 +160,9 @@ def _entity(m: re.Match[str]) -> str:
     return (" " if ch.isspace() else ch).ljust(len(m.group(0)))
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 def mask_blanks(norm: Normalized) -> Normalized:
     """The same text with the inside of every unfilled blank (``[请填写…]``) replaced by ``□``,
     so example values in a blank ("例如:千分之五") are never read as facts; in a form whose options are
@@ -167,6 +170,8 @@ def mask_blanks(norm: Normalized) -> Normalized:
     text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), norm.text)
     if "&" in text:  # an HTML entity pasted from a web page (M1&nbsp;方案阶段): its character, then spaces
         text = _ENTITY.sub(_entity, text)
+    if "<br" in text or "<BR" in text:  # a line break inside a Markdown table cell: the items of the cell are sentences
+        text = _BR.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
     if ("■" in text or "☑" in text or "☒" in text) and ("□" in text or "☐" in text):
         text = _UNCHECKED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)  # the options not chosen
     if "[" not in text and "【" not in text:

@@ -237,6 +237,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
+            if len(listed) == 1:  # "第二、三、四阶段款项分别于…": one per stage the sentence names
+                listed = payment_lists_zh.split_respectively(ctx.text, raw, u.start, u.end)
             if len(listed) > 1:  # "第一批…元，第二批…元": one payment per instalment listed
                 facts.obligations.extend(listed)
                 continue

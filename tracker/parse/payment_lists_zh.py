@@ -65,8 +65,44 @@ def each_amount(text: str, capital_wins: bool) -> MoneyHit | None:
 
 
 def fill_equal(text: str, obligations: list[RawObligation], capital_wins: bool) -> None:
-    """Instalments that state no sum or share of their own take the one the contract gives each (每期…元)."""
+    """Instalments that state no sum or share of their own take the one the contract gives each (每期…元);
+    a recurring payment takes the sum the contract states per its period (每季度服务费为人民币150,000元)."""
     bare = [o for o in obligations if o.kind == "payment" and o.amount is None and o.percent is None]
     if len(bare) >= 2 and (each := each_amount(text, capital_wins)):
         for o in bare:
             o.amount, o.currency = each.value, each.currency
+        return
+    for o in bare:
+        period = _PERIOD_OF.get(next((k for k in _PERIOD_OF if o.recurrence and k in o.recurrence), ""))
+        if period and (sums := _per_period(text, period, capital_wins)) is not None:
+            o.amount, o.currency = sums.value, sums.currency
+
+
+#: a recurrence's period and the words a contract states its per-period sum with
+_PERIOD_OF = {"BYMONTH=1,4,7,10": "季度", "BYMONTH=3,6,9,12": "季度", "FREQ=MONTHLY": "月", "FREQ=YEARLY": "年"}
+_PER = {p: re.compile(rf"每(?:个)?(?:服务)?{p}(?:度)?(?:的)?(?:服务费|费用|租金|使用费|许可费|运维费|维护费)(?:为|是|:)?\s*")
+        for p in ("季度", "月", "年")}
+
+
+def _per_period(text: str, period: str, capital_wins: bool) -> MoneyHit | None:
+    """The one sum the contract gives per ``period`` (每季度服务费为…元), or None."""
+    found = []
+    for m in _PER[period].finditer(text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
+        if hits and hits[0].start - m.end() <= 4:
+            found.append(hits[0])
+    return found[0] if found and all(h.value == found[0].value for h in found) else None
+
+
+#: instalments enumerated with 分别: "第二、三、四阶段款项分别于该阶段工作经甲方书面验收合格之日起15日内支付"
+_RESPECTIVELY = re.compile(r"第\s*(?P<first>[一二三四五六七八九十\d]{1,3})(?P<rest>(?:\s*[、,和及与]\s*第?\s*[一二三四五六七八九十\d]{1,3}){1,9})"
+                           r"\s*(?P<unit>阶段|期|批次?|笔)[^,，。;；]{0,12}?分别")
+
+
+def split_respectively(text: str, raw: RawObligation, start: int, end: int) -> list[RawObligation]:
+    """``raw`` as one payment per instalment a 分别 enumeration names (same deadline rule each), or ``[raw]``."""
+    m = _RESPECTIVELY.search(text, start, end)
+    if m is None:
+        return [raw]
+    numbers = [m.group("first"), *re.findall(r"[一二三四五六七八九十\d]{1,3}", m.group("rest"))]
+    return [records.replace(raw, title=f"第{n}{m.group('unit')}款") for n in numbers]

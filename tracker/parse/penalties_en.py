@@ -15,6 +15,7 @@ from tracker.parse.lexicon_en import BASES, LATE_DELIVERY, LATE_PAYMENT, PENALTY
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
+from tracker.record import replace
 
 if TYPE_CHECKING:
     from tracker.parse.rules_en import Ctx
@@ -90,6 +91,16 @@ def _suspension(s: str) -> re.Match[str] | None:
                       r"(?:\s+(?:after|past|beyond)\s+(?:its|the)\s+due\s+date)?", s, re.I)
 
 
+def _cue_row(s: str) -> tuple[int, int] | None:
+    """The span of the first table row of ``s`` that states a penalty."""
+    pos = 0
+    for line in s.split("\n"):
+        if line.lstrip().startswith("|") and rxl.search(PENALTY_CUES, line, re.I):
+            return pos, pos + len(line)
+        pos += len(line) + 1
+    return None
+
+
 def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
@@ -102,6 +113,9 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
         s = text[seg.start:seg.end]
         if not rxl.search(PENALTY_CUES, s, re.I):
             continue
+        if "\n|" in s and (row := _cue_row(s)) is not None:  # a key-terms table: its "| Delay Damages | …" row alone
+            seg = replace(seg, start=seg.start + row[0], end=seg.start + row[1])
+            s = text[seg.start:seg.end]
         if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
             kind = "confidentiality_breach"
         elif rxl.search(LATE_PAYMENT, s, re.I):

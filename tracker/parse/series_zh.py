@@ -72,7 +72,7 @@ def _num(text: str) -> int:
     return cn_int(text)
 
 
-_FIRST = re.compile(r"(?:首次|第一次)[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为|是|:|于|在)\s*")
+_FIRST = re.compile(r"(?:首次|第一次|首份|第一份)[\u4e00-\u9fff]{0,6}?(?:日|日期|时间)?\s*(?:为|是|:|于|在|应于)\s*")
 
 
 def join_first(rule: str, first: date) -> str:

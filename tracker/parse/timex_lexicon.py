@@ -23,7 +23,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("renewal_expiry", r"end\s+of\s+the\s+(?:then[-\s]current\s+)?renewal\s+term"),
     ("expiry", r"(?:the\s+)?(?:expiry|expiration|renewal|end)\s+date|end\s+of\s+the\s+(?:initial\s+|then[-\s]current\s+)?term"
                r"|(?:end|expiry|expiration)\s+of\s+the\s+(?!warranty|renewal|payment)[a-z][\w-]*\s+term\b"  # the Reserved Term
-               r"|end\s+of\s+the\s+subscription\s+term"
+               r"|end\s+of\s+the\s+subscription\s+term|(?:your|the)\s+subscription\s+(?:ends|expires|terminates)"
                # a term the contract names ("…remains in force for six (6) weeks (the "POC Period")")
                r"|(?:end|expiry|expiration|last\s+day)\s+of\s+the\s+(?!warranty|payment|notice|cure|grace|objection|review"
                r"|acceptance|trial|test|renewal)(?:[\w-]+\s+){0,2}?(?:period|term)\b"
