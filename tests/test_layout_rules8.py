@@ -82,3 +82,31 @@ def test_an_om_contracts_service_period_is_its_term_and_a_quarterly_fee_takes_it
     assert (fee["amount"], fee["recurrence"]) == ("90000.00", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10")
     report = next(o for o in doc["obligations"] if o["clause"] == "2.2")
     assert (report["due_date"], report["recurrence"]) == ("2027-04-15", "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15")
+
+
+def test_an_order_forms_bulleted_fields_state_its_start_term_and_payment_terms() -> None:
+    text = ("# ORDER FORM No. 9\n\n**Provider:** Wren AI Co., Ltd. (\"Provider\")\n**Customer:** Owl Brokers Co., Ltd. "
+            "(\"Customer\")\n\n## Order details\n\n- Subscription Start Date: March 1, 2027\n"
+            "- Subscription Term: 12 months, from March 1, 2027 to February 29, 2028\n"
+            "- Payment Terms: subscription fee within thirty (30) days after the Subscription Start Date\n\n## Terms\n\n"
+            "1. **Effectiveness.** This Order Form takes effect on the Subscription Start Date.\n"
+            "2. **Confidentiality.** Each party shall keep the other's information confidential. This clause 2 continues "
+            "to apply for two (2) years after this Order Form expires.\n\n| | Provider | Customer |\n|---|---|---|\n"
+            "| Signature | /s/ A | /s/ B |\n| Date | February 20, 2027 | February 22, 2027 |\n")
+    doc = _json(text)
+    c = doc["contract"]
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2027-03-01", "P12M", "2028-02-29")
+    assert c["confidentiality_term"] == "P2Y"  # "This clause 2 continues to apply" under a Confidentiality heading
+    pay = next(o for o in doc["obligations"] if o["kind"] == "payment")
+    assert pay["due_date"] == "2027-03-31"
+
+
+def test_a_chinese_signature_table_of_sealed_names_and_a_duty_of_both_sides() -> None:
+    text = ("# 数据合作协议\n\n**甲方**：苏州甲物流有限公司\n**乙方**：南京乙数据科技有限公司\n\n## 一、期限\n\n"
+            "1. 本协议自双方签署之日起生效，有效期两年。\n2. 本协议终止或期满后15日内，双方应删除从对方获取的全部数据。\n\n"
+            "| | 甲方 | 乙方 |\n|---|---|---|\n| 名称 | 苏州甲物流有限公司（盖章） | 南京乙数据科技有限公司（盖章） |\n"
+            "| 日期 | 2026年6月15日 | 2026年6月17日 |\n")
+    doc = _json(text, "x.md")
+    assert doc["contract"]["signed_date"] == "2026-06-17"
+    delete = next(o for o in doc["obligations"] if "删除" in o["quote"])
+    assert delete["party"] == "both"

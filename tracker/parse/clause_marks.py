@@ -74,6 +74,8 @@ _SIGNATURE = re.compile(
     r"|\|[^\n]*\b(?:For|FOR)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+|THE\s+)?[A-Z]\w*\s*\|[^\n]*(?=\n)"
     # an English signature table's signatory row: "| By: Chen Yiran, General Counsel | By: Zhao Lei, CEO |"
     r"|\|[ \t]*By\s*:[^\n|]*\|[ \t]*By\s*:[^\n]*(?=\n)"
+    # a Chinese signature table's row of sealed names: "| 名称 | 苏州某物流有限公司（盖章） | 南京某科技有限公司（盖章） |"
+    r"|\|[ \t]*(?:名称|单位|单位名称)[ \t]*\|[^\n|]{2,60}[(（](?:盖章|公章|签章)[)）][ \t]*\|"
     # an English signature table's signature row: "| Signature | *signed* | *signed* |"
     r"|\|[ \t]*(?:Signature|Signed)[ \t]*\|[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"

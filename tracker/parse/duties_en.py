@@ -56,7 +56,7 @@ TITLES = {
 _DUTY = gated(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
 #: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
-_PAY_FIELD = re.compile(r"[ \t*]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
+_PAY_FIELD = re.compile(r"[ \t*•-]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
 _NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")
 _PAY_CONTEXT = gated(guard(r"\bpay|\bpaid\b|payable|instal|\bfees?\b", re.I), re.I)

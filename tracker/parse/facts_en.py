@@ -64,7 +64,7 @@ class DateFacts:
 
 
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
-_TERM_FIELD = re.compile(r"(?m)^[ \t*|]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*[:|][ \t*]*")
+_TERM_FIELD = re.compile(r"(?m)^[ \t*|•-]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*[:|][ \t*]*")
 _FIELD_DUR = re.compile(rf"(?i:{DUR})")
 _FIELD_MONTHS = re.compile(r"\s*\(\s*(?:[a-z-]+\s*\(\s*)?(\d{1,3})\s*\)?\s*months?\s*\)", re.I)  # (24 months), (twenty-four (24) months)
 
@@ -101,8 +101,8 @@ def extract(text: str) -> DateFacts:
     if signed is None and doc.as_of_effective and isinstance(eff.get("effective_date"), date):
         signed = eff["effective_date"]  # type: ignore[assignment]  # "entered into as of the Effective Date"
     term = _term(doc, effective_names)
-    if "end_date" not in term and "term" not in term:
-        term.update(_term_field(doc, effective_names))
+    if "term" not in term and (field := _term_field(doc, effective_names)):  # beside an end the body states: its length
+        term.update({k: v for k, v in field.items() if k == "term" or "end_date" not in term})
     if "end_date" not in term and isinstance(at := term.get("term_at"), tuple) and (rng := _range_end(doc, at[1])):
         term["range_start"], term["end_date"] = rng  # "twelve (12) months: December 1, 2026 through November 30, 2027"
     renewal = _renewal(doc)

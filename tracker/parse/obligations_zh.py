@@ -59,7 +59,7 @@ TITLES = {
 _SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)"
 
 
-_PAYMENT_ACTION = re.compile(lexicon_zh.PAYMENT_ACTION)
+_PAYMENT_ACTION, _BOTH_SUBJECT = re.compile(lexicon_zh.PAYMENT_ACTION), re.compile(r"(?:^|[,:])\s*(?:双方|各方)均?(?:应当|应|须|需)")
 #: the act a passive "由甲方…" names its actor for: "履约保证金…由甲方无息退还乙方"
 _ACT_AFTER = re.compile(rf"[^,。;]{{0,8}}?(?:{lexicon_zh.OTHER_ACTION}|{lexicon_zh.PAYMENT_ACTION})")
 _CLAUSE_CUT = re.compile(r"[,;]")
@@ -87,6 +87,8 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
     if kind == "payment" and (pay := _PAYMENT_ACTION.search(sentence)):
         cut = _CLAUSE_CUT.search(sentence, pay.end())  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
         sentence = sentence[:cut.start()] if cut else sentence
+    if _BOTH_SUBJECT.search(sentence) and not subjects:
+        return "both"  # "…期满后15日内，双方应删除从对方获取的全部数据"
     for m in subject_rx.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
             continue

@@ -30,7 +30,15 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
     for seg in ctx.clauses.segments:
         if seg.label == article:
             return " ".join(ctx.text[seg.start:seg.start + 80].split("\n")[:2])  # "ARTICLE VI" / "CONFIDENTIALITY"
-    return ""
+    first = next((sg for sg in ctx.clauses.segments if (sg.label or "").startswith(article + ".")), None)
+    if first is None:
+        return ""
+    head = ctx.text[max(0, first.start - 120):first.start].rstrip().rsplit("\n", 1)[-1]  # "## 9. Confidentiality"
+    m = _HEAD_NUMBER.match(head)
+    return head if m is not None and m.group(1) == article else ""
+
+
+_HEAD_NUMBER = re.compile(r"[#*\s]*(?:(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+)?(\w{1,6})(?:\.(?!\d)|\s|$)")
 
 
 _EACH_DAY = re.compile(r"\s*(?:per|for\s+each|for\s+every|each)\s+(?:calendar\s+|business\s+)?day\b", re.I)

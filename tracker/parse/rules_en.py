@@ -205,7 +205,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
     for u in ctx.units:
         s = ctx.unit_text(u)
         about = rxl.search(r"confidential", s, re.I) or (
-            rxl.search(r"confidential", _article_title(ctx, u.label), re.I) and rxl.search(r"surviv|obligations?\b", s, re.I))
+            rxl.search(r"confidential", _article_title(ctx, u.label), re.I)
+            and rxl.search(r"surviv|obligations?\b|continues?\s+to\s+apply|this\s+clause", s, re.I))
         # (in a "Data and Confidentiality" article, "delete the data within 20 days after expiry" is no period)
         if not about or not rxl.search(r"period|term|surviv|years?\s+after", s, re.I):
             continue
@@ -215,7 +216,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             return facts
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement)"
-                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement)\s+(?:ends|expires|terminates)"
+                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement|order\s+form|rider)\s+(?:ends|expires|terminates)"
                       r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+end\s+date)", s, re.I)  # "… after it ends / its end"
         if m and (got := en_duration(m)):
             facts.confidentiality_term = got.iso()

@@ -77,8 +77,17 @@ def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
                 # "survive for three (3) years after termination": how long a state lasts, not a deadline
                 lasting = lasting or Deadline(str(ev.value), t.value.iso(), t.value.business, "lasting", a, ev.end)
                 continue
-            return Deadline(str(ev.value), t.value.iso(neg), t.value.business, kind, a, ev.end,
-                            _contingent(s, str(ev.value), t.value, "en", a))
+            value = t.value
+            after = next((x for x in toks if x.kind == "REL" and x.value == "after" and 0 <= t.start - x.end <= 6
+                          and not s[x.end:t.start].strip(" the")), None) if "nniversar" in s[t.start:t.end] else None
+            if after is not None:  # "within thirty (30) days after the first anniversary of X": X + P1Y + P30D
+                first = next((d for d in toks if d.kind == "DUR" and d.end <= after.start and after.start - d.end <= 3), None)
+                if first is not None and isinstance(first.value, Dur):
+                    value, lead = first.value + t.value, _rel_at(toks, s, first.start, after=False, limit=3)
+                    kind = "within" if lead is not None and lead.value in ("within", "by", "not_more") else "on"
+                    a = lead.start if lead is not None else first.start
+            return Deadline(str(ev.value), value.iso(neg), value.business, kind, a, ev.end,
+                            _contingent(s, str(ev.value), value, "en", a))
     if lasting is not None:
         return lasting
     for t in (x for x in toks if x.kind == "DUR"):
