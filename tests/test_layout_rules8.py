@@ -110,3 +110,14 @@ def test_a_chinese_signature_table_of_sealed_names_and_a_duty_of_both_sides() ->
     assert doc["contract"]["signed_date"] == "2026-06-17"
     delete = next(o for o in doc["obligations"] if "删除" in o["quote"])
     assert delete["party"] == "both"
+
+
+def test_a_stage_table_takes_its_kinds_from_its_rows_not_from_the_rest_of_the_sentence_that_names_it() -> None:
+    text = ("甲方：杭州甲医疗科技有限公司\n乙方：合肥乙智能科技有限公司\n第一条 项目\n1.1 乙方应按附件二所列时间完成各阶段工作，"
+            "并于每月10日前向甲方提交上月项目进度报告。\n第二条 其他\n2.1 本合同自2026年3月2日起生效。\n"
+            "甲方（盖章）：杭州甲医疗科技有限公司\n乙方（盖章）：合肥乙智能科技有限公司\n\n附件二 进度计划\n"
+            "阶段\t工作内容\t完成时间\n第一阶段\t乙方完成需求调研并提交《需求规格说明书》\t合同生效之日起10日内\n"
+            "第二阶段\t乙方完成模型训练并交付语音识别模型\t2026年8月31日前\n")
+    rows = [(o["kind"], o["due_date"]) for o in _json(text, "x.txt")["obligations"] if o["clause"] == "附件二"]
+    # the sentence's second clause (a monthly progress report) is no kind of the table's rows
+    assert sorted(rows, key=lambda r: r[1]) == [("other", "2026-03-12"), ("model_delivery", "2026-08-31")]

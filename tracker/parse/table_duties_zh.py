@@ -60,7 +60,10 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         intro = ctx.text[seg.start:row.start].split("\n")[0] if seg else ""
         kind = _kind(intro, None)  # what the table schedules (标注任务及交付安排), not the items' words
         if kind is None and (ref := _referring_sentence(ctx, intro, seg.start if seg else row.start)):
-            kind = _kind(ref, None)  # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does
+            # "附件一：采集批次表" says nothing; "甲方按附件一所列…分三批完成采集" does — the clause that names
+            # the annex, not the rest of its sentence ("…完成各阶段工作，并于每月10日前提交进度报告")
+            ref = next((c for c in re.split(r"[,;]", ref) if "附" in c or "表" in c), ref)
+            kind = _kind(ref, None)
         titles = _titles(ctx, row)
         if titles.strip("—–-/ 无") and ((kind is None and row.of("party") is None)
                                         or (kind == "payment" and row.of("condition") is not None)):
