@@ -24,7 +24,8 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 0.99, "batch4": 0.99, "batch
           "batch34": 0.93, "batch35": 0.91, "batch36": 0.94, "batch37": 0.90,
           "batch38": 0.97, "batch39": 0.96, "batch40": 0.95, "batch41": 0.95,
           "batch42": 0.95, "batch43": 0.89,
-          "batch44": 0.88, "batch45": 0.85, "batch46": 0.93, "batch47": 0.94}
+          "batch44": 0.88, "batch45": 0.85, "batch46": 0.93, "batch47": 0.94,
+          "batch48": 0.90, "batch49": 0.93}
 
 
 def _cases(batch: str) -> list[Path]:
