@@ -121,3 +121,16 @@ def test_a_stage_table_takes_its_kinds_from_its_rows_not_from_the_rest_of_the_se
     rows = [(o["kind"], o["due_date"]) for o in _json(text, "x.txt")["obligations"] if o["clause"] == "附件二"]
     # the sentence's second clause (a monthly progress report) is no kind of the table's rows
     assert sorted(rows, key=lambda r: r[1]) == [("other", "2026-03-12"), ("model_delivery", "2026-08-31")]
+
+
+def test_a_pilot_period_is_the_term_and_the_agreements_own_date_is_its_start() -> None:
+    text = ("# ANNOTATION PILOT AGREEMENT\n\n**Date:** 4 May 2026\n\n**Vendor:** Teak Data Sdn. Bhd. (the \"**Vendor**\")\n\n"
+            "**Company:** Palm Pay Berhad (the \"**Company**\")\n\n## 1. Definitions\n\n- \"**Effective Date**\" means the date of "
+            "this Agreement shown above.\n\n## 2. Pilot\n\n2.1 The Pilot Period runs for four (4) weeks from the Effective Date.\n\n"
+            "2.2 The Company shall pay the pilot fee of MYR 12,000.00 within thirty (30) days after the Effective Date.\n\n"
+            "Signed for the Vendor: A. Lim, 4 May 2026\nSigned for the Company: B. Tan, 4 May 2026\n")
+    doc = _json(text)
+    c = doc["contract"]
+    assert (c["effective_date"], c["expiry_date"]) == ("2026-05-04", "2026-06-01")  # four weeks from 4 May
+    pay = next(o for o in doc["obligations"] if o["kind"] == "payment")
+    assert (pay["amount"], pay["currency"], pay["due_date"]) == ("12000.00", "MYR", "2026-06-03")
