@@ -74,10 +74,15 @@ class Clauses:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [s.start for s in self.segments])
+        object.__setattr__(self, "_by_label", {s.label: s for s in reversed(self.segments) if s.label is not None})  # first wins
 
     def label_at(self, pos: int) -> str | None:
         i = bisect_right(self._starts, pos) - 1  # type: ignore[attr-defined]
         return self.segments[i].label if i >= 0 else None
+
+    def of_label(self, label: str) -> Segment | None:
+        """The first segment labelled ``label`` (a lookup, not a scan: rules ask per unit)."""
+        return self._by_label.get(label)  # type: ignore[attr-defined,no-any-return]
 
     def labelled(self) -> list[Segment]:
         return [s for s in self.segments if s.label is not None]
@@ -205,7 +210,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             last_pos = pos
             continue
         if kind == "appendix" and (in_signature or article >= 1):
-            if not in_signature and not re.match(r"附件|附表|附录|补充|订单|Appendix|Annex|Schedule", text[pos:pos + 9]):
+            if not in_signature and not text.startswith(_PART_OPENERS, pos):
                 continue
             # an appendix heading only counts after the body (signature block seen)
             if not in_signature:
@@ -373,7 +378,8 @@ def _is_appendix_label(label: str) -> bool:
 
 
 _APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附订ASEOCW"  # (附件 附表 附录 订单 Appendix Schedule Exhibit Order CO)  # the characters an appendix label starts with (most labels are "4.2")
+_APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
+_PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Schedule")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

@@ -320,7 +320,7 @@ def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
     while "." in chain[-1]:
         chain.append(chain[-1].rsplit(".", 1)[0])
     for name in chain[1:] if len(chain) > 1 and not _is_section(ctx, label) else chain:
-        seg = next((sg for sg in ctx.clauses.segments if sg.label == name), None)
+        seg = ctx.clauses.of_label(name)
         if seg is None:
             continue
         line_end = ctx.text.find("\n", seg.start, seg.end)
@@ -332,7 +332,7 @@ def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
 
 def _is_section(ctx: BaseCtx, label: str) -> bool:
     """``label``'s own segment opens with a heading line ("2. Deliverables"), not a sentence ("3.2 The …")."""
-    seg = next((sg for sg in ctx.clauses.segments if sg.label == label), None)
+    seg = ctx.clauses.of_label(label)
     if seg is None:
         return False
     line_end = ctx.text.find("\n", seg.start, seg.end)

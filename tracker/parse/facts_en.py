@@ -28,13 +28,13 @@ import re
 from datetime import date
 
 from tracker.parse.common import DateHit
-from tracker.parse.facts_en_parts import FIELD_RANGE as _FIELD_RANGE
 from tracker.parse.facts_en_parts import (
     _field_named,
     _field_signed,
     _order_part,
     _own_instrument,
     _range_end,
+    date_range_at,
 )
 from tracker.parse.facts_en_rx import RX as _RX
 from tracker.parse.facts_en_text import Doc as _Doc
@@ -82,10 +82,8 @@ def _term_field_in(doc: _Doc, names: set[str], start: int, end: int) -> dict[str
         if dur is not None and (value := _duration(dur)) is not None:
             return {"term": value, "term_at": (dur.start(), dur.end()),
                     "term_from_event": _anchor(doc, doc.text[dur.end():dur.end() + 120], names) == "event"}
-        first = doc.date_at(m.end())
-        rng = _FIELD_RANGE.match(doc.text, first.end) if first else None
-        last = doc.date_at(rng.end()) if rng else None
-        if first and last and last.value:
+        if (pair := date_range_at(doc, m.end())) is not None:
+            first, last = pair
             out: dict[str, object] = {"end_date": last.value, "term_at": (m.start(), last.end), "range_start": first.value}
             if (months := _FIELD_MONTHS.match(doc.text, last.end)) is not None:
                 out["term"] = f"P{int(months.group(1))}M"

@@ -64,7 +64,7 @@ def _field_signed(doc: _Doc) -> DateHit | None:
     return DateHit(0, 0, day) if day is not None else None
 
 
-FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
+_FIELD_RANGE = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*")
 _RANGE_LEAD = re.compile(r"[ \t]*[:,(–—-]?[ \t]*(?:from[ \t]+)?")
 
 
@@ -72,11 +72,18 @@ def _range_end(doc: _Doc, at: int) -> tuple[date | None, date] | None:
     """(start, end) of a date range written right after a term's length ("twelve (12) months: December 1,
     2026 through November 30, 2027"), if any."""
     lead = _RANGE_LEAD.match(doc.text, at)
-    first = doc.date_at(lead.end()) if lead else None
-    rng = FIELD_RANGE.match(doc.text, first.end) if first else None
+    pair = date_range_at(doc, lead.end()) if lead else None
+    if pair is None or pair[0].start - at > 12 or pair[1].value is None:
+        return None
+    return pair[0].value, pair[1].value
+
+
+def date_range_at(doc: _Doc, pos: int) -> tuple[DateHit, DateHit] | None:
+    """The two dates of a range written at ``pos`` ("December 1, 2026 through November 30, 2027"), if any."""
+    first = doc.date_at(pos)
+    rng = _FIELD_RANGE.match(doc.text, first.end) if first else None
     last = doc.date_at(rng.end()) if rng else None
-    ok = last is not None and last.value is not None and first is not None and first.start - at <= 12
-    return (first.value, last.value) if ok and first and last and last.value else None
+    return (first, last) if first and last and last.value else None
 
 
-__all__ = ["FIELD_RANGE", "_field_named", "_field_signed", "_order_part", "_own_instrument", "_range_end"]
+__all__ = ["date_range_at", "_field_named", "_field_signed", "_order_part", "_own_instrument", "_range_end"]

@@ -158,7 +158,8 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         got = _duty_row(ctx, u, s, header, unpaid, row_ids, earns_fee=True)
         if got is not None and got.kind != "payment":
             duties.append(got)  # the deliverable; the fee is read below, its timing not from the target date
-            cells = [c if i != columns_deadline(header) else "" for i, c in enumerate(cells)]
+            deadline = _deadline_col(header)
+            cells = [c if i != deadline else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
     currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
     timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
@@ -264,12 +265,13 @@ def _states_deliverables(header: list[str], amount_col: int) -> bool:
     others = [h for i, h in enumerate(header) if i != amount_col]
     if any(_DELIVERABLE_HEADER.search(h) for h in others):
         return True
-    deadline = columns_deadline(header)
+    deadline = _deadline_col(header)
     return (deadline is not None and bool(_WORK_DEADLINE.search(header[deadline]))
             and any(_STEP_HEADER.search(h) for h in others))
 
 
-def columns_deadline(header: list[str]) -> int | None:
+def _deadline_col(header: list[str]) -> int | None:
+    """The first column that states a date or deadline, if any."""
     cols = columns(header)
     return cols[0] if cols else None
 

@@ -56,12 +56,7 @@ _EACH = re.compile(r"(?:分\s*[一二三四五六七八九十\d]+\s*期[^,，。
 def each_amount(text: str, capital_wins: bool) -> MoneyHit | None:
     """The one amount every instalment is, when the contract says so (每期…元); None when it states none,
     or two different ones."""
-    found: list[MoneyHit] = []
-    for m in _EACH.finditer(text):
-        hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
-        if hits and hits[0].start - m.end() <= 6:
-            found.append(hits[0])
-    return found[0] if found and all(h.value == found[0].value for h in found) else None
+    return _one_sum(text, _EACH, 6, capital_wins)
 
 
 def fill_equal(text: str, obligations: list[RawObligation], capital_wins: bool) -> None:
@@ -73,7 +68,7 @@ def fill_equal(text: str, obligations: list[RawObligation], capital_wins: bool) 
             o.amount, o.currency = each.value, each.currency
         return
     for o in bare:
-        period = _PERIOD_OF.get(next((k for k in _PERIOD_OF if o.recurrence and k in o.recurrence), ""))
+        period = next((p for k, p in _PERIOD_OF.items() if o.recurrence and k in o.recurrence), None)
         if period and (sums := _per_period(text, period, capital_wins)) is not None:
             o.amount, o.currency = sums.value, sums.currency
 
@@ -86,10 +81,15 @@ _PER = {p: re.compile(rf"每(?:个)?(?:服务)?{p}(?:度)?(?:的)?(?:服务费|�
 
 def _per_period(text: str, period: str, capital_wins: bool) -> MoneyHit | None:
     """The one sum the contract gives per ``period`` (每季度服务费为…元), or None."""
-    found = []
-    for m in _PER[period].finditer(text):
+    return _one_sum(text, _PER[period], 4, capital_wins)
+
+
+def _one_sum(text: str, lead: re.Pattern[str], gap: int, capital_wins: bool) -> MoneyHit | None:
+    """The sum stated within ``gap`` characters after each ``lead``, when every one states the same."""
+    found: list[MoneyHit] = []
+    for m in lead.finditer(text):
         hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
-        if hits and hits[0].start - m.end() <= 4:
+        if hits and hits[0].start - m.end() <= gap:
             found.append(hits[0])
     return found[0] if found and all(h.value == found[0].value for h in found) else None
 

@@ -71,7 +71,7 @@ def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     number = str(roman.get(m.group(1).upper(), m.group(1)))
     if "." in number:  # "breaches Clause 5.3": that clause's own words
-        seg = next((sg for sg in ctx.clauses.segments if sg.label == number), None)
+        seg = ctx.clauses.of_label(number)
         return seg is not None and bool(rxl.search(r"confidential", ctx.text[seg.start:seg.end], re.I))
     return bool(rxl.search(r"confidential", _article_title(ctx, number), re.I))
 

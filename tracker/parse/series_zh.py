@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from tracker.parse.common import find_dates
+from tracker.parse.common import DateHit, find_dates
 from tracker.parse.named_periods_zh import NamedPeriod
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int
 
@@ -93,22 +93,22 @@ _FIRST_ALONE = re.compile(r"\s*(?:首份|首次|第一份|第一次)[\u4e00-\u9f
 
 def first_alone(sentence: str) -> date | None:
     """The first occurrence a sentence right after a recurring duty dates, when that is all it says."""
-    m = _FIRST_ALONE.match(sentence)
-    if m is None:
-        return None
-    hits = [h for h in find_dates(sentence, m.end(), min(len(sentence), m.end() + 20)) if h.value]
-    if not hits or hits[0].start - m.end() > 2 or len(sentence) - hits[0].end > 12:
-        return None
-    return hits[0].value
+    hit = _date_after(sentence, _FIRST_ALONE.match(sentence))
+    return hit.value if hit is not None and len(sentence) - hit.end <= 12 else None
 
 
 def series_first(sentence: str) -> date | None:
     """The first occurrence a recurring duty states: "…于每周五前支付…，首次结算日为2026年6月26日"."""
-    m = _FIRST.search(sentence)
+    hit = _date_after(sentence, _FIRST.search(sentence))
+    return hit.value if hit is not None else None
+
+
+def _date_after(sentence: str, m: re.Match[str] | None) -> DateHit | None:
+    """The date written right after the cue ``m`` (within two characters), if any."""
     if m is None:
         return None
     hits = [h for h in find_dates(sentence, m.end(), min(len(sentence), m.end() + 20)) if h.value]
-    return hits[0].value if hits and hits[0].start - m.end() <= 2 else None
+    return hits[0] if hits and hits[0].start - m.end() <= 2 else None
 
 
 #: a duty due a period after each contract year starts: "于每个服务年度开始之日起30日内支付当年度服务费"
