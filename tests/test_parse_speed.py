@@ -35,6 +35,7 @@ from tracker.parse.timex_element import choose, time_element
 from tracker.parse.timex_scan import scan
 
 CONTRACTS = Path(__file__).parent / "contracts"
+EXAMPLES = Path(__file__).parent / "examples"
 ZH_FILES = sorted(p for p in CONTRACTS.glob("*.txt") if ".en." not in p.name) + \
     sorted(p for p in CONTRACTS.glob("*.md") if ".en." not in p.name)
 
@@ -201,7 +202,7 @@ def test_english_rules_counted_from_a_period_end_all_state_it() -> None:
     contain one of its spellings, so a sentence without it cannot match them."""
     from tracker.parse.timex_recur import _PERIOD_END_EN, RULES_EN, _rules
 
-    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs is _PERIOD_END_EN]
+    gated = [rx for (rx, _), (_, _, needs, _) in zip(RULES_EN, _rules("en"), strict=True) if needs is _PERIOD_END_EN]
     assert len(gated) == 4
     assert all(any(sp in rx for sp in _SPELLINGS) for rx in gated)
 
@@ -210,11 +211,11 @@ def test_english_yearly_rules_all_state_each_year() -> None:
     """The rules read only where "each/every year" stands must each contain it."""
     from tracker.parse.timex_recur import _EACH_YEAR_EN, RULES_EN, _rules
 
-    gated = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if needs is _EACH_YEAR_EN]
+    gated = [rx for (rx, _), (_, _, needs, _) in zip(RULES_EN, _rules("en"), strict=True) if needs is _EACH_YEAR_EN]
     assert len(gated) == 3  # "31 January of each year", "March 31 and September 30 of each year", an ordinal weekday
     assert all("(?:each|every)\\s+(?:calendar\\s+)?year" in rx for rx in gated)
     # the list of months ("the 15th day of January, April, July and October") recurs without the words: not gated
-    optional = [rx for (rx, _), (_, _, needs) in zip(RULES_EN, _rules("en"), strict=True) if "(?:calendar\\s+)?year)?" in rx]
+    optional = [rx for (rx, _), (_, _, needs, _) in zip(RULES_EN, _rules("en"), strict=True) if "(?:calendar\\s+)?year)?" in rx]
     assert len(optional) == 1 and optional[0] not in gated
 
 
@@ -228,3 +229,25 @@ def test_english_period_end_series_still_read(sentence: str, anchor: str, offset
     v = read_time(normalize(sentence).text, "en")
     assert isinstance(v, Recurrence)
     assert (v.anchor, v.offset, v.business_days) == (anchor, offset, business)
+
+
+def test_recurrence_rules_literal_words_never_hide_a_match() -> None:
+    """A recurrence rule is skipped where none of its required literal words stands: on every sentence
+    of the time-expression corpora, a rule that matches has one of its words in the sentence."""
+    from tracker.parse.rx_literals import fold
+    from tracker.parse.timex_recur import _rules
+
+    rows = []
+    for name in ("deadlines.tsv", "deadlines_more.tsv", "deadlines_negative.tsv"):
+        for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines()[1:]:
+            if line and not line.startswith("#") and "\t" in line:
+                rows.append(line.split("\t")[1])
+    assert len(rows) > 300
+    checked = 0
+    for s in rows:
+        for lang in ("en", "zh"):
+            for rx, _, _, words in _rules(lang):
+                if words is not None and rx.search(s):
+                    checked += 1
+                    assert any(w in (fold(s) if lang == "en" else s) for w in words), (s, rx.pattern[:60])
+    assert checked > 20

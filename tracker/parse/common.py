@@ -240,7 +240,8 @@ class Unit:
     end: int
 
 
-_SPLIT_ZH = re.compile(r"[。;\n]|:(?=\s*\([\d一二三四五六七八九十]{1,3}\))")
+#: (a run of marks is one match: the units between them are empty, and the loop stays short on a run of newlines)
+_SPLIT_ZH = re.compile(r"(?:[。;\n]|:(?=\s*\([\d一二三四五六七八九十]{1,3}\)))+")
 _SPLIT_EN = re.compile(r"(?<=[a-z0-9)\"])(?<![ap]\.m)\.(?=\s+[A-Z(])|;|\n")  # "5:00 p.m. (Beijing time)" goes on
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from tracker.parse.numerals import NumeralError, cn_int, en_int
+from tracker.parse.rx_literals import fold, required
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
@@ -258,7 +259,8 @@ def _en_boundary(m: re.Match[str], rrule: str, anchor: str) -> tuple[str, str, s
     return rrule, anchor, f"P{n}D", bool(re.search(r"business|working", dur, re.I))
 
 
-_COMPILED: dict[str, tuple[tuple[re.Pattern[str], Build, re.Pattern[str] | None], ...]] = {}
+Rule = tuple[re.Pattern[str], Build, re.Pattern[str] | None, frozenset[str] | None]
+_COMPILED: dict[str, tuple[Rule, ...]] = {}
 #: what every English rule counted from a period's end states ("ten (10) days after the end of each
 #: month"): a sentence without it skips them (their leading ``\w+`` is tried at every word otherwise)
 _PERIOD_END_EN = re.compile(r"(?:following|after)\s+the\s+(?:end|close)\s+of\s+(?:each|every)", re.I)
@@ -283,13 +285,15 @@ def _needs(rx: str, lang: str) -> re.Pattern[str] | None:
     return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
 
 
-def _rules(lang: str) -> tuple[tuple[re.Pattern[str], Build, re.Pattern[str] | None], ...]:
-    """Each rule compiled with its first-character guard, and the words a sentence needs for it."""
+def _rules(lang: str) -> tuple[Rule, ...]:
+    """Each rule compiled with its first-character guard, the words a sentence needs for it, and the
+    literal words every match of it contains (``rx_literals``: a sentence with none of them is not searched)."""
     if lang not in _COMPILED:
         table = RULES_EN if lang == "en" else RULES_ZH
         flags = re.I if lang == "en" else 0
         with own():  # the rule table's patterns alone: kept by tracker.regex_cache between runs
-            _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, _needs(rx, lang)) for rx, b in table)
+            _COMPILED[lang] = tuple((re.compile(guard(rx, flags), flags), b, _needs(rx, lang), required(rx, flags))
+                                    for rx, b in table)
     return _COMPILED[lang]
 
 
@@ -302,7 +306,10 @@ def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
     if lang != "en" and not SERIES_ZH.search(s):
         return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
     present: dict[re.Pattern[str], bool] = {}
-    for rx, build, needs in _rules(lang):
+    folded = fold(s) if lang == "en" else s
+    for rx, build, needs, words in _rules(lang):
+        if words is not None and not any(w in folded for w in words):
+            continue
         if needs is not None:
             if needs not in present:
                 present[needs] = bool(needs.search(s))
