@@ -116,7 +116,7 @@ class Cap:
     basis: str | None = None
     amount: Decimal | None = None
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, str | None]:
         if self.amount is not None:
             return {"amount": fmt_money(self.amount)}
         return {"rate": fmt_rate(self.rate), "basis": self.basis or "total_fee"}

@@ -6,6 +6,7 @@ Floats never enter: ``D()`` refuses them, so a stray ``0.1`` is a bug caught at 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import overload
 
 FEN = Decimal("0.01")
 
@@ -42,6 +43,12 @@ def fmt_money(amount: Decimal | None) -> str | None:
     return str(to_fen(amount))  # = f"{…:.2f}" (exponent -2 always prints plainly), 4x faster
 
 
+@overload
+def fmt_rate(rate: Decimal) -> str: ...
+@overload
+def fmt_rate(rate: None) -> None: ...
+@overload
+def fmt_rate(rate: Decimal | None) -> str | None: ...
 def fmt_rate(rate: Decimal | None) -> str | None:
     """A rate as written by the spec: at least two places (``0.95``, ``0.20``, ``0.005``)."""
     if rate is None:
