@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.parse.common import find_money
+from tracker.parse.money_text import find_money
 from tracker.parse.normalize import normalize
 from tracker.parse.numerals import NumeralError, rate
 

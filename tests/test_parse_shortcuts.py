@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.parse import clauses, parties_zh
-from tracker.parse.common import find_dates, find_money
+from tracker.parse.common import find_dates
+from tracker.parse.money_text import find_money
 from tracker.parse.normalize import _WIDTH, _fold_width, normalize
 from tracker.parse.timex_scan import dates_and_periods, scan
 

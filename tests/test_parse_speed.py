@@ -24,9 +24,10 @@ from hypothesis import strategies as st
 
 from tracker.parse import parse_text
 from tracker.parse.clauses import segment
-from tracker.parse.common import MONEY_RX, units
+from tracker.parse.common import units
 from tracker.parse.context_zh import Ctx
 from tracker.parse.duty_time_zh import _time_element, duty_time
+from tracker.parse.money_text import MONEY_RX
 from tracker.parse.normalize import mask_blanks, normalize
 from tracker.parse.readers import read_document
 from tracker.parse.rx_prefilter import first_class, guard

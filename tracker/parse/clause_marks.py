@@ -69,6 +69,8 @@ _SIGNATURE = re.compile(
     r"|Yours\s+(?:sincerely|faithfully|truly)\s*,?[ \t]*(?=\n)|(?:Accepted|Agreed)\s+and\s+(?:agreed|accepted)\b[^\n]{0,60}:[ \t]*(?=\n)"
     # an organisation's sealing line with no label: "杭州某科技有限公司（盖章）" (a letter's signature)
     r"|[^\n:：。]{2,60}(?:公司|集团|中心|局|院|所|大学|银行|医院)[ \t]*\n?[ \t]*[(（](?:盖章|公章|签章|签字盖章)[)）][ \t]*(?=\n)"
+    # a party's sealing line: "甲方（盖章）：某公司", "Party A (seal): Acme Co., Ltd."
+    r"|(?:甲方|乙方|丙方|Party\s+[ABC])[ \t]*[(（](?:签字盖章|签字或盖章|盖章|公章|签章|签字|[Ss]eal|[Ss]ignature)[)）][ \t]*[:：]"
     # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
     r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
@@ -103,14 +105,14 @@ _SIGNATURE = re.compile(
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
-                    "Agreed", "For", "FOR", "By:", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+                    "Agreed", "For", "FOR", "By:", "seal", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)"
-    r"|附表(?=[ \t]*[:：\n])|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annex|Schedule|Exhibit|APPENDIX|ANNEX|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
+    r"|附表(?=[ \t]*[:：\n])|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit|APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)\s+(?P<en>\d+|[A-Z])\b"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
-    r"|(?:APPENDIX|ANNEX|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
+    r"|(?:APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
     # a Statement of Work after the signatures is a document of its own: "SOW1.2.1"
     r"|(?:Statement\s+of\s+Work|STATEMENT\s+OF\s+WORK|SOW)\s+(?:No\.?|NO\.?|Number|#)?\s*(?P<sow>\d+)\b"
     r"|(?:Order\s+Form|ORDER\s+FORM)(?:\s+(?:No\.?|NO\.?|#)?\s*(?P<of>\d+))?(?=[ \t]*(?:\n|$|[-–—:]))"

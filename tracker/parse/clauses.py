@@ -377,9 +377,9 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annex|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
 _APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
-_PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Schedule")
+_PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Attachment", "Schedule")
 _SENTENCE_END = re.compile(r"[。;]")
 
 

@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from tracker.parse.clauses import Clauses
 from tracker.parse.normalize import Normalized
-from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
+from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.tables_space import tab_row
 from tracker.record import field, record
 
 MONTHS = {
@@ -39,6 +40,7 @@ DATE_RX = re.compile(guard(
     rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
+    r"|(?<![\d./])(?P<td>\d{1,2})\.(?P<tm>\d{1,2})\.(?P<ty>\d{4})(?!\d|\.\d)"  # 03.08.2026: day first (India, Europe)
     r"|(?<![\d./])(?P<sy>1[0-4]\d)/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"  # 115/09/21: a Minguo (ROC) year
     r"|(?<![\d.])(?P<ky>1[0-4]\d)\s*年\s*(?P<km>\d{1,2})\s*月\s*(?P<kd>\d{1,2})\s*日"  # 116年3月31日 (民國 said once or not at all)
     rf"|\b(?P<dd>\d{{1,2}})-(?P<dm>{_MONTH_RX})-(?P<dy>\d{{4}})\b"  # 17-Aug-2026
@@ -126,6 +128,9 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
             elif g["uy"]:  # 07/14/2025: month first, as English contracts write it; 14/07/2025 read day-first
                 a, b = int(g["um"]), int(g["ud"])
                 y, mo, d = (int(g["uy"]), a, b) if a <= 12 else (int(g["uy"]), b, a)
+            elif g["ty"]:  # 14.08.2026 is 14 August; a first figure over 12 cannot be the month, a second can
+                a, b = int(g["td"]), int(g["tm"])
+                y, mo, d = (int(g["ty"]), b, a) if b <= 12 else (int(g["ty"]), a, b)
             elif g["sy"]:  # 115/09/21 = 2026-09-21 (year + 1911)
                 y, mo, d = int(g["sy"]) + 1911, int(g["sm"]), int(g["sd"])
             elif g["ky"]:  # 116年3月31日 = 2027-03-31: a three-digit year is a Minguo year
@@ -146,86 +151,6 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
     if text.find("季度", start, stop) >= 0 or text.find("底", start, stop) >= 0 or text.find("月末", start, stop) >= 0:
         hits = sorted(hits + _period_ends(text, start, stop), key=lambda h: h.start)
     return hits
-
-
-# ---------------------------------------------------------------- money
-
-_CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
-_FIG = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-#: the currencies a sum may name, each with its markers (normalised text: Simplified script, half-width)
-CURRENCIES: dict[str, tuple[str, ...]] = {
-    "CNY": ("人民币", "RMB", "CNY", "¥", "￥"), "USD": ("美元", "USD", "US$", "$"), "HKD": ("港币", "港元", "HKD", "HK$"),
-    "TWD": ("新台币", "NT$", "TWD"), "MOP": ("澳门元", "澳门币", "MOP$", "MOP"), "EUR": ("欧元", "EUR", "€"),
-    "SGD": ("新加坡元", "SGD", "S$"), "GBP": ("英镑", "GBP", "£"), "AUD": ("澳元", "澳大利亚元", "AUD", "A$"),
-    "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"), "MYR": ("令吉", "马币", "MYR"),
-}
-_MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
-#: longest first, so "US$" and "NZ$" win over "$"
-_CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True))
-MONEY_RX = re.compile(guard(
-    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|{_CUR_ALT})?\s*(?:\(大写\)|大写[:：]?)?\s*"
-    rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
-    rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
-    rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
-    rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
-    re.IGNORECASE), re.IGNORECASE)  # guard: tried only where a sum can start
-
-
-@record(frozen=True)
-class MoneyHit:
-    """A sum of money found in the text and its span."""
-    start: int
-    end: int
-    value: Decimal
-    currency: str | None
-    mismatch: tuple[Decimal, Decimal] | None = None  # (capital, figures) when they disagree
-
-
-def _currency(tag: str | None) -> str | None:
-    if not tag:
-        return None
-    t = re.sub(r"\s+", "", tag.upper())
-    if t.startswith(("RMB", "CNY")):
-        return "CNY"  # "RMB ¥"
-    return _MARKER_OF.get(t, "USD")
-
-
-def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:
-    """Amounts with a currency marker or 元: ``人民币150,000元``, ``人民币捌拾万元整(¥800,000.00)``,
-    ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money.
-    (A payment sentence is read by several rules: the sums of the last spans asked are remembered.)"""
-    return list(_money(text, start, len(text) if end is None else end, capital_wins))
-
-
-@lru_cache(maxsize=64)
-def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
-    hits = []
-    for m in MONEY_RX.finditer(text, start, stop):
-        if not (m["cur"] or m["yuan"] or m["cap"] or m["cnyuan"]):
-            continue  # a bare figure (10个工作日): no marker, no sum
-        g = m.groupdict()
-        try:
-            if g["cap"]:
-                if not re.search("[元圆万亿仟佰拾]", g["cap"]):
-                    continue
-                value = capital_money(g["cap"])
-            elif g["fig"]:
-                value = number(g["fig"]) * (10000 if g["wan"] else 1)
-            else:
-                value = Decimal(cn_int(g["cn"]))
-        except (NumeralError, ValueError, ArithmeticError):
-            continue
-        mismatch = None
-        if g["fig2"]:
-            fig2 = number(g["fig2"]) * (10000 if g["wan2"] else 1)
-            if fig2 != value:
-                mismatch = (value, fig2) if g["cap"] else (fig2, value)
-                if g["cap"] and not capital_wins:
-                    value = fig2
-        if value <= 0:
-            continue
-        hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
-    return tuple(hits)
 
 
 # ---------------------------------------------------------------- sentence units
@@ -265,9 +190,10 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
 
 
 def _in_table_row(text: str, at: int) -> bool:
-    """``at`` lies in a line of a Markdown table (it starts with "|")."""
+    """``at`` lies in a line of a Markdown table (it starts with "|") or in a row of a Word table (cells
+    joined by tabs)."""
     line = text.rfind("\n", 0, at) + 1
-    return text[line:at].lstrip(" \t").startswith("|")
+    return text[line:at].lstrip(" \t").startswith("|") or ("\t" in text[line:at] and tab_row(text, at) is not None)
 
 
 _MARKER = re.compile(

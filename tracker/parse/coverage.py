@@ -22,7 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import Facts, RawWarning, find_dates, find_money
+from tracker.parse.common import Facts, RawWarning, find_dates
+from tracker.parse.money_text import find_money
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from tracker.parse import project_periods_en
-from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates, find_money
+from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
@@ -37,9 +37,11 @@ from tracker.parse.lexicon_en import (
     RIGHT,
     TOTAL_ROW,
 )
+from tracker.parse.money_text import FIG, find_money
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.tables_space import tab_row
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
@@ -75,7 +77,7 @@ _PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statemen
 _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
-_FIGURE = re.compile(r"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**")
+_FIGURE = re.compile(rf"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:{FIG})\s*\**")
 _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice)", re.I), re.I)
@@ -175,6 +177,11 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)
+        if "\t" in s and (tabbed := tab_row(ctx.text, u.start)) is not None:  # a Word table's row
+            rows = _row_obligation(ctx, u, s, *tabbed, lead, contract_terms, row_ids, ruled=True) if tabbed[1] else []
+            out += rows
+            instalments += sum(r.kind == "payment" for r in rows)
+            continue
         if not s.startswith("|") and "|" not in s and "  " in s and (spaced := _space_row(ctx, u)) is not None:
             rows = _row_obligation(ctx, u, s, *spaced, lead, contract_terms, row_ids)
             if rows:
@@ -250,8 +257,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 party = (agent and ctx.roles.get(agent.group(1))) or ("client" if kind == "data_delivery" else "provider")
             if kind == "other" and party == "client" and _HAND_OVER.search(action) and not _PAPER.search(action):
                 kind = "data_delivery"  # what a client hands over in a training contract is its data
-            if kind == "data_delivery" and party != "client":
-                kind = "other"
+            if (kind == "data_delivery" and party != "client") or (kind == "model_delivery" and party == "client"):
+                kind = "other"  # the provider's data, or models the client hands over, are neither side's deliverable
             raw = RawObligation(kind, party, TITLES[kind], u.label, u.start + a, u.start + b, fixed_date=t.fixed_date,
                                 event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence,
                                 anchor_date=t.anchor_date, anniversaries=t.anniversaries)

@@ -21,6 +21,16 @@ from tracker.record import record
 _DEADLINE = re.compile(DEADLINE_HEADER, re.I)
 _PARTY = re.compile(PARTY_HEADER, re.I)
 ROW_ID = re.compile(r"[A-Z]{0,3}\s*\d{1,2}[a-z]?|[A-Z]")
+#: a row's id written before its name in the same cell: "D1 – Data Readiness Assessment", "M2: Pilot"
+_ID_PREFIX = re.compile(r"\s*[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*[–—:.-]\s+")
+
+
+def row_id_of(cell: str) -> str | None:
+    """The id a row's first cell gives it: the whole cell ("M2") or its prefix ("D1 – Data …")."""
+    if ROW_ID.fullmatch(cell):
+        return cell
+    m = _ID_PREFIX.match(cell)
+    return re.sub(r"[\s–—:.-]+$", "", m.group(0).strip()) if m else None
 #: the events a row's kind can be counted from
 _EVENT_OF_KIND = {"data_delivery": "data_delivery", "model_delivery": "model_delivery",
                   "evaluation_report": "evaluation_report"}
@@ -96,15 +106,16 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     if named is not None and named < len(cells) and not cells[named].strip(" *—–-"):
         return None
     what = " ".join(c for i, c in enumerate(cells) if i not in (deadline, party_col) and not ROW_ID.fullmatch(c))
-    kind = row_kind(cells[named] if named is not None and named < len(cells) else what)
-    if ROW_ID.fullmatch(cells[0]):
-        earlier[cells[0]] = kind
+    row_id = row_id_of(cells[0])
+    kind = row_kind(_ID_PREFIX.sub("", cells[named] if named is not None and named < len(cells) else what, count=1))
+    if row_id is not None:
+        earlier[row_id] = kind
     when = cells[deadline]
     unit = _period_unit(header[deadline], document) if document is not None else None
     day = project_periods_en.cell_date(document, unit, when) if document is not None and unit else None
     t = TimeExpr(0, len(when), fixed_date=day) if day is not None else cell_time(when)
     if t is None or t.bare:
-        ref = next((k for rid, k in earlier.items() if rid != cells[0] and re.search(rf"\b{re.escape(rid)}\b", when)), None)
+        ref = next((k for rid, k in earlier.items() if rid != row_id and re.search(rf"\b{re.escape(rid)}\b", when)), None)
         period = bare_period(when)
         event = _EVENT_OF_KIND.get(ref or "")
         if period is None or event is None:
@@ -114,4 +125,4 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     return RowDuty(kind, party, t)
 
 
-__all__ = ["ROW_ID", "RowDuty", "row_kind", "cell_time", "columns", "row_duty"]
+__all__ = ["ROW_ID", "RowDuty", "row_id_of", "row_kind", "cell_time", "columns", "row_duty"]

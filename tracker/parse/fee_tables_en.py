@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from tracker.parse import tables_space
-from tracker.parse.common import BaseCtx, RawObligation, Unit, find_money
+from tracker.parse.common import BaseCtx, RawObligation, Unit
 from tracker.parse.duties_en import (
     _AMOUNT_HEADER,
     _FIGURE,
@@ -22,6 +22,7 @@ from tracker.parse.duties_en import (
     _series_from,
 )
 from tracker.parse.duty_tables_en import ROW_ID, cell_time, columns, row_duty, row_kind
+from tracker.parse.money_text import FIG, currency_named, find_money
 from tracker.parse.numerals import number
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 
@@ -161,7 +162,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
             deadline = _deadline_col(header)
             cells = [c if i != deadline else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
-    currency = "CNY" if re.search(r"RMB|CNY|¥|yuan", header[amount_col], re.I) else None
+    currency = currency_named(header[amount_col])
     timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
     own = next((x for x in map(find_time, timing) if x), None)
     amount: Decimal | None = None
@@ -169,7 +170,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         amount = money[0].value
         currency = money[0].currency
     else:
-        fig = re.fullmatch(r"\**\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[amount_col])
+        fig = re.fullmatch(rf"\**\s*({FIG})\s*\**", cells[amount_col])
         if fig:
             amount = number(fig.group(1))
         elif own is None or own.bare or not ruled:
@@ -288,7 +289,10 @@ def _duty_row(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str]
         return None  # "Effective Date | 6 May 2026" in a key-dates table: a fact of the contract, no duty
     party = duty.party or ("client" if duty.kind in ("data_delivery", "payment") and not earns_fee else "provider")
     kind = duty.kind if duty.kind != "data_delivery" or party == "client" else "other"
-    what = next((c for c in cells[1:] if c and c not in (cells[-1],)), cells[0])
+    cols = columns(header, ctx.text)
+    # the title: the first cell that is neither the row's id nor its deadline ("| M1 | Requirements | …")
+    what = next((c for i, c in enumerate(cells) if c and (cols is None or i != cols[0]) and not ROW_ID.fullmatch(c)
+                 and c is not cells[-1]), cells[0])
     last = next((c for c in reversed(cells) if c), cells[-1])
     raw = RawObligation(kind, party, what.strip("* ")[:80] or TITLES[kind], u.label, u.start + s.find(cells[0]),
                         u.start + s.rfind(last) + len(last), fixed_date=duty.time.fixed_date,
@@ -330,7 +334,7 @@ def table_total(ctx: BaseCtx) -> tuple[Decimal, str | None] | None:
             if i < len(cells) and _AMOUNT_HEADER.search(h):
                 if (money := find_money(cells[i])) and money[0].currency:
                     return money[0].value, money[0].currency  # "**USD 315,000.00**"
-                fig = re.fullmatch(r"\**\s*(?:RMB|CNY|¥)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*\**", cells[i])
+                fig = re.fullmatch(rf"\**\s*(?:RMB|CNY|¥)?\s*({FIG})\s*\**", cells[i])
                 if fig:
                     return number(fig.group(1)), "CNY" if re.search(r"RMB|CNY|¥|yuan", h + cells[i], re.I) else None
     return None

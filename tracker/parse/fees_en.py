@@ -16,8 +16,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from tracker.parse.common import MoneyHit, find_money
 from tracker.parse.lexicon_en import BASES
+from tracker.parse.money_text import CUR_ALT, CURRENCIES, MoneyHit, find_money
 from tracker.parse.rx_literals import gated
 
 _TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
@@ -31,7 +31,7 @@ _NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|sh
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
 _TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)[ \t|*:]*(?=[^\n]*\d)"
-                         r"(?P<v>(?:RMB|CNY|USD|HKD|SGD|US\$|HK\$|S\$|¥|\$)?[ \t]*[\d,]+(?:\.\d{1,2})?)[ \t|*]*$")
+                         rf"(?P<v>(?:{CUR_ALT})?[ \t]*[\d,]+(?:\.\d{{1,2}})?)[ \t|*]*$")
 
 
 def labelled_total(text: str) -> MoneyHit | None:
@@ -48,7 +48,7 @@ def labelled_total(text: str) -> MoneyHit | None:
             return hits[0]
         figure = line.group("v").strip().replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d{1,2})?", figure):
-            cur = re.search(r"\b(?:CNY|RMB|USD|HKD|EUR|SGD|GBP)\b", text)
+            cur = re.search(rf"\b(?:RMB|{'|'.join(CURRENCIES)})\b", text)
             code = {"RMB": "CNY"}.get(cur.group(0), cur.group(0)) if cur else None
             return MoneyHit(line.start("v"), line.end("v"), Decimal(figure), code)
     return None

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from tracker.parse import lexicon_zh
-from tracker.parse.common import Facts, MoneyHit, RawWarning, find_money
+from tracker.parse.common import Facts, RawWarning
 from tracker.parse.context_zh import Ctx
+from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.rx_prefilter import guarded
 
 #: an amended value: "由A调整为B" / "由A变更为B" right after the fact's label (B counts)

@@ -21,12 +21,7 @@ from tracker.parse import (
     tables_zh,
 )
 from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence, drop_pointers
-from tracker.parse.common import (
-    Facts,
-    RawObligation,
-    Unit,
-    find_money,
-)
+from tracker.parse.common import Facts, RawObligation, Unit
 from tracker.parse.context_zh import (
     DUTY,
     NUM,
@@ -38,6 +33,7 @@ from tracker.parse.context_zh import (
 )
 from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.lexicon_zh import BOTH_RX
+from tracker.parse.money_text import find_money
 from tracker.parse.numerals import CN_NUM_CHARS, rate
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_ends

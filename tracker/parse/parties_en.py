@@ -17,6 +17,9 @@ from tracker.parse.lexicon_en import ROLE_IDS, ROLES_RX
 _DEFINITION = re.compile(
     r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*"
     r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*\)"
+    # without brackets, as Indian and older English deeds write it: ', hereinafter referred to as the
+    # "Service Provider" (which expression shall … include its successors …)'
+    r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
 )
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
 _START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
@@ -46,7 +49,7 @@ def defined_parties(text: str, start: int = 0, end: int | None = None,
     unknown: list[tuple[str, tuple[int, int]]] = []
     floor = start
     for m in _DEFINITION.finditer(text, start, stop):
-        word = m.group("role").strip()
+        word = (m.group("role") or m.group("role2")).strip()
         role = role_of(word)
         if re.search(r"party|agreement|parties", word, re.I):
             continue

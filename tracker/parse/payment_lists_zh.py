@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from tracker import record as records
-from tracker.parse.common import MoneyHit, RawObligation, find_money
+from tracker.parse.common import RawObligation
+from tracker.parse.money_text import MoneyHit, find_money
 
 #: an instalment's label right before its amount (第一批 / 第2期 / 第三阶段 / 首期 / 尾款)
 _LABEL = re.compile(r"(第\s*[一二三四五六七八九十\d]+\s*(?:批次?|期|阶段|年度|年|次|笔|个里程碑)|首期|首付|尾款|余款)"

@@ -6,12 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tracker.parse.common import (
-    Facts,
-    RawObligation,
-    Unit,
-    find_money,
-)
+from tracker.parse.common import Facts, RawObligation, Unit
 from tracker.parse.context_zh import (
     INSTALMENT_TITLE,
     RATE_RX,
@@ -21,6 +16,7 @@ from tracker.parse.context_zh import (
 )
 from tracker.parse.duty_time_zh import _TIME_REL
 from tracker.parse.fees_zh import _mismatch
+from tracker.parse.money_text import find_money
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.rx_prefilter import guard
 

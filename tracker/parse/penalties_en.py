@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Segment
-from tracker.parse.common import Facts, RawPenalty, find_money
+from tracker.parse.common import Facts, RawPenalty
 from tracker.parse.fees_en import fee_names
 from tracker.parse.lexicon_en import BASES, LATE_DELIVERY, LATE_PAYMENT, PENALTY_CUES
+from tracker.parse.money_text import find_money
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
@@ -138,7 +139,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
             continue
         kinds.add(kind)
         p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+        cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+(?:reduction\s+|deduction\s+|amount\s+)?of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
         cap_span = None
         if cap:
             with contextlib.suppress(NumeralError, ArithmeticError):

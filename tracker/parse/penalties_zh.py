@@ -17,7 +17,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh as lx
-from tracker.parse.common import RawPenalty, find_money
+from tracker.parse.common import RawPenalty
+from tracker.parse.money_text import find_money
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.record import record
 

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh, tables_zh
-from tracker.parse.common import RawObligation, Unit, find_money
+from tracker.parse.common import RawObligation, Unit
 from tracker.parse.context_zh import DURATION_RX, RATE_RX, _duration
+from tracker.parse.money_text import find_money
 from tracker.parse.numerals import NumeralError, rate
 
 #: the rule refers to each row: 各期款项, 每期费用, 每笔款项, 各阶段款项, 对应里程碑, 相应节点

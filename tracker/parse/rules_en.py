@@ -11,19 +11,12 @@ from decimal import Decimal
 
 from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Clauses
-from tracker.parse.common import (
-    BaseCtx,
-    Facts,
-    MoneyHit,
-    RawObligation,
-    RawWarning,
-    Unit,
-    find_money,
-)
+from tracker.parse.common import BaseCtx, Facts, RawObligation, RawWarning, Unit
 from tracker.parse.duties_en import detect
 from tracker.parse.fee_tables_en import table_total
 from tracker.parse.fees_en import each_instalment, labelled_total, named_fee_amount, named_total
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
+from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.paragraphs import fields_view
@@ -215,7 +208,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
         m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
-                      r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement)"
+                      r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement|sow|statement\s+of\s+work|order\s+form)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|sow|engagement|order\s+form|rider)\s+(?:ends|expires|terminates)"
                       r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+end\s+date)", s, re.I)  # "… after it ends / its end"
         if m and (got := en_duration(m)):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.parse.common import Unit, find_dates, find_money
+from tracker.parse.common import Unit, find_dates
+from tracker.parse.money_text import find_money
 
 #: a sentence that quotes the wording being replaced: "原约定：", "原条款：", "原合同第5.1条约定：", "修改前："
 _OLD_LABEL = re.compile(r"(?:原(?:合同|契约|协议)?(?:第[^:：。;]{1,12}?条)?(?:约定|条款|内容|规定|条文)|修改前|变更前|调整前)\s*[:：]")

@@ -60,3 +60,49 @@ def under_header(header: str, header_spans: list[tuple[int, int]], row: str) -> 
         lead = len(seg) - len(seg.lstrip())
         spans.append((a + lead, a + len(seg.rstrip()) if seg.strip() else a + lead))
     return spans
+
+
+#: a first cell that is only a clause number ("1.1", "(a)", "2."): "1.1<TAB>The Contractor shall…" is a
+#: numbered paragraph, not a table row
+_NUMBER_CELL = re.compile(r"\s*(?:[\dA-Za-z]{1,3}(?:\.\d{1,3})*\.?|\([\dA-Za-z]{1,4}\)|[ivx]{1,5}\.?)\s*")
+_TAB_LOOK_BACK = 40  # how far up a tab table's header may be (a bounded walk: a long table stays linear)
+
+
+def tab_cells(line: str) -> list[str] | None:
+    """The cells of a row of a Word table as the reader wrote it (cells joined by tabs), or None for a
+    line that is no such row (fewer than two filled cells, or a numbered paragraph "1.1<TAB>Text")."""
+    if "\t" not in line:
+        return None
+    cells = [c.strip(" \u3000") for c in line.split("\t")]
+    filled = sum(1 for c in cells if c)
+    if filled < 2 or (filled == 2 and _NUMBER_CELL.fullmatch(cells[0])):
+        return None
+    return cells
+
+
+def tab_row(text: str, pos: int) -> tuple[list[str], list[str]] | None:
+    """(header cells, row cells) when the line at ``pos`` is a row of a tab table (the first line of its
+    block of tab rows is the header); (header cells, []) for the header itself, when a row with as many
+    cells follows it; None for a line that is no row of such a table."""
+    top = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    cells = tab_cells(text[top:end if end >= 0 else len(text)])
+    if cells is None:
+        return None
+    header_at = top
+    for _ in range(_TAB_LOOK_BACK):
+        if header_at == 0:
+            break
+        prev = text.rfind("\n", 0, header_at - 1) + 1
+        above = tab_cells(text[prev:header_at - 1])
+        if above is None or len(above) != len(cells):
+            break
+        header_at = prev
+    if header_at != top:
+        line_end = text.find("\n", header_at)
+        return tab_cells(text[header_at:line_end]) or [], cells
+    if end < 0:
+        return None
+    nxt = text.find("\n", end + 1)
+    below = tab_cells(text[end + 1:nxt if nxt >= 0 else len(text)])
+    return (cells, []) if below is not None and len(below) == len(cells) else None

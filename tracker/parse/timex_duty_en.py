@@ -109,7 +109,8 @@ def bare_period(s: str) -> tuple[str, bool] | None:
     """The period of "within seven (7) Business Days of delivery of M2" when the layer knows no event
     for what it counts from: (ISO offset, business days). A caller that knows what "M2" is supplies
     the event."""
-    v = read_time(s, "en")
+    # a deadline cell may state the period alone: "10 Business Days after delivery of D3" reads as "within"
+    v = read_time(s, "en") or read_time("within " + s, "en")
     if isinstance(v, Deadline) and v.offset and v.kind in ("within", "on") and schema_event(v.anchor) == "other" \
             and not v.offset.startswith("-") and "T" not in v.offset and v.offset != "P0D":
         return weeks_as_days(v.offset), v.business_days

@@ -43,7 +43,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples|corpus|dataset)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"),
-    ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:model|SDK)|(?:delivering|deploying)\s+the\s+(?:[\w-]+\s+){0,2}?(?:model|SDK)\b|model\s+(?:is|has\s+been)\s+(?:delivered|deployed)"
+    ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|(?:delivering|deploying)\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|models?\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|deployed)"
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
     ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"

@@ -218,7 +218,7 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     # "by the 10th of each month", "no later than the tenth (10th) day of each calendar month"
     (rf"\bthe\s+(?:{_MDAY_EN})(?:\s+(?:calendar\s+)?day)?\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _mday),
     (r"end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
-    (rf"every\s+(?:other|second|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
+    (rf"(?:every|on)\s+(?:other|second|alternate|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
         f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (rf"(?:each|every)\s+(?P<w>{_WD})", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (r"(?:accrue|bear)s?\s+(?:late\s+)?(?:interest|charges?)\s+from\s+the\s+(?:due\s+date|date\s+due)", _c("FREQ=DAILY", "due_date", "P1D")),

@@ -1,0 +1,41 @@
+"""Word tables as the .docx reader writes them (cells joined by tabs), read as tables by the English
+duty and fee layers; numbered paragraphs with a tab after their number are no tables."""
+
+from __future__ import annotations
+
+from tracker.parse import parse_text
+from tracker.parse.tables_space import tab_cells, tab_row
+
+TABLE = ("3.1 Contractor shall deliver the following Deliverables:\n"
+         "Deliverable\tDue Date\tAcceptance Criteria\n"
+         "D1 – Data Readiness Assessment\t15 Business Days after the Effective Date\tapproved in writing; signed\n"
+         "D2 – Production Risk Model\tJan. 29, 2027\tRecall of at least 85%\n"
+         "D3 – Model Validation Report\t10 Business Days after delivery of D2\tDocuments the metrics\n")
+
+
+def test_tab_cells_and_rows() -> None:
+    assert tab_cells("1.1\tThe Contractor shall deliver the model.") is None  # a numbered paragraph
+    assert tab_cells("no tab here") is None
+    assert tab_cells("A\tB\tC") == ["A", "B", "C"]
+    pos = TABLE.index("D2 –")
+    header, cells = tab_row(TABLE, pos)  # type: ignore[misc]
+    assert header == ["Deliverable", "Due Date", "Acceptance Criteria"]
+    assert cells[1] == "Jan. 29, 2027"
+    assert tab_row(TABLE, TABLE.index("Deliverable\t")) == (header, [])  # the header itself
+    assert tab_row(TABLE, 5) is None  # the lead-in sentence
+
+
+def test_a_tab_table_of_deliverables_is_read_row_by_row() -> None:
+    text = ('MASTER SERVICES AGREEMENT\nThis Agreement is made between Acme LLC ("Contractor") and Beta Inc. '
+            '("Customer"), effective January 5, 2026 (the "Effective Date").\n1. Services\n1.1 Contractor shall build the model.\n'
+            '2. Term\n2.1 This Agreement ends on December 31, 2027.\n3. Deliverables\n' + TABLE)
+    doc = parse_text(text, "t.en.txt").to_json()
+    rows = {o["title"]: o for o in doc["obligations"] if o["clause"] == "3.1"}
+    assert set(rows) == {"D1 – Data Readiness Assessment", "D2 – Production Risk Model", "D3 – Model Validation Report"}
+    assert rows["D1 – Data Readiness Assessment"]["kind"] == "other"  # an assessment is paperwork, not data
+    assert rows["D2 – Production Risk Model"]["kind"] == "model_delivery"
+    assert rows["D2 – Production Risk Model"]["due_date"] == "2027-01-29"
+    # counted from the row it names: D2 is the model
+    assert rows["D3 – Model Validation Report"]["trigger"] == {"event": "model_delivery", "offset": "P10D", "business_days": True}
+    # the ";" inside a row's cell does not split the row
+    assert "signed" in rows["D1 – Data Readiness Assessment"]["quote"]

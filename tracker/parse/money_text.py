@@ -1,0 +1,111 @@
+"""Sums of money in normalised text: figures (thousands or lakh grouping) and 大写 capitals, with the
+currency their marker names (``CURRENCIES``: one table for every layer)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
+from tracker.parse.rx_prefilter import guard
+from tracker.record import record
+
+_CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+#: figures grouped in thousands (1,200,000) or the Indian way (48,60,000: lakhs and crores)
+FIG = r"\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_FIG = FIG
+#: the currencies a sum may name, each with its markers (normalised text: Simplified script, half-width)
+CURRENCIES: dict[str, tuple[str, ...]] = {
+    "CNY": ("人民币", "RMB", "CNY", "¥", "￥"), "USD": ("美元", "USD", "US$", "$"), "HKD": ("港币", "港元", "HKD", "HK$"),
+    "TWD": ("新台币", "NT$", "TWD"), "MOP": ("澳门元", "澳门币", "MOP$", "MOP"), "EUR": ("欧元", "EUR", "€"),
+    "SGD": ("新加坡元", "SGD", "S$"), "GBP": ("英镑", "GBP", "£"), "AUD": ("澳元", "澳大利亚元", "AUD", "A$"),
+    "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"), "MYR": ("令吉", "马币", "MYR"),
+    "INR": ("印度卢比", "INR", "₹"),
+}
+_MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
+#: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter
+_WORD_MARKERS = {"RS.": "INR", "RS": "INR"}
+_MARKER_OF.update(_WORD_MARKERS)
+#: longest first, so "US$" and "NZ$" win over "$"
+CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True) if m not in _WORD_MARKERS) + \
+    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)"
+#: a currency marker in a label: as written (no IGNORECASE: "EUR" but not "Neural"), words bounded
+_CURRENCY_NAMED = re.compile("|".join(
+    rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])" if m[-1].isalpha() or m[-1] == "." else re.escape(m)
+    for m in sorted([*(m for marks in CURRENCIES.values() for m in marks), "Rs.", "Rs", "yuan", "Yuan"], key=len, reverse=True)))
+
+
+def currency_named(text: str) -> str | None:
+    """The currency a label names ("Amount (Rs.)", "Fee (USD)", "金额（人民币元）"), or None."""
+    m = _CURRENCY_NAMED.search(text)
+    return None if m is None else "CNY" if m.group(0).lower() == "yuan" else _currency(m.group(0))
+
+
+MONEY_RX = re.compile(guard(
+    rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|{CUR_ALT})?\s*(?:\(大写\)|大写[:：]?)?\s*"
+    rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
+    rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
+    rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
+    rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
+    re.IGNORECASE), re.IGNORECASE)  # guard: tried only where a sum can start
+
+
+@record(frozen=True)
+class MoneyHit:
+    """A sum of money found in the text and its span."""
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+    mismatch: tuple[Decimal, Decimal] | None = None  # (capital, figures) when they disagree
+
+
+def _currency(tag: str | None) -> str | None:
+    if not tag:
+        return None
+    t = re.sub(r"\s+", "", tag.upper())
+    if t.startswith(("RMB", "CNY")):
+        return "CNY"  # "RMB ¥"
+    return _MARKER_OF.get(t, "USD")
+
+
+def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:
+    """Amounts with a currency marker or 元: ``人民币150,000元``, ``人民币捌拾万元整(¥800,000.00)``,
+    ``RMB 135,000``, ``人民币50万元``, ``人民币十万元``. Bare numbers are not money.
+    (A payment sentence is read by several rules: the sums of the last spans asked are remembered.)"""
+    return list(_money(text, start, len(text) if end is None else end, capital_wins))
+
+
+@lru_cache(maxsize=64)
+def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
+    hits = []
+    for m in MONEY_RX.finditer(text, start, stop):
+        if not (m["cur"] or m["yuan"] or m["cap"] or m["cnyuan"]):
+            continue  # a bare figure (10个工作日): no marker, no sum
+        g = m.groupdict()
+        try:
+            if g["cap"]:
+                if not re.search("[元圆万亿仟佰拾]", g["cap"]):
+                    continue
+                value = capital_money(g["cap"])
+            elif g["fig"]:
+                value = number(g["fig"]) * (10000 if g["wan"] else 1)
+            else:
+                value = Decimal(cn_int(g["cn"]))
+        except (NumeralError, ValueError, ArithmeticError):
+            continue
+        mismatch = None
+        if g["fig2"]:
+            fig2 = number(g["fig2"]) * (10000 if g["wan2"] else 1)
+            if fig2 != value:
+                mismatch = (value, fig2) if g["cap"] else (fig2, value)
+                if g["cap"] and not capital_wins:
+                    value = fig2
+        if value <= 0:
+            continue
+        hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
+    return tuple(hits)
+
+
+__all__ = ["CUR_ALT", "CURRENCIES", "FIG", "MONEY_RX", "MoneyHit", "currency_named", "find_money"]
