@@ -55,6 +55,8 @@ _DOTTED = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})"
 _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
 _ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
+#: "(i)", "(ii)" … at a line's start: a list numbered in small roman figures (a letter's sections)
+_PAREN_ROMAN = re.compile(rf"{_LINE_START}\((?P<n>i{{1,3}}|iv|vi{{0,3}}|ix|xi{{0,3}})\)(?=[ \t])")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
 _CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
 #: (every branch holds one of ``_SIGNATURE_WORDS`` on the line its match begins on or the next: a new
@@ -152,7 +154,7 @@ _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")
 _CHAPTER = re.compile(rf"{_LINE_START}第\s*[{_CN}\d]{{1,3}}\s*[章编](?![程节])")
 
-LIST_KINDS = ("paren_cn", "paren_num", "num_dot", "cn_item", "circled")
+LIST_KINDS = ("paren_cn", "paren_num", "num_dot", "cn_item", "circled", "paren_roman")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -177,8 +179,8 @@ def _num(text: str) -> int:
 
 @lru_cache(maxsize=256)
 def _num_words(text: str) -> int:
-    if text in _ROMAN:
-        return _ROMAN[text]
+    if text.upper() in _ROMAN:  # (small figures too: "(iv)")
+        return _ROMAN[text.upper()]
     return cn_int(text)
 
 
@@ -218,3 +220,15 @@ def _opens_first_clause(text: str, pos: int, n: int) -> bool:
         return False
     m = _CLAUSE_START.match(text, line_end + 1, line_end + 16)
     return m is not None and int(m.group(1)) == n
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t#>*-")
+
+
+def _indent(text: str, pos: int) -> int:
+    """Columns of white space before ``pos`` on its line (a tab counts 4)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = text[line_start:pos]
+    return len(lead) - len(lead.lstrip(" \t")) + 3 * lead[: len(lead) - len(lead.lstrip(" \t"))].count("\t")

@@ -38,6 +38,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _ORDER_PART,
     _PAREN_CN,
     _PAREN_NUM,
+    _PAREN_ROMAN,
     _PART,
     _REPEATS,
     _SIGNATURE,
@@ -47,9 +48,11 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _WS,
     LIST_KINDS,
     ZH_PARTS,
+    _at_line_start,
     _cap_repeats,
     _capital,
     _fast_finditer,
+    _indent,
     _num,
     _opens_first_clause,
 )
@@ -126,7 +129,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
             marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
     for m in _CIRCLED.finditer(text) if "①" in text else ():
         marks.append((m.start("n"), "circled", ord(m["n"]) - ord("①") + 1))
-    for rx, kind in ((_PAREN_CN, "paren_cn"), (_PAREN_NUM, "paren_num"), (_NUM_DOT, "num_dot")):
+    roman = ((_PAREN_ROMAN, "paren_roman"),) if "(ii)" in text else ()  # an "(i)" alone may be a letter: "(h)", "(i)"
+    for rx, kind in ((_PAREN_CN, "paren_cn"), (_PAREN_NUM, "paren_num"), (_NUM_DOT, "num_dot"), *roman):
         for m in rx.finditer(text):
             try:
                 marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), kind, _num(m["n"])))
@@ -222,7 +226,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         if appendix is not None:
             if kind == "alpha_dot" and appendix.endswith(" " + payload[0]):  # type: ignore[index]
                 kind, payload = "num_dot", payload[1]  # type: ignore[index]
-            if kind in ("num_dot", "paren_num", "paren_cn", "dot2", "cn_item", "circled") or (kind == "art" and text[pos:pos + 1] in _CN):
+            if kind in LIST_KINDS or kind == "dot2" or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
                 if isinstance(n, int) and n == appendix_item + 1:
                     appendix_item = n
@@ -381,18 +385,6 @@ _APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Orde
 _APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
 _PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Attachment", "Schedule")
 _SENTENCE_END = re.compile(r"[。;]")
-
-
-def _at_line_start(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip(" \t#>*-")
-
-
-def _indent(text: str, pos: int) -> int:
-    """Columns of white space before ``pos`` on its line (a tab counts 4)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    lead = text[line_start:pos]
-    return len(lead) - len(lead.lstrip(" \t")) + 3 * lead[: len(lead) - len(lead.lstrip(" \t"))].count("\t")
 
 
 def _has_body(segment_text: str) -> bool:

@@ -198,7 +198,7 @@ def _in_table_row(text: str, at: int) -> bool:
 
 _MARKER = re.compile(
     r"(?:第[^条\n]{1,5}条|\d{1,2}(?:\.\d{1,2}){1,2}(?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|\([a-z]\)|(?:Article|Section|ARTICLE|SECTION)\s+\d+)\s*"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|\([a-z]\)|\([ivx]{2,5}\)|(?:Article|Section|ARTICLE|SECTION)\s+\d+)\s*"
 )
 
 

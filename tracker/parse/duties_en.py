@@ -229,7 +229,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                     t = lead[1]
             if t is None:
                 continue
-            tail = part[t.end:]
+            tail = re.sub(r"\buntil\b[^.;]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
             if (d := _NEXT_DEFINITION.search(tail)) is not None:
                 tail = tail[:d.start() + 1]  # '… after Acceptance. "Acceptance" means … the evaluation report …'
             action = part[:t.start] + " " + tail
@@ -302,7 +302,7 @@ def _series_from(s: str, text: str) -> date | None:
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
-_STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
+_STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
 _STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
 _STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)\s+(?:on|from)|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
                           r"(?:\s+on)?)\s+", re.I)  # "…, first report due 10 July 2026"
@@ -310,7 +310,8 @@ _BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 
 
-_DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONES|Delivery\s+Schedule|DELIVERY\s+SCHEDULE)\b")
+_DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONES|Delivery\s+Schedule|DELIVERY\s+SCHEDULE)\b"
+                           r"|\b[Ww]hat\s+(?:we|you)\s+will\s+deliver\b")  # a letter's plain-English heading
 
 
 #: what an item of a deliverables section says without saying it: the provider delivers it

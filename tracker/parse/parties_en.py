@@ -152,3 +152,21 @@ def _last_opening(window: str, bold: list[re.Match[str]]) -> re.Match[str]:
     bold span that carries a company suffix, else the last one."""
     with_suffix = [b for b in bold if _SUFFIX.search(b.group("name"))]
     return with_suffix[-1] if with_suffix else bold[-1]
+
+
+#: a cover field with no colon, as a form's table reads once flattened: "Client Qingdao Harbourline Logistics
+#: Co., Ltd." — a short label, then a company name that ends the line in its legal form
+_BARE_FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Za-z]{2,20}(?:[ \t][A-Za-z]{2,20})??)[ \t]+"
+                         r"(?P<name>[A-Z][^\n:]{2,100}?\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?)[ \t]*$")
+
+
+def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
+    """role → span of the company a colon-less cover field names ("Vendor Shenzhen … Co., Ltd.")."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _BARE_FIELD.finditer(text, start, end):
+        role, span = role_of(m.group("label")), m.span("name")
+        if role is None and (two := re.match(r"[A-Za-z]{2,20}[ \t]+", m.group("name"))) is not None:
+            role, span = role_of(m.group("label") + " " + two.group(0)), (span[0] + two.end(), span[1])  # "Service Provider X Ltd"
+        if role is not None:
+            found.setdefault(role, span)
+    return found

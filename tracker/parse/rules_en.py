@@ -20,7 +20,7 @@ from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.paragraphs import fields_view
-from tracker.parse.parties_en import defined_parties, letter_parties
+from tracker.parse.parties_en import bare_fields, defined_parties, letter_parties
 from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_prefilter import guard
@@ -146,6 +146,8 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
                 facts.provider = span
             elif role == "client" and facts.client is None:
                 facts.client = span
+    for role, span in bare_fields(ctx.text, 0, body_start).items() if not (facts.provider and facts.client) else ():
+        setattr(facts, role, getattr(facts, role) or span)  # "Vendor Shenzhen … Co., Ltd." (a form's field, no colon)
     return facts
 
 
