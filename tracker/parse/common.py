@@ -41,7 +41,7 @@ DATE_RX = re.compile(guard(
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     r"|(?<![\d./])(?P<td>\d{1,2})\.(?P<tm>\d{1,2})\.(?P<ty>\d{4})(?!\d|\.\d)"  # 03.08.2026: day first (India, Europe)
-    r"|(?<![\d./])(?P<sy>1[0-4]\d)/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"  # 115/09/21: a Minguo (ROC) year
+    r"|(?<![\d./])(?P<sy>1[0-4]\d)(?P<ss>[/.])(?P<sm>\d{1,2})(?P=ss)(?P<sd>\d{1,2})(?![\d/]|\.\d|\s*[条款项])"  # 115/09/21, 116.06.30: Minguo
     r"|(?<![\d.])(?P<ky>1[0-4]\d)\s*年\s*(?P<km>\d{1,2})\s*月\s*(?P<kd>\d{1,2})\s*日"  # 116年3月31日 (民國 said once or not at all)
     rf"|\b(?P<dd>\d{{1,2}})-(?P<dm>{_MONTH_RX})-(?P<dy>\d{{4}})\b"  # 17-Aug-2026
     rf"|\b(?P<em>{_MONTH_RX})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<ey>\d{{4}})\b"

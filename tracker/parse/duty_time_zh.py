@@ -23,6 +23,7 @@ from tracker.parse.context_zh import (
     parse_duration,
 )
 from tracker.parse.numerals import NumeralError, cn_int
+from tracker.parse.timex import DEEMED_ZH
 from tracker.parse.timex_element import choose, time_element
 from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
 
@@ -68,6 +69,8 @@ def duty_time(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[str,
     new = time_element(s, "zh", ctx.text)
     if new is not None or "每" in s:
         return new if new is not None else old
+    if "视为" in s and DEEMED_ZH.search(s):
+        return None  # a review window (逾期未提出异议的，视为验收合格): the older grammar must not date it
     return _time_element(ctx, u, s, payment_row)
 
 

@@ -74,9 +74,18 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             if hits and hits[0].start - m.end() <= 8:
                 facts.total_fee, facts.currency = hits[0].value, hits[0].currency
                 break
+    if facts.total_fee is None:  # a supplement that states only its own new fee: "本补充协议项下新增评估服务费为…"
+        for m in _ADDED_FEE.finditer(text):
+            hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
+            if hits and hits[0].start - m.end() <= 8:
+                facts.total_fee, facts.currency = hits[0].value, hits[0].currency
+                break
     if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
         facts.currency = None  # money only in penalties: currency stays unknown for the fee
     return facts
+
+
+_ADDED_FEE = re.compile(r"(?:新增|追加|增加)(?:的)?[\u4e00-\u9fff]{0,8}?费(?:用)?(?:总额)?\s*(?:为|是|:)")
 
 
 def _one_year(facts: Facts) -> bool:

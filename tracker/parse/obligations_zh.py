@@ -35,6 +35,7 @@ from tracker.parse.duty_time_zh import _time_element, duty_time
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.money_text import find_money
 from tracker.parse.numerals import CN_NUM_CHARS, rate
+from tracker.parse.paragraphs import UNNUMBERED
 from tracker.parse.payments_zh import _BARE_FIGURE, _payment_details
 from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
@@ -192,9 +193,11 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             if (raw := _table_payment(ctx, facts, u, s, row)) is not None:
                 facts.obligations.append(raw)
                 continue
+        if row_rules_zh.PER_ROW.search(s) and (per_row := _rows_by_rule(ctx, facts, u, s)):
+            facts.obligations.extend(per_row)  # "各期款项…对应里程碑达成之日起…": one payment per row of its table
+            continue
         ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or each_year_start(s, lambda: named_periods_zh.named_periods(ctx.text)) or duty_time(ctx, u, s, payment_row=in_schedule)
         if ob is None:
-            facts.obligations.extend(_rows_by_rule(ctx, facts, u, s))  # "各期款项…对应里程碑达成之日起…"
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
         first = series_first(s) if ob.get("recurrence") else None
@@ -208,7 +211,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
             # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)
         action = s[:a] + s[b:]
-        kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None)
+        kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
                 and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
             kind = "progress_report"  # a report due every week/month/quarter
@@ -229,7 +232,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             kind = kinds_zh.kind_of(lead, party) or kind  # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names
         same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and not piped
                                       and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)
-        if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action):
+        if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action) and (prev_kind, party) != ("payment", "provider"):
             kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
         prev_kind, prev_at = kind, (u.label, u.end)
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
@@ -262,7 +265,8 @@ def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation
     if not u.label or not row_rules_zh.PER_ROW.search(s):
         return []
     art = u.label.split(".")[0]
-    spans = [(sg.start, sg.end) for sg in ctx.clauses.segments if sg.label == art or (sg.label or "").startswith(art + ".")]
+    spans = [(sg.start, sg.end) for sg in ctx.clauses.segments if sg.label == art or (sg.label or "").startswith(art + ".")] \
+        if not u.label.startswith(UNNUMBERED) else [row_rules_zh.table_after(ctx.text, u.start)]  # (its paragraph's table)
     if not spans:
         return []
     return row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), _party(ctx, s, "payment"),

@@ -39,8 +39,8 @@ def body_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int, boo
 
 def _is_body(paragraph: str) -> bool:
     lines = [ln for ln in paragraph.split("\n") if ln.strip()]
-    if all(_FIELD.match(ln) for ln in lines):
-        return False  # parties, project name, signature and date lines
+    if all(_FIELD.match(ln) and (len(ln) <= 60 or not _SENTENCE_END.search(ln)) for ln in lines):
+        return False  # parties, project name, signature and date lines (not "首付款：本合同生效之日起…支付…。")
     return len(paragraph.strip()) > 30 or _SENTENCE_END.search(paragraph) is not None
 
 

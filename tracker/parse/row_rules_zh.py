@@ -46,9 +46,11 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
     got = _duration(dur) if dur else None
     if got is None:
         return []
+    # "各里程碑成果经发包方书面确认之日起…": the rule names the event itself; else each row's stage does
+    own = lexicon_zh.event_of(sentence[:period.start()]) if period else None
     out: list[RawObligation] = []
     for row in _rows(text, *article):
-        event = _stage_event(text, row)
+        event = own or _stage_event(text, row)
         if event is None:
             continue
         raw = RawObligation("payment", party, _title(text, row), u.label, u.start, u.end,
@@ -56,6 +58,24 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
         fill_from_row(text, row, raw, capital_wins, _FIGURE.search)
         out.append(raw)
     return out if len(out) >= 2 else []
+
+
+def table_after(text: str, pos: int) -> tuple[int, int]:
+    """From ``pos`` to the end of the first table below it (a few lines of prose or blank lines may stand
+    between): where a rule sentence of a document with no clause numbers finds its rows."""
+    end, started, prose = pos, False, 0
+    while end < len(text) and prose <= 3:
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[end:line_end]
+        if "|" in line or "\t" in line or "<t" in line:
+            started = True
+        elif line.strip():
+            if started:
+                break
+            prose += 1
+        end = line_end
+    return pos, end
 
 
 def fill_from_row(text: str, row: tables_zh.Row, raw: RawObligation, capital_wins: bool,
@@ -106,4 +126,4 @@ def _title(text: str, row: tables_zh.Row) -> str:
     return " ".join(cells[:2]) if cells else "付款"
 
 
-__all__ = ["PER_ROW", "fill_from_row", "rows_by_rule"]
+__all__ = ["PER_ROW", "fill_from_row", "rows_by_rule", "table_after"]

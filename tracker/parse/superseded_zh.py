@@ -29,6 +29,13 @@ _OLD_THEN_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；:：\n]{1,60}?
 _FROM_OLD_TO_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；\n]{0,40}?由(?P<old>[^。;；,，\n]{1,40}?)(?:变更|修改|调整|延长|缩短|更改|改)为")
 
 
+#: "原合同第二条第1款“…至2026年9月30日止”修改为：“…”": the quoted old wording right before the change verb
+_QUOTED_OLD = re.compile(r"原(?:合同|契约|协议)[^。;；\n“]{0,40}?“(?P<old>[^”\n]{1,300})”\s*(?:修改|变更|调整|更改)为")
+#: a recital of an amendment (鉴于：…) states the facts of the contract it amends ("原合同总价为…，有效期至…")
+_RECITALS = re.compile(r"鉴于\s*[:：]?(?P<body>[\s\S]{0,1500}?)(?=\n[^\n]{0,40}(?:达成如下|协商一致|约定如下|协议如下)|\n\s*第[一1]条)")
+_OLD_CONTRACT = re.compile(r"原(?:合同|契约|协议)|主合同")
+
+
 def old_units(text: str, units: list[Unit]) -> list[Unit]:
     """The units that quote replaced wording (they open with 原约定：)."""
     if "原" not in text and "前" not in text:
@@ -43,6 +50,15 @@ def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
         return text
     spans: list[tuple[int, int]] = [(u.start, u.end) for u in old or ()]
     spans += [m.span("old") for m in _FROM_OLD_TO_NEW.finditer(text)] if "由" in text else []
+    olds = [m.span("old") for m in _QUOTED_OLD.finditer(text)]
+    for m in _RECITALS.finditer(text) if "鉴于" in text else ():  # its sentences about the amended contract
+        pos = m.start("body")
+        for sentence in re.split(r"(?<=[;；。\n])", m.group("body")):
+            if _OLD_CONTRACT.search(sentence):
+                olds.append((pos, pos + len(sentence)))
+            pos += len(sentence)
+    for a, b in olds:
+        spans += [(h.start, h.end) for h in find_dates(text, a, b)] + [(h.start, h.end) for h in find_money(text, a, b)]
     for m in _OLD_THEN_NEW.finditer(text):
         spans += [(h.start, h.end) for h in find_dates(text, m.start(), m.end())]
         spans += [(h.start, h.end) for h in find_money(text, m.start(), m.end())]

@@ -157,4 +157,13 @@ def in_old_cell(text: str, start: int, end: int) -> bool:
     return row is not None and any(c.role == "old" and c.start <= last < c.end for c in row.cells)
 
 
-__all__ = ["Cell", "Row", "header_roles", "in_old_cell", "row_at", "split_cells"]
+def duty_row_kind(row: Row | None) -> str | None:
+    """"other" for a row of a milestone table that pays as it delivers (交付成果, 完成时限 and 金额 or 比例
+    columns) whose deliverable names no known kind ("需求规格说明书、平台原型"): a dated duty all the same.
+    (A table of deadlines with no sums is read by the deadline-table rule.)"""
+    if row is None or (row.of("amount") is None and row.of("percent") is None):
+        return None
+    return "other" if row.of("deadline") is not None and row.of("title") is not None else None
+
+
+__all__ = ["duty_row_kind", "Cell", "Row", "header_roles", "in_old_cell", "row_at", "split_cells"]

@@ -66,6 +66,9 @@ _STEP_ZH = re.compile(STEP_ZH)
 _COORD = re.compile(r"\s*(?:及|和|与|、|或|以及)\s*")
 _CONTINGENT_EVENTS = {"incident_report", "incident_awareness", "notice", "request", "due_date", "acceptance_request"}
 _CONDITION_ZH = re.compile(r"(?:如|若|如果|倘若|一旦|凡|如遇|遇有|经[^,。;]{0,6}要求)[^,。;]{0,30}(?:的|时)?")
+#: a window whose lapse deems the thing accepted ("…7个工作日内完成抽检，逾期未提出书面异议的，视为验收合格"): a
+#: review period, not a duty (the spec's deemed acceptance)
+DEEMED_ZH = re.compile(r"逾期[^。;]{0,16}(?:未|不)[^。;]{0,16}[,，]?\s*(?:即)?视为(?:已)?(?:验收合格|验收通过|通过验收|认可|同意|确认|接受|无异议)")
 _CONDITION_EN = re.compile(r"\b(?:if|in\s+the\s+event|where|should|upon\s+request|on\s+request|in\s+case)\b", re.I)
 
 
@@ -151,7 +154,8 @@ def _contingent(s: str, anchor: str, dur: Dur | None, lang: str, upto: int) -> b
     if anchor in _CONTINGENT_EVENTS or (dur is not None and dur.h):
         return True
     rx = _CONDITION_EN if lang == "en" else _CONDITION_ZH
-    return bool(rx.search(s, 0, upto)) or (anchor == "event" and lang != "en" and bool(re.search(r"答复|回复|响应|修复|到场", s)))
+    return bool(rx.search(s, 0, upto)) or (anchor == "event" and lang != "en" and bool(re.search(r"答复|回复|响应|修复|到场", s))) \
+        or (lang != "en" and "视为" in s and bool(DEEMED_ZH.search(s)))
 
 
 def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
@@ -391,4 +395,4 @@ def has_time_element(sentence: str, lang: str) -> bool:
     return _read(sentence, scan(sentence, lang), lang) is not None
 
 
-__all__ = ["MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]
+__all__ = ["DEEMED_ZH", "MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]
