@@ -39,3 +39,14 @@ def test_a_tab_table_of_deliverables_is_read_row_by_row() -> None:
     assert rows["D3 – Model Validation Report"]["trigger"] == {"event": "model_delivery", "offset": "P10D", "business_days": True}
     # the ";" inside a row's cell does not split the row
     assert "signed" in rows["D1 – Data Readiness Assessment"]["quote"]
+
+
+def test_a_revised_date_column_replaces_the_original_one() -> None:
+    """A change order's "Original Date | Revised Date" table: the revised date is the deadline."""
+    text = ('CHANGE ORDER No. 2\nThis Change Order is made between Acme Ltd. ("Vendor") and Beta Inc. ("Client").\n'
+            "1. Schedule\n1.1 The milestones are replaced as follows:\n"
+            "| Milestone | Original Date | Revised Date |\n|---|---|---|\n"
+            "| M3 Integration | 30 September 2026 | 30 November 2026 |\n"
+            "| M4 Production Go-Live | 31 October 2026 | 15 January 2027 |\n")
+    rows = {o["title"]: o["due_date"] for o in parse_text(text, "c.en.md").to_json()["obligations"]}
+    assert rows == {"M3 Integration": "2026-11-30", "M4 Production Go-Live": "2027-01-15"}

@@ -62,6 +62,11 @@ def _series_start(base: date | None, next_month: bool) -> date | None:
     return date(base.year + base.month // 12, base.month % 12 + 1, 1)
 
 
+#: the titles of the term's obligations, in the contract's language
+_DERIVED_TITLES = {"zh": ("合同期限届满", "续约协商（期满前通知）", "保密期届满"),
+                   "en": ("Contract expiry", "Renewal notice", "Confidentiality period ends")}
+
+
 class Assembler:
     def __init__(self, norm: Normalized, clauses: Clauses, facts: Facts, masked: Normalized | None = None,
                  calendars: Calendars | None = None) -> None:
@@ -226,19 +231,20 @@ class Assembler:
         blank still has an expiry, a renewal window and a confidentiality end (due date null)."""
         f = self.facts
         out = []
+        titles = _DERIVED_TITLES["en" if self.norm.language == "en" else "zh"]
         term_known = c.term is not None and not f.term_from_event
         if f.term_span and (c.expiry_date or term_known):
             label, a, b = public_label(f.term_span[0]), f.term_span[1], f.term_span[2]
             trig = Trigger("effective", c.term) if c.term and not f.end_date and not f.term_from_event else None
-            out.append(Obligation("contract_expiry", "both", "合同期限届满", c.expiry_date, label,
+            out.append(Obligation("contract_expiry", "both", titles[0], c.expiry_date, label,
                                   self.quote(a, b), trigger=trig))
         if f.renewal_span and c.renewal_notice:
             label, a, b = public_label(f.renewal_span[0]), f.renewal_span[1], f.renewal_span[2]
-            out.append(Obligation("renewal_notice", "both", "续约协商（期满前通知）", c.renewal_notice_deadline, label,
+            out.append(Obligation("renewal_notice", "both", titles[1], c.renewal_notice_deadline, label,
                                   self.quote(a, b), trigger=Trigger("expiry", "-" + c.renewal_notice)))
         if f.confidentiality_span and c.confidentiality_term:
             label, a, b = public_label(f.confidentiality_span[0]), f.confidentiality_span[1], f.confidentiality_span[2]
-            out.append(Obligation("confidentiality_expiry", "both", "保密期届满", c.confidentiality_expiry, label,
+            out.append(Obligation("confidentiality_expiry", "both", titles[2], c.confidentiality_expiry, label,
                                   self.quote(a, b), trigger=Trigger("expiry", c.confidentiality_term)))
         return out
 

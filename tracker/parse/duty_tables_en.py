@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from tracker.parse import project_periods_en
-from tracker.parse.lexicon_en import DEADLINE_HEADER, KINDS_RX, PARTY_HEADER
+from tracker.parse.lexicon_en import DEADLINE_HEADER, KINDS_RX, PARTY_HEADER, REVISED_HEADER
 from tracker.parse.parties_en import role_of
 from tracker.parse.timex_duty_en import TimeExpr, bare_period, find_time
 from tracker.record import record
 
 _DEADLINE = re.compile(DEADLINE_HEADER, re.I)
+_REVISED = re.compile(REVISED_HEADER, re.I)
 _PARTY = re.compile(PARTY_HEADER, re.I)
 ROW_ID = re.compile(r"[A-Z]{0,3}\s*\d{1,2}[a-z]?|[A-Z]")
 #: a row's id written before its name in the same cell: "D1 – Data Readiness Assessment", "M2: Pilot"
@@ -49,7 +50,8 @@ _PERIOD_HEADER = re.compile(r"\W*(?P<u>week|month)s?\W*", re.I)
 
 def columns(header: list[str], document: str | None = None) -> tuple[int, int | None] | None:
     """(deadline column, party column) of a duty table's header, or None when it has no deadline column."""
-    deadline = next((i for i, h in enumerate(header) if _DEADLINE.search(h)), None)
+    dated = [i for i, h in enumerate(header) if _DEADLINE.search(h)]
+    deadline = next((i for i in dated if _REVISED.search(header[i])), dated[0] if dated else None)
     if deadline is None and document is not None:
         deadline = next((i for i, h in enumerate(header) if _PERIOD_HEADER.fullmatch(h) and _period_unit(h, document)), None)
     if deadline is None:
