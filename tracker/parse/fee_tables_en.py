@@ -164,7 +164,8 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     money = find_money(cells[amount_col])
     currency = currency_named(header[amount_col])
     timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
-    own = next((x for x in map(find_time, timing) if x), None)
+    own = next((x for x in map(find_time, timing) if x), None) \
+        or next((x for x in (find_time(c, ctx.text) for c in timing) if x and x.event), None)  # "upon expiry of the Warranty Period"
     amount: Decimal | None = None
     if money:
         amount = money[0].value

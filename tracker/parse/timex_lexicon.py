@@ -48,6 +48,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
     ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
+                   r"|(?:UAT\s+|final\s+|customer\s+|client\s+)?sign[\s-]off\b"
                    r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
                    r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
