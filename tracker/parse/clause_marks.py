@@ -83,6 +83,9 @@ _SIGNATURE = re.compile(
     r"|\|[ \t]*By\s*:[^\n|]*\|[ \t]*By\s*:[^\n]*(?=\n)"
     # a Chinese signature table's row of sealed names: "| 名称 | 苏州某物流有限公司（盖章） | 南京某科技有限公司（盖章） |"
     r"|\|[ \t]*(?:名称|单位|单位名称)[ \t]*\|[^\n|]{2,60}[(（](?:盖章|公章|签章)[)）][ \t]*\|"
+    # a signature table whose header names the parties only ("| | Vendor | Client |"): its "| Company | … |" or
+    # "| Name | … |" row over a "| Title |", "| Name |", "| Date |" or "| Signature |" row
+    r"|\|[ \t]*(?:Company|Name|Party)[ \t]*\|[^\n]*\|[ \t]*\n[ \t]*\|[ \t]*(?:Name|Title|Date|Signature|Signed)[ \t]*\|"
     # an English signature table's signature row: "| Signature | *signed* | *signed* |"
     r"|\|[ \t]*(?:Signature|Signed)[ \t]*\|[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"
@@ -107,7 +110,7 @@ _SIGNATURE = re.compile(
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
-                    "Agreed", "For", "FOR", "By:", "seal", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(

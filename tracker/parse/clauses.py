@@ -108,7 +108,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         if rest.rstrip()[-1:].isdigit() and _TOC_LINE.search(rest):  # (an entry ends with its page number)
             continue  # "第一条 项目概述 ······ 1": a table-of-contents entry, not the article
         titles = titles or m.group("ot") is not None
-        kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "md"
+        kind_of = "di" if m.group("n") else "cn" if m.group("cn") else "en" if m.group("en") else "rh" if m.group("rh") else "md"
         art_scheme[m.start()] = kind_of
         # 一、 items carry their number as a tuple so they can become second-level items later
         marks.append((m.start(), "art", ("cn", value) if kind_of == "cn" else value))
@@ -185,6 +185,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
     in_signature = False
     appendix: str | None = None
     appendix_item = 0
+    appendix_heads = False  # (its items are heading lines)
+    art_hashed = False  # the open article's heading is a Markdown heading ("## 2. Milestones")
     last_pos = -1
 
     def open_segment(pos: int, label: str | None, heading: bool = False) -> None:
@@ -228,8 +230,10 @@ def segment(text: str, whole: bool = True) -> Clauses:
                 kind, payload = "num_dot", payload[1]  # type: ignore[index]
             if kind in LIST_KINDS or kind == "dot2" or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
-                if isinstance(n, int) and n == appendix_item + 1:
-                    appendix_item = n
+                # an appendix numbered by headings ("## 2. Milestones") keeps its plain "3." items as list items
+                heads = text[text.rfind("\n", 0, pos) + 1:pos + 8].lstrip(" \t").startswith("#")
+                if isinstance(n, int) and n == appendix_item + 1 and (n == 1 or heads == appendix_heads):
+                    appendix_item, appendix_heads = n, heads
                     open_segment(pos, f"{appendix}.{n}")
                     last_pos = pos
             continue
@@ -247,6 +251,9 @@ def segment(text: str, whole: bool = True) -> Clauses:
             continue
         if kind == "art":
             n = payload
+            hashed = text[text.rfind("\n", 0, pos) + 1:pos + 8].lstrip(" \t").startswith("#")
+            if art_scheme.get(pos) == "rh" and art_hashed and not hashed and not part_start:
+                continue  # "3. **Pilot Model.** …" under "## 2. Milestones": a list item, not article 3
             # the first article may have any number (an excerpt, a supplement that starts at 第三条)
             # when it is a 第N条 heading at a line start
             first = (article == 0 or part_start) and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos))
@@ -257,7 +264,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             if isinstance(n, int) and (n == article + 1 or first or jump):
                 if scheme is None:
                     scheme = art_scheme.get(pos, "di")
-                article, part_start = n, False
+                article, part_start, art_hashed = n, False, hashed
                 stack.clear()
                 head = _WS.match(text, pos).end() - pos  # type: ignore[union-attr]  # no copy of the rest of the text
                 line_end = text.find("\n", pos + head)

@@ -181,12 +181,29 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
             if en and text[m.start()] == ";" and _in_table_row(text, m.start()):
                 continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
                 # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
+            if en and text[m.start()] == "\n" and _soft_wrap(text, m.start()):
+                continue  # a hard-wrapped line that the next line continues: one sentence
             if m.start() > pos:
                 _trim(text, seg.label, pos, m.start(), out)
             pos = m.end()
         if seg.end > pos:
             _trim(text, seg.label, pos, seg.end, out)
     return out
+
+
+#: a line the next one continues (plain text wrapped at a fixed width): the next starts in lower case
+#: ("…with\nreference transcripts) within five (5) Business Days…") or with "(30) days"
+_CONTINUES = re.compile(r"[a-z]|\(\d{1,3}\)\s+[a-z]")
+_GAP = re.compile(r"\S[ \t]{2,}\S|\t|\|")
+
+
+def _soft_wrap(text: str, at: int) -> bool:
+    """The newline at ``at`` wraps a sentence: a long line of prose with no end mark, continued below."""
+    if not _CONTINUES.match(text, at + 1):
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at].rstrip()
+    return len(line) >= 40 and line[-1:] not in ".:;!?" and _GAP.search(line) is None
 
 
 def _in_table_row(text: str, at: int) -> bool:

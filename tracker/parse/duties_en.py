@@ -121,6 +121,9 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
 #: the party a list item names as its actor: "to be provided by the Customer", "delivered by the Service Provider"
 _BY_AGENT = re.compile(r"\b(?:provided|delivered|supplied|submitted|performed|prepared|made\s+available)\s+by\s+(?:the\s+)?"
                        r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)")
+#: an SOW item's subject in the present tense: "**Training data.** Client delivers twelve months of …"
+_PRESENT_SUBJECT = re.compile(r"(?:^|[.:]\s+)(?:the\s+)?(?P<subj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+                              r"(?:delivers|provides|submits|uploads|supplies|sends|hands\s+over|makes\s+available)\b")
 _LETTER_SUBJECT = re.compile(r"\b(we|you)\s+(?:will|shall|must|agree\s+to)\b", re.I)
 
 
@@ -251,6 +254,9 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 kind = "progress_report"  # a report due on a schedule is a periodic report
             who = listed + " " + s if listed else (lead_duty or s) if pay_item else s  # an instalment: the lead-in's payer
             party = "client" if invoices else party_of(ctx, who, kind)
+            if listed is _DELIVERABLE_LEAD and (own := _PRESENT_SUBJECT.search(s)) is not None \
+                    and (role := role_of(own["subj"]) or ctx.roles.get(own["subj"])):
+                party = role  # "Training data. Client delivers …" in a Milestones section: the item's own subject
             if party == "both" and listed and listed is not _DELIVERABLE_LEAD:  # "The parties shall perform the
                 # following Milestones:" — each item is one side's: the one it names ("to be provided by the Customer")
                 agent = _BY_AGENT.search(part)

@@ -276,8 +276,9 @@ _TOTAL_LEAD = re.compile(
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"
     r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*"
     r"|[\"“](?:contract\s+(?:price|sum|value)|total\s+(?:fees?|price))[\"”]\s+(?:shall\s+)?means?\s+", re.I)  # a defined price
-_THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
-                        r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)\s+"
+_THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
+                        r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)"
+                        r"|(?:SOW|Order|Project|Engagement)\s+(?:fees?|price))\s+"  # "The SOW Fees are USD 480,000.00"
                         r"(?:is|are|shall\s+be|amounts?\s+to)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)
 #: the words of a changed sum: "increased from A to B"
 _CHANGE_WORDS = ("increased", "decreased", "reduced", "changed", "amended", "adjusted")

@@ -1,0 +1,44 @@
+"""Layout found by blind batches 52–53: plain text hard-wrapped at a fixed width, a signature table whose
+header names the parties only, and the bold run-in items of a Markdown SOW section."""
+
+from __future__ import annotations
+
+from tracker.parse import parse_text
+
+WRAPPED = ("ORDER FORM No. 7\n\nProvider: Acme Cloud, Inc. (\"Provider\")\nCustomer: Beta Health, LLC (\"Customer\")\n\n"
+           "1. Term\n1.1 This Order Form takes effect on July 1, 2026 and ends on June 30, 2027.\n\n"
+           "2. Implementation\n"
+           "2.1 Customer shall upload the Adaptation Data (at least 500 hours of de-identified dictation audio with\n"
+           "reference transcripts) within five (5) Business Days after the Effective Date.\n"
+           "2.2 Provider shall deploy the Customer-adapted speech model to Customer's production tenant within thirty\n"
+           "(30) days after receipt of the complete Adaptation Data.\n")
+
+
+def test_a_hard_wrapped_sentence_is_read_whole() -> None:
+    d = parse_text(WRAPPED, "wrapped.en.txt").to_json()
+    by = {o["clause"]: o for o in d["obligations"]}
+    assert by["2.1"]["kind"] == "data_delivery"
+    assert by["2.1"]["trigger"] == {"event": "effective", "offset": "P5D", "business_days": True}
+    assert "reference transcripts) within five" in by["2.1"]["quote"]  # the quote spans the line break
+    assert by["2.2"]["kind"] == "model_delivery"
+    assert by["2.2"]["trigger"] == {"event": "data_delivery", "offset": "P30D", "business_days": False}
+
+
+SOW_AFTER_TABLE = ("# MASTER SERVICES AGREEMENT\n\nThis Agreement is entered into between **Alpha Ltd.** (\"Vendor\") and "
+                   "**Beta Pte. Ltd.** (\"Client\").\n\n## 1. Term\n\n1.1 This Agreement continues for two (2) years.\n\n"
+                   "| | Vendor | Client |\n|---|---|---|\n| Company | Alpha Ltd. | Beta Pte. Ltd. |\n| Name | A. Zhou | R. Tan |\n"
+                   "| Date | 20 July 2026 | 23 July 2026 |\n\n---\n\n# STATEMENT OF WORK No. 1\n\n## 1. Scope\n\nVendor builds a model.\n\n"
+                   "## 2. Milestones\n1. **Training data.** Client delivers the transaction data by 28-Aug-2026.\n"
+                   "2. **Discovery Report.** Vendor delivers a discovery report by 15-Sep-2026.\n"
+                   "3. **Pilot Model.** Vendor delivers the trained model by 30-Oct-2026.\n\n"
+                   "## 3. Fees\n3.1 The SOW Fees are USD 480,000.00, fixed price.\n")
+
+
+def test_a_sow_after_a_party_header_signature_table_keeps_its_outline() -> None:
+    d = parse_text(SOW_AFTER_TABLE, "msa.en.md").to_json()
+    assert d["contract"]["signed_date"] == "2026-07-23"
+    assert d["contract"]["total_fee"] == "480000.00"  # "The SOW Fees are USD …"
+    by = {o["clause"]: o for o in d["obligations"]}
+    # the bold run-in items under "## 2. Milestones" are its list items, not articles 1–3
+    assert by["SOW1.2.3"]["kind"] == "model_delivery" and by["SOW1.2.3"]["due_date"] == "2026-10-30"
+    assert by["SOW1.2.1"]["kind"] == "data_delivery"
