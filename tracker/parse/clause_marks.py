@@ -102,7 +102,8 @@ _SIGNATURE = re.compile(
     # any party's sealing line: "委托方（盖章）：…", "评测机构(公章):"
     r"|[^\n:：。]{1,12}?[(（](?:盖章|签章|公章|签字盖章|盖章处)[)）]\s*\**\s*[:：|]"
     # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)
-    r"|(?<![\d.])[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"
+    r"|(?<![\d.])(?![ \t]*(?:住\s*所|地\s*址|通讯地址|联系|电子|电话|传真|邮))[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*"
+    r"(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"  # (not a party's address line above its representative)
     # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"
     r"|(?:Agreed\s+and\s+)?(?:[Ss]igned|[Ee]xecuted)\s+(?:for\s+and\s+)?(?:by|on\s+behalf)\b[^\n:]{0,80}:[ \t]*(?=\n))",
 )
@@ -235,3 +236,29 @@ def _indent(text: str, pos: int) -> int:
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start:pos]
     return len(lead) - len(lead.lstrip(" \t")) + 3 * lead[: len(lead) - len(lead.lstrip(" \t"))].count("\t")
+
+
+def _is_appendix_label(label: str) -> bool:
+    """"附件一", "Schedule 1", "SOW1", not one of their items ("Schedule 1.2")."""
+    return bool(_APPENDIX_LABEL.fullmatch(label))
+
+
+_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
+#: the heading of a model form's filling instructions ("填 写 说 明", "填表说明", "使用说明")
+_INSTRUCTIONS = re.compile(r"(?m)^[ \t#*]*(?:填\s*写|填\s*表|使\s*用)\s*说\s*明[ \t*]*[:：]?[ \t]*$")
+
+
+def _in_instructions(text: str, pos: int) -> bool:
+    """``pos`` lies in the items of a filling-instructions block: after its heading, before the first
+    line below it that is not a numbered item (the form's own title or party lines)."""
+    head = None
+    for m in _INSTRUCTIONS.finditer(text, 0, pos):
+        head = m
+    if head is None:
+        return False
+    for line in text[head.end():pos].split("\n")[1:]:
+        if line.strip() and not re.match(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])", line):
+            return False
+    return True
+

@@ -26,6 +26,7 @@ from typing import cast
 from tracker.parse.clause_marks import (  # the marks a clause number or a part of a document is written with
     _ALPHA_DOT,
     _APPENDIX,
+    _APPENDIX_LABEL_FIRST,
     _ARTICLE,
     _CAPITAL,
     _CHAPTER,
@@ -52,7 +53,9 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _cap_repeats,
     _capital,
     _fast_finditer,
+    _in_instructions,
     _indent,
+    _is_appendix_label,
     _num,
     _opens_first_clause,
 )
@@ -171,6 +174,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
         # paragraphs at the margin are the document's articles
         marks = [(pos, "art", n) if k == "num_dot" and _indent(text, pos) == 0 else (pos, k, n) for pos, k, n in marks]
         art_scheme.update({pos: "np" for pos, k, _ in marks if k == "art"})
+    if "说明" in text:  # a model form's filling instructions (填写说明 一、… 五、) are no articles
+        marks = [mk for mk in marks if not _in_instructions(text, mk[0])]
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
     marks = _cap_repeats(marks)
 
@@ -383,13 +388,6 @@ def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def _is_appendix_label(label: str) -> bool:
-    """"附件一", "Schedule 1", "SOW1", not one of their items ("Schedule 1.2")."""
-    return bool(_APPENDIX_LABEL.fullmatch(label))
-
-
-_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
-_APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
 _PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Attachment", "Schedule")
 _SENTENCE_END = re.compile(r"[。;]")
 

@@ -208,8 +208,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             if since == first:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
-            continue  # "上线试运转一个月": the length of a service period, not a deadline (README conventions)
-            # ("试运行满三个月并通过终验后三十日内" counts from the acceptance after it)
+            continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
         action = s[:a] + s[b:]
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
@@ -232,7 +231,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             kind = kinds_zh.kind_of(lead, party) or kind  # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names
         same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and not piped
                                       and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)
-        if same_sentence and prev_kind and kind != "payment" and not _OBJECT.search(action) and (prev_kind, party) != ("payment", "provider"):
+        if same_sentence and prev_kind and kind not in ("payment", "progress_report") and not _OBJECT.search(action) \
+                and (prev_kind, party) != ("payment", "provider"):
             kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
         prev_kind, prev_at = kind, (u.label, u.end)
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
