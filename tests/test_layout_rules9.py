@@ -42,3 +42,27 @@ def test_a_sow_after_a_party_header_signature_table_keeps_its_outline() -> None:
     # the bold run-in items under "## 2. Milestones" are its list items, not articles 1–3
     assert by["SOW1.2.3"]["kind"] == "model_delivery" and by["SOW1.2.3"]["due_date"] == "2026-10-30"
     assert by["SOW1.2.1"]["kind"] == "data_delivery"
+
+
+BULLET_SOW = ("# Statement of Work No. 4\n\n- **Customer:** Nordlicht Retail GmbH (\"Customer\")\n"
+              "- **Supplier:** Yunque Data Co., Ltd. (\"Supplier\")\n\n## 1. Dates\n\n"
+              "- This SOW takes effect when signed by both parties (the \"SOW Effective Date\").\n\n"
+              "## 2. Customer inputs\n\n- Customer delivers 60,000 chat transcripts within 10 Business Days of the SOW Effective Date.\n\n"
+              "## 3. Fees (fixed price: EUR 186,000.00, excl. VAT)\n\n"
+              "- 30% (EUR 55,800.00) – Customer pays within 14 days of the SOW Effective Date.\n"
+              "- Late payment: 0.05% of the overdue amount per day.\n"
+              "- Late delivery: 0.3% of the fee portion attributable to the delayed Deliverable per day of delay, capped at 15% "
+              "of that fee portion.\n\n## 4. Signatures\n\n- For Customer: Katrin Vogel – signed 2026-09-14\n"
+              "- For Supplier: Chen Jiayi – signed 2026-09-16\n")
+
+
+def test_a_bulleted_sow_in_the_present_tense() -> None:
+    d = parse_text(BULLET_SOW, "sow.en.md").to_json()
+    c = d["contract"]
+    assert (c["signed_date"], c["total_fee"]) == ("2026-09-16", "186000.00")
+    pens = {p["kind"]: p for p in c["penalties"]}  # one penalty per bullet, each with its own rate
+    assert (pens["late_payment"]["rate"], pens["late_payment"]["basis"]) == ("0.0005", "overdue_amount")
+    assert (pens["late_delivery"]["rate"], pens["late_delivery"]["basis"]) == ("0.003", "delayed_amount")
+    kinds = {o["kind"]: o for o in d["obligations"]}
+    assert kinds["data_delivery"]["party"] == "client"  # "Customer delivers …": a duty in the present tense
+    assert kinds["data_delivery"]["trigger"] == {"event": "effective", "offset": "P10D", "business_days": True}

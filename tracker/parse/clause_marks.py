@@ -86,6 +86,8 @@ _SIGNATURE = re.compile(
     # a signature table whose header names the parties only ("| | Vendor | Client |"): its "| Company | … |" or
     # "| Name | … |" row over a "| Title |", "| Name |", "| Date |" or "| Signature |" row
     r"|\|[ \t]*(?:Company|Name|Party)[ \t]*\|[^\n]*\|[ \t]*\n[ \t]*\|[ \t]*(?:Name|Title|Date|Signature|Signed)[ \t]*\|"
+    # a section headed "Signatures" ("## 8. Signatures", "SIGNATURE PAGE")
+    r"|(?:\d{1,2}\.[ \t]*)?(?:Signatures|SIGNATURES|Signature\s+Page|SIGNATURE\s+PAGE)[ \t]*(?=\n)"
     # an English signature table's signature row: "| Signature | *signed* | *signed* |"
     r"|\|[ \t]*(?:Signature|Signed)[ \t]*\|[^\n]*(?=\n)"
     # "Signed for the Contractor: Gu Wenjie, Director, 31 July 2026"

@@ -33,6 +33,7 @@ from tracker.parse.lexicon_en import (
     KINDS_RX,
     MODAL,
     PAYMENT_TERMS,
+    PRESENT_DUTY,
     REPORT,
     RIGHT,
     TOTAL_ROW,
@@ -55,8 +56,9 @@ TITLES = {
     "payment": "Payment",
     "other": "Other obligation",
 }
-_DUTY = gated(guard(r"\bshall\b|\bmust\b|\bwill\b|\bagrees?\s+to\b|\bundertakes?\s+to\b|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
-_SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to)\b")
+_DUTY = gated(guard(rf"{MODAL}|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
+_SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to"
+                      rf"|{PRESENT_DUTY})\b")
 #: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
 _PAY_FIELD = re.compile(r"[ \t*•-]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty

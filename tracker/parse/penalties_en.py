@@ -125,69 +125,89 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
         if "\n|" in s and (row := _cue_row(s)) is not None:  # a key-terms table: its "| Delay Damages | …" row alone
             seg = replace(seg, start=seg.start + row[0], end=seg.start + row[1])
             s = text[seg.start:seg.end]
-        if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
-            kind = "confidentiality_breach"
-        elif rxl.search(LATE_PAYMENT, s, re.I):
-            kind = "late_payment"
-        elif rxl.search(LATE_DELIVERY, s, re.I):
-            kind = "late_delivery"
-        elif rxl.search(r"confidential", _article_title(ctx, seg.label), re.I):
-            kind = "confidentiality_breach"  # damages stated inside the confidentiality article
-        else:
-            continue
-        if kind in kinds:
-            continue
-        kinds.add(kind)
-        p = RawPenalty(kind, seg.label, seg.start, seg.end)
-        cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+(?:reduction\s+|deduction\s+|amount\s+)?of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
-        cap_span = None
-        if cap:
-            with contextlib.suppress(NumeralError, ArithmeticError):
-                p.cap_rate = _rate(cap.group("r"))  # type: ignore[assignment]
-                p.cap_basis = _basis(cap.group("tail")) or "total_fee"
-                cap_span = cap.span()
-        else:
-            capm = rxl.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
-            if capm:
-                money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
-                if money and money[0].start - (seg.start + capm.end()) <= 2:
-                    p.cap_amount = money[0].value
-                    cap_span = (capm.start(), money[0].end - seg.start)
-        for m in RATE_RX.finditer(s):
-            if cap_span and cap_span[0] <= m.start() < cap_span[1]:
-                continue
-            with contextlib.suppress(NumeralError, ArithmeticError):
-                p.rate = _rate(m.group(0))  # type: ignore[assignment]
-                p.basis = _basis(s[m.end():m.end() + 40]) or _basis(s[max(0, m.start() - 40):m.start()])
-                rate_window = s[max(0, m.start() - 40):m.end() + 40]
-                break
-        else:
-            rate_window = ""
-        if p.rate is not None and p.basis is None:
-            p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
-        for text_ in (rate_window, s):
-            if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
-                p.per = "year"
-            elif rxl.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
-                p.per = "month"
-            elif rxl.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
-                p.per = "day"
-            if p.per:
-                break
-        if p.rate is None:
-            p.per = p.per if rxl.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-        sm = _suspension(s) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
-        if sm:
-            got = en_duration(sm)
-            if got and not (got.y or got.m or got.h):
-                p.suspend_after_days = got.w * 7 + got.d
-        if p.rate is None:
-            money = [h for h in find_money(text, seg.start, seg.end)
-                     if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
-            if money:
-                p.amount = money[0].value
-                each = _EACH_DAY.match(text, money[0].end, seg.end)  # "USD 5,000 for each day of delay"
-                if each:
-                    p.per = "day"
-        facts.penalties.append(p)
+        for start, end in _cue_bullets(s) or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
+            piece = replace(seg, start=seg.start + start, end=seg.start + end)
+            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], s)
     return facts
+
+
+#: a bulleted line of a clause ("- Late payment: 0.05% of the overdue amount per day.")
+_BULLET = re.compile(r"(?m)^[ \t]*[-*•][ \t]+[^\n]+")
+
+
+def _cue_bullets(s: str) -> list[tuple[int, int]]:
+    """The bulleted lines of a clause that each state a penalty, when there are two or more of them."""
+    if "\n" not in s:
+        return []
+    got = [m.span() for m in _BULLET.finditer(s) if rxl.search(PENALTY_CUES, m.group(0), re.I)]
+    return got if len(got) >= 2 else []
+
+
+def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: str) -> None:
+    """One penalty from ``s`` (a clause, a table row or a bullet of ``whole``), unless its kind was read."""
+    text = ctx.text
+    if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
+        kind = "confidentiality_breach"
+    elif rxl.search(LATE_PAYMENT, s, re.I):
+        kind = "late_payment"
+    elif rxl.search(LATE_DELIVERY, s, re.I):
+        kind = "late_delivery"
+    elif rxl.search(r"confidential", _article_title(ctx, seg.label), re.I):
+        kind = "confidentiality_breach"  # damages stated inside the confidentiality article
+    else:
+        return
+    if kind in kinds:
+        return
+    kinds.add(kind)
+    p = RawPenalty(kind, seg.label, seg.start, seg.end)
+    cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+(?:reduction\s+|deduction\s+|amount\s+)?of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+    cap_span = None
+    if cap:
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            p.cap_rate = _rate(cap.group("r"))  # type: ignore[assignment]
+            p.cap_basis = _basis(cap.group("tail")) or "total_fee"
+            cap_span = cap.span()
+    else:
+        capm = rxl.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
+        if capm:
+            money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
+            if money and money[0].start - (seg.start + capm.end()) <= 2:
+                p.cap_amount = money[0].value
+                cap_span = (capm.start(), money[0].end - seg.start)
+    for m in RATE_RX.finditer(s):
+        if cap_span and cap_span[0] <= m.start() < cap_span[1]:
+            continue
+        with contextlib.suppress(NumeralError, ArithmeticError):
+            p.rate = _rate(m.group(0))  # type: ignore[assignment]
+            p.basis = _basis(s[m.end():m.end() + 40]) or _basis(s[max(0, m.start() - 40):m.start()])
+            rate_window = s[max(0, m.start() - 40):m.end() + 40]
+            break
+    else:
+        rate_window = ""
+    if p.rate is not None and p.basis is None:
+        p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
+    for text_ in (rate_window, s):
+        if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
+            p.per = "year"
+        elif rxl.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
+            p.per = "month"
+        elif rxl.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
+            p.per = "day"
+        if p.per:
+            break
+    if p.rate is None:
+        p.per = p.per if rxl.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
+    sm = _suspension(s) or (_suspension(whole) if s is not whole else None) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+    if sm:
+        got = en_duration(sm)
+        if got and not (got.y or got.m or got.h):
+            p.suspend_after_days = got.w * 7 + got.d
+    if p.rate is None:
+        money = [h for h in find_money(text, seg.start, seg.end)
+                 if not (cap_span and cap_span[0] <= h.start - seg.start < cap_span[1])]
+        if money:
+            p.amount = money[0].value
+            each = _EACH_DAY.match(text, money[0].end, seg.end)  # "USD 5,000 for each day of delay"
+            if each:
+                p.per = "day"
+    facts.penalties.append(p)

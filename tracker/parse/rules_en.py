@@ -275,6 +275,7 @@ _TOTAL_LEAD = re.compile(
     r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"
     r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*"
+    r"|\bfixed\s+(?:price|fee)\s*:\s*"  # "## 6. Fees (fixed price: EUR 186,000.00, excl. VAT)"
     r"|[\"“](?:contract\s+(?:price|sum|value)|total\s+(?:fees?|price))[\"”]\s+(?:shall\s+)?means?\s+", re.I)  # a defined price
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)"
