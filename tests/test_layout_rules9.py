@@ -66,3 +66,25 @@ def test_a_bulleted_sow_in_the_present_tense() -> None:
     kinds = {o["kind"]: o for o in d["obligations"]}
     assert kinds["data_delivery"]["party"] == "client"  # "Customer delivers …": a duty in the present tense
     assert kinds["data_delivery"]["trigger"] == {"event": "effective", "offset": "P10D", "business_days": True}
+
+
+PHASES = ("# SOW No. 1\n\nThis SOW is made between **Alpha Ltd.** (\"Vendor\") and **Beta Pte. Ltd.** (\"Client\").\n\n"
+          "## 1. Fees\n\n1.1 The SOW Fees are USD 480,000.00, fixed price.\n\n"
+          "1.2 Client shall pay each correct invoice within forty-five (45) days after receipt.\n\n"
+          "1.3 Target Week *n* ends on the day falling 7 x *n* calendar days after the SOW Effective Date.\n\n"
+          "1.4 The Phases are:\n\n| Phase | Exit Criteria | Target Week | Fee (% of SOW) |\n|---|---|---|---|\n"
+          "| 1. Discovery | Data Audit Report delivered | Week 4 | 15% |\n"
+          "| 2. Model Build | Trained Model v2 delivered to Client's staging environment | Week 10 | 85% |\n\n"
+          "1.5 Client shall approve each Phase deliverable within ten (10) Business Days after delivery; a deliverable not "
+          "rejected within that period is deemed accepted.\n")
+
+
+def test_weeks_counted_from_an_event_and_fees_as_shares() -> None:
+    d = parse_text(PHASES, "sow.en.md").to_json()
+    duties = [o for o in d["obligations"] if o["kind"] != "payment"]
+    assert [(o["kind"], o["trigger"]) for o in duties] == [
+        ("other", {"event": "effective", "offset": "P28D", "business_days": False}),
+        ("model_delivery", {"event": "effective", "offset": "P70D", "business_days": False})]  # no review window
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert sorted(o["amount"] for o in pays) == ["408000.00", "72000.00"]  # 15% and 85% of the SOW Fees
+    assert all(o["trigger"] == {"event": "invoice", "offset": "P45D", "business_days": False} for o in pays)

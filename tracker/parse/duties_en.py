@@ -141,6 +141,15 @@ def _terms_of(s: str) -> Terms | None:
     return None
 
 
+#: "…within ten (10) Business Days after delivery; a deliverable not rejected within that period is deemed accepted"
+_DEEMED_AFTER = re.compile(r"[ \t]*;[^.;\n]{0,80}?\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved)\b", re.I)
+
+
+def _deemed_after(text: str, end: int) -> bool:
+    """The sentence goes on, after a semicolon, to deem the thing accepted: a review window, no duty."""
+    return text.startswith(";", end) and _DEEMED_AFTER.match(text, end) is not None
+
+
 def _is_item(ctx: BaseCtx, u: Unit) -> bool:
     line_start = ctx.text.rfind("\n", 0, u.start) + 1
     return bool(_ITEM.match(ctx.text[line_start:u.start])) or bool(re.match(r"\s*\(\s*(?:[a-z]|[ivx]{1,4})\s*\)", ctx.text[line_start:u.end]))
@@ -217,7 +226,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
-        if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)):
+        if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)) \
+                or _deemed_after(ctx.text, u.end):
             continue  # a contingent duty, a definition, a right
         pay_item = item and lead is not None and lead[0] == u.label and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":

@@ -45,7 +45,7 @@ class RowDuty:
 
 
 #: a column of project weeks or months ("Week", "Month"): a deadline column where the contract defines them
-_PERIOD_HEADER = re.compile(r"\W*(?P<u>week|month)s?\W*", re.I)
+_PERIOD_HEADER = re.compile(r"\W*(?:(?:target|due|delivery|planned)\s+)?(?P<u>week|month)s?\W*", re.I)
 
 
 def columns(header: list[str], document: str | None = None) -> tuple[int, int | None] | None:
@@ -92,7 +92,7 @@ def _period_unit(header_cell: str, document: str) -> str | None:
     m = _PERIOD_HEADER.fullmatch(header_cell)
     unit = m.group("u").lower() if m else None
     if unit == "week":
-        return unit if project_periods_en.weeks(document) else None
+        return unit if project_periods_en.weeks(document) or project_periods_en.week_event(document) else None
     return unit if unit == "month" and project_periods_en.months(document) else None
 
 
@@ -116,6 +116,8 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     unit = _period_unit(header[deadline], document) if document is not None else None
     day = project_periods_en.cell_date(document, unit, when) if document is not None and unit else None
     t = TimeExpr(0, len(when), fixed_date=day) if day is not None else cell_time(when)
+    if day is None and unit == "week" and document is not None and (counted := project_periods_en.cell_week(document, when)):
+        t = TimeExpr(0, len(when), event=counted[0], offset=counted[1])  # "Week 4", Weeks counted from the SOW Effective Date
     if t is None or t.bare:
         ref = next((k for rid, k in earlier.items() if rid != row_id and re.search(rf"\b{re.escape(rid)}\b", when)), None)
         period = bare_period(when)

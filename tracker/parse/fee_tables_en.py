@@ -154,12 +154,12 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     if amount_col >= len(cells):
         return []
     duties: list[RawObligation] = []
-    if _states_deliverables(header, amount_col):
+    if _states_deliverables(header, amount_col, ctx.text):
         unpaid = [c if i != amount_col else "" for i, c in enumerate(cells)]
         got = _duty_row(ctx, u, s, header, unpaid, row_ids, earns_fee=True)
         if got is not None and got.kind != "payment":
             duties.append(got)  # the deliverable; the fee is read below, its timing not from the target date
-            deadline = _deadline_col(header)
+            deadline = _deadline_col(header, ctx.text)
             cells = [c if i != deadline else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
     currency = currency_named(header[amount_col])
@@ -167,6 +167,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     own = next((x for x in map(find_time, timing) if x), None) \
         or next((x for x in (find_time(c, ctx.text) for c in timing) if x and x.event), None)  # "upon expiry of the Warranty Period"
     amount: Decimal | None = None
+    share = _SHARE.fullmatch(cells[amount_col])  # "Fee (% of SOW)" | "15%": a share of the total
     if money:
         amount = money[0].value
         currency = money[0].currency
@@ -174,7 +175,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         fig = re.fullmatch(rf"\**\s*({FIG})\s*\**", cells[amount_col])
         if fig:
             amount = number(fig.group(1))
-        elif own is None or own.bare or not ruled:
+        elif share is None and (own is None or own.bare or not ruled):
             return duties
         # else: a charge without a sum ("at list price less 20%") that states when it is due: a payment (in a
         # table with "|" columns: lines of justified text also look like a table laid out with spaces)
@@ -197,10 +198,12 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         return duties
     first = s.find(cells[0])
     last = s.rfind(cells[-1]) + len(cells[-1])
-    return duties + [RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first,
-                                   u.start + last, fixed_date=t.fixed_date, event=t.event, offset=t.offset,
-                                   business_days=t.business_days, recurrence=t.recurrence, amount=amount,
-                                   currency=currency)]
+    raw = RawObligation("payment", "client", cells[0].strip("* ") or "Payment", u.label, u.start + first,
+                        u.start + last, fixed_date=t.fixed_date, event=t.event, offset=t.offset,
+                        business_days=t.business_days, recurrence=t.recurrence, amount=amount, currency=currency)
+    if share is not None and amount is None:
+        raw.percent = Decimal(share.group(1)) / 100
+    return duties + [raw]
 
 
 #: the key of a key-terms row that is a fee ("Set-up Fee", "Year 2 Subscription Fee", "Licence Charges")
@@ -261,20 +264,24 @@ _STEP_HEADER = re.compile(r"\b(?:milestones?|phases?|stages?)\b", re.I)
 _WORK_DEADLINE = re.compile(r"\b(?:target|delivery|completion|deadline|delivered|milestone\s+date)\b", re.I)
 
 
-def _states_deliverables(header: list[str], amount_col: int) -> bool:
+_SHARE = re.compile(r"\**\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\**")
+
+
+def _states_deliverables(header: list[str], amount_col: int, document: str | None = None) -> bool:
     """A fee table whose rows also state a deliverable and its deadline ("Milestone | Deliverable | Target
     Date | Milestone Fee"); "Milestone | Amount | Due" is a payment schedule alone."""
     others = [h for i, h in enumerate(header) if i != amount_col]
     if any(_DELIVERABLE_HEADER.search(h) for h in others):
         return True
-    deadline = _deadline_col(header)
+    deadline = _deadline_col(header, document)
     return (deadline is not None and bool(_WORK_DEADLINE.search(header[deadline]))
             and any(_STEP_HEADER.search(h) for h in others))
 
 
-def _deadline_col(header: list[str]) -> int | None:
-    """The first column that states a date or deadline, if any."""
-    cols = columns(header)
+def _deadline_col(header: list[str], document: str | None = None) -> int | None:
+    """The first column that states a date or deadline, if any (with ``document``: a Week or Month column
+    of the project calendar it defines)."""
+    cols = columns(header, document)
     return cols[0] if cols else None
 
 

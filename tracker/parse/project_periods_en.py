@@ -106,4 +106,29 @@ def cell_date(text: str, unit: str, cell: str) -> date | None:
     return week_due(text, n) if unit == "week" else month_end(text, n)
 
 
-__all__ = ["BY_MONTH_END", "cell_date", "month_end", "months", "week_due", "week_start", "weeks"]
+#: "Target Week n ends on the day falling 7 x n calendar days after the SOW Effective Date": Weeks counted
+#: from an event, whose date may be unknown when the contract is read
+_WEEK_FROM_EVENT = re.compile(r"\bWeek\s+\*?n\*?\s+(?:ends|expires)\s+on\s+the\s+(?:day|date)\s+(?:falling|that\s+is|which\s+is)\s+"
+                              r"(?:7|seven)\s*[x×*]\s*\*?n\*?\s+(?:calendar\s+)?days\s+after\s+(?P<ev>[^.;\n]{3,60})")
+
+
+@lru_cache(maxsize=4)
+def week_event(text: str) -> str | None:
+    """The event Week n is counted from (n × 7 days after it), when the contract defines Weeks so."""
+    from tracker.parse.timex_element import schema_event
+    from tracker.parse.timex_scan import scan
+
+    m = _WEEK_FROM_EVENT.search(text) if "Week" in text else None
+    event = next((t for t in scan(m.group("ev"), "en") if t.kind == "EVENT"), None) if m else None
+    got = schema_event(str(event.value)) if event is not None else None
+    return got if got and got != "other" else None
+
+
+def cell_week(text: str, cell: str) -> tuple[str, str] | None:
+    """(event, offset) of a Week column's cell where Weeks count from an event: "Week 4" → P28D."""
+    m = _CELL.fullmatch(cell)
+    event = week_event(text) if m else None
+    return (event, f"P{7 * int(m.group('b') or m.group('a'))}D") if m and event else None
+
+
+__all__ = ["BY_MONTH_END", "cell_date", "cell_week", "month_end", "months", "week_due", "week_event", "week_start", "weeks"]
