@@ -119,7 +119,7 @@ def test_parse_view_names_the_calendar() -> None:
 @pytest.mark.parametrize(("text", "language", "code"), [
     ("This Agreement is governed by the laws of the State of New York.", "en", "US-NY"),
     ("This Agreement shall be construed in accordance with the laws of Hong Kong.", "en", "HK"),
-    ("governed by and construed in accordance with the laws of England and Wales", "en", "GB"),
+    ("governed by and construed in accordance with the laws of England and Wales", "en", "GB-ENG"),  # its bank holidays
     ("This Agreement is governed by the laws of the People's Republic of China.", "en", "CN"),
     ('"Business Day" means a day on which commercial banks are open in Singapore.', "en", "SG"),
     ('"Business Day" means any day on which commercial banks are open for general business in Beijing, '

@@ -38,6 +38,9 @@ _NAMES = {
     "MO": "Macau",
     "SG": "Singapore",
     "GB": "United Kingdom",
+    "GB-ENG": "England (bank holidays)",
+    "GB-WLS": "Wales (bank holidays)",
+    "GB-SCT": "Scotland (bank holidays)",
 }
 
 

@@ -26,7 +26,7 @@ from tracker.record import record
 PLACES_EN = {
     "State of New York": "US-NY", "New York": "US-NY",
     "Hong Kong": "HK", "Macau": "MO", "Macao": "MO", "Singapore": "SG",
-    "England and Wales": "GB", "England": "GB", "London": "GB",
+    "England and Wales": "GB-ENG", "England": "GB-ENG", "London": "GB-ENG", "Wales": "GB-WLS", "Scotland": "GB-SCT",
     "Taiwan": "TW", "Taipei": "TW", "Republic of China": "TW",
     "People's Republic of China": "CN", "People’s Republic of China": "CN", "PRC": "CN",
     "mainland China": "CN", "Beijing": "CN", "Shanghai": "CN", "State Council": "CN",
@@ -35,7 +35,7 @@ PLACES_EN = {
     "United States": "US", "Germany": "DE", "France": "FR", "Korea": "KR", "Canada": "CA",
 }
 PLACES_ZH = {
-    "香港": "HK", "澳门": "MO", "新加坡": "SG", "英格兰": "GB",
+    "香港": "HK", "澳门": "MO", "新加坡": "SG", "英格兰": "GB-ENG",
     "中华民国": "TW", "台湾": "TW", "台北": "TW", "行政院": "TW", "人事行政总处": "TW",
     "中华人民共和国": "CN", "中国大陆": "CN", "内地": "CN", "国务院": "CN",
 }

@@ -50,15 +50,18 @@ def public_label(label: str | None) -> str | None:
 
 
 _FIELD_ROW = re.compile(r"(?m)^[ \t]*\|(?P<k>[^|\n]{1,60})\|(?P<v>[^|\n]{1,200})\|[ \t]*$")
+_TAB_FIELD = re.compile(r"(?m)^[ ]*[^\t\n:：.;。]{1,40}(?P<tab>\t)[^\t\n]{1,300}$")
 
 
 def fields_view(text: str, end: int) -> str:
     """``text`` with the two-cell table rows before ``end`` (a cover table: "| Customer | Acme Ltd. |")
     written as field lines ("  Customer : Acme Ltd.  "), every position kept, so the rules that read
     "Label: value" lines read them too."""
-    if "|" not in text[:end]:
+    if "|" not in text[:end] and "\t" not in text[:end]:
         return text
     out = list(text)
+    for m in _TAB_FIELD.finditer(text, 0, end):  # a Word table's two cells: "Buyer<TAB>Calderbridge … Council"
+        out[m.start("tab")] = ":"
     for m in _FIELD_ROW.finditer(text, 0, end):
         key, value = m.group("k").strip(" *"), m.group("v").strip(" *")
         if not key or not value or set(value) <= set("-: "):

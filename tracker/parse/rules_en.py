@@ -141,6 +141,8 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
                 continue
             formed = _COMPANY_THEN_MORE.match(name)  # "ACME Co., Ltd., 18 Mawan Avenue, …": the address is no name
             name = formed.group("name") if formed else name
+            if not formed and re.search(r",[^,]*\d", name):  # "… Borough Council, Town Hall, Market Street, CB1 1AA"
+                name = name.split(",", 1)[0]
             span = (m.start("name"), m.start("name") + len(name))
             if role == "provider" and facts.provider is None:
                 facts.provider = span
