@@ -94,6 +94,10 @@ _OPERATIVE = re.compile(r"\bNOW,?\s+THEREFORE\b|\bNow,?\s+therefore\b|\bagree\s+
 _DUTY_LINE = re.compile(r"\b(?:shall|must|will)\s+(?!be\s+signed)\w")
 
 
+#: a numbered clause at a line's start ("1.2 This PO remains in force until …")
+_CLAUSE_LINE = re.compile(r"(?m)^[ \t#*]*\d{1,2}\.\d{1,2}\.?[ \t]+[A-Z]")
+
+
 class Doc:
     """One contract's cleaned text with its dates, sentence bounds, cover end, signature dates and
     body end (the first signature block: exhibits after it are read only when the body is silent)."""
@@ -118,6 +122,9 @@ class Doc:
                       if not re.match(r"\s*\d+(?:\.\d+)*\.?\s", self.text[self.line(h.start, h.end)[0]:h.start])), None)
         ends = [p for p in (self.witness_at, block) if p is not None]
         self.body_end = min(ends) if ends else len(self.text)
+        if self.body_end < len(self.text) and not _CLAUSE_LINE.search(self.text, 0, self.body_end) \
+                and _CLAUSE_LINE.search(self.text, self.body_end):
+            self.body_end = len(self.text)  # a purchase order signed on its face, its numbered terms after
 
     def recitals(self) -> Span:
         """The recitals (RECITALS / WHEREAS … up to "NOW, THEREFORE" or "agree as follows"): what they

@@ -30,7 +30,7 @@ _NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|sh
 
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
-_TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)[ \t|*:]*(?=[^\n]*\d)"
+_TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)(?:[ \t]*\([^()\n]{1,30}\))?[ \t|*:]*(?=[^\n]*\d)"
                          rf"(?P<v>(?:{CUR_ALT})?[ \t]*[\d,]+(?:\.\d{{1,2}})?)[ \t|*]*$")
 
 
