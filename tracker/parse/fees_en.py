@@ -30,7 +30,9 @@ _NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|sh
 
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
-_TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)(?:[ \t]*\([^()\n]{1,30}\))?[ \t|*:]*(?=[^\n]*\d)"
+_TOTAL_LINE = re.compile(r"(?m)^[ \t|*]*(?:GRAND\s+TOTAL|TOTAL|Grand\s+Total|Total)(?:[ \t]*\([^()\n]{1,30}\))?"
+                         r"(?:[ ][A-Za-z][\w-]*(?:[ ][A-Za-z(][\w()-]*){0,5}(?=[ \t]{2}|\t))?"  # "Total fees for the Initial Term   111,000.00"
+                         r"[ \t|*:]*(?=[^\n]*\d)"
                          rf"(?P<v>(?:{CUR_ALT})?[ \t]*[\d,]+(?:\.\d{{1,2}})?)[ \t|*]*$")
 
 

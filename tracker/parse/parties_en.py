@@ -22,7 +22,7 @@ _DEFINITION = re.compile(
     r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
 )
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
-_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
+_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n(?![ \t])|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
 _DESCRIPTOR = re.compile(
     r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)",
     re.I,
@@ -125,6 +125,8 @@ def letter_parties(text: str, end: int) -> tuple[dict[str, tuple[int, int]], dic
 
 def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", floor, pos) + 1
+    while line_start > floor + 1 and text[line_start:line_start + 1] in (" ", "\t"):  # an indented line continues
+        line_start = text.rfind("\n", floor, line_start - 1) + 1  # the one above ("Provider:   ACME, Inc., …,")
     lo = max(floor, line_start)
     window = text[lo:pos]
     bold = [b for b in _BOLD.finditer(window) if not role_of(b.group("name")) or _SUFFIX.search(b.group("name"))]

@@ -104,7 +104,7 @@ def rule_roles(ctx: Ctx) -> None:
 
 
 _DEFINED_PARTY = re.compile(
-    r"(?m:^)[ \t]*(?:\(\d\)|\d\.|[A-Z]\.|[-*•])?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
+    r"(?m:^)(?![ \t]{6})[ \t]*(?:\(\d\)|\d\.|[A-Z]\.|[-*•])?[ \t]*(?:(?P<side>Party\s+[AB])\s*:\s*)?(?:[A-Z][A-Za-z ]{1,30}:\s*)?(?P<name>[A-Z][^,\n(:]{2,80}?(?:\([A-Za-z]+\)[^,\n(:]{0,20})?"
     r"(?:,\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Co|CO|PLC|plc|GmbH|AG|S\.A)\.?)*)(?:\s*\([^()\n]{1,60}\))?"
     r",(?!\s*(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|PLC|plc|GmbH)\b)"  # "X Co., Ltd.": the legal form is the name's
     r"[^\n]{0,300}?\((?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?[\"“”']?(?P<role>[A-Za-z ]{3,30}?)[\"“”']?\)"

@@ -32,7 +32,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date"),
     ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
-                r"|signature|signing|signed|countersign(?:s|ed|ing|ature)?"),
+                r"|signature|signing|signed|countersign(?:s|ed|ing|ature)?|(?:both\s+parties|the\s+parties|each\s+party)\s+sign\b"),
     ("go_live", r"go[-\s]live(?:\s+date)?"),
     ("kickoff", r"kick[-\s]?off(?:\s+meeting)?"),
     ("closing", r"closing\s+date|\bclosing\b"),
