@@ -187,7 +187,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 EVENT_WORDS_WIDE: tuple[tuple[str, str], ...] = (
     ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}资料"),
     ("model_delivery", rf"部署(?:完成|上线)|(?<!数据)交付日|(?:{DELIVERABLE})[^,。;]{{0,4}}(?:交付|上线)|交付(?:本)?(?:{DELIVERABLE})"),
-    ("acceptance", r"(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)|对账确认"),
+    ("acceptance", r"(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)|对账确认|考核(?:结果)?(?:确认|合格|通过)"),
     ("invoice", r"付款通知|付款申请|请款单"),
 )
 

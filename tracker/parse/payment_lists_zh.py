@@ -17,7 +17,10 @@ from tracker.parse.money_text import MoneyHit, find_money
 
 #: an instalment's label right before its amount (第一批 / 第2期 / 第三阶段 / 首期 / 尾款)
 _LABEL = re.compile(r"(第\s*[一二三四五六七八九十\d]+\s*(?:批次?|期|阶段|年度|年|次|笔|个里程碑)|首期|首付|尾款|余款)"
+                    r"(?:\s*[(（][^()（）\n]{1,30}[)）])?"  # "第一期（2027年第一季度，含系统部署费）：人民币…"
                     r"[^,，。;；:：\d一二三四五六七八九十]{0,8}?(?:应付|支付|付|为|金额为?|款项为?)?\s*[:：]?\s*(?:人民币|¥|￥|RMB)?\s*$")
+#: the items of a list under a lead-in that ends "…各期金额如下：" ("1. 第一期…：人民币…；")
+_ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])[^\n]*")
 _TOTAL = re.compile(r"(?:总计|总额|总价|合计|共计|总金额)[^,，。;]{0,6}$")
 
 
@@ -25,6 +28,8 @@ def split(text: str, raw: RawObligation, start: int, end: int, capital_wins: boo
     """``raw`` (a payment read from ``text[start:end]``) as one payment per labelled amount, or
     ``[raw]`` when the sentence lists no instalments."""
     hits: list[tuple[str, MoneyHit]] = []
+    if re.search(r"如下\s*$", text[max(start, end - 8):end]) and text[end:end + 1] in (":", "："):
+        end = _list_end(text, end)  # the lead-in's list: its items hold the amounts
     money = find_money(text, start, end, capital_wins=capital_wins)
     if len(money) < 2:
         return [raw]  # one amount is no list (most payment sentences)
@@ -42,6 +47,18 @@ def split(text: str, raw: RawObligation, start: int, end: int, capital_wins: boo
     noun = _noun(text[start:end])
     return [records.replace(raw, amount=hit.value, currency=hit.currency, percent=None,
                                 title=f"{label}{noun}") for label, hit in hits]
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of the list of items on the lines right after ``end`` (at most twelve)."""
+    line_end = text.find("\n", end)
+    pos = line_end if line_end >= 0 else len(text)
+    for _ in range(12):
+        m = _ITEM_LINE.match(text, pos + 1) if pos < len(text) else None
+        if m is None:
+            break
+        pos = m.end()
+    return max(pos, end)
 
 
 def _noun(sentence: str) -> str:
