@@ -323,7 +323,7 @@ def _series_from(s: str, text: str) -> date | None:
 _STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
 _STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
 _STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)\s+(?:on|from)|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
-                          r"(?:\s+on)?)\s+", re.I)  # "…, first report due 10 July 2026"
+                          r"(?:\s+on)?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.I)  # "…, first report due 10 July 2026"
 _BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

@@ -16,7 +16,7 @@ from tracker.parse.lexicon_en import ROLE_IDS, ROLES_RX
 
 _DEFINITION = re.compile(
     r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*"
-    r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*\)"
+    r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*(?:\)|[;,](?=[^()\n]{0,80}\)))"  # ("Client"; "we" in the headings)
     # without brackets, as Indian and older English deeds write it: ', hereinafter referred to as the
     # "Service Provider" (which expression shall … include its successors …)'
     r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
@@ -138,6 +138,8 @@ def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
     starts = [s.end() for s in _START.finditer(window, 0, stop_at) if s.end() < stop_at]
     begin = max(starts, default=0)
     cand_start = begin + len(window[begin:stop_at]) - len(window[begin:stop_at].lstrip(" \t\"“*"))
+    if (num := re.match(r"\d{1,2}(?:\.\d{1,2})*\.?[ \t]+", window[cand_start:stop_at])) is not None:
+        cand_start += num.end()  # "1.1 Harbourline General Insurance Pte. Ltd. (UEN …), … (the "Client"; …)"
     name = window[cand_start:stop_at]
     suffixes = list(_SUFFIX.finditer(name))
     if suffixes and (not d or re.fullmatch(r"[\s,]*\([^()]{1,40}\)[\s,]*", name[suffixes[-1].end():])):

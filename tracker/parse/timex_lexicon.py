@@ -28,9 +28,9 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                r"|(?:end|expiry|expiration|last\s+day)\s+of\s+the\s+(?!warranty|payment|notice|cure|grace|objection|review"
                r"|acceptance|trial|test|renewal)(?:[\w-]+\s+){0,2}?(?:period|term)\b"
                r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement|rider|addendum)"
-               r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract|sow|statement\s+of\s+work|order(?:\s+form)?)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
+               r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|term)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
-    ("commencement", r"commencement\s+date"),
+    ("commencement", r"commencement\s+date|\b(?:the|its|this)\s+start\s+date"),  # (not "the Order Start Date")
     ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
                 r"|signature|signing|signed|countersign(?:s|ed|ing|ature)?|(?:both\s+parties|the\s+parties|each\s+party)\s+sign\b"),
     ("go_live", r"go[-\s]live(?:\s+date)?"),
@@ -50,6 +50,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
                    r"|(?:UAT\s+|final\s+|customer\s+|client\s+)?sign[\s-]off\b"
                    r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
+                   r"|\b(?:it|we|the\s+(?:client|customer|buyer|principal))\s+accepts\b"
                    r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
     ("invoice", r"(?:undisputed\s+|valid\s+)?(?:invoice|fapiao)(?:\s+date)?|invoice\s+is\s+received|payment\s+(?:notice|request)"),
