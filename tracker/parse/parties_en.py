@@ -164,9 +164,19 @@ _BARE_FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Za-z]{2,20}(?:[ \t][A-Za
                          r"(?P<name>[A-Z][^\n:]{2,100}?\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?)[ \t]*$")
 
 
+#: a signature line that names the side and its company: "Signed for and on behalf of the Organisation, Harbourline
+#: Telecom Pte. Ltd." (a document whose parties are named only in its particulars and its signatures)
+_SIGNED_FOR = re.compile(r"(?:[Ss]igned|SIGNED|[Ee]xecuted|EXECUTED)\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+the\s+(?P<label>[A-Z][\w ]{2,30}?),\s+"
+                         r"(?P<name>[A-Z][^\n,]{1,80}?\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?)")
+
+
 def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
-    """role → span of the company a colon-less cover field names ("Vendor Shenzhen … Co., Ltd.")."""
+    """role → span of the company a colon-less cover field names ("Vendor Shenzhen … Co., Ltd."), or a
+    signature line "Signed for and on behalf of the Organisation, Harbourline Telecom Pte. Ltd." anywhere."""
     found: dict[str, tuple[int, int]] = {}
+    for m in _SIGNED_FOR.finditer(text) if "behalf" in text else ():
+        if (role := role_of(m.group("label"))) is not None:
+            found.setdefault(role, m.span("name"))
     for m in _BARE_FIELD.finditer(text, start, end):
         role, span = role_of(m.group("label")), m.span("name")
         if role is None and (two := re.match(r"[A-Za-z]{2,20}[ \t]+", m.group("name"))) is not None:
