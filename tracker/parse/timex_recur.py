@@ -229,7 +229,8 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (r"quarterly\s+in\s+advance", _c(f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start")),
     (r"(?:annually|yearly)[^.;]{0,30}anniversary|each\s+anniversary", _c("FREQ=YEARLY", "event", "P1Y")),
     # "by the 15th day of January, April, July and October (each year)"
-    (rf"\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?P<months>{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s+and\s+{_MONTH})"
+    (rf"\b(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+\()?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\)?\s+(?:day\s+)?of\s+"  # "fifteenth (15th) day of"
+     rf"(?P<months>{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s+and\s+{_MONTH})"
      r"(?:\s+(?:in\s+|of\s+)?(?:each|every)\s+(?:calendar\s+)?year)?",  # (a list of months recurs as it stands)
      lambda m: (f"FREQ=MONTHLY;BYMONTH={_month_list(m.group('months'))};BYMONTHDAY={int(m.group('d'))}", "calendar", "P0D", False)
      if 1 <= int(m.group("d")) <= 28 else None),
