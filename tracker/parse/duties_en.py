@@ -60,6 +60,7 @@ _DUTY = gated(guard(rf"{MODAL}|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to"
                       rf"|{PRESENT_DUTY})\b")
 #: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
+_PAY_ROW = re.compile(r"[ \t|*]*[^|:\n]{0,30}\b(?:[Ii]nstal(?:l)?ment|[Pp]ayment)\s+\d{1,2}\b[^|:\n]{0,20}[|:]")  # "| Instalment 1 | USD …, due …"
 _PAY_FIELD = re.compile(r"[ \t*•-]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
 _NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")
@@ -124,8 +125,7 @@ def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
 _BY_AGENT = re.compile(r"\b(?:provided|delivered|supplied|submitted|performed|prepared|made\s+available)\s+by\s+(?:the\s+)?"
                        r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)")
 #: an SOW item's subject in the present tense: "**Training data.** Client delivers twelve months of …"
-_PRESENT_SUBJECT = re.compile(r"(?:^|[.:]\s+)(?:the\s+)?(?P<subj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
-                              r"(?:delivers|provides|submits|uploads|supplies|sends|hands\s+over|makes\s+available)\b")
+_PRESENT_SUBJECT = re.compile(rf"(?:^|[.:]\s+)(?:the\s+)?(?P<subj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:{PRESENT_DUTY})\b")
 _LETTER_SUBJECT = re.compile(r"\b(we|you)\s+(?:will|shall|must|agree\s+to)\b", re.I)
 
 
@@ -187,7 +187,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     for u in ctx.units:
-        pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1))
+        pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1) or _PAY_ROW.match(ctx.text, u.start))
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
         s = ctx.unit_text(u)

@@ -44,7 +44,20 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
         tables["header"] = _cells(s)  # the first row of a table is its header
         row_ids.clear()
         return []
-    return _row_obligation(ctx, u, s, tables.get("header", []), _cells(s), lead, terms, row_ids, ruled=True)
+    header = tables.get("header") or _header_above(ctx.text, line_start)  # (a header row no rule read: a cover table)
+    return _row_obligation(ctx, u, s, header, _cells(s), lead, terms, row_ids, ruled=True)
+
+
+def _header_above(text: str, line_start: int) -> list[str]:
+    """The cells of the first line of the pipe table the line at ``line_start`` belongs to (a bounded walk)."""
+    top = line_start
+    for _ in range(_SPACE_LOOK_BACK):
+        prev = text.rfind("\n", 0, max(top - 1, 0)) + 1
+        if top == 0 or "|" not in text[prev:top - 1]:
+            break
+        top = prev
+    line_end = text.find("\n", top)
+    return _cells(text[top:line_end if line_end >= 0 else len(text)])
 
 
 #: a key-dates row that dates the contract itself, not a duty
