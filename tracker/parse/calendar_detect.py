@@ -30,7 +30,7 @@ PLACES_EN = {
     "Taiwan": "TW", "Taipei": "TW", "Republic of China": "TW",
     "People's Republic of China": "CN", "People’s Republic of China": "CN", "PRC": "CN",
     "mainland China": "CN", "Beijing": "CN", "Shanghai": "CN", "State Council": "CN",
-    "Japan": "JP", "Tokyo": "JP", "Ireland": "IE", "Dublin": "IE", "Malaysia": "MY", "Kuala Lumpur": "MY",
+    "Philippines": "PH", "Manila": "PH", "Japan": "JP", "Tokyo": "JP", "Ireland": "IE", "Dublin": "IE", "Malaysia": "MY", "Kuala Lumpur": "MY",
     "New South Wales": "AU-NSW", "Sydney": "AU-NSW", "Victoria, Australia": "AU-VIC", "Melbourne": "AU-VIC",
     "United States": "US", "Germany": "DE", "France": "FR", "Korea": "KR", "Canada": "CA",
 }
