@@ -251,16 +251,23 @@ _APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label start
 _INSTRUCTIONS = re.compile(r"(?m)^[ \t#*]*(?:填\s*写|填\s*表|使\s*用)\s*说\s*明[ \t*]*[:：]?[ \t]*$")
 
 
-def _in_instructions(text: str, pos: int) -> bool:
-    """``pos`` lies in the items of a filling-instructions block: after its heading, before the first
-    line below it that is not a numbered item (the form's own title or party lines)."""
-    head = None
-    for m in _INSTRUCTIONS.finditer(text, 0, pos):
-        head = m
-    if head is None:
-        return False
-    for line in text[head.end():pos].split("\n")[1:]:
-        if line.strip() and not re.match(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])", line):
-            return False
-    return True
+def instruction_spans(text: str) -> list[tuple[int, int]]:
+    """The items of each filling-instructions block: from its heading to the first line below it that is
+    not a numbered item (the form's own title or party lines). One scan of the text."""
+    spans = []
+    for m in _INSTRUCTIONS.finditer(text):
+        pos = m.end()
+        for _ in range(40):  # a block of at most 40 lines (a bounded walk)
+            nl = text.find("\n", pos + 1)
+            line = text[pos + 1:nl if nl >= 0 else len(text)]
+            if line.strip() and not _ITEM_LINE.match(line):
+                break
+            if nl < 0:
+                pos = len(text)
+                break
+            pos = nl
+        spans.append((m.start(), pos))
+    return spans
 
+
+_ITEM_LINE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")

@@ -53,11 +53,11 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _cap_repeats,
     _capital,
     _fast_finditer,
-    _in_instructions,
     _indent,
     _is_appendix_label,
     _num,
     _opens_first_clause,
+    instruction_spans,
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
@@ -174,8 +174,9 @@ def segment(text: str, whole: bool = True) -> Clauses:
         # paragraphs at the margin are the document's articles
         marks = [(pos, "art", n) if k == "num_dot" and _indent(text, pos) == 0 else (pos, k, n) for pos, k, n in marks]
         art_scheme.update({pos: "np" for pos, k, _ in marks if k == "art"})
-    if "说明" in text:  # a model form's filling instructions (填写说明 一、… 五、) are no articles
-        marks = [mk for mk in marks if not _in_instructions(text, mk[0])]
+    if "说明" in text and (blocks := instruction_spans(text)):  # a model form's filling instructions (填写说明 一、…) are no articles
+        starts = [a for a, _ in blocks]
+        marks = [mk for mk in marks if (i := bisect_right(starts, mk[0]) - 1) < 0 or mk[0] >= blocks[i][1]]
     marks.sort(key=lambda t: (t[0], t[1] != "art"))
     marks = _cap_repeats(marks)
 
