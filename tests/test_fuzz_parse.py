@@ -432,6 +432,8 @@ ADVERSARIAL = {
     "after-event": lambda: _fill("验收合格"),
     "full-period": lambda: _fill("满1年"),
     "every-month": lambda: _fill("每月"),
+    "recitals": lambda: _fill("鉴于原合同“至2026年9月30日止”修改为"),  # an amendment's old wording, blanked in bounded scans
+    "wrapped-english": lambda: _fill("Provider shall deliver the model with\nreference data "),  # soft wraps
     "mixed-soup": lambda: _fill("第1条 1.1 甲方(乙方[请填写2025年2月30日人民币1,000元千分之五"),
     "distinct-blanks": lambda: "".join(f"[请填写{i}]" for i in range(90_000))[:MB],
 }

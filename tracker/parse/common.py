@@ -181,8 +181,8 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
             if en and text[m.start()] == ";" and _in_table_row(text, m.start()):
                 continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
                 # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
-            if en and text[m.start()] == "\n" and _soft_wrap(text, m.start()):
-                continue  # a hard-wrapped line that the next line continues: one sentence
+            if en and text[m.start()] == "\n" and m.start() - pos < 1200 and _soft_wrap(text, m.start()):
+                continue  # a hard-wrapped line that the next line continues: one sentence (of a sentence's length)
             if m.start() > pos:
                 _trim(text, seg.label, pos, m.start(), out)
             pos = m.end()

@@ -28,10 +28,9 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
     if not label:
         return ""
     article = label.split(".")[0]
-    for seg in ctx.clauses.segments:
-        if seg.label == article:
-            return " ".join(ctx.text[seg.start:seg.start + 80].split("\n")[:2])  # "ARTICLE VI" / "CONFIDENTIALITY"
-    first = next((sg for sg in ctx.clauses.segments if (sg.label or "").startswith(article + ".")), None)
+    if (seg := ctx.clauses.of_label(article)) is not None:  # (a dict: a unit's question costs no scan of the clauses)
+        return " ".join(ctx.text[seg.start:seg.start + 80].split("\n")[:2])  # "ARTICLE VI" / "CONFIDENTIALITY"
+    first = ctx.clauses.of_label(article + ".1")
     if first is None:
         return ""
     head = ctx.text[max(0, first.start - 120):first.start].rstrip().rsplit("\n", 1)[-1]  # "## 9. Confidentiality"

@@ -32,8 +32,24 @@ _FROM_OLD_TO_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；\n]{0,40}?�
 #: "原合同第二条第1款“…至2026年9月30日止”修改为：“…”": the quoted old wording right before the change verb
 _QUOTED_OLD = re.compile(r"原(?:合同|契约|协议)[^。;；\n“]{0,40}?“(?P<old>[^”\n]{1,300})”\s*(?:修改|变更|调整|更改)为")
 #: a recital of an amendment (鉴于：…) states the facts of the contract it amends ("原合同总价为…，有效期至…")
-_RECITALS = re.compile(r"鉴于\s*[:：]?(?P<body>[\s\S]{0,1500}?)(?=\n[^\n]{0,40}(?:达成如下|协商一致|约定如下|协议如下)|\n\s*第[一1]条)")
+_RECITALS_END = re.compile(r"\n[^\n]{0,40}(?:达成如下|协商一致|约定如下|协议如下)|\n\s*第[一1]条")
 _OLD_CONTRACT = re.compile(r"原(?:合同|契约|协议)|主合同")
+
+
+def _recitals(text: str) -> list[tuple[int, str]]:
+    """(start, text) of the first recitals blocks (鉴于：… up to "达成如下" or the first article; at most
+    1,500 characters each, five blocks: a bounded search, whatever the text)."""
+    out: list[tuple[int, str]] = []
+    at = text.find("鉴于")
+    for _ in range(5):
+        if at < 0:
+            break
+        start = at + 2
+        end = _RECITALS_END.search(text, start, start + 1500)
+        if end is not None:
+            out.append((start, text[start:end.start()]))
+        at = text.find("鉴于", (end.end() if end is not None else start))
+    return out
 
 
 def old_units(text: str, units: list[Unit]) -> list[Unit]:
@@ -51,17 +67,21 @@ def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
     spans: list[tuple[int, int]] = [(u.start, u.end) for u in old or ()]
     spans += [m.span("old") for m in _FROM_OLD_TO_NEW.finditer(text)] if "由" in text else []
     olds = [m.span("old") for m in _QUOTED_OLD.finditer(text)]
-    for m in _RECITALS.finditer(text) if "鉴于" in text else ():  # its sentences about the amended contract
-        pos = m.start("body")
-        for sentence in re.split(r"(?<=[;；。\n])", m.group("body")):
+    for pos, body in _recitals(text) if "鉴于" in text else ():  # its sentences about the amended contract
+        for sentence in re.split(r"(?<=[;；。\n])", body):
             if _OLD_CONTRACT.search(sentence):
                 olds.append((pos, pos + len(sentence)))
             pos += len(sentence)
-    for a, b in olds:
-        spans += [(h.start, h.end) for h in find_dates(text, a, b)] + [(h.start, h.end) for h in find_money(text, a, b)]
-    for m in _OLD_THEN_NEW.finditer(text):
-        spans += [(h.start, h.end) for h in find_dates(text, m.start(), m.end())]
-        spans += [(h.start, h.end) for h in find_money(text, m.start(), m.end())]
+    olds += [m.span() for m in _OLD_THEN_NEW.finditer(text)]
+    if olds:  # the dates and sums inside the old values: one scan of the text, matched to the spans in order
+        olds.sort()
+        hits = sorted([(h.start, h.end) for h in find_dates(text)] + [(h.start, h.end) for h in find_money(text)])
+        i = 0
+        for a, b in hits:
+            while i < len(olds) and olds[i][1] <= a:
+                i += 1
+            if i < len(olds) and olds[i][0] <= a and b <= olds[i][1]:
+                spans.append((a, b))
     if not spans:
         return text
     chars = list(text)

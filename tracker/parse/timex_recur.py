@@ -289,6 +289,19 @@ def _needs(rx: str, lang: str) -> re.Pattern[str] | None:
     return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
 
 
+_GATES: dict[str, re.Pattern[str] | None] = {}
+
+
+def _any_word(lang: str) -> re.Pattern[str] | None:
+    """One pattern of every literal word the language's rules need (None when a rule needs none)."""
+    if lang not in _GATES:
+        words = [w for _, _, _, ws in _rules(lang) for w in (ws or ())]
+        every_rule_gated = all(ws is not None for _, _, _, ws in _rules(lang))
+        _GATES[lang] = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))) \
+            if every_rule_gated and words else None
+    return _GATES[lang]
+
+
 def _rules(lang: str) -> tuple[Rule, ...]:
     """Each rule compiled with its first-character guard, the words a sentence needs for it, and the
     literal words every match of it contains (``rx_literals``: a sentence with none of them is not searched)."""
@@ -311,6 +324,8 @@ def read_recurrence(s: str, toks: list[Tok], lang: str) -> Recurrence | None:
         return None  # 凭发票于次月十日前: a calendar rule after one event, not a series
     present: dict[re.Pattern[str], bool] = {}
     folded = fold(s) if lang == "en" else s
+    if lang == "en" and (gate := _any_word(lang)) is not None and not gate.search(folded):
+        return None  # none of the words any English rule needs: one search, not one per rule
     for rx, build, needs, words in _rules(lang):
         if words is not None and not any(w in folded for w in words):
             continue
