@@ -258,3 +258,20 @@ def test_recurrence_rules_literal_words_never_hide_a_match() -> None:
                     checked += 1
                     assert any(w in (fold(s) if lang == "en" else s) for w in words), (s, rx.pattern[:60])
     assert checked > 20
+
+
+def test_a_long_line_of_tab_cells_and_semicolons_grows_linearly() -> None:
+    """A megabyte line of "A<TAB>… ; " once made every unit split the whole line again (250 s for 1 MB):
+    a line is asked once whether it is a table row, and a Word table's row is a short line."""
+    unit = "A\tProvider shall pay; "
+
+    def cpu(chars: int) -> float:
+        text = unit * (chars // len(unit))
+        t0 = time.process_time()
+        parse_text(text, "tabs.en.txt")
+        return time.process_time() - t0
+
+    cpu(2_000)
+    small = min(cpu(20_000) for _ in range(3))
+    big = min(cpu(160_000) for _ in range(2))
+    assert big <= 2.5 * 8 * small + 0.3, f"20 KB {small:.2f} s, 160 KB {big:.2f} s"

@@ -175,10 +175,11 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
     en = norm.language == "en"
     splitter = _SPLIT_EN if en else _SPLIT_ZH
     out: list[Unit] = []
+    rows: dict[int, bool] = {}  # line start → a table row (asked once per line: a line of 50,000 ";" stays linear)
     for seg in clauses.segments:
         pos = seg.start
         for m in splitter.finditer(text, seg.start, seg.end):
-            if en and text[m.start()] == ";" and _in_table_row(text, m.start()):
+            if en and text[m.start()] == ";" and _in_table_row(text, text.rfind("\n", 0, m.start()) + 1, rows):
                 continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
                 # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
             if en and text[m.start()] == "\n" and m.start() - pos < 1200 and _soft_wrap(text, m.start()):
@@ -206,11 +207,17 @@ def _soft_wrap(text: str, at: int) -> bool:
     return len(line) >= 40 and line[-1:] not in ".:;!?" and _GAP.search(line) is None
 
 
-def _in_table_row(text: str, at: int) -> bool:
-    """``at`` lies in a line of a Markdown table (it starts with "|") or in a row of a Word table (cells
-    joined by tabs)."""
-    line = text.rfind("\n", 0, at) + 1
-    return text[line:at].lstrip(" \t").startswith("|") or ("\t" in text[line:at] and tab_row(text, at) is not None)
+def _in_table_row(text: str, line: int, rows: dict[int, bool]) -> bool:
+    """The line starting at ``line`` is a line of a Markdown table (it starts with "|") or a row of a Word
+    table (cells joined by tabs); remembered in ``rows``."""
+    if line not in rows:
+        end = text.find("\n", line)
+        rows[line] = bool(_PIPE_START.match(text, line)) or (
+            text.find("\t", line, end if end >= 0 else len(text)) >= 0 and tab_row(text, line) is not None)
+    return rows[line]
+
+
+_PIPE_START = re.compile(r"[ \t]*\|")
 
 
 _MARKER = re.compile(

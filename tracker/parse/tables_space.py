@@ -71,9 +71,11 @@ _TAB_LOOK_BACK = 40  # how far up a tab table's header may be (a bounded walk: a
 def tab_cells(line: str) -> list[str] | None:
     """The cells of a row of a Word table as the reader wrote it (cells joined by tabs), or None for a
     line that is no such row (fewer than two filled cells, or a numbered paragraph "1.1<TAB>Text")."""
-    if "\t" not in line:
-        return None
+    if "\t" not in line or len(line) > 4000:
+        return None  # (a Word table's row is a line of a few cells: a megabyte line is none)
     cells = [c.strip(" \u3000") for c in line.split("\t")]
+    if len(cells) > 40:
+        return None
     filled = sum(1 for c in cells if c)
     if filled < 2 or (filled == 2 and _NUMBER_CELL.fullmatch(cells[0])):
         return None
