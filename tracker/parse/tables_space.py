@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _GAP = re.compile(r"[ \u3000]{2,}")
 
@@ -83,6 +84,13 @@ def tab_cells(line: str) -> list[str] | None:
 
 
 def tab_row(text: str, pos: int) -> tuple[list[str], list[str]] | None:
+    """(header cells, row cells) of the tab table row at ``pos`` (see ``_tab_row``), remembered per line."""
+    top = text.rfind("\n", 0, pos) + 1
+    return _tab_row(text, top)
+
+
+@lru_cache(maxsize=4096)
+def _tab_row(text: str, pos: int) -> tuple[list[str], list[str]] | None:
     """(header cells, row cells) when the line at ``pos`` is a row of a tab table (the first line of its
     block of tab rows is the header); (header cells, []) for the header itself, when a row with as many
     cells follows it; None for a line that is no row of such a table."""
