@@ -88,3 +88,10 @@ def test_weeks_counted_from_an_event_and_fees_as_shares() -> None:
     pays = [o for o in d["obligations"] if o["kind"] == "payment"]
     assert sorted(o["amount"] for o in pays) == ["408000.00", "72000.00"]  # 15% and 85% of the SOW Fees
     assert all(o["trigger"] == {"event": "invoice", "offset": "P45D", "business_days": False} for o in pays)
+
+
+def test_a_programme_or_licensed_product_label_names_the_title() -> None:
+    for label in ("Program", "Programme", "Licensed Product", "Appointment"):
+        text = (f"# Cloud Credits Agreement\n\n**{label}:** Kestrel ASR Training\n\nThis Agreement is made between "
+                "**Arcline Cloud, Inc.** (\"Provider\") and **Kestrel Ltd.** (\"Client\").\n")
+        assert parse_text(text, "t.en.md").to_json()["contract"]["title"] == "Kestrel ASR Training", label
