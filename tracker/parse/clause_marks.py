@@ -233,11 +233,16 @@ def _at_line_start(text: str, pos: int) -> bool:
     return not text[line_start:pos].strip(" \t#>*-")
 
 
+def _on_heading(text: str, pos: int) -> bool:
+    """The mark at ``pos`` stands on a Markdown heading line ("## 2. Milestones")."""
+    return text[text.rfind("\n", 0, pos) + 1:pos + 8].lstrip(" \t").startswith("#")
+
+
 def _indent(text: str, pos: int) -> int:
     """Columns of white space before ``pos`` on its line (a tab counts 4)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    lead = text[line_start:pos]
-    return len(lead) - len(lead.lstrip(" \t")) + 3 * lead[: len(lead) - len(lead.lstrip(" \t"))].count("\t")
+    lead = text[text.rfind("\n", 0, pos) + 1:pos]
+    white = lead[:len(lead) - len(lead.lstrip(" \t"))]
+    return len(white) + 3 * white.count("\t")
 
 
 def _is_appendix_label(label: str) -> bool:

@@ -56,6 +56,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _indent,
     _is_appendix_label,
     _num,
+    _on_heading,
     _opens_first_clause,
     instruction_spans,
 )
@@ -237,7 +238,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             if kind in LIST_KINDS or kind == "dot2" or (kind == "art" and text[pos:pos + 1] in _CN):
                 n = payload[1] if kind == "dot2" else payload  # type: ignore[index]
                 # an appendix numbered by headings ("## 2. Milestones") keeps its plain "3." items as list items
-                heads = text[text.rfind("\n", 0, pos) + 1:pos + 8].lstrip(" \t").startswith("#")
+                heads = _on_heading(text, pos)
                 if isinstance(n, int) and n == appendix_item + 1 and (n == 1 or heads == appendix_heads):
                     appendix_item, appendix_heads = n, heads
                     open_segment(pos, f"{appendix}.{n}")
@@ -257,7 +258,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             continue
         if kind == "art":
             n = payload
-            hashed = text[text.rfind("\n", 0, pos) + 1:pos + 8].lstrip(" \t").startswith("#")
+            hashed = _on_heading(text, pos)
             if art_scheme.get(pos) == "rh" and art_hashed and not hashed and not part_start:
                 continue  # "3. **Pilot Model.** …" under "## 2. Milestones": a list item, not article 3
             # the first article may have any number (an excerpt, a supplement that starts at 第三条)

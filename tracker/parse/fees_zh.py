@@ -68,24 +68,29 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
                                              f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
-    if facts.total_fee is None and _one_year(seen):  # 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
-        for m in re.finditer(r"(?:本(?:合同|协议|契约)(?:的)?|(?m:^)[^\n]{0,6}?)(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)", text):
-            hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
-            if hits and hits[0].start - m.end() <= 8:
-                facts.total_fee, facts.currency = hits[0].value, hits[0].currency
-                break
-    if facts.total_fee is None:  # a supplement that states only its own new fee: "本补充协议项下新增评估服务费为…"
-        for m in _ADDED_FEE.finditer(text):
-            hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=not facts.authoritative_figures)
-            if hits and hits[0].start - m.end() <= 8:
-                facts.total_fee, facts.currency = hits[0].value, hits[0].currency
-                break
-    if facts.currency is None and facts.total_fee is None and re.search(r"人民币|¥", text):
-        facts.currency = None  # money only in penalties: currency stays unknown for the fee
+    if facts.total_fee is None:
+        capital_wins = not facts.authoritative_figures
+        hit = _sum_after(text, _YEARLY_FEE, capital_wins) if _one_year(seen) else None
+        if hit is None:
+            hit = _sum_after(text, _ADDED_FEE, capital_wins)
+        if hit is not None:
+            facts.total_fee, facts.currency = hit.value, hit.currency
     return facts
 
 
+#: 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
+_YEARLY_FEE = re.compile(r"(?:本(?:合同|协议|契约)(?:的)?|(?m:^)[^\n]{0,6}?)(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)")
+#: a supplement that states only its own new fee: "本补充协议项下新增评估服务费为…"
 _ADDED_FEE = re.compile(r"(?:新增|追加|增加)(?:的)?[\u4e00-\u9fff]{0,8}?费(?:用)?(?:总额)?\s*(?:为|是|:)")
+
+
+def _sum_after(text: str, lead: re.Pattern[str], capital_wins: bool) -> MoneyHit | None:
+    """The first sum written right after (within 8 characters of) a match of ``lead``."""
+    for m in lead.finditer(text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
+        if hits and hits[0].start - m.end() <= 8:
+            return hits[0]
+    return None
 
 
 def _one_year(facts: Facts) -> bool:

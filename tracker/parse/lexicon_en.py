@@ -36,11 +36,11 @@ HAND_OVER: str = _DATA["duties"]["hand_over"]
 CONTINGENT: tuple[str, ...] = tuple(_DATA["duties"]["contingent"])
 PAYMENT_TERMS: str = _DATA["duties"]["payment_terms"]
 RIGHT: str = _DATA["duties"]["right"]
-_ROLE_WORDS = "|".join(re.escape(w) for w, _ in sorted(((w, r) for r in ("provider", "client") for w in _DATA["roles"][r]),
-                                                       key=lambda wr: -len(wr[0])))
+_ROLE_WORDS = "|".join(re.escape(w) for w in sorted((w for r in ("provider", "client") for w in _DATA["roles"][r]),
+                                                    key=len, reverse=True))
 PRESENT_DUTY: str = _DATA["duties"]["present_duty"]
 #: a duty's verb: a modal, or a role word's present-tense verb ("the Supplier delivers …")
-MODAL: str = _DATA["duties"]["modal"] + rf"|\b(?:{_ROLE_WORDS})\s+(?:{_DATA['duties']['present_duty']})\b"
+MODAL: str = _DATA["duties"]["modal"] + rf"|\b(?:{_ROLE_WORDS})\s+(?:{PRESENT_DUTY})\b"
 DEFINITION: str = _DATA["duties"]["definition"]
 INVOICED: str = _DATA["duties"]["invoiced"]
 INVOICE_VERB: str = _DATA["duties"]["invoice_verb"]

@@ -14,7 +14,6 @@ from tracker.record import record
 _CAPITAL_CHARS = "零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 #: figures grouped in thousands (1,200,000) or the Indian way (48,60,000: lakhs and crores)
 FIG = r"\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-_FIG = FIG
 #: the currencies a sum may name, each with its markers (normalised text: Simplified script, half-width)
 CURRENCIES: dict[str, tuple[str, ...]] = {
     "CNY": ("人民币", "RMB", "CNY", "¥", "￥"), "USD": ("美元", "USD", "US$", "$"), "HKD": ("港币", "港元", "HKD", "HK$"),
@@ -45,9 +44,9 @@ def currency_named(text: str) -> str | None:
 MONEY_RX = re.compile(guard(
     rf"(?P<cur>(?:RMB|CNY)\s*[¥￥]|{CUR_ALT})?\s*(?:\(大写\)|大写[:：]?)?\s*"
     rf"(?:(?P<cap>[壹贰叁参肆伍陆柒捌玖][{_CAPITAL_CHARS}]{{1,30}})"
-    rf"|(?P<fig>{_FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
+    rf"|(?P<fig>{FIG})\s*(?P<wan>万)?\s*(?P<yuan>元|圆|yuan)?"
     rf"|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})\s*(?P<cnyuan>元))"
-    rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{_FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
+    rf"(?:\s*[(（]\s*(?:人民币|RMB|¥|￥|小写[:：]?)?\s*(?:¥|￥)?\s*(?P<fig2>{FIG})\s*(?P<wan2>万)?\s*元?\s*[)）])?",
     re.IGNORECASE), re.IGNORECASE)  # guard: tried only where a sum can start
 
 

@@ -30,8 +30,9 @@ _DESCRIPTOR = re.compile(
 _SUFFIX = re.compile(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LIMITED|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|S\.A\.|Corp(?:oration)?\.?|LLP|Pte\.?\s+Ltd\.?)")
 
 
-#: a company's name ends in its legal form, in any case ("ACME (SHANGHAI) CO., LTD.")
-_COMPANY_END = re.compile(r"\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?$", re.I)
+#: the legal form a company's name ends in (the cover fields and signature lines below share it)
+_LEGAL_FORM = r"(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?"
+_COMPANY_END = re.compile(rf"\b{_LEGAL_FORM}$", re.I)  # in any case: "ACME (SHANGHAI) CO., LTD."
 
 
 def role_of(word: str) -> str | None:
@@ -161,13 +162,13 @@ def _last_opening(window: str, bold: list[re.Match[str]]) -> re.Match[str]:
 #: a cover field with no colon, as a form's table reads once flattened: "Client Qingdao Harbourline Logistics
 #: Co., Ltd." — a short label, then a company name that ends the line in its legal form
 _BARE_FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Za-z]{2,20}(?:[ \t][A-Za-z]{2,20})??)[ \t]+"
-                         r"(?P<name>[A-Z][^\n:]{2,100}?\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?)[ \t]*$")
+                         rf"(?P<name>[A-Z][^\n:]{{2,100}}?\b{_LEGAL_FORM})[ \t]*$")
 
 
 #: a signature line that names the side and its company: "Signed for and on behalf of the Organisation, Harbourline
 #: Telecom Pte. Ltd." (a document whose parties are named only in its particulars and its signatures)
 _SIGNED_FOR = re.compile(r"(?:[Ss]igned|SIGNED|[Ee]xecuted|EXECUTED)\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+the\s+(?P<label>[A-Z][\w ]{2,30}?),\s+"
-                         r"(?P<name>[A-Z][^\n,]{1,80}?\b(?:Co\.,?\s*Ltd|Ltd|Limited|Inc|LLC|PLC|GmbH|Corp(?:oration)?|LLP|Pte\.?\s+Ltd|S\.A)\.?)")
+                         rf"(?P<name>[A-Z][^\n,]{{1,80}}?\b{_LEGAL_FORM})")
 
 
 def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:

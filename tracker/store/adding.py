@@ -126,18 +126,18 @@ class Adding(Recording):
             head = raw.execute("SELECT current_version_id FROM contracts WHERE id = ?", (same,)).fetchone()
             if head is None:
                 self._contract(s, same)  # raises NotFound (--amends names no contract)
-            current = raw.execute("SELECT id, version, file, document FROM contract_versions WHERE id = ?",
-                                  (head[0],)).fetchone()
-            if current is not None and self._version_key(current[0], current[3]) == _facts_key(doc):
+            current = raw.execute("SELECT id, version, file FROM contract_versions WHERE id = ?", (head[0],)).fetchone()
+            if current is not None and self._version_key(raw, current[0]) == _facts_key(doc):
                 return AddOutcome(same, file, "unchanged", warnings, current[1],
                                   note=f"same contract as version {current[1]} ({Path(current[2]).name}) "
                                        "in another format; only quotes or spacing differ, no version added")
             return self._add_version(s, self._contract(s, same), result, doc, file, "amendment" if amends else "renewal")
 
-    def _version_key(self, version_id: int, document: str) -> tuple[str, list[str]]:
-        """The facts key of a stored version, read once per store (a version's document never changes):
-        a folder of copies of one contract compares each file with the same version."""
+    def _version_key(self, raw: sqlite3.Connection, version_id: int) -> tuple[str, list[str]]:
+        """The facts key of a stored version, read and parsed once per store (a version's document never
+        changes): a folder of copies of one contract compares each file with the same version."""
         if version_id not in self._version_keys:
+            document = raw.execute("SELECT document FROM contract_versions WHERE id = ?", (version_id,)).fetchone()[0]
             self._version_keys[version_id] = _facts_key(json.loads(document))
         return self._version_keys[version_id]
 
