@@ -18,17 +18,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 from operator import attrgetter
 
 from tracker.parse.timex_anchors import received
-from tracker.parse.timex_lexicon import (
-    DEFAULT_ANCHOR_EN,
-    DEFAULT_ANCHOR_ZH,
-    PERPETUAL_ZH,
-    STEP_ZH,
-)
+from tracker.parse.timex_lexicon import DEFAULT_ANCHOR_EN, DEFAULT_ANCHOR_ZH, PERPETUAL_ZH, STEP_ZH
 from tracker.parse.timex_recur import SERIES_ZH, Recurrence, read_recurrence
-from tracker.parse.timex_scan import Dur, Tok, dates_and_periods, may_name_event, scan
+from tracker.parse.timex_scan import MEMO_SENTENCES, Dur, Tok, dates_and_periods, may_name_event, scan
 from tracker.record import field, record
 
 
@@ -353,7 +349,7 @@ def read_time(sentence: str, lang: str) -> TimeValue | None:
     # a date or a period (remembered per sentence, as the whole scan is) is read whether or not the
     # sentence is bare; only without one does the bare test (two searches) decide
     if dates_and_periods(sentence, lang) or not _bare(sentence, lang):
-        return _read(sentence, scan(sentence, lang), lang)
+        return _read(sentence, lang)
     return None
 
 
@@ -363,7 +359,11 @@ def _bare(sentence: str, lang: str) -> bool:
     return lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang)
 
 
-def _read(sentence: str, toks: list[Tok], lang: str) -> TimeValue | None:
+@lru_cache(maxsize=MEMO_SENTENCES)
+def _read(sentence: str, lang: str) -> TimeValue | None:
+    """Remembered per sentence, as its tokens are: the rules and the coverage layer ask of the same
+    sentence (the values are frozen)."""
+    toks = scan(sentence, lang)
     rec = read_recurrence(sentence, toks, lang)
     if rec is not None:
         return rec
@@ -392,7 +392,7 @@ def has_time_element(sentence: str, lang: str) -> bool:
         return True
     if _bare(sentence, lang):  # most duty sentences the coverage layer asks about: no other token pass
         return False
-    return _read(sentence, scan(sentence, lang), lang) is not None
+    return _read(sentence, lang) is not None
 
 
 __all__ = ["DEEMED_ZH", "MAX_SENTENCE", "Deadline", "FixedDate", "Recurrence", "TimeValue", "has_time_element", "read_time"]
