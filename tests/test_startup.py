@@ -105,3 +105,13 @@ def test_no_pattern_cache_when_asked(env: dict[str, str], tmp_path: Path) -> Non
     subprocess.run([sys.executable, "-m", "tracker", "parse", str(CONTRACT), "--json"], env=env,
                    capture_output=True, timeout=120, check=True)
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_install_adds_no_import_hook() -> None:
+    """``pip install -e .`` writes a plain path entry (pyproject's ``package-dir``): setuptools' editable
+    finder would import pathlib, re and importlib.util at every interpreter start (~15 ms of each command)."""
+    code = "import sys; print(' '.join(type(f).__module__ for f in sys.meta_path)); print('pathlib' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    hooks, pathlib_loaded = r.stdout.split("\n")[:2]
+    assert "editable" not in hooks
+    assert pathlib_loaded == "False"
