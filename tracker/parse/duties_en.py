@@ -26,6 +26,7 @@ from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
     CONTINGENT,
+    CLIENT_NOT_DATA,
     DEFINITION,
     HAND_OVER,
     INVOICE_VERB,
@@ -73,10 +74,7 @@ _DEFINITION = re.compile(DEFINITION)
 _BOTH = re.compile(rf"\s*(?:{BOTH_SUBJECTS})(?:['’]s?(?:\s+[\w-]+){{1,3}}|\s+(?:of|consisting\s+of|composed\s+of)\s+[^,.;]{{0,60}}?)?"
                    r"\s+(?:shall|must|will)\b", re.I)  # "The Parties' project leads shall hold…"
 _HAND_OVER = re.compile(HAND_OVER, re.I)
-#: what a client hands over that is paperwork, not its data: a report, a certificate, a plan, a notice
-#: what a client hands over that is no data: paperwork, configuration, access
-_PAPER = re.compile(r"\b(?:report|certificate|certification|plan|notice|statement|invoice|confirmation|letter|list"
-                    r"|(?:docker|vm|virtual\s+machine)\s+image)s?\b", re.I)
+_PAPER = re.compile(CLIENT_NOT_DATA, re.I)
 _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)

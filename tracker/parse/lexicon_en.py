@@ -33,6 +33,7 @@ BOTH_SUBJECTS: str = _DATA["subjects"]["both"]
 KINDS = _table("kinds")
 BASES = _table("bases")
 HAND_OVER: str = _DATA["duties"]["hand_over"]
+CLIENT_NOT_DATA: str = _DATA["duties"]["client_not_data"]
 CONTINGENT: tuple[str, ...] = tuple(_DATA["duties"]["contingent"])
 PAYMENT_TERMS: str = _DATA["duties"]["payment_terms"]
 RIGHT: str = _DATA["duties"]["right"]
