@@ -165,8 +165,8 @@ def _read_reference(sentence: str) -> object:
     """``read_time`` as it was: the bare test first."""
     sentence = sentence[:timex.MAX_SENTENCE]
     if timex._bare(sentence, "zh"):
-        return timex._read(sentence, scan(sentence, "zh"), "zh") if dates_and_periods(sentence, "zh") else None
-    return timex._read(sentence, scan(sentence, "zh"), "zh")
+        return timex._read.__wrapped__(sentence, "zh") if dates_and_periods(sentence, "zh") else None
+    return timex._read.__wrapped__(sentence, "zh")
 
 
 def _has_reference(sentence: str) -> bool:
@@ -174,7 +174,7 @@ def _has_reference(sentence: str) -> bool:
     if timex._bare(sentence, "zh"):
         return bool(dates_and_periods(sentence, "zh"))
     toks = scan(sentence, "zh")
-    return any(t.kind in ("DATE", "DUR") for t in toks) or timex._read(sentence, toks, "zh") is not None
+    return any(t.kind in ("DATE", "DUR") for t in toks) or timex._read.__wrapped__(sentence, "zh") is not None
 
 
 def test_time_reading_without_the_bare_test_first() -> None:

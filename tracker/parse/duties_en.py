@@ -25,8 +25,8 @@ from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
-    CONTINGENT,
     CLIENT_NOT_DATA,
+    CONTINGENT,
     DEFINITION,
     HAND_OVER,
     INVOICE_VERB,
