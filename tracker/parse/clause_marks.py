@@ -97,6 +97,10 @@ _SIGNATURE = re.compile(
     r"|立(?:契约|合同)书?人\s*(?=\n)"
     # a signature page's heading or a line signing for a party: "签署页", "代表客户签署：…"
     r"|签署页[ \t]*(?=\n)|代表[^\n:：。]{1,12}签(?:署|字)[ \t]*[:：]"
+    # a representative's line with its date: "本公司代表：李某（业务总监）　日期：2026年9月17日"; a quotation's
+    # acceptance heading: "客户接纳", "接纳及确认"
+    r"|[^\n:：。|]{0,8}代表(?:人)?[ \t]*[:：][^\n:：]{1,40}?(?:签署|签字)?日期[ \t]*[:：][^\n]{0,30}(?=\n|$)"
+    r"|(?:客户|买方|采购方)?(?:接纳|接受)(?:及确认|确认|书)?[ \t]*(?=\n)"
     # a party's line that ends sealed: "采购人（甲方）：江州市大数据发展管理局（盖章）", perhaps with its
     # date field after it on the same line ("…（盖章）　　日期：2026年2月10日")
     r"|[^\n:：。]{1,12}[:：][^\n:：。]{2,60}[(（](?:盖章|公章|签章)[)）][ \t\u3000]*"
@@ -113,7 +117,7 @@ _SIGNATURE = re.compile(
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
-                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权")
+                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权", "接纳", "接受")
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
@@ -154,7 +158,7 @@ def _capital(numeral: str) -> int | None:
     return _CAPITAL_DIGITS.get(numeral) if len(numeral) == 1 else None
 
 
-_LETTER_SECTION = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])\.[ \t]+(?=[A-Z][a-z])")
+_LETTER_SECTION = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])\.[ \t]+(?=[A-Z][a-z]|[\u4e00-\u9fff])")
 _LETTER_ITEM = re.compile(r"(?m)^[ \t#*]*(?P<l>[A-H])(?:\.(?=\d))?(?P<n>\d{1,2})\.?[ \t]")  # B1. or B.1
 _WS = re.compile(r"\s*")
 _TOC_LINE = re.compile(r"(?:[·.…．‥⋯_\-]{4,}|\t|\s{4,})\s*\d{1,3}\s*$")

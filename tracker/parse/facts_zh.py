@@ -139,7 +139,7 @@ _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
-    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间)\s*(?:为|是|:)?\s*(?:自[^,。;]{0,12}?起算?)?\s*[,]?\s*(?:为期)?|为期"
+    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间)\s*(?:为|是|:)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 
@@ -298,8 +298,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts
-        m = re.search(r"(?:终止|届满|期满|解除|消灭)(?:之日)?(?:后|起)", s)
-        if m:
+        m = re.search(r"(?:终止|届满|期满|解除|消灭)(?:之日)?(?:后|起)(?:仍然?|继续|持续|有效|存续)*", s)
+        if m:  # "于本合同终止后持续五年", "终止后继续有效三年"
             got = duration_at(s, m.end())
             if got:
                 facts.confidentiality_term = got[0]

@@ -5,11 +5,12 @@ one-year contract's yearly fee; a sum whose figures and capitals disagree is fla
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from tracker.parse import lexicon_zh
 from tracker.parse.common import Facts, RawWarning
 from tracker.parse.context_zh import Ctx
-from tracker.parse.money_text import MoneyHit, find_money
+from tracker.parse.money_text import MoneyHit, currency_named, find_money
 from tracker.parse.rx_prefilter import guarded
 
 #: an amended value: "由A调整为B" / "由A变更为B" right after the fact's label (B counts)
@@ -25,6 +26,8 @@ _FEE_LEAD = guarded(re.compile(
 #: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
 _PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
 _WHOLE = re.compile(r"本(?:合同|协议|契约)")
+_IS_THE_TOTAL = re.compile(r"[,，]\s*(?:即|为|系)本(?:合同|协议|契约)(?:的)?(?:总价款|总价|总额|总金额|价款总额)")
+_SHARE_OF = re.compile(r"\s*的?\s*\d+(?:\.\d+)?\s*%")
 
 
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
@@ -41,8 +44,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             hits = [h for h in hits if h.start >= amended.end()] or hits
             if hits and hits[0].start - amended.end() <= 8:
                 m = amended
-        if not hits or hits[0].start - m.end() > 8:
-            continue
+        if not hits or hits[0].start - m.end() > 8 or _SHARE_OF.match(text, m.end()):
+            continue  # (none near, or "总额的40%，即…": a share of the total, not the total)
         if re.search(r"不超过|不高于|上限|预估|预计|最高|以内|不低于|不少于", text[max(0, m.start() - 8):hits[0].start]):
             continue  # "预估服务费总额不超过…": a budget ceiling; "使用费合计不低于…": a minimum; neither is the price
         if _PER_PERIOD.search(text, m.start(), hits[0].start):
@@ -68,6 +71,13 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
             facts.warnings.append(RawWarning("ambiguous", ctx.clauses.label_at(m.start()), m.start(), hits[0].end,
                                              f"total fee {hits[0].value} here, {facts.total_fee} in clause {first[0]}"))
             break
+    for m in _IS_THE_TOTAL.finditer(text) if facts.total_fee is None else ():
+        before = find_money(text, max(0, m.start() - 60), m.start(), capital_wins=not facts.authoritative_figures)
+        if before:  # "…价格为人民币680,000元（大写：…），即本协议总价款"
+            facts.total_fee, facts.currency = before[-1].value, before[-1].currency
+            break
+    if facts.total_fee is None and "|" in text and (row := _table_total(text)) is not None:
+        facts.total_fee, facts.currency = row  # "| | **总额** | **486,000.00** |" under "| … | 金额（港币） |"
     if facts.total_fee is None:
         capital_wins = not facts.authoritative_figures
         hit = _sum_after(text, _YEARLY_FEE, capital_wins) if _one_year(seen) else None
@@ -109,3 +119,24 @@ def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
 
 
 __all__ = ["rule_fee"]
+
+
+#: a table's total row: its label cell names the total, its last cell is a bare figure
+_TOTAL_ROW = re.compile(r"(?m)^[ \t]*\|(?:[^|\n]*\|)*?[ \t*]*(?:总额|合计|总计|总价|总金额|总价款)[ \t*]*\|(?:[^|\n]*\|)*?"
+                        r"[ \t*]*(?P<fig>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)[ \t*]*\|[ \t]*$")
+
+
+def _table_total(text: str) -> tuple[Decimal, str | None] | None:
+    """The figure of a price table's total row, in the currency its header names (金额（港币）, 金额（元）)."""
+    for m in _TOTAL_ROW.finditer(text):
+        top = m.start()
+        while top > 0:  # the table's first line: its header
+            prev = text.rfind("\n", 0, top - 1) + 1
+            if not text[prev:top].lstrip().startswith("|"):
+                break
+            top = prev
+        header = text[top:text.find("\n", top)]
+        currency = currency_named(header) or ("CNY" if re.search(r"金额[^|]{0,4}元", header) else None)
+        if currency is not None:
+            return Decimal(m.group("fig").replace(",", "")), currency
+    return None

@@ -239,7 +239,7 @@ DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|付款依据|付款凭证"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
-NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|环境影响|可行性|个人信息保护影响|(?:系统)?健康|运行状况|巡检"
+NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
 EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|复测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from tracker.parse.lexicon_zh import OTHER, PARTY_RX, SIDES, defined_role
+from tracker.parse.party_self_zh import self_party
 from tracker.record import record
 
 #: what an organisation's name ends with (a law or a document defined by a short name is no party)
@@ -44,7 +45,7 @@ class Alias:
     """A short name a contract gives a party, with the role and the name's span."""
     alias: str
     role: str | None
-    name: tuple[int, int]
+    name: tuple[int, int] | None
     pos: int
     labelled: bool
 
@@ -95,6 +96,8 @@ def aliases(text: str) -> list[Alias]:
     if len(found) == 2 and len(known) == 1:
         (role,) = known
         found = [a if a.role else Alias(a.alias, OTHER[role], a.name, a.pos, a.labelled) for a in found]
+    if not found and (me := self_party(text)) is not None:  # "本公司将于…" in a quotation to its 客户
+        found = [Alias(me[0], me[1], me[2], me[3], False)]
     return [a for a in found if a.role]
 
 

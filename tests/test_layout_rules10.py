@@ -1,0 +1,114 @@
+"""Found by blind batch 56: a quotation that becomes the contract when the client signs it back. It is
+written in the first person (本公司) under a letterhead, in lettered sections (A. / B. / C.) whose items
+restart at 1, with a price table's total row, a representative's line with its date and an acceptance
+block under it."""
+
+from __future__ import annotations
+
+from tracker.parse import parse_text
+
+QUOTATION = """# 北辰数智科技有限公司
+地址：深圳市南山区科技园 ｜ 电话：0755-1234 5678
+
+## 报价单
+
+| 项目 | 内容 |
+|---|---|
+| 报价日期 | 2026年3月2日 |
+| 客户 | 云帆物流股份有限公司 |
+| 项目名称 | 仓库货架识别模型训练 |
+
+### A. 服务内容及价格
+
+| 序号 | 内容 | 金额（人民币） |
+|---|---|---:|
+| 1 | 模型训练 | 200,000.00 |
+| 2 | 部署及培训 | 100,000.00 |
+|  | **合计** | **300,000.00** |
+
+### B. 付款
+
+1. 首付款：客户须于签署接纳本报价单后五个工作日内，支付总额的50%，即人民币150,000元。
+2. 尾款：客户须于验收合格后十五日内支付总额的50%，即人民币150,000元。
+
+### C. 交付
+
+1. 客户须于签署接纳后十个工作日内提供不少于3,000张货架图像。
+2. 本公司将于2026年6月30日前完成模型的部署。
+3. 本公司须于部署完成后五个工作日内提交《模型测试报告》，列明准确率（不低于95%）。
+4. 本公司须于签署接纳后二十个工作日内提交《数据保护影响评估报告》。
+
+### D. 条款
+
+1. 生效：本报价单经客户签署接纳之日起生效。
+2. 期限：本合同有效期由生效日起计十二个月。
+3. 保密：保密责任于本合同终止后持续三年。
+
+本公司代表：周明（销售总监）　　日期：2026年3月2日
+
+### 客户接纳
+
+| 项目 | 内容 |
+|---|---|
+| 客户名称 | 云帆物流股份有限公司 |
+| 日期 | 2026年3月9日 |
+"""
+
+
+def _parsed() -> dict:  # type: ignore[type-arg]
+    return parse_text(QUOTATION, "quotation.md").to_json()
+
+
+def test_the_first_person_is_the_other_side_of_the_client_and_its_letterhead_names_it() -> None:
+    d = _parsed()
+    assert d["contract"]["provider"] == "北辰数智科技有限公司"
+    assert d["contract"]["client"] == "云帆物流股份有限公司"
+    by_quote = {o["quote"][:12]: o for o in d["obligations"]}
+    deploy = next(o for q, o in by_quote.items() if "完成模型的部署" in o["quote"])
+    assert (deploy["kind"], deploy["party"], deploy["due_date"]) == ("model_delivery", "provider", "2026-06-30")
+    report = next(o for o in d["obligations"] if "模型测试报告" in o["quote"])
+    assert (report["kind"], report["party"]) == ("evaluation_report", "provider")
+
+
+def test_an_impact_assessment_is_no_evaluation_of_the_model() -> None:
+    d = _parsed()
+    dpia = next(o for o in d["obligations"] if "影响评估报告" in o["quote"])
+    assert dpia["kind"] == "other"
+
+
+def test_lettered_sections_restart_their_items() -> None:
+    d = _parsed()
+    data = next(o for o in d["obligations"] if "货架图像" in o["quote"])
+    assert data["kind"] == "data_delivery"
+    assert data["quote"].endswith("货架图像")  # the item alone, not run on into the next section
+    assert data["clause"] == "3.1"  # C is the third section
+
+
+def test_the_acceptance_block_dates_the_signature_and_the_total_row_prices_it() -> None:
+    c = _parsed()["contract"]
+    assert c["signed_date"] == "2026-03-09"  # the client's acceptance, the later of the two dates
+    assert c["effective_date"] == "2026-03-09"
+    assert c["total_fee"] == "300000.00"  # the table's total row, not "总额的50%，即…"
+    assert c["currency"] == "CNY"
+    assert c["term"] == "P12M"  # "由生效日起计十二个月"
+    assert c["confidentiality_term"] == "P3Y"  # "终止后持续三年"
+
+
+def test_a_price_stated_as_the_total_counts() -> None:
+    text = ("合同\n甲方：甲公司\n乙方：乙公司\n第一条 价款\n1. 软件许可价格为人民币680,000元（大写：陆拾捌万元整），即本协议总价款。\n"
+            "2. 甲方于验收合格后30日内支付总价款的60%，即人民币408,000元。\n")
+    assert parse_text(text, "t.txt").to_json()["contract"]["total_fee"] == "680000.00"
+
+
+def test_the_first_person_is_read_only_against_one_named_role() -> None:
+    from tracker.parse.normalize import normalize
+    from tracker.parse.party_self_zh import self_party
+
+    me = self_party(normalize(QUOTATION).text)
+    assert me is not None and me[:2] == ("本公司", "provider")
+    sides = "甲方应于2026年6月30日前付款。本公司将于2026年7月1日前提交报告。"
+    assert self_party(sides) is None  # 甲方/乙方 name the sides: no guess
+    both = "客户须于5日内付款。供应商须于10日内交付。本公司将于2026年7月1日前提交报告。"
+    assert self_party(both) is None  # both roles named: 本公司 could be either
+    buyer = "供应商须于2026年5月10日前交货。本公司将于收货后30日内付款。"
+    assert self_party(buyer)[:2] == ("本公司", "client")  # a purchase order the buyer issues  # type: ignore[index]
