@@ -58,7 +58,7 @@ _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")
 #: "(i)", "(ii)" … at a line's start: a list numbered in small roman figures (a letter's sections)
 _PAREN_ROMAN = re.compile(rf"{_LINE_START}\((?P<n>i{{1,3}}|iv|vi{{0,3}}|ix|xi{{0,3}})\)(?=[ \t])")
 _NUM_DOT = re.compile(rf"{_LINE_START}(?P<n>\d{{1,2}})[.、](?!\d)")
-_CIRCLED = re.compile(rf"{_LINE_START}(?P<n>[①-⑳])")
+_CIRCLED = re.compile(rf"(?:{_LINE_START}|(?<=[.。;；])[ \t]*)(?P<n>[①-⑳])")  # (a text layer runs "… acceptance. ② If …" on)
 #: (every branch holds one of ``_SIGNATURE_WORDS`` on the line its match begins on or the next: a new
 #: branch adds its word there, or the segmentation never tries it; tests/test_parse_shortcuts3.py)
 _SIGNATURE = re.compile(

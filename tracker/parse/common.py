@@ -39,6 +39,7 @@ DATE_RX = re.compile(guard(
     r"\s*(?P<rd>[\d一二三四五六七八九十][\d一二三四五六七八九十\s]{0,6}?)\s*日"
     rf"|(?P<cy>[{_CN_DIGIT4}]{{4}})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<cd>[一二三四五六七八九十]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
+    r"|(?<![\d.])(?P<ny>\d{4})\.[ \t]+(?P<nm>\d{1,2})\.[ \t]+(?P<nd>\d{1,2})(?=\.)"  # 2026. 5. 20. (Korean)
     r"|(?<![\d./])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4})(?![\d/])"
     r"|(?<![\d./])(?P<td>\d{1,2})\.(?P<tm>\d{1,2})\.(?P<ty>\d{4})(?!\d|\.\d)"  # 03.08.2026: day first (India, Europe)
     r"|(?<![\d./])(?P<sy>1[0-4]\d)(?P<ss>[/.])(?P<sm>\d{1,2})(?P=ss)(?P<sd>\d{1,2})(?![\d/]|\.\d|\s*[条款项])"  # 115/09/21, 116.06.30: Minguo
@@ -125,6 +126,8 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
                 y, mo, d = cn_int(g["cy"]), cn_int(g["cm"]), cn_int(g["cd"])
             elif g["iy"]:
                 y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            elif g["ny"]:
+                y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
             elif g["uy"]:  # 07/14/2025: month first, as English contracts write it; 14/07/2025 read day-first
                 a, b = int(g["um"]), int(g["ud"])
                 y, mo, d = (int(g["uy"]), a, b) if a <= 12 else (int(g["uy"]), b, a)

@@ -10,7 +10,7 @@ from datetime import date
 from tracker.parse.clause_marks import ORDER_WORDS
 from tracker.parse.common import DateHit
 from tracker.parse.facts_en_text import Doc as _Doc
-from tracker.parse.timex_anchors import field_dates_en
+from tracker.parse.timex_anchors import defined_dates_en, field_dates_en
 
 _NAMED_DATE = re.compile(r"\s*(?:the\s+)?[\"“]?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+Date)\b")
 
@@ -61,6 +61,8 @@ def _field_signed(doc: _Doc) -> DateHit | None:
     """The signing date a field or a key-dates row states ("Signing Date | 30 April 2026")."""
     dates = field_dates_en(doc.text)
     day = next((dates[k] for k in ("signing date", "execution date", "date of signing", "signature date") if k in dates), None)
+    if day is None:  # '"Contract Date" means 2026. 5. 20., the date on which both parties signed …'
+        day = next((dates[k] for k, ev in defined_dates_en(doc.text).items() if ev == "signing" and k in dates), None)
     return DateHit(0, 0, day) if day is not None else None
 
 

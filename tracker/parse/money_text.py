@@ -20,7 +20,9 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "TWD": ("新台币", "NT$", "TWD"), "MOP": ("澳门元", "澳门币", "MOP$", "MOP"), "EUR": ("欧元", "EUR", "€"),
     "SGD": ("新加坡元", "SGD", "S$"), "GBP": ("英镑", "GBP", "£"), "AUD": ("澳元", "澳大利亚元", "AUD", "A$"),
     "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"), "MYR": ("令吉", "马币", "MYR"),
-    "INR": ("印度卢比", "INR", "₹"),
+    # (no "PHP" code: in an IT contract it is the programming language, "PHP 8")
+    "INR": ("印度卢比", "INR", "₹"), "KRW": ("韩元", "KRW", "₩"), "CHF": ("瑞士法郎", "CHF"), "PHP": ("菲律宾比索", "₱"),
+    "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"),
 }
 _MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
 #: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter

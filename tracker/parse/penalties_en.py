@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.parse import rx_literals as rxl
@@ -21,7 +22,8 @@ from tracker.record import replace
 if TYPE_CHECKING:
     from tracker.parse.rules_en import Ctx
 
-RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
+#: "0.5%", "five percent", and a rate per thousand written as a fraction: "1.25/1,000" (Korean 지체상금률)
+RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b|/\s*(?:1,?000|10,?000)\b)", re.I)
 
 
 def _article_title(ctx: Ctx, label: str | None) -> str:
@@ -54,6 +56,9 @@ def _basis(s: str) -> str | None:
 
 
 def _rate(text: str) -> object:
+    if "/" in text:  # "1.25/1,000"
+        figure, per = text.split("/", 1)
+        return Decimal(figure.strip()) / Decimal(per.replace(",", "").strip())
     return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
 
 

@@ -76,6 +76,9 @@ _DATE_NAMED_EN = (
                r"(?:referred\s+to\s+as\s+)?(?:the\s+)?[\"“](?P<name>[A-Z][\w -]{1,40}?\s+Date)[\"”]", re.I),
     re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,40}?\s+Date)[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+the\s+date\s+"
                r"(?:of|on\s+which|when)\s+(?P<ev>[^.;\n]{3,100})"),
+    # '"Contract Date" means 2026. 5. 20., the date on which both parties signed …': dated and named by its event
+    re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,40}?\s+Date)[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+[^,;\n]{4,40}?,\s*"
+               r"(?:being\s+)?the\s+date\s+(?:of|on\s+which|when)\s+(?P<ev>[^.;\n]{3,100})"),
 )
 
 

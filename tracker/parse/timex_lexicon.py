@@ -28,6 +28,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                r"|(?:end|expiry|expiration|last\s+day)\s+of\s+the\s+(?!warranty|payment|notice|cure|grace|objection|review"
                r"|acceptance|trial|test|renewal)(?:[\w-]+\s+){0,2}?(?:period|term)\b"
                r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement|rider|addendum)"
+               r"|(?:the\s+)?(?:contract|agreement|service|subscription|licen[cs]e|engagement)\s+(?:period|term)\s+(?:ends|expires|terminates)"
                r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|term)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date|\b(?:the|its|this)\s+start\s+date"),  # (not "the Order Start Date")
@@ -49,7 +50,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
     ("acceptance", r"(?:signed\s+)?(?:final\s+|milestone\s+)?acceptance(?:\s+(?:date|certificate|confirmation|form))?"
                    r"|(?:UAT\s+|final\s+|customer\s+|client\s+)?sign[\s-]off\b"
-                   r"|passes\s+acceptance|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
+                   r"|pass(?:es|ed)?\s+(?:the\s+)?(?:final\s+)?(?:acceptance|inspection)|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
                    r"|\b(?:it|we|the\s+(?:client|customer|buyer|principal))\s+accepts\b"
                    r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"),
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
