@@ -185,3 +185,18 @@ def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
         if role is not None:
             found.setdefault(role, span)
     return found
+
+
+#: a party's field that defines its short name: "Provider: Suzhou Qianxun Co., Ltd. ("Qianxun"), 5th Floor …"
+_FIELD_ALIAS = re.compile(r"(?m)^[ \t*\-•]*(?:\d{1,2}\.)?[ \t]*(?P<label>[A-Z][A-Za-z ]{1,25}?)[ \t*]*:[ \t*]*[A-Z][^\n:]{2,120}?"
+                          r"\(\s*(?:the\s+)?[\"“](?P<alias>[A-Z][\w .&-]{1,30}?)[\"”]\s*\)")
+
+
+def field_aliases(text: str, end: int) -> dict[str, str]:
+    """Short name → role, for each role field that defines one (the label says the role)."""
+    out: dict[str, str] = {}
+    for m in _FIELD_ALIAS.finditer(text, 0, end):
+        role = role_of(m.group("label"))
+        if role in ("provider", "client") and role_of(m.group("alias")) is None:
+            out.setdefault(m.group("alias").strip(), role)
+    return out

@@ -20,7 +20,7 @@ from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.paragraphs import fields_view
-from tracker.parse.parties_en import bare_fields, defined_parties, letter_parties
+from tracker.parse.parties_en import bare_fields, defined_parties, field_aliases, letter_parties
 from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_prefilter import guard
@@ -93,7 +93,7 @@ def rule_roles(ctx: Ctx) -> None:
     aliases: dict[str, str] = {}
     for role, span in defined_parties(ctx.text, 0, min(len(ctx.text), 4000), aliases).items():  # "made between **X**, … ("**Customer**")"
         ctx.defined.setdefault(role, span)
-    for word, role in aliases.items():  # a defined word the lexicon does not know ("the Company")
+    for word, role in [*aliases.items(), *field_aliases(ctx.text, min(len(ctx.text), 4000)).items()]:  # ("the Company")
         ctx.roles.setdefault(word, role)
     if "provider" not in ctx.defined or "client" not in ctx.defined:  # a letter between "we" and "you"
         spans, words = letter_parties(ctx.text, min(len(ctx.text), 4000))
@@ -153,6 +153,7 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+_DEFINED_AS = re.compile(r"\s*\((?:the\s+|hereinafter\s+)?[\"“][^\"”()]{1,40}[\"”]\)$")
 _HEADING = re.compile(r"\s*[#*\s]*(?P<t>[A-Z][^\n.;:]{3,100}?(?:AGREEMENT|Agreement|CONTRACT|Contract|STATEMENT OF WORK|"
                       r"Statement of Work|ORDER FORM|Order Form|ADDENDUM|Addendum))[*\s]*\n")
 
@@ -169,7 +170,7 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
         return facts
     end = ctx.text.find("\n", m.end())
     end = len(ctx.text) if end < 0 else end
-    value = ctx.text[m.end():end].rstrip(" .;,")
+    value = _DEFINED_AS.sub("", ctx.text[m.end():end].rstrip(" .;,"))  # '… (Phase 1) (the "Project")': the name only
     if value and "[" not in value and "_" not in value:
         facts.title = (m.end(), m.end() + len(value))
     return facts
@@ -299,7 +300,7 @@ def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
 
 
 _SUM_IN_TOTAL = re.compile(r"\b(?:fees?|price|charges?)\s+(?:is|are|shall\s+be)\s+(?=[^.;\n]{0,30}?\bin\s+total\b)", re.I)
-_FIXED_FEE = re.compile(r"\b(?:our|the|a)\s+fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
+_FIXED_FEE = re.compile(r"(?:\b(?:our|the|a)\s+|(?<=:)[ \t]*|(?m:^)[ \t]*)fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
 _RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")
 
@@ -321,7 +322,7 @@ def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     if plex:
         facts.copies = {"duplicate": 2, "triplicate": 3, "quadruplicate": 4}[plex.group(1).lower()]
         return facts
-    m = rxl.search(r"(?:in|into)\s+(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I)
+    m = rxl.search(r"(?:\b(?:in|into)\s+|(?:^|:)[ \t]*)(?:(?P<w>[a-z]+)\s*\(\s*(?P<n>\d+)\s*\)|(?P<n2>\d+)|(?P<w2>[a-z]+))\s+(?:original\s+)?(?:counterparts|originals|copies)", ctx.text, re.I | re.M)  # (a field "Originals: Two (2) originals")
     if m:
         with contextlib.suppress(NumeralError):
             facts.copies = int(m.group("n") or m.group("n2") or en_int(m.group("w2")))

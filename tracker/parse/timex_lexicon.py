@@ -29,6 +29,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                r"|acceptance|trial|test|renewal)(?:[\w-]+\s+){0,2}?(?:period|term)\b"
                r"|end\s+of\s+this\s+(?:agreement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|schedule|engagement|rider|addendum)"
                r"|(?:the\s+)?(?:contract|agreement|service|subscription|licen[cs]e|engagement)\s+(?:period|term)\s+(?:ends|expires|terminates)"
+               r"|this\s+(?:term\s+sheet|letter(?:\s+of\s+[a-z]+)?|memorandum(?:\s+of\s+understanding)?|quotation|proposal)\s+(?:ends|expires|terminates)"
                r"|(?:this\s+|the\s+)?(?:agreement|engagement|contract|sow|statement\s+of\s+work|order(?:\s+form)?|term)\s+(?:ends|expires|terminates)|\bexpiry\b|\bexpiration\b|termination"),
     ("effective", r"(?:sow\s+)?effective\s+date|comes?\s+into\s+(?:force|effect)|becom\w+\s+effective"),
     ("commencement", r"commencement\s+date|\b(?:the|its|this)\s+start\s+date"),  # (not "the Order Start Date")
@@ -44,7 +45,8 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples|corpus|dataset)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
-                      r"|receiving\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:data|dataset|corpus)\b"),
+                      r"|(?:receiving|(?:it|the\s+\w+)\s+receives)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:data|dataset|corpus|transcripts|images|recordings|samples)\b"),
     ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|(?:delivering|deploying)\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|models?\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|deployed)"
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
