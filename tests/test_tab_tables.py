@@ -50,3 +50,24 @@ def test_a_revised_date_column_replaces_the_original_one() -> None:
             "| M4 Production Go-Live | 31 October 2026 | 15 January 2027 |\n")
     rows = {o["title"]: o["due_date"] for o in parse_text(text, "c.en.md").to_json()["obligations"]}
     assert rows == {"M3 Integration": "2026-11-30", "M4 Production Go-Live": "2027-01-15"}
+
+
+def test_a_chinese_responsibility_table_names_who_owes_each_row() -> None:
+    """A Word table (工作事项 | 责任方 | 完成时限) that the contract only refers to ("双方应按附件一所列…履行"):
+    each row is a duty of the side its 责任方 cell names, of the kind its own words say."""
+    text = ("平台建设合同\n甲方（采购方）：甲银行股份有限公司\n乙方（实施方）：乙科技有限公司\n"
+            "第一条 实施\n（一）双方应按附件一所列的工作事项、责任方和完成时限履行各自义务。\n"
+            "第二条 期限\n（一）本合同自2026年3月2日起生效，有效期两年。\n"
+            "（以下无正文）\n甲方（盖章）：甲银行股份有限公司\n乙方（盖章）：乙科技有限公司\n"
+            "附件一 实施计划与责任分工表\n序号\t工作事项\t责任方\t完成时限\t交付成果\n"
+            "1\t项目启动会\t甲乙双方\t合同生效之日起5个工作日内\t会议纪要\n"
+            "2\t提供历史交易数据\t甲方\t合同生效之日起10个工作日内\t数据交接清单\n"
+            "3\t平台部署上线\t乙方\t2026年6月30日前\t上线报告\n"
+            "4\t运维月报\t乙方\t自2026年7月起，每月10日前提交上月运维月报\t《运维月报》\n")
+    rows = {o["quote"]: o for o in parse_text(text, "t.txt").to_json()["obligations"] if o["clause"] == "附件一"}
+    assert (rows["合同生效之日起5个工作日内"]["party"], rows["合同生效之日起5个工作日内"]["kind"]) == ("both", "other")
+    data = rows["合同生效之日起10个工作日内"]
+    assert (data["kind"], data["party"], data["due_date"]) == ("data_delivery", "client", "2026-03-16")
+    assert (rows["2026年6月30日前"]["kind"], rows["2026年6月30日前"]["party"]) == ("model_delivery", "provider")
+    monthly = rows["自2026年7月起，每月10日前提交上月运维月报"]
+    assert (monthly["kind"], monthly["recurrence"], monthly["due_date"]) == ("progress_report", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-07-10")

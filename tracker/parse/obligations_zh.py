@@ -319,11 +319,6 @@ def _series_week(ctx: Ctx, before: str) -> date | None:
     return series_week(before, weeks) if weeks else None
 
 
-def _role_in(ctx: Ctx, cell: str) -> str | None:
-    m = ctx.party_rx().search(cell)
-    return (ctx.role_of(m.group(0)) or lexicon_zh.role_word(m.group(0))) if m else None
-
-
 _RESTATED = re.compile(r"\(\s*即\s*(?P<t>[^()]{4,60})\)")
 
 

@@ -12,8 +12,9 @@ from tracker.parse.annex_refs_zh import _referring_sentence
 from tracker.parse.common import Facts, RawObligation, Unit, find_dates
 from tracker.parse.context_zh import Ctx, _kind
 from tracker.parse.duty_time_zh import duty_time
-from tracker.parse.obligations_zh import TITLES, _party, _referring_party, _role_in
+from tracker.parse.obligations_zh import TITLES, _party, _referring_party
 from tracker.parse.project_weeks_zh import week_end_date, week_ends
+from tracker.parse.series_zh import series_month
 
 
 def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
@@ -43,6 +44,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
             if got and got.get("recurrence"):
                 relative = {"recurrence": got["recurrence"]}
+                if (since := series_month(ctx.text[cell.start:cell.start + got["_a"]])) is not None:
+                    relative["series_from"] = since  # "自2026年5月起，每月10日前提交…"
             elif got and got.get("event"):
                 relative = {k: got[k] for k in ("event", "offset", "business_days")}
         if (len(found) != 1 and not relative) or any(x < b and a < y for x, y in taken):
@@ -71,6 +74,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             # payment-time column too (交付成果 | 完成时限 | 付款比例 | 付款条件): each row's deliverable says
             # what its deadline column dates, the provider's unless a sentence binds another party to it
             kind = kinds_zh.kind_of("提交" + titles, "provider") or "other"
+        if kind is None and row.of("party") is not None:
+            kind = "other"  # a responsibility table (工作事项 | 责任方 | 完成时限): each row's words give its kind below
         if kind in (None, "payment"):
             continue
         party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
@@ -80,7 +85,11 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             party = role
             what = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
                             and not re.fullmatch(r"[\s—–\-/无]*", ctx.text[c.start:c.end]))  # ("—": an empty cell)
-            kind = kinds_zh.kind_of("提供" + what, party) or kind
+            task = next((ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
+                         and not re.fullmatch(r"[\s\dA-Za-z.—–\-/无]{0,4}", ctx.text[c.start:c.end])), what)  # (not "M3", "1")
+            # the work item's own words first ("提供历史交易数据"), then the row's ("… 数据交接清单")
+            own, whole = kinds_zh.kind_of("提供" + task, party), kinds_zh.kind_of("提供" + what, party)
+            kind = (own if own not in (None, "other") else whole or own) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
@@ -88,6 +97,14 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0] if found else None,
                                                **relative))
     return facts
+
+
+def _role_in(ctx: Ctx, cell: str) -> str | None:
+    """The role a responsibility cell names ("乙方", "服务方"); both sides for "甲乙双方"."""
+    if re.search(r"双方|各方|甲乙", cell):
+        return "both"
+    m = ctx.party_rx().search(cell)
+    return (ctx.role_of(m.group(0)) or lexicon_zh.role_word(m.group(0))) if m else None
 
 
 def _titles(ctx: Ctx, row: Any) -> str:
