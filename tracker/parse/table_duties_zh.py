@@ -88,8 +88,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             task = next((ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
                          and not re.fullmatch(r"[\s\dA-Za-z.—–\-/无]{0,4}", ctx.text[c.start:c.end])), what)  # (not "M3", "1")
             # the work item's own words first ("提供历史交易数据"), then the row's ("… 数据交接清单")
-            own, whole = kinds_zh.kind_of("提供" + task, party), kinds_zh.kind_of("提供" + what, party)
-            kind = (own if own not in (None, "other") else whole or own) or kind
+            item_kind, row_kind = kinds_zh.kind_of("提供" + task, party), kinds_zh.kind_of("提供" + what, party)
+            kind = (item_kind if item_kind not in (None, "other") else row_kind or item_kind) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
         title_cell = row.of("title")
