@@ -112,3 +112,22 @@ def test_the_first_person_is_read_only_against_one_named_role() -> None:
     assert self_party(both) is None  # both roles named: 本公司 could be either
     buyer = "供应商须于2026年5月10日前交货。本公司将于收货后30日内付款。"
     assert self_party(buyer)[:2] == ("本公司", "client")  # a purchase order the buyer issues  # type: ignore[index]
+
+
+T_NAMES = ("技术服务合同\n委托方（甲方）：甲银行股份有限公司\n受托方（乙方）：乙科技有限公司\n"
+           "第一条 定义\n1.1 本合同所称“T日”指本合同生效之日；“T1日”指甲方签发《平台上线确认书》之日；"
+           "“T2日”指甲方签发《终验报告》之日。\n"
+           "第二条 实施\n2.1 甲方应于T+10个工作日内向乙方提供脱敏样本数据。\n"
+           "2.2 乙方应于T1+20个工作日内提交《模型评估报告》。\n2.3 乙方应于T2+10日内移交源代码。\n"
+           "第三条 付款\n3.1 甲方应于T1+30日内支付第二期款项人民币100,000元。\n"
+           "第四条 其他\n4.1 本合同自双方签字盖章之日起生效。\n（以下无正文）\n甲方（盖章）：甲银行股份有限公司\n日期：2026年3月2日\n"
+           "乙方（盖章）：乙科技有限公司\n日期：2026年3月2日\n")
+
+
+def test_days_the_contract_names_t_t1_t2_anchor_its_deadlines() -> None:
+    obs = {o["clause"]: o for o in parse_text(T_NAMES, "t.txt").to_json()["obligations"]}
+    assert obs["2.1"]["trigger"] == {"event": "effective", "offset": "P10D", "business_days": True}
+    assert obs["2.1"]["due_date"] == "2026-03-16"
+    assert obs["2.2"]["trigger"] == {"event": "model_delivery", "offset": "P20D", "business_days": True}  # a 上线确认书
+    assert obs["2.3"]["trigger"] == {"event": "acceptance", "offset": "P10D", "business_days": False}  # the 终验报告
+    assert obs["3.1"]["trigger"] == {"event": "model_delivery", "offset": "P30D", "business_days": False}

@@ -150,7 +150,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                    # accepting a deliverable in writing: "书面确认接纳《模型评估报告》后"
                    r"|(?:书面)?确认?(?:接纳|接受|认可)[^,。;]{0,16}?(?:报告|成果|交付物|交付成果)[》>]?"
                    # "甲方签署第一阶段工作量确认单后": a confirmation sheet signed is the stage accepted
-                   r"|(?:签署|签发|签字确认)[^,。;]{0,12}?(?:确认单|验收单|确认书)[》>]?"
+                   r"|(?:签署|签发|签字确认)[^,。;]{0,12}?(?<!上线)(?:确认单|验收单|确认书)[》>]?"  # (a 上线确认书 dates the go-live)
                    # "提交《诊断报告》并经甲方书面确认后": a deliverable confirmed in writing is accepted
                    # (an evaluation report confirmed is still the report's event: it names a schema event)
                    r"|(?:报告(?<!评估报告)(?<!测试报告)(?<!评测报告)(?<!测评报告)(?<!检测报告)|成果|交付物|方案|终稿|定稿|(?:考核|评估|考评)结果)[》>]?\s*(?:并|且)?经[^,。;]{0,8}?(?:书面)?确认"

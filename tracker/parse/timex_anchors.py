@@ -18,7 +18,8 @@ from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
 #: anchor id → the words that define its period, per language
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
 DEFINED_EN: tuple[tuple[str, str], ...] = (("warranty_end", r"warranty\s+period"),)
-_T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?T[\"“”'「」]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")
+#: a day the contract names T, T1, T2…: '"T"指生效日', 'T为合同生效日', '“T1日”指甲方签发《平台上线确认书》之日'
+_T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?(?P<t>T\d?)日?[\"“”'「」]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")
 _SENTENCE_END = re.compile(r"[。;\n]|\.(?=\s)")
 
 
@@ -31,10 +32,9 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
 
     out: dict[str, tuple[str, str]] = {}
     for m in _T_DEFINED.finditer(text) if "T" in text else ():  # "T"指生效日 / T为合同生效日
-        event = next((t for t in scan(text[m.end():m.end() + 16], lang) if t.kind == "EVENT" and t.start <= 6), None)
-        if event is not None:
-            out["T"] = (str(event.value), "P0D")
-            break
+        event = next((t for t in scan(text[m.end():m.end() + 24], lang) if t.kind == "EVENT" and t.start <= 12), None)
+        if event is not None and m.group("t") not in out:
+            out[m.group("t")] = (str(event.value), "P0D")  # (the first definition of each name wins)
     for anchor, rx in DEFINED_EN if lang == "en" else DEFINED_ZH:
         for m in re.finditer(rx, text, re.I if lang == "en" else 0):
             start = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())),
