@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from tracker import calendar_closure
 from tracker.record import field, record
 
 DEFAULT = "CN"
@@ -73,7 +74,7 @@ def normalise(code: str) -> str:
 
 def known(code: str) -> bool:
     """A code this layer can count with: CN, a financial alias, or a country[-subdivision] of ``holidays``."""
-    code = normalise(code)
+    code, _ = calendar_closure.split(normalise(code))  # (a contract's yearly closure: "NZ-AUK+CLOSED:1224-0105")
     if code == DEFAULT or code in _FINANCIAL:
         return True
     import holidays
@@ -84,7 +85,9 @@ def known(code: str) -> bool:
 
 
 def describe(code: str) -> str:
-    return _NAMES.get(normalise(code), normalise(code))
+    base, closure = calendar_closure.split(normalise(code))
+    name = _NAMES.get(base, base)
+    return f"{name}, {calendar_closure.describe(closure)}" if closure else name
 
 
 # ------------------------------------------------------------------------------ package data
@@ -123,7 +126,7 @@ def _holidays_class(code: str) -> tuple[Any, dict[str, Any]]:
 @lru_cache(maxsize=16)
 def package_range(code: str) -> tuple[int, int] | None:
     """The years the package covers for ``code`` (None: none)."""
-    code = normalise(code)
+    code = calendar_closure.split(normalise(code))[0]
     if code == DEFAULT:
         years = _chinese()[0]
         return (min(years), max(years)) if years else None
@@ -135,7 +138,7 @@ def package_range(code: str) -> tuple[int, int] | None:
 
 
 def package_source(code: str) -> str:
-    if normalise(code) == DEFAULT:
+    if calendar_closure.split(normalise(code))[0] == DEFAULT:
         return _chinese()[1]
     import holidays
 
@@ -146,6 +149,10 @@ def package_source(code: str) -> str:
 def package_year(code: str, year: int) -> YearSchedule | None:
     """The package's schedule of ``code`` for ``year``, or None when the package does not cover it."""
     code = normalise(code)
+    base, closure = calendar_closure.split(code)
+    if closure is not None:
+        got = package_year(base, year)
+        return _closed(got, code, closure) if got is not None else None
     rng = package_range(code)
     if rng is None or not rng[0] <= year <= rng[1]:
         return None
@@ -180,6 +187,9 @@ class Calendar:
     def schedule(self, year: int) -> YearSchedule | None:
         """The year's schedule: imported, else the package's, else None (not covered)."""
         got = self._by_year.get(year)
+        closure = calendar_closure.split(self.code)[1]
+        if got is not None and closure is not None:
+            return _closed(got, self.code, closure)  # an imported year, and the contract's own closure
         return got if got is not None else package_year(self.code, year)
 
     def coverage(self, year: int) -> str | None:
@@ -193,7 +203,9 @@ class Calendar:
         """(is a working day, guessed): outside the covered years only weekends are rest days."""
         s = self.schedule(day.year)
         if s is None:
-            return day.weekday() < 5, True
+            closure = calendar_closure.split(self.code)[1]
+            closed = closure is not None and day in calendar_closure.days_in(closure, day.year)
+            return day.weekday() < 5 and not closed, True
         return s.is_working_day(day), False
 
     def basis(self, first: date, last: date) -> dict[str, str | None]:
@@ -210,13 +222,20 @@ class Calendars:
 
     def get(self, code: str | None) -> Calendar:
         c = normalise(code or DEFAULT)
-        return Calendar(c, tuple(s for s in self.imported if s.calendar == c))
+        base = calendar_closure.split(c)[0]  # the years imported for a base calendar serve its closures too
+        return Calendar(c, tuple(s for s in self.imported if s.calendar == base))
 
     def codes(self) -> list[str]:
         return sorted({s.calendar for s in self.imported})
 
 
 MAINLAND = Calendar()
+
+
+def _closed(s: YearSchedule, code: str, closure: calendar_closure.Closure) -> YearSchedule:
+    """``s`` with the contract's closure days off (a make-up working day inside it is closed too)."""
+    days = calendar_closure.days_in(closure, s.year)
+    return YearSchedule(code, s.year, s.holidays | days, s.workdays - days, s.source + " + the contract's closure")
 
 
 def uncovered_years(basis: Mapping[str, str | None] | None) -> list[int]:

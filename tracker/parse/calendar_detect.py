@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
+from tracker import calendar_closure
 from tracker.calendars import DEFAULT
+from tracker.parse.common import MONTHS
 from tracker.record import record
 
 # place wording -> calendar code; longest names are tried first, so "People's Republic of China"
@@ -32,7 +34,9 @@ PLACES_EN = {
     "mainland China": "CN", "Beijing": "CN", "Shanghai": "CN", "State Council": "CN",
     "Philippines": "PH", "Manila": "PH", "Japan": "JP", "Tokyo": "JP", "Ireland": "IE", "Dublin": "IE", "Malaysia": "MY", "Kuala Lumpur": "MY",
     "New South Wales": "AU-NSW", "Sydney": "AU-NSW", "Victoria, Australia": "AU-VIC", "Melbourne": "AU-VIC",
-    "United States": "US", "Germany": "DE", "France": "FR", "Korea": "KR", "Canada": "CA",
+    "United States": "US", "Germany": "DE", "France": "FR", "Korea": "KR", "Seoul": "KR", "Canada": "CA",
+    "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
+    "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
 }
 PLACES_ZH = {
     "香港": "HK", "澳门": "MO", "新加坡": "SG", "英格兰": "GB-ENG",
@@ -49,7 +53,7 @@ _PLACE_EN = re.compile(rf"\b(?:{_alternation(PLACES_EN)})\b")
 _PLACE_ZH = re.compile(_alternation(PLACES_ZH))
 
 # 1. definitions: the sentence that defines the working day
-_DEF_EN = re.compile(r"[\"“]?\*{0,2}Business Days?\*{0,2}[\"”]?\s*(?:\([^)]{0,40}\)\s*)?"
+_DEF_EN = re.compile(r"[\"“]?\*{0,2}(?:Business|Working) Days?\*{0,2}[\"”]?\s*(?:\([^)]{0,40}\)\s*)?"
                      r"(?:means|shall mean|refers to|is)\b[^;\n]{0,400}?(?:\.(?=\s|$)|;|\n|$)", re.I)
 _DEF_ZH = re.compile(r"(?:工作日|工作天|营业日)[」”\"]?\s*(?:是指|系指|意指|指)[^。；\n]{0,200}")
 # 2. governing law: the place named right before 法律 / after "laws of", no bracket in between
@@ -80,12 +84,24 @@ def _place(text: str, start: int, end: int, en: bool) -> str | None:
 
 
 def detect(text: str, language: str = "zh-Hans") -> Detected | None:
-    """The calendar the contract names, or None (the caller uses the mainland default)."""
+    """The calendar the contract names, or None (the caller uses the mainland default); a yearly
+    closure its definition adds ("excludes every day from 24 December to 5 January") is part of it."""
     en = language == "en"
+    closed: tuple[tuple[int, int, int, int], int, int] | None = None
     for m in (_DEF_EN if en else _DEF_ZH).finditer(text):
         code = _place(text, m.start(), m.end(), en)
+        closure = _closure(text, m.start(), m.end()) if en else None
         if code is not None:
-            return Detected(code, m.start(), m.end(), "definition")
+            return Detected(calendar_closure.code_with(code, closure) if closure else code, m.start(), m.end(), "definition")
+        if closure is not None and closed is None:
+            closed = (closure, m.start(), m.end())
+    got = _by_law(text, en)
+    if closed is not None:  # the definition's closure on the calendar the governing law (or the default) gives
+        return Detected(calendar_closure.code_with(got.code if got else DEFAULT, closed[0]), closed[1], closed[2], "definition")
+    return got
+
+
+def _by_law(text: str, en: bool) -> Detected | None:
     if en:
         for m in _LAW_EN.finditer(text):
             code = _place(text, m.start("place"), m.end("place"), True)
@@ -104,3 +120,30 @@ def detect(text: str, language: str = "zh-Hans") -> Detected | None:
 def calendar_of(text: str, language: str = "zh-Hans") -> str:
     got = detect(text, language)
     return got.code if got else DEFAULT
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _day(n: str) -> str:
+    """A day and month in either order ("24 December", "December 24th"), its groups named after ``n``."""
+    return rf"(?:(?P<{n}d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{n}m>{_MONTH})|(?P<{n}M>{_MONTH})\s+(?P<{n}D>\d{{1,2}}))"
+
+
+#: a yearly closure inside a working-day definition: "excludes every day in the period from 24 December to 5 January"
+_CLOSURE = re.compile(r"\b(?:exclud\w*|other\s+than|except|not\s+including)\b[^.;]{0,60}?\b(?:from|between)\s+"
+                      + _day("a") + r"\s*(?:to|and|until|through|–|-)\s*" + _day("b"), re.I)
+
+
+def _closure(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
+    m = _CLOSURE.search(text, start, end)
+    if m is None:
+        return None
+    g = m.groupdict()
+    try:
+        first = (MONTHS[(g["am"] or g["aM"]).lower()], int(g["ad"] or g["aD"]))
+        last = (MONTHS[(g["bm"] or g["bM"]).lower()], int(g["bd"] or g["bD"]))
+    except (KeyError, AttributeError, ValueError):
+        return None
+    closure = (*first, *last)
+    return closure if calendar_closure.valid(closure) else None

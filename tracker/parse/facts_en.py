@@ -278,7 +278,8 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
                         text[m.end():m.end() + 40]):
                 continue
             anchor = _anchor(doc, text[m.end():m.end() + 120], names)
-            if rx == "expire_dur" and not _own(re.sub(r"^\s*(?:after|from|following)\s+", "", text[m.end():m.end() + 80]), names):
+            if rx == "expire_dur" and not text.startswith(" later", m.end()) \
+                    and not _own(re.sub(r"^\s*(?:after|from|following)\s+", "", text[m.end():m.end() + 80]), names):
                 continue  # "shall terminate thirty (30) days after written notice" is no term
             out = {"term": value, "term_at": doc.sentence(m.start()), "term_from_event": anchor == "event"}
             break

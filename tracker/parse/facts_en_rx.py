@@ -23,7 +23,7 @@ RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "own_start": rf"(?i:{P['own_start']})",
     "subject": P['term_subject'],
     "term": rf"\b(?:{'|'.join(P['term_verbs'])}){P['period_of']}(?i:{DUR})",
-    "expire_dur": rf"{P['expire_after']}(?i:{DUR})(?=\s+(?:after|from|following)\s)",
+    "expire_dur": rf"{P['expire_after']}(?i:{DUR})(?=\s+(?:after|from|following)\s|\s+later\b)",  # "…ends eighteen (18) months later"
     "until_dur": rf"(?=u)\buntil\s+(?:the\s+(?:date\s+(?:that\s+is|falling)\s+)?)?(?i:{DUR})",
     "anniversary": P['anniversary'],
     "end_tail": rf"\b(?:{P['end_verbs']}|(?P<on>{P['end_on']}))$",
