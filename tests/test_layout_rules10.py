@@ -131,3 +131,39 @@ def test_days_the_contract_names_t_t1_t2_anchor_its_deadlines() -> None:
     assert obs["2.2"]["trigger"] == {"event": "model_delivery", "offset": "P20D", "business_days": True}  # a 上线确认书
     assert obs["2.3"]["trigger"] == {"event": "acceptance", "offset": "P10D", "business_days": False}  # the 终验报告
     assert obs["3.1"]["trigger"] == {"event": "model_delivery", "offset": "P30D", "business_days": False}
+
+
+COUNTERSIGNED = """# 瀚星智能科技股份有限公司
+
+## 報價單（兼服務契約）
+
+| 項目 | 內容 |
+|---|---|
+| 客戶名稱 | 宏達精密工業股份有限公司 |
+| 專案名稱 | 客服知識庫建置專案 |
+
+### 一、交易條件
+
+1. 契約成立：本報價單經客戶簽章回傳之日（下稱「回簽日」）起成立契約。
+2. 資料提供：客戶應於回簽日起5個工作天內，提供FAQ文件及客服對話紀錄。
+3. 交付：本公司應於2026/10/30前完成知識庫建置。
+4. 付款：期中款新臺幣500,000元，於系統上線後由本公司開立統一發票，客戶於收到發票後15個工作天內付款。
+
+### 二、客戶回簽
+
+| 報價方 | 客戶回簽 |
+|---|---|
+| 瀚星智能科技股份有限公司（公司章） | 宏達精密工業股份有限公司（公司及負責人章） |
+| 日期：2026/09/14 | 回簽日期：2026/09/21 |
+"""
+
+
+def test_a_countersigned_quotation_is_signed_on_its_countersignature() -> None:
+    d = parse_text(COUNTERSIGNED, "q.zh-Hant.md").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"]) == ("瀚星智能科技股份有限公司", "宏達精密工業股份有限公司")  # 客戶名稱 | …
+    assert c["signed_date"] == "2026-09-21"  # the sealed table's later date
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert data["trigger"] == {"event": "signing", "offset": "P5D", "business_days": True}  # 回簽日: countersigned
+    pay = next(o for o in d["obligations"] if o["kind"] == "payment")  # "客戶於…內付款": no 應 or 須, still a duty
+    assert (pay["amount"], pay["trigger"]) == ("500000.00", {"event": "invoice", "offset": "P15D", "business_days": True})

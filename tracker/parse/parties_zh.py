@@ -37,7 +37,7 @@ _NAME_END = re.compile(
     rf"鉴于|根据《|兹因|兹就|(?:{_FIELD_WORDS})[^\s:()]{{0,4}}(?=\s*[:(])"
 )
 #: a labelled line or cell: LABEL：VALUE, the label holding a side letter or a role word
-_CORE = rf"(?:{_SIDE_RX}|{_ROLE})(?:\s*\([^()\n]{{1,12}}\))?"
+_CORE = rf"(?:{_SIDE_RX}|{_ROLE})(?:\s*\([^()\n]{{1,12}}\))?(?:名称|全称)?"  # ("客户名称", "甲方名称")
 #: the label before a colon (or a table cell border): a side letter or a role word at a line or
 #: cell start after a short prefix, or (one-line layouts) 甲方（…） anywhere
 _LINE_LABEL = re.compile(rf"[ \t>#*\-|]*+(?:\(\d{{1,2}}\)\s*|\d{{1,2}}[.、]\s*)?(?P<label>[^\n:：|。;()]{{0,8}}?{_CORE}"
@@ -47,7 +47,7 @@ _INLINE_LABEL = re.compile(rf"(?P<label>(?:{_SIDE_RX})(?:\s*\([^()\n]{{1,12}}\))
 _COLON = re.compile(r"[:：|]")
 _MAX_LABELS = 2000
 #: the last character of any label: a role word's (方, 人, 商…) or a closing bracket
-_LABEL_ENDS = frozenset([*(w[-1] for w in ROLE_WORDS), "方", ")", "）"])
+_LABEL_ENDS = frozenset([*(w[-1] for w in ROLE_WORDS), "方", ")", "）", "称"])
 _AFTER_COLON = re.compile(r"[ \t*]*+")
 
 
