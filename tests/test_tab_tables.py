@@ -71,3 +71,26 @@ def test_a_chinese_responsibility_table_names_who_owes_each_row() -> None:
     assert (rows["2026年6月30日前"]["kind"], rows["2026年6月30日前"]["party"]) == ("model_delivery", "provider")
     monthly = rows["自2026年7月起，每月10日前提交上月运维月报"]
     assert (monthly["kind"], monthly["recurrence"], monthly["due_date"]) == ("progress_report", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-07-10")
+
+
+def test_a_fee_schedule_is_due_by_its_payment_due_column() -> None:
+    """Schedule “B” (curly quotes) after the signatures, as a Word table: the "Payment due" column dates each
+    fee, not the "Invoiced" one; a monthly fee's sum stands before its period, its series starts where it says."""
+    text = ('MANAGED SERVICES AGREEMENT\nThis Agreement is made between Lake Insurance Company (the "Client") and '
+            'North MLOps Inc. (the "Provider").\n1. Term\n1.1 This Agreement commences on September 14, 2026 and '
+            'continues for twenty-four (24) months.\n2. Delay\n2.1 If Go-Live has not occurred by the Target Go-Live Date, '
+            "the Provider shall pay the Client 0.5% of the fixed fee for each day of delay, up to a maximum of 10% of the "
+            "fixed fee.\nIN WITNESS WHEREOF the parties have executed this Agreement.\n"
+            "Schedule “B” – Fees\nFee\tAmount (CAD)\tInvoiced\tPayment due\n"
+            "B.1 Onboarding Fee\t84,000.00\tOn the Effective Date\tWithin four (4) weeks after the Effective Date\n"
+            "B.2 Managed Services Fee\t19,500.00 per month\tMonthly in arrears\tOn the 15th day of each month, beginning "
+            "January 15, 2027, for the preceding month\n")
+    d = parse_text(text, "fees.en.txt").to_json()
+    pays = {o["title"]: o for o in d["obligations"] if o["kind"] == "payment"}
+    onboarding = pays["B.1 Onboarding Fee"]
+    assert (onboarding["clause"], onboarding["amount"]) == ("Schedule B.1", "84000.00")  # (its row id)
+    assert onboarding["trigger"] == {"event": "effective", "offset": "P28D", "business_days": False}
+    monthly = pays["B.2 Managed Services Fee"]
+    assert (monthly["amount"], monthly["recurrence"], monthly["due_date"]) == ("19500.00", "FREQ=MONTHLY;BYMONTHDAY=15", "2027-01-15")
+    delay = next(p for p in d["contract"]["penalties"] if p["kind"] == "late_delivery")  # "has not occurred by …"
+    assert (delay["rate"], delay["per"], delay["basis"]) == ("0.005", "day", "total_fee")  # "of the fixed fee"

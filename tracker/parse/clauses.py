@@ -155,7 +155,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
         label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"SOW{m['sow']}" if m.group("sow") \
             else f"CO{m['co']}" if m.group("co") else f"Work Order {m['wo']}" if m.group("wo") \
             else f"Addendum {m['ad']}" if m.group("ad") \
-            else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" else re.sub(r"\s+", " ", name).title()
+            else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \
+            else re.sub(r"\s+", " ", re.sub(r"[\"“”'‘’]", "", name)).title()  # Schedule “B” → Schedule B
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
     arts = [pos for pos, k, _ in marks if k == "art"]
     # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles;

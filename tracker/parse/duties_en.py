@@ -311,16 +311,18 @@ def _series_from(s: str, text: str) -> date | None:
     if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
         return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
     if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
-        on = _STARTING_ON.search(s)
-        hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value] if on else []
-        return hits[0].value if hits and hits[0].start - on.end() <= 1 else None  # type: ignore[union-attr]
+        for on in _STARTING_ON.finditer(s):  # ("commencing with the quarter beginning on 1 July 2026": the second)
+            hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value]
+            if hits and hits[0].start - on.end() <= 1:
+                return hits[0].value
+        return None
     hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
 
 
 _STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
 _STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
-_STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)\s+(?:on|from)|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
+_STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)(?:\s+(?:on|from))?|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
                           r"(?:\s+on)?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.I)  # "…, first report due 10 July 2026"
 _BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)

@@ -12,7 +12,6 @@ from tracker.parse import tables_space
 from tracker.parse.common import BaseCtx, RawObligation, Unit
 from tracker.parse.duties_en import (
     _AMOUNT_HEADER,
-    _FIGURE,
     _HAND_OVER,
     _INVOICED,
     _TABLE_SEP,
@@ -155,7 +154,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     candidates = [i for i, h in enumerate(header) if _AMOUNT_HEADER.search(h)]
     # "| Payment | Invoicing event | Amount (RMB) |": the column whose cell holds a figure, not the label column
     amount_col = next((i for i in candidates if i < len(cells) and re.search(r"\d", cells[i])
-                       and not re.search(r"%\s*\)?\s*\**$", cells[i]) and (find_money(cells[i]) or _FIGURE.fullmatch(cells[i]))),
+                       and not re.search(r"%\s*\)?\s*\**$", cells[i]) and (find_money(cells[i]) or _leading_figure(cells[i]))),
                       candidates[0] if candidates else None)
     if amount_col is None:  # no amounts: a table of duties (a milestone schedule)?
         duty_row = _duty_row(ctx, u, s, header, cells, row_ids)
@@ -176,7 +175,9 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
             cells = [c if i != deadline else "" for i, c in enumerate(cells)]
     money = find_money(cells[amount_col])
     currency = currency_named(header[amount_col])
-    timing = [c for i, c in enumerate(cells) if i not in (0, amount_col)]
+    due_col = _deadline_col(header, ctx.text)  # "| Invoiced | Payment due |": the column that says when it is due first
+    order = sorted((i for i in range(len(cells)) if i not in (0, amount_col)), key=lambda i: i != due_col)
+    timing = [cells[i] for i in order]
     own = next((x for x in map(find_time, timing) if x), None) \
         or next((x for x in (find_time(c, ctx.text) for c in timing) if x and x.event), None)  # "upon expiry of the Warranty Period"
     amount: Decimal | None = None
@@ -185,7 +186,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
         amount = money[0].value
         currency = money[0].currency
     else:
-        fig = re.fullmatch(rf"\**\s*({FIG})\s*\**", cells[amount_col])
+        fig = _leading_figure(cells[amount_col])
         if fig:
             amount = number(fig.group(1))
         elif share is None and (own is None or own.bare or not ruled):
@@ -216,7 +217,16 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
                         business_days=t.business_days, recurrence=t.recurrence, amount=amount, currency=currency)
     if share is not None and amount is None:
         raw.percent = Decimal(share.group(1)) / 100
+    if t.recurrence:
+        from tracker.parse.duties_en import _series_from  # (it imports this module)
+
+        raw.series_from = _series_from(" ".join(timing), ctx.text)  # "…of each month, beginning January 15, 2027"
     return duties + [raw]
+
+
+def _leading_figure(cell: str) -> re.Match[str] | None:
+    """A bare sum filling the cell, or before its period: "84,000.00", "19,500.00 per month (22 months)"."""
+    return re.match(rf"\**\s*({FIG})\s*\**(?:\s*$|\s+(?:per|a|each)\b|\s*/)", cell)
 
 
 #: the key of a key-terms row that is a fee ("Set-up Fee", "Year 2 Subscription Fee", "Licence Charges")
