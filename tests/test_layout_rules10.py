@@ -167,3 +167,12 @@ def test_a_countersigned_quotation_is_signed_on_its_countersignature() -> None:
     assert data["trigger"] == {"event": "signing", "offset": "P5D", "business_days": True}  # 回簽日: countersigned
     pay = next(o for o in d["obligations"] if o["kind"] == "payment")  # "客戶於…內付款": no 應 or 須, still a duty
     assert (pay["amount"], pay["trigger"]) == ("500000.00", {"event": "invoice", "offset": "P15D", "business_days": True})
+
+
+def test_a_series_until_a_report_is_the_series_report_and_a_broken_decimal_is_read() -> None:
+    text = ("技术服务合同\n甲方：甲汽车有限公司\n乙方：乙智能科技有限公司\n一、指标\n1. 微调后的模型应达到：准确率不低于95%，F1值不低于0 .94。\n"
+            "二、交付\n1. 乙方应于2027年1月15日前交付模型。\n2. 自2026年10月16日起，乙方应于每周五向甲方提交《项目周报》，直至模型评测报告经甲方确认。\n")
+    d = parse_text(text, "t.txt").to_json()
+    assert d["contract"]["metrics_targets"] == {"accuracy": "0.95", "f1": "0.94"}  # "0 .94": a PDF text layer's space
+    weekly = next(o for o in d["obligations"] if o["recurrence"])
+    assert (weekly["kind"], weekly["recurrence"], weekly["due_date"]) == ("progress_report", "FREQ=WEEKLY;BYDAY=FR", "2026-10-16")

@@ -339,7 +339,7 @@ METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召
 
 
 #: each metric's threshold sentence, compiled at import (kept by tracker.regex_cache between runs)
-_METRICS = tuple((key, re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I))
+_METRICS = tuple((key, re.compile(rf"(?:{names})[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?[ ]?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)", re.I))
                  for key, names in METRIC_NAMES)
 
 

@@ -209,7 +209,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
-        action = s[:a] + s[b:]
+        action = s[:a] + _UNTIL.sub("", s[b:])  # "…提交《项目周报》，直至模型评测报告经甲方确认": the series' end, not its object
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
                 and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
@@ -319,6 +319,7 @@ def _series_week(ctx: Ctx, before: str) -> date | None:
     return series_week(before, weeks) if weeks else None
 
 
+_UNTIL = re.compile(r"[,，]?\s*(?:直至|直到)[^,。;]*")
 _RESTATED = re.compile(r"\(\s*即\s*(?P<t>[^()]{4,60})\)")
 
 
