@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
 
-from tracker.parse import project_periods_en
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -43,9 +41,9 @@ from tracker.parse.money_text import FIG, find_money
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.series_en import series_from
 from tracker.parse.tables_space import tab_row
 from tracker.parse.timex_duty_en import TimeExpr, find_time
-from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 from tracker.record import record
 
@@ -279,7 +277,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                                 event=t.event, offset=t.offset, business_days=t.business_days, recurrence=t.recurrence,
                                 anchor_date=t.anchor_date, anniversaries=t.anniversaries)
             raw.series_after = t.series_after
-            if t.recurrence and (since := _series_from(s, ctx.text)):
+            if t.recurrence and (since := series_from(s, ctx.text)):
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
             if kind == "payment":
                 payment(u, s, raw)
@@ -300,30 +298,6 @@ _AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(
                         r"|\s*,?\s+and\s+(?=the\s)", re.I)  # "deliver X on or before A and the Y on or before B"
 
 
-_COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
-
-
-def _series_from(s: str, text: str) -> date | None:
-    """The day after the period a series "commences with" ends: its first occurrence is after it."""
-    if (wk := _STARTING_WEEK.search(s)) is not None and (monday := project_periods_en.week_start(text, int(wk.group("n")))):
-        return monday  # "every Thursday, starting in Week 1" where the contract dates its Weeks
-    m = _COMMENCING.search(s)
-    if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
-        return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
-    if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
-        for on in _STARTING_ON.finditer(s):  # ("commencing with the quarter beginning on 1 July 2026": the second)
-            hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value]
-            if hits and hits[0].start - on.end() <= 1:
-                return hits[0].value
-        return None
-    hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
-    return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
-
-
-_STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
-_STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
-_STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)(?:\s+(?:on|from))?|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
-                          r"(?:\s+on)?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.I)  # "…, first report due 10 July 2026"
 _BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

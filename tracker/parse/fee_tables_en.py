@@ -18,11 +18,11 @@ from tracker.parse.duties_en import (
     _TOTAL_ROW,
     TITLES,
     Terms,
-    _series_from,
 )
 from tracker.parse.duty_tables_en import ROW_ID, cell_time, columns, row_duty, row_kind
 from tracker.parse.money_text import FIG, currency_named, find_money
 from tracker.parse.numerals import number
+from tracker.parse.series_en import series_from
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 
 
@@ -218,9 +218,7 @@ def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: lis
     if share is not None and amount is None:
         raw.percent = Decimal(share.group(1)) / 100
     if t.recurrence:
-        from tracker.parse.duties_en import _series_from  # (it imports this module)
-
-        raw.series_from = _series_from(" ".join(timing), ctx.text)  # "…of each month, beginning January 15, 2027"
+        raw.series_from = series_from(" ".join(timing), ctx.text)  # "…of each month, beginning January 15, 2027"
     return duties + [raw]
 
 
@@ -266,7 +264,7 @@ def _field_duty(ctx: BaseCtx, u: Unit, s: str, cells: list[str]) -> list[RawObli
     raw = RawObligation(kind, party, cells[0].strip("* "), u.label, u.start + first, u.start + last,
                         fixed_date=t.fixed_date, event=t.event, offset=t.offset, business_days=t.business_days,
                         recurrence=t.recurrence, anchor_date=t.anchor_date)
-    raw.series_from = _series_from(value, ctx.text) if t.recurrence else None
+    raw.series_from = series_from(value, ctx.text) if t.recurrence else None
     return [raw]
 
 

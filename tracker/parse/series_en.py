@@ -1,0 +1,45 @@
+"""When an English series starts: "every other Wednesday, starting on October 28, 2026", "commencing with the
+Calendar Quarter ending 30 June 2026", "…, commencing February 2027", "every Thursday, starting in Week 1", and a
+fee paid monthly in arrears from a date: "From 1 May 2027 … on the 20th day of the month following the month …"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from tracker.parse import project_periods_en
+from tracker.parse.common import find_dates
+from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
+
+_COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
+_STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
+_STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
+_STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)(?:\s+(?:on|from))?|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
+                          r"(?:\s+on)?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.I)  # "…, first report due 10 July 2026"
+#: a series of charges from a day, each paid in the month after the one it is for
+_FROM_DAY = re.compile(r"^\s*(?:With\s+effect\s+)?[Ff]rom\s+")
+_ARREARS = re.compile(r"\bmonth\s+following\s+the\s+month\b|\bfollowing\s+month\b|\bin\s+arrears\b", re.I)
+
+
+def series_from(s: str, text: str) -> date | None:
+    """No occurrence of the sentence's series falls before the day this returns (None: no such day stated)."""
+    if (wk := _STARTING_WEEK.search(s)) is not None and (monday := project_periods_en.week_start(text, int(wk.group("n")))):
+        return monday  # "every Thursday, starting in Week 1" where the contract dates its Weeks
+    m = _COMMENCING.search(s)
+    if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
+        return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
+    if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
+        for on in _STARTING_ON.finditer(s):  # ("commencing with the quarter beginning on 1 July 2026": the second)
+            hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value]
+            if hits and hits[0].start - on.end() <= 1:
+                return hits[0].value
+        if (lead := _FROM_DAY.match(s)) is not None:  # "From 1 May 2027 the Client shall pay … monthly in arrears, on the 20th
+            hits = [h for h in find_dates(s, lead.end(), lead.end() + 25) if h.value]  # day of the month following …"
+            if hits and hits[0].start == lead.end() and hits[0].value:
+                first = hits[0].value
+                return first + relativedelta(months=1, day=1) if _ARREARS.search(s) else first
+        return None
+    hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
+    return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
