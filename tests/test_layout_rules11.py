@@ -64,3 +64,45 @@ def test_periods_counted_from_the_end_of_the_contract_period() -> None:
     assert d["contract"]["confidentiality_term"] == "P2Y"
     destroy = next(o for o in d["obligations"] if "destroy" in o["quote"])
     assert destroy["trigger"] == {"event": "expiry", "offset": "P7D", "business_days": False}
+
+
+SOUTH_AFRICAN = """SERVICE AGREEMENT
+1. PARTIES
+1.1 The Parties to this Agreement are Karoo Assurance Limited (hereinafter referred to as "the Client") and Msinga Labs (Pty) Ltd (hereinafter referred to as "the Service Provider").
+2. INTERPRETATION
+2.1 "Business Day" means any day other than a Saturday, Sunday or official public holiday in the Republic of South Africa;
+2.2 "Signature Date" means the date of signature of this Agreement by the Party signing last;
+3. DURATION
+3.1 This Agreement shall commence on the Signature Date and shall endure for a period of 12 (twelve) months thereafter.
+3.2 A Party wishing to renew this Agreement shall notify the other Party in writing at least 2 (two) calendar months before the expiry of the period referred to in clause 3.1.
+4. SERVICES
+4.1 The Service Provider shall furnish the Client with a written progress report by no later than the 7th (seventh) day of each calendar month.
+4.2 The Model Performance Report shall show an F1 score of not less than 0,89.
+5. PAYMENT
+5.1 The Contract Price is R1 380 000,00 (one million three hundred and eighty thousand rand).
+5.2 The Client shall pay the Contract Price as follows:
+5.2.1 30% (thirty percent), being R414 000,00, within 5 (five) Business Days of the Signature Date;
+5.2.2 the balance of 70% (seventy percent), being R966 000,00, within 30 (thirty) days of acceptance.
+6. PENALTIES
+6.1 Should the Service Provider fail to deliver the Trained Model on the due date, the Service Provider shall pay a penalty of 0,2% (nought comma two percent) of the Contract Price for each calendar day of delay, limited to 10% (ten percent) of the Contract Price.
+7. CONFIDENTIALITY
+7.1 The obligations in this clause 7 shall survive the termination or expiry of this Agreement for a period of 3 (three) years.
+THUS DONE AND SIGNED at JOHANNESBURG on this 20th day of MARCH 2026.
+THUS DONE AND SIGNED at CAPE TOWN on this 24th day of MARCH 2026.
+"""
+
+
+def test_south_african_drafting() -> None:
+    d = parse_text(SOUTH_AFRICAN, "za.en.txt").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"]) == ("Msinga Labs (Pty) Ltd", "Karoo Assurance Limited")  # 'as "the Client"'
+    assert (c["signed_date"], c["term"], c["expiry_date"]) == ("2026-03-24", "P12M", "2027-03-24")  # the party signing last
+    assert (c["total_fee"], c["currency"]) == ("1380000.00", "ZAR")  # thousands in spaces, a decimal comma
+    assert (c["renewal_notice"], c["confidentiality_term"]) == ("P2M", "P3Y")
+    assert c["metrics_targets"] == {"f1": "0.89"}
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [(p["amount"], p["due_date"]) for p in pays] == [("414000.00", "2026-03-31"), ("966000.00", None)]  # 7.2.1: items of 7.2
+    report = next(o for o in d["obligations"] if o["kind"] == "progress_report")
+    assert report["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=7"  # "the 7th (seventh) day"
+    late = c["penalties"][0]
+    assert (late["rate"], late["per"], late["cap"]) == ("0.002", "day", {"rate": "0.10", "basis": "total_fee"})

@@ -32,9 +32,10 @@ PLACES_EN = {
     "Taiwan": "TW", "Taipei": "TW", "Republic of China": "TW",
     "People's Republic of China": "CN", "People’s Republic of China": "CN", "PRC": "CN",
     "mainland China": "CN", "Beijing": "CN", "Shanghai": "CN", "State Council": "CN",
-    "Philippines": "PH", "Manila": "PH", "Japan": "JP", "Tokyo": "JP", "Ireland": "IE", "Dublin": "IE", "Malaysia": "MY", "Kuala Lumpur": "MY",
+    "Philippines": "PH", "Manila": "PH", "Japan": "JP", "Tokyo": "JP", "Dublin": "IE", "Malaysia": "MY", "Kuala Lumpur": "MY",
     "New South Wales": "AU-NSW", "Sydney": "AU-NSW", "Victoria, Australia": "AU-VIC", "Melbourne": "AU-VIC",
     "United States": "US", "Germany": "DE", "France": "FR", "Korea": "KR", "Seoul": "KR", "Canada": "CA",
+    "South Africa": "ZA", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
     "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
     "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
 }
@@ -46,14 +47,15 @@ PLACES_ZH = {
 
 
 def _alternation(names: dict[str, str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """The names, longest first, each space any run of white space (a PDF's justified text doubles them)."""
+    return "|".join(re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
 _PLACE_EN = re.compile(rf"\b(?:{_alternation(PLACES_EN)})\b")
 _PLACE_ZH = re.compile(_alternation(PLACES_ZH))
 
 # 1. definitions: the sentence that defines the working day
-_DEF_EN = re.compile(r"[\"“]?\*{0,2}(?:Business|Working) Days?\*{0,2}[\"”]?\s*(?:\([^)]{0,40}\)\s*)?"
+_DEF_EN = re.compile(r"[\"“]?\*{0,2}(?:Business|Working)\s+Days?\*{0,2}[\"”]?\s*(?:\([^)]{0,40}\)\s*)?"
                      r"(?:means|shall mean|refers to|is)\b[^;\n]{0,400}?(?:\.(?=\s|$)|;|\n|$)", re.I)
 _DEF_ZH = re.compile(r"(?:工作日|工作天|营业日)[」”\"]?\s*(?:是指|系指|意指|指)[^。；\n]{0,200}")
 # 2. governing law: the place named right before 法律 / after "laws of", no bracket in between
@@ -80,7 +82,7 @@ def _place(text: str, start: int, end: int, en: bool) -> str | None:
     m = (_PLACE_EN if en else _PLACE_ZH).search(text, start, end)
     if m is None:
         return None
-    return (PLACES_EN if en else PLACES_ZH)[m.group(0)]
+    return (PLACES_EN if en else PLACES_ZH)[" ".join(m.group(0).split()) if en else m.group(0)]
 
 
 def detect(text: str, language: str = "zh-Hans") -> Detected | None:

@@ -151,6 +151,13 @@ def _is_item(ctx: BaseCtx, u: Unit) -> bool:
     return bool(_ITEM.match(ctx.text[line_start:u.start])) or bool(re.match(r"\s*\(\s*(?:[a-z]|[ivx]{1,4})\s*\)", ctx.text[line_start:u.end]))
 
 
+def _below(lead: str | None, label: str | None, same: bool = False) -> bool:
+    """``label`` is a sub-clause of the lead-in's clause ``lead`` (or, with ``same``, that clause itself)."""
+    if not lead or not label:
+        return False
+    return (same and label == lead) or label.startswith(lead + ".")
+
+
 def _is_lead_in(ctx: BaseCtx, u: Unit) -> bool:
     return ctx.text[u.end:u.end + 3].lstrip(" \t").startswith(":")
 
@@ -205,7 +212,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             continue
         if re.fullmatch(r"\s*\d{1,2}\s*", s):
             continue  # the number of a list item "1." (the item's words are the next unit)
-        item = _is_item(ctx, u)
+        # an item of the lead-in above it: marked "(a)"/"1." or numbered one level below it ("7.2:" + "7.2.1 30% …")
+        item = _is_item(ctx, u) or (lead is not None and _below(lead[0], u.label))
         if not item:
             lead = None
         if _is_lead_in(ctx, u):
@@ -217,7 +225,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         in_pay = u.label in pay_labels or pay_field
         # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
         # an item of a duty's list is that duty, whatever its own words
-        listed = lead_duty if item and lead is not None and lead[0] == u.label and not _MODAL.search(s) else None
+        listed = lead_duty if item and lead is not None and _below(lead[0], u.label, True) and not _MODAL.search(s) else None
         if listed is None and not in_pay and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
             listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
@@ -225,7 +233,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)) \
                 or _deemed_after(ctx.text, u.end):
             continue  # a contingent duty, a definition, a right
-        pay_item = item and lead is not None and lead[0] == u.label and bool(find_money(s) or "%" in s)
+        pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
         parts = [(0, len(s))] if pay_item else _duty_parts(s)

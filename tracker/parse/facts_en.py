@@ -135,13 +135,15 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
             if "effective" in tail or label == "Effective Date":  # "made, entered into and effective as of"
                 eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
             own.append((1 if signs and label != "Effective Date" else 3, hit))
+    done = [h for m in _RX["done_signed"].finditer(doc.text) if (h := doc.date_at(m.end())) is not None and h.value]
+    own += [(0, max(done, key=lambda h: h.value or date.min))] if done else []  # (the party signing last dates it)
     own.sort(key=lambda p: (p[0], p[1].start))
     names = {"Effective Date"}
     refers_back = bool(doc.witness_at is not None and _RX["refers_back"].search(
         doc.text, doc.witness_at, doc.witness_at + 400))
     sig = max(doc.sig, key=lambda h: h.value) if doc.sig else None  # type: ignore[arg-type, return-value]
     choice: DateHit | None = None
-    if own and own[0][0] == 1:
+    if own and own[0][0] <= 1:
         choice = own[0][1]
     elif sig and not (refers_back and own):
         choice = sig

@@ -16,6 +16,8 @@ RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "amend_cue": rf"(?=[tT])\b(?:this|This|THIS)\s+(?:{P['title_word']}\s+){{0,4}}?{P['instrument']}\b{P['instrument_no']}{P['amends']}{P['verb_gap']}{P['verb_chain']}{P['date_lead']}",
     "title_cue": rf"(?m:^)[ \t*#]*(?:{P['title_word']}[ \t]+){{0,8}}?{P['instrument']}\b{P['instrument_no']}{P['gap']}{P['verb_chain']}{P['date_lead']}",
     "refers_back": P['witness_refers_back'],
+    # South African execution lines, one per party: "THUS DONE AND SIGNED at CAPE TOWN on this 24th day of MARCH 2026"
+    "done_signed": r"(?i:thus\s+done\s+and\s+signed)\s+at\s+[^\n,.;]{1,40}?\s+on\s+(?:this\s+)?",
     "eff_def": rf"(?=[Ee][Ff][Ff]|(?:SOW|Order|Schedule|Amendment|Addendum)\s+Eff)(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:|is\b|shall\s+be\b)\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
     "effect_subject": P['effect_subject'],

@@ -22,7 +22,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"), "MYR": ("令吉", "马币", "MYR"),
     # (no "PHP" code: in an IT contract it is the programming language, "PHP 8")
     "INR": ("印度卢比", "INR", "₹"), "KRW": ("韩元", "KRW", "₩"), "CHF": ("瑞士法郎", "CHF"), "PHP": ("菲律宾比索", "₱"),
-    "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"),
+    "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"), "ZAR": ("兰特", "ZAR"),
 }
 _MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
 #: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter
@@ -106,7 +106,23 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
         if value <= 0:
             continue
         hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
+    if "R" in text[start:stop]:  # (a sum in rand, thousands spaced, wins over the figure it starts with: "ZAR 250 000")
+        rand = _rand(text, start, stop)
+        hits = sorted([h for h in hits if not any(r.start < h.end and h.start < r.end for r in rand)] + rand,
+                      key=lambda h: h.start)
     return tuple(hits)
+
+
+#: South African rand: "R1 380 000,00", "R414 000,00", "ZAR 250 000" (thousands in spaces, a decimal comma); a bare
+#: "R2" (a release) is no sum: a group of thousands or the cents are required
+_RAND = re.compile(r"(?<![A-Za-z])(?:R|ZAR)[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d{2})?|\d+,\d{2})(?!\d|,\d)")
+
+
+def _rand(text: str, start: int, stop: int) -> list[MoneyHit]:
+    out = []
+    for m in _RAND.finditer(text, start, stop):
+        out.append(MoneyHit(m.start(), m.end(), Decimal(re.sub(r"[ \u00a0]", "", m.group("n")).replace(",", ".")), "ZAR"))
+    return out
 
 
 __all__ = ["CUR_ALT", "CURRENCIES", "FIG", "MONEY_RX", "MoneyHit", "currency_named", "find_money"]

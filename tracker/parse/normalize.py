@@ -161,6 +161,17 @@ def _entity(m: re.Match[str]) -> str:
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{3,5}teen|twenty|thirty|forty|fifty|sixty"
+                r"|seventy|eighty|ninety|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                r"|eleventh|twelfth|\w{3,5}teenth|twentieth|thirtieth|and|percent|per\s+cent)")
+#: the words a figure is written again in, right after it: "10 (ten)", "7th (seventh)", "45 (forty-five)"
+_EN_WORDS_AFTER = re.compile(rf"(?<=\d)(?:st|nd|rd|th)?\s*\(\s*{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,5}}\s*\)", re.I)
+
+
+def _blank_bracket(m: re.Match[str]) -> str:
+    """Spaces for the bracket of words after a figure; an ordinal's suffix ("7th") stays."""
+    head = re.match(r"(?:st|nd|rd|th)?", m.group(0), re.I).group(0)  # type: ignore[union-attr]
+    return head + " " * (len(m.group(0)) - len(head))
 
 
 def mask_blanks(norm: Normalized) -> Normalized:
@@ -170,6 +181,8 @@ def mask_blanks(norm: Normalized) -> Normalized:
     text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), norm.text)
     if "&" in text:  # an HTML entity pasted from a web page (M1&nbsp;方案阶段): its character, then spaces
         text = _ENTITY.sub(_entity, text)
+    if norm.language == "en" and "(" in text:  # "within 10 (ten) Business Days", "by the 7th (seventh) day": the figure
+        text = _EN_WORDS_AFTER.sub(_blank_bracket, text)  # says it; its words in brackets are blanked
     if "<br" in text or "<BR" in text:  # a line break inside a Markdown table cell: the items of the cell are sentences
         text = _BR.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
     if ("■" in text or "☑" in text or "☒" in text) and ("□" in text or "☐" in text):

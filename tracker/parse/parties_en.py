@@ -15,14 +15,14 @@ import re
 from tracker.parse.lexicon_en import ROLE_IDS, ROLES_RX
 
 _DEFINITION = re.compile(
-    r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*"
+    r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*(?:the\s+)?"  # ('as "the Client"')
     r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*(?:\)|[;,](?=[^()\n]{0,80}\)))"  # ("Client"; "we" in the headings)
     # without brackets, as Indian and older English deeds write it: ', hereinafter referred to as the
     # "Service Provider" (which expression shall … include its successors …)'
     r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
 )
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
-_START = re.compile(r"(?:\bbetween|\band|\bby|;|:|\n(?![ \t])|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
+_START = re.compile(r"(?:\bbetween|\band|\bby|\bare|;|:|\n(?![ \t])|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
 _DESCRIPTOR = re.compile(
     r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)",
     re.I,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tracker.parse.rules_en import Ctx
 
 #: "0.5%", "five percent", and a rate per thousand written as a fraction: "1.25/1,000" (Korean 지체상금률)
-RATE_RX = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b|/\s*(?:1,?000|10,?000)\b)", re.I)
+RATE_RX = re.compile(r"\d+(?:\.\d+|,\d{1,2}(?=\s*%))?\s*(?:%|percent\b|per\s*cent\b|/\s*(?:1,?000|10,?000)\b)", re.I)  # ("0,2%": a decimal comma)
 
 
 def _article_title(ctx: Ctx, label: str | None) -> str:
@@ -59,7 +59,7 @@ def _rate(text: str) -> object:
     if "/" in text:  # "1.25/1,000"
         figure, per = text.split("/", 1)
         return Decimal(figure.strip()) / Decimal(per.replace(",", "").strip())
-    return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", ""))
+    return rate(re.sub(r"\s*(?:percent|per\s*cent)", "%", text, flags=re.I).replace(" ", "").replace(",", "."))
 
 
 def _total_named(ctx: Ctx, window: str) -> str | None:
@@ -164,7 +164,7 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
         return
     kinds.add(kind)
     p = RawPenalty(kind, seg.label, seg.start, seg.end)
-    cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+(?:reduction\s+|deduction\s+|amount\s+)?of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
+    cap = rxl.search(rf"(?:up\s+to\s+a\s+maximum\s+(?:reduction\s+|deduction\s+|amount\s+)?of|up\s+to(?=\s*\d)|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|subject\s+to\s+a\s+(?:cap|maximum)\s+of|limited\s+to|in\s+aggregate\s+not\s+(?:to\s+)?exceed|maximum\s+of)\s*(?:[a-z][a-z\s-]{{0,30}}\()?(?P<r>{RATE_RX.pattern})\)?(?P<tail>[^.;,]{{0,40}})", s, re.I)
     cap_span = None
     if cap:
         with contextlib.suppress(NumeralError, ArithmeticError):
@@ -172,7 +172,7 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
             p.cap_basis = _basis(cap.group("tail")) or "total_fee"
             cap_span = cap.span()
     else:
-        capm = rxl.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at)\s*", s, re.I)
+        capm = rxl.search(r"(?:up\s+to\s+a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|limited\s+to)\s*", s, re.I)
         if capm:
             money = find_money(text, seg.start + capm.end(), seg.start + capm.end() + 30)
             if money and money[0].start - (seg.start + capm.end()) <= 2:
@@ -193,9 +193,9 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
     for text_ in (rate_window, s):
         if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
             p.per = "year"
-        elif rxl.search(r"per\s+month|for\s+each\s+month|each\s+month|monthly|a\s+month", text_, re.I):
+        elif rxl.search(r"per\s+(?:calendar\s+)?month|for\s+each\s+(?:calendar\s+)?month|each\s+month|monthly|a\s+month", text_, re.I):
             p.per = "month"
-        elif rxl.search(r"per\s+day|for\s+each\s+day|each\s+day|daily|per\s+calendar\s+day|a\s+day", text_, re.I):
+        elif rxl.search(r"(?:per|each|for\s+each|for\s+every)\s+(?:calendar\s+|business\s+|working\s+)?day|daily|a\s+day", text_, re.I):
             p.per = "day"
         if p.per:
             break

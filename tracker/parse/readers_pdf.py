@@ -61,7 +61,20 @@ def pdf_text(data: bytes, path: object) -> str:
     if not any(p.strip() for p in pages):
         raise InputError(path, "PDF has no text layer (scanned image?): OCR is needed first")
     lines = _drop_running_lines([[ln.rstrip() for ln in p.split("\n")] for p in pages])
-    return _join_wrapped(lines)
+    return "\n".join(_unjustified(ln) for ln in _join_wrapped(lines).split("\n"))  # (after: the widths join lines)
+
+
+#: a line of justified prose as the text layer spaces it: words one or two spaces apart ("The  Contract  Price  is
+#: R1  380  000,00"), never three (columns of a table are), several of the gaps doubled
+_DOUBLE_GAP = re.compile(r"(?<=\S)  (?=\S)")
+_WIDE_GAP = re.compile(r"\S {3,}\S|\t")
+
+
+def _unjustified(line: str) -> str:
+    """A justified line's doubled gaps as single spaces; any other line as it is (a table's columns stay apart)."""
+    if "  " not in line or len(_DOUBLE_GAP.findall(line)) < 3 or _WIDE_GAP.search(line) or len(line.split()) < 8:
+        return line
+    return _DOUBLE_GAP.sub(" ", line)
 
 
 def _pdf_pages(pypdf: Any, pdf_error: type[Exception], data: bytes, path: object) -> list[str]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import BaseCtx, Facts, RawObligation, RawWarning, Unit
+from tracker.parse.confidentiality_en import rule_confidentiality
 from tracker.parse.duties_en import detect
 from tracker.parse.fee_tables_en import table_total
 from tracker.parse.fees_en import each_instalment, labelled_total, named_fee_amount, named_total
@@ -21,11 +22,9 @@ from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.paragraphs import fields_view
 from tracker.parse.parties_en import bare_fields, defined_parties, field_aliases, letter_parties
-from tracker.parse.penalties_en import RATE_RX, _article_title, _rate, rule_penalties
+from tracker.parse.penalties_en import RATE_RX, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_prefilter import guard
-from tracker.parse.timex_scan import DUR_EN as DUR
-from tracker.parse.timex_scan import en_duration
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
 CLIENT_WORDS = tuple(w for w, role in ROLES if role == "client")
@@ -198,31 +197,6 @@ def rule_dates(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
-def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
-    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    for u in ctx.units:
-        s = ctx.unit_text(u)
-        about = rxl.search(r"confidential", s, re.I) or (
-            rxl.search(r"confidential", _article_title(ctx, u.label), re.I)
-            and rxl.search(r"surviv|obligations?\b|continues?\s+to\s+apply|this\s+clause", s, re.I))
-        # (in a "Data and Confidentiality" article, "delete the data within 20 days after expiry" is no period)
-        if not about or not rxl.search(r"period|term|surviv|years?\s+after", s, re.I):
-            continue
-        if rxl.search(r"perpetu|indefinite|permanent|forever", s, re.I):
-            facts.perpetual_confidentiality = True
-            facts.confidentiality_span = (u.label, u.start, u.end)
-            return facts
-        m = rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
-                      r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement|sow|statement\s+of\s+work|order\s+form)"
-                      r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|period|sow|engagement|order\s+form|rider)\s+(?:ends|expires|terminates)"
-                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+end\s+date)", s, re.I)  # "… after it ends / its end"
-        if m and (got := en_duration(m)):
-            facts.confidentiality_term = got.iso()
-            facts.confidentiality_span = (u.label, u.start, u.end)
-            return facts
-    return facts
-
-
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     if (hit := _total_after(ctx, _TOTAL_LEAD)) is not None:
@@ -335,10 +309,10 @@ METRICS = (("accuracy", r"accuracy"), ("recall", r"recall"), ("f1", r"F1(?:[\s-]
 def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for key, name in METRICS:
-        m = rxl.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+)", ctx.text, re.I)
-        if m:
+        m = rxl.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|0,\d+)", ctx.text, re.I)
+        if m:  # ("0,89": a decimal comma)
             with contextlib.suppress(NumeralError, ArithmeticError):
-                facts.metrics[key] = rate(m.group("v").replace(" ", ""))
+                facts.metrics[key] = rate(m.group("v").replace(" ", "").replace(",", "."))
     return facts
 
 

@@ -98,9 +98,9 @@ UNITS_ZH: tuple[tuple[str, tuple[str, int, bool]], ...] = (
 UNITS_EN: tuple[tuple[str, tuple[str, int, bool]], ...] = (
     (r"business\s+days?|working\s+days?|banking\s+days?", ("D", 1, True)),
     (r"calendar\s+days?|days?", ("D", 1, False)),
-    (r"weeks?", ("W", 1, False)),
-    (r"months?|month", ("M", 1, False)),
-    (r"years?", ("Y", 1, False)),
+    (r"(?:calendar\s+)?weeks?", ("W", 1, False)),
+    (r"(?:calendar\s+)?months?", ("M", 1, False)),
+    (r"(?:calendar\s+)?years?", ("Y", 1, False)),
     (r"hours?", ("H", 1, False)),
 )
 
