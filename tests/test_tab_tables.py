@@ -94,3 +94,22 @@ def test_a_fee_schedule_is_due_by_its_payment_due_column() -> None:
     assert (monthly["amount"], monthly["recurrence"], monthly["due_date"]) == ("19500.00", "FREQ=MONTHLY;BYMONTHDAY=15", "2027-01-15")
     delay = next(p for p in d["contract"]["penalties"] if p["kind"] == "late_delivery")  # "has not occurred by …"
     assert (delay["rate"], delay["per"], delay["basis"]) == ("0.005", "day", "total_fee")  # "of the fixed fee"
+
+
+def test_a_ticked_form_with_a_batch_table_paid_row_by_row() -> None:
+    """A model form whose options are ticked (☑ chosen, ☐ not): the chosen term is read past its tick and its
+    instruction; a batch table's "批次金额（元）" is the amount column (a compound's head is its last word, and a
+    header's bracketed "（80%，元）" is a note, not a figure); the payment rule of another clause pays each row."""
+    text = ("数据采集合同\n甲方（委托方）：甲医疗科技有限公司\n乙方（受托方）：乙数据科技有限公司\n"
+            "第3条 交付\n3.1 交付方式（勾选适用）：\n- ☐ 一次性交付：乙方于2026年5月31日前一次性交付全部数据。\n"
+            "- ☑ 分批交付：乙方按下表分批交付：\n\n| 批次 | 交付日期 | 批次金额（元） | 批次款（80%，元） |\n|---|---|---:|---:|\n"
+            "| 第一批 | 2026年3月31日前 | 200,000.00 | 160,000.00 |\n| 第二批 | 2026年5月1日前 | 240,000.00 | 192,000.00 |\n\n"
+            "第4条 付款\n4.1 批次款：每一批次验收合格后10个工作日内，甲方支付该批次金额的80%（见第3.1条表格）。\n"
+            "第5条 期限\n5.1 本合同有效期（勾选适用）：☑ 自2026年2月5日起12个月　☐ 自生效之日起至项目终验合格之日止\n")
+    d = parse_text(text, "form.md").to_json()
+    assert d["contract"]["term"] == "P12M"  # read past "（勾选适用）：☑"
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [p["amount"] for p in pays] == ["160000.00", "192000.00"]
+    assert {p["trigger"]["event"] for p in pays} == {"acceptance"}
+    rows = [o for o in d["obligations"] if o["clause"] == "3.1"]
+    assert [(o["party"], o["due_date"]) for o in rows] == [("provider", "2026-03-31"), ("provider", "2026-05-01")]

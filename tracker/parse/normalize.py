@@ -145,6 +145,8 @@ _DOUBLED = guarded(re.compile(r"(?<=[零〇一二两三四五六七八九十百�
 
 
 #: an option of a form not ticked: "□自决标日起算　■自签约之次日起算" (in a form that ticks with ■/☑/☒)
+#: a form's ticks and its instructions to tick, between a label and the option chosen
+_TICK_NOTE = re.compile(r"[■☑☒]|\(\s*(?:请)?勾选(?:适用|一项|其一)?\s*\)")
 _UNCHECKED = re.compile(r"([□☐])[^□☐■☑☒。;\n]*")
 
 
@@ -187,6 +189,7 @@ def mask_blanks(norm: Normalized) -> Normalized:
         text = _BR.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
     if ("■" in text or "☑" in text or "☒" in text) and ("□" in text or "☐" in text):
         text = _UNCHECKED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)  # the options not chosen
+        text = _TICK_NOTE.sub(lambda m: " " * len(m.group(0)), text)  # "有效期（勾选适用）：☑ 自…": the chosen words alone
     if "[" not in text and "【" not in text:
         return Normalized(norm.original, text, norm.index, norm.language) if text != norm.text else norm
     masked = BLANK_RX.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)

@@ -264,7 +264,8 @@ def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation
     """The rows of the article's payment table, each paid by the rule ``s`` from its own stage."""
     if not u.label:  # (the caller found the per-row words; rows_by_rule checks them again itself)
         return []
-    art = u.label.split(".")[0]
+    ref = re.search(r"见?第\s*(\d+(?:\.\d+)*)\s*条[^,。;]{0,4}?表", s)  # "（见第3.1条表格）": the table is there
+    art = ref.group(1) if ref else u.label.split(".")[0]
     spans = [(sg.start, sg.end) for sg in ctx.clauses.segments if sg.label == art or (sg.label or "").startswith(art + ".")] \
         if not u.label.startswith(UNNUMBERED) else [row_rules_zh.table_after(ctx.text, u.start)]  # (its paragraph's table)
     if not spans:

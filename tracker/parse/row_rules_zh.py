@@ -26,8 +26,10 @@ from tracker.parse.money_text import find_money
 from tracker.parse.numerals import NumeralError, rate
 
 #: the rule refers to each row: 各期款项, 每期费用, 每笔款项, 各阶段款项, 对应里程碑, 相应节点
-PER_ROW = re.compile(r"(?:各|每)(?:期|笔|阶段|批次?|个?里程碑|个?节点)(?:款项|费用|价款|款)?"
+PER_ROW = re.compile(r"(?:各|每一?)(?:期|笔|阶段|批次?|个?里程碑|个?节点)(?:款项|费用|价款|款)?"
                       r"|(?:对应|相应)(?:的)?(?:里程碑|阶段|节点|期次|付款节点)")
+#: the rule pays a share of each row's sum: "支付该批次金额的80%"
+_SHARE_OF_ROW = re.compile(r"(?:该|每|各)(?:批次?|期|阶段|笔|节点|里程碑)(?:款项)?金额的\s*(\d+(?:\.\d+)?)\s*%")
 _PAYS = re.compile(r"支付|付款|付清|拨付|结算")
 #: the period the rule counts from each row's stage: "达成之日起10个工作日内", "完成后15日内"
 _PERIOD = re.compile(r"(?:之日)?(?:起|后)\s*(?P<dur>[^,。;，；]{1,12}?)\s*(?:内|之内|以内)")
@@ -56,6 +58,8 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
         raw = RawObligation("payment", party, _title(text, row), u.label, u.start, u.end,
                             event=event, offset=got[0], business_days=got[1])
         fill_from_row(text, row, raw, capital_wins, _FIGURE.search)
+        if raw.amount is not None and (part := _SHARE_OF_ROW.search(sentence)) is not None:
+            raw.amount = (raw.amount * Decimal(part.group(1)) / 100).quantize(Decimal("0.01"))  # "支付该批次金额的80%"
         out.append(raw)
     return out if len(out) >= 2 else []
 

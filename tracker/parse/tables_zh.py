@@ -90,12 +90,21 @@ def split_cells(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
 def header_roles(text: str, spans: list[tuple[int, int]]) -> list[str | None] | None:
     """Column roles when the line is a header row (two or more known headers, no figures)."""
     cells = [text[a:b] for a, b in spans]
-    if any(re.search(r"\d", c) for c in cells):
-        return None
-    roles: list[str | None] = []
-    for c in cells:
-        roles.append(next((role for role, rx in _HEADERS if c and rx.search(c)), None))
+    if any(re.search(r"\d", re.sub(r"\([^()]*\)", "", c)) for c in cells):
+        return None  # (a figure in a bracket is a header's note: "批次款（80%，元）")
+    roles = [_head_role(c) for c in cells]
     return roles if sum(r is not None for r in roles) >= 2 else None
+
+
+def _head_role(cell: str) -> str | None:
+    """The role a header cell names: a Chinese compound's head is its last word ("批次金额" is an amount, "交付日期"
+    a deadline), so the role matched nearest the cell's end wins; the lexicon's order breaks ties."""
+    best: tuple[int, int, str] | None = None
+    for i, (role, rx) in enumerate(_HEADERS):
+        ends = [m.end() for m in rx.finditer(cell)] if cell else []
+        if ends and (best is None or (max(ends), -i) > best[:2]):
+            best = (max(ends), -i, role)
+    return best[2] if best else None
 
 
 def row_at(text: str, start: int, end: int) -> Row | None:
