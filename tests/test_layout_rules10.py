@@ -176,3 +176,11 @@ def test_a_series_until_a_report_is_the_series_report_and_a_broken_decimal_is_re
     assert d["contract"]["metrics_targets"] == {"accuracy": "0.95", "f1": "0.94"}  # "0 .94": a PDF text layer's space
     weekly = next(o for o in d["obligations"] if o["recurrence"])
     assert (weekly["kind"], weekly["recurrence"], weekly["due_date"]) == ("progress_report", "FREQ=WEEKLY;BYDAY=FR", "2026-10-16")
+
+
+def test_a_contract_system_export_header_gives_the_written_end_date() -> None:
+    text = ("---\n合同编号: ZK-2026-03\n签订日期: 2026-04-28\n生效日期: 2026-05-06\n到期日期: 2027-05-05\n---\n\n# 技术服务合同\n\n"
+            "**甲方（委托方）：**上海甲保险代理有限公司\n\n**乙方（服务方）：**杭州乙智能科技有限公司\n\n## 第五条 期限\n\n"
+            "5.1 本合同自生效之日起有效期一年。\n")
+    c = parse_text(text, "export.md").to_json()["contract"]
+    assert (c["term"], c["expiry_date"]) == ("P1Y", "2027-05-05")  # the header's written end wins over a computed one

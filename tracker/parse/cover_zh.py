@@ -17,6 +17,7 @@ _FIELD = re.compile(
     r"(?m)^[ \t>*#\-]*+(?P<label>[^\s:：,，。;；()（）|][^\n:：,，。;；()（）|]{1,9}?)[ \t*]*+[:：][ \t*]*+(?P<value>[^\n]+)$"
 )
 #: cover fields that state the contract's term
+END_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:到期|届满|终止|截止|结束)(?:日期|日)$")
 TERM_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:有效期限?|有效期间|期限|履行期限|服务期限?|合同期)$")
 #: how far a cover page reaches when the document has no clauses to end it
 COVER_MAX = 8000
@@ -45,6 +46,11 @@ def cover_fields(text: str, body_start: int) -> list[Field]:
 def term_from_cover(text: str, body_start: int, facts: Facts) -> None:
     """``有效期限：A至B`` on the cover: B is the written end date (it wins), A the start."""
     for f in cover_fields(text, body_start):
+        if END_LABELS.match(f.label):  # "到期日期: 2027-05-05" (a contract system's export): the written end
+            end = [h for h in find_dates(text, f.value_start, f.value_end) if h.value]
+            if len(end) == 1 and facts.end_date is None:
+                facts.end_date, facts.term_span = end[0].value, (None, f.start, f.end)
+            continue
         if not TERM_LABELS.match(f.label):
             continue
         dates = [h for h in find_dates(text, f.value_start, f.value_end) if h.value]
