@@ -106,3 +106,45 @@ def test_south_african_drafting() -> None:
     assert report["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=7"  # "the 7th (seventh) day"
     late = c["penalties"][0]
     assert (late["rate"], late["per"], late["cap"]) == ("0.002", "day", {"rate": "0.10", "basis": "total_fee"})
+
+
+GERMAN = """FRAMEWORK AGREEMENT
+
+between
+
+Spree Perception GmbH, Friedrichstrasse 68, 10117 Berlin, Germany, registered under HRB 219874 B
+- hereinafter "Customer" -
+
+and
+
+Kreuzberg Labs GmbH, Oranienstrasse 185, 10999 Berlin, Germany, registered under HRB 230155 B
+- hereinafter "Provider" -
+
+§ 1 Definitions
+
+(1) "Business Day" means any day other than a Saturday, a Sunday or a public holiday in the State of Berlin (Land Berlin), Germany.
+
+(2) "Effective Date" means the date of the last signature of this Framework Agreement.
+
+§ 2 Fees
+
+Total Call-Off Fee: EUR 420,000.00 (net).
+
+(1) Customer shall provide the Source Data within five (5) Business Days after the Effective Date.
+
+
+Berlin, 19 February 2027                         Berlin, 2 March 2027
+
+for Kreuzberg Labs GmbH                          for Spree Perception GmbH
+(signed) Dr. Lena Vogt                           (signed) Matthias Krueger
+"""
+
+
+def test_german_drafting() -> None:
+    d = parse_text(GERMAN, "de.en.txt").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"]) == ("Kreuzberg Labs GmbH", "Spree Perception GmbH")  # '- hereinafter "Customer" -'
+    assert (c["signed_date"], c["effective_date"]) == ("2027-03-02", "2027-03-02")  # the later place-and-date
+    assert (c["total_fee"], c["currency"]) == ("420000.00", "EUR")
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert data["due_date"] == "2027-03-10"  # 3, 4, 5, 9, 10 March: Monday 8 March is Women's Day in Berlin alone

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tracker.parse.common import DateHit
+from tracker.parse.common import DateHit, find_dates
 from tracker.parse.facts_en_parts import (
     _field_named,
     _field_signed,
@@ -136,6 +136,7 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
                 eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]
             own.append((1 if signs and label != "Effective Date" else 3, hit))
     done = [h for m in _RX["done_signed"].finditer(doc.text) if (h := doc.date_at(m.end())) is not None and h.value]
+    done += [h for m in _RX["place_dates"].finditer(doc.text) for h in find_dates(doc.text, m.start(), m.end()) if h.value]
     own += [(0, max(done, key=lambda h: h.value or date.min))] if done else []  # (the party signing last dates it)
     own.sort(key=lambda p: (p[0], p[1].start))
     names = {"Effective Date"}

@@ -18,6 +18,8 @@ RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "refers_back": P['witness_refers_back'],
     # South African execution lines, one per party: "THUS DONE AND SIGNED at CAPE TOWN on this 24th day of MARCH 2026"
     "done_signed": r"(?i:thus\s+done\s+and\s+signed)\s+at\s+[^\n,.;]{1,40}?\s+on\s+(?:this\s+)?",
+    # a European signature page's place-and-date line, one pair per party: "Berlin, 19 February 2027      Berlin, 22 February 2027"
+    "place_dates": r"(?m:^)[ \t]*(?:[A-Z][A-Za-zÀ-ÿ .'-]{1,30},[ \t]+\d{1,2}\.?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}[ \t]*){1,2}(?m:$)",
     "eff_def": rf"(?=[Ee][Ff][Ff]|(?:SOW|Order|Schedule|Amendment|Addendum)\s+Eff)(?:^|(?<=[\s\"“”'*])){P['effective_name']}\s*(?:of\s+this\s+\w+\s+)?(?:(?:shall\s+)?means?\s*:?|:|is\b|shall\s+be\b)\s*(?:the\s+date\s+of\s+)?",
     "effect": rf"(?=[sSwWiIbBtTcCeE])\b{P['effect_statement']}",
     "effect_subject": P['effect_subject'],

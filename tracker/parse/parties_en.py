@@ -19,7 +19,7 @@ _DEFINITION = re.compile(
     r"(?P<role>[A-Z][A-Za-z ]{2,30}?)\s*\**[\"“”']?\s*(?:\)|[;,](?=[^()\n]{0,80}\)))"  # ("Client"; "we" in the headings)
     # without brackets, as Indian and older English deeds write it: ', hereinafter referred to as the
     # "Service Provider" (which expression shall … include its successors …)'
-    r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
+    r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?(?:the\s+)?[\"“]\**(?P<role2>[A-Z][A-Za-z ]{2,30}?)\**[\"”]"
 )
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
 _START = re.compile(r"(?:\bbetween|\band|\bby|\bare|;|:|\n(?![ \t])|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
@@ -126,6 +126,8 @@ def letter_parties(text: str, end: int) -> tuple[dict[str, tuple[int, int]], dic
 
 def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", floor, pos) + 1
+    if line_start > floor + 1 and not text[line_start:pos].strip(" \t-–—*"):  # a line of its own under the party:
+        line_start = text.rfind("\n", floor, line_start - 1) + 1  # 'ACME GmbH, Street 1, Berlin' / '- hereinafter "Customer" -'
     while line_start > floor + 1 and text[line_start:line_start + 1] in (" ", "\t"):  # an indented line continues
         line_start = text.rfind("\n", floor, line_start - 1) + 1  # the one above ("Provider:   ACME, Inc., …,")
     lo = max(floor, line_start)
@@ -143,7 +145,8 @@ def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
         cand_start += num.end()  # "1.1 Harbourline General Insurance Pte. Ltd. (UEN …), … (the "Client"; …)"
     name = window[cand_start:stop_at]
     suffixes = list(_SUFFIX.finditer(name))
-    if suffixes and (not d or re.fullmatch(r"[\s,]*\([^()]{1,40}\)[\s,]*", name[suffixes[-1].end():])):
+    if suffixes and (not d or re.fullmatch(r"[\s,]*\([^()]{1,40}\)[\s,]*", name[suffixes[-1].end():])
+                     or re.match(r"\s*,[^,]{0,40}\d", name[suffixes[-1].end():])):  # (or its address: "GmbH, Oranienstrasse 185")
         name = name[:suffixes[-1].end()]  # "… Pte. Ltd. (UEN 201912345K), a company …": the name ends at its suffix
     name = name.rstrip(" ,;")
     if not name or not name[0].isupper() or len(name) > 120 or re.search(r"\b(?:shall|will|must|means)\b", name) \
