@@ -148,3 +148,23 @@ def test_german_drafting() -> None:
     assert (c["total_fee"], c["currency"]) == ("420000.00", "EUR")
     data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
     assert data["due_date"] == "2027-03-10"  # 3, 4, 5, 9, 10 March: Monday 8 March is Women's Day in Berlin alone
+
+
+AUSTRALIAN = """SERVICES AGREEMENT
+This agreement is made between Yarra Transit Pty Ltd (the "Customer") and Southbank Analytics Pty Ltd (the "Provider").
+1. Definitions
+1.1 In this Agreement: Business Day means a day that is not a Saturday, Sunday or public holiday in Melbourne, Victoria; Commencement Date means the date specified as such in the Notice to Proceed; Expiry Date means 30 June 2027; Project means the forecasting project.
+2. Term
+2.1 This Agreement takes effect on the Commencement Date and continues until the Expiry Date.
+2.2 The Customer must provide the Historical Data within ten (10) Business Days after the Commencement Date.
+Attachment A – Notice to Proceed
+The Customer notifies the Provider that the Commencement Date is Monday, 14 September 2026.
+"""
+
+
+def test_australian_definitions_without_quotes_and_a_notice_to_proceed() -> None:
+    d = parse_text(AUSTRALIAN, "au.en.txt").to_json()
+    c = d["contract"]
+    assert (c["effective_date"], c["expiry_date"]) == ("2026-09-14", "2027-06-30")
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert data["due_date"] == "2026-09-29"  # 10 Melbourne business days: Friday 25 September is Grand Final Friday

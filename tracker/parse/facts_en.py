@@ -343,7 +343,7 @@ def _anchor(doc: _Doc, after: str, names: set[str]) -> str:
     return _classify_start(doc, what) if re.match(r"\s*the\b", what) else "own"
 
 
-_ENDS_ON_NAMED = re.compile(r"\b(?:ends?|expires?|terminates?)\s+on(?=\s+the\s+[A-Z])")
+_ENDS_ON_NAMED = re.compile(r"\b(?:(?:ends?|expires?|terminates?)\s+on|continues?\s+until)(?=\s+the\s+[A-Z])")
 _END_DEF = re.compile(r"[\"“](?:Termination|Expiry|Expiration|End)\s+Date[\"”]\s+(?:shall\s+)?means?\s+")
 
 

@@ -123,12 +123,17 @@ def field_dates_en(text: str) -> dict[str, date]:
         for m in rx.finditer(text):
             hits = find_dates(text, m.end(), m.end() + 30)
             if hits and hits[0].value and hits[0].start - m.end() <= 2:
-                out.setdefault(" ".join(m.group("name").lower().split()), hits[0].value)
+                name = m.groupdict().get("name2") or m.group("name")
+                out.setdefault(" ".join(name.lower().split()), hits[0].value)
     return out
 
 
 #: a date a definition states: '"Commencement Date" means 14 September 2026'
-_DATE_DEFINED_EN = re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,30}?\s+Date)[\"”]\s+(?:shall\s+)?means?\s+(?:the\s+date\s+)?")
+_DATE_DEFINED_EN = re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,30}?\s+Date)[\"”]\s+(?:shall\s+)?means?\s+(?:the\s+date\s+)?"
+                              # a definition list without quotes ("…; Expiry Date means 30 June 2027; …"), and a notice that
+                              # states the day ("the Customer notifies … that the Commencement Date is Monday, 14 September 2026")
+                              r"|(?:^|(?<=[;:\n])\s*|(?<=\bthat\s)the\s+)(?P<name2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+Date)\s+(?:means|is|shall\s+be)\s+"
+                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.M)
 
 
 def named_date_event(words: str, defined: dict[str, str]) -> str | None:
