@@ -168,3 +168,10 @@ def test_australian_definitions_without_quotes_and_a_notice_to_proceed() -> None
     assert (c["effective_date"], c["expiry_date"]) == ("2026-09-14", "2027-06-30")
     data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
     assert data["due_date"] == "2026-09-29"  # 10 Melbourne business days: Friday 25 September is Grand Final Friday
+
+
+def test_metric_thresholds_in_per_cent() -> None:
+    text = ('SERVICES AGREEMENT\nThis Agreement is made between Alpha Ltd (the "Supplier") and Beta Ltd (the "Customer").\n'
+            "1. Acceptance\n1.1 The Adapted Model shall achieve an intent accuracy of not less than 94 per cent and a recall of "
+            "not less than 90 percent.\n")
+    assert parse_text(text, "uk.en.txt").to_json()["contract"]["metrics_targets"] == {"accuracy": "0.94", "recall": "0.90"}

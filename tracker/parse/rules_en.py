@@ -309,10 +309,10 @@ METRICS = (("accuracy", r"accuracy"), ("recall", r"recall"), ("f1", r"F1(?:[\s-]
 def rule_metrics(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     for key, name in METRICS:
-        m = rxl.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?\.\d+|0,\d+)", ctx.text, re.I)
-        if m:  # ("0,89": a decimal comma)
+        m = rxl.search(rf"(?:{name})(?:\s+rate)?[^.;,]{{0,60}}?(?:not\s+less\s+than|at\s+least|no\s+less\s+than|of\s+at\s+least|>=|≥|minimum\s+of)\s*(?P<v>\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|0?\.\d+|0,\d+)", ctx.text, re.I)
+        if m:  # ("0,89": a decimal comma; "94 per cent")
             with contextlib.suppress(NumeralError, ArithmeticError):
-                facts.metrics[key] = rate(m.group("v").replace(" ", "").replace(",", "."))
+                facts.metrics[key] = rate(re.sub(r"\s*(?:per\s*cent|percent)", "%", m.group("v"), flags=re.I).replace(" ", "").replace(",", "."))
     return facts
 
 
