@@ -175,3 +175,14 @@ def test_metric_thresholds_in_per_cent() -> None:
             "1. Acceptance\n1.1 The Adapted Model shall achieve an intent accuracy of not less than 94 per cent and a recall of "
             "not less than 90 percent.\n")
     assert parse_text(text, "uk.en.txt").to_json()["contract"]["metrics_targets"] == {"accuracy": "0.94", "recall": "0.90"}
+
+
+def test_an_israeli_letter_counts_business_days_sunday_to_thursday() -> None:
+    text = ('ENGAGEMENT LETTER\nThis letter is between Galil Insurance Ltd (the "Client") and Carmel Labs Ltd (the "Provider").\n'
+            '1. Definitions\n1.1 "Business Day" means a day from Sunday to Thursday that is not a public holiday in Israel.\n'
+            '1.2 "Effective Date" means 18 March 2026.\n2. Fees\n2.1 Our fixed fee for the engagement is NIS 396,000, plus VAT.\n'
+            "3. Data\n3.1 The Client shall deliver the Evaluation Dataset within two (2) Business Days after the Effective Date.\n")
+    d = parse_text(text, "il.en.txt").to_json()
+    assert (d["contract"]["total_fee"], d["contract"]["currency"]) == ("396000.00", "ILS")
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert data["due_date"] == "2026-03-22"  # Thu 19, Sun 22 March: Friday and Saturday are the weekend (not Fri 20)

@@ -54,9 +54,10 @@ class YearSchedule:
     holidays: frozenset[date]
     workdays: frozenset[date]
     source: str  # "import #3: 国务院办公厅…" | "chinesecalendar 1.11.0" | "holidays 0.109"
+    weekend: tuple[int, ...] = (5, 6)  # the weekly rest days (Monday = 0): Friday and Saturday in Israel
 
     def is_working_day(self, day: date) -> bool:
-        return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
+        return day in self.workdays or (day.weekday() not in self.weekend and day not in self.holidays)
 
     def rest_days(self) -> frozenset[date]:
         """Every day of the year that is not a working day (weekends included)."""
@@ -163,7 +164,11 @@ def package_year(code: str, year: int) -> YearSchedule | None:
     data = factory(**kw, years=[year])
     days = frozenset(d for d in data if d.year == year)
     extra = frozenset(d for d in getattr(data, "weekend_workdays", ()) if d.year == year)
-    return YearSchedule(code, year, days, extra, package_source(code))
+    # a week that rests on a weekday (Israel's Friday and Saturday) is the package's; a Sunday-only week (Hong Kong's
+    # in the package) stays Saturday and Sunday, as business days are counted there
+    package_weekend = tuple(sorted(getattr(data, "weekend", ()) or ()))
+    weekend = package_weekend if any(d < 5 for d in package_weekend) else (5, 6)
+    return YearSchedule(code, year, days, extra, package_source(code), weekend)
 
 
 # ------------------------------------------------------------------------------ the value
@@ -235,7 +240,7 @@ MAINLAND = Calendar()
 def _closed(s: YearSchedule, code: str, closure: calendar_closure.Closure) -> YearSchedule:
     """``s`` with the contract's closure days off (a make-up working day inside it is closed too)."""
     days = calendar_closure.days_in(closure, s.year)
-    return YearSchedule(code, s.year, s.holidays | days, s.workdays - days, s.source + " + the contract's closure")
+    return YearSchedule(code, s.year, s.holidays | days, s.workdays - days, s.source + " + the contract's closure", s.weekend)
 
 
 def uncovered_years(basis: Mapping[str, str | None] | None) -> list[int]:

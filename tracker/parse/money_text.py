@@ -22,15 +22,15 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "JPY": ("日元", "JPY"), "CAD": ("加元", "CAD", "C$"), "NZD": ("新西兰元", "NZD", "NZ$"), "MYR": ("令吉", "马币", "MYR"),
     # (no "PHP" code: in an IT contract it is the programming language, "PHP 8")
     "INR": ("印度卢比", "INR", "₹"), "KRW": ("韩元", "KRW", "₩"), "CHF": ("瑞士法郎", "CHF"), "PHP": ("菲律宾比索", "₱"),
-    "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"), "ZAR": ("兰特", "ZAR"),
+    "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"), "ZAR": ("兰特", "ZAR"), "ILS": ("新谢克尔", "ILS", "₪"),
 }
 _MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
 #: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter
-_WORD_MARKERS = {"RS.": "INR", "RS": "INR"}
+_WORD_MARKERS = {"RS.": "INR", "RS": "INR", "NIS": "ILS"}
 _MARKER_OF.update(_WORD_MARKERS)
 #: longest first, so "US$" and "NZ$" win over "$"
 CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True) if m not in _WORD_MARKERS) + \
-    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)"
+    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)|(?<![A-Za-z])NIS(?=[ \t]?\d)"
 #: a currency marker in a label: as written (no IGNORECASE: "EUR" but not "Neural"), words bounded
 _CURRENCY_NAMED = re.compile("|".join(
     rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])" if m[-1].isalpha() or m[-1] == "." else re.escape(m)

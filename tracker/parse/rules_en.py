@@ -274,7 +274,7 @@ def _amended_fee(text: str, hit: MoneyHit) -> tuple[Decimal, str | None]:
 
 
 _SUM_IN_TOTAL = re.compile(r"\b(?:fees?|price|charges?)\s+(?:is|are|shall\s+be)\s+(?=[^.;\n]{0,30}?\bin\s+total\b)", re.I)
-_FIXED_FEE = re.compile(r"(?:\b(?:our|the|a)\s+|(?<=:)[ \t]*|(?m:^)[ \t]*)fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
+_FIXED_FEE = re.compile(r"(?:\b(?:our|the|a)\s+|(?<=:)[ \t]*|(?m:^)[ \t]*)fixed\s+(?:[\w-]+\s+){0,2}?(?:fees?|price)\s+(?:for\s+(?:the|this)\s+[\w-]+\s+)?(?:is|are|will\s+be|shall\s+be|amounts?\s+to|of)\s+", re.I)
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|totall?ing|for\s+a\s+total\s+of|in\s+the\s+aggregate)[\s,:]*", re.I)
 _RECITALS = re.compile(r"(?m)^[ \t#*]*(?:RECITALS|Recitals|WHEREAS|Whereas|BACKGROUND|Background)\b")
 
