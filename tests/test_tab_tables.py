@@ -113,3 +113,22 @@ def test_a_ticked_form_with_a_batch_table_paid_row_by_row() -> None:
     assert {p["trigger"]["event"] for p in pays} == {"acceptance"}
     rows = [o for o in d["obligations"] if o["clause"] == "3.1"]
     assert [(o["party"], o["due_date"]) for o in rows] == [("provider", "2026-03-31"), ("provider", "2026-05-01")]
+
+
+def test_a_taiwan_purchase_order_reads_its_lines_and_terms() -> None:
+    """An order's face (項次｜品名｜未稅金額｜交期, full-width bars, Minguo dates) is its deliveries; its terms say the
+    countersignature date (回簽日期), its validity (效期…至116/08/31止) and a series from 自115年10月起."""
+    text = ("採購訂單\n買方：晶準光電股份有限公司　統一編號：24518836\n供應商：采風數據科技股份有限公司　統一編號：90317452\n"
+            "項次｜品名／服務內容｜數量｜未稅金額｜交期\n1｜AOI瑕疵影像標註（第一批）｜40,000｜240,000｜115/05/29\n"
+            "2｜瑕疵分類模型再訓練及產線部署｜1｜900,000｜115/08/31\n一般條款\n一、訂單成立及效期\n"
+            "(1) 本訂單經供應商於回簽欄簽章後成立，並自回簽日起生效。\n(2) 本訂單效期自回簽日起至116/08/31止。\n"
+            "二、報告\n(1) 自115年10月起，供應商應於每月五日前提交上月維運報告。\n"
+            "供應商回簽：采風數據科技股份有限公司　負責人：賴品妤（簽章）　回簽日期：115/03/31\n")
+    d = parse_text(text, "po.zh-Hant.txt").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"]) == ("采風數據科技股份有限公司", "晶準光電股份有限公司")  # (not "…　統一編號：…")
+    assert (c["signed_date"], c["expiry_date"]) == ("2026-03-31", "2027-08-31")
+    lines = {o["due_date"]: o["kind"] for o in d["obligations"] if o["clause"] is None}
+    assert lines == {"2026-05-29": "other", "2026-08-31": "model_delivery"}
+    report = next(o for o in d["obligations"] if o["recurrence"])
+    assert report["due_date"] == "2026-10-05"  # 自115年10月起: a three-digit year is a Minguo year

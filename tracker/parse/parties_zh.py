@@ -29,7 +29,7 @@ _ROLE = SIDE_ROLE_RX.pattern
 _NOT_NAME_LABEL = re.compile(r"代表|签字|签名|签章人|代理|日期|时间|地址|住所|电话|联系|账号|账户|开户|邮箱|邮件|传真|信用代码|统一编号|"
                              r"编号|邮编|地点|负责人|经办人|身份证")
 #: field labels of a party block or cover page: a name stops where the next one starts
-_FIELD_WORDS = (r"甲\s*方|乙\s*方|住所|地址|(?:法定)?代表人|负责人|统一社会信用代码|联系|电话|授权代表|签订|签署|合同编号|协议编号|开户|"
+_FIELD_WORDS = (r"甲\s*方|乙\s*方|住所|地址|(?:法定)?代表人|负责人|统一社会信用代码|统一编号|联系|电话|授权代表|签订|签署|合同编号|协议编号|开户|"
                 r"邮编|传真|电子邮|项目名称|有效期")
 #: where a name stops
 _NAME_END = re.compile(

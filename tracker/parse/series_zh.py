@@ -57,8 +57,8 @@ def series_month(before: str) -> date | None:
         year, month = _num(m.group("y")), _num(m.group("m"))
     except NumeralError:
         return None
-    if m.group("roc"):
-        year += 1911  # 民国115年 = 2026
+    if m.group("roc") or 100 <= year <= 199:
+        year += 1911  # 民国115年 = 2026 (a three-digit year is a Minguo year, 民国 said or not)
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         return None
     return date(year, month, 1)

@@ -28,9 +28,11 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
     weeks = week_ends(ctx.text) if "周" in ctx.text else None
     for u in ctx.units:
         s = ctx.unit_text(u)
-        if not u.label or not ("|" in s or "\t" in s or "<t" in s or "  " in s):
+        if not ("|" in s or "\t" in s or "<t" in s or "  " in s):
             continue
         row = tables_zh.row_at(ctx.text, u.start, u.end)
+        if not u.label and (row is None or row.of("amount") is None):
+            continue  # outside the clauses only an order's lines count (项次 | 品名 | 金额 | 交期): they are its deliveries
         cell = row.of("deadline") if row else None
         if row is None or cell is None or row.start in done_rows:
             continue
