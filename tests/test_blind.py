@@ -23,7 +23,8 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch37": 0.90, "batch38": 0.98, "batch39": 0.97, "batch40": 0.96, "batch41": 0.96, "batch42": 0.95,
           "batch43": 0.91, "batch44": 0.89, "batch45": 0.88, "batch46": 0.94, "batch47": 0.94, "batch48": 0.92,
           "batch49": 0.93, "batch50": 0.94, "batch51": 0.97, "batch52": 0.88, "batch53": 0.95, "batch54": 0.89,
-          "batch55": 0.88, "batch56": 0.94, "batch57": 0.97, "batch58": 0.95, "batch59": 0.92}
+          "batch55": 0.88, "batch56": 0.94, "batch57": 0.97, "batch58": 0.95, "batch59": 0.92, "batch60": 0.80,
+          "batch61": 0.84}
 
 
 def _cases(batch: str) -> list[Path]:
