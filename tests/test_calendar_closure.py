@@ -79,3 +79,11 @@ def test_a_contract_counts_its_deadlines_over_the_closure() -> None:
     data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
     assert data["due_date"] == "2027-01-12"
     assert not [w for w in d["warnings"] if w["code"] == "calendar_out_of_range"]
+
+
+def test_places_name_their_calendars() -> None:
+    for place, code in (("the Netherlands", "NL"), ("Sweden", "SE"), ("the United Arab Emirates", "AE"),
+                        ("the Canton of Zurich", "CH-ZH"), ("the State of Berlin", "DE-BE"), ("Israel", "IL"),
+                        ("the Republic of South Africa", "ZA"), ("Ontario", "CA-ON")):
+        got = detect(f'"Business Day" means a day other than a Saturday, a Sunday or a public holiday in {place}.', "en")
+        assert got is not None and got.code == code, place

@@ -36,7 +36,9 @@ PLACES_EN = {
     "New South Wales": "AU-NSW", "Sydney": "AU-NSW", "Victoria, Australia": "AU-VIC", "Melbourne": "AU-VIC",
     "United States": "US", "Germany": "DE", "Berlin": "DE-BE", "Bavaria": "DE-BY", "Munich": "DE-BY", "Hamburg": "DE-HH",
     "Hesse": "DE-HE", "Frankfurt": "DE-HE", "France": "FR", "Korea": "KR", "Seoul": "KR", "Canada": "CA",
-    "Israel": "IL", "Tel Aviv": "IL", "Jerusalem": "IL", "South Africa": "ZA", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
+    "Israel": "IL", "Tel Aviv": "IL", "Jerusalem": "IL", "South Africa": "ZA", "Netherlands": "NL", "Amsterdam": "NL",
+    "Sweden": "SE", "Stockholm": "SE", "United Arab Emirates": "AE", "Abu Dhabi": "AE", "Dubai": "AE",
+    "Switzerland": "CH", "Zurich": "CH-ZH", "Zürich": "CH-ZH", "Geneva": "CH-GE", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
     "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
     "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
 }
