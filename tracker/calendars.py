@@ -181,10 +181,14 @@ class Calendar:
     code: str = DEFAULT
     imported: tuple[YearSchedule, ...] = ()
     _by_year: Mapping[int, YearSchedule] = field(default_factory=dict, compare=False, repr=False)
+    _closure: calendar_closure.Closure | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "code", normalise(self.code))
-        object.__setattr__(self, "_by_year", {s.year: s for s in self.imported})
+        closure = calendar_closure.split(self.code)[1]
+        object.__setattr__(self, "_closure", closure)
+        # an imported year of the base calendar gets the contract's own closure too, once
+        object.__setattr__(self, "_by_year", {s.year: _closed(s, self.code, closure) if closure else s for s in self.imported})
 
     def __hash__(self) -> int:
         return hash((self.code, self.imported))
@@ -192,9 +196,6 @@ class Calendar:
     def schedule(self, year: int) -> YearSchedule | None:
         """The year's schedule: imported, else the package's, else None (not covered)."""
         got = self._by_year.get(year)
-        closure = calendar_closure.split(self.code)[1]
-        if got is not None and closure is not None:
-            return _closed(got, self.code, closure)  # an imported year, and the contract's own closure
         return got if got is not None else package_year(self.code, year)
 
     def coverage(self, year: int) -> str | None:
@@ -208,8 +209,7 @@ class Calendar:
         """(is a working day, guessed): outside the covered years only weekends are rest days."""
         s = self.schedule(day.year)
         if s is None:
-            closure = calendar_closure.split(self.code)[1]
-            closed = closure is not None and day in calendar_closure.days_in(closure, day.year)
+            closed = self._closure is not None and day in calendar_closure.days_in(self._closure, day.year)
             return day.weekday() < 5 and not closed, True
         return s.is_working_day(day), False
 

@@ -156,6 +156,18 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
     return hits
 
 
+def table_top(text: str, pos: int) -> int:
+    """The start of the first line of the pipe table whose line starts at ``pos`` (its header)."""
+    top = pos
+    while top > 0:
+        prev = text.rfind("\n", 0, top - 1) + 1
+        line = text[prev:top]
+        if not (line.lstrip().startswith("|") or " | " in line):
+            break
+        top = prev
+    return top
+
+
 # ---------------------------------------------------------------- sentence units
 
 

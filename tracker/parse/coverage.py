@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
-from tracker.parse.common import Facts, RawWarning, find_dates
+from tracker.parse.common import Facts, RawWarning, find_dates, table_top
 from tracker.parse.money_text import find_money
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
@@ -200,10 +200,6 @@ _ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\d[^\n]*)\|[ \t]*$"  # | 第一
                   r"|^(?P<bare>[^|\n]*\S[ \t]+\|[ \t]+[^\n]*\d[^\n]*)$")  # M1 | Report | July 31, 2026 (no outer pipes)
 
 
-def _table_line(line: str) -> bool:
-    return line.lstrip().startswith("|") or " | " in line
-
-
 def _table_rows(text: str, language: str, covered: _Covered,
                 label_at: Callable[[int], str | None]) -> list[RawWarning]:
     """Dated rows of a table that no rule read: under a lead-in that states a duty ("乙方应按下表日期完成
@@ -217,12 +213,7 @@ def _table_rows(text: str, language: str, covered: _Covered,
     top, last_end = 0, -2  # the current table's first line, the end of the row line before
     for m in _ROW.finditer(text):
         if m.start() != last_end + 1:  # not the next line of the same table: find this table's first line
-            top = m.start()
-            while top > 0:
-                prev = text.rfind("\n", 0, top - 1) + 1
-                if not _table_line(text[prev:top]):
-                    break
-                top = prev
+            top = table_top(text, m.start())
         last_end = m.end()
         a, b = (m.start("cells"), m.end("cells")) if m.group("cells") is not None else (m.start("bare"), m.end("bare"))
         if covered.overlaps(a, b) or not has_time_element(text[a:b], language) or not find_dates(text, a, b):

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh
-from tracker.parse.common import Facts, RawWarning
+from tracker.parse.common import Facts, RawWarning, table_top
 from tracker.parse.context_zh import Ctx
 from tracker.parse.money_text import MoneyHit, currency_named, find_money
 from tracker.parse.rx_prefilter import guarded
@@ -129,12 +129,7 @@ _TOTAL_ROW = re.compile(r"(?m)^[ \t]*\|(?:[^|\n]*\|)*?[ \t*]*(?:总额|合计|�
 def _table_total(text: str) -> tuple[Decimal, str | None] | None:
     """The figure of a price table's total row, in the currency its header names (金额（港币）, 金额（元）)."""
     for m in _TOTAL_ROW.finditer(text):
-        top = m.start()
-        while top > 0:  # the table's first line: its header
-            prev = text.rfind("\n", 0, top - 1) + 1
-            if not text[prev:top].lstrip().startswith("|"):
-                break
-            top = prev
+        top = table_top(text, m.start())  # the table's first line: its header
         header = text[top:text.find("\n", top)]
         currency = currency_named(header) or ("CNY" if re.search(r"金额[^|]{0,4}元", header) else None)
         if currency is not None:

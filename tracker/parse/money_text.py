@@ -106,7 +106,7 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
         if value <= 0:
             continue
         hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
-    if "R" in text[start:stop]:  # (a sum in rand, thousands spaced, wins over the figure it starts with: "ZAR 250 000")
+    if text.find("R", start, stop) >= 0:  # (a sum in rand, thousands spaced, wins over the figure it starts with: "ZAR 250 000")
         rand = _rand(text, start, stop)
         hits = sorted([h for h in hits if not any(r.start < h.end and h.start < r.end for r in rand)] + rand,
                       key=lambda h: h.start)

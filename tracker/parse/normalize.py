@@ -167,12 +167,12 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"|seventy|eighty|ninety|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                 r"|eleventh|twelfth|\w{3,5}teenth|twentieth|thirtieth|and|percent|per\s+cent)")
 #: the words a figure is written again in, right after it: "10 (ten)", "7th (seventh)", "45 (forty-five)"
-_EN_WORDS_AFTER = re.compile(rf"(?<=\d)(?:st|nd|rd|th)?\s*\(\s*{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,5}}\s*\)", re.I)
+_EN_WORDS_AFTER = re.compile(rf"(?<=\d)(?P<sfx>st|nd|rd|th)?\s*\(\s*{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,5}}\s*\)", re.I)
 
 
 def _blank_bracket(m: re.Match[str]) -> str:
     """Spaces for the bracket of words after a figure; an ordinal's suffix ("7th") stays."""
-    head = re.match(r"(?:st|nd|rd|th)?", m.group(0), re.I).group(0)  # type: ignore[union-attr]
+    head = m.group("sfx") or ""
     return head + " " * (len(m.group(0)) - len(head))
 
 

@@ -6,9 +6,8 @@ one of the document's first lines (``# 某某科技有限公司``)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDES
+from tracker.parse.lexicon_zh import OTHER, PARTY_RX, ROLE_WORDS
 
 #: a self-word acting: "本公司将于…", "我司须…" (not "本公司代表：", a signature label)
 _SELF = re.compile(r"(本公司|我司|我公司|我方)(?=\s*(?:将|须|需|应|会|负责|承诺|保证|有权|于|在|可))")
@@ -18,10 +17,8 @@ _LETTERHEAD = re.compile(rf"(?m)^[ \t#*>]*(?P<n>[^\s|:：()（）*#,，。]{{2,4
 _SUBJECT_AFTER = r"(?=\s*(?:须|应|需|将|会|负责|承诺|于|在|如|逾期|未))"
 
 
-@lru_cache(maxsize=1)
-def _role_subject() -> re.Pattern[str]:
-    words = sorted((w for w, r in ROLE_WORDS.items() if r in ("client", "provider")), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))}|{'|'.join(SIDES)}){_SUBJECT_AFTER}")
+#: a party word (甲方/乙方 or a one-side role word) as a subject
+_ROLE_SUBJECT = re.compile(rf"(?:{PARTY_RX.pattern}){_SUBJECT_AFTER}")
 
 
 def self_party(text: str) -> tuple[str, str, tuple[int, int] | None, int] | None:
@@ -30,7 +27,7 @@ def self_party(text: str) -> tuple[str, str, tuple[int, int] | None, int] | None
     me = _SELF.search(text)
     if me is None:
         return None
-    others = {ROLE_WORDS.get(m.group(0), "side") for m in _role_subject().finditer(text)}
+    others = {ROLE_WORDS.get(m.group(0), "side") for m in _ROLE_SUBJECT.finditer(text)}
     if len(others) != 1 or "side" in others:
         return None  # 甲方/乙方 define the sides, or both roles are named: no guess
     role = OTHER[others.pop()]

@@ -103,7 +103,7 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
 
 def _role_in(ctx: Ctx, cell: str) -> str | None:
     """The role a responsibility cell names ("乙方", "服务方"); both sides for "甲乙双方"."""
-    if re.search(r"双方|各方|甲乙", cell):
+    if lexicon_zh.BOTH_RX.search(cell):
         return "both"
     m = ctx.party_rx().search(cell)
     return (ctx.role_of(m.group(0)) or lexicon_zh.role_word(m.group(0))) if m else None
