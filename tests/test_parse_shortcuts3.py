@@ -247,3 +247,21 @@ def test_time_lexicon_rows_behind_a_lookbehind_keep_their_first_characters() -> 
             got = ts._longest(s, rx, by, kind, ts.Taken(len(s)))
             want = ts._longest(s, ref[kind][0], ref[kind][1], kind, ts.Taken(len(s)))
             assert got == want, s
+
+
+def test_rows_by_first_character_equal_a_test_of_every_row() -> None:
+    """The index built in one pass over the first characters holds, for each character, exactly the rows
+    (in table order) that can start with it or its other case, plus those that can start anywhere."""
+    from tracker.parse import timex_rows as tr
+
+    for fold in (False, True):
+        flags = re.I if fold else 0
+        table = [("a", r"Ab"), ("b", r"\d+天"), ("c", r"aX|b"), ("d", r"评估|报告"), ("e", r"B[cd]")]
+        rows = [(i, re.compile(rx, flags), tr._row_first(rx)) for i, rx in table]
+        chars = {c for _, _, first in rows for c in first or ()}
+        chars |= {c.swapcase() for c in chars} if fold else set()
+        naive = {c: tuple((i, r) for i, r, first in rows if first is None or c in first or c.swapcase() in first)
+                 for c in chars} | {"": tuple((i, r) for i, r, first in rows if first is None)}
+        got = tr._by_first_char(rows, fold)
+        assert got == naive
+        assert [i for i, _ in got["a"]] == ["a", "b", "c"] and [i for i, _ in got[""]] == ["b"]

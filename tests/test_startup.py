@@ -63,6 +63,8 @@ def test_the_fast_path_imports_nothing_heavy(args: list[str], env: dict[str, str
     assert _among(modules, heavy) == []
     if str(ENGLISH) in args:
         assert _among(modules, NOT_FOR_ENGLISH) == []
+    if str(CONTRACT) in args:  # a Simplified contract needs no OpenCC (tracker.parse.normalize.t2s_chars)
+        assert "opencc" not in modules and "tracker.parse.rules_zh" in modules
 
 
 def test_opencc_changes_nothing_but_ideographs() -> None:
@@ -75,6 +77,27 @@ def test_opencc_changes_nothing_but_ideographs() -> None:
     assert len(others) > 35_000
     assert _t2s().convert(others) == others
     assert _t2s().convert("合約條款") == "合约条款"  # ideographs are converted
+
+
+def test_the_t2s_character_list_is_what_opencc_converts_on_its_own() -> None:
+    """The premise of skipping OpenCC for a text without any of ``data/t2s_chars.txt``: the list holds
+    exactly the ideographs t2s changes one at a time (rebuilt here from OpenCC itself)."""
+    from tracker.parse.normalize import _t2s, t2s_chars
+
+    ideographs = [chr(c) for a, b in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF)) for c in range(a, b + 1)]
+    converted = _t2s().convert("\n".join(ideographs)).split("\n")
+    assert len(converted) == len(ideographs)
+    assert t2s_chars() == {a for a, b in zip(ideographs, converted, strict=True) if a != b}
+    assert {"條", "約", "於", "萬"} <= t2s_chars() and not {"条", "约", "于", "万", "坏"} & t2s_chars()
+
+
+def test_a_simplified_text_is_not_put_through_the_phrase_table() -> None:
+    """OpenCC's TSPhrases reads 打坏 as Traditional (打坯); a Simplified text keeps it, a Traditional one
+    is converted as before."""
+    from tracker.parse.normalize import normalize
+
+    assert normalize("乙方打坏设备的，应当赔偿。").text == "乙方打坏设备的,应当赔偿。"
+    assert normalize("乙方應於合約簽訂後付款。").text == "乙方应于合约签订后付款。".replace("合约", "合同")
 
 
 def test_parse_output_is_the_same_with_its_patterns_cached(env: dict[str, str], tmp_path: Path) -> None:

@@ -73,12 +73,10 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     value = ctx.text[start:cut.start() if cut else end].split("|")[0].rstrip(" ;,*")  # a table cell ends at its border
     if (quoted := re.fullmatch(r"(?:为|是)?\s*[“\"《「](.+?)[”\"》」]", value)) is not None:  # 项目名称为“…”
         start, value = start + quoted.start(1), quoted.group(1)
-    m = re.match(r"", ctx.text[start:])  # keep the name m for the span below
     if value.startswith(("#", "-", "*")):
         return facts
-    facts_title_start = start
     if value and "[" not in value and "_" not in value and "□" not in value:
-        facts.title = (facts_title_start, facts_title_start + len(value))
+        facts.title = (start, start + len(value))
     return facts
 
 

@@ -9,6 +9,7 @@ it came from; ``Normalized.original_span`` turns a match back into the original 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -80,8 +81,20 @@ def _fold_width(text: str) -> str:
 IDEOGRAPH_RX = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
+@lru_cache(maxsize=1)
+def t2s_chars() -> frozenset[str]:
+    """The characters t2s converts on their own (``data/t2s_chars.txt``, 5,000 of them; checked against
+    OpenCC by tests/test_startup.py). A text with none of them is Simplified already."""
+    with open(os.path.join(os.path.dirname(__file__), "data", "t2s_chars.txt"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))
+
+
 def _to_simplified(text: str) -> str:
-    if not IDEOGRAPH_RX.search(text):
+    # No ideograph (English), or none that t2s converts on its own (a Simplified contract): left as it is
+    # without loading OpenCC (10 ms of start-up, issue 12). Its phrase table would only corrupt such a text
+    # (TSPhrases reads 打坏 as the Traditional 打坯).
+    if not IDEOGRAPH_RX.search(text) or t2s_chars().isdisjoint(text):
         return text
     converter = _t2s()
     out = converter.convert(text)

@@ -78,6 +78,21 @@ _TOTAL_BEFORE = re.compile(r"(?:总计|总额|总价|合计|总金额|价款总�
 _SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})")
 
 
+_PAID_UP_TO = re.compile(r"(?:支付|付)至[^,。;]{0,10}\Z")
+
+
+def _paid_up_to(s: str, share: str) -> bool:
+    """``share`` (30%, 合同总额的30%) stands somewhere in ``s`` right after 支付至/付至 and at most ten other
+    characters: a cumulative instalment. Tested at each occurrence, so that no pattern is made of the
+    contract's own figures (one is compiled on every run, never kept)."""
+    at = s.find(share)
+    while at >= 0:
+        if _PAID_UP_TO.search(s, max(0, at - 13), at):
+            return True
+        at = s.find(share, at + 1)
+    return False
+
+
 def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
     text = ctx.text
     money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
@@ -101,7 +116,7 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
             raw.percent = rate((pm.group("r") if "r" in (pm.groupdict() or {}) else pm.group(0)).replace(" ", ""))
         except (NumeralError, ArithmeticError):
             raw.percent = None
-        raw.cumulative = bool(re.search(r"(?:支付|付)至[^,。;]{0,10}" + re.escape(pm.group(0)), s))
+        raw.cumulative = _paid_up_to(s, pm.group(0))
     tm = INSTALMENT_TITLE.search(s)
     if tm is None:
         i = _unit_index(ctx, u)
