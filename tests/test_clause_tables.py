@@ -75,3 +75,58 @@ def test_a_chinese_clause_table_is_read_by_the_chinese_rules_as_it_stands() -> N
                                                    for i in range(1, 6)))
     norm = normalize(text)
     assert unfold(norm) is norm
+
+
+KEY_TERMS = """# 数据标注服务协议
+
+## 合同要素表
+
+| 序号 | 要素 | 约定内容 |
+|---|---|---|
+| 1 | 项目名称 | 工业质检图像标注服务 |
+| 2 | 甲方（委托方） | 苏州明镜智能制造有限公司 |
+| 3 | 乙方（服务方） | 杭州数标信息技术有限公司 |
+| 4 | 签订日期 | 2026年3月2日 |
+| 5 | 甲方提供原始图像 | 2026年3月16日前提供全部待标注图像及标注规范 |
+| 6 | 标注数据交付 | 乙方于收到原始图像后20个工作日内交付全部标注数据 |
+| 7 | 付款安排 | 甲方于标注数据验收合格后15日内支付全部服务费人民币200,000元 |
+| 8 | 违约金 | 乙方逾期交付的，每日按合同总价的千分之一计付 |
+
+## 通用条款
+
+第一条 要素表的效力
+1. 合同要素表是本协议的组成部分。
+
+第二条 其他
+1. 本协议一式两份。
+
+甲方（盖章）：苏州明镜智能制造有限公司
+乙方（盖章）：杭州数标信息技术有限公司
+"""
+
+
+def test_a_chinese_key_terms_table_before_the_articles_gives_clauses() -> None:
+    """合同要素表 rows (序号 | 要素 | 约定内容) before 通用条款 with articles of their own: each row is a
+    clause of the first part, read with its element's name (甲方提供原始图像) as its subject."""
+    norm = normalize(KEY_TERMS)
+    unfolded = unfold(norm)
+    assert len(unfolded.text) == len(norm.text) and "5.    甲方提供原始图像 :" in unfolded.text
+    d = parse_text(KEY_TERMS, "kt.md").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"], c["signed_date"]) == ("杭州数标信息技术有限公司", "苏州明镜智能制造有限公司", "2026-03-02")
+    got = {o["clause"]: (o["kind"], o["party"], o["due_date"], o["trigger"]) for o in d["obligations"]}
+    assert got["5"] == ("data_delivery", "client", "2026-03-16", None)
+    assert got["6"][1] == "provider"
+    assert got["6"][3] == {"event": "data_delivery", "offset": "P20D", "business_days": True}
+    assert got["7"][:2] == ("payment", "client")
+    late = next(p for p in c["penalties"] if p["kind"] == "late_delivery")
+    assert (late["rate"], late["clause"]) == ("0.001", "8")
+    for o in d["obligations"]:
+        assert o["quote"] in KEY_TERMS
+
+
+def test_numbered_lines_before_the_articles_stay_a_preamble_when_they_do_not_run_from_one() -> None:
+    from tracker.parse.clauses import segment
+
+    text = "合同要素\n2. 项目名称:甲\n3. 甲方:乙\n4. 乙方:丙\n5. 金额:10元\n\n通用条款\n\n第一条 总则\n1. 甲方应付款。\n"
+    assert [s.label for s in segment(text).segments][:2] == [None, None]

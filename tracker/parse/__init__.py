@@ -29,7 +29,7 @@ def parse_text(text: str, file_name: str = "<text>", data: bytes | None = None,
 
     check_text_size(text, file_name)  # the hard cap on one document's work
     norm = normalize(text)
-    if norm.language == "en" and "|" in norm.text:  # a term sheet written as one table: its rows are clauses
+    if "|" in norm.text:  # a term sheet written as one table: its rows are clauses
         from tracker.parse.clause_tables import unfold
 
         norm = unfold(norm)

@@ -282,3 +282,19 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ITEM_LINE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _numbered_first_part(text: str, marks: list[tuple[int, str, object]], art_scheme: dict[int, str]
+                         ) -> list[tuple[int, str, object]]:
+    """A document in parts whose first part is numbered paragraphs at the margin (a 合同要素表 unfolded
+    by ``clause_tables``, a 协议书 of items 1.–N.) before a part with articles of its own (通用条款 第一条…):
+    those paragraphs, when they run 1, 2, 3… (four at least), are the first part's articles."""
+    first_part = next((pos for pos, k, _ in marks if k == "part"), None)
+    if first_part is None or any(k == "art" and pos < first_part for pos, k, _ in marks):
+        return marks
+    lead = {pos for pos, k, _ in marks if k == "num_dot" and pos < first_part and _indent(text, pos) == 0}
+    numbers = [n for _, n in sorted((pos, n) for pos, k, n in marks if k == "num_dot" and pos in lead)]
+    if len(numbers) < 4 or numbers != list(range(1, len(numbers) + 1)):
+        return marks
+    art_scheme.update(dict.fromkeys(lead, "np"))
+    return [(pos, "art", n) if k == "num_dot" and pos in lead else (pos, k, n) for pos, k, n in marks]

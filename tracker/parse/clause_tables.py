@@ -6,7 +6,8 @@ milestone table: each row is a clause. ``unfold`` rewrites its rows in place, ch
     | 6 | **Dialogue Corpus** | Kangning shall deliver …<br>Qianxun shall return … |
     6.    **Dialogue Corpus** : Kangning shall deliver …\n   Qianxun shall return …
 
-English contracts only: the Chinese rules read a two-column clause table's cells as they stand."""
+The same for a Chinese 合同要素表 (``| 序号 | 要素 | 约定内容 |``): ``7. 甲方提供训练数据:2026年11月13日前提供…``,
+the element's name before its provision as a cover field is written (its actor, often, is in the name)."""
 
 from __future__ import annotations
 
@@ -17,23 +18,26 @@ from tracker.parse.normalize import Normalized
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n[ \t]*\|[ \t:|-]*-{2,}[ \t:|-]*\|?[ \t]*\n(?:[ \t]*\|[^\n]*\n?)+")
 _NUMBER = re.compile(r"[ \t]*\*{0,2}(\d{1,2})\.?\*{0,2}[ \t]*")
 _DUTY = re.compile(r"\b(?:shall|will|must|agrees?\s+to)\b", re.I)
+_DUTY_ZH = re.compile(r"应|须|负责|提供|提交|交付|支付|完成|计付")
 _BR = re.compile(r"<br\s*/?>", re.I)
 #: a cell of sentences, not a value: a full stop followed by another sentence, or a line break
 _SENTENCES = re.compile(r"[a-z)]\.\s+[A-Z]|<br", re.I)
 #: how many body rows a clause table has at least, and how long a prose cell is
 MIN_ROWS = 4
 PROSE = 60
+PROSE_ZH = 16  # (a Chinese character says what four Latin ones say)
 
 
 def unfold(norm: Normalized) -> Normalized:
-    """``norm`` with every clause table of an English contract rewritten as numbered paragraphs."""
-    if norm.language != "en" or "|" not in norm.text:
+    """``norm`` with every clause table rewritten as numbered paragraphs."""
+    if "|" not in norm.text:
         return norm
+    zh = norm.language != "en"
     text = norm.text
     out: list[str] | None = None
     for m in _TABLE.finditer(text):
         rows = _rows(text, m.start(), m.end())
-        if not _is_clause_table(text, rows[2:]):
+        if not _is_clause_table(text, rows[2:], zh):
             continue
         out = out if out is not None else list(text)
         for i, (a, b, pipes) in enumerate(rows):
@@ -43,7 +47,7 @@ def unfold(norm: Normalized) -> Normalized:
                 if i == 1:
                     out[a:b] = " " * (b - a)
                 continue
-            _unfold_row(text, out, a, pipes)
+            _unfold_row(text, out, a, pipes, zh)
     if out is None:
         return norm
     return Normalized(norm.original, "".join(out), norm.index, norm.language)
@@ -67,7 +71,7 @@ def _cells(text: str, pipes: list[int]) -> list[str]:
     return [text[pipes[i] + 1:pipes[i + 1]] for i in range(len(pipes) - 1)]
 
 
-def _is_clause_table(text: str, body: list[tuple[int, int, list[int]]]) -> bool:
+def _is_clause_table(text: str, body: list[tuple[int, int, list[int]]], zh: bool) -> bool:
     """Numbered rows of two or three cells whose last cell is prose, several of them stating a duty."""
     if len(body) < MIN_ROWS:
         return False
@@ -78,20 +82,21 @@ def _is_clause_table(text: str, body: list[tuple[int, int, list[int]]]) -> bool:
             return False
         numbered += len(cells) == 3 and _NUMBER.fullmatch(cells[0]) is not None
         last = _BR.sub(" ", cells[-1]).strip()
-        prose += len(last) >= PROSE
-        duties += _DUTY.search(last) is not None
+        prose += len(last) >= (PROSE_ZH if zh else PROSE)
+        duties += (_DUTY_ZH if zh else _DUTY).search(last) is not None
     return numbered == len(body) and prose * 2 >= len(body) and duties >= 2
 
 
-def _unfold_row(text: str, out: list[str], a: int, pipes: list[int]) -> None:
+def _unfold_row(text: str, out: list[str], a: int, pipes: list[int], zh: bool) -> None:
     number = _NUMBER.fullmatch(text, pipes[0] + 1, pipes[1])
     assert number is not None  # (checked by _is_clause_table)
     head = number.group(1) + "."
     out[a:pipes[1] + 1] = head + " " * (pipes[1] + 1 - a - len(head))  # "| 6 |" → "6.   " from the margin
     last = text[pipes[-2] + 1:pipes[-1]]
     # the term's name, then its provision: on a line of its own when it is prose (its sentences are the
-    # clause's), after a colon when it is a value ("Project: Kangning Triage Assistant")
-    out[pipes[2]] = "\n" if _DUTY.search(last) or _SENTENCES.search(last) else ":"
+    # clause's), after a colon when it is a value ("Project: Kangning Triage Assistant"); a Chinese
+    # element's name is often the provision's subject (甲方提供训练数据): a colon
+    out[pipes[2]] = ":" if zh or not (_DUTY.search(last) or _SENTENCES.search(last)) else "\n"
     out[pipes[-1]] = " "
     for br in _BR.finditer(text, pipes[2], pipes[-1]):  # a line break inside the cell: a sentence of its own
         out[br.start():br.end()] = "\n" + " " * (br.end() - br.start() - 1)

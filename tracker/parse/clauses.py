@@ -56,6 +56,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _indent,
     _is_appendix_label,
     _num,
+    _numbered_first_part,
     _on_heading,
     _opens_first_clause,
     instruction_spans,
@@ -176,6 +177,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         # paragraphs at the margin are the document's articles
         marks = [(pos, "art", n) if k == "num_dot" and _indent(text, pos) == 0 else (pos, k, n) for pos, k, n in marks]
         art_scheme.update({pos: "np" for pos, k, _ in marks if k == "art"})
+    marks = _numbered_first_part(text, marks, art_scheme)
     if "说明" in text and (blocks := instruction_spans(text)):  # a model form's filling instructions (填写说明 一、…) are no articles
         starts = [a for a, _ in blocks]
         marks = [mk for mk in marks if (i := bisect_right(starts, mk[0]) - 1) < 0 or mk[0] >= blocks[i][1]]
