@@ -287,10 +287,10 @@ def segment(text: str, whole: bool = True) -> Clauses:
             a, b = cast("tuple[int, int]", payload)
             # a document with dotted clauses but no article headings; a part of special conditions
             # that numbers its clauses after the general conditions' ("2.1", "2.4", "4.1")
-            if b == 1 and (a == 1 or (part_start and _at_line_start(text, pos))):
+            if (b == 1 and a == 1) or (part_start and _at_line_start(text, pos)):  # (a part may list 2.3, 5.1…)
                 article, dotted, part_start = a, True, False
-                stack[:] = [("dot2", 1, 0)]
-                open_segment(pos, f"{a}.1")
+                stack[:] = [("dot2", b, 0)]
+                open_segment(pos, f"{a}.{b}")
                 last_pos = pos
                 continue
         if article == 0 and kind == "dot2":
@@ -306,14 +306,16 @@ def segment(text: str, whole: bool = True) -> Clauses:
         sub = stack[0][1] if stack else 0  # the open second-level number
         if kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
-            if b == 1 and dotted and (a == article + 1 or (article < a <= article + 5 and _at_line_start(text, pos)
-                                                           and opened[-1][0] is not None and "." in opened[-1][0])):
+            # an excerpt of dotted clauses (general conditions quoted in part, "1.1, 2.3, 3.1, 3.4, 10.2")
+            # skips numbers: at a line start, after a dotted clause, a later number opens its clause
+            excerpt = _at_line_start(text, pos) and opened[-1][0] is not None and "." in opened[-1][0]
+            if dotted and ((b == 1 and a == article + 1) or (excerpt and article < a <= article + 5)):
                 article = a  # next article without a heading of its own
-                stack[:] = [("dot2", 1, 0)]
-                open_segment(pos, f"{a}.1")
+                stack[:] = [("dot2", b, 0)]
+                open_segment(pos, f"{a}.{b}")
                 last_pos = pos
                 continue
-            if a != article or b <= sub or b > sub + 3 or (stack and stack[0][0] != "dot2"):
+            if a != article or b <= sub or b > sub + (9 if excerpt else 3) or (stack and stack[0][0] != "dot2"):
                 continue
             dotted = True
             stack[:] = [("dot2", b, 0)]  # deeper list items end with their clause

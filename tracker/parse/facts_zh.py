@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_left
+from datetime import date
 
 from tracker.parse import cover_zh, lexicon_zh, parties_zh
-from tracker.parse.clause_marks import ZH_PARTS
+from tracker.parse.clause_marks import _SIGNATURE, ZH_PARTS
 from tracker.parse.common import (
     Facts,
     find_dates,
@@ -87,19 +89,15 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 # ---------------------------------------------------------------- rules: dates and term
 
 
-def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
-    """Signature-block dates (the later of two) and stated signing dates."""
-    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    labelled = ctx.clauses.labelled()
-    body_end = max((s.end for s in labelled if not (s.label or "").startswith((*ZH_PARTS, "补充"))), default=0)
-    # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
-    # own date is not the contract's signing date
-    block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
-    candidates = []
+_SIGNING_FIELD = re.compile(r"(?:签订|签署|签约|回签)(?:日期|时间)[ \u3000]*(?::|\*{0,2}\s*\||\t)\s*")
+
+
+def _block_dates(ctx: Ctx, start: int, end: int, candidates: list[date]) -> None:
+    """The signing dates of a signature block [start, end): dates after 日期/签署… or alone on their line."""
     # a signature table ("| 签署方 | 名称 | 授权代表 | 日期 |"): its date column dates the signatures
-    dated_table = re.search(r"(?m)^[ \t]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|", ctx.text[body_end:block_end]) is not None
-    for h in find_dates(ctx.text, body_end, block_end):
-        before = ctx.text[max(body_end, h.start - 12):h.start]
+    dated_table = re.search(r"(?m)^[ \t]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|", ctx.text[start:end]) is not None
+    for h in find_dates(ctx.text, start, end):
+        before = ctx.text[max(start, h.start - 12):h.start]
         in_row = dated_table and ctx.text[ctx.text.rfind("\n", 0, h.start) + 1:h.start].lstrip().startswith("|")
         if h.value and (re.search(r"日期|签订|签署|签字|时间|Date", before) or in_row):
             candidates.append(h.value)
@@ -110,7 +108,23 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
                 line = ctx.text[line_start:line_end]
                 if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
                     candidates.append(h.value)
-    for m in re.compile(r"(?:签订|签署|签约|回签)(?:日期|时间)[ \u3000]*(?::|\*{0,2}\s*\||\t)\s*").finditer(ctx.text, 0, block_end):
+
+
+def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
+    """Signature-block dates (the later of two) and stated signing dates."""
+    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
+    labelled = ctx.clauses.labelled()
+    body_end = max((s.end for s in labelled if not (s.label or "").startswith((*ZH_PARTS, "补充"))), default=0)
+    # the signature block ends where a document after it (附件/订单/补充条款) starts: an order's
+    # own date is not the contract's signing date
+    block_end = min((s.start for s in labelled if s.start >= body_end), default=len(ctx.text))
+    candidates: list[date] = []
+    # a signature block inside the document (a 政府采购合同's 协议书 signed above its 通用条款 and 专用条款)
+    blocks = [(sg.start, sg.end) for sg in ctx.clauses.segments if sg.label is None and not sg.heading
+              and sg.end <= body_end and _SIGNATURE.match(ctx.text, sg.start)]
+    for start, end in [*blocks, (body_end, block_end)]:
+        _block_dates(ctx, start, end, candidates)
+    for m in _SIGNING_FIELD.finditer(ctx.text, 0, block_end):
         # ("签订日期：…", a key-value table's "| 签订日期 | …|", or a Word table's cells "签订时间\t…")
         for h in find_dates(ctx.text, m.end(), m.end() + 20):
             if h.value:
@@ -375,8 +389,10 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
 
     titles = section_titles(ctx)
     breach = {label for label, title in titles.items() if _BREACH_TITLE.search(title)}
+    starts = [u.start for u in ctx.units]  # (a clause another replaces has none: 专用条款 "本条替代通用条款第7.1条")
     clauses = [(seg.label, seg.start, seg.end, seg.label in breach)
-               for seg in ctx.clauses.labelled() if not seg.heading and seg.label]
+               for seg in ctx.clauses.labelled() if not seg.heading and seg.label
+               and (i := bisect_left(starts, seg.start)) < len(starts) and starts[i] < seg.end]
 
     def article_title(n: str) -> str | None:
         with contextlib.suppress(NumeralError):

@@ -52,7 +52,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     replaced = [u for u in units if ("\t" in norm.text[u.start:u.end] or "|" in norm.text[u.start:u.end])
                 and tables_zh.in_old_cell(norm.text, u.start, u.end)] if tables_zh.has_old_column(norm.text) else []
     old = superseded_zh.old_units(norm.text, units)  # "原约定：…" in prose: the same
-    replaced += old
+    replaced += old + superseded_zh.replaced_clauses(norm.text, units)
     if (blanked := superseded_zh.blank_old_values(norm.text, old)) is not norm.text:
         norm = Normalized(norm.original, blanked, norm.index, norm.language)  # "原…至A止，变更为…至B止": B
     ctx = Ctx(norm, clauses, [u for u in units if u not in replaced] if replaced else units)

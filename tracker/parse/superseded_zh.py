@@ -59,6 +59,25 @@ def old_units(text: str, units: list[Unit]) -> list[Unit]:
     return [u for u in units if _OLD_LABEL.match(text, u.start, u.end)]
 
 
+#: a special condition that says which general condition it replaces: "本条替代通用条款第5.1条", "取代通用条款第7条"
+_REPLACES = re.compile(r"(?:替代|取代|代替|替换)(?:通用(?:合同)?条款|原条款|原合同)?\s*第?\s*(?P<l>\d{1,2}(?:\.\d{1,2}){0,2})\s*条")
+
+
+def replaced_clauses(text: str, units: list[Unit]) -> list[Unit]:
+    """The units of a clause that a later clause replaces by its number (the 专用条款 of a 政府采购合同
+    restating 5.1 of the 通用条款): the earlier clause states no fact of the document."""
+    out: list[Unit] = []
+    for m in _REPLACES.finditer(text) if "替" in text or "代" in text else ():
+        host = next((i for i, u in enumerate(units) if u.start <= m.start() < u.end), None)
+        if host is None or units[host].label != m["l"]:
+            continue  # (only a clause that restates its own number replaces: 5.1 of the special conditions)
+        i = host
+        while i > 0 and units[i - 1].label == m["l"]:
+            i -= 1  # the replacing clause's own sentences before it
+        out += [u for u in units[:i] if u.label == m["l"]]
+    return out
+
+
 def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
     """``text`` with the ``old`` units and the dates and sums of each "原…，变更为…" old value
     replaced by spaces (the same length: every position stays where it was)."""

@@ -1,0 +1,59 @@
+"""Layout rules from blind batches 62-63: a 政府采购合同 in three parts (协议书 signed above its 通用条款,
+专用条款 that restate and replace general clauses by number), general conditions quoted as an excerpt
+(1.1, 2.3, 3.1, 10.2: numbers skipped)."""
+
+from __future__ import annotations
+
+from tracker.parse import parse_text
+from tracker.parse.clauses import segment
+from tracker.parse.normalize import normalize
+
+GOV = """政府采购合同（服务类）
+项目名称：城市热线语义分析模型服务
+采购人（甲方）：临江市政务服务中心
+供应商（乙方）：杭州语衡科技有限公司
+第一部分 合同协议书
+一、服务内容：乙方为甲方提供热线语义分析模型的训练及部署服务。
+二、合同金额：人民币800,000元。
+三、服务期限：自合同生效之日起十二个月。
+四、本合同自双方签字盖章之日起生效。
+甲方（盖章）：临江市政务服务中心\t乙方（盖章）：杭州语衡科技有限公司
+日期：2026年5月18日\t日期：2026年5月12日
+第二部分 通用条款
+1.1 本合同所称服务，是指乙方按照采购需求提供的服务。
+2.3 甲方应于合同生效之日起10日内向乙方提供历史工单数据。
+5.1 甲方应于合同签订之日起30日内支付合同金额的50%，其余款项于验收合格后30日内付清。
+7.1 乙方逾期交付的，每逾期一日按合同金额的万分之五向甲方支付违约金。
+10.4 合同终止后15日内，乙方应删除甲方提供的全部数据。
+第三部分 专用条款
+5.1\t付款方式\t本条替代通用条款第5.1条：甲方应于合同签订之日起10日内支付合同金额的40%，即人民币320,000元。
+7.1\t逾期交付\t本条替代通用条款第7.1条：乙方逾期交付的，每逾期一日按合同金额的千分之一向甲方支付违约金。
+"""
+
+
+def test_an_excerpt_of_dotted_clauses_keeps_each_number() -> None:
+    labels = [s.label for s in segment(normalize(GOV).text).segments if s.label]
+    assert labels[labels.index("1.1"):labels.index("1.1") + 5] == ["1.1", "2.3", "5.1", "7.1", "10.4"]
+    assert labels[-2:] == ["5.1", "7.1"]  # the special conditions' rows, from their first (not 1) on
+
+
+def test_special_conditions_replace_the_general_clause_they_name() -> None:
+    d = parse_text(GOV, "gov.docx").to_json()
+    pays = [o for o in d["obligations"] if o["kind"] == "payment"]
+    assert [(o["amount"], o["trigger"]["offset"]) for o in pays] == [("320000.00", "P10D")]
+    assert all("本条替代" in o["quote"] or "40%" in o["quote"] for o in pays)
+    late = [p for p in d["contract"]["penalties"] if p["kind"] == "late_delivery"]
+    assert [p["rate"] for p in late] == ["0.001"]  # not the general 万分之五
+
+
+def test_a_general_clause_no_later_clause_replaces_stays() -> None:
+    d = parse_text(GOV.replace("本条替代通用条款第7.1条：", ""), "gov.docx").to_json()
+    assert [p["rate"] for p in d["contract"]["penalties"] if p["kind"] == "late_delivery"] == ["0.0005"]
+
+
+def test_the_agreement_signed_above_its_general_conditions_is_dated_by_its_signatures() -> None:
+    d = parse_text(GOV, "gov.docx").to_json()
+    c = d["contract"]
+    assert (c["signed_date"], c["effective_date"], c["expiry_date"]) == ("2026-05-18", "2026-05-18", "2027-05-18")
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert (data["clause"], data["due_date"]) == ("2.3", "2026-05-28")
