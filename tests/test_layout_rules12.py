@@ -57,3 +57,13 @@ def test_the_agreement_signed_above_its_general_conditions_is_dated_by_its_signa
     assert (c["signed_date"], c["effective_date"], c["expiry_date"]) == ("2026-05-18", "2026-05-18", "2027-05-18")
     data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
     assert (data["clause"], data["due_date"]) == ("2.3", "2026-05-28")
+
+
+def test_a_defined_subscription_period_is_the_term() -> None:
+    text = ("大模型API订阅服务协议\n甲方：苏州禾光电商有限公司\n乙方：杭州深言科技有限公司\n第1条 定义\n"
+            "1.1 “生效日”指2026-11-01。\n1.2 “订阅期”指自生效日起十二个月的期间。\n第2条 期限\n"
+            "2.1 本协议自生效日起生效，订阅期届满时终止。\n")
+    c = parse_text(text, "sub.txt").to_json()["contract"]
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-11-01", "P12M", "2027-11-01")
+    quality = parse_text(text.replace("“订阅期”指自生效日起十二个月的期间", "“质保期”指自验收合格之日起十二个月"), "q.txt")
+    assert quality.to_json()["contract"]["term"] is None
