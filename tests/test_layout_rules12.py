@@ -67,3 +67,11 @@ def test_a_defined_subscription_period_is_the_term() -> None:
     assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-11-01", "P12M", "2027-11-01")
     quality = parse_text(text.replace("“订阅期”指自生效日起十二个月的期间", "“质保期”指自验收合格之日起十二个月"), "q.txt")
     assert quality.to_json()["contract"]["term"] is None
+
+
+def test_an_agreement_made_on_a_day_by_its_parties_is_signed_that_day() -> None:
+    text = ("軟件開發合約\n本合約於2026年6月17日由以下雙方訂立：\n(1) 甲公司有限公司（「客戶」）；及\n"
+            "(2) 乙公司有限公司（「開發商」）。\n1. 年期\n1.1 本合約自簽署日期起生效，有效期為十八個月。\n"
+            "1.2 任何一方如欲續期，須於本合約屆滿前最少兩個月以書面通知對方。\n")
+    c = parse_text(text, "hk.txt").to_json()["contract"]
+    assert (c["signed_date"], c["expiry_date"], c["renewal_notice"]) == ("2026-06-17", "2027-12-17", "P2M")

@@ -134,7 +134,7 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
         return facts
     for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
         hits = find_dates(ctx.text, m.end(), m.end() + 20)
-        if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20})?签(?:订|署)", ctx.text[hits[0].end:hits[0].end + 25]):
+        if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20}|由[^,。]{0,20})?(?:签(?:订|署)|订立)", ctx.text[hits[0].end:hits[0].end + 25]):
             candidates.append(hits[0].value)
     if candidates:
         facts.signed_date = max(candidates)
@@ -270,7 +270,7 @@ def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
         # "合同期满前，任何一方如不续约，应于期满前两个月以书面通知": the end that a length precedes
         for since in ([amended.end()] if amended else []) + [0]:
             for m in notice_rx.finditer(s, since):
-                if re.search(r"(?:试用|质保|保修|维保|保固)期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
+                if re.search(rf"(?:试用|{lexicon_zh.WARRANTY})期(?:间)?$", s[max(0, m.start() - 6):m.start()]):
                     break  # "试用期届满前十五日书面通知": the end of a period inside the contract, not its term
                 got = duration_at(s, m.end())
                 if got:

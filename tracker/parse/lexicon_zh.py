@@ -125,8 +125,10 @@ DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装�
 #: events, one row per general id (award, go_live, warranty_end …): the time layer
 #: (``timex_lexicon.EVENTS_ZH``) reads them with the longest match; ``SCHEMA_EVENT`` maps them onto
 #: the spec's eight events. The one Chinese event vocabulary: add a wording here.
+#: the warranty's names (保養期 is Hong Kong's), one list for every rule that reads a warranty period
+WARRANTY = r"质保|保修|维保|保固|保养"
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
-    ("warranty_end", r"(?:质保|保修|维保|保固)期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
+    ("warranty_end", rf"(?:{WARRANTY})期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
     ("trial_end", r"试用期(?:间)?(?:届满|期满|满|结束|到期)"),  # a free trial before a purchase: no schema event
     ("renewal_expiry", r"续(?:约|展|签|期)期(?:间)?(?:届满|期满|满|到期)|续约期满"),
     ("confirmation", r"(?:并|且)?经[^,。;]{0,8}?确认"),
@@ -353,7 +355,7 @@ TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"
 # ---------------------------------------------------------------- time units
 
 #: words between "期满前" and the notice period: 期满前不少于两个月, 期满前提前60日, 届满前至少30日
-NOTICE_FILLER = r"\s*(?:不少于|不得少于|不低于|至少|提前)?"
+NOTICE_FILLER = r"\s*(?:不少于|不得少于|不低于|至少|最少|提前)?"
 #: an amendment's new value follows these words: 由期满前30日变更为期满前45日
 AMENDED_TO = r"变更为|调整为|修改为|改为|更改为"
 
@@ -366,7 +368,7 @@ CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
 TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期"
 #: periods of service inside the term (README conventions: not obligations, not the term)
-SERVICE_PERIOD = r"保固|质保|保修|试运行|试运转|运维|维保|免费维护"
+SERVICE_PERIOD = rf"{WARRANTY}|试运行|试运转|运维|免费维护"
 
 # ---------------------------------------------------------------- tables
 

@@ -31,8 +31,9 @@ _LEAD = re.compile(r".*(?:[由与和及]|鉴于|兹有|我司|我方|我公司|�
 
 
 #: a party listed with its description and its short name at the end: "(1) 某有限公司，一家于香港注册
-#: 成立的有限公司，注册办事处位于…（「客户」）" (the name is the line's first words, up to the comma)
-_LISTED = re.compile(r"(?m)^[ \t]*(?:\(\d\)|\d[.、]|[一二三四][、.])?[ \t]*(?P<name>[^\s,，:()]{2,40}?(?:公司|集团|中心|局|院|大学|学院|所|银行))"
+#: 成立的有限公司，注册办事处位于…（「客户」）" (the name is the line's first words, up to the comma; a
+#: bracketed place inside it stays: 港湾通物流（香港）有限公司)
+_LISTED = re.compile(r"(?m)^[ \t]*(?:\(\d\)|\d[.、]|[一二三四][、.])?[ \t]*(?P<name>(?:[^\s,，:()]|\([^()\s]{1,10}\)){2,40}?(?:公司|集团|中心|局|院|大学|学院|所|银行))"
                      r"\s*,[^\n]{0,200}?\(\s*[「“\"'‘](?P<alias>[^」”\"'’\s()]{1,8})[」”\"'’]\s*\)")
 
 #: what every ``_LISTED`` match holds (its short name's bracket and quote): one quick scan before the

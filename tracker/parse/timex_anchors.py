@@ -13,10 +13,11 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from tracker.parse.lexicon_zh import WARRANTY
 from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
 
 #: anchor id → the words that define its period, per language
-DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", r"(?:质保|保修|维保|保固|免费维护)期(?:间|限)?"),)
+DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", rf"(?:{WARRANTY}|免费维护)期(?:间|限)?"),)
 DEFINED_EN: tuple[tuple[str, str], ...] = (("warranty_end", r"warranty\s+period"),)
 #: a day the contract names T, T1, T2…: '"T"指生效日', 'T为合同生效日', '“T1日”指甲方签发《平台上线确认书》之日'
 _T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?(?P<t>T\d?)日?[\"“”'「」]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")

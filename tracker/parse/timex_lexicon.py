@@ -11,7 +11,7 @@ Within a table, the longest match wins and, for equal lengths, the earlier row.
 
 from __future__ import annotations
 
-from tracker.parse.lexicon_zh import EVENT_WORDS
+from tracker.parse.lexicon_zh import EVENT_WORDS, WARRANTY
 
 #: (canonical id, regex) — Chinese: the one Chinese event vocabulary lives in lexicon_zh
 EVENTS_ZH = EVENT_WORDS
@@ -147,7 +147,7 @@ PERPETUAL_ZH = r"永久|长期有效|无限期|始终有效|不因[^,。;]{0,10}
 
 #: what a bare period counts from when the sentence names no event: the word before it
 DEFAULT_ANCHOR_ZH: tuple[tuple[str, str], ...] = (
-    ("acceptance", r"(?:质保|保修|维保|保固|免费维护|维护)期"),
+    ("acceptance", rf"(?:{WARRANTY}|免费维护|维护)期"),
     ("effective", r"有效期|合同期限|协议期限|服务期限?|周期|工期|履约期限?|租赁期限?"),
 )
 #: words before a period that make it how long a state lasts, not a deadline: "for three (3) years after
