@@ -59,11 +59,15 @@ def test_the_agreement_signed_above_its_general_conditions_is_dated_by_its_signa
     assert (data["clause"], data["due_date"]) == ("2.3", "2026-05-28")
 
 
+def _contract(text: str) -> dict:  # type: ignore[type-arg]
+    return parse_text(text, "c.txt").to_json()["contract"]  # type: ignore[no-any-return]
+
+
 def test_a_defined_subscription_period_is_the_term() -> None:
     text = ("大模型API订阅服务协议\n甲方：苏州禾光电商有限公司\n乙方：杭州深言科技有限公司\n第1条 定义\n"
             "1.1 “生效日”指2026-11-01。\n1.2 “订阅期”指自生效日起十二个月的期间。\n第2条 期限\n"
             "2.1 本协议自生效日起生效，订阅期届满时终止。\n")
-    c = parse_text(text, "sub.txt").to_json()["contract"]
+    c = _contract(text)
     assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-11-01", "P12M", "2027-11-01")
     quality = parse_text(text.replace("“订阅期”指自生效日起十二个月的期间", "“质保期”指自验收合格之日起十二个月"), "q.txt")
     assert quality.to_json()["contract"]["term"] is None
@@ -73,5 +77,17 @@ def test_an_agreement_made_on_a_day_by_its_parties_is_signed_that_day() -> None:
     text = ("軟件開發合約\n本合約於2026年6月17日由以下雙方訂立：\n(1) 甲公司有限公司（「客戶」）；及\n"
             "(2) 乙公司有限公司（「開發商」）。\n1. 年期\n1.1 本合約自簽署日期起生效，有效期為十八個月。\n"
             "1.2 任何一方如欲續期，須於本合約屆滿前最少兩個月以書面通知對方。\n")
-    c = parse_text(text, "hk.txt").to_json()["contract"]
+    c = _contract(text)
     assert (c["signed_date"], c["expiry_date"], c["renewal_notice"]) == ("2026-06-17", "2027-12-17", "P2M")
+
+
+def test_an_unnumbered_annex_after_the_signatures_numbers_its_items() -> None:
+    text = ("数据标注框架协议\n第一条 总则\n1. 甲方应按订单提供原始数据。\n\n甲方（盖章）：甲公司\t乙方（盖章）：乙公司\n"
+            "日期：2026年3月2日\n\n## 附件：采购订单（编号：YC-03）\n\n1. 交付安排\n"
+            "2. 甲方应于2026年8月28日前向乙方提供第一批次的原始对话数据。\n")
+    labels = [s.label for s in segment(normalize(text).text).segments]
+    assert labels[-2:] == ["附件.1", "附件.2"]
+    d = parse_text(text, "fw.md").to_json()
+    data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
+    assert (data["clause"], data["due_date"]) == ("附件.2", "2026-08-28")
+    assert d["contract"]["signed_date"] == "2026-03-02"
