@@ -91,3 +91,33 @@ def test_an_unnumbered_annex_after_the_signatures_numbers_its_items() -> None:
     data = next(o for o in d["obligations"] if o["kind"] == "data_delivery")
     assert (data["clause"], data["due_date"]) == ("附件.2", "2026-08-28")
     assert d["contract"]["signed_date"] == "2026-03-02"
+
+
+ORDER_FORM = """# ORDER FORM
+
+| | |
+|---|---|
+| Customer | Beijing Mingcha Intelligent Technology Co., Ltd. |
+| Subscription Start Date | July 1, 2026 |
+| Annual Subscription Fee | USD 96,000.00 per year, payable Net 30 from the invoice date |
+| Implementation Fee | USD 12,000.00 (one-time), payable within thirty (30) days after the date of the last signature below |
+
+## Terms
+
+**1. Term.** The Subscription Term is twelve (12) months from the Subscription Start Date.
+
+| Customer | Vendor |
+|---|---|
+| Beijing Mingcha Intelligent Technology Co., Ltd. | Vectorline, Inc. |
+| By: Zhang Wei | By: Rachel Kim |
+| Date: June 26, 2026 | Date: June 29, 2026 |
+"""
+
+
+def test_an_order_forms_fee_rows_and_its_signature_table() -> None:
+    d = parse_text(ORDER_FORM, "of.en.md").to_json()
+    c = d["contract"]
+    assert (c["provider"], c["client"], c["signed_date"]) == ("Vectorline, Inc.", "Beijing Mingcha Intelligent Technology Co., Ltd.",
+                                                              "2026-06-29")
+    pays = sorted((o["amount"], o["trigger"]["event"], o["trigger"]["offset"]) for o in d["obligations"] if o["kind"] == "payment")
+    assert pays == [("12000.00", "signing", "P30D"), ("96000.00", "invoice", "P30D")]

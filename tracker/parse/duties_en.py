@@ -59,7 +59,8 @@ _DUTY = gated(guard(rf"{MODAL}|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to"
                       rf"|{PRESENT_DUTY})\b")
 #: the face of an order or a SOW: "Payment Terms: 30% within thirty (30) days after …; 70% Net 60 …"
-_PAY_ROW = re.compile(r"[ \t|*]*[^|:\n]{0,30}\b(?:[Ii]nstal(?:l)?ment|[Pp]ayment)\s+\d{1,2}\b[^|:\n]{0,20}[|:]")  # "| Instalment 1 | USD …, due …"
+#: "| Instalment 1 | USD …, due …", a cover table's "| Implementation Fee | USD 12,000.00, payable within …"
+_PAY_ROW = re.compile(r"[ \t|*]*[^|:\n]{0,30}\b(?:(?:[Ii]nstal(?:l)?ment|[Pp]ayment)\s+\d{1,2}\b[^|:\n]{0,20}[|:]|(?:[Ff]ees?|[Cc]harges?)[ \t*]*[|:])")
 _PAY_FIELD = re.compile(r"[ \t*•-]*(?:Payment\s+(?:Terms|Schedule)|PAYMENT\s+TERMS|Fees\s+and\s+Payment)[ \t*]*:")
 #: a definition sentence after a duty's sentence in one paragraph: its words are no part of the duty
 _NEXT_DEFINITION = re.compile(r"\.\s+[\"“][A-Z][^\"”\n]{0,40}[\"”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)")

@@ -174,6 +174,35 @@ _SIGNED_FOR = re.compile(r"(?:[Ss]igned|SIGNED|[Ee]xecuted|EXECUTED)\s+(?:for\s+
                          rf"(?P<name>[A-Z][^\n,]{{1,80}}?\b{_LEGAL_FORM})")
 
 
+#: a table row of the sides' names alone ("| Customer | Vendor |"), over a signature table's company row
+_ROLE_ROW = re.compile(r"(?m)^[ \t]*\|(?:[ \t*]*[A-Z][A-Za-z ]{1,25}?[ \t*]*\|){2,3}[ \t]*$")
+
+
+def _signature_table(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(role, span of the company) for each column of a table headed by the sides ("| Customer | Vendor |")
+    whose first rows below name a company in that column ("| Beijing Mingcha … Co., Ltd. | Vectorline, Inc. |")."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for m in _ROLE_ROW.finditer(text):
+        roles = [role_of(c.strip(" \t*")) for c in m.group(0).strip().strip("|").split("|")]
+        if None in roles or len(set(roles)) != len(roles):
+            continue
+        pos = m.end() + 1
+        for _ in range(3):  # the rule under the header, then the company row
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            pipes = [i for i in range(pos, line_end) if text[i] == "|"]
+            if len(pipes) != len(roles) + 1:
+                break
+            cells = [(a + 1, b) for a, b in zip(pipes, pipes[1:], strict=False)]
+            names = [(a + len(text[a:b]) - len(text[a:b].lstrip(" \t*")), b - len(text[a:b]) + len(text[a:b].rstrip(" \t*")))
+                     for a, b in cells]
+            if all(_COMPANY_END.search(text[a:b]) for a, b in names):
+                out += [(role, span) for role, span in zip(roles, names, strict=True) if role is not None]
+                break
+            pos = line_end + 1
+    return out
+
+
 def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
     """role → span of the company a colon-less cover field names ("Vendor Shenzhen … Co., Ltd."), or a
     signature line "Signed for and on behalf of the Organisation, Harbourline Telecom Pte. Ltd." anywhere."""
@@ -181,6 +210,8 @@ def bare_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
     for m in _SIGNED_FOR.finditer(text) if "behalf" in text else ():
         if (role := role_of(m.group("label"))) is not None:
             found.setdefault(role, m.span("name"))
+    for role, span in _signature_table(text) if "|" in text else ():
+        found.setdefault(role, span)
     for m in _BARE_FIELD.finditer(text, start, end):
         role, span = role_of(m.group("label")), m.span("name")
         if role is None and (two := re.match(r"[A-Za-z]{2,20}[ \t]+", m.group("name"))) is not None:
