@@ -132,3 +132,18 @@ def test_a_taiwan_purchase_order_reads_its_lines_and_terms() -> None:
     assert lines == {"2026-05-29": "other", "2026-08-31": "model_delivery"}
     report = next(o for o in d["obligations"] if o["recurrence"])
     assert report["due_date"] == "2026-10-05"  # 自115年10月起: a three-digit year is a Minguo year
+
+
+def test_a_per_batch_rule_pays_the_batch_table_of_another_article() -> None:
+    """The payment article says 每批…支付该批数据价款的80% and names no table; the batches' table stands in the
+    delivery article, laid out with spaces, its amount column headed 批次价款（元）(a compound's head: 价款)."""
+    text = ("数据采购合同\n甲方：甲数据科技有限公司\n乙方：乙数据服务有限公司\n第一条 价款\n"
+            "1. 合同总价为人民币900,000元。\n2. 付款方式：\n（1）批次款：每批数据验收合格且甲方收到乙方开具的发票后15个工作日内，"
+            "甲方支付该批数据价款的80%。\n第二条 交付\n1. 乙方按下表分三批交付数据：\n"
+            "批次        数量（条）    交付期限          批次价款（元）\n"
+            "第一批      100,000       2026.10.18        300,000.00\n"
+            "第二批      100,000       2026.11.20        250,000.00\n"
+            "第三批      100,000       2026.12.25        350,000.00\n")
+    d = parse_text(text, "c.txt").to_json()
+    pays = [(o["amount"], o["trigger"]["event"], o["trigger"]["offset"]) for o in d["obligations"] if o["kind"] == "payment"]
+    assert pays == [("240000.00", "invoice", "P15D"), ("200000.00", "invoice", "P15D"), ("280000.00", "invoice", "P15D")]

@@ -385,6 +385,6 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", r"期次|阶段|款项|批次|名称|任务|内容|交付物|成果"),
     ("milestone", r"节点|里程碑"),
     ("percent", r"比例|百分比|占比"),
-    ("amount", r"金额|款额|数额"),
+    ("amount", r"金额|款额|数额|价款|费用"),
     ("note", r"备注|说明"),
 )

@@ -270,8 +270,9 @@ def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation
         if not u.label.startswith(UNNUMBERED) else [row_rules_zh.table_after(ctx.text, u.start)]  # (its paragraph's table)
     if not spans:
         return []
-    return row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), _party(ctx, s, "payment"),
-                                     not facts.authoritative_figures)
+    party, figures = _party(ctx, s, "payment"), not facts.authoritative_figures
+    got = row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), party, figures)
+    return got or ([] if ref else row_rules_zh.rows_of_another_article(ctx.text, ctx.clauses.segments, art, u, s, party, figures))
 
 
 def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh, tables_zh
+from tracker.parse.clauses import Segment
 from tracker.parse.common import RawObligation, Unit
 from tracker.parse.context_zh import DURATION_RX, RATE_RX, _duration
 from tracker.parse.money_text import find_money
@@ -29,7 +30,7 @@ from tracker.parse.numerals import NumeralError, rate
 PER_ROW = re.compile(r"(?:各|每一?)(?:期|笔|阶段|批次?|个?里程碑|个?节点)(?:款项|费用|价款|款)?"
                       r"|(?:对应|相应)(?:的)?(?:里程碑|阶段|节点|期次|付款节点)")
 #: the rule pays a share of each row's sum: "支付该批次金额的80%"
-_SHARE_OF_ROW = re.compile(r"(?:该|每|各)(?:批次?|期|阶段|笔|节点|里程碑)(?:款项)?金额的\s*(\d+(?:\.\d+)?)\s*%")
+_SHARE_OF_ROW = re.compile(r"(?:该|每|各)(?:批次?|期|阶段|笔|节点|里程碑)(?:数据|款项)?(?:金额|价款)的\s*(\d+(?:\.\d+)?)\s*%")
 _PAYS = re.compile(r"支付|付款|付清|拨付|结算")
 #: the period the rule counts from each row's stage: "达成之日起10个工作日内", "完成后15日内"
 _PERIOD = re.compile(r"(?:之日)?(?:起|后)\s*(?P<dur>[^,。;，；]{1,12}?)\s*(?:内|之内|以内)")
@@ -62,6 +63,19 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
             raw.amount = (raw.amount * Decimal(part.group(1)) / 100).quantize(Decimal("0.01"))  # "支付该批次金额的80%"
         out.append(raw)
     return out if len(out) >= 2 else []
+
+
+def rows_of_another_article(text: str, segments: Sequence[Segment], art: str, u: Unit, sentence: str, party: str,
+                            capital_wins: bool) -> list[RawObligation]:
+    """"每批数据验收合格后…支付该批数据价款的80%" in the payment article, the batches' table in another: the rows
+    of the first other article whose table's rows are named by the rule's word (第一批, 第二批…)."""
+    unit = PER_ROW.search(sentence)
+    word = re.sub(r"[各每一个的]|款项|费用|价款|款", "", unit.group(0))[:1] if unit else ""
+    for sg in segments if word else ():
+        if sg.label and sg.label.split(".")[0] != art and text.count(word, sg.start, sg.end) >= 2 \
+                and (got := rows_by_rule(text, u, sentence, (sg.start, sg.end), party, capital_wins)):
+            return got
+    return []
 
 
 def table_after(text: str, pos: int) -> tuple[int, int]:
@@ -130,4 +144,4 @@ def _title(text: str, row: tables_zh.Row) -> str:
     return " ".join(cells[:2]) if cells else "付款"
 
 
-__all__ = ["PER_ROW", "fill_from_row", "rows_by_rule", "table_after"]
+__all__ = ["PER_ROW", "fill_from_row", "rows_by_rule", "rows_of_another_article", "table_after"]
