@@ -121,3 +121,16 @@ def test_an_order_forms_fee_rows_and_its_signature_table() -> None:
                                                               "2026-06-29")
     pays = sorted((o["amount"], o["trigger"]["event"], o["trigger"]["offset"]) for o in d["obligations"] if o["kind"] == "payment")
     assert pays == [("12000.00", "signing", "P30D"), ("96000.00", "invoice", "P30D")]
+
+
+def test_lettered_items_run_on_in_one_sentence_are_one_instalment_each() -> None:
+    text = ("SERVICES AGREEMENT\nThis Agreement is made between Acme Data Co., Ltd. (\"Vendor\") and Beta Foods Co., Ltd. "
+            "(\"Customer\").\n1. Payment\n1.1 Vendor shall invoice each milestone fee upon acceptance; each invoice is payable "
+            "within thirty (30) days after receipt.\n1.2 Customer shall pay the fees as follows:\n"
+            "(a) a mobilisation fee of RMB 120,000, payable within ten (10) days after the Effective Date;\n"
+            "(b) RMB 180,000 for M1, (c) RMB 420,000 for M2 and (d) RMB 300,000 for M3, each invoiced and paid in "
+            "accordance with Section 1.1.\n")
+    d = parse_text(text, "sow.en.txt").to_json()
+    pays = [(o["amount"], o["quote"]) for o in d["obligations"] if o["kind"] == "payment" and o["amount"]]
+    assert [a for a, _ in pays] == ["120000.00", "180000.00", "420000.00", "300000.00"]
+    assert pays[2][1] == "(c) RMB 420,000 for M2" and all(q in text for _, q in pays)

@@ -173,6 +173,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         _table_row,
         bare_pipe_row,
     )
+    from tracker.parse.inline_items_en import inline_items, shared_tail
 
     used: list[tuple[int, int]] = []
     contract_terms: Terms | None = None
@@ -190,7 +191,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     lead_duty: str | None = None  # the lead-in's words when it states a duty its items complete
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
-    for u in ctx.units:
+    for u in inline_items(ctx):  # ("(b) RMB 180,000 for M1, (c) RMB 420,000 for M2": two units)
         pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1) or _PAY_ROW.match(ctx.text, u.start))
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
@@ -243,7 +244,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             t = find_time(part, ctx.text)
             if pay_item and lead is not None and (t is None or t.bare):
                 terms = lead[2] or contract_terms
-                if _INVOICED.search(part) and terms:
+                if (_INVOICED.search(part) or _INVOICED.search(shared_tail(ctx.text, u.end))) and terms:
                     t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
                 elif lead[1] is not None:
                     t = lead[1]
