@@ -134,3 +134,25 @@ def test_lettered_items_run_on_in_one_sentence_are_one_instalment_each() -> None
     pays = [(o["amount"], o["quote"]) for o in d["obligations"] if o["kind"] == "payment" and o["amount"]]
     assert [a for a, _ in pays] == ["120000.00", "180000.00", "420000.00", "300000.00"]
     assert pays[2][1] == "(c) RMB 420,000 for M2" and all(q in text for _, q in pays)
+
+
+FLAT = ("STATEMENT OF WORK No. 1\nThis SOW is made between Acme Data Co., Ltd. (\"Vendor\") and Beta Foods Co., Ltd. (\"Customer\").\n"
+        "1. Milestones\n1.1 The Parties shall complete the milestones below by the Due Dates stated.\n"
+        "Milestone Deliverable Responsible Due Date\n"
+        "M0 Historical sensor logs (24 months) and route data Customer 16 Oct 2026 M1 Data audit report Vendor 6 Nov 2026\n"
+        "M2 Trained forecasting Model with inference API Vendor 15 Jan 2027\n"
+        "2. Fees\n2.1 The fees are RMB 100,000.\n")
+
+
+def test_a_table_a_pdf_ran_together_gives_one_duty_per_row() -> None:
+    d = parse_text(FLAT, "sow.en.txt").to_json()
+    got = [(o["kind"], o["party"], o["due_date"]) for o in d["obligations"] if o["clause"] == "1.1"]
+    assert got == [("data_delivery", "client", "2026-10-16"), ("other", "provider", "2026-11-06"),
+                   ("model_delivery", "provider", "2027-01-15")]
+    assert all(o["quote"] in FLAT for o in d["obligations"])
+    assert next(o for o in d["obligations"] if o["kind"] == "model_delivery")["quote"].startswith("M2 Trained")
+
+
+def test_id_led_lines_without_a_header_line_are_no_table() -> None:
+    d = parse_text(FLAT.replace("Milestone Deliverable Responsible Due Date\n", ""), "sow.en.txt").to_json()
+    assert not [o for o in d["obligations"] if o["clause"] == "1.1" and o["due_date"] == "2027-01-15"]

@@ -173,6 +173,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         _table_row,
         bare_pipe_row,
     )
+    from tracker.parse.flat_tables_en import flat_table_duties
     from tracker.parse.inline_items_en import inline_items, shared_tail
 
     used: list[tuple[int, int]] = []
@@ -191,7 +192,11 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     lead_duty: str | None = None  # the lead-in's words when it states a duty its items complete
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
+    flat, flat_lines = flat_table_duties(ctx)  # a table a PDF ran together: "M2 Trained Model Vendor 15 Jan 2027"
+    out += flat
     for u in inline_items(ctx):  # ("(b) RMB 180,000 for M1, (c) RMB 420,000 for M2": two units)
+        if u.start in flat_lines:
+            continue
         pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1) or _PAY_ROW.match(ctx.text, u.start))
         if not u.label and not pay_field:
             continue  # outside the clauses, only a field that states the payment schedule counts
