@@ -50,3 +50,16 @@ def test_the_supplement_reads_its_own_end_and_total() -> None:
 def test_a_supplement_stating_only_its_new_fee_has_that_as_its_total() -> None:
     text = SUPPLEMENT.replace("调整后合同总价为人民币贰佰万元整（¥2,000,000.00）。", "")
     assert parse_text(text, "s.txt").to_json()["contract"]["total_fee"] == "800000.00"
+
+
+def test_the_old_wording_in_brackets_before_the_change_is_not_read() -> None:
+    """原合同第4.2条第二期款（模型交付后15日内支付人民币32万元）变更为：… — the bracketed old instalment
+    is no payment; 原合同有效期相应延长至… is the new end."""
+    text = ("补充协议（一）\n甲方：广州甲保险代理有限公司\n乙方：深圳乙人工智能有限公司\n第一条 付款\n"
+            "原合同第4.2条第二期款（模型交付后15日内支付人民币32万元）变更为：\n"
+            "1. 甲方应于本补充协议生效之日起10个工作日内支付人民币12万元；\n"
+            "2. 余款人民币20万元由甲方于模型验收合格之日起20个工作日内支付。\n第二条 期限\n"
+            "原合同有效期相应延长至2027年3月31日。\n本补充协议自双方签字盖章之日起生效。\n")
+    d = parse_text(text, "s.txt").to_json()
+    assert sorted(o["amount"] for o in d["obligations"] if o["kind"] == "payment") == ["120000.00", "200000.00"]
+    assert d["contract"]["expiry_date"] == "2027-03-31"

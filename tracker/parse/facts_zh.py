@@ -200,7 +200,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 facts.term_span = facts.term_span or (u.label, u.start, u.end)
         for i, h in enumerate(dates):
             closes = re.match(r"\s*[)）]?\s*(?:止|为止|届满|到期|终止|结束)", text[h.end:h.end + 6]) \
-                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:延长|延期|顺延|变更|调整)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 12):h.start]) \
+                or re.search(r"(?:有效期|期限|服务期)(?:间)?\s*(?:相应|同步|一并|亦)?\s*(?:延长|延期|顺延|变更|调整)?\s*(?:至|到|截至)\s*$", text[max(u.start, h.start - 14):h.start]) \
                 or (i > 0 and _RANGE_GAP.fullmatch(text[dates[i - 1].end:h.start]) is not None)
             opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0 \
                 or re.search(r"(?:至|到)[^,。;()（）]{1,16}[(（]$", text[max(u.start, h.start - 20):h.start])  # 至原合同期满之日（2027年1月11日）止

@@ -30,7 +30,9 @@ _FROM_OLD_TO_NEW = re.compile(r"原(?:合同|契约|协议)?[^。;；\n]{0,40}?�
 
 
 #: "原合同第二条第1款“…至2026年9月30日止”修改为：“…”": the quoted old wording right before the change verb
-_QUOTED_OLD = re.compile(r"原(?:合同|契约|协议)[^。;；\n“]{0,40}?“(?P<old>[^”\n]{1,300})”\s*(?:修改|变更|调整|更改)为")
+#: (or in brackets: "原合同第4.2条第二期款（模型交付后15日内支付人民币32万元）变更为：…")
+_QUOTED_OLD = re.compile(r"原(?:合同|契约|协议)[^。;；\n“(（]{0,40}?(?:“(?P<old>[^”\n]{1,300})”|[(（](?P<old2>[^()（）\n]{1,300})[)）])"
+                         r"\s*(?:修改|变更|调整|更改)为")
 #: a recital of an amendment (鉴于：…) states the facts of the contract it amends ("原合同总价为…，有效期至…")
 _RECITALS_END = re.compile(r"\n[^\n]{0,40}(?:达成如下|协商一致|约定如下|协议如下)|\n\s*第[一1]条")
 _OLD_CONTRACT = re.compile(r"原(?:合同|契约|协议)|主合同")
@@ -85,7 +87,7 @@ def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
         return text
     spans: list[tuple[int, int]] = [(u.start, u.end) for u in old or ()]
     spans += [m.span("old") for m in _FROM_OLD_TO_NEW.finditer(text)] if "由" in text else []
-    olds = [m.span("old") for m in _QUOTED_OLD.finditer(text)]
+    olds = [m.span("old" if m["old"] is not None else "old2") for m in _QUOTED_OLD.finditer(text)]
     for pos, body in _recitals(text) if "鉴于" in text else ():  # its sentences about the amended contract
         for sentence in re.split(r"(?<=[;；。\n])", body):
             if _OLD_CONTRACT.search(sentence):
