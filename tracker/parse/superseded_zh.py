@@ -58,7 +58,9 @@ def old_units(text: str, units: list[Unit]) -> list[Unit]:
     """The units that quote replaced wording (they open with 原约定：)."""
     if "原" not in text and "前" not in text:
         return []
-    return [u for u in units if _OLD_LABEL.match(text, u.start, u.end)]
+    # (or that name the old wording and end at the change verb: "原合同第4.2条第二期款（…）变更为：" + the new items)
+    return [u for u in units if _OLD_LABEL.match(text, u.start, u.end)
+            or ((m := _QUOTED_OLD.match(text, u.start, u.end)) is not None and not text[m.end():u.end].strip(" :："))]
 
 
 #: a special condition that says which general condition it replaces: "本条替代通用条款第5.1条", "取代通用条款第7条"
