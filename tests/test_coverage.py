@@ -165,3 +165,20 @@ def test_rows_of_a_table_no_duty_introduces_are_not_flagged() -> None:
     text = TABLE_UNDER_DUTY.replace("1.1 乙方应按下表组织各期培训：", "1.1 历次培训记录如下：")
     doc = parse_text(text, "t.md")
     assert not [w for w in doc.warnings if w.code == "unrecognised_duty" and "2027年" in w.quote]
+
+
+def test_a_second_dated_duty_of_one_sentence_is_flagged_when_unread() -> None:
+    """The rules read each dated duty of a sentence on its own: one read does not cover the other."""
+    text = "技术服务合同\n第一条 交付\n1.1 乙方应于2026年5月1日前交付模型，甲方应在收到模型后5个工作日内完成复核。\n"
+    doc = parse_text(text, "t.txt")
+    assert [o.kind for o in doc.obligations] == ["model_delivery"]
+    assert [w.quote for w in doc.warnings if w.code == "unrecognised_duty"] == ["甲方应在收到模型后5个工作日内完成复核"]
+
+
+def test_a_monthly_bill_and_its_payment_in_one_sentence_are_two_duties() -> None:
+    text = ("订阅服务协议\n第一条 费用\n1.1 超量调用按月结算：乙方于每月5日前向甲方出具上月用量账单，"
+            "甲方应于收到账单之日起10日内支付超量费用。\n")
+    doc = parse_text(text, "t.txt").to_json()
+    got = [(o["kind"], o["party"], o["recurrence"], o["trigger"]) for o in doc["obligations"]]
+    assert got == [("other", "provider", "FREQ=MONTHLY;BYMONTHDAY=5", None),
+                   ("payment", "client", None, {"event": "invoice", "offset": "P10D", "business_days": False})]

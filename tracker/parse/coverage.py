@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -173,13 +173,27 @@ class _Covered:
         return i < len(self.starts) and self.starts[i] < b
 
 
+def _duty_pieces(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """The duty sentences, a Chinese one with two dated duties as two ("乙方于每月5日前出具账单，甲方应于收到账单
+    之日起10日内支付…": the rules read each on its own, so a piece no rule read is missed, not covered)."""
+    if language == "en":
+        yield from duty_sentences(text, language)
+        return
+    from tracker.parse.common import Unit
+    from tracker.parse.duties_zh import split
+
+    for a, b in duty_sentences(text, language):
+        for u, _ in split(text, Unit(None, a, b)):
+            yield u.start, u.end
+
+
 def unrecognised(text: str, language: str, facts: Facts,
                  label_at: Callable[[int], str | None]) -> list[RawWarning]:
     """``unrecognised_duty`` warnings for the timed duties of ``text`` that no fact covers."""
     covered = _Covered(fact_spans(facts))
     c = cues(pack_of(language))
     out: list[RawWarning] = []
-    for a, b in duty_sentences(text, language):
+    for a, b in _duty_pieces(text, language):
         if covered.overlaps(a, b):
             continue
         s = text[a:b]

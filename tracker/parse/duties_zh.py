@@ -18,6 +18,8 @@ from tracker.parse.lexicon_zh import OTHER_ACTION, PAYMENT_ACTION
 _RELATIVE = re.compile(
     r"(?:起|后)\s*(?:第\s*)?[\d一二三四五六七八九十百两]+\s*(?:个)?(?:工作日|工作天|自然日|日历日|日历天|日|天|月|周)\s*(?:内|之内|以内|前)"
 )
+#: a recurring deadline: "每月5日前", "每周五前", "每季度末月25日前"
+_RECURRING = re.compile(r"每(?:个)?(?:月|周|星期|季度?|年)[^,，。;；]{0,8}?(?:日|号|[一二三四五六天])\s*(?:之前|以前|前)")
 _BEFORE = re.compile(r"\s*(?:\(含[^()]{0,4}\))?\s*(?:之前|以前|前|止)")
 _VERB = re.compile(f"{OTHER_ACTION}|{PAYMENT_ACTION}")
 _COMMA = re.compile(r"，|,(?!\d{3}(?!\d))")  # (not the thousands comma of 504,000.00)
@@ -27,6 +29,7 @@ def _deadlines(text: str, start: int, end: int) -> list[int]:
     """Where ``text[start:end]`` states deadlines (a period after an event, a date before/until)."""
     found = [m.start() for m in _RELATIVE.finditer(text, start, end)]
     found += [h.start for h in find_dates(text, start, end) if h.value and _BEFORE.match(text, h.end, end)]
+    found += [m.start() for m in _RECURRING.finditer(text, start, end)] if "每" in text[start:end] else []
     return sorted(found)
 
 

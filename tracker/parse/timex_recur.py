@@ -109,6 +109,8 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     # 每季结束后次月十日前: a calendar day of the month after each period (the quarter's: 1, 4, 7, 10)
     (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?P<d>{N})\s*[日号]",
      lambda m: (f"FREQ=MONTHLY;{Q_START + ';' if '季' in m.group('p') else ''}BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
+    (r"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?:最后一日|最后一天|末|底)",
+     lambda m: (f"FREQ=MONTHLY;{Q_START + ';' if '季' in m.group('p') else ''}BYMONTHDAY=-1", "calendar", "P0D", False)),
     (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月|年度|年)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天|日|天))",
      _after_boundary),
     (rf"(?:次月|下月)\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天))\s*内", lambda m: (
