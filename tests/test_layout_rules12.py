@@ -156,3 +156,14 @@ def test_a_table_a_pdf_ran_together_gives_one_duty_per_row() -> None:
 def test_id_led_lines_without_a_header_line_are_no_table() -> None:
     d = parse_text(FLAT.replace("Milestone Deliverable Responsible Due Date\n", ""), "sow.en.txt").to_json()
     assert not [o for o in d["obligations"] if o["clause"] == "1.1" and o["due_date"] == "2027-01-15"]
+
+
+def test_a_rate_of_the_fees_the_contract_states_is_of_the_total_unless_of_the_delayed_batch() -> None:
+    head = ("SOFTWARE DEVELOPMENT AGREEMENT\nThis Agreement is made between Acme Data Co., Ltd. (\"Developer\") and Beta "
+            "Foods Co., Ltd. (\"Customer\").\n5. FEES\n5.1 The Fees are USD 240,000.00, exclusive of VAT.\n6. DELAY\n")
+    whole = head + ("6.1 If the Developer fails to achieve M2 by the applicable date, the Developer shall pay liquidated damages "
+                    "of 0.2% of the Fees for each day of delay, up to a maximum of 10% of the Fees.\n")
+    part = head + ("6.1 If the Developer fails to deliver a Batch on time, the Developer shall pay 0.1% of the Fees attributable "
+                   "to the delayed Batch for each day of delay.\n")
+    assert [p["basis"] for p in _contract(whole)["penalties"]] == ["total_fee"]
+    assert [p["basis"] for p in _contract(part)["penalties"]] == ["delayed_amount"]

@@ -26,7 +26,7 @@ _DEFINED = re.compile(
     r"(?:total|aggregate)\s+(?:service\s+)?(?:fees?|charges?|price|amount)\b(?:[^.;\n]|\.(?=\d)){0,80}?\(\s*(?:the\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)",
     re.I,
 )
-_NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){1,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")
+_NAMED = gated(r"\b(?:The\s+)?(?P<n>(?:[A-Z][\w-]*\s+){0,4}Fees?)\s+(?:is|are|shall\s+be|amounts?\s+to)\s+")  # (or "The Fees are")
 
 
 #: the total line under a plain-text item table: "                 TOTAL   450,000.00"
