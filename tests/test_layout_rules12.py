@@ -167,3 +167,15 @@ def test_a_rate_of_the_fees_the_contract_states_is_of_the_total_unless_of_the_de
                    "to the delayed Batch for each day of delay.\n")
     assert [p["basis"] for p in _contract(whole)["penalties"]] == ["total_fee"]
     assert [p["basis"] for p in _contract(part)["penalties"]] == ["delayed_amount"]
+
+
+def test_an_item_counted_from_an_earlier_items_completion() -> None:
+    text = ("SOFTWARE DEVELOPMENT AGREEMENT\nThis Agreement is made between Acme Data Co., Ltd. (\"Developer\") and Beta "
+            "Foods Co., Ltd. (\"Customer\").\n4. MILESTONES\n4.1 The Parties shall perform the following milestones:\n"
+            "- M1 Data Handover: the Customer shall deliver the training corpus within ten (10) Business Days after the "
+            "Effective Date.\n- M2 Model Delivery: the Developer shall deliver the trained Model within ninety (90) days "
+            "after completion of M1.\n")
+    d = parse_text(text, "a.en.txt").to_json()
+    model = next(o for o in d["obligations"] if o["kind"] == "model_delivery")
+    assert model["trigger"] == {"event": "data_delivery", "offset": "P90D", "business_days": False}
+    assert not [w for w in d["warnings"] if w["code"] == "unrecognised_duty"]

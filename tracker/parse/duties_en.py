@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates
+from tracker.parse.duty_tables_en import ITEM_ID, earlier_item_time
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
     BOTH_SUBJECTS,
@@ -253,6 +254,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                     t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
                 elif lead[1] is not None:
                     t = lead[1]
+            if (t is None or t.bare) and row_ids and (ref := earlier_item_time(part, row_ids)) is not None:
+                t = ref  # "within ninety (90) days after completion of M1", M1 an item above
             if t is None:
                 continue
             tail = re.sub(r"\buntil\b[^.;]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
@@ -302,6 +305,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                     continue
                 instalments += 1
             out.append(raw)
+            if (item_id := ITEM_ID.match(s)) is not None and item:
+                row_ids.setdefault(item_id["id"], kind)  # (a later item may count from this one: "after completion of M1")
     if not instalments:
         out.extend(terms_sentences)  # "pay each invoice within 30 days" is the only payment duty stated
     if read is not None and instalments:

@@ -79,6 +79,20 @@ def row_kind(what: str) -> str:
     return "other"
 
 
+#: an item's id before its name: "- M1 Data Handover: …", "D3 – Evaluation Report: …"
+ITEM_ID = re.compile(r"[\s*•-]*(?P<id>[A-Z]{1,2}\d{1,2})\b")
+
+
+def earlier_item_time(part: str, earlier: dict[str, str]) -> TimeExpr | None:
+    """"within ninety (90) days after completion of M1" where an item above is M1: the period from the
+    event that completes that item's kind (M1 delivers data: ``data_delivery`` + P90D)."""
+    ref = next((k for rid, k in earlier.items()
+                if re.search(rf"\b(?:completion|delivery|acceptance|achievement|receipt)\s+of\s+{re.escape(rid)}\b", part)), None)
+    event = _EVENT_OF_KIND.get(ref or "")
+    period = bare_period(part) if event is not None else None
+    return TimeExpr(len(part), len(part), event=event, offset=period[0], business_days=period[1]) if period else None
+
+
 def cell_time(cell: str) -> TimeExpr | None:
     """The time a table cell states; a cell that is a bare date ("July 31, 2026") is due by then."""
     t = find_time(cell)
@@ -129,4 +143,4 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     return RowDuty(kind, party, t)
 
 
-__all__ = ["ROW_ID", "RowDuty", "row_id_of", "row_kind", "cell_time", "columns", "row_duty"]
+__all__ = ["ITEM_ID", "ROW_ID", "RowDuty", "cell_time", "columns", "earlier_item_time", "row_duty", "row_id_of", "row_kind"]
