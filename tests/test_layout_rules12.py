@@ -179,3 +179,13 @@ def test_an_item_counted_from_an_earlier_items_completion() -> None:
     model = next(o for o in d["obligations"] if o["kind"] == "model_delivery")
     assert model["trigger"] == {"event": "data_delivery", "offset": "P90D", "business_days": False}
     assert not [w for w in d["warnings"] if "M2" in w.get("quote", "")]
+
+
+def test_a_list_items_inherited_kind_still_follows_who_acts() -> None:
+    """节点二 reads as the same thing as 节点一 (the sentence's kind), but data the provider hands over is no
+    data_delivery (here 甲方 is the provider: the annotation vendor)."""
+    text = ("数据标注合同\n甲方（服务方）：成都拾光数据科技有限公司\n乙方（委托方）：重庆禾丰农业科技有限公司\n第3条 交付节点\n"
+            "3.1 本项目按以下交付节点执行：\n（1）节点一：乙方应于本合同生效之日起5个工作日内向甲方提供全部原始图像；\n"
+            "（2）节点二：甲方应于收到原始图像之日起7日内完成500张试标并提交乙方确认。\n")
+    got = [(o["kind"], o["party"]) for o in parse_text(text, "c.txt").to_json()["obligations"]]
+    assert got == [("data_delivery", "client"), ("other", "provider")]

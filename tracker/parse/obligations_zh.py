@@ -233,7 +233,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                                       and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)
         if same_sentence and prev_kind and kind not in ("payment", "progress_report") and not _OBJECT.search(action) \
                 and (prev_kind, party) != ("payment", "provider"):
-            kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing, the sentence's kind
+            kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing (data only a client hands over)
+            kind = "other" if (kind, party) in (("data_delivery", "provider"), ("model_delivery", "client")) else kind
         prev_kind, prev_at = kind, (u.label, u.end)
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
