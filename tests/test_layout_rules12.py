@@ -189,3 +189,19 @@ def test_a_list_items_inherited_kind_still_follows_who_acts() -> None:
             "（2）节点二：甲方应于收到原始图像之日起7日内完成500张试标并提交乙方确认。\n")
     got = [(o["kind"], o["party"]) for o in parse_text(text, "c.txt").to_json()["obligations"]]
     assert got == [("data_delivery", "client"), ("other", "provider")]
+
+
+def test_an_order_after_the_signatures_headed_annex_and_a_title() -> None:
+    """附件　服務訂單（第二份） after the signatures is an annex (its dates are no signing dates); its items
+    say who acts ("第一批影像：甲方應於…前交付" is the client's data) and what ("第一批結構化資料：乙方應於…交付"
+    hands over data, the provider's deliverable, not a model)."""
+    text = ("OCR資料處理服務框架協議書\n甲方（委託人）：鼎泰人壽保險股份有限公司\n乙方（受託人）：文識數據科技股份有限公司\n"
+            "第一條　期間\n一、本協議有效期間自簽約日起二年。\n二、本協議自雙方簽署之日起生效。\n"
+            "甲方：鼎泰人壽保險股份有限公司　代表人：許文彥\n乙方：文識數據科技股份有限公司　代表人：賴俊宏\n"
+            "中華民國一一五年三月二十七日\n附件　服務訂單（第二份）\n訂單日期：115/08/17\n"
+            "一、影像交付：\n（一）第一批影像（約八十萬頁）：甲方應於115年8月24日前交付。\n"
+            "二、成果交付：\n（一）第一批結構化資料：乙方應於115年9月25日前交付。\n")
+    d = parse_text(text, "tw.zh-Hant.txt").to_json()
+    assert d["contract"]["signed_date"] == "2026-03-27"
+    got = [(o["kind"], o["party"], o["due_date"]) for o in d["obligations"] if (o["clause"] or "").startswith("附件")]
+    assert got == [("data_delivery", "client", "2026-08-24"), ("other", "provider", "2026-09-25")]

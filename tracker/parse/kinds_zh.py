@@ -31,6 +31,8 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
     """The conjuncts of a hand-over's object: X in 将X交付, else the words after the verb."""
     before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:verb.start()])
     obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[verb.end():]).group(0)  # type: ignore[union-attr]
+    if not obj.strip() and (topic := re.match(r"\s*([^,。;:]{1,30}?)\s*:[^,。;:]{0,6}?(?:应|须)", action)) is not None:
+        obj = topic.group(1)  # "第一批结构化资料:乙方应于…前交付": the verb's object is the item's topic
     # (not inside a title: 《数据采集及标注规范》 is one document)
     return [c for c in re.split(r"(?:及其|以及|及|和|与|、)(?![^《》]*》)", obj) if c.strip()] or [obj]
 
