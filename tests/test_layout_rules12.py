@@ -205,3 +205,13 @@ def test_an_order_after_the_signatures_headed_annex_and_a_title() -> None:
     assert d["contract"]["signed_date"] == "2026-03-27"
     got = [(o["kind"], o["party"], o["due_date"]) for o in d["obligations"] if (o["clause"] or "").startswith("附件")]
     assert got == [("data_delivery", "client", "2026-08-24"), ("other", "provider", "2026-09-25")]
+
+
+def test_rounds_of_a_data_collection_deliver_data_not_a_model() -> None:
+    text = ("车载语音数据采集合同\n甲方：甲汽车有限公司\n乙方：乙数据科技有限公司\n第二条 采集轮次与交付\n"
+            "2.1 本项目分三轮采集，具体安排如下：\n第一轮：800有效小时，乙方应于2026年6月19日前交付；\n"
+            "第二轮：1,000有效小时，乙方应于2026年8月31日前交付。\n")
+    got = [(o["kind"], o["party"], o["due_date"]) for o in parse_text(text, "c.txt").to_json()["obligations"]]
+    assert got == [("other", "provider", "2026-06-19"), ("other", "provider", "2026-08-31")]
+    model = text.replace("本项目分三轮采集，具体安排如下", "本项目分两个阶段交付，具体安排如下")
+    assert {o["kind"] for o in parse_text(model, "c.txt").to_json()["obligations"]} == {"model_delivery"}

@@ -121,6 +121,8 @@ def defined_role(alias: str) -> str | None:
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
 DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体"
+#: a work on data (a lead-in "本项目分三轮采集" over items "第一轮：…乙方应于…前交付" delivers data, not a model)
+DATA_WORK = r"采集|标注|转写|清洗|数据|语料"
 
 #: events, one row per general id (award, go_live, warranty_end …): the time layer
 #: (``timex_lexicon.EVENTS_ZH``) reads them with the longest match; ``SCHEMA_EVENT`` maps them onto
@@ -297,7 +299,7 @@ BASES: tuple[tuple[str, str], ...] = (
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
                        r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
     ("delayed_amount", r"迟延交付部分|逾期交付部分|逾期部分(?:价金|价款)|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
-                       r"|当批|该批|本批|(?:该|当)期[\u4e00-\u9fff]{0,8}?(?:费用|费|金额|价款)|逾期(?:交付)?(?:的)?批次|批次(?:对应)?(?:费用|金额|价款)|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"
+                       r"|当批|该批|本批|(?:该|当)(?:期|轮)[\u4e00-\u9fff]{0,8}?(?:费用|费|金额|价款)|逾期(?:交付)?(?:的)?批次|批次(?:对应)?(?:费用|金额|价款)|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"
                        r"|(?:该|当|相应)(?:里程碑|阶段|节点|数据包|交付物|成果)[\u4e00-\u9fff]{0,4}?(?:对应)?(?:款项|价款|费用|金额)"),
 )
 

@@ -228,7 +228,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         prev_party = party
         kind = kinds_zh.settle_kind(kind, action, party) or kind
         if kind == "model_delivery" and not re.search(lexicon_zh.DELIVERABLE, action) and (lead := _lead_in(ctx, u)):
-            kind = kinds_zh.kind_of(lead, party) or kind  # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names
+            # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names; "本项目分三轮采集：第一轮…交付": data
+            kind = kinds_zh.kind_of(lead, party) or ("other" if re.search(lexicon_zh.DATA_WORK, lead) else kind)
         same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and not piped
                                       and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)
         if same_sentence and prev_kind and kind not in ("payment", "progress_report") and not _OBJECT.search(action) \
