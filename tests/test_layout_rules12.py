@@ -215,3 +215,12 @@ def test_rounds_of_a_data_collection_deliver_data_not_a_model() -> None:
     assert got == [("other", "provider", "2026-06-19"), ("other", "provider", "2026-08-31")]
     model = text.replace("本项目分三轮采集，具体安排如下", "本项目分两个阶段交付，具体安排如下")
     assert {o["kind"] for o in parse_text(model, "c.txt").to_json()["obligations"]} == {"model_delivery"}
+
+
+def test_a_signature_table_row_of_dates_alone_dates_the_signing() -> None:
+    text = ("模型微调技术服务合同\n甲方（服务方）：北京甲智能科技有限公司\n乙方（委托方）：宁波乙供应链管理有限公司\n"
+            "第一条 期限\n1.1 本合同有效期为一年，自生效之日起计算。\n1.2 本合同自双方签字盖章之日起生效。\n\n"
+            "| 甲方（盖章）：北京甲智能科技有限公司 | 乙方（盖章）：宁波乙供应链管理有限公司 |\n|---|---|\n"
+            "| 代表：周以恒 | 代表：林海峰 |\n| 2026年12月10日 | 2026年12月10日 |\n")
+    c = _contract(text)
+    assert (c["signed_date"], c["expiry_date"]) == ("2026-12-10", "2027-12-10")

@@ -92,6 +92,10 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 _SIGNING_FIELD = re.compile(r"(?:签订|签署|签约|回签)(?:日期|时间)[ \u3000]*(?::|\*{0,2}\s*\||\t)\s*")
 
 
+#: a table row whose cells are dates alone: "| 2026年12月10日 | 2026年12月10日 |"
+_DATES_ROW = re.compile(r"[ \t]*\|(?:[ \t]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})?[ \t]*\|)+[ \t]*")
+
+
 def _block_dates(ctx: Ctx, start: int, end: int, candidates: list[date]) -> None:
     """The signing dates of a signature block [start, end): dates after 日期/签署… or alone on their line."""
     # a signature table ("| 签署方 | 名称 | 授权代表 | 日期 |"): its date column dates the signatures
@@ -106,7 +110,8 @@ def _block_dates(ctx: Ctx, start: int, end: int, candidates: list[date]) -> None
             line_end = ctx.text.find("\n", h.end, h.end + 40)
             if line_start and line_end >= 0:  # both ends near: a short line, never a scan of a long one
                 line = ctx.text[line_start:line_end]
-                if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])):
+                if len(re.sub(r"\s|中\s*华", "", line)) <= len(re.sub(r"\s", "", ctx.text[h.start:h.end])) \
+                        or _DATES_ROW.fullmatch(line):  # (or a signature table's row of dates alone)
                     candidates.append(h.value)
 
 
