@@ -224,3 +224,23 @@ def test_a_signature_table_row_of_dates_alone_dates_the_signing() -> None:
             "| 代表：周以恒 | 代表：林海峰 |\n| 2026年12月10日 | 2026年12月10日 |\n")
     c = _contract(text)
     assert (c["signed_date"], c["expiry_date"]) == ("2026-12-10", "2027-12-10")
+
+
+def test_quarters_counted_from_the_contracts_start_follow_the_first_report() -> None:
+    from datetime import date
+
+    from tracker.parse.series_zh import join_first
+
+    assert join_first("FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", date(2026, 8, 15)) == \
+        "FREQ=MONTHLY;BYMONTH=2,5,8,11;BYMONTHDAY=15"
+    assert join_first("FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15", date(2026, 10, 15)) == \
+        "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"
+    assert join_first("FREQ=YEARLY;BYMONTH=7,10,1;BYMONTHDAY=10", date(2026, 4, 10)) == \
+        "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"
+
+
+def test_a_contract_from_a_date_to_a_date_for_a_length_states_its_term() -> None:
+    text = ("系統維護服務合約\n甲方：甲物流有限公司\n乙方：乙科技有限公司\n第五條　合約期限\n"
+            "一、本合約由2026年5月1日起至2027年4月30日止，為期十二個月。\n")
+    c = _contract(text)
+    assert (c["term"], c["expiry_date"]) == ("P12M", "2027-04-30")

@@ -82,7 +82,13 @@ def join_first(rule: str, first: date) -> str:
     m = re.fullmatch(r"FREQ=(?:YEARLY|MONTHLY);BYMONTH=([\d,]+);BYMONTHDAY=(\d+)", rule)
     if m is None or int(m.group(2)) != first.day:
         return rule
-    months = sorted({int(x) for x in m.group(1).split(",")} | {first.month})
+    stated = sorted({int(x) for x in m.group(1).split(",")})
+    if len(stated) == 4 and all(b - a == 3 for a, b in zip(stated, stated[1:], strict=False)) and first.month not in stated:
+        # quarters counted from the contract's own start ("每季度结束后十五日内…，首份报告须于8月15日前"): the
+        # quarter months the first occurrence falls in, not the calendar's
+        quarters = sorted((first.month - 1 + 3 * k) % 12 + 1 for k in range(4))
+        return f"FREQ=MONTHLY;BYMONTH={','.join(map(str, quarters))};BYMONTHDAY={m.group(2)}"
+    months = sorted(set(stated) | {first.month})
     freq = "MONTHLY" if len(months) == 4 and all(b - a == 3 for a, b in zip(months, months[1:], strict=False)) else "YEARLY"
     return f"FREQ={freq};BYMONTH={','.join(map(str, months))};BYMONTHDAY={m.group(2)}"
 
