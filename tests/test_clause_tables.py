@@ -130,3 +130,12 @@ def test_numbered_lines_before_the_articles_stay_a_preamble_when_they_do_not_run
 
     text = "合同要素\n2. 项目名称:甲\n3. 甲方:乙\n4. 乙方:丙\n5. 金额:10元\n\n通用条款\n\n第一条 总则\n1. 甲方应付款。\n"
     assert [s.label for s in segment(text).segments][:2] == [None, None]
+
+
+def test_a_chinese_payment_schedule_of_three_columns_stays_a_table() -> None:
+    """序号 | 付款节点 | 付款条件 rows are instalments the table rules read, not clauses: only a table whose last
+    column holds the provisions (约定内容) and no column a sum or a share is unfolded."""
+    pay = "合同\n| 序号 | 付款节点 | 付款条件 |\n|---|---|---|\n" + "".join(
+        f"| {i} | 第{i}期款 | 甲方应于第{i}个里程碑验收合格后15个工作日内支付合同总价的25%。 |\n" for i in range(1, 5))
+    norm = normalize(pay)
+    assert unfold(norm) is norm

@@ -244,3 +244,9 @@ def test_a_contract_from_a_date_to_a_date_for_a_length_states_its_term() -> None
             "一、本合約由2026年5月1日起至2027年4月30日止，為期十二個月。\n")
     c = _contract(text)
     assert (c["term"], c["expiry_date"]) == ("P12M", "2027-04-30")
+
+
+def test_a_wrapped_line_that_starts_with_a_quantity_opens_no_clause() -> None:
+    text = ("1.1 本合同项下乙方应于2026年3月1日前交付模型。\n1.2 乙方逾期交付的，每逾期一日，乙方应向甲方支付相当于合同总价\n"
+            "2.5倍日利率的违约金。\n1.3 甲方应于验收合格后10日内支付尾款。\n2.1 本合同自双方签字盖章之日起生效。\n2.2 未尽事宜协商解决。\n")
+    assert [sg.label for sg in segment(text).segments if sg.label] == ["1.1", "1.2", "1.3", "2.1", "2.2"]

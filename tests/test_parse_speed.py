@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,39 @@ def test_a_long_line_of_tab_cells_and_semicolons_grows_linearly() -> None:
     small = min(cpu(20_000) for _ in range(3))
     big = min(cpu(160_000) for _ in range(2))
     assert big <= 2.5 * 8 * small + 0.3, f"20 KB {small:.2f} s, 160 KB {big:.2f} s"
+
+
+def _flat(n: int) -> str:  # a header of duty columns over one long row line with no date
+    return ("SERVICES AGREEMENT\n\n1. Milestones\n\nMilestone Deliverable Responsible Due Date\n" + "M1 Data " * n
+            + "\n\n2. Payment\nThe Customer shall pay USD 1,000 within 30 days.\n")
+
+
+def _inline(n: int) -> str:  # lettered items run on in one sentence, a shared tail after the last
+    items = ", ".join(f"({chr(97 + i % 26)}) RMB {i + 1},000 (1%) for M{i % 99 + 1}" for i in range(1, n))
+    return ("SERVICES AGREEMENT\n\n3. Fees and Payment\n\n3.1 The Customer shall pay the Fees as follows:\n(a) RMB 180,000 "
+            "(15%) within ten (10) days after the Effective Date, " + items + " and (z) RMB 5,000 for M9, each invoiced and "
+            "paid in accordance with Section 3.2.\n\n3.2 The Customer shall pay each invoice within thirty (30) days.\n")
+
+
+def _ids(n: int) -> str:  # a milestone table of many row ids, then many duty sentences
+    ids = [f"{a}{b}{k}" for a in "ABCDEFGHJK" for b in "MNPQRSTUVW" for k in range(10)][:n]
+    rows = "".join(f"| {i} | Data set {i} | Vendor | 15 Jan 2027 |\n" for i in ids)
+    return ("MASTER SERVICES AGREEMENT\n\n1. Milestones\n\n| Milestone | Deliverable | Responsible | Due Date |\n|---|---|---|---|\n"
+            + rows + "\n2. Obligations\n\n" + "".join(f"2.{j % 99 + 1} The Vendor shall deliver the support report to the "
+                                                       "Customer promptly.\n" for j in range(n)))
+
+
+@pytest.mark.parametrize("make", [_flat, _inline, _ids], ids=["flat-table-row", "inline-items", "row-ids"])
+def test_the_ninth_sessions_shapes_grow_linearly(make: Callable[[int], str]) -> None:
+    """Shapes a review found quadratic in the ninth session's rules (a row pattern backtracking over a long line,
+    a shared tail rescanned per item, a pattern compiled per row id): 8x the text, at most ~20x the time."""
+    def cpu(n: int) -> float:
+        text = make(n)
+        t0 = time.process_time()
+        parse_text(text, "shape.en.txt")
+        return time.process_time() - t0
+
+    cpu(20)
+    small = min(cpu(150) for _ in range(3))
+    big = min(cpu(1_200) for _ in range(2))
+    assert big <= 2.5 * 8 * small + 0.3, f"{make.__name__}: {small:.2f} s, 8x: {big:.2f} s"

@@ -289,7 +289,7 @@ def _numbered_first_part(text: str, marks: list[tuple[int, str, object]], art_sc
     """A document in parts whose first part is numbered paragraphs at the margin (a 合同要素表 unfolded
     by ``clause_tables``, a 协议书 of items 1.–N.) before a part with articles of its own (通用条款 第一条…):
     those paragraphs, when they run 1, 2, 3… (four at least), are the first part's articles."""
-    first_part = next((pos for pos, k, _ in marks if k == "part"), None)
+    first_part = min((pos for pos, k, _ in marks if k == "part"), default=None)  # (the marks are not sorted yet)
     if first_part is None or any(k == "art" and pos < first_part for pos, k, _ in marks):
         return marks
     lead = {pos for pos, k, _ in marks if k == "num_dot" and pos < first_part and _indent(text, pos) == 0}

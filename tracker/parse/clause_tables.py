@@ -22,6 +22,8 @@ _DUTY_ZH = re.compile(r"应|须|负责|提供|提交|交付|支付|完成|计付
 _BR = re.compile(r"<br\s*/?>", re.I)
 #: a cell of sentences, not a value: a full stop followed by another sentence, or a line break
 _SENTENCES = re.compile(r"[a-z)]\.\s+[A-Z]|<br", re.I)
+#: a Chinese clause table's header: its last column holds the provisions (约定内容, 条款内容), no column a sum or share
+_ZH_CLAUSE_HEADER = re.compile(r"(?![^\n]*(?:金额|比例|付款|支付|价款|费用))[^\n]*\|[^|\n]*(?:内容|约定|条款|说明|详情|规定)[^|\n]*")
 #: how many body rows a clause table has at least, and how long a prose cell is
 MIN_ROWS = 4
 PROSE = 60
@@ -37,8 +39,8 @@ def unfold(norm: Normalized) -> Normalized:
     out: list[str] | None = None
     for m in _TABLE.finditer(text):
         rows = _rows(text, m.start(), m.end())
-        if not _is_clause_table(text, rows[2:], zh):
-            continue
+        if not _is_clause_table(text, rows[2:], zh) or (zh and not _ZH_CLAUSE_HEADER.fullmatch("|".join(_cells(text, rows[0][2])))):
+            continue  # (a Chinese table's header names its prose column: not a 付款节点 | 付款条件 schedule)
         out = out if out is not None else list(text)
         for i, (a, b, pipes) in enumerate(rows):
             if i < 2:  # the header and the rule under it: their bars become spaces

@@ -293,22 +293,16 @@ def segment(text: str, whole: bool = True) -> Clauses:
                 open_segment(pos, f"{a}.{b}")
                 last_pos = pos
                 continue
-        if article == 0 and kind == "dot2":
-            a, b = cast("tuple[int, int]", payload)
-            if a == 1 and b == 1:  # a document with dotted clauses but no article headings
-                article, dotted = 1, True
-                stack[:] = [("dot2", 1, 0)]
-                open_segment(pos, "1.1")
-                last_pos = pos
-            continue
-        if article == 0:
+        if article == 0:  # (a dotted 1.1 that opens a document was read just above)
             continue
         sub = stack[0][1] if stack else 0  # the open second-level number
         if kind == "dot2":
             a, b = cast("tuple[int, int]", payload)
-            # an excerpt of dotted clauses (general conditions quoted in part, "1.1, 2.3, 3.1, 3.4, 10.2")
-            # skips numbers: at a line start, after a dotted clause, a later number opens its clause
-            excerpt = _at_line_start(text, pos) and opened[-1][0] is not None and "." in opened[-1][0]
+            # an excerpt skips numbers ("1.1, 2.3, 3.4, 10.2"): a later one at a line start after a dotted clause
+            # (not N.1: not a quantity a wrapped line starts with, "2.5倍"); tested only for a number that could be one
+            jumps = (a == article and b > sub + 3) or (article < a <= article + 5 and not (b == 1 and a == article + 1))
+            excerpt = jumps and opened[-1][0] is not None and "." in opened[-1][0] and _at_line_start(text, pos) \
+                and (b == 1 or not _QUANTITY_AFTER.match(text, pos + len(f"{a}.{b}")))
             if dotted and ((b == 1 and a == article + 1) or (excerpt and article < a <= article + 5)):
                 article = a  # next article without a heading of its own
                 stack[:] = [("dot2", b, 0)]
@@ -366,6 +360,9 @@ def segment(text: str, whole: bool = True) -> Clauses:
         final = [Segment(f"{UNNUMBERED}{i}" if body else None, a, b, False)
                  for i, (a, b, body) in enumerate(cut, 1)] or final
     return Clauses(tuple(_nest_appendices(text, final)))
+
+
+_QUANTITY_AFTER = re.compile(r"\d|[倍万亿千百元个%‰天日年月折分米吨秒时周份台套小]")  # "2.5倍", "1.5万元", "3.5%"
 
 
 def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:

@@ -88,6 +88,7 @@ class Ctx(BaseCtx):
         self.unit_starts: list[int] = []
         self.ratio_titles: dict[str, Decimal] = {}
         self.period_defs: dict[str, list[str]] = {}  # 质保期 → "终验合格之日起12个月"
+        self.rows_articles: dict[tuple[str, str], tuple[int, int] | None] = {}  # (article, 批) → the batches' table
         self._references: dict[str, str] | None = None
         self._party_words: tuple[str, ...] | None = None  # the roles' words party_rx was built for
         self._party_rx: re.Pattern[str] = party_aliases_zh.party_rx(())

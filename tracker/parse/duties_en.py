@@ -175,7 +175,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         bare_pipe_row,
     )
     from tracker.parse.flat_tables_en import flat_table_duties
-    from tracker.parse.inline_items_en import inline_items, shared_tail
+    from tracker.parse.inline_items_en import inline_items
 
     used: list[tuple[int, int]] = []
     contract_terms: Terms | None = None
@@ -195,7 +195,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     flat, flat_lines = flat_table_duties(ctx)  # a table a PDF ran together: "M2 Trained Model Vendor 15 Jan 2027"
     out += flat
-    for u in inline_items(ctx):  # ("(b) RMB 180,000 for M1, (c) RMB 420,000 for M2": two units)
+    units, tails = inline_items(ctx)  # ("(b) RMB 180,000 for M1, (c) RMB 420,000 for M2": two units)
+    for u in units:
         if u.start in flat_lines:
             continue
         pay_field = bool(_PAY_FIELD.match(ctx.text, ctx.text.rfind("\n", 0, u.start) + 1) or _PAY_ROW.match(ctx.text, u.start))
@@ -250,7 +251,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             t = find_time(part, ctx.text)
             if pay_item and lead is not None and (t is None or t.bare):
                 terms = lead[2] or contract_terms
-                if (_INVOICED.search(part) or _INVOICED.search(shared_tail(ctx.text, u.end))) and terms:
+                if (_INVOICED.search(part) or _INVOICED.search(tails.get(u.start, ""))) and terms:
                     t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
                 elif lead[1] is not None:
                     t = lead[1]

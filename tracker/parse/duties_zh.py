@@ -86,6 +86,14 @@ def split_all(text: str, units: list[Unit]) -> list[tuple[Unit, bool]]:
     return out
 
 
+_DUTY_AFTER = re.compile(r"\s*(?:应当|应|须|需|必须|负责|将于|于)")
+
+
+def names_subject(party_rx: re.Pattern[str], s: str) -> bool:
+    """A party stands as the subject of a duty in ``s`` ("第一批影像：甲方应于…前交付"), not only as its object."""
+    return any(_DUTY_AFTER.match(s, m.end()) for m in party_rx.finditer(s))
+
+
 def drop_general_terms(obligations: list[RawObligation], read: list[tuple[int, int]] | None = None) -> list[RawObligation]:
     """A payment term with no amount (``甲方应于对账确认后10个工作日内…支付服务费``) that instalments
     elsewhere restate with their amounts and the same deadline is the rule they instantiate, not

@@ -83,12 +83,15 @@ def row_kind(what: str) -> str:
 ITEM_ID = re.compile(r"[\s*•-]*(?P<id>[A-Z]{1,2}\d{1,2})\b")
 
 
+_ID_WORD = re.compile(r"\b(?:[A-Z]{0,3}\d{1,2}[a-z]?|[A-Z])\b")
+_COMPLETES_ITEM = re.compile(r"\b(?:completion|delivery|acceptance|achievement|receipt)\s+of\s+(?P<id>[A-Z]{1,2}\d{1,2})\b")
+
+
 def earlier_item_time(part: str, earlier: dict[str, str]) -> TimeExpr | None:
     """"within ninety (90) days after completion of M1" where an item above is M1: the period from the
     event that completes that item's kind (M1 delivers data: ``data_delivery`` + P90D)."""
-    ref = next((k for rid, k in earlier.items()
-                if re.search(rf"\b(?:completion|delivery|acceptance|achievement|receipt)\s+of\s+{re.escape(rid)}\b", part)), None)
-    event = _EVENT_OF_KIND.get(ref or "")
+    named = _COMPLETES_ITEM.search(part)
+    event = _EVENT_OF_KIND.get(earlier.get(named["id"], "")) if named else None
     period = bare_period(part) if event is not None else None
     return TimeExpr(len(part), len(part), event=event, offset=period[0], business_days=period[1]) if period else None
 
@@ -133,7 +136,9 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     if day is None and unit == "week" and document is not None and (counted := project_periods_en.cell_week(document, when)):
         t = TimeExpr(0, len(when), event=counted[0], offset=counted[1])  # "Week 4", Weeks counted from the SOW Effective Date
     if t is None or t.bare:
-        ref = next((k for rid, k in earlier.items() if rid != row_id and re.search(rf"\b{re.escape(rid)}\b", when)), None)
+        words = set(_ID_WORD.findall(when))  # (one fixed pattern: no pattern made of the table's own ids)
+        ref = next((k for rid, k in earlier.items() if rid != row_id
+                    and (rid in words if " " not in rid else re.search(rf"\b{re.escape(rid)}\b", when))), None)
         period = bare_period(when)
         event = _EVENT_OF_KIND.get(ref or "")
         if period is None or event is None:

@@ -22,7 +22,7 @@ _HEADER = re.compile(rf"[ \t]*{_COLUMN}(?:[ \t]+{_COLUMN}){{2,5}}[ \t]*", re.I)
 _DEADLINE = re.compile(r"Date|Deadline", re.I)
 _DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}"
 #: a row: its id, what is due, perhaps who owes it (one capitalised word, checked as a side), its date
-_ROW = re.compile(rf"(?P<id>\b[A-Z]{{1,2}}\d{{1,2}}\b|\bMilestone\s+\d{{1,2}}\b)\s+(?P<what>.+?)\s+"
+_ROW = re.compile(rf"(?P<id>\b[A-Z]{{1,2}}\d{{1,2}}\b|\bMilestone\s+\d{{1,2}}\b)\s+(?P<what>[^\n]{{1,200}}?)\s+"
                   rf"(?:(?P<party>[A-Z][a-z]+)\s+)?(?P<date>{_DATE})(?=\s|$)")
 
 

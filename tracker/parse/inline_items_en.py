@@ -16,10 +16,12 @@ _ITEM_START = re.compile(r"\s*\([a-z]\)\s")
 _ITEM_BEFORE = re.compile(r"\([a-z]\)\s*\Z")  # (the unit may start after its letter)
 
 
-def inline_items(ctx: BaseCtx) -> list[Unit]:
+def inline_items(ctx: BaseCtx) -> tuple[list[Unit], dict[int, str]]:
     """``ctx.units`` with each unit that opens with a lettered item and runs on into more of them, every
-    one stating a sum, cut at each item's letter."""
+    one stating a sum, cut at each item's letter; and, for each piece but the last, the last piece's words
+    (", each invoiced and paid in accordance with Section 3.2" speaks for every item of the sentence)."""
     out: list[Unit] = []
+    tails: dict[int, str] = {}
     for u in ctx.units:
         s = ctx.unit_text(u)
         opens = _ITEM_START.match(s) or _ITEM_BEFORE.search(ctx.text, max(0, u.start - 6), u.start)
@@ -29,21 +31,11 @@ def inline_items(ctx: BaseCtx) -> list[Unit]:
         if not cuts or not all(find_money(s, a, b) for a, b in pieces):
             out.append(u)
             continue
-        for a, b in pieces:
+        last = s[pieces[-1][0]:pieces[-1][1]]
+        for n, (a, b) in enumerate(pieces):
             piece = s[a:b].rstrip(" ,;")
-            piece = piece[:-4] if piece.endswith(" and") else piece
+            piece = piece[:-4].rstrip(" ,;") if piece.endswith(" and") else piece
             out.append(Unit(u.label, u.start + a, u.start + a + len(piece)))
-    return out
-
-
-_RUNS_ON = re.compile(r"[ \t]*(?:,|;|\band)\s+\([a-z]\)\s")
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n")
-
-
-def shared_tail(text: str, end: int) -> str:
-    """The rest of the sentence when the item ending at ``end`` is followed by more inline items: the words
-    after the last one ("…, each invoiced and paid in accordance with Section 3.2") speak for every item."""
-    if not _RUNS_ON.match(text, end):
-        return ""
-    stop = _SENTENCE_END.search(text, end)
-    return text[end:stop.start() if stop else len(text)]
+            if n < len(pieces) - 1:
+                tails[u.start + a] = last
+    return out, tails

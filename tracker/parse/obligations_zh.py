@@ -219,7 +219,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s):
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
         party = _party(ctx, action, kind, prefix=s[:a])
-        if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) and not _names_subject(ctx, s):
+        if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
+                and not duties_zh.names_subject(ctx.party_rx(), s):
             party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
         if continued and prev_party and not ctx.party_rx().search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
@@ -262,14 +263,6 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _names_subject(ctx: Ctx, s: str) -> bool:
-    """A party stands as the subject of a duty in ``s`` ("第一批影像：甲方应于…前交付"), not only as its object."""
-    return any(_DUTY_AFTER.match(s, m.end()) for m in ctx.party_rx().finditer(s))
-
-
-_DUTY_AFTER = re.compile(r"\s*(?:应当|应|须|需|必须|负责|将于|于)")
-
-
 def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation]:
     """The rows of the article's payment table, each paid by the rule ``s`` from its own stage."""
     if not u.label:  # (the caller found the per-row words; rows_by_rule checks them again itself)
@@ -282,7 +275,7 @@ def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation
         return []
     party, figures = _party(ctx, s, "payment"), not facts.authoritative_figures
     got = row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), party, figures)
-    return got or ([] if ref else row_rules_zh.rows_of_another_article(ctx.text, ctx.clauses.segments, art, u, s, party, figures))
+    return got or ([] if ref else row_rules_zh.rows_of_another_article(ctx, art, u, s, party, figures))
 
 
 def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) -> RawObligation | None:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh, tables_zh
-from tracker.parse.clauses import Segment
 from tracker.parse.common import RawObligation, Unit
-from tracker.parse.context_zh import DURATION_RX, RATE_RX, _duration
+from tracker.parse.context_zh import DURATION_RX, RATE_RX, Ctx, _duration
 from tracker.parse.money_text import find_money
 from tracker.parse.numerals import NumeralError, rate
 
@@ -65,17 +64,24 @@ def rows_by_rule(text: str, u: Unit, sentence: str, article: tuple[int, int], pa
     return out if len(out) >= 2 else []
 
 
-def rows_of_another_article(text: str, segments: Sequence[Segment], art: str, u: Unit, sentence: str, party: str,
-                            capital_wins: bool) -> list[RawObligation]:
+def rows_of_another_article(ctx: Ctx, art: str, u: Unit, sentence: str, party: str, capital_wins: bool) -> list[RawObligation]:
     """"每批数据验收合格后…支付该批数据价款的80%" in the payment article, the batches' table in another: the rows
-    of the first other article whose table's rows are named by the rule's word (第一批, 第二批…)."""
+    of the first other article whose rows the rule's word names (第一批, 第二批…; found once per document and
+    word: ``memo``)."""
     unit = PER_ROW.search(sentence)
-    word = re.sub(r"[各每一个的]|款项|费用|价款|款", "", unit.group(0))[:1] if unit else ""
-    for sg in segments if word else ():
-        if sg.label and sg.label.split(".")[0] != art and text.count(word, sg.start, sg.end) >= 2 \
-                and (got := rows_by_rule(text, u, sentence, (sg.start, sg.end), party, capital_wins)):
-            return got
-    return []
+    word = _ROW_WORD.sub("", unit.group(0)) if unit else ""
+    if not word:
+        return []
+    text, segments, memo = ctx.text, ctx.clauses.segments, ctx.rows_articles
+    if (art, word) not in memo:
+        titled = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}{re.escape(word)}")
+        memo[(art, word)] = next(((sg.start, sg.end) for sg in segments if sg.label and sg.label.split(".")[0] != art
+                                  and len(titled.findall(text, sg.start, sg.end)) >= 2), None)
+    span = memo[(art, word)]
+    return rows_by_rule(text, u, sentence, span, party, capital_wins) if span else []
+
+
+_ROW_WORD = re.compile(r"[各每一个的]|款项|费用|价款|款")
 
 
 def table_after(text: str, pos: int) -> tuple[int, int]:

@@ -20,7 +20,6 @@ from tracker.parse.facts_zh import (
     rule_penalties,
     rule_renewal,
     rule_roles,
-    rule_signed,
     rule_term,
     rule_title,
 )
@@ -28,6 +27,7 @@ from tracker.parse.fees_zh import rule_fee
 from tracker.parse.normalize import Normalized
 from tracker.parse.obligations_zh import rule_obligations
 from tracker.parse.rule_driver import run
+from tracker.parse.signed_zh import rule_signed
 from tracker.parse.table_duties_zh import rule_table_deadlines
 
 RULES = (
@@ -55,7 +55,8 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     replaced += old + superseded_zh.replaced_clauses(norm.text, units)
     if (blanked := superseded_zh.blank_old_values(norm.text, old)) is not norm.text:
         norm = Normalized(norm.original, blanked, norm.index, norm.language)  # "原…至A止，变更为…至B止": B
-    ctx = Ctx(norm, clauses, [u for u in units if u not in replaced] if replaced else units)
+    gone = set(replaced)  # (units are records: hashable)
+    ctx = Ctx(norm, clauses, [u for u in units if u not in gone] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
     facts.read.extend((u.start, u.end) for u in replaced)

@@ -115,7 +115,8 @@ def fold(text: str) -> str:
 
 
 _SHORT = 400  # (a sentence; a whole document is searched as before)
-_RECENT = 512
+_RECENT = 128
+_UNSEEN = object()
 
 
 class Gated:
@@ -143,12 +144,13 @@ class Gated:
         if len(text) > _SHORT:
             return self.rx.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
         key = (text, pos, endpos)
-        if key in self.recent:
-            return self.recent[key]
+        got = self.recent.get(key, _UNSEEN)  # (one lookup: another thread may clear the dict between two)
+        if got is not _UNSEEN:
+            return got  # type: ignore[return-value]
         if len(self.recent) >= _RECENT:
-            self.recent.clear()
-        got = self.recent[key] = self.rx.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
-        return got
+            self.recent.clear()  # (a bounded memory of the recent sentences, not an exact LRU)
+        found = self.recent[key] = self.rx.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.rx.finditer(text, pos, endpos) if self.may_match(text, pos, endpos) else iter(())

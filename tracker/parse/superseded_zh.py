@@ -14,6 +14,7 @@ functions over the normalised text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from tracker.parse.common import Unit, find_dates
 from tracker.parse.money_text import find_money
@@ -70,16 +71,23 @@ _REPLACES = re.compile(r"(?:替代|取代|代替|替换)(?:通用(?:合同)?条�
 def replaced_clauses(text: str, units: list[Unit]) -> list[Unit]:
     """The units of a clause that a later clause replaces by its number (the 专用条款 of a 政府采购合同
     restating 5.1 of the 通用条款): the earlier clause states no fact of the document."""
-    out: list[Unit] = []
-    for m in _REPLACES.finditer(text) if "替" in text or "代" in text else ():
-        host = next((i for i, u in enumerate(units) if u.start <= m.start() < u.end), None)
-        if host is None or units[host].label != m["l"]:
+    if "替" not in text and "代" not in text:
+        return []
+    starts = [u.start for u in units]
+    by_label: dict[str | None, list[int]] = {}
+    for j, u in enumerate(units):
+        by_label.setdefault(u.label, []).append(j)
+    out: dict[int, Unit] = {}
+    for m in _REPLACES.finditer(text):
+        host = bisect_right(starts, m.start()) - 1
+        if host < 0 or not units[host].start <= m.start() < units[host].end or units[host].label != m["l"]:
             continue  # (only a clause that restates its own number replaces: 5.1 of the special conditions)
-        i = host
-        while i > 0 and units[i - 1].label == m["l"]:
-            i -= 1  # the replacing clause's own sentences before it
-        out += [u for u in units[:i] if u.label == m["l"]]
-    return out
+        same = by_label[m["l"]]
+        k = bisect_right(same, host) - 1  # the replacing clause's own sentences: the run of this label up to host
+        while k > 0 and same[k - 1] == same[k] - 1:
+            k -= 1
+        out.update((j, units[j]) for j in same[:k])
+    return [out[j] for j in sorted(out)]
 
 
 def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
