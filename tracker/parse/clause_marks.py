@@ -292,9 +292,9 @@ def _numbered_first_part(text: str, marks: list[tuple[int, str, object]], art_sc
     first_part = min((pos for pos, k, _ in marks if k == "part"), default=None)  # (the marks are not sorted yet)
     if first_part is None or any(k == "art" and pos < first_part for pos, k, _ in marks):
         return marks
-    lead = {pos for pos, k, _ in marks if k == "num_dot" and pos < first_part and _indent(text, pos) == 0}
-    numbers = [n for _, n in sorted((pos, n) for pos, k, n in marks if k == "num_dot" and pos in lead)]
-    if len(numbers) < 4 or numbers != list(range(1, len(numbers) + 1)):
+    lead = sorted((pos, n) for pos, k, n in marks if k == "num_dot" and pos < first_part and _indent(text, pos) == 0)
+    if len(lead) < 4 or [n for _, n in lead] != list(range(1, len(lead) + 1)):
         return marks
-    art_scheme.update(dict.fromkeys(lead, "np"))
-    return [(pos, "art", n) if k == "num_dot" and pos in lead else (pos, k, n) for pos, k, n in marks]
+    at = {pos for pos, _ in lead}
+    art_scheme.update(dict.fromkeys(at, "np"))
+    return [(pos, "art", n) if k == "num_dot" and pos in at else (pos, k, n) for pos, k, n in marks]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.parse import lexicon_zh
 from tracker.parse.normalize import Normalized
 
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n[ \t]*\|[ \t:|-]*-{2,}[ \t:|-]*\|?[ \t]*\n(?:[ \t]*\|[^\n]*\n?)+")
 _NUMBER = re.compile(r"[ \t]*\*{0,2}(\d{1,2})\.?\*{0,2}[ \t]*")
 _DUTY = re.compile(r"\b(?:shall|will|must|agrees?\s+to)\b", re.I)
-_DUTY_ZH = re.compile(r"应|须|负责|提供|提交|交付|支付|完成|计付")
+_DUTY_ZH = re.compile(lexicon_zh.CLAUSE_TABLE_DUTY)
 _BR = re.compile(r"<br\s*/?>", re.I)
 #: a cell of sentences, not a value: a full stop followed by another sentence, or a line break
 _SENTENCES = re.compile(r"[a-z)]\.\s+[A-Z]|<br", re.I)

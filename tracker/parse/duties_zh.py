@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from tracker.parse.common import RawObligation, Unit, find_dates
-from tracker.parse.lexicon_zh import OTHER_ACTION, PAYMENT_ACTION
+from tracker.parse.lexicon_zh import OTHER_ACTION, PAYMENT_ACTION, SUBJECT_DUTY
 
 _RELATIVE = re.compile(
     r"(?:起|后)\s*(?:第\s*)?[\d一二三四五六七八九十百两]+\s*(?:个)?(?:工作日|工作天|自然日|日历日|日历天|日|天|月|周)\s*(?:内|之内|以内|前)"
@@ -86,7 +86,7 @@ def split_all(text: str, units: list[Unit]) -> list[tuple[Unit, bool]]:
     return out
 
 
-_DUTY_AFTER = re.compile(r"\s*(?:应当|应|须|需|必须|负责|将于|于)")
+_DUTY_AFTER = re.compile(rf"\s*(?:{SUBJECT_DUTY})")
 
 
 def names_subject(party_rx: re.Pattern[str], s: str) -> bool:

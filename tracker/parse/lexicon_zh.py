@@ -231,6 +231,12 @@ def event_of(phrase: str) -> str | None:
 
 #: the words that make a sentence a duty of someone (应 / 须 / 负责…), beyond a verb of payment or delivery
 MODAL = r"应|须|需|必须|负责|承诺|保证|有义务"
+#: what follows a party that is a duty's subject ("第一批影像：甲方应于…前交付"), not its object
+SUBJECT_DUTY = r"应当|应|须|需|必须|负责|将于|于"
+#: a row of a 合同要素表 that states a duty (the table is a contract's clauses, not a schedule)
+CLAUSE_TABLE_DUTY = r"应|须|负责|提供|提交|交付|支付|完成|计付"
+#: the words around a per-row rule's row noun: 各期款项 → 期, 每一批次 → 批次, 该批数据价款 → 批
+ROW_NOUN_FILLER = r"[各每一个的]|款项|费用|价款|款"
 
 
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).

@@ -81,7 +81,7 @@ def rows_of_another_article(ctx: Ctx, art: str, u: Unit, sentence: str, party: s
     return rows_by_rule(text, u, sentence, span, party, capital_wins) if span else []
 
 
-_ROW_WORD = re.compile(r"[各每一个的]|款项|费用|价款|款")
+_ROW_WORD = re.compile(lexicon_zh.ROW_NOUN_FILLER)
 
 
 def table_after(text: str, pos: int) -> tuple[int, int]:

@@ -98,7 +98,6 @@ def _c(rrule: str, anchor: str = "calendar", offset: str = "P0D", biz: bool = Fa
 Q_FIRST_MONTH = r"(?:第一个月|第1个月|首月|头一个月)"
 Q_LAST_MONTH = r"(?:最后一个月|最后一月|末月|第三个月|第3个月)"
 
-_ORDINAL_ZH = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"{EVERY_Q}最后一个月的最后一个工作日", _c(f"FREQ=MONTHLY;{Q_END};{WORKDAYS};BYSETPOS=-1")),
     (rf"{EVERY_Q}(?:的)?{Q_FIRST_MONTH}的?\s*(?P<d>{N})\s*[日号]", lambda m: (f"FREQ=MONTHLY;{Q_START};BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
@@ -117,7 +116,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
         "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", *_dur(m.group("dur")))),
     # 每月第一个星期一 / 每月最后一个星期五: a weekday's place in the month
     (rf"{EVERY_M}(?:的)?(?:第\s*(?P<o>[一二三四1-4])\s*个|(?P<last>最后一个))\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])",
-     lambda m: (f"FREQ=MONTHLY;BYDAY={-1 if m['last'] else _ORDINAL_ZH[m['o']]}{WEEKDAYS_ZH[m['w']]}", "calendar", "P0D", False)),
+     lambda m: (f"FREQ=MONTHLY;BYDAY={-1 if m['last'] else cn_int(m['o'])}{WEEKDAYS_ZH[m['w']]}", "calendar", "P0D", False)),
     (rf"{EVERY_M}最后一个(?:工作日|工作天|营业日)", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=-1")),
     (rf"{EVERY_M}第一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=1")),
     (rf"{EVERY_M}(?:初|前)\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
