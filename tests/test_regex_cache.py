@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker.parse
-from tracker import regex_cache
+from tracker import regex_cache, regex_own
 from tracker.regex_cache import RegexCache, file_in, in_use
 
 
@@ -229,3 +229,35 @@ def test_literal_patterns_of_the_code_are_written_and_contract_words_are_not(tmp
     assert any(p == r"(?:将|把)([^,。;:将把]{1,30})$" for p, _ in stored)
     assert not any("某某智能" in p for p, _ in stored)
 
+
+
+def test_f_strings_of_literals_and_constants_are_written_and_contract_words_are_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that a function builds from its own literals and module constants (joined over two
+    lines, with an f-string's doubled braces, through a wrapper that hands patterns on) is the
+    program's text and kept; one with a contract's words interpolated is not."""
+    import sys
+
+    (tmp_path / "tracker_rx_wrap_t1.py").write_text(
+        "__name__ = 'tracker.tracker_rx_wrap_t1'\nimport re\nfrom tracker.regex_own import hands_on\n"
+        "def search(p, s):\n    return re.search(p, s)\nhands_on(__name__)\n", encoding="utf-8")
+    (tmp_path / "tracker_rx_user_t1.py").write_text(
+        "__name__ = 'tracker.tracker_rx_user_t1'\nimport re\nimport tracker_rx_wrap_t1 as w\n"
+        "WARRANTY = '质保|保修|维保'\nRATE = re.compile(r'\\d+(?:\\.\\d+)?%')\n"
+        "def own_words(s):\n"
+        "    return w.search(rf'(?:试用|{WARRANTY})期(?:间)?\\s{{0,2}}'\n"
+        "                    rf'届满前(?P<r>{RATE.pattern})?', s)\n"
+        + "def party_words(name, s):\n    return w.search(rf'{re.escape(name)}应于', s)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(regex_own, "_PASS_THROUGH", set(regex_own._PASS_THROUGH))
+    for name in ("tracker_rx_wrap_t1", "tracker_rx_user_t1"):  # (tracker modules in all but their place)
+        monkeypatch.setitem(sys.modules, f"tracker.{name}", __import__(name))
+        monkeypatch.delitem(sys.modules, name)
+    user = sys.modules["tracker.tracker_rx_user_t1"]
+    with in_use(tmp_path / "c"):
+        re.purge()
+        assert user.own_words("保修期届满前") is not None
+        assert user.party_words("某某智能科技有限公司", "某某智能科技有限公司应于") is not None
+    stored = [p for p, _ in RegexCache(file_in(tmp_path / "c")).stored]
+    assert r"(?:试用|质保|保修|维保)期(?:间)?\s{0,2}届满前(?P<r>\d+(?:\.\d+)?%)?" in stored
+    assert not any("某某智能" in p for p in stored)

@@ -114,6 +114,31 @@ def test_parse_output_is_the_same_with_its_patterns_cached(env: dict[str, str], 
     assert json.loads(runs[1]) == parse_file(CONTRACT).to_json()
 
 
+def test_a_second_run_compiles_nothing(env: dict[str, str], tmp_path: Path) -> None:
+    """Every pattern a parse compiles is kept by the first run and read by the next ones, in processes
+    with other string hashes (a pattern built from a set in its iteration order would be new each
+    run), Chinese and English text alike: the next runs compile no pattern and write no file."""
+    code = ("import sys\nfrom pathlib import Path\nfrom tracker import regex_cache\nfrom tracker.parse import parse_file\n"
+            "import re._compiler as compiler\nlearned = []\nreal = compiler._code\n"
+            "def code(parsed, flags):  # the compiler's last step; a text pattern's (json's bytes one is not cached)\n"
+            "    if isinstance(parsed.state.str, str):\n        learned.append(parsed.state.str)\n"
+            "    return real(parsed, flags)\n"
+            "compiler._code = code\n"
+            "with regex_cache.in_use(Path(sys.argv[1])):\n"
+            "    for f in sys.argv[2:]:\n        parse_file(f)\n"
+            "print(len(learned))\n")
+    counts = []
+    for seed in ("1", "2", "3"):
+        r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cache"), str(CONTRACT), str(ENGLISH)],
+                           env={**env, "PYTHONHASHSEED": seed}, capture_output=True, text=True, timeout=120, check=True)
+        counts.append(int(r.stdout))
+        if seed == "2":
+            (cached,) = (tmp_path / "cache").glob("regex-*.bin")
+            kept = (cached.stat().st_mtime_ns, cached.read_bytes())
+    assert counts[0] > 100 and counts[1:] == [0, 0]
+    assert (cached.stat().st_mtime_ns, cached.read_bytes()) == kept
+
+
 def test_the_chinese_calendar_version_is_the_installed_distributions() -> None:
     """tracker.calendars reads chinese_calendar.__version__ instead of importing importlib.metadata."""
     from importlib.metadata import version

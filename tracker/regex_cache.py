@@ -11,13 +11,13 @@ The program is the list ``re._compiler._code`` returns while the compiler runs (
 a first run compiles once, as without a cache). Values derived from pattern text by parsing it
 (``derived``: the characters a match can start with) are kept beside the programs.
 
-Only the program's own patterns are kept: those compiled while a module is imported (``at_import``)
-or written out literally in the code that compiles them (``written_in_code``), or a module's
-constant string (``module_constant``: a lexicon entry); a pattern built while
-a contract is parsed (from its party names or sums) is compiled as usual and never written, so the
-file holds no contract text. Patterns built at run time from the lexicons alone are kept when the
-code that builds them says so (``own()``, around a function of the language code only); others
-built at run time are compiled each run.
+Only the program's own patterns are kept: those compiled while a module is imported (``at_import``),
+a module's constant string (``module_constant``: a lexicon entry), or text written in the code
+that compiles them, a literal or an f-string of literals and constants (``written_in_code``); a
+pattern built while a contract is parsed (from its party names or sums) is compiled as usual and
+never written, so the file holds no contract text. Others built at run time from the lexicons alone
+are kept when the code that builds them says so (``own()``, around a function of the language code
+only). A second run of the same contract compiles nothing (tests/test_startup.py).
 
 Identical by construction: a pattern is stored only after the object built from the stored
 program compares equal to ``re.compile``'s (``Pattern.__eq__`` compares flags, text and the
@@ -45,10 +45,12 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from re import _compiler  # type: ignore[attr-defined]
 from typing import Any, TypeVar
+
+from tracker.regex_own import program_own
 
 FORMAT = 2
 T = TypeVar("T")
@@ -62,94 +64,6 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags,
 Fact = tuple[str, str, int, tuple[Any, ...]]  # module, function, crc32 of the module's source, arguments
 _ACTIVE: RegexCache | None = None  # the cache of the ``in_use`` block being run, for ``derived``
 _SOURCES: dict[str, int | None] = {}
-
-
-def at_import() -> bool:
-    """A module is being imported (its patterns are the program's own): only those are kept. A
-    pattern compiled while a contract is parsed may hold the contract's words (a party's name, a
-    sum) and never reaches the file, so the cache holds no contract text."""
-    frame: Any = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
-            return True
-        frame = frame.f_back
-    return False
-
-
-_CODE: dict[str, str] = {}  # source file → its text, read once per process, to find literal patterns
-
-
-def written_in_code(pattern: str) -> bool:
-    """``pattern`` is written out in the source of the tracker module that compiles it (a literal
-    such as ``re.search(r"(\\d+)个工作日", s)`` inside a function): the program's text, never a
-    contract's."""
-    frame: Any = sys._getframe(1)
-    while frame is not None:
-        name = frame.f_globals.get("__name__", "")
-        if name.startswith("tracker.") and name != __name__:
-            path = frame.f_code.co_filename
-            if path not in _CODE:
-                try:
-                    _CODE[path] = Path(path).read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    _CODE[path] = ""
-            return len(pattern) >= 2 and pattern in _CODE[path]
-        frame = frame.f_back
-    return False
-
-
-_OWN = 0  # depth of ``own()`` blocks being run
-
-
-@contextmanager
-def own() -> Iterator[None]:
-    """The patterns compiled inside are built from the program's own tables alone (a lexicon turned
-    into one alternation on first use, say), never from a contract's words: they may be kept like
-    those compiled at import. The caller vouches for that; a function of a language code only."""
-    global _OWN
-    _OWN += 1
-    try:
-        yield
-    finally:
-        _OWN -= 1
-
-
-_SCANNED: set[str] = set()  # the modules whose constants are in _CONSTANTS
-_CONSTANTS: set[str] = set()
-
-
-def module_constant(pattern: str) -> bool:
-    """``pattern`` is a constant of a tracker module: a module-level string, or a string inside a
-    module-level tuple (a lexicon table such as ``(("delayed_amount", r"…"), …)``), as ``re.search(
-    lx.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
-    assigns a global at run time), never from a contract. Each module is read once, when first asked."""
-    for name in [n for n in list(sys.modules) if n.startswith("tracker.") and n not in _SCANNED]:
-        module = sys.modules.get(name)
-        if module is None or name == __name__ or getattr(getattr(module, "__spec__", None), "_initializing", False):
-            continue  # (one being imported is read when asked again after its import)
-        _SCANNED.add(name)
-        for value in vars(module).values():
-            _strings(value, _CONSTANTS, 3)
-    return pattern in _CONSTANTS
-
-
-def _strings(value: object, into: set[str], depth: int) -> None:
-    if type(value) is str:
-        into.add(value)
-    elif type(value) is tuple and depth:
-        for v in value:
-            _strings(v, into, depth - 1)
-
-
-def own_if(lexicon_only: bool) -> AbstractContextManager[None]:
-    """``own()`` when ``lexicon_only`` (the caller checked that its words are the lexicon's alone), else nothing."""
-    return own() if lexicon_only else nullcontext()
-
-
-def program_own(pattern: str) -> bool:
-    """The default test of what may be written: compiled while a module is imported, inside an
-    ``own()`` block, written out in the code that compiles it, or a module's constant."""
-    return _OWN > 0 or at_import() or written_in_code(pattern) or module_constant(pattern)
 
 
 def stamp() -> tuple[Any, ...]:

@@ -10,7 +10,7 @@ from tracker.parse import lexicon_zh
 from tracker.parse.clause_marks import ZH_PARTS
 from tracker.parse.common import RawObligation
 from tracker.parse.context_zh import Ctx
-from tracker.regex_cache import own_if
+from tracker.regex_own import own_if
 
 _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
 

@@ -28,7 +28,8 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 from tracker.record import record
-from tracker.regex_cache import derived, own
+from tracker.regex_cache import derived
+from tracker.regex_own import own
 
 _DATA = Path(__file__).with_name("data") / "coverage.toml"
 _SPLIT = {

@@ -41,7 +41,7 @@ from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.series_zh import each_year_start, first_alone, join_first, series_first, series_month
 from tracker.parse.timex_element import time_element
-from tracker.regex_cache import own_if
+from tracker.regex_own import own_if
 
 TITLES = {
     "data_delivery": "训练数据交付",

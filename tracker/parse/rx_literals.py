@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tracker.regex_cache import derived
+from tracker.regex_own import hands_on
 
 _MIN = 3  # shorter factors occur nearly everywhere: no gain (two Chinese characters are rare enough)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -183,5 +184,7 @@ def finditer(pattern: str, string: str, flags: int = 0) -> Iterator[re.Match[str
     """``re.finditer``, tried only where the pattern's required words stand."""
     return _cached(pattern, flags).finditer(string)
 
+
+hands_on(__name__)  # ``search(r"…", s)`` compiles its caller's pattern: the caller wrote it
 
 __all__ = ["Gated", "finditer", "fold", "gated", "required", "search"]

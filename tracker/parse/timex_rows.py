@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from tracker.parse.rx_prefilter import first_class
 from tracker.parse.timex_lexicon import EVENTS_EN, EVENTS_ZH, RELS_EN, RELS_ZH
-from tracker.regex_cache import own
+from tracker.regex_own import own
 
 
 def _row_first(pattern: str, flags: int = 0) -> frozenset[str] | None:

@@ -18,6 +18,7 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
 from tracker.parse.timex_rows import Rows, _lexicon_rx
 from tracker.record import record
+from tracker.regex_own import own
 
 
 @record(frozen=True)
@@ -187,7 +188,8 @@ DUR_EN = _DUR_EN.pattern
 def _dur_en() -> re.Pattern[str]:
     """``_DUR_EN`` guarded by its first characters (compiled on the first English period: the pattern
     is large and a Chinese parse never needs it)."""
-    return re.compile(guard(DUR_EN, re.I), re.I)
+    with own():  # the lexicon's pattern and its first characters: kept by the pattern cache
+        return re.compile(guard(DUR_EN, re.I), re.I)
 
 
 def weeks_as_days(iso: str) -> str:
