@@ -84,4 +84,20 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
     return out
 
 
-__all__ = ["apply", "clause_ref", "new_date"]
+
+def drop_amended(text: str, obligations: list[RawObligation]) -> list[RawObligation]:
+    """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
+    for ob in list(obligations):
+        a = ob.start - 60 if ob.start > 60 else 0
+        m = _AMENDED.search(text[a:ob.end]) if _AMEND_WORD.search(text, a, ob.end) else None
+        if not m:
+            continue
+        amended = m.group(1)
+        obligations = [o for o in obligations if not (o.label == amended and o.kind == ob.kind)]
+    return obligations
+
+
+_AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为")
+_AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs: one quick test before it is tried at every digit
+
+__all__ = ["apply", "clause_ref", "drop_amended", "new_date"]

@@ -21,6 +21,7 @@ from tracker.parse.common import Facts, RawObligation, RawWarning, find_dates
 from tracker.parse.normalize import BLANK_RX as _BLANK
 from tracker.parse.normalize import Normalized
 from tracker.parse.paragraphs import public_label
+from tracker.parse.remainders import is_remainder, remainder
 from tracker.periods import add_duration, deadline, first_occurrence, iter_occurrences
 from tracker.record import replace
 
@@ -161,7 +162,8 @@ class Assembler:
         known = {"effective": c.effective_date, "signing": c.signed_date, "expiry": c.expiry_date}
         out: list[Obligation] = []
         cumulative = Decimal(0)
-        for raw in _each_anniversary(f.obligations, c):
+        raws = _each_anniversary(f.obligations, c)
+        for raw in raws:
             amount = raw.amount
             if raw.kind == "payment" and raw.percent is not None and c.total_fee is not None:
                 pct = raw.percent - cumulative if raw.cumulative else raw.percent
@@ -186,8 +188,20 @@ class Assembler:
                 metrics=dict(c.metrics_targets) if raw.kind == "evaluation_report" and c.metrics_targets else None,
                 span=Span(*self.norm.original_span(raw.start, raw.end)),
             ))
+        self._fill_remainder(c, out, raws)
         out.extend(self._derived(c))
         return out
+
+    def _fill_remainder(self, c: Contract, out: list[Obligation], raws: list[RawObligation]) -> None:
+        """The one payment of the remainder without a sum of its own takes the total less the others'."""
+        pays = [i for i, o in enumerate(out) if o.kind == "payment"]
+        bare = [i for i in pays if out[i].amount is None and out[i].recurrence is None
+                and is_remainder(self.norm.text[raws[i].start:raws[i].end], self.norm.language)]
+        if len(bare) != 1 or any(out[i].recurrence or (out[i].currency or c.currency) != c.currency for i in pays):
+            return
+        left = remainder(c.total_fee, [out[i].amount for i in pays if i != bare[0]])
+        if left is not None:
+            out[bare[0]] = replace(out[bare[0]], amount=_fen(left))
 
     def _resolve(self, raw: RawObligation, known: dict[str, date | None]) -> date | None:
         if raw.fixed_date:

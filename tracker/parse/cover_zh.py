@@ -8,6 +8,7 @@ explicit end date and wins over a term computed by the Civil Code (spec, period 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.parse.common import Facts, find_dates
 from tracker.record import record
@@ -16,9 +17,16 @@ from tracker.record import record
 _FIELD = re.compile(
     r"(?m)^[ \t>*#\-]*+(?P<label>[^\s:：,，。;；()（）|][^\n:：,，。;；()（）|]{1,9}?)[ \t*]*+[:：][ \t*]*+(?P<value>[^\n]+)$"
 )
+#: | LABEL | VALUE | : a two-column table of the same fields (订阅信息, 合同要素)
+_ROW = re.compile(
+    r"(?m)^[ \t]*\|[ \t*]*(?P<label>[^\s|:：,，。;；()（）\-][^\n|:：,，。;；()（）]{1,9}?)[ \t*]*\|[ \t*]*(?P<value>[^|\n]+?)[ \t*]*\|[ \t]*$"
+)
 #: cover fields that state the contract's term
 END_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:到期|届满|终止|截止|结束)(?:日期|日)$")
-TERM_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:有效期限?|有效期间|期限|履行期限|服务期限?|合同期)$")
+TERM_LABELS = re.compile(r"^(?:合同|协议|契约)?(?:有效期限?|有效期间|期限|履行期限|服务期限?|合同期)$|^(?:初始|首个)?订阅期(?:限|间)?$")
+#: a field that names a day ("订阅开始日", "服务起始日期"), other than the signing's
+_DAY_LABEL = re.compile(r"(?:日|日期)$")
+_SIGNING_LABEL = re.compile(r"签(?:订|署|约|字)|盖章")
 #: how far a cover page reaches when the document has no clauses to end it
 COVER_MAX = 8000
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|－|—|-)\s*")
@@ -34,13 +42,36 @@ class Field:
     value_end: int
 
 
-def cover_fields(text: str, body_start: int) -> list[Field]:
-    """Labelled fields on their own lines before ``body_start`` (the first clause)."""
+def cover_fields(text: str, body_start: int, rows: bool = False) -> list[Field]:
+    """Labelled fields on their own lines before ``body_start`` (the first clause): ``LABEL：VALUE``
+    and, with ``rows``, a row of a two-column table (a key-terms table: where the body states the
+    term again, its clause is the one quoted)."""
     out = []
-    for m in _FIELD.finditer(text, 0, min(body_start, COVER_MAX)):
-        label = re.sub(r"\s+", "", m.group("label"))
-        out.append(Field(label, m.start("label"), m.end("value"), m.start("value"), m.end("value")))
+    for rx in (_FIELD, _ROW) if rows and "|" in text[:min(body_start, COVER_MAX)] else (_FIELD,):
+        for m in rx.finditer(text, 0, min(body_start, COVER_MAX)):
+            label = re.sub(r"\s+", "", m.group("label"))
+            out.append(Field(label, m.start("label"), m.end("value"), m.start("value"), m.end("value")))
+    return sorted(out, key=lambda f: f.start)
+
+
+def named_days(text: str, body_start: int) -> dict[str, date]:
+    """The days the cover names (``订阅开始日 | 2026年7月1日``): label → date, for a clause that
+    counts from it or takes effect on it ("自订阅开始日起生效"). Not the signing's day."""
+    out: dict[str, date] = {}
+    for f in cover_fields(text, body_start, rows=True):
+        if _DAY_LABEL.search(f.label) and not _SIGNING_LABEL.search(f.label) and not END_LABELS.match(f.label):
+            dates = [h for h in find_dates(text, f.value_start, f.value_end) if h.value]
+            if len(dates) == 1 and dates[0].value is not None:
+                out.setdefault(f.label, dates[0].value)
     return out
+
+
+def term_length_field(text: str, body_start: int) -> Field | None:
+    """A cover field that states the term as a length (``初始订阅期 | 自订阅开始日起十二个月``), not a range."""
+    for f in cover_fields(text, body_start, rows=True):
+        if TERM_LABELS.match(f.label) and not find_dates(text, f.value_start, f.value_end):
+            return f
+    return None
 
 
 def term_from_cover(text: str, body_start: int, facts: Facts) -> None:

@@ -34,7 +34,9 @@ _TIME_REL = re.compile(
 #: what every match of _TIME_REL holds (起/后 then, within a clause, 内/前, or 后第): its lazy 40-character
 #: prefix is tried at every offset, so a megabyte of "…之日起…" without a period is not scanned for it
 _TIME_REL_NEEDS = re.compile(r"(?:起|后)[^,。;:]{0,40}?(?:内|前)|后\s*第")
-_TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
+_TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*,?\s*(?:应|须|需|并)?\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
+#: what a together-with time names as the act it goes with: the deliverable, the data, a paper
+_NAMED_THING = re.compile(rf"{lexicon_zh.DELIVERABLE}|{lexicon_zh.DATA_WORK}|报告|发票|验收")
 _T_PLUS = re.compile(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))")
 _AFTER_EVENT = re.compile(r"(?P<evt>[^,。;:]{0,40}?)(?:之日)?后(?!\s*\d)")
 _RECUR_LAST_WORKDAY = re.compile(r"每(?:个)?月(?:的)?最后一个(?:工作日|工作天|营业日)")
@@ -55,6 +57,17 @@ _WEEKDAYS = {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "�
 _FULL_PERIOD = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日起|后)?满\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:个?工作日|日|天))?)\s*(?:后|之后|时|之日)"
 )
+
+#: "…交付定制模型，交付时一并提交评估报告": a bare verb of handing over, the act the sentence named before
+_TOGETHER_BARE = re.compile(r"\s*(?:并|且)?\s*(?:在|于)?\s*(?:交付|提交|移交|交货)(?:时|之日)\s*(?:一并|同时)")
+
+
+def together_with(s: str, earlier: str | None) -> dict[str, Any] | None:
+    """The time of a later duty of a sentence due with its earlier delivery (``earlier``: that one's kind)."""
+    if earlier in ("model_delivery", "data_delivery", "evaluation_report") and (m := _TOGETHER_BARE.match(s)):
+        return {"event": earlier, "offset": "P0D", "business_days": False, "_a": m.start(), "_b": m.end()}
+    return None
+
 
 def duty_time(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[str, Any] | None:
     """The time element of a duty sentence, each grammar reading it only when its answer can count:
@@ -172,7 +185,10 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
         if got and event:
             return {"event": event, "offset": got[0], "business_days": got[1], "_a": tm.start(), "_b": tm.end()}
     for tm in _TOGETHER.finditer(s) if "同时" in s or "一并" in s else ():  # each match holds one of them
-        event = _event_in(tm.group("evt") or tm.group("evt2") or "")
+        evt = tm.group("evt") or tm.group("evt2") or ""
+        if not _NAMED_THING.search(evt):
+            continue  # "每批交付时应同时提交…": which delivery is not said
+        event = _event_in(evt)
         if event in ("model_delivery", "data_delivery", "acceptance", "invoice", "evaluation_report"):
             return {"event": event, "offset": "P0D", "business_days": False, "_a": tm.start(), "_b": tm.end()}
     for h in find_dates(text, u.start, u.end):

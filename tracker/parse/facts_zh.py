@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_left
+from datetime import date
 
 from tracker.parse import cover_zh, lexicon_zh, parties_zh
 from tracker.parse.clause_marks import ZH_PARTS
@@ -132,6 +133,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 facts.effective_date = (starts or dates)[0].value
             elif dates:
                 facts.effective_date = dates[-1].value
+            elif (named_day := _named_day_before(ctx, s[:at])) is not None:
+                facts.effective_date = named_day  # "自订阅开始日起生效", the cover naming 订阅开始日's date
             elif _EFFECTIVE_ON_SIGNING.search(s) or _EFFECTIVE_DAY_IS_SIGNING.search(s):
                 facts.effective_on_signing = True  # "「生效日」指本协议最后一方签署之日"
         # explicit range: 自DATE起至DATE止 (not a definition of another period: "运营服务期：指自A起至B止的期间")
@@ -189,6 +192,12 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
+def _named_day_before(ctx: Ctx, s: str) -> date | None:
+    """The day a cover field names, named in ``s`` just before 生效 ("自订阅开始日起")."""
+    named = cover_zh.named_days(ctx.text, _body_start(ctx)) if "日" in s else {}
+    return next((day for name, day in named.items() if re.search(rf"{re.escape(name)}(?:之日|当日)?(?:起|开始)?\s*$", s)), None)
+
+
 def _body_start(ctx: Ctx) -> int:
     first = ctx.clauses.labelled()
     return first[0].start if first else len(ctx.text)
@@ -199,7 +208,14 @@ def rule_cover(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     facts.range_start = seen.range_start  # a range the term clause states stays its start
     cover_zh.term_from_cover(ctx.text, _body_start(ctx), facts)
+    if seen.term is None and (f := cover_zh.term_length_field(ctx.text, _body_start(ctx))) is not None:
+        lead = _LENGTH_LEAD.match(ctx.text, f.value_start, f.value_end)  # "自订阅开始日起十二个月"
+        if (got := duration_at(ctx.text, lead.end() if lead else f.value_start)) and not got[1]:
+            facts.term, facts.term_span = got[0], (None, f.start, f.end)
     return facts
+
+
+_LENGTH_LEAD = re.compile(r"\s*(?:(?:自|由|从)[^,。;|]{0,12}?起(?:算|计)?)?\s*(?:为期|共)?\s*")
 
 
 _AMENDED_TO = re.compile(lexicon_zh.AMENDED_TO)

@@ -36,6 +36,7 @@ HAND_OVER: str = _DATA["duties"]["hand_over"]
 CLIENT_NOT_DATA: str = _DATA["duties"]["client_not_data"]
 CONTINGENT: tuple[str, ...] = tuple(_DATA["duties"]["contingent"])
 PAYMENT_TERMS: str = _DATA["duties"]["payment_terms"]
+REMAINDER: str = _DATA["duties"]["remainder"]
 RIGHT: str = _DATA["duties"]["right"]
 _ROLE_WORDS = "|".join(re.escape(w) for w in sorted((w for r in ("provider", "client") for w in _DATA["roles"][r]),
                                                     key=len, reverse=True))

@@ -167,7 +167,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证)报告(?:交付|提交|出具|送达)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材)"
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材|资料)"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
@@ -187,9 +187,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 
 #: wordings the duty rules also read as a spec event where the time layer keeps a finer id or none:
 #: a payment notice is the invoice, a delivered system is the model's delivery, a reconciled batch
-#: or a mid-term check passed is accepted, 资料 are data (spec ids directly)
+#: or a mid-term check passed is accepted (spec ids directly)
 EVENT_WORDS_WIDE: tuple[tuple[str, str], ...] = (
-    ("data_delivery", r"(?:提供|交付|交齐|收到|提交|移交|开放|上传)[^,。;]{0,12}资料"),
     ("model_delivery", rf"部署(?:完成|上线)|(?<!数据)交付日|(?:{DELIVERABLE})[^,。;]{{0,4}}(?:交付|上线)|交付(?:本)?(?:{DELIVERABLE})"),
     ("acceptance", r"(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)|对账确认"),
     ("invoice", r"付款通知|付款申请|请款单"),
@@ -242,12 +241,13 @@ ROW_NOUN_FILLER = r"[各每一个的]|款项|费用|价款|款"
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款|不再(?:执行|履行|支付)|予以取消|(?<!不)作废"  # (a cancelled duty is none)
+REMAINDER = r"余款|尾款|余额|剩余(?:款项|部分|价款|费用|金额)|其余(?:款项|价款|费用)"  # what is left: parse.remainders
 PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
-PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|付款依据|付款凭证"
+PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|(?:付款|支付)的?(?:依据|凭证|前提)"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
@@ -263,6 +263,8 @@ HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,4}训练|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
+                # developing the model, standing it up at the client (not a system sent to a test environment)
+                r"|完成[^,。;]{0,4}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)"
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object

@@ -31,7 +31,7 @@ from tracker.parse.context_zh import (
     _role_word,
     _unit_index,
 )
-from tracker.parse.duty_time_zh import _time_element, duty_time
+from tracker.parse.duty_time_zh import _time_element, duty_time, together_with
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.money_text import find_money
 from tracker.parse.numerals import CN_NUM_CHARS, rate
@@ -176,7 +176,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             row = cells  # a table with an amount and a payment-time column is a payment schedule wherever it stands
         if row is not None and (row.of("amount") or row.of("percent")):
             in_schedule = True  # a row of a payment table: its header names the amount or the share
-        if not DUTY.search(s) and not in_schedule:
+        if not DUTY.search(s) and not in_schedule and not continued:  # (a later duty of a sentence has its modal)
             continue
         if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
             continue
@@ -196,7 +196,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         if row_rules_zh.PER_ROW.search(s) and (per_row := _rows_by_rule(ctx, facts, u, s)):
             facts.obligations.extend(per_row)  # "各期款项…对应里程碑达成之日起…": one payment per row of its table
             continue
-        ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or each_year_start(s, lambda: named_periods_zh.named_periods(ctx.text)) or duty_time(ctx, u, s, payment_row=in_schedule)
+        ob = _milestone_time(ctx, s) or _restated_time(ctx, s) or each_year_start(s, lambda: named_periods_zh.named_periods(ctx.text)) \
+            or duty_time(ctx, u, s, payment_row=in_schedule) or (together_with(s, prev_kind) if continued else None)
         if ob is None:
             continue
         a, b = ob.pop("_a"), ob.pop("_b")
@@ -216,7 +217,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             kind = "progress_report"  # a report due every week/month/quarter
         if kind is None:
             continue
-        if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s):
+        if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s) and not continued:
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
         party = _party(ctx, action, kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
@@ -255,7 +256,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
     facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
     facts.obligations = drop_pointers(ctx.text, facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
-    _apply_amendments(ctx, facts)
+    facts.obligations = amendments_zh.drop_amended(ctx.text, facts.obligations)
     facts.read = facts.read[len(seen.read):]  # only what this rule read
     return facts
 
@@ -378,20 +379,6 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
         return (ctx.role_of(m.group(1)) or _role_word(m.group(1))) if m else None
     return None
 
-
-def _apply_amendments(ctx: Ctx, facts: Facts) -> None:
-    """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
-    for ob in list(facts.obligations):
-        a = ob.start - 60 if ob.start > 60 else 0
-        m = _AMENDED.search(ctx.text[a:ob.end]) if _AMEND_WORD.search(ctx.text, a, ob.end) else None
-        if not m:
-            continue
-        amended = m.group(1)
-        facts.obligations = [o for o in facts.obligations if not (o.label == amended and o.kind == ob.kind)]
-
-
-_AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为")
-_AMEND_WORD = re.compile(r"(?:变更|修改|调整)为")  # what _AMENDED needs: one quick test before it is tried at every digit
 
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 #: a duty's own object: a part of a sentence that names none ("乙方应于…内交付") does what the first part did
