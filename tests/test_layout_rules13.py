@@ -50,6 +50,7 @@ def _parse(text: str):  # type: ignore[no-untyped-def]
 
 def test_a_key_terms_table_names_the_day_the_contract_takes_effect_and_its_term() -> None:
     c = _parse(SUBSCRIPTION)["contract"]
+    assert c["title"] == "客服录音转写平台（企业版）"  # the 订阅服务 row, as "Subscribed Service" names an order
     assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-07-01", "P12M", "2027-07-01")
     # 3 working days after Wednesday 2026-07-01: Thursday, Friday, Monday
     first = next(o for o in _parse(SUBSCRIPTION)["obligations"] if o["clause"] == "2.1")
@@ -93,3 +94,37 @@ def test_the_remainder_and_the_others_add_up_to_the_total(total: Decimal, others
         assert left is not None and left + sum(others, Decimal(0)) == total and left > 0
     else:
         assert left is None
+
+
+TERM_STARTS_LATER = """智能合同审查SaaS服务订阅协议
+订阅方（甲方）：苏州某某制造股份有限公司
+服务商（乙方）：上海某某信息科技有限公司
+第1条 定义
+1.1 订阅期：指自2026年7月1日起至2027年6月30日止的期间。
+第2条 服务
+2.1 甲方应于订阅期开始之日起十个工作日内上传不少于500份已脱敏的历史合同样本。
+第3条 其他
+3.1 本协议自双方签署之日起生效。
+签署日期：2026年6月24日
+"""
+
+
+def test_a_duty_counted_from_the_written_start_of_a_named_period() -> None:
+    """The subscription starts on 2026-07-01, after the signing (the effective date): ten working days
+    from it end on Wednesday 2026-07-15 (start day not counted; 07-04/05 and 07-11/12 are weekends)."""
+    doc = _parse(TERM_STARTS_LATER)
+    (upload,) = [o for o in doc["obligations"] if o["clause"] == "2.1"]
+    assert (upload["kind"], upload["due_date"], upload["trigger"]) == ("data_delivery", "2026-07-15", None)
+
+
+
+def test_a_relative_clauses_may_grants_no_right() -> None:
+    """"(c) the balance … within thirty (30) days after receipt of the invoice, which may be issued once
+    …": the item is the lead-in's payment; its "may" speaks of the invoice."""
+    text = ("MASTER SERVICES AGREEMENT\n1. Fees\n1.1 The total fees are RMB 1,200,000.\n"
+            "1.2 The Customer shall pay the Supplier as follows:\n(a) 30% of the total fees within thirty (30) days after "
+            "the Effective Date;\n(b) RMB 840,000 within thirty (30) days after receipt of the Supplier's invoice, which "
+            "may be issued once the warranty period has expired.\n2. Term\n2.1 This Agreement expires on 31 December 2027.\n")
+    pays = [(o["amount"], o["trigger"]["event"]) for o in parse_text(text, "t.en.txt").to_json()["obligations"]
+            if o["kind"] == "payment"]
+    assert pays == [("360000.00", "effective"), ("840000.00", "invoice")]

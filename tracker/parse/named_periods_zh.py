@@ -51,10 +51,22 @@ _WITHIN = re.compile(r"\s*(?:内|期间|中|之内)")
 @lru_cache(maxsize=4)
 def named_periods(text: str) -> tuple[NamedPeriod, ...]:
     """The dated periods the normalised ``text`` names, other than the term, in text order."""
+    return tuple(p for p, term in _ranges(text) if not term)
+
+
+@lru_cache(maxsize=4)
+def dated_starts(text: str) -> tuple[NamedPeriod, ...]:
+    """Every named period with a written start, the term's too ("订阅期：指自2026年7月1日起至…")."""
+    return tuple(p for p, _ in _ranges(text) if p.start is not None)
+
+
+def _ranges(text: str) -> list[tuple[NamedPeriod, bool]]:
+    """The named ranges of ``text``, each with whether it is the term's."""
     if "期" not in text:
-        return ()
+        return []
     hits = [h for h in find_dates(text) if h.value is not None]
     out: list[NamedPeriod] = []
+    terms: list[NamedPeriod] = []
     term_ends: set[date] = set()
     for h1, h2 in pairwise(hits):
         if h1.value is None or h2.value is None or not h1.value < h2.value \
@@ -69,6 +81,8 @@ def named_periods(text: str) -> tuple[NamedPeriod, ...]:
         if _TERM_SENTENCE.search(text, lead + 1, stop if stop >= 0 else len(text)) \
                 or (name_m and _TERM.fullmatch(_LEAD.sub("", name_m.group(0)))):
             term_ends.add(h2.value)  # the term's range, whatever the period is called
+            if name_m and (term_name := _LEAD.sub("", name_m.group(0))):
+                terms.append(NamedPeriod((term_name,), h1.value, h2.value))
             continue
         names = []
         if name_m and (name := _LEAD.sub("", name_m.group(0))) and not _TERM.fullmatch(name):
@@ -81,7 +95,7 @@ def named_periods(text: str) -> tuple[NamedPeriod, ...]:
             names.append(alias.group("alias"))
         if names:
             out.append(NamedPeriod(tuple(dict.fromkeys(names)), h1.value, h2.value))
-    return tuple(p for p in out if p.end not in term_ends)
+    return [(p, False) for p in out if p.end not in term_ends] + [(p, True) for p in terms]
 
 
 def _occurrences(s: str, name: str) -> list[int]:
@@ -114,6 +128,17 @@ def _mentions(s: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+_STARTS = re.compile(r"(?:开始|起始)(?:之日|当日|日)?\s*(?:起算?|后|之后)?\s*(?:的)?\s*$")
+
+
+def starting_at(before: str, periods: tuple[NamedPeriod, ...]) -> NamedPeriod | None:
+    """The dated period whose start the words ending ``before`` count from: "订阅期开始之日起"."""
+    m = _STARTS.search(before)
+    if m is None:
+        return None
+    return next((p for p in periods for n in p.names for _, j in _mentions(before, n) if j == m.start()), None)
+
+
 def series_start(prefix: str, periods: tuple[NamedPeriod, ...]) -> date | None:
     """The first day of a series that runs within a named period: "运营服务期内，每月…"."""
     for p in periods:
@@ -122,4 +147,4 @@ def series_start(prefix: str, periods: tuple[NamedPeriod, ...]) -> date | None:
     return None
 
 
-__all__ = ["NamedPeriod", "ending_at", "named_periods", "series_start"]
+__all__ = ["NamedPeriod", "dated_starts", "ending_at", "named_periods", "series_start", "starting_at"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tracker.parse.named_periods_zh import ending_at, named_periods
+from tracker.parse.named_periods_zh import dated_starts, ending_at, named_periods, starting_at
 from tracker.parse.timex import FixedDate, Recurrence, read_time
 from tracker.parse.timex_anchors import defined_anchors, resolve
 from tracker.parse.timex_lexicon import SCHEMA_EVENT
@@ -37,6 +37,10 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
         period, at = found  # "试用期届满后10个工作日内": the end of a period the contract dates
         return {"anchor_date": period.end, "offset": v.offset, "business_days": v.business_days,
                 "_a": _clause_start(sentence, min(at, v.start)), "_b": v.end}
+    if lang != "en" and document is not None and v.anchor == "other" and v.kind == "within" \
+            and (started := starting_at(sentence[:v.start], dated_starts(document))) is not None:
+        return {"anchor_date": started.start, "offset": v.offset, "business_days": v.business_days,
+                "_a": _clause_start(sentence, v.start), "_b": v.end}  # "订阅期开始之日起十个工作日内": its written start
     if v.kind == "before" and v.anchor != "expiry":
         return None  # "期满前30日提交年度报告" is a deadline; before another event, a window
     if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|\bpa(?:y|id)", sentence, re.I):

@@ -43,7 +43,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("milestone", r"milestone(?:\s+completion)?(?:\s+date)?"),
     ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report|(?:model\s+)?validation\s+report"),
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
-                      r"(?:data|images|recordings|samples|corpus|dataset)"
+                      r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
                       r"|(?:receiving|(?:it|the\s+\w+)\s+receives)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:data|dataset|corpus|transcripts|images|recordings|samples)\b"),
