@@ -13,6 +13,7 @@ from tracker.parse.context_zh import Ctx
 from tracker.regex_own import own_if
 
 _ANNEX_NAME = re.compile(r"(附件|附表|表)\s*([一二三四五六七八九十\d]+)")
+_UNNUMBERED = re.compile(r"[\s#*]*附件(?![一二三四五六七八九十\d\s]*[一二三四五六七八九十\d])")
 
 
 
@@ -22,6 +23,8 @@ def _referring_sentence(ctx: Ctx, intro: str, table_start: int) -> str | None:
     with 应 first ("乙方许可甲方使用附件一所列数据集" grants, "乙方应按附件一约定的时间交付数据" binds)."""
     names = [m.group(0).replace(" ", "") for m in _ANNEX_NAME.finditer(intro)]
     names += [t for t in re.findall(r"[\u4e00-\u9fff]{3,12}表", intro) if not _ANNEX_NAME.fullmatch(t)]
+    if not names and _UNNUMBERED.match(intro):
+        names = ["附件"]  # "## 附件　数据交付计划" under "甲方按本协议附件的交付计划分批交付"
     opening: str | None = None
     for u in ctx.units if names else ():
         if u.start >= table_start:

@@ -357,7 +357,10 @@ def _is_section(ctx: BaseCtx, label: str) -> bool:
     if seg is None:
         return False
     line_end = ctx.text.find("\n", seg.start, seg.end)
-    return 0 <= line_end - seg.start <= 60 and not ctx.text[seg.start:line_end].rstrip().endswith((".", ";", ":"))
+    head = ctx.text[seg.start:line_end].rstrip()
+    # (a heading may end with a full stop: "A.2 Deliverables."; a sentence is longer)
+    return 0 <= line_end - seg.start <= 60 and not head.endswith((";", ":")) \
+        and not (head.endswith(".") and len(head.split()) > 4)
 
 
 def _dated_items(s: str) -> list[tuple[int, int]]:

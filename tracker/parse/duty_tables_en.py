@@ -96,9 +96,9 @@ def earlier_item_time(part: str, earlier: dict[str, str]) -> TimeExpr | None:
     return TimeExpr(len(part), len(part), event=event, offset=period[0], business_days=period[1]) if period else None
 
 
-def cell_time(cell: str) -> TimeExpr | None:
+def cell_time(cell: str, document: str | None = None) -> TimeExpr | None:
     """The time a table cell states; a cell that is a bare date ("July 31, 2026") is due by then."""
-    t = find_time(cell)
+    t = find_time(cell, document)
     if t is None and (by := find_time("by " + cell)) is not None and by.fixed_date and by.end - 3 >= len(cell.rstrip()) - 1:
         t = TimeExpr(0, len(cell), fixed_date=by.fixed_date)
     return t
@@ -132,7 +132,7 @@ def row_duty(header: list[str], cells: list[str], earlier: dict[str, str], docum
     when = cells[deadline]
     unit = _period_unit(header[deadline], document) if document is not None else None
     day = project_periods_en.cell_date(document, unit, when) if document is not None and unit else None
-    t = TimeExpr(0, len(when), fixed_date=day) if day is not None else cell_time(when)
+    t = TimeExpr(0, len(when), fixed_date=day) if day is not None else cell_time(when, document)
     if day is None and unit == "week" and document is not None and (counted := project_periods_en.cell_week(document, when)):
         t = TimeExpr(0, len(when), event=counted[0], offset=counted[1])  # "Week 4", Weeks counted from the SOW Effective Date
     if t is None or t.bare:

@@ -172,7 +172,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
     tplus = _T_PLUS.search(s)
     if tplus:  # "T+15个工作日（T为合同生效日）": T is defined next to it or in the definitions
         got = parse_duration(tplus.group("dur"))
-        tdef = re.search(r"[\"“”']?T[\"“”']?\s*(?:为|指|是|系)\s*(?P<what>[^,。;)]{2,16})", ctx.text)
+        tdef = re.search(r"[\"“”']?T日?[\"“”']?\s*:?\s*(?:为|指|是|系)\s*(?P<what>[^,。;)]{2,16})", ctx.text)
         event = _event_in(tdef.group("what")) if tdef else None
         if got and event:
             b = tplus.end()

@@ -39,7 +39,7 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
 # compiled at import, so kept by tracker.regex_cache between runs
 _PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
 _NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
-_NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}评估报告")
+_NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测)报告")
 
 
 def _conjunct_is_data(c: str) -> bool | None:
@@ -76,6 +76,8 @@ def client_hands_data(action: str) -> bool:
 def kind_of(action: str, party: str | None) -> str | None:
     """The obligation kind a duty's wording names, settled by who acts when ``party`` is known;
     ``None`` when it names none (or a penalty)."""
+    if "(" in action:  # a bracketed remark is no part of the duty: "完成首批训练数据(不少于12万份…)的上传"
+        action = _BRACKET.sub("", action)
     kind = _wording_kind(action, party)
     return settle_kind(kind, action, party) if party else kind
 
@@ -119,7 +121,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
     if _PAYMENT_ACTION.search(_PAYMENT_PAPERS.sub("", action)) and not _PAYMENT_NOT.search(action):
         return "other" if _DEPOSIT.search(action) else "payment"
     if (ev := _EVALUATION_REPORT.search(action)) and not (
-            ev.group(0) == "评估报告" and _NOT_MODEL_EVALUATION_REPORT.search(action)):
+            ev.group(0) in ("评估报告", "测试报告", "检测报告") and _NOT_MODEL_EVALUATION_REPORT.search(action)):
         return "evaluation_report"  # a compliance, risk or security assessment is no evaluation of the model
     if _PROGRESS_REPORT.search(action):
         return "progress_report"

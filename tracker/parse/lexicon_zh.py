@@ -115,7 +115,6 @@ def defined_role(alias: str) -> str | None:
     return DEFINED_ROLE_WORDS.get(alias) or role_word(alias)
 
 
-
 # ---------------------------------------------------------------- events and kinds
 
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
@@ -168,7 +167,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证)报告(?:交付|提交|出具|送达)?"),
     ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材|资料)"
-                      r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达)"),
+                      r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达|上传)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
     ("arrival", r"货物?到达(?:指定地点|指定位置|现场|交货地点)?|到货|货到"),
@@ -249,7 +248,7 @@ DEPOSIT = r"押金|保证金|保函"
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|(?:付款|支付)的?(?:依据|凭证|前提)"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
-NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检"
+NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检|集群|算力|硬件|机房|基础设施"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
 EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|复测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
@@ -276,7 +275,7 @@ PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|�
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
 NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|机架|电力|内网|堡垒机|专线|带宽|白名单|IP地址|对接人|联系方式|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
-                   r"环境|权限|保函|担保|证明|函|服务器|伺服器|硬件|GPU|算力|机房|机柜|源代码|源码|原始码|代码")
+                   r"环境|权限|保函|担保|证明|函|服务器|伺服器|硬件|GPU|算力|机房|机柜|源代码|源码|原始码|代码|样机|设备|终端")
 
 
 #: the head of an object that is paperwork, not data: 资料使用计划书, 销毁证明, 研究成果汇编
@@ -286,7 +285,8 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
-OTHER_ACTION = r"迁出|撤出|搬离|部署|发送|寄送|推送|汇报|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|清除|擦除|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|开放|运抵|交货|发运|运送|取得[^,。;]{0,24}?(?:核准|批准|许可|审批|同意)"
+OTHER_ACTION = r"迁出|撤出|搬离|部署|发送|寄送|推送|汇报|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|清除|擦除|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|开放|运抵|交货|发运|运送|导出|(?:进行|开展)[^,。;]{0,16}?培训|取得[^,。;]{0,24}?(?:核准|批准|许可|审批|同意)"
+RIGHT = rf"(?<!不)(?:可以?|有权)(?:自行|随时)?(?:{OTHER_ACTION})"  # 订购方可自行导出其数据: a right, no duty
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not
@@ -356,10 +356,10 @@ PER_YEAR = r"每年|按年|年利率|年化|年息"
 
 #: the label of the project's name on a cover page or in the first article (then a colon)
 TITLE_LABEL = r"(?:(?:项目|计划|专案|课题|服务|采购|标的|数据产品)名称|采购标的|招标项目|(?:本)?案名(?:称)?|(?<![\u4e00-\u9fff])订阅(?:服务|产品)(?=\s*(?:\*\*)?\s*[:|】]))"
-#: where a title value stops before the end of its line: a defined-term bracket
-#: (（「本项目」）, （以下简称"项目"）) or the next field of a one-line scrape (甲方(受托人):…, 根据《…)
+#: where a title value stops before its line's end: a defined-term bracket (（「本项目」）), the next field of a
+#: one-line scrape (甲方(受托人):…, 根据《…), a preamble a scan ran on into (…（含私有知识库）甲乙双方依据…)
 TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"
-             r"|\s+(?=(?:甲|乙)\s*方\s*[(:]|根据《|鉴于)")
+             r"|\s+(?=(?:甲|乙)\s*方\s*[(:]|根据《|鉴于)|(?<=\))(?=甲乙双方|双方(?:依据|根据|经|本着|就))")
 
 
 # ---------------------------------------------------------------- time units

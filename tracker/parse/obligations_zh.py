@@ -178,6 +178,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             in_schedule = True  # a row of a payment table: its header names the amount or the share
         if not DUTY.search(s) and not in_schedule and not continued:  # (a later duty of a sentence has its modal)
             continue
+        if _RIGHT.search(s) and not re.search(lexicon_zh.MODAL, s):
+            continue  # "订购方可自行导出其数据": a right
         if not _TIME_HINT.search(s):  # no number, date or 后/前/每/同时: no deadline to find
             continue
         if (last := facts.obligations[-1] if facts.obligations else None) is not None and last.recurrence \
@@ -385,4 +387,5 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
 _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERABLE}|文档|资料|方案|证明|款|费")
 _LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
+_RIGHT = re.compile(lexicon_zh.RIGHT)
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")

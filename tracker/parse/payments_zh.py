@@ -78,6 +78,8 @@ _TOTAL_BEFORE = re.compile(r"(?:总计|总额|总价|合计|总金额|价款总�
 _SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})")
 
 
+#: a sum each occurrence of a recurring payment pays: 当季许可费, 每月服务费为
+_PER_PERIOD = re.compile(r"(?:当|每|本|该)(?:个)?(?:季度?|月|期)[\u4e00-\u9fff]{0,6}?(?:为|:)?\s*(?:人民币|¥|RMB)?\s*$")
 _PAID_UP_TO = re.compile(r"(?:支付|付)至[^,。;]{0,10}\Z")
 
 
@@ -97,6 +99,8 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
     text = ctx.text
     money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
              if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start])]
+    if raw.recurrence and len(money) > 1 and (per := [h for h in money if _PER_PERIOD.search(text, max(u.start, h.start - 14), h.start)]):
+        money = per  # "年度许可费人民币叁拾陆万元，按季度预付：…支付当季许可费人民币玖万元": each occurrence's sum
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency

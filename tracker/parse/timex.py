@@ -320,7 +320,7 @@ def _zh_deadline(s: str, toks: list[Tok], lang: str) -> Deadline | None:
     if anchor_tok is None and re.search(r"通知", s[b:b + 4]):
         anchor_tok = next((x for x in toks if x.kind == "EVENT" and x.start >= b and x.value == "notice"), None)
     anchor = _anchor_label(anchor_tok) if anchor_tok is not None else _default_anchor(s, lang, a)
-    if anchor_tok is None and (tn := re.search(r"(?<![A-Za-z])(T\d?)\s*\+\s*$", s[max(0, a - 5):a])):
+    if anchor_tok is None and (tn := re.search(r"(?<![A-Za-z])(T\d?)(?:\s*\+|日?\s*(?:之后|以后|后|起))\s*$", s[max(0, a - 8):a])):
         anchor, a = tn.group(1), s.rindex(tn.group(1), 0, a)  # T, T1… defined elsewhere in the contract (timex_anchors)
     if anchor_tok is not None and any(x.kind == "REL" and x.value == "inclusive" and anchor_tok.end <= x.start < t.start
                                       for x in toks) and total.d and not (total.y or total.m or total.w):

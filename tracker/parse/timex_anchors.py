@@ -20,7 +20,7 @@ from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", rf"(?:{WARRANTY}|免费维护)期(?:间|限)?"),)
 DEFINED_EN: tuple[tuple[str, str], ...] = (("warranty_end", r"warranty\s+period"),)
 #: a day the contract names T, T1, T2…: '"T"指生效日', 'T为合同生效日', '“T1日”指甲方签发《平台上线确认书》之日'
-_T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?(?P<t>T\d?)日?[\"“”'「」]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")
+_T_DEFINED = re.compile(r"(?<![A-Za-z])[\"“”'「」]?(?P<t>T\d?)日?[\"“”'「」]?\s*[:：]?\s*(?:为|指|是|系|means|refers\s+to)\s*(?:the\s+)?")
 _SENTENCE_END = re.compile(r"[。;\n]|\.(?=\s)")
 
 
@@ -176,3 +176,19 @@ def received(s: str, toks: list[Tok], a: int) -> str | None:
     return str(before[-1].value) if before else None
 
 __all__ = ["received", "defined_anchors", "defined_dates_en", "field_dates_en", "named_date_event", "resolve"]
+
+
+@lru_cache(maxsize=4)
+def client_supplied_en(text: str) -> tuple[str, ...]:
+    """What an English contract's client hands over under a name of its own ("The Customer shall
+    provide the Customer Materials (…)"): in a training contract that is its data, so "after receipt
+    of the Customer Materials" counts from the data's delivery. Longest names first."""
+    from tracker.parse.lexicon_en import CLIENT_NOT_DATA, ROLES
+
+    clients = "|".join(re.escape(w) for w, role in ROLES if role == "client")
+    rx = re.compile(rf"\b(?:{clients})\s+(?:shall|will|must)\s+(?:provide|deliver|supply|make\s+available)\s+"
+                    r"(?:to\s+(?:the\s+)?[A-Z]\w+\s+)?the\s+(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", re.I)
+    names = {m.group("n") for m in rx.finditer(text) if m.group("n")[0].isupper()
+             and not re.search(CLIENT_NOT_DATA, m.group("n"), re.I)}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+

@@ -15,6 +15,7 @@ from tracker.parse.project_periods_en import BY_MONTH_END, month_end
 from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
 from tracker.parse.timex_anchors import (
     DEFINED_EN,
+    client_supplied_en,
     defined_anchors,
     defined_dates_en,
     field_dates_en,
@@ -91,6 +92,10 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
     if isinstance(v, Deadline):
         return _deadline(v, s, document)
+    if document is not None and v is None and "receipt of the " in s and (
+            named := next((n for n in client_supplied_en(document) if f"receipt of the {n}" in s), None)):
+        # "15 Business Days after receipt of the Customer Materials": what the client supplies is its data
+        return find_time(s.replace(f"receipt of the {named}", "receipt of the data".ljust(len(f"receipt of the {named}"))))
     if document is not None and (by := _BY_NAMED_DATE.search(s)) is not None:
         # "by the Seed Data Date", where a field or a key-dates table gives that date
         day = field_dates_en(document).get(" ".join(by.group("n").lower().split()))

@@ -16,6 +16,7 @@ from tracker.parse.timex_scan import Dur, Tok
 
 _LASTING = re.compile(guard(LASTING_EN, re.I), re.I)
 _NET = re.compile(NET_EN, re.I)
+_NET_AFTER = re.compile(r"\s+(?:after|following|from)\s+", re.I)
 _BARE = re.compile(rf"\b(?:(?P<after>{BARE_EN})|(?P<by>(?:by\s+)?no\s+later\s+than|not\s+later\s+than|on\s+or\s+(?:before|prior\s+to)|by)"
                    r"|(?P<before>prior\s+to|before|in\s+advance\s+of))\s+", re.I)
 
@@ -98,7 +99,11 @@ def en_deadline(s: str, toks: list[Tok]) -> Deadline | None:
             return Deadline(anchor, t.value.iso(), t.value.business, "within", pre.start, t.end,
                             _contingent(s, anchor, t.value, "en", pre.start))
     net = _NET.search(s)
-    if net:  # "payable Net 45": counted from the invoice
+    if net:  # "payable Net 45": counted from the invoice; "Net 30 after Customer's written acceptance": that event
+        tail = _NET_AFTER.match(s, net.end())
+        named = next((t for t in toks if t.kind == "EVENT" and tail and tail.end() <= t.start <= tail.end() + 40), None)
+        if named is not None:
+            return Deadline(str(named.value), f"P{int(net.group('n'))}D", False, "within", net.start(), named.end)
         return Deadline("invoice", f"P{int(net.group('n'))}D", False, "within", net.start(), net.end())
     return _bare(s, toks)
 
