@@ -36,7 +36,8 @@ NOT_FOR_READS = ("tomllib", "socket", "zipfile", "platformdirs", "tempfile", "sh
 # needs no OpenCC (tracker.parse.normalize.IDEOGRAPH_RX) and no Chinese rules
 NOT_FOR_TXT = ("zipfile", "xml", "tracker.parse.docx_numbering", "tracker.parse.docx_zip", "platformdirs", "tempfile",
                "tracker.events")
-NOT_FOR_ENGLISH = ("opencc", "tracker.parse.rules_zh", "tracker.parse.obligations_zh", "tracker.parse.facts_zh")
+NOT_FOR_ENGLISH = ("opencc", "tracker.parse.rules_zh", "tracker.parse.obligations_zh", "tracker.parse.facts_zh",
+                   "tomllib")  # (its TOML lexicons are parsed once, then read from the cache)
 # Chinese text needs no English rules, nor their TOML lexicons (tomllib and the parse: 12 ms)
 NOT_FOR_CHINESE = ("tomllib", "tracker.parse.lexicon_en", "tracker.parse.rules_en", "tracker.parse.facts_en")
 

@@ -14,13 +14,12 @@ It never changes a fact: a flag costs nothing, a silent miss is the failure a us
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
+from tracker.parse import toml_data
 from tracker.parse.common import _MARKER as CLAUSE_MARKER
 from tracker.parse.common import Facts, RawWarning, find_dates, table_top
 from tracker.parse.money_text import find_money
@@ -28,10 +27,8 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import is_space_row
 from tracker.parse.timex import MAX_SENTENCE, has_time_element
 from tracker.record import record
-from tracker.regex_cache import derived
 from tracker.regex_own import own
 
-_DATA = Path(__file__).with_name("data") / "coverage.toml"
 _SPLIT = {
     "zh": re.compile(r"[。;!?！？\n]"),
     "en": re.compile(r"(?<=[a-z0-9)\"”])\.(?=\s+[A-Z(\"“])|;|\n"),
@@ -56,17 +53,10 @@ def _alternation(patterns: Iterable[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-def _toml_as_json(text: str) -> str:
-    import tomllib
-
-    return json.dumps(tomllib.loads(text), ensure_ascii=False)
-
-
 @lru_cache(maxsize=2)
 def cues(pack: str) -> Cues:
     """The compiled cues of a language pack (``zh`` or ``en``)."""
-    with own():  # the pack's data file, parsed once and kept between runs (tomllib only when it changed)
-        data = json.loads(derived(_toml_as_json, _DATA.read_text(encoding="utf-8")))[pack]
+    data = toml_data.load("coverage.toml")[pack]  # parsed once and kept between runs
     flags = re.IGNORECASE if pack == "en" else 0
     duty = _alternation([*data["duty"], *data["action"]])
     time = _alternation([*data["recurrence"], *data["relation"]])

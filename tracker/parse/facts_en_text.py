@@ -10,12 +10,11 @@ here is computed once per document and looked up by bisection, so 1 MB of text s
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
+from tracker.parse import toml_data
 from tracker.parse.common import _MARKER, DateHit, find_dates
 
 Span = tuple[int, int]
@@ -23,7 +22,7 @@ Span = tuple[int, int]
 
 def _load() -> dict[str, Any]:
     """data/facts_en.toml, each ``<<name>>`` replaced by the entry defined above it."""
-    raw = tomllib.loads((Path(__file__).parent / "data" / "facts_en.toml").read_text(encoding="utf-8"))
+    raw = toml_data.load("facts_en.toml")
     out: dict[str, Any] = {}
 
     def expand(value: Any) -> Any:

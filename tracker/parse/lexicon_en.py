@@ -10,13 +10,12 @@ events, relations, units, ordinals — are the time layer's: ``timex_lexicon``):
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 from typing import Any
 
+from tracker.parse import toml_data
 from tracker.parse.rx_prefilter import guard
 
-_DATA: dict[str, Any] = tomllib.loads((Path(__file__).parent / "data" / "lexicon_en.toml").read_text(encoding="utf-8"))
+_DATA: dict[str, Any] = toml_data.load("lexicon_en.toml")
 
 
 def _table(name: str) -> tuple[tuple[str, str], ...]:
