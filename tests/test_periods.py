@@ -120,3 +120,19 @@ def test_last_working_day_of_month_recurrence() -> None:
     assert all(is_workday(d) for d in got)
     assert first_occurrence("FREQ=MONTHLY;BYMONTHDAY=5", date(2026, 3, 1)) == date(2026, 3, 5)
     assert first_occurrence("FREQ=WEEKLY;BYDAY=FR", date(2026, 4, 1)) == date(2026, 4, 3)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+       st.integers(0, 30), st.integers(0, 24), st.integers(0, 400), st.booleans())
+@settings(max_examples=300)
+def test_durations_add_as_dateutils_relativedelta_adds_them(start: date, years: int, months: int, days: int,
+                                                            negative: bool) -> None:
+    """Years and months first, clamped to the month's end, then days: an independent library's answer
+    (dateutil, outside the parser's start-up path) is the oracle."""
+    from dateutil.relativedelta import relativedelta
+
+    sign = -1 if negative else 1
+    iso = ("-" if negative else "") + f"P{years}Y{months}M{days}D"
+    want = start + relativedelta(years=sign * years, months=sign * months, days=sign * days)
+    if date(1, 1, 1) < want < date(9999, 12, 31):
+        assert add_duration(start, iso) == want

@@ -18,10 +18,9 @@ function that can meet such a year returns a ``guessed`` flag, which the callers
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
-
-from dateutil.relativedelta import relativedelta
 
 from tracker.errors import CalendarOutOfRange
 from tracker.record import record
@@ -57,17 +56,23 @@ class Duration:
     def total_months(self) -> int:
         return self.years * 12 + self.months
 
-    def delta(self) -> relativedelta:
-        sign = -1 if self.negative else 1
-        return relativedelta(years=sign * self.years, months=sign * self.months, days=sign * self.days)
+
+
+def add_months(day: date, months: int) -> date:
+    """The corresponding day ``months`` later (earlier when negative), clamped to that month's last
+    day (art. 202: one month from 2025-01-31 ends 2025-02-28)."""
+    year, month0 = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
 
 
 def add_duration(start: date, duration: Duration | str) -> date:
-    """``start`` plus a duration by arts. 201-202: start day not counted, corresponding day, clamped."""
+    """``start`` plus a duration by arts. 201-202: start day not counted, corresponding day, clamped.
+    Years and months first (clamping to the month's end), then days, as ``dateutil``'s relativedelta
+    adds them (tests/test_periods_props.py compares the two; dateutil costs start-up 3 ms)."""
     dur = Duration.parse(duration) if isinstance(duration, str) else duration
-    # relativedelta applies years/months first (clamping to the month's end), then days.
-    result: date = start + dur.delta()
-    return result
+    sign = -1 if dur.negative else 1
+    return add_months(start, sign * dur.total_months) + timedelta(days=sign * dur.days)
 
 
 # ---------------------------------------------------------------- working-day calendar
@@ -170,7 +175,7 @@ def deadline(start: date, offset: str, *, business_days: bool = False, roll: boo
 
 
 def last_workday_of_month(year: int, month: int, cal: Calendar | None = None) -> tuple[date, bool]:
-    return _next_workday(date(year, month, 1) + relativedelta(months=1) - timedelta(days=1), -1, cal)
+    return _next_workday(add_months(date(year, month, 1), 1) - timedelta(days=1), -1, cal)
 
 
 def first_occurrence(rrule: str, on_or_after: date, cal: Calendar | None = None) -> date | None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from tracker.parse import project_periods_en
 from tracker.parse.common import find_dates
 from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
+from tracker.periods import add_months
 
 _COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
 _STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
@@ -39,7 +38,7 @@ def series_from(s: str, text: str) -> date | None:
             hits = [h for h in find_dates(s, lead.end(), lead.end() + 25) if h.value]  # day of the month following …"
             if hits and hits[0].start == lead.end() and hits[0].value:
                 first = hits[0].value
-                return first + relativedelta(months=1, day=1) if _ARREARS.search(s) else first
+                return add_months(first.replace(day=1), 1) if _ARREARS.search(s) else first
         return None
     hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
