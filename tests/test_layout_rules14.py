@@ -123,3 +123,27 @@ def test_a_title_a_scan_ran_on_into_the_preamble_stops_at_it() -> None:
             "订阅服务名称：某某大模型API企业版（含私有知识库）甲乙双方依据《中华人民共和国民法典》，经协商一致，订立本合同。\n"
             "第一条 服务内容\n1. 乙方应于2027年1月15日前开通API账号。\n")
     assert _parse(text, "t.txt")["contract"]["title"] == "某某大模型API企业版（含私有知识库）"
+
+
+PATROL = """河道巡查视频智能分析服务合同
+采购人（甲方）：某某市水利局
+供应商（乙方）：杭州某某智能科技有限公司
+第三条 服务内容
+1. 乙方在收到甲方提供的全部历史视频之日起，60个日历日内完成模型训练并部署上线。
+2. 系统上线后，乙方应在5个工作日内完成对甲方不少于20名巡查人员的操作培训。
+3. 乙方应于API开通之日起20个工作日内向甲方出具首次效果评测报告。
+第四条 付款
+1. 本合同总金额为人民币1,080,000元。
+2. 第一期：合同签订之日起15个工作日内，甲方支付合同总金额的95%，即人民币1,026,000元。
+3. 第二期：剩余合同价款人民币伍万肆仟元整（¥54,000.00）作为服务质量保证金，甲方于服务期满后30日内无息支付。
+"""
+
+
+def test_batch_72_video_a_fronted_time_clause_an_opened_service_and_a_retention() -> None:
+    """(Blind batch 72.) Videos received are data; "系统上线后，" dates the training but does not make it the
+    model's delivery; an opened API is the service delivered; a 质量保证金 kept from the price is paid."""
+    doc = _parse(PATROL, "t.txt")
+    got = [(o["clause"], o["kind"], (o["trigger"] or {}).get("event"), o["amount"]) for o in doc["obligations"]
+           if o["clause"] in ("3.1", "3.2", "3.3", "4.3")]
+    assert got == [("3.1", "model_delivery", "data_delivery", None), ("3.2", "other", "model_delivery", None),
+                   ("3.3", "evaluation_report", "model_delivery", None), ("4.3", "payment", "expiry", "54000.00")]

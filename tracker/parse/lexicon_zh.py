@@ -166,7 +166,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证)报告(?:交付|提交|出具|送达)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|素材|资料)"
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收|收受)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|视频|音频|录音|素材|资料|(?:测试|评测|训练|验证)集)"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达|上传)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
@@ -244,7 +244,7 @@ REMAINDER = r"余款|尾款|余额|剩余(?:款项|部分|价款|费用|金额)|
 PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
-DEPOSIT = r"押金|保证金|保函"
+DEPOSIT = r"押金|(?<!质量)保证金|保函"  # (a 质量保证金 kept back from the price is paid as a last instalment)
 #: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
 PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|(?:付款|支付)的?(?:依据|凭证|前提)"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
@@ -359,7 +359,7 @@ TITLE_LABEL = r"(?:(?:项目|计划|专案|课题|服务|采购|标的|数据产
 #: where a title value stops before its line's end: a defined-term bracket (（「本项目」）), the next field of a
 #: one-line scrape (甲方(受托人):…, 根据《…), a preamble a scan ran on into (…（含私有知识库）甲乙双方依据…)
 TITLE_END = (r"\s*\(\s*(?:以下简称|下称|简称|[「“\"'‘『]\s*本)"
-             r"|\s+(?=(?:甲|乙)\s*方\s*[(:]|根据《|鉴于)|(?<=\))(?=甲乙双方|双方(?:依据|根据|经|本着|就))")
+             r"|\s+(?=(?:甲|乙)\s*方\s*[(:]|根据《|鉴于)|(?<=\))(?=甲乙双方|双方(?:依据|根据|经|本着|就)|\s*,\s*(?:含|包括|包含))")
 
 
 # ---------------------------------------------------------------- time units

@@ -212,7 +212,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
-        action = s[:a] + _UNTIL.sub("", s[b:])  # "…提交《项目周报》，直至模型评测报告经甲方确认": the series' end, not its object
+        action = _FRONTED_TIME.sub("", s[:a]) + _UNTIL.sub("", s[b:])  # (not "系统上线后，": it dates the duty; not "…，直至…": the series' end)
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
                 and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
@@ -388,4 +388,5 @@ _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERAB
 _LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _RIGHT = re.compile(lexicon_zh.RIGHT)
+_FRONTED_TIME = re.compile(r"^[^,。;]{1,30}?(?:之后|以后|后|之日起|起)\s*,")  # 系统上线后，乙方应在5个工作日内…
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")

@@ -74,6 +74,8 @@ SCHEMA_EVENT: dict[str, str] = {
     "kickoff": "effective", "commencement": "effective",
     "preliminary_acceptance": "acceptance", "milestone_acceptance": "acceptance",
     "payment_request": "invoice", "go_live": "model_delivery", "installation": "model_delivery",
+    # a subscribed service (API, account, cluster) opened to the client is the service's delivery
+    "service_start": "model_delivery",
     "termination": "expiry", "renewal_expiry": "expiry",
     # the provider's deliverable in a training contract is the model (or the system that carries it);
     # the client's data has its own rows above
