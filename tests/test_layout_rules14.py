@@ -147,3 +147,16 @@ def test_batch_72_video_a_fronted_time_clause_an_opened_service_and_a_retention(
            if o["clause"] in ("3.1", "3.2", "3.3", "4.3")]
     assert got == [("3.1", "model_delivery", "data_delivery", None), ("3.2", "other", "model_delivery", None),
                    ("3.3", "evaluation_report", "model_delivery", None), ("4.3", "payment", "expiry", "54000.00")]
+
+
+def test_batch_73_items_under_a_lead_in_are_its_duty() -> None:
+    """(Blind batch 73.) "乙方應依下列期限分三批交付標註資料：" over items that state only a batch and a date:
+    each item is the lead-in's duty, the provider's labelled data (a deliverable, not the client's data)."""
+    text = ("客服對話語料標註委託契約書\n\n委託人：某某電信股份有限公司（以下簡稱甲方）\n"
+            "受託人：某某資料科技股份有限公司（以下簡稱乙方）\n\n第二條　工作期程\n"
+            "一、甲方應於簽約後十個工作天內，將原始語料以加密方式交付乙方。\n"
+            "二、乙方應於簽約之次日起七日曆天內，提出標註規範草案送甲方確認。\n"
+            "三、乙方應依下列期限分三批交付標註資料，每批價金為新臺幣壹佰貳拾萬元整：\n"
+            "（一）第一批八萬則：中華民國115年4月30日前。\n（二）第二批八萬則：中華民國115年6月30日前。\n")
+    got = [(o["kind"], o["party"], o["due_date"]) for o in _parse(text, "t.zh-Hant.txt")["obligations"] if o["clause"] == "2.3"]
+    assert got == [("other", "provider", "2026-04-30"), ("other", "provider", "2026-06-30")]

@@ -176,7 +176,9 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             row = cells  # a table with an amount and a payment-time column is a payment schedule wherever it stands
         if row is not None and (row.of("amount") or row.of("percent")):
             in_schedule = True  # a row of a payment table: its header names the amount or the share
-        if not DUTY.search(s) and not in_schedule and not continued:  # (a later duty of a sentence has its modal)
+        lead_duty = None  # "乙方应依下列期限分三批交付标注资料：" + "(一)第一批八万则：115年4月30日前": its lead-in's duty
+        if not DUTY.search(s) and not in_schedule and not continued \
+                and (piped or (lead_duty := _lead_in(ctx, u)) is None or not DUTY.search(lead_duty)):  # (a later duty has its modal)
             continue
         if _RIGHT.search(s) and not re.search(lexicon_zh.MODAL, s):
             continue  # "订购方可自行导出其数据": a right
@@ -214,6 +216,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
         action = _FRONTED_TIME.sub("", s[:a]) + _UNTIL.sub("", s[b:])  # (not "系统上线后，": it dates the duty; not "…，直至…": the series' end)
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
+        kind = kind or (_kind(lead_duty, None) if lead_duty else None)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
                 and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
             kind = "progress_report"  # a report due every week/month/quarter

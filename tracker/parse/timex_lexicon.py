@@ -43,10 +43,10 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("milestone", r"milestone(?:\s+completion)?(?:\s+date)?"),
     ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report|(?:model\s+)?validation\s+report"),
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
-                      r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set)"
+                      r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set|(?:training|test|evaluation)\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
                       r"|(?:receiving|(?:it|the\s+\w+)\s+receives)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:data|dataset|corpus|transcripts|images|recordings|samples)\b"),
+                      r"(?:data|dataset|corpus|transcripts|images|recordings|samples|(?:training|test|evaluation)\s+set)\b"),
     ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|(?:delivering|deploying)\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|models?\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|deployed)"
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
