@@ -108,6 +108,8 @@ Vendor: Bar Data Labs, Inc.
 2. Deliverables.
 (a) Pilot batch: fifteen (15) Business Days after receipt of the Customer Materials.
 (b) Batch 1: on or before January 29, 2027.
+3. Pilot
+3.1 Provider shall deliver a Pilot Report within ten (10) Business Days after receipt of the Customer Materials.
 """
 
 
@@ -116,6 +118,8 @@ def test_what_the_client_supplies_under_its_own_name_is_its_data() -> None:
     triggers = [o["trigger"] for o in doc["obligations"] if o["party"] == "provider"]
     assert {"event": "data_delivery", "offset": "P15D", "business_days": True} in triggers
     assert [o["due_date"] for o in doc["obligations"] if o["party"] == "provider" and o["trigger"] is None] == ["2027-01-29"]
+    (pilot,) = [o for o in doc["obligations"] if o["clause"] == "3.1"]  # (a sentence that reads another period first)
+    assert pilot["trigger"] == {"event": "data_delivery", "offset": "P10D", "business_days": True}
 
 
 def test_a_title_a_scan_ran_on_into_the_preamble_stops_at_it() -> None:

@@ -78,6 +78,11 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
             and (day := month_end(document, int(m.group("n")))) is not None:
         return TimeExpr(m.start(), m.end(), fixed_date=day)  # "By the end of Month 6", the contract's Months
     v = read_time(s, "en")
+    if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
+            and "receipt of the " in s and (
+            named := next((n for n in client_supplied_en(document) if f"receipt of the {n}" in s), None)):
+        # "15 Business Days after receipt of the Customer Materials": what the client supplies is its data
+        return find_time(s.replace(f"receipt of the {named}", "receipt of the data".ljust(len(f"receipt of the {named}"))))
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
         if rule is None and v.rrule == "FREQ=YEARLY" and v.anchor == "effective" and v.offset == "P1Y":
@@ -92,10 +97,6 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
     if isinstance(v, Deadline):
         return _deadline(v, s, document)
-    if document is not None and v is None and "receipt of the " in s and (
-            named := next((n for n in client_supplied_en(document) if f"receipt of the {n}" in s), None)):
-        # "15 Business Days after receipt of the Customer Materials": what the client supplies is its data
-        return find_time(s.replace(f"receipt of the {named}", "receipt of the data".ljust(len(f"receipt of the {named}"))))
     if document is not None and (by := _BY_NAMED_DATE.search(s)) is not None:
         # "by the Seed Data Date", where a field or a key-dates table gives that date
         day = field_dates_en(document).get(" ".join(by.group("n").lower().split()))
