@@ -164,3 +164,26 @@ def test_batch_73_items_under_a_lead_in_are_its_duty() -> None:
             "（一）第一批八萬則：中華民國115年4月30日前。\n（二）第二批八萬則：中華民國115年6月30日前。\n")
     got = [(o["kind"], o["party"], o["due_date"]) for o in _parse(text, "t.zh-Hant.txt")["obligations"] if o["clause"] == "2.3"]
     assert got == [("other", "provider", "2026-04-30"), ("other", "provider", "2026-06-30")]
+
+
+def test_review_mends_lists_stale_subjects_manners_and_approvals() -> None:
+    """A reviewer's inputs for this session's rules: a lead-in list of six items keeps all six; a later
+    part of a sentence whose first part was read as no duty inherits nothing from an earlier sentence;
+    "在提供服务的同时" is a manner, not a deadline; 认可/许可 grant no right."""
+    items = "".join(f"（{n}）第{n}批八萬則：中華民國115年{m}月28日前。\n"
+                    for n, m in zip("一二三四五六", (3, 4, 5, 6, 7, 8), strict=True))
+    listing = ("標註委託契約書\n\n委託人：某某電信股份有限公司（以下簡稱甲方）\n受託人：某某資料科技股份有限公司（以下簡稱乙方）\n\n"
+               "第二條　工作期程\n一、甲方應於簽約後十個工作天內，將原始語料以加密方式交付乙方。\n"
+               "二、乙方應於簽約之次日起七日曆天內，提出標註規範草案送甲方確認。\n"
+               "三、乙方應依下列期限分六批交付標註資料：\n" + items)
+    assert len([o for o in _parse(listing, "t.zh-Hant.txt")["obligations"] if o["clause"] == "2.3"]) == 6
+    stale = _parse("甲方：某某科技有限公司\n乙方：某某数据有限公司\n第二条 甲方应于合同生效后5日内向乙方提供训练数据。\n"
+                   "第三条 乙方可自行导出2026年3月1日前的日志，交付时一并提交使用手册。\n", "t.txt")
+    assert not [o for o in stale["obligations"] if o["kind"] == "data_delivery" and "手册" in o["quote"]]
+    manner = _parse("甲方：某某科技有限公司\n乙方：某某数据有限公司\n第四条 服务\n"
+                    "乙方在提供服务的同时，应于每月5日前向甲方提交月度服务报告。\n", "t.txt")
+    assert [o["kind"] for o in manner["obligations"]] == ["progress_report"]
+    assert not [w for w in manner["warnings"] if w["code"] == "unrecognised_duty"]
+    approved = _parse("甲方：某某科技有限公司\n乙方：某某数据有限公司\n第五条 评测\n"
+                      "乙方于2026年3月31日前向甲方提交经国家认可提供检测服务的机构出具的测试报告。\n", "t.txt")
+    assert [o["kind"] for o in approved["obligations"]] == ["evaluation_report"]

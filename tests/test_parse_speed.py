@@ -298,7 +298,12 @@ def _ids(n: int) -> str:  # a milestone table of many row ids, then many duty se
                                                        "Customer promptly.\n" for j in range(n)))
 
 
-@pytest.mark.parametrize("make", [_flat, _inline, _ids], ids=["flat-table-row", "inline-items", "row-ids"])
+def _t_plus(n: int) -> str:  # many clauses counted from a T the contract never defines (looked for once per clause)
+    return "甲方：某某科技有限公司\n乙方：某某数据有限公司\n" + "".join(
+        f"第{i}条 乙方应于T+5个工作日内交付模型。\n" for i in range(4 * n))  # (4n: short clauses)
+
+
+@pytest.mark.parametrize("make", [_flat, _inline, _ids, _t_plus], ids=["flat-table-row", "inline-items", "row-ids", "t-plus"])
 def test_the_ninth_sessions_shapes_grow_linearly(make: Callable[[int], str]) -> None:
     """Shapes a review found quadratic in the ninth session's rules (a row pattern backtracking over a long line,
     a shared tail rescanned per item, a pattern compiled per row id): 8x the text, at most ~20x the time."""

@@ -261,3 +261,19 @@ def test_f_strings_of_literals_and_constants_are_written_and_contract_words_are_
     stored = [p for p, _ in RegexCache(file_in(tmp_path / "c")).stored]
     assert r"(?:试用|质保|保修|维保)期(?:间)?\s{0,2}届满前(?P<r>\d+(?:\.\d+)?%)?" in stored
     assert not any("某某智能" in p for p in stored)
+
+
+def test_only_the_codes_string_literals_vouch_for_a_pattern(tmp_path: Path) -> None:
+    """A piece of a pattern must stand in a string literal of the code that compiles it: words that only a
+    comment or a docstring quotes (as comments quote contracts) are no program text."""
+    source = ('"""Reads 订购方可自行导出其数据 and the like."""\n'
+              'import re  # e.g. "乙方应于每月5日前交付"\n'
+              'GATE = r"\\s*(?:交付|提交)"\n'
+              'def f(word):\n    return re.compile(rf"\\s*{word}\\s*"\n                      r"(?:日|天)")\n')
+    path = tmp_path / "mod.py"
+    path.write_text(source, encoding="utf-8")
+    code = regex_own._source(str(path))
+    assert not regex_own._pieces_written(r"\s*订购方可自行导出其数据\s*", code)
+    assert not regex_own._pieces_written(r"乙方应于每月5日前交付", code)
+    assert r"\s*(?:交付|提交)" in code.split("\0")
+    assert r"\s*{word}\s*(?:日|天)" in code.split("\0")  # adjacent literals, joined

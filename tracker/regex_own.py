@@ -56,32 +56,55 @@ def written_in_code(pattern: str) -> bool:
 
 
 def _source(path: str) -> str:
-    """The text of a source file, and as the interpreter reads its literals (adjacent ones joined,
-    an f-string's braces single); read once per process."""
+    """The string literals of a source file as the interpreter reads them (adjacent ones joined, an
+    f-string's braces single), comments and docstrings left out: only the program's own pattern text;
+    read once per process."""
     if path not in _CODE:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             text = ""
-        joined = _joined_literals(text)
-        _CODE[path] = "\0".join((text, joined, joined.replace("{{", "{").replace("}}", "}")))
+        runs = _literals(text)
+        _CODE[path] = "\0".join(runs + [r.replace("{{", "{").replace("}}", "}") for r in runs if "{{" in r or "}}" in r])
     return _CODE[path]
 
 
-def _joined_literals(source: str) -> str:
-    """``source`` with string literals continued on the next line joined (``r"…a"`` then
-    ``r"b…"`` → ``r"…ab…"``), as Python joins adjacent literals. (No ``re`` here: this runs while
-    a pattern is being compiled.)"""
-    lines = source.split("\n")
-    out = [lines[0]]
-    for line in lines[1:]:
-        last, head = out[-1].rstrip(), line.lstrip()
-        body = head.lstrip("rRfFuU")
-        if last[-1:] in ('"', "'") and body[:1] == last[-1:] and len(head) - len(body) <= 2 and not last.endswith(last[-1] * 3):
-            out[-1] = last[:-1] + body[1:]
-        else:
-            out.append(line)
-    return "\n".join(out)
+def _literals(source: str) -> list[str]:
+    """The string literals of ``source`` (their text between the quotes, adjacent ones joined), not the
+    comments nor a statement that is a string alone (a docstring). A scanner of its own: no ``re`` nor
+    ``tokenize`` here, as this runs while a pattern is being compiled."""
+    out: list[str] = []
+    i, n, line_start, last_end = 0, len(source), True, -1
+    while i < n:
+        c = source[i]
+        if c == "#":
+            i = source.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if c == "\n":
+            line_start = True
+        j = i
+        while j < n and j - i < 2 and source[j] in "rRbBuUfF":
+            j += 1
+        if j < n and source[j] in "\"'" and (j == i or not (source[i - 1:i].isalnum() or source[i - 1:i] == "_")):
+            quote = source[j] * 3 if source.startswith(source[j] * 3, j) else source[j]
+            k = j + len(quote)
+            while k < n and not source.startswith(quote, k):
+                k += 2 if source[k] == "\\" else 1
+            inner, end = source[j + len(quote):k], min(n, k + len(quote))
+            alone = line_start and len(quote) == 3 and source[end:source.find("\n", end) if "\n" in source[end:] else n].strip() == ""
+            if not alone:
+                if out and last_end >= 0 and source[last_end:i].strip() == "":
+                    out[-1] += inner  # "r'…a'" then "r'b…'": Python joins them
+                else:
+                    out.append(inner)
+                last_end = end
+            i, line_start = end, False
+            continue
+        if not c.isspace():
+            line_start = False
+        i += 1
+    return out
 
 
 def _pieces_written(pattern: str, source: str) -> bool:
@@ -143,6 +166,12 @@ def _strings(value: object, into: set[str], depth: int) -> None:
     elif type(value) is tuple and depth:
         for v in value:
             _strings(v, into, depth - 1)
+
+
+def compile_own(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` inside ``own()``: a pattern built from the program's tables alone."""
+    with own():
+        return re.compile(pattern, flags)
 
 
 def own_if(lexicon_only: bool) -> AbstractContextManager[None]:

@@ -24,7 +24,8 @@ from tracker.parse.context_zh import (
 )
 from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.timex import DEEMED_ZH
-from tracker.parse.timex_element import choose, time_element
+from tracker.parse.timex_anchors import defined_anchors
+from tracker.parse.timex_element import choose, schema_event, time_element
 from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
 
 _TIME_REL = re.compile(
@@ -172,8 +173,9 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
     tplus = _T_PLUS.search(s)
     if tplus:  # "T+15个工作日（T为合同生效日）": T is defined next to it or in the definitions
         got = parse_duration(tplus.group("dur"))
-        tdef = re.search(r"[\"“”']?T日?[\"“”']?\s*:?\s*(?:为|指|是|系)\s*(?P<what>[^,。;)]{2,16})", ctx.text)
-        event = _event_in(tdef.group("what")) if tdef else None
+        defined = defined_anchors(ctx.text, "zh").get("T")  # (read once per document: the time layer's)
+        event = schema_event(defined[0]) if defined and defined[1] == "P0D" else None
+        event = None if event == "other" else event
         if got and event:
             b = tplus.end()
             close = re.match(r"\s*\([^()]{0,20}\)\s*(?:内|之内|以内)?", s[b:])

@@ -44,6 +44,8 @@ from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration, weeks_as_days
 from tracker.record import record
 
+_SIGN_VERB = re.compile(P["sign_verb"])  # compiled at import: kept by the pattern cache
+
 
 @record(frozen=True)
 class DateFacts:
@@ -126,11 +128,11 @@ def _signing(doc: _Doc) -> tuple[date | None, Span | None, set[str], tuple[date,
             hit = doc.date_at(m.end())
             verbs = m.groupdict().get("verbs") or "dated"
             if hit is None:
-                blank = blank or (doc.blank_at(m.end()) and re.search(P['sign_verb'], verbs) is not None)
+                blank = blank or (doc.blank_at(m.end()) and _SIGN_VERB.search(verbs) is not None)
                 doc.as_of_effective = doc.as_of_effective or bool(_RX["the_effective"].match(doc.text, m.end()))
                 continue
             label = _labelled(doc, hit)
-            signs = re.search(P['sign_verb'], verbs) is not None
+            signs = _SIGN_VERB.search(verbs) is not None
             tail = m.group(0)[m.start("verbs") - m.start():].lower() if m.groupdict().get("verbs") else ""
             if "effective" in tail or label == "Effective Date":  # "made, entered into and effective as of"
                 eff_from_cue = eff_from_cue or (hit.value, (m.start(), hit.end))  # type: ignore[assignment]

@@ -206,9 +206,9 @@ def _event_rows() -> tuple[tuple[str | None, re.Pattern[str]], ...]:
 def _any_event() -> re.Pattern[str]:
     """Whether any event row matches anywhere: one search of their union, guarded by its first characters."""
     from tracker.parse.rx_prefilter import guard
+    from tracker.regex_own import compile_own
 
-    union = "|".join(f"(?:{rx.pattern})" for _, rx in _event_rows())
-    return re.compile(guard(union))
+    return compile_own(guard("|".join(f"(?:{rx.pattern})" for _, rx in _event_rows())))  # (the rows alone: kept)
 
 
 def event_of(phrase: str) -> str | None:
@@ -262,9 +262,9 @@ HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,4}(?:训练|调校|调优|微调)|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
-                # developing the model, standing it up at the client (not a system sent to a test environment)
-                r"|完成[^,。;]{0,4}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)"
+                # developing the model and standing it up at the client (not a system sent to a test environment);
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
+                r"|完成[^,。;]{0,4}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)"
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
@@ -286,7 +286,7 @@ DISPOSE = r"返还|退还|归还|删除|销毁|清除"
 
 #: a provider's deliverable that is not the model: still an obligation, of kind ``other``
 OTHER_ACTION = r"迁出|撤出|搬离|部署|发送|寄送|推送|汇报|交付|提交|(?<![未不])提出(?![^,。;]{0,8}异议)|提供|完成|出具|颁发|送达|签署|发出|发布|下发|书面通知|移交|返还|退还|归还|发还|删除|销毁|清除|擦除|办理|申请|登记|备案|公告|报送|提送|送交|缴纳|缴交|对账|召开|举办|组织|开通|开放|运抵|交货|发运|运送|导出|(?:进行|开展)[^,。;]{0,16}?培训|取得[^,。;]{0,24}?(?:核准|批准|许可|审批|同意)"
-RIGHT = rf"(?<!不)(?:可以?|有权)(?:自行|随时)?(?:{OTHER_ACTION})"  # 订购方可自行导出其数据: a right, no duty
+RIGHT = rf"(?<![不认许])(?:可以?|有权)(?:自行|随时)?(?:{OTHER_ACTION})"  # 订购方可自行导出其数据: a right, no duty
 
 
 #: a hand-over of data: the verb and the data in one phrase (提供训练数据, 将语料交付乙方), not

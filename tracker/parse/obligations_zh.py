@@ -159,7 +159,10 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
     derived = [(sp[1], sp[2]) for sp in (seen.term_span, seen.renewal_span, seen.confidentiality_span) if sp]
     facts.authoritative_figures = seen.authoritative_figures  # how amounts are read (以小写为准)
     facts.read = list(seen.read)  # the sentences other rules read (a penalty's cap) are no duties
+    sentence_at, read_at = -1, -2  # where the sentence being read starts; the sentence of the last duty read
     for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
+        sentence_at = sentence_at if continued else u.start
+        continued = continued and read_at == sentence_at  # (its first duty was read: not an earlier sentence's)
         if any(a <= u.start < b for a, b in derived):
             continue
         s = ctx.unit_text(u)
@@ -178,7 +181,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             in_schedule = True  # a row of a payment table: its header names the amount or the share
         lead_duty = None  # "乙方应依下列期限分三批交付标注资料：" + "(一)第一批八万则：115年4月30日前": its lead-in's duty
         if not DUTY.search(s) and not in_schedule and not continued \
-                and (piped or (lead_duty := _lead_in(ctx, u)) is None or not DUTY.search(lead_duty)):  # (a later duty has its modal)
+                and (piped or ctx.text.rfind("\n", max(0, u.start - 200), u.start) < ctx.text.rfind("。", max(0, u.start - 200), u.start)
+                     or (lead_duty := _lead_in(ctx, u)) is None or not DUTY.search(lead_duty)):  # (an item opens a line)
             continue
         if _RIGHT.search(s) and not re.search(lexicon_zh.MODAL, s):
             continue  # "订购方可自行导出其数据": a right
@@ -243,7 +247,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 and (prev_kind, party) != ("payment", "provider"):
             kind = prev_kind  # "第一批…交付；第二批…，乙方应于…内交付": the same thing (data only a client hands over)
             kind = "other" if (kind, party) in (("data_delivery", "provider"), ("model_delivery", "client")) else kind
-        prev_kind, prev_at = kind, (u.label, u.end)
+        prev_kind, prev_at, read_at = kind, (u.label, u.end), sentence_at
         raw = RawObligation(kind, party, TITLES[kind], u.label, u.start, u.end, **ob)
         if kind == "payment":
             listed = payment_lists_zh.split(ctx.text, raw, u.start, u.end, not facts.authoritative_figures)
@@ -360,7 +364,7 @@ def _milestone_time(ctx: Ctx, s: str) -> dict[str, Any] | None:
 def _lead_in(ctx: Ctx, u: Unit) -> str | None:
     """The lead-in of the list ``u`` is an item of ("乙方应按下列批次交付语料:"), in the same clause."""
     i = _unit_index(ctx, u)
-    for prev in reversed(ctx.units[max(0, i - 4):i]):
+    for prev in reversed(ctx.units[max(0, i - 40):i]):  # (a list of up to 40 items: bounded, so linear)
         if prev.label != u.label:
             return None
         if ctx.text[prev.end:prev.end + 1] in (":", "："):

@@ -82,7 +82,7 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
             and "receipt of the " in s and (
             named := next((n for n in client_supplied_en(document) if f"receipt of the {n}" in s), None)):
         # "15 Business Days after receipt of the Customer Materials": what the client supplies is its data
-        return find_time(s.replace(f"receipt of the {named}", "receipt of the data".ljust(len(f"receipt of the {named}"))))
+        return _read_as_data(s, f"receipt of the {named}")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
         if rule is None and v.rrule == "FREQ=YEARLY" and v.anchor == "effective" and v.offset == "P1Y":
@@ -103,6 +103,19 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         if day is not None:
             return TimeExpr(by.start(), by.end(), fixed_date=day)
     return None
+
+
+def _read_as_data(s: str, words: str) -> TimeExpr | None:
+    """``find_time`` of ``s`` with ``words`` read as "receipt of the data", its span in ``s``'s own
+    positions (a position inside the words becomes their end)."""
+    at, plain = s.index(words), "receipt of the data"
+    t = find_time(s.replace(words, plain, 1))
+    if t is None:
+        return None
+
+    def back(p: int) -> int:
+        return p if p <= at else at + len(words) if p < at + len(plain) else p + len(words) - len(plain)
+    return replace(t, start=back(t.start), end=back(t.end))
 
 
 _BY_NAMED_DATE = re.compile(r"\b(?:by|on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)\s+the\s+"
