@@ -87,14 +87,13 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
 
 def drop_amended(text: str, obligations: list[RawObligation]) -> list[RawObligation]:
     """"第2.3条约定之模型交付期限变更为：…": the amended obligation replaces the original one."""
-    for ob in list(obligations):
+    replaced: set[tuple[str | None, str]] = set()
+    for ob in obligations:
         a = ob.start - 60 if ob.start > 60 else 0
         m = _AMENDED.search(text[a:ob.end]) if _AMEND_WORD.search(text, a, ob.end) else None
-        if not m:
-            continue
-        amended = m.group(1)
-        obligations = [o for o in obligations if not (o.label == amended and o.kind == ob.kind)]
-    return obligations
+        if m:
+            replaced.add((m.group(1), ob.kind))
+    return [o for o in obligations if (o.label, o.kind) not in replaced] if replaced else obligations
 
 
 _AMENDED = re.compile(r"第?\s*(\d+(?:\.\d+)*)\s*条[^。;]{0,20}?(?:变更|修改|调整)为")

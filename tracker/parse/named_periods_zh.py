@@ -57,13 +57,14 @@ def named_periods(text: str) -> tuple[NamedPeriod, ...]:
 @lru_cache(maxsize=4)
 def dated_starts(text: str) -> tuple[NamedPeriod, ...]:
     """Every named period with a written start, the term's too ("订阅期：指自2026年7月1日起至…")."""
-    return tuple(p for p, _ in _ranges(text) if p.start is not None)
+    return tuple(p for p, _ in _ranges(text))  # (a range's start is always written)
 
 
-def _ranges(text: str) -> list[tuple[NamedPeriod, bool]]:
+@lru_cache(maxsize=4)
+def _ranges(text: str) -> tuple[tuple[NamedPeriod, bool], ...]:
     """The named ranges of ``text``, each with whether it is the term's."""
     if "期" not in text:
-        return []
+        return ()
     hits = [h for h in find_dates(text) if h.value is not None]
     out: list[NamedPeriod] = []
     terms: list[NamedPeriod] = []
@@ -95,7 +96,7 @@ def _ranges(text: str) -> list[tuple[NamedPeriod, bool]]:
             names.append(alias.group("alias"))
         if names:
             out.append(NamedPeriod(tuple(dict.fromkeys(names)), h1.value, h2.value))
-    return [(p, False) for p in out if p.end not in term_ends] + [(p, True) for p in terms]
+    return tuple([(p, False) for p in out if p.end not in term_ends] + [(p, True) for p in terms])
 
 
 def _occurrences(s: str, name: str) -> list[int]:
