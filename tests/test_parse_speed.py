@@ -261,16 +261,20 @@ def test_recurrence_rules_literal_words_never_hide_a_match() -> None:
     assert checked > 20
 
 
+def _parse_cpu(text: str, name: str) -> float:
+    """The CPU seconds one parse of ``text`` takes."""
+    t0 = time.process_time()
+    parse_text(text, name)
+    return time.process_time() - t0
+
+
 def test_a_long_line_of_tab_cells_and_semicolons_grows_linearly() -> None:
     """A megabyte line of "A<TAB>… ; " once made every unit split the whole line again (250 s for 1 MB):
     a line is asked once whether it is a table row, and a Word table's row is a short line."""
     unit = "A\tProvider shall pay; "
 
     def cpu(chars: int) -> float:
-        text = unit * (chars // len(unit))
-        t0 = time.process_time()
-        parse_text(text, "tabs.en.txt")
-        return time.process_time() - t0
+        return _parse_cpu(unit * (chars // len(unit)), "tabs.en.txt")
 
     cpu(2_000)
     small = min(cpu(20_000) for _ in range(3))
@@ -305,13 +309,10 @@ def _t_plus(n: int) -> str:  # many clauses counted from a T the contract never 
 
 @pytest.mark.parametrize("make", [_flat, _inline, _ids, _t_plus], ids=["flat-table-row", "inline-items", "row-ids", "t-plus"])
 def test_the_ninth_sessions_shapes_grow_linearly(make: Callable[[int], str]) -> None:
-    """Shapes a review found quadratic in the ninth session's rules (a row pattern backtracking over a long line,
-    a shared tail rescanned per item, a pattern compiled per row id): 8x the text, at most ~20x the time."""
+    """Shapes a review found quadratic (a row pattern backtracking over a long line, a shared tail rescanned per
+    item, a pattern compiled per row id, a definition searched for per clause): 8x the text, at most ~20x the time."""
     def cpu(n: int) -> float:
-        text = make(n)
-        t0 = time.process_time()
-        parse_text(text, "shape.en.txt")
-        return time.process_time() - t0
+        return _parse_cpu(make(n), "shape.en.txt")
 
     cpu(20)
     small = min(cpu(150) for _ in range(3))

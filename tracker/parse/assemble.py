@@ -195,7 +195,7 @@ class Assembler:
     def _fill_remainder(self, c: Contract, out: list[Obligation], raws: list[RawObligation]) -> None:
         """The one payment of the remainder without a sum of its own takes the total less the others'."""
         pays = [i for i, o in enumerate(out) if o.kind == "payment"]
-        bare = [i for i in pays if out[i].amount is None and out[i].recurrence is None
+        bare = [i for i in pays if out[i].amount is None
                 and is_remainder(self.norm.text[raws[i].start:raws[i].end], self.norm.language)]
         if len(bare) != 1 or any(out[i].recurrence or (out[i].currency or c.currency) != c.currency for i in pays):
             return

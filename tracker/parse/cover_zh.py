@@ -60,9 +60,9 @@ def named_days(text: str, body_start: int) -> dict[str, date]:
     out: dict[str, date] = {}
     for f in cover_fields(text, body_start, rows=True):
         if _DAY_LABEL.search(f.label) and not _SIGNING_LABEL.search(f.label) and not END_LABELS.match(f.label):
-            dates = [h for h in find_dates(text, f.value_start, f.value_end) if h.value]
-            if len(dates) == 1 and dates[0].value is not None:
-                out.setdefault(f.label, dates[0].value)
+            days = [h.value for h in find_dates(text, f.value_start, f.value_end) if h.value]
+            if len(days) == 1:
+                out.setdefault(f.label, days[0])
     return out
 
 

@@ -21,7 +21,9 @@ _RELATIVE = re.compile(
 #: a recurring deadline: "每月5日前", "每周五前", "每季度末月25日前"
 _RECURRING = re.compile(r"每(?:个)?(?:月|周|星期|季度?|年)[^,，。;；]{0,8}?(?:日|号|[一二三四五六天])\s*(?:之前|以前|前)")
 #: a duty due together with another ("交付时一并提交…报告", "在提交成果的同时"): its own deadline
-_TOGETHER = re.compile(r"(?:时|之日)\s*,?\s*(?:应|须|需|并)?\s*(?:一并|同时)")  # (not "在提供服务的同时", a manner)
+#: a duty due at another's act: "交付时一并提交…", "交付模型时，应一并提出…" (not "在提供服务的同时", a manner)
+TOGETHER = r"(?:时|之日)\s*,?\s*(?:应|须|需|并)?\s*(?:一并|同时)"
+_TOGETHER = re.compile(TOGETHER)
 _BEFORE = re.compile(r"\s*(?:\(含[^()]{0,4}\))?\s*(?:之前|以前|前|止)")
 _VERB = re.compile(f"{OTHER_ACTION}|{PAYMENT_ACTION}")
 _COMMA = re.compile(r"，|,(?!\d{3}(?!\d))")  # (not the thousands comma of 504,000.00)

@@ -22,6 +22,7 @@ from tracker.parse.context_zh import (
     duration_at,
     parse_duration,
 )
+from tracker.parse.duties_zh import TOGETHER
 from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.timex import DEEMED_ZH
 from tracker.parse.timex_anchors import defined_anchors
@@ -35,7 +36,7 @@ _TIME_REL = re.compile(
 #: what every match of _TIME_REL holds (起/后 then, within a clause, 内/前, or 后第): its lazy 40-character
 #: prefix is tried at every offset, so a megabyte of "…之日起…" without a period is not scanned for it
 _TIME_REL_NEEDS = re.compile(r"(?:起|后)[^,。;:]{0,40}?(?:内|前)|后\s*第")
-_TOGETHER = re.compile(r"(?P<evt>[^,。;:]{0,30}?)(?:之日|时)\s*,?\s*(?:应|须|需|并)?\s*(?:一并|同时)|在(?P<evt2>[^,。;:]{0,30}?)的同时")
+_TOGETHER = re.compile(rf"(?P<evt>[^,。;:]{{0,30}}?){TOGETHER}|在(?P<evt2>[^,。;:]{{0,30}}?)的同时")
 #: what a together-with time names as the act it goes with: the deliverable, the data, a paper
 _NAMED_THING = re.compile(rf"{lexicon_zh.DELIVERABLE}|{lexicon_zh.DATA_WORK}|报告|发票|验收")
 _T_PLUS = re.compile(rf"T\s*\+\s*(?P<dur>{NUM}\s*(?:个?工作日|个?自然日|日|天|个?月))")
@@ -60,7 +61,7 @@ _FULL_PERIOD = re.compile(
 )
 
 #: "…交付定制模型，交付时一并提交评估报告": a bare verb of handing over, the act the sentence named before
-_TOGETHER_BARE = re.compile(r"\s*(?:并|且)?\s*(?:在|于)?\s*(?:交付|提交|移交|交货)(?:时|之日)\s*(?:一并|同时)")
+_TOGETHER_BARE = re.compile(rf"\s*(?:并|且)?\s*(?:在|于)?\s*(?:交付|提交|移交|交货){TOGETHER}")
 
 
 def together_with(s: str, earlier: str | None) -> dict[str, Any] | None:

@@ -195,7 +195,11 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
 def _named_day_before(ctx: Ctx, s: str) -> date | None:
     """The day a cover field names, named in ``s`` just before 生效 ("自订阅开始日起")."""
     named = cover_zh.named_days(ctx.text, _body_start(ctx)) if "日" in s else {}
-    return next((day for name, day in named.items() if re.search(rf"{re.escape(name)}(?:之日|当日)?(?:起|开始)?\s*$", s)), None)
+    head = _DAY_TAIL.sub("", s) if named else ""
+    return next((day for name, day in named.items() if head.endswith(name)), None)
+
+
+_DAY_TAIL = re.compile(r"(?:之日|当日)?(?:起|开始)?\s*$")
 
 
 def _body_start(ctx: Ctx) -> int:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from tracker.parse.lexicon_zh import WARRANTY
 from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
-from tracker.regex_own import own
+from tracker.regex_own import compile_own
 
 #: anchor id → the words that define its period, per language
 DEFINED_ZH: tuple[tuple[str, str], ...] = (("warranty_end", rf"(?:{WARRANTY}|免费维护)期(?:间|限)?"),)
@@ -187,9 +187,8 @@ def client_supplied_en(text: str) -> tuple[str, ...]:
     from tracker.parse.lexicon_en import CLIENT_NOT_DATA, ROLES
 
     clients = "|".join(re.escape(w) for w, role in ROLES if role == "client")
-    with own():  # the lexicon's words alone: kept by the pattern cache
-        rx = re.compile(rf"\b(?i:{clients})\s+(?:shall|will|must)\s+(?:provide|deliver|supply|make\s+available)\s+"
-                        r"(?:to\s+(?:the\s+)?[A-Z]\w+\s+)?the\s+(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+    rx = compile_own(rf"\b(?i:{clients})\s+(?:shall|will|must)\s+(?:provide|deliver|supply|make\s+available)\s+"
+                     r"(?:to\s+(?:the\s+)?[A-Z]\w+\s+)?the\s+(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")  # (kept)
     names = {m.group("n") for m in rx.finditer(text) if not re.search(CLIENT_NOT_DATA, m.group("n"), re.I)}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 

@@ -16,7 +16,7 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
 from tracker.record import field, record
-from tracker.regex_own import own
+from tracker.regex_own import compile_own, own
 
 WORKDAYS = "BYDAY=MO,TU,WE,TH,FR"
 Q_START, Q_END = "BYMONTH=1,4,7,10", "BYMONTH=3,6,9,12"
@@ -302,9 +302,8 @@ def _any_word(lang: str) -> re.Pattern[str] | None:
     if lang not in _GATES:
         words = [w for _, _, _, ws in _rules(lang) for w in (ws or ())]
         every_rule_gated = all(ws is not None for _, _, _, ws in _rules(lang))
-        with own():  # the rules' own words: kept by the pattern cache
-            _GATES[lang] = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))) \
-                if every_rule_gated and words else None
+        _GATES[lang] = compile_own("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))) \
+            if every_rule_gated and words else None  # (the rules' own words: kept by the pattern cache)
     return _GATES[lang]
 
 

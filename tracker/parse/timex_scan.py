@@ -18,7 +18,7 @@ from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
 from tracker.parse.timex_rows import Rows, _lexicon_rx
 from tracker.record import record
-from tracker.regex_own import own
+from tracker.regex_own import compile_own
 
 
 @record(frozen=True)
@@ -188,8 +188,7 @@ DUR_EN = _DUR_EN.pattern
 def _dur_en() -> re.Pattern[str]:
     """``_DUR_EN`` guarded by its first characters (compiled on the first English period: the pattern
     is large and a Chinese parse never needs it)."""
-    with own():  # the lexicon's pattern and its first characters: kept by the pattern cache
-        return re.compile(guard(DUR_EN, re.I), re.I)
+    return compile_own(guard(DUR_EN, re.I), re.I)  # (the lexicon's pattern: kept by the pattern cache)
 
 
 def weeks_as_days(iso: str) -> str:
