@@ -72,3 +72,32 @@ def test_gate_equals_the_pattern(pattern: tuple[str, int], pieces: list[str], po
     assert [(m.span(), m.groups()) for m in gate.finditer(text, pos)] == want
     got, exp = gate.search(text, pos), rx.search(text, pos)
     assert (got and got.span()) == (exp and exp.span())
+
+
+def test_a_long_text_is_searched_behind_a_guard_only_where_re_has_no_prefix() -> None:
+    unprefixed = Gated(re.compile(r"\s*,?\s+and\s+(?=shall\s)", re.I))  # starts with a repeat: re tries every position
+    assert unprefixed._wide().pattern.startswith("(?=[")
+    literal = Gated(re.compile(r"late\s+payment"))  # re skips to "l" by itself: a guard would only slow it
+    assert literal._wide() is literal.rx
+    alternation = Gated(re.compile("应|须|支付"))  # re's own set of first characters
+    assert alternation._wide() is alternation.rx
+    text = "x" * 500 + " , and shall deliver" + "y" * 10
+    assert [m.span() for m in unprefixed.finditer(text)] == [(500, 507)]
+
+
+_LONG = [*_PATTERNS, (r"\s*,?\s+and\s+(?=(?:shall|must)\s)|;\s*and\s+", re.I),
+         (r"(?:(?:total|aggregate)\s+(?:fees?|price)|contract\s+sum\s+)(?:is|of|:)\s*", re.I),
+         (r"(?:项目|服务)名称\s*(?P<sep>[:】|]|(?=\n))?", 0), (r"应|须|(?<![未不])提出", 0)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_LONG), st.lists(st.sampled_from([*_PIECES, "total", "fees", "is", "项目", "名称", ":", "未",
+                                                        "提出", ",", ";"]), max_size=40), st.integers(0, 40))
+def test_a_gate_on_a_long_text_equals_the_pattern(pattern: tuple[str, int], pieces: list[str], pos: int) -> None:
+    rx = re.compile(*pattern)
+    gate = Gated(rx)
+    text = "".join(pieces) * 3 + "z" * 401 + "".join(reversed(pieces))  # over the short-text length: the wide path
+    assert [(m.span(), m.groups()) for m in gate.finditer(text, pos)] == [(m.span(), m.groups()) for m in rx.finditer(text, pos)]
+    assert gate.findall(text, pos) == rx.findall(text, pos)
+    got, exp = gate.search(text, pos), rx.search(text, pos)
+    assert (got and (got.span(), got.groups())) == (exp and (exp.span(), exp.groups()))

@@ -22,6 +22,7 @@ from tracker.parse.context_zh import (
     section_titles,
 )
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
+from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guarded
 
 # ---------------------------------------------------------------- rules: parties and title
@@ -51,7 +52,7 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 # compiled at import, so kept by tracker.regex_cache between runs
-_TITLE_LABEL = re.compile(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
+_TITLE_LABEL = gated(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
 _SERVICE_PERIOD_END = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$")
 _NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
 

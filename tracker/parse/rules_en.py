@@ -24,6 +24,7 @@ from tracker.parse.paragraphs import fields_view
 from tracker.parse.parties_en import bare_fields, defined_parties, field_aliases, letter_parties
 from tracker.parse.penalties_en import RATE_RX, _rate, rule_penalties
 from tracker.parse.rule_driver import run
+from tracker.parse.rx_literals import Gated, gated
 from tracker.parse.rx_prefilter import guard
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
@@ -230,7 +231,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
-def _total_after(ctx: Ctx, lead: re.Pattern[str]) -> MoneyHit | None:
+def _total_after(ctx: Ctx, lead: Gated | re.Pattern[str]) -> MoneyHit | None:
     """The first sum written right after a match of ``lead`` (at most 3 characters on), outside the recitals."""
     for m in lead.finditer(ctx.text):
         hits = find_money(ctx.text, m.end(), m.end() + 40)
@@ -247,7 +248,7 @@ def _from_to(text: str, at: int) -> tuple[MoneyHit, MoneyHit] | None:
     return None
 
 
-_TOTAL_LEAD = re.compile(
+_TOTAL_LEAD = gated(
     r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
     r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"

@@ -24,8 +24,9 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from tracker.parse.rx_prefilter import guard, unprefixed
 from tracker.regex_cache import derived
-from tracker.regex_own import hands_on
+from tracker.regex_own import hands_on, own_if, program_own
 
 _MIN = 3  # shorter factors occur nearly everywhere: no gain (two Chinese characters are rare enough)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -121,9 +122,11 @@ _UNSEEN = object()
 
 
 class Gated:
-    """``rx`` searched only where one of its required words stands; otherwise the same API."""
+    """``rx`` searched only where one of its required words stands; otherwise the same API. A long
+    text (a whole document) is searched with ``rx`` behind a first-character guard when ``re`` has no
+    prefix of its own to skip by (``rx_prefilter``): the same matches, a position tried at one test."""
 
-    __slots__ = ("rx", "words", "folds", "recent")
+    __slots__ = ("rx", "words", "folds", "recent", "own", "wide")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
@@ -132,6 +135,18 @@ class Gated:
         #: the last searches of short texts: a document that repeats a sentence asks each gate the same
         #: question again and again (1 MB of one wrapped duty line: 90,000 searches of twenty strings)
         self.recent: dict[tuple[str, int, int], re.Match[str] | None] = {}
+        self.own = program_own(rx.pattern)  # (asked where ``rx`` was made: its guard may be kept as it is)
+        self.wide: re.Pattern[str] | None = None
+
+    def _wide(self) -> re.Pattern[str]:
+        """``rx`` for long texts: guarded where that helps (compiled on first use, kept like ``rx``)."""
+        if self.wide is None:
+            rx = self.rx
+            if unprefixed(rx.pattern, rx.flags) and (text := guard(rx.pattern, rx.flags)) != rx.pattern:
+                with own_if(self.own):
+                    rx = re.compile(text, rx.flags)
+            self.wide = rx
+        return self.wide
 
     def may_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self.words is None:
@@ -143,7 +158,7 @@ class Gated:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if len(text) > _SHORT:
-            return self.rx.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
+            return self._wide().search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
         key = (text, pos, endpos)
         got = self.recent.get(key, _UNSEEN)  # (one lookup: another thread may clear the dict between two)
         if got is not _UNSEEN:
@@ -154,13 +169,17 @@ class Gated:
         return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text, pos, endpos) if self.may_match(text, pos, endpos) else iter(())
+        if not self.may_match(text, pos, endpos):
+            return iter(())
+        return (self._wide() if len(text) > _SHORT else self.rx).finditer(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.match(text, pos, endpos)  # anchored: cheap as it is
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.rx.findall(text, pos, endpos) if self.may_match(text, pos, endpos) else []
+        if not self.may_match(text, pos, endpos):
+            return []
+        return (self._wide() if len(text) > _SHORT else self.rx).findall(text, pos, endpos)
 
 
 def gated(pattern: str | re.Pattern[str], flags: int = 0) -> Gated:

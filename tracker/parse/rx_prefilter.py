@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+from re import _compiler  # type: ignore[attr-defined]
 from typing import Any
 
 from tracker.regex_cache import derived
@@ -102,9 +103,26 @@ def guard(pattern: str, flags: int = 0) -> str:
     return pattern if cls is None else f"(?={cls})(?:{pattern})"
 
 
+def unprefixed(pattern: str, flags: int = 0) -> bool:
+    """``re`` has no prefix of its own to skip by in ``pattern`` (no leading literal, no set of first
+    characters it computes itself): a guard would help it. Kept between runs, as ``first_class``."""
+    return bool(derived(_unprefixed, pattern, int(flags)))
+
+
+def _unprefixed(pattern: str, flags: int) -> bool:
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+        if parsed.getwidth()[0] == 0:
+            return False  # (it can match the empty string: no guard can be listed)
+        prefix = _compiler._get_literal_prefix(parsed, flags)[0]
+        return not prefix and not _compiler._get_charset_prefix(parsed, flags)
+    except Exception:  # (the engine's own helpers: whatever they raise, leave the pattern alone)
+        return False
+
+
 def guarded(rx: re.Pattern[str]) -> re.Pattern[str]:
     """``rx`` compiled with its guard."""
     return re.compile(guard(rx.pattern, rx.flags), rx.flags)
 
 
-__all__ = ["first_class", "guard", "guarded"]
+__all__ = ["first_class", "guard", "guarded", "unprefixed"]
