@@ -315,11 +315,11 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     return out
 
 
-_AND_SHALL = re.compile(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)"
-                        r"|\s*,?\s+and\s+(?=the\s)", re.I)  # "deliver X on or before A and the Y on or before B"
+_AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)"
+                         r"|\s*,?\s+and\s+(?=the\s)", re.I), re.I)  # "deliver X on or before A and the Y on or before B"
 
 
-_BY_WORDS = re.compile(r"before|later\s+than|\bby\b", re.I)
+_BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 
 
