@@ -8,6 +8,7 @@ import re
 from tracker.parse.lexicon_zh import (
     DATA_HAND_OVER,
     DATA_OBJECT,
+    DELIVERABLE,
     DEPOSIT,
     DISPOSE,
     EVALUATION_REPORT,
@@ -26,11 +27,15 @@ from tracker.parse.lexicon_zh import (
     PROGRESS_REPORT,
 )
 
+_MODEL_FILE = re.compile(rf"(?:{DELIVERABLE}|权重)文件$")  # the model's file is the model, not a paper about it
+_OBJECT_BEFORE = re.compile(r"(?:将|把)([^,。;:将把]{1,30})$")  # 将X交付
+_OBJECT_AFTER = re.compile(r"(?:\d,\d|[^,。;:]){0,40}")  # 交付X
+
 
 def _objects(action: str, verb: re.Match[str]) -> list[str]:
     """The conjuncts of a hand-over's object: X in 将X交付, else the words after the verb."""
-    before = re.search(r"(?:将|把)([^,。;:将把]{1,30})$", action[:verb.start()])
-    obj = before.group(1) if before else re.match(r"(?:\d,\d|[^,。;:]){0,40}", action[verb.end():]).group(0)  # type: ignore[union-attr]
+    before = _OBJECT_BEFORE.search(action, 0, verb.start())
+    obj = before.group(1) if before else _OBJECT_AFTER.match(action, verb.end()).group(0)  # type: ignore[union-attr]
     if not obj.strip() and (topic := re.match(r"\s*([^,。;:]{1,30}?)\s*:[^,。;:]{0,6}?(?:应|须)", action)) is not None:
         obj = topic.group(1)  # "第一批结构化资料:乙方应于…前交付": the verb's object is the item's topic
     # (not inside a title: 《数据采集及标注规范》 is one document)
@@ -38,6 +43,7 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
 
 # compiled at import, so kept by tracker.regex_cache between runs
 _PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
+_HAND_OVER = re.compile(HAND_OVER)
 _NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
 _NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测)报告")
 
@@ -64,6 +70,19 @@ def hands_over_data(action: str, unnamed: bool = False) -> bool:
         if True in kinds or (unnamed and None in kinds):
             return True
     return False
+
+
+def _without_papers(action: str) -> str:
+    """``action`` without its hand-overs of paperwork alone (each conjunct of the object ends in a
+    paper's head: 方案, 文档, 报告…), the verb and its object blanked."""
+    out = action
+    for verb in _HAND_OVER.finditer(action):
+        objects = _objects(action, verb)
+        if all(_PAPER_END.search(head := _BRACKET.sub("", c).strip()) and not _MODEL_FILE.search(head) for c in objects):
+            after = _OBJECT_AFTER.match(action, verb.end())
+            end = after.end() if after and not _OBJECT_BEFORE.search(action, 0, verb.start()) else verb.end()
+            out = out[:verb.start()] + " " * (end - verb.start()) + out[end:]
+    return out
 
 
 def client_hands_data(action: str) -> bool:
@@ -129,9 +148,8 @@ def _wording_kind(action: str, party: str | None) -> str | None:
         return "data_delivery"
     if _SOURCE_CODE.search(action) and "模型" not in action:
         return "other"  # the source code and its documents: a deliverable of its own, not the model
-    if "模型" in action and _MODEL_DONE.search(action):
-        return "model_delivery"
-    if _MODEL_ACTION.search(action):
+    work = _without_papers(action)  # (交付算法设计方案, 提交模型设计文档: a paper about the model, no model)
+    if ("模型" in work and _MODEL_DONE.search(work)) or _MODEL_ACTION.search(work):
         return "model_delivery"
     if _OTHER_ACTION.search(action):
         return "other"

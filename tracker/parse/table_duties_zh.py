@@ -90,7 +90,11 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             task = next((ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline")
                          and not re.fullmatch(r"[\s\dA-Za-z.—–\-/无]{0,4}", ctx.text[c.start:c.end])), what)  # (not "M3", "1")
             # the work item's own words first ("提供历史交易数据"), then the row's ("… 数据交接清单")
-            item_kind, row_kind = kinds_zh.kind_of("提供" + task, party), kinds_zh.kind_of("提供" + what, party)
+            # a side supplies the items ("提供"), but in a table of deliverables (交付物 | 交付方 | 交付时间) an
+            # item that names a model or a system is delivered ("交付")
+            head = next((ctx.text[a:b] for (a, b), c in zip(row.header, row.cells, strict=False) if c.role == "party"), "")
+            item_kind, row_kind = (kinds_zh.kind_of(("交付" if "交付" in head and re.search(lexicon_zh.DELIVERABLE, words)
+                                                     else "提供") + words, party) for words in (task, what))
             kind = (item_kind if item_kind not in (None, "other") else row_kind or item_kind) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)

@@ -39,6 +39,7 @@ class Row:
     cells: tuple[Cell, ...]
     markup: str  # "tab" (Word), "md" (Markdown), "html"
     amount_scale: int = 1  # 10000 under a 金额（万元） header
+    header: tuple[tuple[int, int], ...] = ()  # the header's cells, column by column (when the roles are known)
 
     def of(self, role: str) -> Cell | None:
         return next((c for c in self.cells if c.role == role and c.end > c.start), None)
@@ -146,7 +147,7 @@ def row_at(text: str, start: int, end: int) -> Row | None:
     scale = next((10000 for (a, b), role in zip(header, roles or [], strict=False)
                   if role == "amount" and "万" in text[a:b]), 1)
     return Row(line_start, line_end, tuple(Cell(a, b, roles[i] if roles else None)
-                                           for i, (a, b) in enumerate(spans)), markup, scale)
+                                           for i, (a, b) in enumerate(spans)), markup, scale, tuple(header) if roles else ())
 
 
 _OLD_COLUMN = re.compile(dict(lx.TABLE_COLUMNS)["old"])

@@ -1,0 +1,53 @@
+"""Rules from blind batches 74-75: a table of deliverables (交付物 | 交付方 | 交付时间) whose rows name the
+model or the data each side delivers; a hand-over of paperwork about the model (交付算法设计方案) is no
+delivery of the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.parse import kinds_zh, parse_text
+
+
+def _parse(text: str, name: str = "t.txt") -> dict[str, Any]:
+    return parse_text(text, name).to_json()
+
+
+DELIVERABLES = ("输液软袋缺陷检测算法开发合同\n甲方（委托方）：某某医药包装有限公司\n乙方（受托方）：某某视觉技术有限公司\n"
+                "签订日期：2025年5月23日\n第一条　开发内容\n1.1　乙方为甲方开发输液软袋外观缺陷检测算法。\n"
+                "第二条　合同生效\n2.1　本合同自双方签字盖章之日起生效。\n第三条　交付\n3.1　各交付物及交付时间见下表：\n"
+                "序号\t交付物\t交付方\t交付时间\n"
+                "1\t已分类缺陷样本图像（不少于3万张）\t甲方\t合同生效之日起10个工作日内\n"
+                "2\t算法设计方案\t乙方\t合同生效之日起8日内\n"
+                "3\t缺陷检测算法模型及SDK\t乙方\t收到全部样本图像之日起60日内\n"
+                "4\t算法测试报告（含召回率、准确率实测值）\t乙方\t模型交付后7个工作日内\n"
+                "5\t产线部署及操作培训\t乙方\t2025年9月30日前完成\n")
+
+
+def test_a_table_of_deliverables_names_each_rows_kind_and_party() -> None:
+    """(Blind batch 75.) The 交付方 column says who delivers; the 交付物 cell what: the client's images
+    are its data, the provider's model and SDK the model, its test report the evaluation; a design
+    plan and on-site training are other duties."""
+    got = [(o["kind"], o["party"], (o["trigger"] or {}).get("event"), o["due_date"])
+           for o in _parse(DELIVERABLES)["obligations"] if o["clause"] == "3.1"]
+    assert got == [("data_delivery", "client", "effective", "2025-06-09"), ("other", "provider", "effective", "2025-06-03"),
+                   ("model_delivery", "provider", "data_delivery", None),
+                   ("evaluation_report", "provider", "model_delivery", None), ("other", "provider", None, "2025-09-30")]
+
+
+def test_a_responsibility_table_does_not_deliver_what_its_rows_do() -> None:
+    """A 责任方 column (工作事项 | 责任方 | 完成时限) lists work, not deliverables: "模型迁移至平台" and
+    "模型重训及验证" are no delivery of the model."""
+    text = DELIVERABLES.replace("序号\t交付物\t交付方\t交付时间", "序号\t工作事项\t责任方\t完成时限").replace(
+        "缺陷检测算法模型及SDK", "首批存量模型迁移至平台")
+    kinds = [o["kind"] for o in _parse(text)["obligations"] if o["clause"] == "3.1"]
+    assert kinds[2] == "other"
+
+
+def test_paperwork_about_the_model_is_no_delivery_of_it() -> None:
+    assert kinds_zh.kind_of("乙方应于合同生效之日起8日内交付算法设计方案", "provider") == "other"
+    assert kinds_zh.kind_of("乙方应将算法设计方案交付甲方", "provider") == "other"
+    # a paper beside the model, or a paper after the model's own work, leaves the delivery standing
+    assert kinds_zh.kind_of("乙方应交付模型及技术文档", "provider") == "model_delivery"
+    assert kinds_zh.kind_of("乙方应于9月30日前完成推荐模型训练并交付模型文件", "provider") == "model_delivery"
+    assert kinds_zh.kind_of("乙方应完成大模型私有化部署，并书面提交初验申请", "provider") == "model_delivery"
