@@ -51,3 +51,20 @@ def test_paperwork_about_the_model_is_no_delivery_of_it() -> None:
     assert kinds_zh.kind_of("乙方应交付模型及技术文档", "provider") == "model_delivery"
     assert kinds_zh.kind_of("乙方应于9月30日前完成推荐模型训练并交付模型文件", "provider") == "model_delivery"
     assert kinds_zh.kind_of("乙方应完成大模型私有化部署，并书面提交初验申请", "provider") == "model_delivery"
+
+
+def test_a_signature_table_headed_by_the_parties_lines_dates_the_signing() -> None:
+    """(Blind batch 77.) "| 甲方（服务方）：某公司 | 乙方（需求方）：某公司 |" over "|---|---|", the representatives
+    and "| 日期：… | 日期：… |": a signature table, whose dates are the signing (and the contract's start)."""
+    text = ("# 图像采集与标注服务合同\n\n**甲方（服务方）：** 杭州某数据科技有限公司\n**乙方（需求方）：** 上海某零售有限公司\n\n"
+            "### 一、期限\n\n1. 本合同经双方签字盖章之日起生效，有效期十二个月。\n\n### 二、其他\n\n"
+            "1. 本合同一式两份，双方各执一份。\n\n"
+            "| 甲方（服务方）：杭州某数据科技有限公司 | 乙方（需求方）：上海某零售有限公司 |\n|---|---|\n"
+            "| 授权代表：周某 | 授权代表：沈某 |\n| 日期：2026年4月28日 | 日期：2026年4月29日 |\n")
+    contract = _parse(text, "t.md")["contract"]
+    assert (contract["signed_date"], contract["effective_date"], contract["expiry_date"]) == (
+        "2026-04-29", "2026-04-29", "2027-04-29")
+    # the same row above no signatory or date is no signature table (a table of the parties, say)
+    cover = text.replace("| 授权代表：周某 | 授权代表：沈某 |\n| 日期：2026年4月28日 | 日期：2026年4月29日 |\n",
+                         "| 联系人：周某 | 联系人：沈某 |\n")
+    assert _parse(cover, "t.md")["contract"]["signed_date"] is None

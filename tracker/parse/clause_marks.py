@@ -97,6 +97,10 @@ _SIGNATURE = re.compile(
     r"|立(?:契约|合同)书?人\s*(?=\n)"
     # a signature page's heading or a line signing for a party: "签署页", "代表客户签署：…"
     r"|签署页[ \t]*(?=\n)|代表[^\n:：。]{1,12}签(?:署|字)[ \t]*[:：]"
+    # a signature table whose head row names each party in its column ("| 甲方（服务方）：某公司 | 乙方（需求方）：某公司 |")
+    # over a row of representatives, seals or dates
+    r"|\|[ \t]*(?:甲方|乙方|丙方)[^\n|:：]{0,12}[:：][^\n|]{2,60}\|[ \t]*(?:甲方|乙方|丙方)[^\n|:：]{0,12}[:：][^\n|]{2,60}\|[ \t]*\n"
+    r"(?:[ \t]*\|[ \t:|-]*\n)?[ \t]*\|[^\n]*(?:代表|签字|签章|盖章|日期)"
     # a signature table's row of sealed organisations: "| 某科技股份有限公司（公司章） | 某工业股份有限公司（公司及负责人章） |"
     r"|\|[ \t]*[^\n|]{2,60}(?:公司|集团|中心|院|所|大学|银行|医院)[ \t]*[(（][^)）\n|]{0,10}章[)）][ \t]*\|"
     # a representative's line with its date: "本公司代表：李某（业务总监）　日期：2026年9月17日"; a quotation's
@@ -119,7 +123,7 @@ _SIGNATURE = re.compile(
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
-                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权", "接纳", "接受", "章)")
+                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权", "接纳", "接受", "章)", "方):")
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
