@@ -68,3 +68,22 @@ def test_a_signature_table_headed_by_the_parties_lines_dates_the_signing() -> No
     cover = text.replace("| 授权代表：周某 | 授权代表：沈某 |\n| 日期：2026年4月28日 | 日期：2026年4月29日 |\n",
                          "| 联系人：周某 | 联系人：沈某 |\n")
     assert _parse(cover, "t.md")["contract"]["signed_date"] is None
+
+
+def test_an_order_numbered_in_brackets_after_the_signatures_is_a_part_of_its_own() -> None:
+    """(Blind batch 76.) "订单（第01号）" after a framework's signatures opens the order: its items are read
+    (the client's data, the model, the payments), labelled "订单01.n", and its sum is the contract's fee."""
+    text = ("智能质检模型定制服务框架协议\n\n甲方（委托方）：南京某消费金融有限公司\n乙方（服务方）：杭州某智能科技有限公司\n\n"
+            "一、合作内容\n1. 乙方根据甲方订单，为甲方提供模型训练及部署服务。\n"
+            "二、协议期限\n1. 本协议自双方签字并盖章之日起生效，有效期两年。\n\n"
+            "甲方（盖章）：南京某消费金融有限公司\n日期：2026年3月20日\n\n乙方（盖章）：杭州某智能科技有限公司\n日期：2026年3月18日\n\n"
+            "------------------------------------------------------------\n订单（第01号）\n\n项目名称：坐席通话合规质检模型（一期）\n"
+            "1. 数据提供：甲方应于2026年4月10日前向乙方提供脱敏通话录音。\n"
+            "2. 模型交付：乙方应在收到全部录音数据后六十日内完成模型训练，并部署至甲方测试环境。\n"
+            "3. 订单金额：人民币伍拾陆万元整（¥560,000.00）。\n"
+            "4. 本订单生效之日起十五日内，甲方支付订单金额的40%，即人民币224,000元。\n")
+    doc = _parse(text)
+    got = [(o["clause"], o["kind"], o["party"]) for o in doc["obligations"] if (o["clause"] or "").startswith("订单")]
+    assert got == [("订单01.1", "data_delivery", "client"), ("订单01.2", "model_delivery", "provider"),
+                   ("订单01.4", "payment", "client")]
+    assert doc["contract"]["total_fee"] == "560000.00"

@@ -128,6 +128,8 @@ _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNE
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)"
+    # an order numbered in brackets: "订单（第01号）", "订单(第3号)"
+    rf"|订单\s*\(\s*(?:第\s*)?(?P<onum>[{_CN}\d]{{1,3}})\s*号?\s*\)(?=[ \t:]|[ \t]*\n)"
     r"|附[表件](?=[ \t]*[:：\n]|[ \t]+\S)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit|APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)\s+[\"“'‘]?(?P<en>\d+|[A-Z])\b[\"”'’]?"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
