@@ -41,7 +41,9 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("trade_date", r"trade\s+date"),
     ("order_start", r"order\s+start\s+date"),
     ("milestone", r"milestone(?:\s+completion)?(?:\s+date)?"),
-    ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report|(?:model\s+)?validation\s+report"),
+    ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report|(?:model\s+)?validation\s+report"
+                          # the report signed off or approved is still the report's event (its acceptance is another)
+                          r"|(?:written\s+)?(?:sign[\s-]off|approval)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:evaluation|validation|test)\s+report"),
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set|(?:training|test|evaluation)\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
