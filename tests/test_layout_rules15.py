@@ -87,3 +87,21 @@ def test_an_order_numbered_in_brackets_after_the_signatures_is_a_part_of_its_own
     assert got == [("订单01.1", "data_delivery", "client"), ("订单01.2", "model_delivery", "provider"),
                    ("订单01.4", "payment", "client")]
     assert doc["contract"]["total_fee"] == "560000.00"
+
+
+def test_an_sow_named_end_date_and_a_complete_extract() -> None:
+    """(Blind batch 76.) "… years after the SOW End Date" is the confidentiality's period, not the SOW's term;
+    "after receipt of the complete Historical Sales Extract" counts from the data the customer provides."""
+    text = ("# Statement of Work No. 2\n\nThis SOW is between **Harbor Analytics Co., Ltd.** (\"Supplier\") and "
+            "**Meridian Retail Co., Ltd.** (\"Customer\").\n\n## 1. Data\n\n1.1 Customer will provide the Historical Sales "
+            "Extract (36 months of POS data) within ten (10) Business Days after the SOW Effective Date.\n\n## 2. Deliverables\n\n"
+            "2.1 Supplier shall deploy the Forecast Model to Customer's tenant no later than seventy-five (75) days after "
+            "receipt of the complete Historical Sales Extract.\n\n## 3. Term\n\n3.1 This SOW starts on the SOW Effective Date "
+            "and ends on December 31, 2026 (the \"SOW End Date\").\n\n## 4. Confidentiality\n\nSupplier's obligations regarding "
+            "Customer Data continue for four (4) years after the SOW End Date.\n")
+    doc = _parse(text, "t.en.md")
+    c = doc["contract"]
+    assert (c["term"], c["expiry_date"], c["confidentiality_term"]) == (None, "2026-12-31", "P4Y")
+    model = [o for o in doc["obligations"] if o["clause"] == "2.1"]
+    assert [(o["kind"], o["trigger"]) for o in model] == [
+        ("model_delivery", {"event": "data_delivery", "offset": "P75D", "business_days": False})]

@@ -37,7 +37,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
         m = rxl.search(_SURVIVES_FOR, s, re.I) or rxl.search(rf"{DUR}\s+(?:after|following|from)\s+(?:its|the|such)?\s*(?:termination|expiry|expiration"
                       r"|end\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:term|agreement|contract|engagement|sow|statement\s+of\s+work|order\s+form)"
                       r"|(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract|term|period|sow|engagement|order\s+form|rider)\s+(?:ends|expires|terminates)"
-                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+end\s+date)", s, re.I)  # "… after it ends / its end"
+                      r"|it\s+(?:ends|expires|terminates)|its\s+end\b|the\s+(?:[\w-]+\s+){0,2}?(?:end|expiry|expiration)\s+date)", s, re.I)
+        # ("… after it ends / its end / the SOW End Date")
         if m and (got := en_duration(m)):
             facts.confidentiality_term = got.iso()
             facts.confidentiality_span = (u.label, u.start, u.end)

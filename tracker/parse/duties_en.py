@@ -259,7 +259,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 t = ref  # "within ninety (90) days after completion of M1", M1 an item above
             if t is None:
                 continue
-            tail = re.sub(r"\buntil\b[^.;]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
+            tail = re.sub(r"\buntil\b[^.;,]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
+            # (to the comma: "Every Monday until the end of the Hypercare Period, Supplier will e-mail …")
             if (d := _NEXT_DEFINITION.search(tail)) is not None:
                 tail = tail[:d.start() + 1]  # '… after Acceptance. "Acceptance" means … the evaluation report …'
             action = part[:t.start] + " " + tail

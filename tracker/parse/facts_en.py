@@ -279,7 +279,8 @@ def _term(doc: _Doc, names: set[str]) -> dict[str, object]:
             value = _duration(m)
             if value is None or not _about_term(doc, m.start(), m.start("u")):
                 continue
-            if re.match(r"\s*(?:after|following)\s+(?:the\s+|its\s+|any\s+)?(?:termination|expiration|expiry)",
+            if re.match(r"\s*(?:after|following)\s+(?:the\s+|its\s+|any\s+)?(?:termination|expiration|expiry"
+                        r"|(?:[A-Z][\w-]*\s+){0,2}?(?:End|Expiry|Expiration)\s+Date\b)",  # "… years after the SOW End Date"
                         text[m.end():m.end() + 40]):
                 continue
             anchor = _anchor(doc, text[m.end():m.end() + 120], names)

@@ -80,9 +80,10 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
     v = read_time(s, "en")
     if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
             and "receipt of the " in s and (
-            named := next((n for n in client_supplied_en(document) if f"receipt of the {n}" in s), None)):
-        # "15 Business Days after receipt of the Customer Materials": what the client supplies is its data
-        return _read_as_data(s, f"receipt of the {named}")
+            named := next((m.group(0) for n in client_supplied_en(document)
+                           if n in s and (m := _RECEIPT_OF.search(s)) is not None and m.group("n").startswith(n)), None)):
+        # "15 Business Days after receipt of the (complete) Customer Materials": what the client supplies is its data
+        return _read_as_data(s, named)
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
         if rule is None and v.rrule == "FREQ=YEARLY" and v.anchor == "effective" and v.offset == "P1Y":
@@ -103,6 +104,10 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         if day is not None:
             return TimeExpr(by.start(), by.end(), fixed_date=day)
     return None
+
+
+#: "receipt of the Customer Materials", "receipt of the complete Historical Sales Extract"
+_RECEIPT_OF = re.compile(r"receipt\s+of\s+the\s+(?:(?:complete|full|entire|final|whole)\s+)?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
 def _read_as_data(s: str, words: str) -> TimeExpr | None:
