@@ -105,3 +105,14 @@ def test_an_sow_named_end_date_and_a_complete_extract() -> None:
     model = [o for o in doc["obligations"] if o["clause"] == "2.1"]
     assert [(o["kind"], o["trigger"]) for o in model] == [
         ("model_delivery", {"event": "data_delivery", "offset": "P75D", "business_days": False})]
+
+
+def test_a_client_confirming_a_named_paper_by_a_deadline_is_its_duty() -> None:
+    """(Blind batch 76.) "甲方应于…内，向乙方书面确认《采集与标注规范》" is the client's dated duty; a review window
+    ("…内书面确认或提出异议", "收到报告后5个工作日内书面确认") confirms nothing named and stays no obligation."""
+    head = ("图像数据采购合同\n甲方（采购方）：成都某研究院有限公司\n乙方（供应方）：重庆某数据服务有限公司\n签订日期：2025年4月18日\n"
+            "第一条　期限\n本合同自双方签字盖章之日起生效，有效期一年。\n第二条　交付安排\n")
+    duty = _parse(head + "1. 甲方应于合同签订之日起七个工作日内，向乙方书面确认《采集与标注规范》。\n")["obligations"]
+    assert [(o["kind"], o["party"], o["due_date"]) for o in duty if o["clause"] == "2.1"] == [("other", "client", "2025-04-28")]
+    review = _parse(head + "1. 甲方应在每一批数据提交之日起5个工作日内书面确认或提出异议。\n")["obligations"]
+    assert [o for o in review if o["clause"] == "2.1"] == []
