@@ -116,3 +116,18 @@ def test_a_client_confirming_a_named_paper_by_a_deadline_is_its_duty() -> None:
     assert [(o["kind"], o["party"], o["due_date"]) for o in duty if o["clause"] == "2.1"] == [("other", "client", "2025-04-28")]
     review = _parse(head + "1. 甲方应在每一批数据提交之日起5个工作日内书面确认或提出异议。\n")["obligations"]
     assert [o for o in review if o["clause"] == "2.1"] == []
+
+
+def test_lettered_items_of_one_article_state_a_penalty_each() -> None:
+    """(Blind batch 74.) "(a) … liquidated damages of 0.1% … per day … up to 10%" and "(b) Overdue amounts bear …
+    0.03% … per day. If any amount remains unpaid for more than thirty (30) days … suspend": two penalties, the
+    suspension the late payment's alone."""
+    text = ("# Technology Development Agreement\n\nBetween **Brightfield Co., Ltd.** (the \"Developer\") and **Mingwei Co., Ltd.** "
+            "(the \"Customer\").\n\n## Clause 1 - Fees\n\n(a) The total contract price is RMB 960,000 (the \"Contract Price\").\n\n"
+            "## Clause 2 - Delay and Late Payment\n\n(a) If the Developer fails to deliver the model on time, it shall pay "
+            "liquidated damages of 0.1% of the Contract Price for each day of delay, up to a maximum of 10% of the Contract Price.\n"
+            "(b) Overdue amounts bear late payment interest at 0.03% of the overdue amount per day. If any amount remains unpaid "
+            "for more than thirty (30) days after its due date, the Developer may suspend work until payment is received.\n")
+    got = [(p["kind"], p["rate"], p["basis"], p["cap"], p["suspend_after_days"]) for p in _parse(text, "t.en.md")["contract"]["penalties"]]
+    assert got == [("late_delivery", "0.001", "total_fee", {"rate": "0.10", "basis": "total_fee"}, None),
+                   ("late_payment", "0.0003", "overdue_amount", None, 30)]

@@ -239,8 +239,10 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
-        if _CONTINGENT.search(s) or _DEFINITION.match(s) or (_RIGHT.search(s) and not _MODAL.search(s)) \
-                or _deemed_after(ctx.text, u.end):
+        if _CONTINGENT.search(s) or _DEFINITION.match(s) or _deemed_after(ctx.text, u.end) \
+                or ((right := _RIGHT.search(s)) and not _MODAL.search(s) and not _PAYABLE.search(s, 0, right.start())):
+            # (a right, unless the sentence was a payment before its "may": "payable within 30 days after receipt of
+            # the invoice, which the Developer may issue once …")
             continue  # a contingent duty, a definition, a right
         pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
@@ -320,6 +322,7 @@ _AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=
                          r"|\s*,?\s+and\s+(?=the\s)", re.I), re.I)  # "deliver X on or before A and the Y on or before B"
 
 
+_PAYABLE = re.compile(r"\b(?:payable|due)\b", re.I)
 _BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

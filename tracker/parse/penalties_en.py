@@ -129,18 +129,22 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
         if "\n|" in s and (row := _cue_row(s)) is not None:  # a key-terms table: its "| Delay Damages | …" row alone
             seg = replace(seg, start=seg.start + row[0], end=seg.start + row[1])
             s = text[seg.start:seg.end]
-        for start, end in _cue_bullets(s) or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
+        bullets = _cue_bullets(s)
+        for start, end in bullets or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
             piece = replace(seg, start=seg.start + start, end=seg.start + end)
-            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], s)
+            rest = s  # (the clause around a bullet, the other penalties' bullets left out: their suspension is theirs)
+            for a, b in bullets:
+                rest = rest if (a, b) == (start, end) else rest[:a] + " " * (b - a) + rest[b:]
+            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], rest)
     return facts
 
 
-#: a bulleted line of a clause ("- Late payment: 0.05% of the overdue amount per day.")
-_BULLET = re.compile(r"(?m)^[ \t]*[-*•][ \t]+[^\n]+")
+#: a bulleted or lettered line of a clause ("- Late payment: 0.05% of the overdue amount per day.", "(b) Overdue amounts …")
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-*•]|\((?:[a-h]|[ivx]{1,4})\))[ \t]+[^\n]+")
 
 
 def _cue_bullets(s: str) -> list[tuple[int, int]]:
-    """The bulleted lines of a clause that each state a penalty, when there are two or more of them."""
+    """The bulleted or lettered lines of a clause that each state a penalty, when there are two or more of them."""
     if "\n" not in s:
         return []
     got = [m.span() for m in _BULLET.finditer(s) if rxl.search(PENALTY_CUES, m.group(0), re.I)]
@@ -201,7 +205,7 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
             break
     if p.rate is None:
         p.per = p.per if rxl.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-    sm = _suspension(s) or (_suspension(whole) if s is not whole else None) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+    sm = _suspension(s) or (_suspension(whole) if whole != s else None) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
     if sm:
         got = en_duration(sm)
         if got and not (got.y or got.m or got.h):
