@@ -111,8 +111,8 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
         return "model_delivery"
     if kind == "other" and party == "client" and client_hands_data(action):
         return "data_delivery"
-    if kind == "data_delivery" and party == "provider":
-        return "other"
+    if kind == "data_delivery" and party == "provider":  # (unless it hands over the model too: "交付识别模型及标注数据集")
+        return "model_delivery" if "模型" in action and _wording_kind(action, party) == "model_delivery" else "other"
     if kind in ("model_delivery", "evaluation_report") and party == "client":
         return "other"  # the client receives the model or the report: its own step (验收, 确认) is another duty
     return kind

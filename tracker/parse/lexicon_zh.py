@@ -264,7 +264,7 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|�
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,4}(?:训练|调校|调优|微调)|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # developing the model and standing it up at the client (not a system sent to a test environment);
                 # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
-                r"|完成[^,。;]{0,4}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)"
+                rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线"
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
