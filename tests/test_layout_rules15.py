@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.parse import kinds_zh, parse_text
+from tracker.parse import kinds_zh, parse_text, tables_zh
 
 
 def _parse(text: str, name: str = "t.txt") -> dict[str, Any]:
@@ -131,3 +131,19 @@ def test_lettered_items_of_one_article_state_a_penalty_each() -> None:
     got = [(p["kind"], p["rate"], p["basis"], p["cap"], p["suspend_after_days"]) for p in _parse(text, "t.en.md")["contract"]["penalties"]]
     assert got == [("late_delivery", "0.001", "total_fee", {"rate": "0.10", "basis": "total_fee"}, None),
                    ("late_payment", "0.0003", "overdue_amount", None, 30)]
+
+
+def test_a_payment_cell_that_refers_back_to_its_milestone() -> None:
+    """(Blind batch 75.) "| 第二期 | 部署上线且《系统测试报告》经甲方确认 | 40% | … | 确认后10个工作日内 |": the deadline
+    counts from the milestone its cell opens on (the report confirmed), not from nothing."""
+    text = ("# 部署合同\n\n**甲方（采购方）**：宁波某机械股份有限公司\n\n**乙方（实施方）**：深圳某智能科技有限公司\n\n"
+            "## 一、合同价款及支付\n\n合同总价为人民币柒拾捌万元整（¥780,000.00）。付款安排如下：\n\n"
+            "| 期次 | 付款节点 | 比例 | 金额（元） | 付款期限 |\n|---|---|---|---|---|\n"
+            "| 首期款 | 合同生效 | 30% | 234,000.00 | 合同生效后7日内 |\n"
+            "| 第二期 | 部署上线且《系统测试报告》经甲方确认 | 70% | 546,000.00 | 确认后10个工作日内 |\n")
+    got = [(o["amount"], o["trigger"]) for o in _parse(text, "t.md")["obligations"] if o["kind"] == "payment"]
+    assert got[1] == ("546000.00", {"event": "evaluation_report", "offset": "P10D", "business_days": True})
+    # the verb must be the milestone's own: "验收后…" under a milestone that is no acceptance is not restated
+    row = tables_zh.row_at(text, text.index("| 第二期"), text.index("| 第二期") + 5)
+    assert row is not None and tables_zh.with_milestone(text, row, "验收后10个工作日内") is None
+    assert tables_zh.with_milestone(text, row, "确认后10个工作日内") == "部署上线且《系统测试报告》经甲方确认后10个工作日内"

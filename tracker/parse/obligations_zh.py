@@ -22,15 +22,7 @@ from tracker.parse import (
 )
 from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence, drop_pointers
 from tracker.parse.common import Facts, RawObligation, Unit
-from tracker.parse.context_zh import (
-    DUTY,
-    NUM,
-    RATE_RX,
-    Ctx,
-    _kind,
-    _role_word,
-    _unit_index,
-)
+from tracker.parse.context_zh import DUTY, NUM, RATE_RX, Ctx, _kind, _role_word, _unit_index
 from tracker.parse.duty_time_zh import _time_element, duty_time, together_with
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.money_text import find_money
@@ -295,9 +287,11 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
         cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
-        ob = _restated_time(ctx, cell_text) or duty_time(ctx, cu, cell_text, payment_row=True)
+        said = tables_zh.with_milestone(text, row, cell_text)  # ("确认后10个工作日内" under "…报告经甲方确认")
+        ob = _restated_time(ctx, cell_text) or duty_time(ctx, cu, said or cell_text, payment_row=True)
         if ob is not None:
-            a, b = cell.start + ob.pop("_a"), cell.start + ob.pop("_b")
+            shift = len(said) - len(cell_text) if said else 0  # (positions in the cell)
+            a, b = cell.start + max(0, ob.pop("_a") - shift), cell.start + max(0, ob.pop("_b") - shift)
             break
     else:  # the event is in another column ("模型交付" | "交付之日起30日内"): read the row as a whole
         ob = _time_element(ctx, Unit(u.label, row.start, row.end), text[row.start:row.end], payment_row=True)

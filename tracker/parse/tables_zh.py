@@ -167,6 +167,19 @@ def in_old_cell(text: str, start: int, end: int) -> bool:
     return row is not None and any(c.role == "old" and c.start <= last < c.end for c in row.cells)
 
 
+_BACK_REFERENCE = re.compile(r"\s*(确认|验收|通过|签署|签字|交付|上线)(?=(?:之日)?(?:后|起))")
+
+
+def with_milestone(text: str, row: Row, cell: str) -> str | None:
+    """A deadline cell that opens on the verb its row's milestone ends with ("确认后10个工作日内" under
+    "部署上线且《系统测试报告》经甲方确认"), read as one phrase: the milestone, then the cell after the verb."""
+    m = _BACK_REFERENCE.match(cell)
+    node = row.of("milestone")
+    if m is None or node is None or not text[node.start:node.end].rstrip().endswith(m.group(1)):
+        return None
+    return text[node.start:node.end].rstrip() + cell[m.end():]
+
+
 def duty_row_kind(row: Row | None) -> str | None:
     """"other" for a row of a milestone table that pays as it delivers (交付成果, 完成时限 and 金额 or 比例
     columns) whose deliverable names no known kind ("需求规格说明书、平台原型"): a dated duty all the same.
@@ -176,4 +189,4 @@ def duty_row_kind(row: Row | None) -> str | None:
     return "other" if row.of("deadline") is not None and row.of("title") is not None else None
 
 
-__all__ = ["duty_row_kind", "Cell", "Row", "header_roles", "in_old_cell", "row_at", "split_cells"]
+__all__ = ["duty_row_kind", "Cell", "Row", "header_roles", "in_old_cell", "row_at", "split_cells", "with_milestone"]
