@@ -147,3 +147,14 @@ def test_a_payment_cell_that_refers_back_to_its_milestone() -> None:
     row = tables_zh.row_at(text, text.index("| 第二期"), text.index("| 第二期") + 5)
     assert row is not None and tables_zh.with_milestone(text, row, "验收后10个工作日内") is None
     assert tables_zh.with_milestone(text, row, "确认后10个工作日内") == "部署上线且《系统测试报告》经甲方确认后10个工作日内"
+
+
+def test_a_party_named_in_a_later_clause_is_not_the_subject_of_the_duty() -> None:
+    """(Blind batch 75.) "第二批采集标注数据（其余部分）于2026年8月31日前交付，甲方按附件《标注规范》进行抽检": the batch is
+    the provider's (its data work), 甲方 the subject of the check after the comma only."""
+    text = ("跌倒视频采集标注服务合同\n甲方：某养老服务有限公司\n乙方：某视觉科技有限公司\n"
+            "一、服务内容\n1.1 乙方为甲方采集并标注跌倒视频数据。\n二、交付安排\n"
+            "2.1 第一批采集标注数据于2026年6月30日前交付。\n"
+            "2.2 第二批采集标注数据（其余部分）于2026年8月31日前交付，甲方按附件《标注规范》进行抽检。\n")
+    got = [(o["clause"], o["kind"], o["party"]) for o in _parse(text)["obligations"] if o["clause"] in ("2.1", "2.2")]
+    assert got == [("2.1", "other", "provider"), ("2.2", "other", "provider")]

@@ -220,7 +220,10 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s) and not continued:
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
-        party = _party(ctx, action, kind, prefix=s[:a])
+        # the subject in the duty's own clause, through the words after a fronted time or condition ("期满后15日内，乙方应…"):
+        # "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
+        cut = next((i for i in range(b, len(s)) if s[i] in ",，;；" and i > b and s[i - 1] not in "的后时起"), len(s))
+        party = _party(ctx, _FRONTED_TIME.sub("", s[:a]) + s[b:cut], kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
             party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
