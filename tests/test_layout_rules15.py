@@ -158,3 +158,10 @@ def test_a_party_named_in_a_later_clause_is_not_the_subject_of_the_duty() -> Non
             "2.2 第二批采集标注数据（其余部分）于2026年8月31日前交付，甲方按附件《标注规范》进行抽检。\n")
     got = [(o["clause"], o["kind"], o["party"]) for o in _parse(text)["obligations"] if o["clause"] in ("2.1", "2.2")]
     assert got == [("2.1", "other", "provider"), ("2.2", "other", "provider")]
+
+
+def test_the_fees_for_this_sow_total_a_sum() -> None:
+    """(Blind batch 77.) "The fees for this SOW total RMB 680,000": "total" as the verb states the fee."""
+    text = ("# Statement of Work No. 2\n\nBetween **Nightingale Co., Ltd.** (\"Provider\") and **Lumio Ltd.** (\"Client\").\n\n"
+            "## 3. Fees\n\n3.1 The fees for this SOW total RMB 680,000 (the \"SOW Fees\"), payable as follows:\n")
+    assert _parse(text, "t.en.md")["contract"]["total_fee"] == "680000.00"

@@ -258,7 +258,7 @@ _TOTAL_LEAD = gated(
 _THIS_FEES = re.compile(r"\b(?:the\s+|our\s+)?(?:(?:fixed\s+|total\s+)?(?:fees?|price)\s+(?:for|under)\s+this\s+"
                         r"(?:SOW|Statement\s+of\s+Work|Agreement|Order(?:\s+Form)?|Work\s+Order|Contract|engagement|project)"
                         r"|(?:SOW|Order|Project|Engagement)\s+(?:fees?|price))\s+"  # "The SOW Fees are USD 480,000.00"
-                        r"(?:is|are|shall\s+be|amounts?\s+to)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)
+                        r"(?:is|are|shall\s+be|amounts?\s+to|total(?:s|ling)?)(?:\s+(?:fixed|set|agreed)\s+at)?\s+", re.I)
 #: the words of a changed sum: "increased from A to B"
 _CHANGE_WORDS = ("increased", "decreased", "reduced", "changed", "amended", "adjusted")
 _INCREASED = re.compile(rf"\b(?:{'|'.join(_CHANGE_WORDS)})\s+from\s+", re.I)
