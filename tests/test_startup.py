@@ -125,13 +125,17 @@ def test_parse_output_is_the_same_with_its_patterns_cached(env: dict[str, str], 
 def test_a_second_run_compiles_nothing(env: dict[str, str], tmp_path: Path) -> None:
     """Every pattern a parse compiles is kept by the first run and read by the next ones, in processes
     with other string hashes (a pattern built from a set in its iteration order would be new each
-    run), Chinese and English text alike: the next runs compile no pattern and write no file."""
+    run), Chinese and English text alike: the next runs compile no pattern, parse none (what is derived
+    from a pattern's text, its first characters or its guard, is kept too) and write no file."""
     code = ("import sys\nfrom pathlib import Path\nfrom tracker import regex_cache\nfrom tracker.parse import parse_file\n"
-            "import re._compiler as compiler\nlearned = []\nreal = compiler._code\n"
+            "import re._compiler as compiler, re._parser as parser\nlearned = []\nreal, real_parse = compiler._code, parser.parse\n"
             "def code(parsed, flags):  # the compiler's last step; a text pattern's (json's bytes one is not cached)\n"
             "    if isinstance(parsed.state.str, str):\n        learned.append(parsed.state.str)\n"
             "    return real(parsed, flags)\n"
-            "compiler._code = code\n"
+            "def parse(text, flags=0, state=None):  # the parser, which derived values (rx_prefilter) call on their own\n"
+            "    if isinstance(text, str):\n        learned.append(text)\n"
+            "    return real_parse(text, flags, state)\n"
+            "compiler._code, parser.parse = code, parse\n"
             "with regex_cache.in_use(Path(sys.argv[1])):\n"
             "    for f in sys.argv[2:]:\n        parse_file(f)\n"
             "print(len(learned))\n")

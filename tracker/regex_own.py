@@ -179,7 +179,22 @@ def own_if(lexicon_only: bool) -> AbstractContextManager[None]:
     return own() if lexicon_only else nullcontext()
 
 
+_FROM: list[str] = []  # the patterns of the ``derived_from`` blocks being run
+
+
+@contextmanager
+def derived_from(pattern: str) -> Iterator[None]:
+    """What is compiled or derived inside is made from ``pattern`` alone (its guarded form, say): it is
+    the program's own exactly when ``pattern`` is, asked only if the cache misses it."""
+    _FROM.append(pattern)
+    try:
+        yield
+    finally:
+        _FROM.pop()
+
+
 def program_own(pattern: str) -> bool:
     """The default test of what may be written: compiled while a module is imported, inside an
     ``own()`` block, written out in the code that compiles it, or a module's constant."""
+    pattern = _FROM[-1] if _FROM else pattern
     return _OWN > 0 or at_import() or written_in_code(pattern) or module_constant(pattern)

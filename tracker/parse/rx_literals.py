@@ -26,7 +26,7 @@ from typing import Any
 
 from tracker.parse.rx_prefilter import guard, unprefixed
 from tracker.regex_cache import derived
-from tracker.regex_own import hands_on, own_if, program_own
+from tracker.regex_own import at_import, derived_from, hands_on, own
 
 _MIN = 3  # shorter factors occur nearly everywhere: no gain (two Chinese characters are rare enough)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -126,7 +126,7 @@ class Gated:
     text (a whole document) is searched with ``rx`` behind a first-character guard when ``re`` has no
     prefix of its own to skip by (``rx_prefilter``): the same matches, a position tried at one test."""
 
-    __slots__ = ("rx", "words", "folds", "recent", "own", "wide")
+    __slots__ = ("rx", "words", "folds", "recent", "wide", "own")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
@@ -135,15 +135,16 @@ class Gated:
         #: the last searches of short texts: a document that repeats a sentence asks each gate the same
         #: question again and again (1 MB of one wrapped duty line: 90,000 searches of twenty strings)
         self.recent: dict[tuple[str, int, int], re.Match[str] | None] = {}
-        self.own = program_own(rx.pattern)  # (asked where ``rx`` was made: its guard may be kept as it is)
         self.wide: re.Pattern[str] | None = None
+        self.own = at_import()  # (made while a module is imported: the program's own pattern)
 
     def _wide(self) -> re.Pattern[str]:
         """``rx`` for long texts: guarded where that helps (compiled on first use, kept like ``rx``)."""
         if self.wide is None:
             rx = self.rx
-            if unprefixed(rx.pattern, rx.flags) and (text := guard(rx.pattern, rx.flags)) != rx.pattern:
-                with own_if(self.own):
+            # kept when the pattern is (one made while a module is imported is the program's): no parse, no compile next run
+            with own() if self.own else derived_from(rx.pattern):
+                if unprefixed(rx.pattern, rx.flags) and (text := guard(rx.pattern, rx.flags)) != rx.pattern:
                     rx = re.compile(text, rx.flags)
             self.wide = rx
         return self.wide

@@ -19,6 +19,7 @@ from re import _compiler  # type: ignore[attr-defined]
 from typing import Any
 
 from tracker.regex_cache import derived
+from tracker.regex_own import hands_on
 
 _CATEGORY = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -124,5 +125,7 @@ def guarded(rx: re.Pattern[str]) -> re.Pattern[str]:
     """``rx`` compiled with its guard."""
     return re.compile(guard(rx.pattern, rx.flags), rx.flags)
 
+
+hands_on(__name__)  # a guard is made of its caller's pattern: the code that wrote that pattern wrote it
 
 __all__ = ["first_class", "guard", "guarded", "unprefixed"]
