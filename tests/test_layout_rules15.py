@@ -165,3 +165,44 @@ def test_the_fees_for_this_sow_total_a_sum() -> None:
     text = ("# Statement of Work No. 2\n\nBetween **Nightingale Co., Ltd.** (\"Provider\") and **Lumio Ltd.** (\"Client\").\n\n"
             "## 3. Fees\n\n3.1 The fees for this SOW total RMB 680,000 (the \"SOW Fees\"), payable as follows:\n")
     assert _parse(text, "t.en.md")["contract"]["total_fee"] == "680000.00"
+
+
+SCHEDULE = """SUBSCRIPTION SCHEDULE NO. 2
+
+Provider: Lumenfield Analytics Co., Ltd. ("Provider"); and
+Customer: Harborline Logistics Co., Ltd. ("Customer").
+
+If this Schedule conflicts with the MSA, this Schedule prevails for the Subscribed Service.
+
+1. SUBSCRIBED SERVICE
+1.1 Subscribed Service: DockSight Vision Subscription
+
+2. KEY DATES
+2.1 Schedule Effective Date: the date on which the last party signs this Schedule.
+2.2 Subscription Term: March 1, 2026 through February 28, 2027 (twelve (12) months).
+
+3. IMPLEMENTATION
+3.1 Customer shall upload the Site Footage Set to the project bucket within fifteen (15) Business Days after the Schedule Effective Date.
+3.2 Provider shall make the Subscribed Service available in production within forty-five (45) days after receiving the complete Site Footage Set.
+
+4. FEES
+4.1 Subscription Fees are payable quarterly in advance:
+    Quarter 1 (Mar 1 - May 31, 2026): RMB 90,000, due on or before March 1, 2026
+    Quarter 4 (Dec 1, 2026 - Feb 28, 2027): RMB 90,000, due on or before December 1, 2026
+
+SIGNED for and on behalf of the Provider
+Date: January 28, 2026
+"""
+
+
+def test_an_english_schedule_its_fields_its_quarters_and_what_the_customer_uploads() -> None:
+    """(Blind batch 79.) The "May" of a date is no right ("Quarter 1 (Mar 1 - May 31, 2026)"); the period a sum
+    covers is no deadline, the date it is due by is; a numbered "2.2 Subscription Term: <range> (twelve (12)
+    months)" field is the term; "prevails for the Subscribed Service." is no title field; what the customer
+    uploads is its data ("after receiving the complete Site Footage Set")."""
+    doc = _parse(SCHEDULE, "t.en.txt")
+    c = doc["contract"]
+    assert (c["title"], c["term"], c["expiry_date"]) == ("DockSight Vision Subscription", "P12M", "2027-02-28")
+    got = [(o["kind"], o["due_date"], (o["trigger"] or {}).get("event")) for o in doc["obligations"]
+           if o["clause"] in ("3.2", "4.1")]
+    assert got == [("model_delivery", None, "data_delivery"), ("payment", "2026-03-01", None), ("payment", "2026-12-01", None)]

@@ -8,13 +8,12 @@ Works on the normalised text (Simplified, half-width). Recognised numbering:
   number of an open level closes the levels below it, and only the first level under the article
   gives the clause number ("4.2"); deeper levels are list items of that clause. A new article
   starts a fresh outline, so article 3 may use 1.1 and article 4 （一）;
-- the first 第N条 heading at a line start may have any number (an excerpt, a supplement);
-- a numbered title line ``1. 技术服务的内容`` followed by ``1.1`` is article 1's heading;
-- 4.2.1 third-level dotted numbers;
-- the signature block (clause ``None``) and appendices after it (附件一 → "附件一.N", 补充条款 → "补充条款.N").
+- the first 第N条 heading at a line start may have any number (an excerpt, a supplement); a numbered title
+  line ``1. 技术服务的内容`` followed by ``1.1`` is article 1's heading; 4.2.1 third-level dotted numbers;
+- the signature block (clause ``None``), appendices after it (附件一 → "附件一.N", 订单（第01号） → "订单01.N").
 
-Numbers must run in sequence, so cross references ("在1.2条中", "第一条第（二）项") and dates
-("2025.8.31") are not mistaken for headings, even in a one-line web scrape.
+Numbers must run in sequence, so cross references ("在1.2条中", "第一条第（二）项") and dates ("2025.8.31") are
+not mistaken for headings, even in a one-line web scrape.
 """
 
 from __future__ import annotations
@@ -154,9 +153,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
         label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"订单{m['onum']}" if m.group("onum") \
-            else f"SOW{m['sow']}" if m.group("sow") \
-            else f"CO{m['co']}" if m.group("co") else f"Work Order {m['wo']}" if m.group("wo") \
-            else f"Addendum {m['ad']}" if m.group("ad") \
+            else f"SOW{m['sow']}" if m.group("sow") else f"CO{m['co']}" if m.group("co") \
+            else f"Work Order {m['wo']}" if m.group("wo") else f"Addendum {m['ad']}" if m.group("ad") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \
             else re.sub(r"\s+", " ", re.sub(r"[\"“”'‘’]", "", name)).title()  # Schedule “B” → Schedule B
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))

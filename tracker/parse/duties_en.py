@@ -241,9 +241,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or _deemed_after(ctx.text, u.end) \
                 or ((right := _RIGHT.search(s)) and not _MODAL.search(s) and not _PAYABLE.search(s, 0, right.start())):
-            # (a right, unless the sentence was a payment before its "may": "payable within 30 days after receipt of
-            # the invoice, which the Developer may issue once …")
-            continue  # a contingent duty, a definition, a right
+            continue  # a contingent duty, a definition, a right (not "payable …, which the Developer may issue once …")
         pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
@@ -396,7 +394,6 @@ def _duty_parts(s: str) -> list[tuple[int, int]]:
     spans.append((a, len(s)))
     timed = [sp for sp in spans if find_time(s[sp[0]:sp[1]])]
     return spans if len(timed) > 1 else [(0, len(s))]
-
 
 
 __all__ = ["detect", "kind_of", "party_of"]

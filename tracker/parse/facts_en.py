@@ -63,18 +63,15 @@ class DateFacts:
     range_start: date | None = None  # "December 1, 2026 through November 30, 2027": when nothing else dates the start
 
 
-
-
 #: a term stated as a field of an order form: "Subscription Term: 1 January 2027 to 31 December 2028 (24 months)"
-_TERM_FIELD = re.compile(r"(?m)^[ \t*|•-]*(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*[:|][ \t*]*")
+_TERM_FIELD = re.compile(r"(?m)^[ \t*|•-]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:Initial|Subscription|Service|Contract|Agreement|Order|Minimum|Committed)\s+)?(?:Term|Period)[ \t*]*[:|][ \t*]*")
 _FIELD_DUR = re.compile(rf"(?i:{DUR})")
 _FIELD_MONTHS = re.compile(r"\s*\(\s*(?:[a-z-]+\s*\(\s*)?(\d{1,3})\s*\)?\s*months?\s*\)", re.I)  # (24 months), (twenty-four (24) months)
 
 
 def _term_field(doc: _Doc, names: set[str]) -> dict[str, object]:
-    """A term given as a form's field ("Subscription Term: …", a key-terms table's row), in the body or,
-    when the body states none, in a schedule after the signatures ("The Subscription Term is stated in the
-    Commercial Terms")."""
+    """A term given as a form's field ("Subscription Term: …", a key-terms table's row), in the body or, when
+    it states none, in a schedule after the signatures ("The Subscription Term is stated in the Commercial Terms")."""
     return _term_field_in(doc, names, 0, doc.body_end) or _term_field_in(doc, names, doc.body_end, len(doc.text))
 
 

@@ -160,7 +160,7 @@ _HEADING = re.compile(r"\s*[#*\s]*(?P<t>[A-Z][^\n.;:]{3,100}?(?:AGREEMENT|Agreem
 
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    m = rxl.search(rf"(?:{TITLE_LABELS})\s*[:.]\s*", ctx.text, re.I)
+    m = rxl.search(rf"(?:{TITLE_LABELS})\s*(?::|\.(?=[ \t]*\S))\s*", ctx.text, re.I)  # (not a sentence's full stop)
     if not m:
         named = rxl.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
         if named:

@@ -187,7 +187,7 @@ def client_supplied_en(text: str) -> tuple[str, ...]:
     from tracker.parse.lexicon_en import CLIENT_NOT_DATA, ROLES
 
     clients = "|".join(re.escape(w) for w, role in ROLES if role == "client")
-    rx = compile_own(rf"\b(?i:{clients})\s+(?:shall|will|must)\s+(?:provide|deliver|supply|make\s+available)\s+"
+    rx = compile_own(rf"\b(?i:{clients})\s+(?:shall|will|must)\s+(?:provide|deliver|supply|upload|transfer|make\s+available)\s+"
                      r"(?:to\s+(?:the\s+)?[A-Z]\w+\s+)?the\s+(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")  # (kept)
     names = {m.group("n") for m in rx.finditer(text) if not re.search(CLIENT_NOT_DATA, m.group("n"), re.I)}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))

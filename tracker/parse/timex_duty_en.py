@@ -79,7 +79,7 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
         return TimeExpr(m.start(), m.end(), fixed_date=day)  # "By the end of Month 6", the contract's Months
     v = read_time(s, "en")
     if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
-            and "receipt of the " in s and (
+            and ("receipt of the " in s or "receiving the " in s) and (
             named := next((m.group(0) for n in client_supplied_en(document)
                            if n in s and (m := _RECEIPT_OF.search(s)) is not None and m.group("n").startswith(n)), None)):
         # "15 Business Days after receipt of the (complete) Customer Materials": what the client supplies is its data
@@ -94,6 +94,11 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
                 return None
             return replace(rest, start=rest.start + v.end, end=rest.end + v.end)
         return TimeExpr(v.start, v.end, recurrence=rule, series_after=v.series_after)
+    if isinstance(v, FixedDate) and v.kind == "range_end" and v.end < len(s) \
+            and (rest := find_time(s[v.end:], document)) is not None and rest.fixed_date is not None:
+        # "Quarter 4 (Dec 1, 2026 - Feb 28, 2027): RMB 90,000, due on or before December 1, 2026": the period
+        # a sum covers is no deadline; the date it is due by is
+        return replace(rest, start=rest.start + v.end, end=rest.end + v.end)
     if isinstance(v, FixedDate):
         return TimeExpr(v.start, v.end, fixed_date=v.value) if v.kind == "by" else None
     if isinstance(v, Deadline):
@@ -107,7 +112,7 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
 
 
 #: "receipt of the Customer Materials", "receipt of the complete Historical Sales Extract"
-_RECEIPT_OF = re.compile(r"receipt\s+of\s+the\s+(?:(?:complete|full|entire|final|whole)\s+)?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_RECEIPT_OF = re.compile(r"(?:receipt\s+of|receiving)\s+the\s+(?:(?:complete|full|entire|final|whole)\s+)?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
 def _read_as_data(s: str, words: str) -> TimeExpr | None:
