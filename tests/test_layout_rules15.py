@@ -206,3 +206,15 @@ def test_an_english_schedule_its_fields_its_quarters_and_what_the_customer_uploa
     got = [(o["kind"], o["due_date"], (o["trigger"] or {}).get("event")) for o in doc["obligations"]
            if o["clause"] in ("3.2", "4.1")]
     assert got == [("model_delivery", None, "data_delivery"), ("payment", "2026-03-01", None), ("payment", "2026-12-01", None)]
+
+
+def test_a_supplement_that_extends_the_old_term_and_adds_a_fee() -> None:
+    """(Blind batch 78.) "原合同约定的服务期（2026年5月1日至2027年4月30日）延长至2027年7月31日止": the bracketed range is the
+    old term (no start, no end of this document's); "乙方另行向甲方支付模型定制费人民币叁万陆仟元整" is the supplement's fee."""
+    text = ("《语音外呼机器人SaaS服务合同》补充协议\n甲方（服务提供方）：杭州某智能科技有限公司\n乙方（客户）：宁波某燃气服务有限公司\n"
+            "第一条　新增费用\n1. 乙方另行向甲方支付模型定制费人民币叁万陆仟元整（¥36,000.00）。\n"
+            "第二条　服务期限\n1. 原合同约定的服务期（2026年5月1日至2027年4月30日）延长至2027年7月31日止。\n"
+            "第三条　其他\n1. 本补充协议自双方盖章之日起生效。\n"
+            "甲方（盖章）：杭州某智能科技有限公司\n日期：2026年7月22日\n")
+    c = _parse(text)["contract"]
+    assert (c["effective_date"], c["expiry_date"], c["total_fee"]) == ("2026-07-22", "2027-07-31", "36000.00")

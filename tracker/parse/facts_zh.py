@@ -143,6 +143,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         about = _ABOUT_TERM.search(s)
         defines_other = ("指" in s and _DEFINES.search(s) and not _DEFINES_TERM.search(s)) or not about
         dates = [] if defines_other else [h for h in find_dates(text, u.start, u.end) if h.value]
+        if (moved := _EXTENDED_TO.search(s)) and any(h.start < u.start + moved.start() for h in dates):
+            dates = [h for h in dates if h.start >= u.start + moved.end()]  # 原服务期（A至B）延长至C止: A, B are replaced
         amended_end = _AMENDED_END.search(s)  # 有效期届满日由2025年12月31日变更为2026年3月31日
         if amended_end and facts.end_date is None:
             new = [h for h in dates if h.start >= u.start + amended_end.end()]
@@ -291,6 +293,8 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
 # ---------------------------------------------------------------- rules: money, copies, metrics
 
 
+#: a term moved to a new end: "原合同约定的服务期（A至B）延长至C止" (the dates before it are the old term's)
+_EXTENDED_TO = re.compile(rf"(?:延长|延期|顺延|展期)(?:至|到)|{lexicon_zh.AMENDED_TO}")
 #: an amended end of the term: 有效期届满日由A变更为B (B is the end)
 _AMENDED_END = re.compile(rf"(?:届满|到期|终止)(?:日|之日|日期)[^,。;]{{0,30}}?(?:{lexicon_zh.AMENDED_TO})")
 # compiled at import (kept by tracker.regex_cache between runs; {NUM} makes them slow to compile)

@@ -92,7 +92,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
 #: 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
 _YEARLY_FEE = re.compile(r"(?:本(?:合同|协议|契约)(?:的)?|(?m:^)[^\n]{0,6}?)(?:年度|年)[\u4e00-\u9fff]{0,6}费(?:用)?(?:总额)?\s*(?:为|是|:)")
 #: a supplement that states only its own new fee: "本补充协议项下新增评估服务费为…"
-_ADDED_FEE = re.compile(r"(?:新增|追加|增加)(?:的)?[\u4e00-\u9fff]{0,8}?费(?:用)?(?:总额)?\s*(?:为|是|:)")
+_ADDED_FEE = re.compile(r"(?:新增|追加|增加)(?:的)?[\u4e00-\u9fff]{0,8}?费(?:用)?(?:总额)?\s*(?:为|是|:)"
+                        r"|另行(?:向[甲乙]方)?支付[\u4e00-\u9fff、]{0,12}?费(?:用)?")  # "乙方另行向甲方支付模型定制费人民币…"
 
 
 def _sum_after(text: str, lead: re.Pattern[str], capital_wins: bool) -> MoneyHit | None:
