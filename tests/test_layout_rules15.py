@@ -218,3 +218,18 @@ def test_a_supplement_that_extends_the_old_term_and_adds_a_fee() -> None:
             "甲方（盖章）：杭州某智能科技有限公司\n日期：2026年7月22日\n")
     c = _parse(text)["contract"]
     assert (c["effective_date"], c["expiry_date"], c["total_fee"]) == ("2026-07-22", "2027-07-31", "36000.00")
+
+
+def test_a_named_report_that_states_the_metrics_is_the_evaluation_report() -> None:
+    """(Blind batch 78.) "Quality Assessment Report: … stating the transcription accuracy and the intent-label F1
+    score": an instalment "after Licensee's receipt of the Quality Assessment Report" counts from the evaluation
+    report; "The total Licence Fee is RMB 1,200,000" is the fee."""
+    text = ("# Data Licence Agreement\n\nBetween **Lingxi Data Co., Ltd.** (\"Licensor\") and **Robo Co., Ltd.** (\"Licensee\").\n\n"
+            "## 1. Fees\n\n1.1 The total Licence Fee is RMB 1,200,000, payable as follows.\n"
+            "1.2 Licensee shall pay RMB 240,000 within fifteen (15) Business Days after Licensee's receipt of the Quality "
+            "Assessment Report.\n\n## 2. Deliveries\n\n2.1 Quality Assessment Report: no later than 26 February 2027, Licensor "
+            "shall deliver a quality assessment report stating the transcription accuracy and the intent-label F1 score.\n")
+    doc = _parse(text, "t.en.md")
+    assert doc["contract"]["total_fee"] == "1200000.00"
+    pay = [o["trigger"] for o in doc["obligations"] if o["kind"] == "payment"]
+    assert pay == [{"event": "evaluation_report", "offset": "P15D", "business_days": True}]

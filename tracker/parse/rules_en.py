@@ -249,7 +249,7 @@ def _from_to(text: str, at: int) -> tuple[MoneyHit, MoneyHit] | None:
 
 
 _TOTAL_LEAD = gated(
-    r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
+    r"(?:(?:total|aggregate)\s+(?:service\s+|research\s+|project\s+|licen[cs]e\s+|subscription\s+)?(?:fees?|charges?|price|contract\s+(?:price|value)|amount|contract\s+sum|funding)"
     r"(?:\s+(?:for|under)\s+(?:this\s+|the\s+)?[A-Z]\w*(?:\s+(?:No\.\s*)?\d+)?)?[^.;\d]{0,60}?|contract\s+(?:price|sum|amount|value)\s+)"
     r"(?:\b(?:is|are|of|shall\s+be|amounts?\s+to)\b(?:\s+(?:therefore|accordingly|thus))?|:)\s*"
     r"|\b(?:order|contract|agreement|project|sow)\s+total\s+(?:is|of|shall\s+be|amounts?\s+to|:)\s*"

@@ -160,7 +160,6 @@ def resolve(anchor: str, offset: str, defined: dict[str, tuple[str, str]]) -> tu
     return event, (_dur(base) + _dur(offset)).iso()
 
 
-
 _RECEIPT = re.compile(r"(?:收受|收到|收讫|接获|受领|收悉)(?:之日|当日)?\s*(?:起|后|之后|以后)?\s*$")
 #: what a party receives: the events a bare "收受后" (receipt, its object unsaid) refers back to
 _RECEIVED = frozenset({"invoice", "payment_request"})
@@ -176,8 +175,6 @@ def received(s: str, toks: list[Tok], a: int) -> str | None:
     before = [t for t in toks if t.kind == "EVENT" and t.end <= verb and str(t.value) in _RECEIVED]
     return str(before[-1].value) if before else None
 
-__all__ = ["received", "defined_anchors", "defined_dates_en", "field_dates_en", "named_date_event", "resolve"]
-
 
 @lru_cache(maxsize=4)
 def client_supplied_en(text: str) -> tuple[str, ...]:
@@ -192,3 +189,20 @@ def client_supplied_en(text: str) -> tuple[str, ...]:
     names = {m.group("n") for m in rx.finditer(text) if not re.search(CLIENT_NOT_DATA, m.group("n"), re.I)}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
+
+#: a named report that states the model's metrics: "…deliver a quality assessment report … stating the transcription
+#: accuracy and the intent-label F1 score" names the "Quality Assessment Report" an evaluation report
+_METRIC_REPORT = re.compile(r"\b(?P<n>(?:[A-Z][\w-]*\s+){1,3}Report)\b[^.;]{0,160}?\b(?:accuracy|recall|F1|precision)\b")
+
+
+@lru_cache(maxsize=4)
+def evaluation_reports_en(text: str) -> tuple[str, ...]:
+    """The names (title case, longest first) of the reports an English contract says state the model's
+    metrics: "after receipt of the Quality Assessment Report" counts from the evaluation report."""
+    names = {" ".join(m.group("n").split()) for m in _METRIC_REPORT.finditer(text)}
+    names = {re.sub(r"^(?:A|An|The|This|Each|Such|Its|Written|Final)\s+", "", n) for n in names}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+__all__ = ["client_supplied_en", "defined_anchors", "defined_dates_en", "evaluation_reports_en", "field_dates_en",
+           "named_date_event", "received", "resolve"]

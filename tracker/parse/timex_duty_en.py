@@ -18,6 +18,7 @@ from tracker.parse.timex_anchors import (
     client_supplied_en,
     defined_anchors,
     defined_dates_en,
+    evaluation_reports_en,
     field_dates_en,
     named_date_event,
     resolve,
@@ -83,7 +84,11 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
             named := next((m.group(0) for n in client_supplied_en(document)
                            if n in s and (m := _RECEIPT_OF.search(s)) is not None and m.group("n").startswith(n)), None)):
         # "15 Business Days after receipt of the (complete) Customer Materials": what the client supplies is its data
-        return _read_as_data(s, named)
+        return _read_as(s, named, "receipt of the data")
+    if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
+            and " Report" in s and (report := next((r for r in evaluation_reports_en(document) if f"the {r}" in s), None)):
+        # "after Licensee's receipt of the Quality Assessment Report", a report the contract says states the metrics
+        return _read_as(s, f"the {report}", "the evaluation report")
     if isinstance(v, Recurrence):
         rule = calendar_rrule(v)
         if rule is None and v.rrule == "FREQ=YEARLY" and v.anchor == "effective" and v.offset == "P1Y":
@@ -115,10 +120,10 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
 _RECEIPT_OF = re.compile(r"(?:receipt\s+of|receiving)\s+the\s+(?:(?:complete|full|entire|final|whole)\s+)?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
-def _read_as_data(s: str, words: str) -> TimeExpr | None:
-    """``find_time`` of ``s`` with ``words`` read as "receipt of the data", its span in ``s``'s own
-    positions (a position inside the words becomes their end)."""
-    at, plain = s.index(words), "receipt of the data"
+def _read_as(s: str, words: str, plain: str) -> TimeExpr | None:
+    """``find_time`` of ``s`` with ``words`` read as ``plain`` ("receipt of the data"), its span in ``s``'s
+    own positions (a position inside the words becomes their end)."""
+    at = s.index(words)
     t = find_time(s.replace(words, plain, 1))
     if t is None:
         return None
