@@ -233,3 +233,9 @@ def test_a_named_report_that_states_the_metrics_is_the_evaluation_report() -> No
     assert doc["contract"]["total_fee"] == "1200000.00"
     pay = [o["trigger"] for o in doc["obligations"] if o["kind"] == "payment"]
     assert pay == [{"event": "evaluation_report", "offset": "P15D", "business_days": True}]
+
+
+def test_a_metric_written_as_a_floor_after_its_figure() -> None:
+    """(Blind batch 78.) "標註準確率98%或以上": the figure, then 或以上."""
+    text = "標註合約\n甲方：某某公司\n乙方：某某科技公司\n第一條　驗收\n1.1 標註成果須達到字段級標註準確率98%或以上，以甲方抽檢結果為準。\n"
+    assert _parse(text, "t.zh-Hant.txt")["contract"]["metrics_targets"] == {"accuracy": "0.98"}
