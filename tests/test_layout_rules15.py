@@ -239,3 +239,33 @@ def test_a_metric_written_as_a_floor_after_its_figure() -> None:
     """(Blind batch 78.) "標註準確率98%或以上": the figure, then 或以上."""
     text = "標註合約\n甲方：某某公司\n乙方：某某科技公司\n第一條　驗收\n1.1 標註成果須達到字段級標註準確率98%或以上，以甲方抽檢結果為準。\n"
     assert _parse(text, "t.zh-Hant.txt")["contract"]["metrics_targets"] == {"accuracy": "0.98"}
+
+
+def test_review_mends_of_this_sessions_rules() -> None:
+    """A reviewer's inputs: a parties table with 法定代表人 is no signature table; a model handed over with a manual
+    is still the model; a bracketed aside after a deadline does not hide the subject; one order's cap is no fee;
+    a deployment to a test environment is no go-live; "payable … may be charged interest" is no payment; the
+    customer's materials are found after another "receipt of the …"."""
+    parties = ("# 服务合同\n\n## 一、合同双方\n\n| 甲方（委托方）：X科技有限公司 | 乙方（受托方）：Y数据有限公司 |\n|---|---|\n"
+               "| 法定代表人：张三 | 法定代表人：李四 |\n\n## 二、交付\n\n1. 乙方应于2026年6月30日前交付模型。\n\n"
+               "## 三、期限\n\n1. 本合同自双方签字盖章之日起生效，有效期一年。\n")
+    doc = _parse(parties, "t.md")
+    assert doc["contract"]["term"] == "P1Y" and [o["kind"] for o in doc["obligations"]][:1] == ["model_delivery"]
+    assert kinds_zh.kind_of("乙方应于2026年9月30日前交付模型并提供使用手册", "provider") == "model_delivery"
+    head = "数据服务合同\n甲方（委托方）：某银行股份有限公司\n乙方（受托方）：某科技有限公司\n一、安排\n"
+    aside = _parse(head + "1.1 合同生效后10个工作日内（节假日顺延），甲方应向乙方开通服务器账号。\n")["obligations"]
+    assert [o["party"] for o in aside if o["clause"] == "1.1"] == ["client"]
+    assert _parse(head + "1.1 本协议为框架协议，单笔订单金额为人民币5万元以内。\n")["contract"]["total_fee"] is None
+    en = "# Services Agreement\n\nThis Agreement is between **Acme Ltd.** (\"Customer\") and **Beta Inc.** (\"Supplier\").\n\n## 1. Work\n\n"
+    test_env = _parse(en + "1.1 Supplier shall deliver the Acceptance Test Report within 10 days after deployment to the test "
+                      "environment.\n", "t.en.md")["obligations"]
+    assert all((o["trigger"] or {}).get("event") != "model_delivery" for o in test_env)
+    interest = _parse(en + "1.1 Any amount payable under this Agreement that remains unpaid after 30 days after the invoice "
+                      "date may be charged interest by Supplier.\n", "t.en.md")["obligations"]
+    assert interest == []
+    sow = ("# Statement of Work\n\nThis SOW is between **Acme Ltd.** (\"Customer\") and **Beta Inc.** (\"Supplier\").\n\n"
+           "## 1. Inputs\n\n1.1 The Customer shall provide the Customer Materials (historical sales data) by 1 March 2026.\n\n"
+           "## 2. Deliverables\n\n2.1 Following receipt of the Purchase Order, Supplier shall deliver the Baseline Model within "
+           "15 Business Days after receipt of the Customer Materials.\n")
+    assert [(o["kind"], (o["trigger"] or {}).get("event")) for o in _parse(sow, "t.en.md")["obligations"] if o["clause"] == "2.1"] \
+        == [("model_delivery", "data_delivery")]

@@ -101,3 +101,10 @@ def test_a_gate_on_a_long_text_equals_the_pattern(pattern: tuple[str, int], piec
     assert gate.findall(text, pos) == rx.findall(text, pos)
     got, exp = gate.search(text, pos), rx.search(text, pos)
     assert (got and (got.span(), got.groups())) == (exp and (exp.span(), exp.groups()))
+
+
+def test_a_verbose_pattern_is_searched_as_it_is() -> None:
+    """Under re.VERBOSE a comment would swallow the guard's wrapper: such a pattern gets no guard."""
+    gate = Gated(re.compile(r"(?:\s*foo)bar  # a comment", re.X))
+    assert gate._wide() is gate.rx
+    assert gate.search("x" * 500 + " foobar") is not None

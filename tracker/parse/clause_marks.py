@@ -98,9 +98,9 @@ _SIGNATURE = re.compile(
     # a signature page's heading or a line signing for a party: "签署页", "代表客户签署：…"
     r"|签署页[ \t]*(?=\n)|代表[^\n:：。]{1,12}签(?:署|字)[ \t]*[:：]"
     # a signature table whose head row names each party in its column ("| 甲方（服务方）：某公司 | 乙方（需求方）：某公司 |")
-    # over a row of representatives, seals or dates
+    # over its rows of seals, signatures or dates (not a parties table's 法定代表人 and 联系电话)
     r"|\|[ \t]*(?:甲方|乙方|丙方)[^\n|:：]{0,12}[:：][^\n|]{2,60}\|[ \t]*(?:甲方|乙方|丙方)[^\n|:：]{0,12}[:：][^\n|]{2,60}\|[ \t]*\n"
-    r"(?:[ \t]*\|[ \t:|-]*\n)?[ \t]*\|[^\n]*(?:代表|签字|签章|盖章|日期)"
+    r"(?:[ \t]*\|[ \t:|-]*\n)?(?:[ \t]*\|[^\n]*\n){0,2}[ \t]*\|[^\n]*(?:签字|签章|盖章|日期)"
     # a signature table's row of sealed organisations: "| 某科技股份有限公司（公司章） | 某工业股份有限公司（公司及负责人章） |"
     r"|\|[ \t]*[^\n|]{2,60}(?:公司|集团|中心|院|所|大学|银行|医院)[ \t]*[(（][^)）\n|]{0,10}章[)）][ \t]*\|"
     # a representative's line with its date: "本公司代表：李某（业务总监）　日期：2026年9月17日"; a quotation's

@@ -77,12 +77,18 @@ def _without_papers(action: str) -> str:
     paper's head: 方案, 文档, 报告…), the verb and its object blanked."""
     out = action
     for verb in _HAND_OVER.finditer(action):
-        objects = _objects(action, verb)
+        # the object ends where the next act begins: "交付模型并提供使用手册" hands over a model, then a manual
+        nxt = _NEXT_ACT.search(action, verb.end())
+        clause = action[:nxt.start()] if nxt else action
+        objects = _objects(clause, verb)
         if all(_PAPER_END.search(head := _BRACKET.sub("", c).strip()) and not _MODEL_FILE.search(head) for c in objects):
-            after = _OBJECT_AFTER.match(action, verb.end())
-            end = after.end() if after and not _OBJECT_BEFORE.search(action, 0, verb.start()) else verb.end()
+            after = _OBJECT_AFTER.match(clause, verb.end())
+            end = after.end() if after and not _OBJECT_BEFORE.search(clause, 0, verb.start()) else verb.end()
             out = out[:verb.start()] + " " * (end - verb.start()) + out[end:]
     return out
+
+
+_NEXT_ACT = re.compile(rf"并|且|再|然后|同时|{HAND_OVER}")
 
 
 def client_hands_data(action: str) -> bool:

@@ -183,7 +183,6 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("delivery", r"交付(?:日)?|交货|成果提交|提交成果"),
 )
 
-
 #: wordings the duty rules also read as a spec event where the time layer keeps a finer id or none:
 #: a payment notice is the invoice, a delivered system is the model's delivery, a reconciled batch
 #: or a mid-term check passed is accepted (spec ids directly)
@@ -298,10 +297,11 @@ DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})
 
 #: what a penalty is charged on → the spec's basis ids. The delayed part wins wherever it is
 #: ("未交付部分对应合同金额"); otherwise the basis named last before the rate.
-#: the contract's total price, however named: 合同总价, 研发经费总额, 总服务费, 年度订阅费 (a one-year
-#: subscription's fee is its total; an order's sum under a framework); one vocabulary for the fee fact and the penalty basis
+#: ORDER_SUM: an order's sum under a framework, not the late order's (该/子/逾期/未交付…订单) nor one order's (每笔/单笔);
+#: TOTAL_FEE: the total price, however named (合同总价, 研发经费总额, 年度订阅费…): one vocabulary for the fee and the basis
+ORDER_SUM = r"(?<![该当子批每单各应笔份])(?<!逾期)(?<!未交付)订单(?:总)?(?:金额|价款|总价)|订单总价"
 TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}(?<!违约)(?<!赔偿)(?<!保证)(?<!押)金总(?:额|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
-             r"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度(?:订阅|运维|服务|维护|许可)费|(?<![该当子批])(?<!逾期)订单(?:总)?(?:金额|价款)|订单总价")
+             rf"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度(?:订阅|运维|服务|维护|许可)费|{ORDER_SUM}")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"

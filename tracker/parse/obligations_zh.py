@@ -220,10 +220,11 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             continue
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s) and not continued:
             continue  # "订单…经双方签章后成为本协议附件": an event, no period and no duty word: a description
-        # the subject in the duty's own clause, through the words after a fronted time or condition ("期满后15日内，乙方应…"):
-        # "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
-        cut = next((i for i in range(b, len(s)) if s[i] in ",，;；" and i > b and s[i - 1] not in "的后时起"), len(s))
-        party = _party(ctx, _FRONTED_TIME.sub("", s[:a]) + s[b:cut], kind, prefix=s[:a])
+        # the subject in the duty's own clause, which runs to its duty word (past a fronted time or condition: "期满后
+        # 15日内，经双方协商一致，乙方应…"): "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
+        duty_at = DUTY.search(s, b)
+        clause_end = next((i for i in range(duty_at.end() if duty_at else b, len(s)) if s[i] in ",，;；"), len(s))
+        party = _party(ctx, _FRONTED_TIME.sub("", s[:a]) + s[b:clause_end], kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
             party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
@@ -290,10 +291,12 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
     for cell in row.deadline_cells():
         cu = Unit(u.label, cell.start, cell.end)
         cell_text = ctx.unit_text(cu)  # a cell is read like a sentence: the time layer first
-        said = tables_zh.with_milestone(text, row, cell_text)  # ("确认后10个工作日内" under "…报告经甲方确认")
-        ob = _restated_time(ctx, cell_text) or duty_time(ctx, cu, said or cell_text, payment_row=True)
+        restated = tables_zh.with_milestone(text, row, cell_text)  # ("确认后10个工作日内" under "…报告经甲方确认")
+        shift = 0
+        if (ob := _restated_time(ctx, cell_text)) is None:
+            ob = duty_time(ctx, cu, restated or cell_text, payment_row=True)
+            shift = len(restated) - len(cell_text) if restated else 0  # (positions back in the cell)
         if ob is not None:
-            shift = len(said) - len(cell_text) if said else 0  # (positions in the cell)
             a, b = cell.start + max(0, ob.pop("_a") - shift), cell.start + max(0, ob.pop("_b") - shift)
             break
     else:  # the event is in another column ("模型交付" | "交付之日起30日内"): read the row as a whole

@@ -130,12 +130,11 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
             seg = replace(seg, start=seg.start + row[0], end=seg.start + row[1])
             s = text[seg.start:seg.end]
         bullets = _cue_bullets(s)
+        # the clause around its bullets (a suspension there is every bullet's; one in a bullet is its own): built once
+        outside = "".join(s[a:b] for a, b in zip([0] + [e for _, e in bullets], [b for b, _ in bullets] + [len(s)], strict=True))
         for start, end in bullets or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
             piece = replace(seg, start=seg.start + start, end=seg.start + end)
-            rest = s  # (the clause around a bullet, the other penalties' bullets left out: their suspension is theirs)
-            for a, b in bullets:
-                rest = rest if (a, b) == (start, end) else rest[:a] + " " * (b - a) + rest[b:]
-            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], rest)
+            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], outside if bullets else None)
     return facts
 
 
@@ -151,8 +150,9 @@ def _cue_bullets(s: str) -> list[tuple[int, int]]:
     return got if len(got) >= 2 else []
 
 
-def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: str) -> None:
-    """One penalty from ``s`` (a clause, a table row or a bullet of ``whole``), unless its kind was read."""
+def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: str | None) -> None:
+    """One penalty from ``s`` (a clause, a table row or a bullet), unless its kind was read; ``whole``: the
+    clause around the bullets, when ``s`` is one."""
     text = ctx.text
     if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
         kind = "confidentiality_breach"
@@ -205,7 +205,7 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
             break
     if p.rate is None:
         p.per = p.per if rxl.search(r"overdue|delay", s, re.I) and kind == "late_payment" else None
-    sm = _suspension(s) or (_suspension(whole) if whole != s else None) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
+    sm = _suspension(s) or (_suspension(whole) if whole is not None else None) or _suspension_in_next(ctx, seg, facts.read)  # "4.5 If any amount remains unpaid for more than 15 days…, Provider may suspend"
     if sm:
         got = en_duration(sm)
         if got and not (got.y or got.m or got.h):

@@ -126,7 +126,7 @@ class Gated:
     text (a whole document) is searched with ``rx`` behind a first-character guard when ``re`` has no
     prefix of its own to skip by (``rx_prefilter``): the same matches, a position tried at one test."""
 
-    __slots__ = ("rx", "words", "folds", "recent", "wide", "own")
+    __slots__ = ("rx", "words", "folds", "recent", "wide", "imported")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
@@ -136,15 +136,16 @@ class Gated:
         #: question again and again (1 MB of one wrapped duty line: 90,000 searches of twenty strings)
         self.recent: dict[tuple[str, int, int], re.Match[str] | None] = {}
         self.wide: re.Pattern[str] | None = None
-        self.own = at_import()  # (made while a module is imported: the program's own pattern)
+        self.imported = at_import()  # (made while a module is imported: the program's own pattern)
 
     def _wide(self) -> re.Pattern[str]:
         """``rx`` for long texts: guarded where that helps (compiled on first use, kept like ``rx``)."""
         if self.wide is None:
             rx = self.rx
             # kept when the pattern is (one made while a module is imported is the program's): no parse, no compile next run
-            with own() if self.own else derived_from(rx.pattern):
-                if unprefixed(rx.pattern, rx.flags) and (text := guard(rx.pattern, rx.flags)) != rx.pattern:
+            with own() if self.imported else derived_from(rx.pattern):
+                if not rx.flags & re.VERBOSE and unprefixed(rx.pattern, rx.flags) \
+                        and (text := guard(rx.pattern, rx.flags)) != rx.pattern:  # (a verbose pattern's comment would swallow the wrapper)
                     rx = re.compile(text, rx.flags)
             self.wide = rx
         return self.wide

@@ -81,8 +81,8 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
     v = read_time(s, "en")
     if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
             and ("receipt of the " in s or "receiving the " in s) and (
-            named := next((m.group(0) for n in client_supplied_en(document)
-                           if n in s and (m := _RECEIPT_OF.search(s)) is not None and m.group("n").startswith(n)), None)):
+            named := next((m.group(0) for n in client_supplied_en(document) if n in s
+                           for m in _RECEIPT_OF.finditer(s) if m.group("n").startswith(n)), None)):
         # "15 Business Days after receipt of the (complete) Customer Materials": what the client supplies is its data
         return _read_as(s, named, "receipt of the data")
     if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \

@@ -35,7 +35,9 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("commencement", r"commencement\s+date|\b(?:the|its|this)\s+start\s+date"),  # (not "the Order Start Date")
     ("signing", r"date\s+of\s+this\s+(?:agreement|contract)|execution(?:\s+of\s+this\s+(?:agreement|sow|contract))?"
                 r"|signature|signing|signed|countersign(?:s|ed|ing|ature)?|(?:both\s+parties|the\s+parties|each\s+party)\s+sign\b"),
-    ("go_live", r"go[-\s]live(?:\s+date)?|\bdeployment\b(?!\s+(?:of|plan|guide|environment|team|support|services?|fees?)\b)"),
+    # a bare "after deployment", not a deployment's plan or review, nor one to a test environment
+    ("go_live", r"go[-\s]live(?:\s+date)?|\bdeployment\b(?!\s+(?:of|plan|guide|environment|team|support|services?|fees?|approval"
+                r"|readiness|review|window)\b)(?![^.;,]{0,24}\b(?:test(?:ing)?|staging|UAT|sandbox)\s+environment)"),
     ("kickoff", r"kick[-\s]?off(?:\s+meeting)?"),
     ("closing", r"closing\s+date|\bclosing\b"),
     ("trade_date", r"trade\s+date"),
