@@ -223,7 +223,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         # the subject in the duty's own clause, which runs to its duty word (past a fronted time or condition: "期满后
         # 15日内，经双方协商一致，乙方应…"): "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
         duty_at = DUTY.search(s, b)
-        clause_end = next((i for i in range(duty_at.end() if duty_at else b, len(s)) if s[i] in ",，;；"), len(s))
+        clause_end = m.start() if (m := _CLAUSE_END.search(s, duty_at.end() if duty_at else b)) else len(s)
         party = _party(ctx, _FRONTED_TIME.sub("", s[:a]) + s[b:clause_end], kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
@@ -335,6 +335,7 @@ def _series_week(ctx: Ctx, before: str) -> date | None:
 
 
 _UNTIL = re.compile(r"[,，]?\s*(?:直至|直到)[^,。;]*")
+_CLAUSE_END = re.compile(r"[,，;；]")
 _RESTATED = re.compile(r"\(\s*即\s*(?P<t>[^()]{4,60})\)")
 
 
