@@ -238,7 +238,7 @@ ROW_NOUN_FILLER = r"[各每一个的]|款项|费用|价款|款"
 
 #: obligation kinds by what the sentence asks for, tried in order (the first that matches wins).
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
-KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|逾期利息|罚金|罚款|不再(?:执行|履行|支付)|予以取消|(?<!不)作废"  # (a cancelled duty is none)
+KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|(?:逾期|迟延|延迟|延滞)利息|罚金|罚款|不再(?:执行|履行|支付)|予以取消|(?<!不)作废"  # (a cancelled duty is none)
 REMAINDER = r"余款|尾款|余额|剩余(?:款项|部分|价款|费用|金额)|其余(?:款项|价款|费用)"  # what is left: parse.remainders
 PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
