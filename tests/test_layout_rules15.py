@@ -269,3 +269,20 @@ def test_review_mends_of_this_sessions_rules() -> None:
            "15 Business Days after receipt of the Customer Materials.\n")
     assert [(o["kind"], (o["trigger"] or {}).get("event")) for o in _parse(sow, "t.en.md")["obligations"] if o["clause"] == "2.1"] \
         == [("model_delivery", "data_delivery")]
+
+
+def test_a_framework_numbered_1_with_items_1_and_an_order_numbered_yi() -> None:
+    """(Blind batch 81.) Articles "1. 项目与服务范围" over items "(1)…", then after the signatures an order whose
+    sections are "一、订单内容": the body keeps its own articles (its term, penalties and signing date), the
+    order its own; a late part's fee (逾期部分对应费用) is the delayed amount."""
+    text = ("智慧工地视频AI识别服务框架协议\n\n采购方（甲方）：四川某建设有限公司\n服务商（乙方）：成都某人工智能科技有限公司\n\n"
+            "1. 项目与服务范围\n(1) 乙方根据甲方工作订单训练识别算法。\n\n"
+            "2. 违约责任\n(1) 乙方逾期交付的，每逾期一日，按逾期部分对应费用的千分之一向甲方支付违约金。\n\n"
+            "3. 期限\n(1) 本协议自双方签字盖章之日起生效，有效期两年。\n\n"
+            "甲方（盖章）：四川某建设有限公司\n日期：2026年3月20日\n\n——————\n附件：工作订单\n\n"
+            "一、进度安排\n1. 甲方应于2026年4月3日前向乙方提供不少于2000小时的工地监控样本视频。\n")
+    doc = _parse(text)
+    c = doc["contract"]
+    assert (c["signed_date"], c["term"], c["expiry_date"]) == ("2026-03-20", "P2Y", "2028-03-20")
+    assert [(p["kind"], p["basis"]) for p in c["penalties"]] == [("late_delivery", "delayed_amount")]
+    assert [o["kind"] for o in doc["obligations"] if o["due_date"] == "2026-04-03"] == ["data_delivery"]

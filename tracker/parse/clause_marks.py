@@ -38,8 +38,8 @@ _ARTICLE = re.compile(
     rf"|{_LINE_START}(?P<rh>\d{{1,2}})\.[ \t]+(?=[A-Z][A-Za-z'’&/-]*(?:[ \t]+[A-Za-z'’&/-]+){{0,4}}\.(?:[ \t]|\n))"
     # "1. PROJECT OVERVIEW": a numbered heading line in capitals
     rf"|{_LINE_START}(?P<up>\d{{1,2}})\.?[ \t]+(?=[A-Z][A-Z'’ &,/\-]{{2,60}}[ \t]*(?:\n|$))"
-    # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1
-    rf"|{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d][^\n。;:]{{0,30}}\n(?:[ \t]*\n)*[ \t#>*\-]*(?P=ot)\.1(?!\d)))",
+    # "1. 技术服务的内容": a numbered title line whose next line opens clause 1.1 (or its item "(1)")
+    rf"|{_LINE_START}(?P<ot>\d{{1,2}})[.、][ \t]*(?=[^\s\d][^\n。;:]{{0,30}}\n(?:[ \t]*\n)*[ \t#>*\-]*(?:(?P=ot)\.1(?!\d)|[(（]1[)）])))",
 )
 #: "4. 合同期限": a short numbered title line (no sentence punctuation). Counted as an article only in
 #: a document whose other numbered titles are articles (one opens clause N.1 on the next line) and
