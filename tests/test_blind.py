@@ -21,14 +21,14 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch25": 0.97, "batch26": 0.95, "batch27": 0.94, "batch28": 0.93, "batch29": 0.93, "batch30": 0.89,
           "batch31": 0.89, "batch32": 0.91, "batch33": 0.92, "batch34": 0.94, "batch35": 0.94, "batch36": 0.94,
           "batch37": 0.90, "batch38": 0.98, "batch39": 0.97, "batch40": 0.96, "batch41": 0.96, "batch42": 0.95,
-          "batch43": 0.92, "batch44": 0.93, "batch45": 0.90, "batch46": 0.94, "batch47": 0.94, "batch48": 0.92,
+          "batch43": 0.92, "batch44": 0.93, "batch45": 0.90, "batch46": 0.94, "batch47": 0.95, "batch48": 0.92,
           "batch49": 0.94, "batch50": 0.94, "batch51": 0.97, "batch52": 0.89, "batch53": 0.95, "batch54": 0.90,
           "batch55": 0.88, "batch56": 0.94, "batch57": 0.97, "batch58": 0.95, "batch59": 0.93, "batch60": 0.81,
           "batch61": 0.85, "batch62": 0.98, "batch63": 0.98, "batch64": 0.95, "batch65": 0.96, "batch66": 0.93,
           "batch67": 0.95, "batch68": 0.98, "batch69": 0.97, "batch70": 0.96, "batch71": 0.96, "batch72": 0.95,
           "batch73": 0.98, "batch74": 0.99, "batch75": 0.99,
           "batch76": 0.97, "batch77": 0.99, "batch78": 0.98, "batch79": 0.99,
-          "batch80": 0.95, "batch81": 0.91}
+          "batch80": 0.95, "batch81": 0.96}
 
 
 def _cases(batch: str) -> list[Path]:
