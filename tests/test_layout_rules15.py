@@ -286,3 +286,14 @@ def test_a_framework_numbered_1_with_items_1_and_an_order_numbered_yi() -> None:
     assert (c["signed_date"], c["term"], c["expiry_date"]) == ("2026-03-20", "P2Y", "2028-03-20")
     assert [(p["kind"], p["basis"]) for p in c["penalties"]] == [("late_delivery", "delayed_amount")]
     assert [o["kind"] for o in doc["obligations"] if o["due_date"] == "2026-04-03"] == ["data_delivery"]
+
+
+def test_a_metric_with_its_definition_in_brackets_and_a_monthly_usage_statement() -> None:
+    """(Blind batch 81.) "评分准确率（与教师评分差值不超过2分的作文占比）不低于90%": the bracket defines the metric; "每月10日前
+    …提供上月API调用量、可用率及费用明细" is a periodic report."""
+    text = ("作文批改大模型API服务协议\n甲方：某教育科技有限公司\n乙方：某智能科技有限公司\n一、指标\n"
+            "1. 专属模型应达到以下指标：评分准确率（与教师评分差值不超过2分的作文占比）不低于90%，病句识别召回率不低于85%。\n"
+            "二、服务\n1. 服务期内，乙方应于每月10日前向甲方提供上月API调用量、可用率及费用明细。\n")
+    doc = _parse(text)
+    assert doc["contract"]["metrics_targets"] == {"accuracy": "0.90", "recall": "0.85"}
+    assert [o["kind"] for o in doc["obligations"] if o["clause"] == "2.1"] == ["progress_report"]

@@ -323,7 +323,7 @@ METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召
 
 
 #: each metric's threshold sentence, compiled at import (kept by tracker.regex_cache between runs)
-_METRICS = tuple((key, re.compile(rf"(?:{names})(?:[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?[ ]?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)"
+_METRICS = tuple((key, re.compile(rf"(?:{names})(?:\([^()]{{0,40}}\)(?=\s*(?:不得低于|不应低于|应不低于|不低于|达到|≥)))?(?:[^,。;:]{{0,16}}?(?:不得低于|不应低于|应不低于|不低于|不少于|不小于|达到|达|至少|高于|≥|>=|大于等于|应达)\s*(?P<v>\d+(?:\.\d+)?\s*%|0?[ ]?\.\d+|百分之[{CN_NUM_CHARS}点]+|[零〇][点][零〇一二三四五六七八九]+)"
                                   r"|[^,。;:\d]{0,4}?(?P<w>\d+(?:\.\d+)?\s*%)\s*(?:或|及)以上)", re.I))  # "准确率98%或以上"
                  for key, names in METRIC_NAMES)
 
