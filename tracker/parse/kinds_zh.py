@@ -44,6 +44,7 @@ def _objects(action: str, verb: re.Match[str]) -> list[str]:
 # compiled at import, so kept by tracker.regex_cache between runs
 _PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
 _HAND_OVER = re.compile(HAND_OVER)
+_NEXT_ACT = re.compile(rf"并|且|再|然后|同时|{HAND_OVER}")  # where a hand-over's object ends
 _NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
 _NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测)报告")
 
@@ -87,8 +88,6 @@ def _without_papers(action: str) -> str:
             out = out[:verb.start()] + " " * (end - verb.start()) + out[end:]
     return out
 
-
-_NEXT_ACT = re.compile(rf"并|且|再|然后|同时|{HAND_OVER}")
 
 
 def client_hands_data(action: str) -> bool:

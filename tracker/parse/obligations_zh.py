@@ -210,7 +210,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
-        action = _FRONTED_TIME.sub("", s[:a]) + _UNTIL.sub("", s[b:])  # (not "系统上线后，": it dates the duty; not "…，直至…": the series' end)
+        action = (words_before := _FRONTED_TIME.sub("", s[:a])) + _UNTIL.sub("", s[b:])  # (not "系统上线后，": it dates the duty; not "…，直至…": the series' end)
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         kind = kind or (_kind(lead_duty, None) if lead_duty else None)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
@@ -224,7 +224,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         # 15日内，经双方协商一致，乙方应…"): "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
         duty_at = DUTY.search(s, b)
         clause_end = m.start() if (m := _CLAUSE_END.search(s, duty_at.end() if duty_at else b)) else len(s)
-        party = _party(ctx, _FRONTED_TIME.sub("", s[:a]) + s[b:clause_end], kind, prefix=s[:a])
+        party = _party(ctx, words_before + s[b:clause_end], kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
             party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule

@@ -131,10 +131,11 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
             s = text[seg.start:seg.end]
         bullets = _cue_bullets(s)
         # the clause around its bullets (a suspension there is every bullet's; one in a bullet is its own): built once
-        outside = "".join(s[a:b] for a, b in zip([0] + [e for _, e in bullets], [b for b, _ in bullets] + [len(s)], strict=True))
+        outside = "".join(s[a:b] for a, b in zip([0] + [e for _, e in bullets], [b for b, _ in bullets] + [len(s)],
+                                                  strict=True)) if bullets else None
         for start, end in bullets or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
             piece = replace(seg, start=seg.start + start, end=seg.start + end)
-            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], outside if bullets else None)
+            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], outside)
     return facts
 
 

@@ -150,6 +150,9 @@ class Gated:
             self.wide = rx
         return self.wide
 
+    def _for(self, text: str) -> re.Pattern[str]:
+        return self._wide() if len(text) > _SHORT else self.rx
+
     def may_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self.words is None:
             return True
@@ -160,7 +163,7 @@ class Gated:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if len(text) > _SHORT:
-            return self._wide().search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
+            return self._for(text).search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
         key = (text, pos, endpos)
         got = self.recent.get(key, _UNSEEN)  # (one lookup: another thread may clear the dict between two)
         if got is not _UNSEEN:
@@ -173,7 +176,7 @@ class Gated:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self.may_match(text, pos, endpos):
             return iter(())
-        return (self._wide() if len(text) > _SHORT else self.rx).finditer(text, pos, endpos)
+        return self._for(text).finditer(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.match(text, pos, endpos)  # anchored: cheap as it is
@@ -181,7 +184,7 @@ class Gated:
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         if not self.may_match(text, pos, endpos):
             return []
-        return (self._wide() if len(text) > _SHORT else self.rx).findall(text, pos, endpos)
+        return self._for(text).findall(text, pos, endpos)
 
 
 def gated(pattern: str | re.Pattern[str], flags: int = 0) -> Gated:

@@ -79,14 +79,13 @@ def find_time(s: str, document: str | None = None) -> TimeExpr | None:
             and (day := month_end(document, int(m.group("n")))) is not None:
         return TimeExpr(m.start(), m.end(), fixed_date=day)  # "By the end of Month 6", the contract's Months
     v = read_time(s, "en")
-    if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
-            and ("receipt of the " in s or "receiving the " in s) and (
+    unanchored = document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other"))
+    if unanchored and ("receipt of the " in s or "receiving the " in s) and (
             named := next((m.group(0) for n in client_supplied_en(document) if n in s
                            for m in _RECEIPT_OF.finditer(s) if m.group("n").startswith(n)), None)):
         # "15 Business Days after receipt of the (complete) Customer Materials": what the client supplies is its data
         return _read_as(s, named, "receipt of the data")
-    if document is not None and (v is None or (isinstance(v, Deadline) and schema_event(v.anchor) == "other")) \
-            and " Report" in s and (report := next((r for r in evaluation_reports_en(document) if f"the {r}" in s), None)):
+    if unanchored and " Report" in s and (report := next((r for r in evaluation_reports_en(document) if f"the {r}" in s), None)):
         # "after Licensee's receipt of the Quality Assessment Report", a report the contract says states the metrics
         return _read_as(s, f"the {report}", "the evaluation report")
     if isinstance(v, Recurrence):
