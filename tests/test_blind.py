@@ -28,7 +28,8 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch67": 0.95, "batch68": 0.98, "batch69": 0.97, "batch70": 0.96, "batch71": 0.96, "batch72": 0.95,
           "batch73": 0.98, "batch74": 0.99, "batch75": 0.99,
           "batch76": 0.97, "batch77": 0.99, "batch78": 0.98, "batch79": 0.99,
-          "batch80": 0.95, "batch81": 0.97}
+          "batch80": 0.95, "batch81": 0.97,
+          "batch82": 0.94, "batch83": 0.96}
 
 
 def _cases(batch: str) -> list[Path]:
