@@ -116,6 +116,8 @@ _SIGNATURE = re.compile(
     # a party's line followed by its signatory's: "客户：XX有限公司\n授权签署人：…" (any role word)
     r"|(?<![\d.])(?![ \t]*(?:住\s*所|地\s*址|通讯地址|联系|电子|电话|传真|邮))[^\n:：。\d]{1,10}[:：][^\n]{2,60}\n[ \t]*"
     r"(?:授权(?:签署人|签字人|代表)|法定代表人|签署人)[^\n:：]{0,10}[:：]"  # (not a party's address line above its representative)
+    # two signatories' fields side by side, one per column: "授權簽署人：黃某　　　授權簽署人：鄧某"
+    r"|(?P<sig>授权(?:签署人|签字人|代表)|签署人|签字人)[ \t\u3000]*[:：][^\n]{0,30}?[ \t\u3000]{2,}(?P=sig)[ \t\u3000]*[:：]"
     # "Signed by the authorised representatives of the Parties:" / "Agreed and signed for and on behalf of…:"
     r"|(?:Agreed\s+and\s+)?(?:[Ss]igned|[Ee]xecuted)\s+(?:for\s+and\s+)?(?:by|on\s+behalf)\b[^\n:]{0,80}:[ \t]*(?=\n))",
 )

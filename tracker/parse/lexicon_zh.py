@@ -35,7 +35,7 @@ ROLE_WORDS: dict[str, str] = {
     "技术服务方": "provider", "技术方": "provider", "供应商": "provider", "供方": "provider",
     "供货方": "provider", "中标人": "provider", "中标供应商": "provider", "成交供应商": "provider",
     "承接方": "provider", "开发方": "provider", "研发方": "provider", "承包方": "provider",
-    "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider",
+    "承包人": "provider", "承揽方": "provider", "承揽人": "provider", "卖方": "provider", "承办商": "provider",
     "许可方": "provider", "许可人": "provider", "授权方": "provider", "出租方": "provider", "出租人": "provider",
     "服务供应商": "provider", "研究开发方": "provider", "技术开发方": "provider", "评测服务方": "provider",
     "数据提供方": "provider", "资料提供方": "provider", "承建单位": "provider", "承建方": "provider", "实施单位": "provider", "实施方": "provider",
@@ -53,7 +53,7 @@ ROLE_STEMS: dict[str, str] = {
     "招标": "client", "承租": "client", "出资": "client", "订阅": "client", "订购": "client",
     "受让": "client", "买受": "client", "需求": "client", "建设": "client",
     "受托": "provider", "受任": "provider", "许可": "provider", "授权": "provider", "出租": "provider",
-    "承包": "provider", "承揽": "provider", "承接": "provider", "承建": "provider",
+    "承包": "provider", "承揽": "provider", "承接": "provider", "承建": "provider", "承办": "provider",
     "转让": "provider", "让与": "provider", "出卖": "provider", "中标": "provider",
     "供应": "provider", "供货": "provider", "实施": "provider", "开发": "provider", "研发": "provider",
     "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
@@ -254,8 +254,8 @@ EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|月度报告|季度报告|服务报告"
-#: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明): ``progress_report``
-PERIODIC_REPORT = r"报告|汇报|报送|情况说明|报表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}明细"
+#: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
+PERIODIC_REPORT = r"报告|汇报|(?<!投资)回报|报送|情况说明|报表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}明细"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证|病例|病历|音频|日志"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线

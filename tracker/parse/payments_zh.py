@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tracker.parse.common import Facts, RawObligation, Unit
 from tracker.parse.context_zh import (
+    DUTY,
     INSTALMENT_TITLE,
     RATE_RX,
     Ctx,
@@ -75,7 +76,7 @@ def _each_instalment(ctx: Ctx, facts: Facts, u: Unit) -> Decimal | None:
 
 _INSTALMENT_WORD = re.compile(r"每|期|季|年度|(?<![上当本])月")
 _TOTAL_BEFORE = re.compile(r"(?:总计|总额|总价|合计|总金额|价款总额)[^,;。]{0,6}$")
-_SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)的?\s*(?P<r>{RATE_RX.pattern})")
+_SHARE_OF_TOTAL = re.compile(rf"(?:合同总额|合同总价|总金额|服务费用?总额|总价款|合同价款|总费用)[的之]?\s*(?P<r>{RATE_RX.pattern})")
 
 
 #: a sum each occurrence of a recurring payment pays: 当季许可费, 每月服务费为
@@ -96,6 +97,14 @@ def _paid_up_to(s: str, share: str) -> bool:
 
 
 def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation) -> None:
+    i = _unit_index(ctx, u)
+    prev = ctx.units[i - 1] if i and ctx.units[i - 1].label == u.label else None
+    prev_text = ctx.unit_text(prev) if prev is not None else ""
+    if prev is not None and not _sum_or_share(ctx, facts, u, s) and INSTALMENT_TITLE.search(prev_text) \
+            and not DUTY.search(prev_text) and _sum_or_share(ctx, facts, prev, prev_text):
+        # "第一期款项为服务费总额之30%，即港币145,800元。委托方须于发票日期起三十日内支付。": the sentence
+        # before, in the same clause, states the instalment this one pays (and has no duty of its own)
+        u, s = prev, prev_text
     text = ctx.text
     money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
              if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start])]
@@ -121,12 +130,7 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         except (NumeralError, ArithmeticError):
             raw.percent = None
         raw.cumulative = _paid_up_to(s, pm.group(0))
-    tm = INSTALMENT_TITLE.search(s)
-    if tm is None:
-        i = _unit_index(ctx, u)
-        prev = ctx.units[i - 1] if i else None
-        if prev is not None and prev.label == u.label:
-            tm = INSTALMENT_TITLE.search(ctx.unit_text(prev))
+    tm = INSTALMENT_TITLE.search(s) or (INSTALMENT_TITLE.search(prev_text) if prev is not None else None)
     title = tm.group(0) if tm else "付款"
     if raw.percent is None and raw.amount is None and title in ctx.ratio_titles:
         raw.percent = ctx.ratio_titles[title]
@@ -134,3 +138,9 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         pct = (raw.percent * 100).normalize()
         title += f" {format(pct, 'f')}%"
     raw.title = title
+
+
+def _sum_or_share(ctx: Ctx, facts: Facts, u: Unit, s: str) -> bool:
+    """Whether the sentence states a sum or a share of the total (what ``_payment_details`` reads first)."""
+    return bool(find_money(ctx.text, u.start, u.end, capital_wins=not facts.authoritative_figures)
+                or _SHARE_OF_TOTAL.search(s) or RATE_RX.search(s))

@@ -1,5 +1,5 @@
 """The signing date of a Chinese contract: the signature blocks' dates (the later of two), a 签订日期
-field, "本合同于…签订/订立"; never a date inside a term range or an order's own date after the signatures."""
+field, "本合同/本协议于…签订/订立"; never a date inside a term range or an order's own date after the signatures."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def rule_signed(ctx: Ctx, seen: Facts) -> Facts:
     if candidates:  # the signature block and the 签订日期 field come first
         facts.signed_date = max(candidates)
         return facts
-    for m in re.finditer(r"本合同(?:由[^。]{0,120}?)?于", ctx.text):
+    for m in re.finditer(r"本(?:补充)?(?:合同|协议|契约|合约)(?:由[^。]{0,120}?)?于", ctx.text):
         hits = find_dates(ctx.text, m.end(), m.end() + 20)
         if hits and hits[0].value and re.match(r"\s*(?:在[^,。]{0,20}|由[^,。]{0,20})?(?:签(?:订|署)|订立)", ctx.text[hits[0].end:hits[0].end + 25]):
             candidates.append(hits[0].value)
