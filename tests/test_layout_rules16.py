@@ -71,3 +71,47 @@ def test_a_weekly_report_sent_back_by_email_is_a_progress_report() -> None:
     got = {o["clause"]: (o["kind"], o["party"], o["recurrence"]) for o in _parse(text)["obligations"]}
     assert got["3.1"] == ("progress_report", "provider", "FREQ=WEEKLY;BYDAY=FR")
     assert got.get("3.2", ("none",))[0] != "progress_report"
+
+
+BATCHES = ("数据标注服务合同\n**委托方（甲方）**：苏州某数科服务有限公司\n**标注服务方（乙方）**：合肥某数据标注有限公司\n"
+           "**签订日期**：2026年9月22日\n\n## 二、批次安排\n\n1. 各批次数量、金额及交付截止日如下：\n\n"
+           "| 批次 | 文本条数 | 金额（元） | 交付截止日 |\n|---|---|---|---|\n"
+           "| 第一批 | 100,000 | 120,000.00 | 2026年10月23日 |\n| 第二批 | 80,000 | 96,000.00 | 2026年11月20日 |\n\n"
+           "## 三、付款\n\n1. 批次款：每批次抽检合格后，甲方按下表支付该批次金额的80%：\n\n"
+           "| 批次 | 应付金额（元） | 付款期限 |\n|---|---|---|\n"
+           "| 第一批 | 96,000.00 | 第一批抽检合格之日起10个工作日内 |\n| 第二批 | 76,800.00 | 第二批抽检合格之日起10个工作日内 |\n\n"
+           "2. 全部批次抽检合格后15日内，乙方应删除其持有的全部原始文本。\n")
+
+
+def test_a_batch_table_with_a_delivery_deadline_column_dates_each_batch() -> None:
+    """A 交付截止日 column is a delivery deadline like 交付日期: each batch row is the provider's
+    delivery of its labelled work (no party column: the party doing the work)."""
+    got = [(o["kind"], o["party"], o["due_date"]) for o in _parse(BATCHES, "t.md")["obligations"] if o["clause"] == "2.1"]
+    assert got == [("other", "provider", "2026-10-23"), ("other", "provider", "2026-11-20")]
+
+
+def test_a_spot_check_passed_is_the_batch_accepted_and_a_table_lead_pays_nothing_itself() -> None:
+    """抽检合格 is acceptance; "甲方按下表支付该批次金额的80%" is the lead of the table's payments,
+    not a payment of 80% of the total."""
+    obs = _parse(BATCHES, "t.md")["obligations"]
+    pays = [(o["amount"], o["trigger"]) for o in obs if o["kind"] == "payment"]
+    after = {"event": "acceptance", "offset": "P10D", "business_days": True}
+    assert pays == [("96000.00", after), ("76800.00", after)]
+    deletion = [o["trigger"] for o in obs if o["clause"] == "3.2"]
+    assert deletion == [{"event": "acceptance", "offset": "P15D", "business_days": False}]
+
+
+def test_a_lead_in_that_states_its_own_sum_is_an_instalment() -> None:
+    """"甲方按以下进度分期支付：首付款为合同总额的30%，即人民币30,000元，…15日内支付" pays its own sum."""
+    text = ("第四条 付款\n4.1 合同总额为人民币100,000元。\n"
+            "4.2 甲方按以下进度分期支付：首付款为合同总额的30%，即人民币30,000元，甲方应在本合同签订之日起15日内支付。\n"
+            "4.3 尾款为合同总额的70%，即人民币70,000元，甲方应于验收合格后10日内支付。\n")
+    pays = [(o["clause"], o["amount"]) for o in _parse(text, "t.txt")["obligations"] if o["kind"] == "payment"]
+    assert pays == [("4.2", "30000.00"), ("4.3", "70000.00")]
+
+
+def test_a_markdown_heading_opens_the_outline_at_any_number() -> None:
+    """An excerpt whose first Markdown heading is "## 二、": articles 2 and 3, as 第二条 would be."""
+    text = ("标注合同\n甲方：苏州某公司\n乙方：合肥某公司\n## 二、批次安排\n\n1. 乙方应于2026年10月1日前交付第一批标注数据。\n\n"
+            "## 三、付款\n\n1. 甲方应于2026年11月1日前支付人民币1万元。\n")
+    assert [o["clause"] for o in _parse(text, "t.md")["obligations"]] == ["2.1", "3.1"]

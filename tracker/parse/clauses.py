@@ -264,8 +264,8 @@ def segment(text: str, whole: bool = True) -> Clauses:
             if art_scheme.get(pos) == "rh" and art_hashed and not hashed and not part_start:
                 continue  # "3. **Pilot Model.** …" under "## 2. Milestones": a list item, not article 3
             # the first article may have any number (an excerpt, a supplement that starts at 第三条)
-            # when it is a 第N条 heading at a line start
-            first = (article == 0 or part_start) and (n == 1 or (art_scheme.get(pos) == "di" and _at_line_start(text, pos))
+            # when it is a 第N条 heading at a line start or a Markdown heading ("## 二、批次安排")
+            first = (article == 0 or part_start) and (n == 1 or ((art_scheme.get(pos) == "di" or hashed) and _at_line_start(text, pos))
                                                       or (isinstance(n, int) and _opens_first_clause(text, pos, n)))
             # an excerpt that skips articles ("6. TERM" … "9. CONFIDENTIALITY"): a jump forward counts when
             # the next line opens a clause of that article ("9.1", "8.3")

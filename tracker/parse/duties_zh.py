@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from tracker.parse.common import RawObligation, Unit, find_dates
 from tracker.parse.lexicon_zh import OTHER_ACTION, PAYMENT_ACTION, SUBJECT_DUTY
+from tracker.parse.money_text import find_money
 
 _RELATIVE = re.compile(
     r"(?:起|后)\s*(?:第\s*)?[\d一二三四五六七八九十百两]+\s*(?:个)?(?:工作日|工作天|自然日|日历日|日历天|日|天|月|周)\s*(?:内|之内|以内|前)"
@@ -118,4 +119,22 @@ def drop_general_terms(obligations: list[RawObligation], read: list[tuple[int, i
     return out
 
 
-__all__ = ["drop_general_terms", "split", "split_all"]
+#: a sentence that defers to a table or list after it: "每批次抽检合格后，甲方按下表支付该批次金额的80%："
+_DEFERS = re.compile(r"(?:按|依|依照|按照|根据)(?:下表|下列|如下|以下|附表)|(?:下表|下列|如下)(?:所列|约定)?[^,。;]{0,4}$")
+
+
+def drop_schedule_leads(text: str, obligations: list[RawObligation], read: list[tuple[int, int]]) -> list[RawObligation]:
+    """A payment sentence that pays "as the table below says" and states no sum, followed in its clause by
+    that table's payments, is their lead-in, not an instalment of its own (its share is of each row's sum, not of
+    the total); its span goes to ``read``."""
+    out = []
+    for i, o in enumerate(obligations):
+        if o.kind == "payment" and o.label and _DEFERS.search(text, o.start, o.end) \
+                and not find_money(text, o.start, o.end) and any(p.kind == "payment" and p.label == o.label and p.start >= o.end for p in obligations[i + 1:]):
+            read.append((o.start, o.end))
+            continue
+        out.append(o)
+    return out
+
+
+__all__ = ["drop_general_terms", "drop_schedule_leads", "split", "split_all"]

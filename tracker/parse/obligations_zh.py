@@ -258,7 +258,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
 
     payment_lists_zh.fill_equal(ctx.text, facts.obligations, not facts.authoritative_figures)
     facts.obligations = series_bounds_zh.fold(ctx.text, facts.obligations, facts.read)
-    facts.obligations = duties_zh.drop_general_terms(facts.obligations, facts.read)
+    facts.obligations = duties_zh.drop_schedule_leads(ctx.text, duties_zh.drop_general_terms(facts.obligations, facts.read), facts.read)
     facts.obligations = drop_pointers(ctx.text, facts.obligations, facts.read)
     facts.obligations = amendments_zh.apply(ctx.text, ctx.units, facts.obligations, facts.read)
     facts.obligations = amendments_zh.drop_amended(ctx.text, facts.obligations)
