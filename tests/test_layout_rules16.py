@@ -115,3 +115,21 @@ def test_a_markdown_heading_opens_the_outline_at_any_number() -> None:
     text = ("标注合同\n甲方：苏州某公司\n乙方：合肥某公司\n## 二、批次安排\n\n1. 乙方应于2026年10月1日前交付第一批标注数据。\n\n"
             "## 三、付款\n\n1. 甲方应于2026年11月1日前支付人民币1万元。\n")
     assert [o["clause"] for o in _parse(text, "t.md")["obligations"]] == ["2.1", "3.1"]
+
+
+DUTY_CELLS = ("医学影像报告生成大模型微调及私有化部署服务合同\n甲方（服务方）：成都某智算科技有限公司\n乙方（委托方）：绵阳市某医院\n"
+              "签订日期：2026年11月20日\n第一条　验收指标\n1.1　关键发现提取准确率不低于92%，F1值不低于0.88。\n"
+              "第三条　交付安排\n3.1　双方的交付事项及期限如下表：\n序号\t交付内容\t责任方\t交付期限\n"
+              "1\t脱敏影像报告语料及标注说明\t乙方\t乙方应于本合同签订之日起十个工作日内提交\n"
+              "2\t微调模型V1.0院内部署上线\t甲方\t甲方应于收到全部语料之日起四十五日内完成部署上线\n"
+              "3\t模型测评报告（载明第1.1条各项指标）\t甲方\t甲方应于部署上线后七个工作日内提交\n"
+              "4\t医护人员操作培训\t甲方\t甲方应于部署上线后三十日内完成不少于三场培训\n")
+
+
+def test_a_deadline_cell_that_is_a_sentence_takes_its_kind_from_the_rows_item_not_from_its_anchor() -> None:
+    """"甲方应于部署上线后七个工作日内提交" beside "模型测评报告": the report, due after the go-live; the
+    anchor's words (部署上线) date the duty and do not make it a model delivery."""
+    got = [(o["kind"], o["party"], (o["trigger"] or {}).get("event")) for o in _parse(DUTY_CELLS, "t.txt")["obligations"]
+           if o["clause"] == "3.1"]
+    assert got == [("data_delivery", "client", "signing"), ("model_delivery", "provider", "data_delivery"),
+                   ("evaluation_report", "provider", "model_delivery"), ("other", "provider", "model_delivery")]

@@ -42,6 +42,7 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         if not found and weeks is not None and (wd := week_end_date(ctx.text[cell.start:cell.end], weeks)):
             found = [wd]  # "第14周末" in a contract that defines its project weeks
         relative: dict[str, Any] = {}
+        got = None
         if not found:  # "收到首轮评测报告之日起20个工作日内", "每季度首月15日前" in the deadline column
             got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
             if got and got.get("recurrence"):
@@ -56,7 +57,12 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         if ctx.party_rx().search(cell_text) and re.search(lexicon_zh.MODAL, cell_text):
             # the cell is a duty sentence of its own ("乙方应于…内提交部署实施方案" beside the payment columns)
             party = _party(ctx, cell_text, "other")
-            own = kinds_zh.kind_of(cell_text, party) or "other"
+            # its own words less its time ("部署上线后七个工作日内" dates the duty), else the row's item with its verb:
+            # "甲方应于部署上线后七个工作日内提交" beside "模型测评报告（载明…指标）" hands in the report
+            own_words = cell_text[:got["_a"]] + cell_text[got["_b"]:] if got and "_a" in got else cell_text
+            item = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline"))
+            own = kinds_zh.kind_of(own_words, party)
+            own = (kinds_zh.kind_of(own_words + item, party) if own in (None, "other") else own) or own or "other"
             own = "other" if own in ("payment", "data_delivery") and party == "provider" else own
             facts.obligations.append(RawObligation(own, party, TITLES[own], u.label, cell.start, cell.end,
                                                    fixed_date=found[0] if found else None, **relative))
