@@ -97,6 +97,11 @@ def test_uncovered_year_raises_and_is_flagged_until_imported() -> None:
     ("US-NY", date(2026, 10, 12), False),  # Columbus Day
     ("CN", date(2026, 2, 14), True),     # Saturday worked (调休)
     ("HK", date(2025, 7, 1), False),     # HKSAR Establishment Day
+    # Hong Kong's working days skip its general holidays (Cap. 149), not only the statutory ones
+    ("HK", date(2026, 4, 3), False),     # Good Friday
+    ("HK", date(2026, 4, 7), False),     # the day following Easter Monday
+    ("HK", date(2026, 12, 25), False),   # Christmas Day
+    ("HK", date(2026, 4, 8), True),      # the Wednesday after Easter
 ])
 def test_hand_facts(code: str, day: date, expected: bool) -> None:
     assert is_working_day(day, Calendar(code)) is expected

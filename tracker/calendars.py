@@ -31,6 +31,10 @@ from tracker.record import field, record
 DEFAULT = "CN"
 # Codes that are not a plain ISO country (subdivision): the calendar the contract's wording means.
 _FINANCIAL = {"US-NY": "USNY"}  # "banks in New York are open": Federal Reserve Bank of New York holidays
+#: the package's categories a country's working days skip, where its default ("public") is narrower: Hong Kong's
+#: "public" is the statutory (labour) holidays; its 公眾假期, when banks and offices close, are the general holidays
+#: of Cap. 149, the package's "optional" ones besides (Good Friday, Easter Monday, Christmas, …)
+_CATEGORIES = {"HK": ("public", "optional")}
 _NAMES = {
     "CN": "mainland China (State Council schedule)",
     "TW": "Taiwan (with its make-up workdays)",
@@ -121,7 +125,8 @@ def _holidays_class(code: str) -> tuple[Any, dict[str, Any]]:
     if code in _FINANCIAL:
         return holidays.financial_holidays, {"market": _FINANCIAL[code]}
     country, _, sub = code.partition("-")
-    return holidays.country_holidays, {"country": country, **({"subdiv": sub} if sub else {})}
+    return holidays.country_holidays, {"country": country, **({"subdiv": sub} if sub else {}),
+                                       **({"categories": _CATEGORIES[country]} if country in _CATEGORIES else {})}
 
 
 @lru_cache(maxsize=16)
