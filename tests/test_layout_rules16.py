@@ -133,3 +133,25 @@ def test_a_deadline_cell_that_is_a_sentence_takes_its_kind_from_the_rows_item_no
            if o["clause"] == "3.1"]
     assert got == [("data_delivery", "client", "signing"), ("model_delivery", "provider", "data_delivery"),
                    ("evaluation_report", "provider", "model_delivery"), ("other", "provider", "model_delivery")]
+
+
+def test_a_yearly_fee_in_total_is_the_fee_and_a_penalty_cap_is_not() -> None:
+    """"年度保養費合共港幣…" (合共: Hong Kong's 合计) states the fee; "賠償總額以港幣45,000元為上限" caps
+    a fixed daily sum paid "作為違約賠償", and is no fee."""
+    text = ("軟件保養協議\n甲方（客戶）：港聯物流管理有限公司\n乙方（服務供應商）：卓程軟件系統有限公司\n"
+            "第二條　服務\n(1) 乙方須於2026年6月30日或之前完成版本升級。\n"
+            "第三條　費用\n(1) 年度保養費合共港幣貳拾捌萬捌仟元正（HK$288,000.00），分兩期支付。\n"
+            "第五條　逾期責任\n(1) 乙方未能於第二條第(1)款所定期限完成版本升級的，每延遲一日須向甲方支付港幣1,500元作為違約賠償，"
+            "賠償總額以港幣45,000元為上限。\n")
+    c = _parse(text)["contract"]
+    assert (c["total_fee"], c["currency"]) == ("288000.00", "HKD")
+    assert [(p["kind"], p["per"], p["amount"], p["cap"]) for p in c["penalties"]] == \
+        [("late_delivery", "day", "1500.00", {"amount": "45000.00"})]
+
+
+def test_a_contract_priced_only_in_its_penalties_names_their_currency() -> None:
+    text = ("外包服务合同\n甲方：某银行股份有限公司\n乙方：某科技有限公司\n第一条 服务\n1.1 乙方应于2026年6月30日前上线智能客服。\n"
+            "第五条 违约责任\n5.1 乙方逾期上线的，每逾期一日，甲方有权从应付服务费中扣减人民币3,000元作为违约金，扣减总额以人民币90,000元为限。\n")
+    c = _parse(text, "t.txt")["contract"]
+    assert (c["total_fee"], c["currency"]) == (None, "CNY")
+    assert [(p["amount"], p["cap"]) for p in c["penalties"]] == [("3000.00", {"amount": "90000.00"})]

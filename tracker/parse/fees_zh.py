@@ -19,7 +19,7 @@ _AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.A
 
 #: what introduces the total fee; guarded: a pattern with an optional head is tried only where a lead can start
 _FEE_LEAD = guarded(re.compile(
-    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\((?:含税|大写|小写)\))?\s*(?:为|是|:)"
+    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|合共|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\((?:含税|大写|小写)\))?\s*(?:为|是|:)"
     r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"
     rf"|(?:{lexicon_zh.ORDER_SUM})\s*(?:为|是|:)"))  # an order under a framework: its sum
 
@@ -29,6 +29,9 @@ _PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
 _WHOLE = re.compile(r"本(?:合同|协议|契约)")
 _IS_THE_TOTAL = re.compile(r"[,，]\s*(?:即|为|系)本(?:合同|协议|契约)(?:的)?(?:总价款|总价|总额|总金额|价款总额)")
 _SHARE_OF = re.compile(r"\s*的?\s*\d+(?:\.\d+)?\s*%")
+#: a penalty's sum or a ceiling is no price: "违约金总额", "赔偿总额以…为上限"
+_PENALTY_SUM = re.compile(r"(?:赔偿|违约金|罚金|滞纳金|赔偿金)(?:的)?(?:累计)?(?=总|合|共)")
+_CAP_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:为上限|为限|封顶)")
 
 
 def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
@@ -47,8 +50,9 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
                 m = amended
         if not hits or hits[0].start - m.end() > 8 or _SHARE_OF.match(text, m.end()):
             continue  # (none near, or "总额的40%，即…": a share of the total, not the total)
-        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内|不低于|不少于", text[max(0, m.start() - 8):hits[0].start]):
-            continue  # "预估服务费总额不超过…": a budget ceiling; "使用费合计不低于…": a minimum; neither is the price
+        if re.search(r"不超过|不高于|上限|预估|预计|最高|以内|不低于|不少于", text[max(0, m.start() - 8):hits[0].start]) \
+                or _PENALTY_SUM.search(text, max(0, m.start() - 4), m.start() + 1) or _CAP_AFTER.match(text, hits[0].end):
+            continue  # "预估服务费总额不超过…": a budget ceiling; "使用费合计不低于…": a minimum; "赔偿总额以港币45,000元为上限": a cap
         if _PER_PERIOD.search(text, m.start(), hits[0].start):
             continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
         if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from tracker.parse import lexicon_zh as lx
 from tracker.parse.common import RawPenalty
-from tracker.parse.money_text import find_money
+from tracker.parse.money_text import CUR_ALT, find_money
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.record import record
 
@@ -114,6 +114,11 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
 _LATE = re.compile(r"逾期|迟延|延迟|延误")
 
 
+#: a penalty's fixed sum: right after its word ("违约金人民币1,500元"), or paid as it ("支付1,500元作为违约赔偿")
+_SUM_AFTER = re.compile(rf"(?:{lx.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
+_AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lx.CONSEQUENCE}|违约赔偿)")
+
+
 def read_sentence(s: str, article_title: Callable[[str], str | None] | None = None) -> Reading:
     """Read one normalised sentence: ``甲方逾期付款的，每逾期一日按逾期金额的万分之五支付违约金`` →
     late_payment, 0.0005 per day of overdue_amount. Pure: no context but the sentence."""
@@ -145,9 +150,9 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
     money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
     if (amended := re.search(lx.AMENDED_TO, s)) and any(h.start >= amended.end() for h in money):
         money = [h for h in money if h.start >= amended.end()]  # 由10万元调整为15万元: the new sum
-    if r.rate is None and money and (r.kind == "confidentiality_breach"
-                                     or re.search(rf"(?:{lx.CONSEQUENCE})\s*(?:为)?\s*(?:人民币|新台币|¥|[壹贰叁肆伍陆柒捌玖])", s)):
-        r.amount = money[0].value
+    if r.rate is None and money and (r.kind == "confidentiality_breach" or _SUM_AFTER.search(s)
+                                     or any(_AS_PENALTY.match(s, h.end) for h in money)):
+        r.amount = money[0].value  # "违约金港币1,500元", "支付港币1,500元作为违约赔偿"
     consequence = re.search(lx.CONSEQUENCE, s)
     damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
     running = r.rate is not None and r.per is not None  # 按日计算，标准为合同总价款的万分之八
@@ -211,7 +216,7 @@ def sentences(text: str, label: str, start: int, end: int) -> list[Sentence]:
             for m in _SENTENCE.finditer(text[start:end]) if m.group(0).strip()]
 
 
-_CONSEQUENCE = re.compile(lx.CONSEQUENCE)
+_CONSEQUENCE = re.compile(rf"{lx.CONSEQUENCE}|违约赔偿")  # (a clause that may hold a penalty: "…元作为违约赔偿")
 
 
 def extract(text: str, clauses: list[tuple[str, int, int, bool]],

@@ -60,8 +60,9 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
     facts.read.extend((u.start, u.end) for u in replaced)
-    if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
-        facts.currency = "CNY"
+    if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)
+                                   or any(p.amount or p.cap_amount for p in facts.penalties)):
+        facts.currency = "CNY"  # (the sums say no other; a contract priced only in its penalties is priced all the same)
     return facts
 
 
