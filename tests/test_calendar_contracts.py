@@ -122,6 +122,8 @@ def test_parse_view_names_the_calendar() -> None:
     ("governed by and construed in accordance with the laws of England and Wales", "en", "GB-ENG"),  # its bank holidays
     ("This Agreement is governed by the laws of the People's Republic of China.", "en", "CN"),
     ('"Business Day" means a day on which commercial banks are open in Singapore.', "en", "SG"),
+    ("Business Day means a day that is not a Saturday, Sunday or public holiday in Brisbane, Queensland.", "en", "AU-QLD"),
+    ("This Agreement is governed by the laws of Western Australia.", "en", "AU-WA"),
     ('"Business Day" means any day on which commercial banks are open for general business in Beijing, '
      "determined in accordance with the arrangements of the State Council. This Agreement is governed by the "
      "laws of the State of New York.", "en", "CN"),  # the definition wins over the governing law

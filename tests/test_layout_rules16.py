@@ -1,6 +1,6 @@
-"""Rules from blind batches 82-83: a Hong Kong 服務協議 between 委託方 and 承辦商 ("本協議於…由以下雙方訂立",
+"""Rules from blind batches 80-87: a Hong Kong 服務協議 between 委託方 and 承辦商 ("本協議於…由以下雙方訂立",
 signatories side by side), an instalment stated in the sentence before the one that pays it, and a weekly
-report sent back (回報) by e-mail."""
+report sent back (回報) by e-mail; batch tables and spot checks; a research agreement's numbered definitions."""
 
 from __future__ import annotations
 
@@ -155,3 +155,35 @@ def test_a_contract_priced_only_in_its_penalties_names_their_currency() -> None:
     c = _parse(text, "t.txt")["contract"]
     assert (c["total_fee"], c["currency"]) == (None, "CNY")
     assert [(p["amount"], p["cap"]) for p in c["penalties"]] == [("3000.00", {"amount": "90000.00"})]
+
+
+RESEARCH = ("# RESEARCH COLLABORATION AGREEMENT\n\nThis Agreement is made between:\n\n"
+            "1. **Brisbane Riverside University** (ABN 41 876 530 219) of 2 Kingfisher Road, St Lucia QLD 4067 (the **University**); and\n"
+            "2. **Coral Grid Analytics Pty Ltd** (ABN 63 604 118 925) of 120 Edward Street, Brisbane QLD 4000 (the **Partner**).\n\n"
+            "## 1. Definitions\n\n1.1 **Business Day** means a day that is not a Saturday, Sunday or public holiday in Brisbane, Queensland.\n\n"
+            "1.2 **Commencement Date** means 1 March 2026.\n\n"
+            "1.3 **Project Period** means the period of 24 months starting on the Commencement Date.\n\n"
+            "## 2. Project\n\n2.1 The University must deliver a Research Plan to the Partner within 25 Business Days after the Commencement Date.\n\n"
+            "2.2 The University must deliver the Prototype Model within 60 days after the Partner delivers the complete Meter Dataset.\n\n"
+            "## 3. Contribution\n\n3.1 The Partner must pay the University a cash contribution of AUD 450,000 (the **Contribution**).\n\n"
+            "3.2 The Contribution is payable in the following instalments:\n\n(a) AUD 135,000 within 20 Business Days after the Commencement Date;\n\n"
+            "(b) AUD 157,500 within 30 days after the Partner receives a tax invoice;\n\n(c) AUD 112,500 within 30 days after acceptance; and\n\n"
+            "(d) AUD 45,000 within 30 days after the end of the Project Period.\n\n"
+            "## 4. Term\n\n4.1 This Agreement starts on the Commencement Date and ends at the end of the Project Period.\n\n"
+            "4.2 The parties must meet no later than 90 days before the end of the Project Period to discuss whether to extend the Project.\n")
+
+
+def test_a_research_agreement_defines_its_dates_and_term_in_numbered_definitions() -> None:
+    """"1.2 Commencement Date means 1 March 2026" dates the start; "Project Period means the period of 24
+    months" is the term; a meeting to discuss an extension 90 days before its end is the renewal window;
+    Business Days are Brisbane's (Good Friday and Easter Monday off); the name ends at its ABN; the sum the
+    four instalments add up to is the fee."""
+    doc = _parse(RESEARCH, "t.en.md")
+    c = doc["contract"]
+    assert (c["provider"], c["client"]) == ("Brisbane Riverside University", "Coral Grid Analytics Pty Ltd")
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-03-01", "P24M", "2028-03-01")
+    assert (c["renewal_notice"], c["renewal_notice_deadline"]) == ("P90D", "2027-12-02")
+    assert (c["total_fee"], c["currency"]) == ("450000.00", "AUD")
+    plan, model = (next(o for o in doc["obligations"] if o["clause"] == n) for n in ("2.1", "2.2"))
+    assert plan["due_date"] == "2026-04-07"
+    assert (model["kind"], model["trigger"]) == ("model_delivery", {"event": "data_delivery", "offset": "P60D", "business_days": False})

@@ -76,12 +76,16 @@ def _named(text: str) -> list[tuple[str, MoneyHit]]:
 
 def named_total(text: str, instalments: list[Decimal]) -> MoneyHit | None:
     """The one named fee with an amount, when the instalments add up to it: "The AI Services Fee is
-    RMB 880,000" with 40 % + 40 % + 20 % of it scheduled."""
+    RMB 880,000" with 40 % + 40 % + 20 % of it scheduled; with no one named fee, a sum the text states
+    that two or more instalments add up to ("a cash contribution of AUD 450,000", paid in four)."""
     named = {hit.value: hit for _, hit in _named(text)}
-    if len(named) != 1 or not instalments:
+    if not instalments:
         return None
-    (value, hit), = named.items()
-    return hit if sum(instalments, Decimal(0)) == value else None
+    total = sum(instalments, Decimal(0))
+    if len(named) == 1:
+        (value, hit), = named.items()
+        return hit if total == value else None
+    return next((h for h in find_money(text) if h.value == total), None) if len(instalments) > 1 else None
 
 
 _MEANS_TOTAL = re.compile(r"[\"“](?P<n>[A-Z][A-Za-z ]{1,30}?)[\"”]\s+(?:shall\s+)?means?\s+the\s+(?:total|aggregate)\s+"

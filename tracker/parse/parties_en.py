@@ -24,7 +24,9 @@ _DEFINITION = re.compile(
 _BOLD = re.compile(r"\*\*(?P<name>[^*\n]{3,120}?)\*\*")
 _START = re.compile(r"(?:\bbetween|\band|\bby|\bare|;|:|\n(?![ \t])|^|\(\d\)|\([A-Z]\)|\(the\s+[\"“]?\w+[\"”]?\))\s*", re.I)
 _DESCRIPTOR = re.compile(
-    r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)",
+    r",\s*(?:an?\s|the\s|with\s|having\s|whose\s|incorporated|registered|organi[sz]ed|established|existing|located|of\s)"
+    # or its registration number in brackets: "Brisbane Riverside University (ABN 41 876 530 219) of …"
+    r"|\s*\((?:ABN|ACN|ARBN|UEN|CIN|CRN|EIN|NZBN|GSTIN|(?:company|registration|reg\.)\s*(?:no\.?|number))\b",
     re.I,
 )
 _SUFFIX = re.compile(r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LIMITED|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|S\.A\.|Corp(?:oration)?\.?|LLP|Pte\.?\s+Ltd\.?)")

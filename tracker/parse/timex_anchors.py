@@ -132,9 +132,9 @@ def field_dates_en(text: str) -> dict[str, date]:
 
 #: a date a definition states: '"Commencement Date" means 14 September 2026'
 _DATE_DEFINED_EN = re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,30}?\s+Date)[\"”]\s+(?:shall\s+)?means?\s+(?:the\s+date\s+)?"
-                              # a definition list without quotes ("…; Expiry Date means 30 June 2027; …"), and a notice that
+                              # a definition list without quotes ("…; Expiry Date means 30 June 2027; …", "1.2 Commencement Date means …"), and a notice that
                               # states the day ("the Customer notifies … that the Commencement Date is Monday, 14 September 2026")
-                              r"|(?:^|(?<=[;:\n])\s*|(?<=\bthat\s)the\s+)(?P<name2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+Date)\s+(?:means|is|shall\s+be)\s+"
+                              r"|(?:^(?:[ \t]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+)?|(?<=[;:\n])\s*|(?<=\bthat\s)the\s+)(?P<name2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+Date)\s+(?:means|is|shall\s+be)\s+"
                               r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.M)
 
 

@@ -50,7 +50,11 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                       r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set|(?:training|test|evaluation)\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
                       r"|(?:receiving|(?:it|the\s+\w+)\s+receives)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:data|dataset|corpus|transcripts|images|recordings|samples|(?:training|test|evaluation)\s+set)\b"),
+                      r"(?:data|dataset|corpus|transcripts|images|recordings|samples|(?:training|test|evaluation)\s+set)\b"
+                      # the side that hands it over, as a clause: "after Client delivers the complete Pilot Dataset"
+                      r"|(?:client|customer|buyer|partner|licensee)\s+(?:delivers|provides|supplies|uploads|makes\s+available)\s+"
+                      r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:data|dataset|data\s+set|corpus|images|recordings|samples"
+                      r"|(?:training|test|evaluation)\s+set)\b"),
     ("model_delivery", r"(?:delivery|deployment)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|(?:delivering|deploying)\s+the\s+(?:[\w-]+\s+){0,2}?(?:models?|SDK)\b|models?\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|deployed)"
                        r"|(?:final|production)\s+release"
                        r"|(?:tenant|instance|environment|system|platform)\s+(?:is|has\s+been)\s+(?:provisioned|deployed|delivered)"),
