@@ -187,3 +187,24 @@ def test_a_research_agreement_defines_its_dates_and_term_in_numbered_definitions
     plan, model = (next(o for o in doc["obligations"] if o["clause"] == n) for n in ("2.1", "2.2"))
     assert plan["due_date"] == "2026-04-07"
     assert (model["kind"], model["trigger"]) == ("model_delivery", {"event": "data_delivery", "offset": "P60D", "business_days": False})
+
+
+def test_a_subcontract_between_the_main_contractor_and_its_subcontractor_is_read_by_who_pays() -> None:
+    """总承包方 and 分包方 both name a contractor: when both sides are defined alike, the side that pays
+    the price (甲方支付分包价款) is the client, and the owner (业主) the preamble names is no party."""
+    text = ("AI视频分析模块专业分包合同\n- 总承包方（甲方）：中联数智城市科技有限公司\n- 分包方（乙方）：杭州睿瞳视觉智能有限公司\n"
+            "鉴于甲方已与临城市城市运行管理中心（以下简称“业主”）签订总包合同，甲方将AI视频分析模块分包给乙方。\n"
+            "## 3 交付\n**3.1** 乙方应于2026年8月15日前完成AI视频分析模块的部署上线。\n"
+            "## 4 付款\n**4.1** 预付款：甲方应于本合同签订之日起15个工作日内支付分包总价的20%，即人民币372,000元。\n")
+    c = _parse(text, "t.md")["contract"]
+    assert (c["provider"], c["client"]) == ("杭州睿瞳视觉智能有限公司", "中联数智城市科技有限公司")
+
+
+def test_a_research_schedule_is_the_term_and_its_extension_request_the_renewal_window() -> None:
+    """Taiwan's 研究期程 (the project's period) is the term; "應於期程屆滿二個月前…申請" sets the
+    renewal window, the length written between the end and 前."""
+    text = ("委託研究契約書\n第二條　契約期間\n（一）本契約自中華民國115年10月1日起生效，研究期程為十二個月，至116年9月30日止。\n"
+            "（二）乙方如因研究需要須延長研究期程者，應於期程屆滿二個月前以書面敘明理由向甲方申請。\n")
+    c = _parse(text)["contract"]
+    assert (c["term"], c["expiry_date"], c["renewal_notice"], c["renewal_notice_deadline"]) == \
+        ("P12M", "2027-09-30", "P2M", "2027-07-30")

@@ -32,8 +32,10 @@ def rule_roles(ctx: Ctx) -> None:
     """Who is 甲方 and who is 乙方, from the contract's own definitions anywhere; never assumed."""
     ctx.party_defs = parties_zh.definitions(ctx.text)
     ctx.roles.update(parties_zh.roles(ctx.text, ctx.party_defs))
-    if not any(r in ("client", "provider") for r in ctx.roles.values()):  # fall back to who pays the service fee
-        m = re.search(r"(甲方|乙方)[^,。;]{0,16}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款|价金|总价|合同款|期款)", ctx.text)
+    # fall back to who pays the service fee when no side is defined, or both are defined alike (总承包方 and 分包方)
+    if not any(r in ("client", "provider") for r in ctx.roles.values()) \
+            or ctx.roles.get("甲方") == ctx.roles.get("乙方") in ("client", "provider"):
+        m = re.search(r"(甲方|乙方)[^,。;]{0,24}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款|价金|总价|合同款|期款)", ctx.text)
         if m:
             payer = m.group(1)
             ctx.roles[payer] = "client"
@@ -54,7 +56,9 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
 # compiled at import, so kept by tracker.regex_cache between runs
 _TITLE_LABEL = gated(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
 _SERVICE_PERIOD_END = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$")
-_NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER)
+_NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER
+                                # or the length between the end and 前: "应于期程届满二个月前…申请"
+                                + r"|(?:期满|届满|到期)(?:之日|日)?\s*(?=[\d一二三四五六七八九十两]+\s*个?(?:月|日|天|工作日|工作天|周)\s*(?:之|以)?前)")
 
 
 def rule_title(ctx: Ctx, seen: Facts) -> Facts:
@@ -93,14 +97,14 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
-_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
+_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|期程|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
-    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间)[」”\"']?\s*(?:为|是|:|指)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
+    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间|(?:研究|执行|计划)?期程)[」”\"']?\s*(?:为|是|:|指)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 

@@ -53,7 +53,7 @@ ROLE_STEMS: dict[str, str] = {
     "招标": "client", "承租": "client", "出资": "client", "订阅": "client", "订购": "client",
     "受让": "client", "买受": "client", "需求": "client", "建设": "client",
     "受托": "provider", "受任": "provider", "许可": "provider", "授权": "provider", "出租": "provider",
-    "承包": "provider", "承揽": "provider", "承接": "provider", "承建": "provider", "承办": "provider",
+    "承包": "provider", "承揽": "provider", "承接": "provider", "承建": "provider", "承办": "provider", "分包": "provider",
     "转让": "provider", "让与": "provider", "出卖": "provider", "中标": "provider",
     "供应": "provider", "供货": "provider", "实施": "provider", "开发": "provider", "研发": "provider",
     "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
@@ -161,7 +161,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
     ("performance_bond", r"履约保(?:函|证金)"),
     ("payment_request", r"付款申请|请款申请|付款请求"),
-    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|请款(?:单据?|文件|资料)|结算发票|(?<!对)(?:用量|费用|月度)?账单"),  # (a bill, not a 对账单)
+    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|领据|请款(?:单据?|文件|资料)|结算发票|(?<!对)(?:用量|费用|月度)?账单"),  # (a bill, not a 对账单)
     ("reconciliation", r"对账(?:确认|单确认)?"),
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
@@ -376,7 +376,7 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
-TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期"
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期|(?:研究|执行|计划)?期程"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = rf"{WARRANTY}|试运行|试运转|运维|免费维护"
 

@@ -127,6 +127,10 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"(?:{EVERY_M}|次月|下月|当月|按月[^。;]{{0,20}}?(?:次|下|当)月)\s*(?:第\s*)?(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)",
      lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_M}(?:末|月底|底|最后一日|最后一天)|每月末", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    # every other month: 每逢双月之末日 (even months), 每单月10日 (odd months)
+    (rf"(?:每逢|逢|每个?)(?P<p>双月|偶数月|单月|奇数月)(?:的|之)?\s*(?:(?P<end>末日|末|月底|底|最后一日|最后一天)|(?P<d>{N})\s*[日号])",
+     lambda m: (f"FREQ=MONTHLY;BYMONTH={'2,4,6,8,10,12' if m['p'] in ('双月', '偶数月') else '1,3,5,7,9,11'};"
+                f"BYMONTHDAY={-1 if m['end'] else _days(m)}", "calendar", "P0D", False)),
     (r"(?:每(?:双周|两周|二周|2周|隔周|隔一周|隔两周|隔二周)|逢双周)[^。;]{0,12}?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])",
      lambda m: (f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
     (r"每(?:周|星期|礼拜)(?P<w>[一二三四五六日天])", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
