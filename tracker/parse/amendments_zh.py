@@ -60,6 +60,17 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
             continue
         label = clause_ref(ref)
         own = {o.kind for o in out if u.start <= o.start and o.end <= u.end and o.label != label}
+        if _FOREIGN.search(s, 0, ref.start()) and _SUPPLEMENT_DOC.search(text, 0, 200) \
+                and not (u.label or "").startswith(("补充", "附件")):
+            # "原合同第4.2条约定的模型交付日期由…变更为2026年8月14日" in a supplement: that clause is the original
+            # contract's, not this document's 4.2; the new date is the obligation, of the kind its words name
+            if not own and (got := new_date(text, u.start, u.end)) is not None and (kind := _kind_named(s[ref.end():])):
+                a = u.start + s.rfind(",", 0, ref.start()) + 1
+                from tracker.parse.obligations_zh import TITLES
+
+                out.append(RawObligation(kind, "client" if kind == "data_delivery" else "provider", TITLES[kind],
+                                         u.label, a, got[0].end, fixed_date=got[0].value))
+            continue
         if own:  # "第2.1条修改为：乙方应于…前交付模型": the amendment reads as an obligation of its own
             for ob in [o for o in out if o.label == label and o.kind in own]:
                 out.remove(ob)
@@ -83,6 +94,20 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
             break
     return out
 
+
+
+#: a reference to the contract a supplement amends ("原合同第4.2条") in a document that is the supplement (its
+#: title says so), not a contract with its 补充协议 after the signatures
+_FOREIGN = re.compile(r"(?:原|主)(?:合同|协议|契约)\s*$")
+_SUPPLEMENT_DOC = re.compile(r"补充(?:协议|合同|条款)|变更协议|修改协议|修订协议")
+
+
+def _kind_named(words: str) -> str | None:
+    """The kind a changed item's words name ("约定的模型交付日期由…"), none for a payment or a term."""
+    from tracker.parse.kinds_zh import kind_of
+
+    kind = kind_of(words.split("由")[0], None)
+    return kind if kind in ("model_delivery", "data_delivery", "evaluation_report") else None
 
 
 def drop_amended(text: str, obligations: list[RawObligation]) -> list[RawObligation]:

@@ -120,17 +120,20 @@ def drop_general_terms(obligations: list[RawObligation], read: list[tuple[int, i
 
 
 #: a sentence that defers to a table or list after it: "每批次抽检合格后，甲方按下表支付该批次金额的80%："
+_TOTAL_BEFORE = re.compile(r"(?:合计|总计|共计|总额|总价)[^,。;\d]{0,8}$")
 _DEFERS = re.compile(r"(?:按|依|依照|按照|根据)(?:下表|下列|如下|以下|附表)|(?:下表|下列|如下)(?:所列|约定)?[^,。;]{0,4}$")
 
 
 def drop_schedule_leads(text: str, obligations: list[RawObligation], read: list[tuple[int, int]]) -> list[RawObligation]:
-    """A payment sentence that pays "as the table below says" and states no sum, followed in its clause by
-    that table's payments, is their lead-in, not an instalment of its own (its share is of each row's sum, not of
+    """A payment sentence that pays "as the table below says" and states no sum but their total, followed in its
+    clause by that table's payments (or its items'), is their lead-in, not an instalment of its own (its share is of each row's sum, not of
     the total); its span goes to ``read``."""
     out = []
     for i, o in enumerate(obligations):
         if o.kind == "payment" and o.label and _DEFERS.search(text, o.start, o.end) \
-                and not find_money(text, o.start, o.end) and any(p.kind == "payment" and p.label == o.label and p.start >= o.end for p in obligations[i + 1:]):
+                and all(_TOTAL_BEFORE.search(text, max(o.start, h.start - 14), h.start) for h in find_money(text, o.start, o.end)) \
+                and any(p.kind == "payment" and (p.label or "").startswith(o.label) and p.start >= o.end
+                        and (p.label or "")[len(o.label):len(o.label) + 1] in ("", ".") for p in obligations[i + 1:]):
             read.append((o.start, o.end))
             continue
         out.append(o)

@@ -49,7 +49,7 @@ _RECUR_MONTH_END = re.compile(r"每(?:个)?月(?:末|月底|底)")
 _RECUR_QUARTER_END = re.compile(r"每(?:个)?季度(?:末|最后一日|最后一天|结束时)(?!后)")
 _RECUR_YEARLY = re.compile(rf"每(?:个)?年(?:度)?(?:的)?\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]")
 _RECUR_BIWEEKLY = re.compile(r"每(?:双周|两周|隔周)(?:的)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
-_RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
+_RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![次回趟遍个])")  # (not 每周一次: once a week)
 _RECUR_AFTER_PERIOD = re.compile(
     rf"每(?:个)?(?P<p>季度|季|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
 )
@@ -266,3 +266,16 @@ def _condition_event(ctx: Ctx, u: Unit) -> str | None:
         if prev.label == u.label and re.match(r"(?:付款)?条件\s*:", t):
             return _event_in(t)
     return None
+
+
+_FRONTED_TIME = re.compile(r"^[^,。;]{1,30}?(?:之后|以后|后|之日起|起)\s*,")  # 系统上线后，乙方应在5个工作日内…
+#: a time that opens on its label names the duty: "…第三期款…，支付时间调整为终验合格之日起十五个工作日内"
+_TIME_LABEL = re.compile(r"(?:支付|付款|交付|提交)(?:时间|期限|日期)\s*(?:调整为|变更为|为|:)")
+_UNTIL = re.compile(r"[,，]?\s*(?:直至|直到)[^,。;]*")
+
+
+def duty_words(s: str, a: int, b: int) -> tuple[str, str]:
+    """The words before a duty's time [a, b) and the duty's own words around it: not a fronted time
+    ("系统上线后，": it dates the duty), nor "…，直至…" (a series' end); a time's label ("支付时间为") is the duty's."""
+    before = _FRONTED_TIME.sub("", s[:a]) + (lab.group() if (lab := _TIME_LABEL.match(s, a)) else "")
+    return before, before + _UNTIL.sub("", s[b:])

@@ -97,6 +97,7 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 _RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
+_OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?(?:自然|日历)?(?:年|月|周|日|天)\s*的(?!期间|期限|时间|时段)")
 _TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|期程|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
@@ -182,8 +183,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 continue  # 保固期间一年 / 质保期: a service period inside the term, not the term
                 # (本合同自…生效，运维服务期为一年: a service contract's period is its term)
             got = duration_at(s, m.end())
-            if not got or got[1]:
-                continue
+            if not got or got[1] or _OF_A_SERVICE.match(s, m.end()):
+                continue  # (nor "提供为期三个月的驻场优化服务": the length of a service it names)
             if (day := find_dates(s, m.end(), min(len(s), m.end() + 24))) and day[0].start - m.end() <= 3:
                 continue  # "服务期限：2026年7月15日至…": a date, not a length of 2026 years
             facts.term = got[0]

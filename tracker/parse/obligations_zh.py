@@ -23,7 +23,7 @@ from tracker.parse import (
 from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence, drop_pointers
 from tracker.parse.common import Facts, RawObligation, Unit
 from tracker.parse.context_zh import DUTY, NUM, RATE_RX, Ctx, _kind, _role_word, _unit_index
-from tracker.parse.duty_time_zh import _time_element, duty_time, together_with
+from tracker.parse.duty_time_zh import _time_element, duty_time, duty_words, together_with
 from tracker.parse.lexicon_zh import BOTH_RX
 from tracker.parse.money_text import find_money
 from tracker.parse.numerals import CN_NUM_CHARS, rate
@@ -210,7 +210,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
                 ob["recurrence"] = join_first(ob["recurrence"], since)
         if (span := _SERVICE_SPAN.search(s, max(0, a - 8), b)) and not _LATER_EVENT.search(s, span.end(), b):
             continue  # "上线试运转一个月": a service period's length, no deadline ("试运行满三个月并通过终验后三十日内" is one)
-        action = (words_before := _FRONTED_TIME.sub("", s[:a])) + _UNTIL.sub("", s[b:])  # (not "系统上线后，": it dates the duty; not "…，直至…": the series' end)
+        words_before, action = duty_words(s, a, b)
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         kind = kind or (_kind(lead_duty, None) if lead_duty else None)
         if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
@@ -334,7 +334,6 @@ def _series_week(ctx: Ctx, before: str) -> date | None:
     return series_week(before, weeks) if weeks else None
 
 
-_UNTIL = re.compile(r"[,，]?\s*(?:直至|直到)[^,。;]*")
 _CLAUSE_END = re.compile(r"[,，;；]")
 _RESTATED = re.compile(r"\(\s*即\s*(?P<t>[^()]{4,60})\)")
 
@@ -390,11 +389,10 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
     return None
 
 
-#: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 #: a duty's own object: a part of a sentence that names none ("乙方应于…内交付") does what the first part did
 _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERABLE}|文档|资料|方案|证明|款|费")
 _LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
+#: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _RIGHT = re.compile(lexicon_zh.RIGHT)
-_FRONTED_TIME = re.compile(r"^[^,。;]{1,30}?(?:之后|以后|后|之日起|起)\s*,")  # 系统上线后，乙方应在5个工作日内…
 _TIME_HINT = re.compile(rf"[\d{CN_NUM_CHARS}]|后|前|每|同时|一并|之日|内|届时|民国")

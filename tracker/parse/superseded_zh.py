@@ -103,22 +103,38 @@ def blank_old_values(text: str, old: list[Unit] | None = None) -> str:
             if _OLD_CONTRACT.search(sentence):
                 olds.append((pos, pos + len(sentence)))
             pos += len(sentence)
-    olds += [m.span() for m in _OLD_THEN_NEW.finditer(text)]
-    if olds:  # the dates and sums inside the old values: one scan of the text, matched to the spans in order
-        olds.sort()
-        hits = sorted([(h.start, h.end) for h in find_dates(text)] + [(h.start, h.end) for h in find_money(text)])
-        i = 0
-        for a, b in hits:
-            while i < len(olds) and olds[i][1] <= a:
-                i += 1
-            if i < len(olds) and olds[i][0] <= a and b <= olds[i][1]:
-                spans.append((a, b))
+    dated, summed = list(olds), list(olds)
+    for m in _OLD_THEN_NEW.finditer(text):
+        # "原…第二期款人民币160,000元，支付时间调整为2026年7月31日前": the sum names the instalment whose date
+        # changes; only a kind of value the new wording states again is an old one
+        tail = text[m.end():(e.start() if (e := _SENTENCE_END.search(text, m.end())) else len(text))]
+        has_date, has_sum = bool(find_dates(tail) or _PERIOD.search(tail)), bool(find_money(tail))
+        dated += [m.span()] if has_date or not has_sum else []
+        summed += [m.span()] if has_sum or not has_date else []
+    # the dates and sums inside the old values: one scan of the text each, matched to the spans in order
+    spans += _inside(sorted(dated), sorted((h.start, h.end) for h in find_dates(text))) if dated else []
+    spans += _inside(sorted(summed), sorted((h.start, h.end) for h in find_money(text))) if summed else []
     if not spans:
         return text
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+_SENTENCE_END = re.compile(r"[。;；\n]")
+_PERIOD = re.compile(r"(?:日|天|月|周|工作日)\s*(?:内|前)")  # a new time that is a period: "终验合格之日起十五个工作日内"
+
+
+def _inside(olds: list[tuple[int, int]], hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hits that lie inside one of the (sorted) spans."""
+    out, i = [], 0
+    for a, b in hits:
+        while i < len(olds) and olds[i][1] <= a:
+            i += 1
+        if i < len(olds) and olds[i][0] <= a and b <= olds[i][1]:
+            out.append((a, b))
+    return out
 
 
 __all__ = ["blank_old_values", "old_units"]

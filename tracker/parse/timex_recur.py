@@ -133,7 +133,8 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
                 f"BYMONTHDAY={-1 if m['end'] else _days(m)}", "calendar", "P0D", False)),
     (r"(?:每(?:双周|两周|二周|2周|隔周|隔一周|隔两周|隔二周)|逢双周)[^。;]{0,12}?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])",
      lambda m: (f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
-    (r"每(?:周|星期|礼拜)(?P<w>[一二三四五六日天])", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
+    # (not 每周一次, once a week: "由每月一次改为每周一次，于每周四提交" is due on Thursdays)
+    (r"每(?:周|星期|礼拜)(?P<w>[一二三四五六日天])(?![次回趟遍个])", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_ZH[m.group('w')]}", "calendar", "P0D", False)),
     (r"每(?:个)?工作日", _c(f"FREQ=DAILY;{WORKDAYS}")),
     (r"每日|每天", _c("FREQ=DAILY")),
     (rf"每(?:隔)?\s*(?P<d>{N})\s*个月", lambda m: (f"FREQ=MONTHLY;INTERVAL={_days(m)}", "calendar", "P0D", False)),
