@@ -74,3 +74,27 @@ def test_an_english_licence_delivers_its_software_and_deposits_the_source_code()
     assert doc["contract"]["term"] == "P12M"
     got = [(o["kind"], o["due_date"]) for o in doc["obligations"] if o["kind"] != "contract_expiry"]
     assert got == [("model_delivery", "2026-11-09"), ("other", "2026-12-04")]
+
+
+MAINTENANCE = ("軟體維護契約書\n立契約書人\n委託維護單位：財團法人仁和綜合醫院（以下簡稱甲方）\n"
+               "承攬維護廠商：晴嵐數位科技股份有限公司（以下簡稱乙方）\n"
+               "第1條　維護期間\n一、本契約自雙方簽署之日起生效；維護期間自中華民國115年1月1日起至115年12月31日止。\n"
+               "第2條　契約價金\n一、本契約總價為新臺幣壹佰零貳萬元整。\n二、自115年2月起，甲方應於每月15日前支付上月維護費。\n"
+               "第3條　維護工作\n一、甲方應於簽約之次日起七日內，提供系統管理者帳號、最新版原始碼及系統架構文件予乙方。\n"
+               "二、乙方應於115年6月30日前提送上半年度系統健檢報告。\n"
+               "第4條　違約責任\n一、乙方未依第3條所定期限提送文件或報告者，按日以契約價金總額千分之一計算逾期違約金，"
+               "逾期違約金總額以契約價金總額百分之十為上限。\n"
+               "立契約書人\n甲方：財團法人仁和綜合醫院\n乙方：晴嵐數位科技股份有限公司\n中華民國114年12月19日\n")
+
+
+def test_a_maintenance_contract_whose_sides_are_named_only_by_their_work() -> None:
+    """委託維護單位 and 承攬維護廠商 name no role word the lexicon holds: the side that pays the 維護費 is the
+    client; the 維護期間 range is the term when the contract states no other; accounts, source code and an
+    architecture document handed 予乙方 are no data; "未依…期限提送文件" is late delivery."""
+    doc = _parse(MAINTENANCE, "t.zh-Hant.txt")
+    c = doc["contract"]
+    assert (c["provider"], c["client"], c["expiry_date"]) == ("晴嵐數位科技股份有限公司", "財團法人仁和綜合醫院", "2026-12-31")
+    hand_over = next(o for o in doc["obligations"] if o["clause"] == "3.1")
+    assert (hand_over["kind"], hand_over["party"]) == ("other", "client")
+    assert [(p["kind"], p["rate"], p["per"], p["cap"]) for p in c["penalties"]] == \
+        [("late_delivery", "0.001", "day", {"rate": "0.10", "basis": "total_fee"})]

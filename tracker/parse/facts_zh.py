@@ -35,7 +35,7 @@ def rule_roles(ctx: Ctx) -> None:
     # fall back to who pays the service fee when no side is defined, or both are defined alike (总承包方 and 分包方)
     if not any(r in ("client", "provider") for r in ctx.roles.values()) \
             or ctx.roles.get("甲方") == ctx.roles.get("乙方") in ("client", "provider"):
-        m = re.search(r"(甲方|乙方)[^,。;]{0,24}(?:支付|付清)[^,。;]{0,8}(?:服务费|费用|价款|价金|总价|合同款|期款)", ctx.text)
+        m = re.search(r"(甲方|乙方)[^,。;]{0,24}(?:支付|付清)[^,。;]{0,8}(?:[\u4e00-\u9fff]{0,4}(?<!违约)费|价款|价金|总价|合同款|期款)", ctx.text)
         if m:
             payer = m.group(1)
             ctx.roles[payer] = "client"
@@ -197,7 +197,25 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                     facts.end_date = ends[0].value
     if facts.term is None and facts.end_date is None and fallback is not None:
         facts.term, facts.term_span = fallback
+    if facts.term is None and facts.end_date is None:
+        _service_range(ctx, facts)
     return facts
+
+
+_SERVICE_RANGE = re.compile(r"(?:维护|运维|维保)期间\s*(?:为|:)?\s*(?:自|从)?")
+
+
+def _service_range(ctx: Ctx, facts: Facts) -> None:
+    """A maintenance contract that states no term but its 维护期间自A起至B止: that range is the term."""
+    for u in ctx.units:
+        if (m := _SERVICE_RANGE.search(ctx.text, u.start, u.end)) is None:
+            continue
+        dates = [h for h in find_dates(ctx.text, m.end(), u.end) if h.value]
+        if len(dates) >= 2 and dates[0].start - m.end() <= 2 \
+                and _RANGE_GAP.fullmatch(ctx.text[dates[0].end:dates[1].start]) \
+                and re.match(r"\s*(?:止|为止)", ctx.text[dates[1].end:dates[1].end + 3]):
+            facts.range_start, facts.end_date, facts.term_span = dates[0].value, dates[1].value, (u.label, u.start, u.end)
+            return
 
 
 def _named_day_before(ctx: Ctx, s: str) -> date | None:
