@@ -98,3 +98,21 @@ def test_a_maintenance_contract_whose_sides_are_named_only_by_their_work() -> No
     assert (hand_over["kind"], hand_over["party"]) == ("other", "client")
     assert [(p["kind"], p["rate"], p["per"], p["cap"]) for p in c["penalties"]] == \
         [("late_delivery", "0.001", "day", {"rate": "0.10", "basis": "total_fee"})]
+
+
+TERMINATION = ("关于《坐席通话智能质检模型服务合同》之提前终止协议\n委托方（甲方）：江南某消费金融股份有限公司\n"
+               "服务方（乙方）：杭州某语音智能科技有限公司\n"
+               "一、终止日期\n（一）原合同自2026年1月31日（以下简称“终止日”）起终止，双方不再履行原合同项下尚未履行的义务。\n"
+               "二、数据处置\n（一）乙方应于终止日后十个工作日内，将甲方提供的全部通话录音返还甲方。\n"
+               "三、保密\n原合同约定的保密义务在终止日后继续有效，期限为三年。\n"
+               "甲方（盖章）：江南某消费金融股份有限公司\n日期：2026年1月9日\n")
+
+
+def test_an_early_termination_agreement_ends_the_contract_on_its_termination_day() -> None:
+    """"原合同自2026年1月31日（以下简称“终止日”）起终止" is the end: what falls due after the 终止日 counts from
+    it, and "期限为三年" in the confidentiality sentence is its period."""
+    doc = _parse(TERMINATION)
+    c = doc["contract"]
+    assert (c["expiry_date"], c["confidentiality_term"], c["confidentiality_expiry"]) == ("2026-01-31", "P3Y", "2029-01-31")
+    back = next(o for o in doc["obligations"] if o["clause"] == "2.1")
+    assert (back["trigger"], back["due_date"]) == ({"event": "expiry", "offset": "P10D", "business_days": True}, "2026-02-13")

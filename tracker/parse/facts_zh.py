@@ -24,6 +24,8 @@ from tracker.parse.context_zh import (
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guarded
+from tracker.parse.service_term_zh import RANGE_GAP as _RANGE_GAP
+from tracker.parse.service_term_zh import service_range
 
 # ---------------------------------------------------------------- rules: parties and title
 
@@ -95,10 +97,10 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 
 
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
-_RANGE_GAP = re.compile(r"\s*(?:起\s*)?(?:至|到|~|～|—|–|-)\s*")
 
+_ENDS_FROM = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*起\s*(?:终止|解除)")
 _OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?(?:自然|日历)?(?:年|月|周|日|天)\s*的(?!期间|期限|时间|时段)")
-_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|期程|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
+_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
@@ -162,7 +164,9 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 or (i > 0 and _RANGE_GAP.fullmatch(text[dates[i - 1].end:h.start]) is not None)
             opened = re.search(r"至|到|截至", text[max(u.start, h.start - 4):h.start]) or i > 0 \
                 or re.search(r"(?:至|到)[^,。;()（）]{1,16}[(（]$", text[max(u.start, h.start - 20):h.start])  # 至原合同期满之日（2027年1月11日）止
-            if closes and opened and facts.end_date is None:
+            # "原合同自2026年1月31日（以下简称“终止日”）起终止": an early termination's day
+            ends_from = _ENDS_FROM.match(text, h.end) and re.search(r"(?:自|于)\s*$", text[max(u.start, h.start - 3):h.start])
+            if ((closes and opened) or ends_from) and facts.end_date is None:
                 facts.end_date = h.value
                 if facts.term_span is None:
                     facts.term_span = (u.label, u.start, u.end)
@@ -198,24 +202,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     if facts.term is None and facts.end_date is None and fallback is not None:
         facts.term, facts.term_span = fallback
     if facts.term is None and facts.end_date is None:
-        _service_range(ctx, facts)
+        service_range(ctx, facts)
     return facts
-
-
-_SERVICE_RANGE = re.compile(r"(?:维护|运维|维保)期间\s*(?:为|:)?\s*(?:自|从)?")
-
-
-def _service_range(ctx: Ctx, facts: Facts) -> None:
-    """A maintenance contract that states no term but its 维护期间自A起至B止: that range is the term."""
-    for u in ctx.units:
-        if (m := _SERVICE_RANGE.search(ctx.text, u.start, u.end)) is None:
-            continue
-        dates = [h for h in find_dates(ctx.text, m.end(), u.end) if h.value]
-        if len(dates) >= 2 and dates[0].start - m.end() <= 2 \
-                and _RANGE_GAP.fullmatch(ctx.text[dates[0].end:dates[1].start]) \
-                and re.match(r"\s*(?:止|为止)", ctx.text[dates[1].end:dates[1].end + 3]):
-            facts.range_start, facts.end_date, facts.term_span = dates[0].value, dates[1].value, (u.label, u.start, u.end)
-            return
 
 
 def _named_day_before(ctx: Ctx, s: str) -> date | None:
@@ -291,7 +279,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
                 or "保密" in ctx.text[max(0, u.start - 80):u.start]
         if "保密期" not in s and not (about and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
             continue
-        lead = re.search(r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
+        lead = re.search(r"(?:保密)?期(?:限|间)\s*(?:为|是|:)\s*" if about else r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
             (re.search(r"为期\s*", s) if re.search(r"(?:终止|届满|期满|解除)", s) else None)
         if lead and re.search(r"(?:终止|届满|期满|解除)", s):
             got = duration_at(s, lead.end())  # 保密期限为五年，自本合同终止之日起算
