@@ -31,7 +31,7 @@ FLOORS = {"batch1": 0.99, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch80": 0.95, "batch81": 0.97,
           "batch82": 0.94, "batch83": 0.96, "batch84": 0.96, "batch85": 0.93,
           "batch86": 0.92, "batch87": 0.93, "batch88": 0.91, "batch89": 0.94,
-          "batch90": 0.95, "batch91": 0.96}
+          "batch90": 0.95, "batch91": 0.96, "batch92": 0.95, "batch93": 0.92}
 
 
 def _cases(batch: str) -> list[Path]:
