@@ -132,12 +132,17 @@ def drop_schedule_leads(text: str, obligations: list[RawObligation], read: list[
     for i, o in enumerate(obligations):
         if o.kind == "payment" and o.label and _DEFERS.search(text, o.start, o.end) \
                 and all(_TOTAL_BEFORE.search(text, max(o.start, h.start - 14), h.start) for h in find_money(text, o.start, o.end)) \
-                and any(p.kind == "payment" and (p.label or "").startswith(o.label) and p.start >= o.end
-                        and (p.label or "")[len(o.label):len(o.label) + 1] in ("", ".") for p in obligations[i + 1:]):
+                and any(p.kind == "payment" and p.start >= o.end and _row_or_item(text, o.label, p) for p in obligations[i + 1:]):
             read.append((o.start, o.end))
             continue
         out.append(o)
     return out
+
+
+def _row_or_item(text: str, label: str, p: RawObligation) -> bool:
+    """``p`` is a row of the table a lead-in (clause ``label``) introduces, or one of its numbered items."""
+    own = p.label or ""
+    return (own == label and ("|" in text[p.start:p.end] or "\t" in text[p.start:p.end])) or own.startswith(label + ".")
 
 
 __all__ = ["drop_general_terms", "drop_schedule_leads", "split", "split_all"]

@@ -37,7 +37,7 @@ def rule_roles(ctx: Ctx) -> None:
     # fall back to who pays the service fee when no side is defined, or both are defined alike (总承包方 and 分包方)
     if not any(r in ("client", "provider") for r in ctx.roles.values()) \
             or ctx.roles.get("甲方") == ctx.roles.get("乙方") in ("client", "provider"):
-        m = re.search(r"(甲方|乙方)[^,。;]{0,24}(?:支付|付清)[^,。;]{0,8}(?:[\u4e00-\u9fff]{0,4}(?<!违约)费|价款|价金|总价|合同款|期款)", ctx.text)
+        m = next((p for p in _PAYS_FEE.finditer(ctx.text) if not _NOT_A_FEE.search(p.group())), None)
         if m:
             payer = m.group(1)
             ctx.roles[payer] = "client"
@@ -98,16 +98,19 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 
 #: what stands between the two dates of a written range: "2025-03-18至2026-03-17", "A—B", "A~B"
 
+#: a side paying a price (not a penalty's costs: "乙方应向甲方支付违约金及律师费")
+_PAYS_FEE = re.compile(r"(甲方|乙方)[^,。;]{0,24}(?:支付|付清)[^,。;]{0,8}(?:[\u4e00-\u9fff]{0,4}费|价款|价金|总价|合同款|期款)")
+_NOT_A_FEE = re.compile(r"违约|赔偿|律师|诉讼|仲裁|罚|滞纳")
 _ENDS_FROM = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*起\s*(?:终止|解除)")
 _OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?(?:自然|日历)?(?:年|月|周|日|天)\s*的(?!期间|期限|时间|时段)")
-_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
+_TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|研究期程|执行期程|计划期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
-    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间|(?:研究|执行|计划)?期程)[」”\"']?\s*(?:为|是|:|指)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
+    r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间|(?:研究|执行|计划)期程)[」”\"']?\s*(?:为|是|:|指)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
     r"|(?<=止,)\s*(?:共计?|合计)"))
 
 

@@ -376,7 +376,7 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
-TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期|(?:研究|执行|计划)?期程"
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期|(?:研究|执行|计划)期程"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = rf"{WARRANTY}|试运行|试运转|运维|免费维护"
 

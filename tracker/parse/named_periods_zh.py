@@ -73,13 +73,14 @@ def _ranges(text: str) -> tuple[tuple[NamedPeriod, bool], ...]:
         if h1.value is None or h2.value is None or not h1.value < h2.value \
                 or not _JOIN.fullmatch(text, h1.end, h2.start):
             continue
-        lead = max(text.rfind(c, max(0, h1.start - 40), h1.start) for c in "。;\n(")
+        # (bounded both ways: a text with no sentence mark near a range is not searched from its start per range)
+        lead = max(max(text.rfind(c, max(0, h1.start - 40), h1.start) for c in "。;\n("), max(0, h1.start - 40) - 1)
         before = text[lead + 1:h1.start]
         m = _FILLER.search(before)
         head = re.sub(r"[\s*]+$", "", before[:m.start()]) if m else ""
         name_m = _NAME.search(re.split(r"[^\u4e00-\u9fff]", head)[-1]) if head else None
-        stop = text.find("。", h2.end)
-        if _TERM_SENTENCE.search(text, lead + 1, stop if stop >= 0 else len(text)) \
+        stop = text.find("。", h2.end, h2.end + 200)
+        if _TERM_SENTENCE.search(text, lead + 1, stop if stop >= 0 else min(len(text), h2.end + 200)) \
                 or (name_m and _TERM.fullmatch(_LEAD.sub("", name_m.group(0)))):
             term_ends.add(h2.value)  # the term's range, whatever the period is called
             if name_m and (term_name := _LEAD.sub("", name_m.group(0))):
@@ -96,7 +97,9 @@ def _ranges(text: str) -> tuple[tuple[NamedPeriod, bool], ...]:
             names.append(alias.group("alias"))
         if names:
             out.append(NamedPeriod(tuple(dict.fromkeys(names)), h1.value, h2.value))
-    return tuple([(p, False) for p in out if p.end not in term_ends] + [(p, True) for p in terms])
+    # (each period once: a text that restates one range a thousand times names one period, not a thousand
+    # that every recurring duty would try)
+    return tuple(dict.fromkeys([(p, False) for p in out if p.end not in term_ends] + [(p, True) for p in terms]))
 
 
 def _occurrences(s: str, name: str) -> list[int]:

@@ -150,9 +150,11 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
     money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
     if (amended := re.search(lx.AMENDED_TO, s)) and any(h.start >= amended.end() for h in money):
         money = [h for h in money if h.start >= amended.end()]  # 由10万元调整为15万元: the new sum
-    if r.rate is None and money and (r.kind == "confidentiality_breach" or _SUM_AFTER.search(s)
-                                     or any(_AS_PENALTY.match(s, h.end) for h in money)):
-        r.amount = money[0].value  # "违约金港币1,500元", "支付港币1,500元作为违约赔偿"
+    after = _SUM_AFTER.search(s) if r.rate is None and money else None
+    paid_as = next((h for h in money if _AS_PENALTY.match(s, h.end)), None) if r.rate is None else None
+    if r.rate is None and money and (r.kind == "confidentiality_breach" or after or paid_as):
+        # the sum after the penalty's word, or the one paid as it ("退还…30,000元，并另行支付5,000元作为违约金")
+        r.amount = (paid_as or next((h for h in money if after and h.start >= after.start()), money[0])).value
     consequence = re.search(lx.CONSEQUENCE, s)
     damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
     running = r.rate is not None and r.per is not None  # 按日计算，标准为合同总价款的万分之八

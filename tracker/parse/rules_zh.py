@@ -24,6 +24,7 @@ from tracker.parse.facts_zh import (
     rule_title,
 )
 from tracker.parse.fees_zh import rule_fee
+from tracker.parse.money_text import find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.obligations_zh import rule_obligations
 from tracker.parse.rule_driver import run
@@ -62,7 +63,9 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     facts.read.extend((u.start, u.end) for u in replaced)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)
                                    or any(p.amount or p.cap_amount for p in facts.penalties)):
-        facts.currency = "CNY"  # (the sums say no other; a contract priced only in its penalties is priced all the same)
+        # (the sums say no other; a contract priced only in its penalties is priced in theirs)
+        facts.currency = next((h.currency for p in facts.penalties if p.amount or p.cap_amount
+                               for h in find_money(norm.text, p.start, p.end) if h.currency), None) or "CNY"
     return facts
 
 
