@@ -116,3 +116,13 @@ def test_an_early_termination_agreement_ends_the_contract_on_its_termination_day
     assert (c["expiry_date"], c["confidentiality_term"], c["confidentiality_expiry"]) == ("2026-01-31", "P3Y", "2029-01-31")
     back = next(o for o in doc["obligations"] if o["clause"] == "2.1")
     assert (back["trigger"], back["due_date"]) == ({"event": "expiry", "offset": "P10D", "business_days": True}, "2026-02-13")
+
+
+def test_a_data_work_contracts_unnamed_batch_deliveries_are_that_work() -> None:
+    """"資料標註勞務契約書": "第一批（三千小時）：乙方應於…交付" hands over labelled data (``other``), not a model; a
+    monthly 標註進度表 is a progress report."""
+    text = ("資料標註勞務契約書\n甲方（委託方）：某客服股份有限公司\n乙方（受託方）：某標註股份有限公司\n"
+            "簽約日期：中華民國115年9月22日\n第四條　分批交付\n一、第一批（三千小時）：乙方應於中華民國115年10月27日前交付。\n"
+            "二、乙方應於每月底前提送當月標註進度表及品質自檢紀錄。\n")
+    got = [(o["kind"], o["party"]) for o in _parse(text, "t.zh-Hant.txt")["obligations"] if o["clause"].startswith("4.")]
+    assert got == [("other", "provider"), ("progress_report", "provider")]

@@ -8,6 +8,7 @@ import re
 from tracker.parse.lexicon_zh import (
     DATA_HAND_OVER,
     DATA_OBJECT,
+    DATA_WORK,
     DELIVERABLE,
     DEPOSIT,
     DISPOSE,
@@ -106,6 +107,12 @@ def kind_of(action: str, party: str | None) -> str | None:
         action = _BRACKET.sub("", action)
     kind = _wording_kind(action, party)
     return settle_kind(kind, action, party) if party else kind
+
+
+def data_work_title(text: str) -> str:
+    """The document's title line when it names data work and no model or system ("資料標註勞務契約書"), else ""."""
+    first = next((ln for ln in text[:300].split("\n") if ln.strip()), "")
+    return first if re.search(DATA_WORK, first) and not re.search(DELIVERABLE, first) else ""
 
 
 def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
