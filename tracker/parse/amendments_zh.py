@@ -66,9 +66,10 @@ def apply(text: str, units: list[Unit], obligations: list[RawObligation],
             # contract's, not this document's 4.2; the new date is the obligation, of the kind its words name
             if not own and (got := new_date(text, u.start, u.end)) is not None and (kind := _kind_named(s[ref.end():])):
                 a = u.start + s.rfind(",", 0, ref.start()) + 1
+                from tracker.parse.kinds_zh import default_party
                 from tracker.parse.obligations_zh import TITLES
 
-                out.append(RawObligation(kind, "client" if kind == "data_delivery" else "provider", TITLES[kind],
+                out.append(RawObligation(kind, default_party(kind), TITLES[kind],
                                          u.label, a, got[0].end, fixed_date=got[0].value))
             continue
         if own:  # "第2.1条修改为：乙方应于…前交付模型": the amendment reads as an obligation of its own

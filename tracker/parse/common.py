@@ -156,6 +156,11 @@ def _scan_dates(text: str, start: int, end: int | None) -> list[DateHit]:
     return hits
 
 
+def title_line(text: str) -> str:
+    """The document's first non-empty line (within its first 300 characters): its title."""
+    return next((ln for ln in text[:300].split("\n") if ln.strip()), "")
+
+
 def table_top(text: str, pos: int) -> int:
     """The start of the first line of the pipe table whose line starts at ``pos`` (its header)."""
     top = pos

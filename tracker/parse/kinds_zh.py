@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.parse.common import title_line
 from tracker.parse.lexicon_zh import (
     DATA_HAND_OVER,
     DATA_OBJECT,
@@ -111,8 +112,13 @@ def kind_of(action: str, party: str | None) -> str | None:
 
 def data_work_title(text: str) -> str:
     """The document's title line when it names data work and no model or system ("資料標註勞務契約書"), else ""."""
-    first = next((ln for ln in text[:300].split("\n") if ln.strip()), "")
+    first = title_line(text)
     return first if re.search(DATA_WORK, first) and not re.search(DELIVERABLE, first) else ""
+
+
+def default_party(kind: str) -> str:
+    """Who acts when the wording names no one: the client pays and hands over its data, the provider does the rest."""
+    return "client" if kind in ("payment", "data_delivery") else "provider"
 
 
 def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:

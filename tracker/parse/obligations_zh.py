@@ -92,7 +92,7 @@ def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role
-    return "client" if kind in ("payment", "data_delivery") else "provider"
+    return kinds_zh.default_party(kind)
 
 
 #: a clause that sets out a payment schedule (guarded: tried only where one of its words can start)

@@ -100,9 +100,9 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
     i = _unit_index(ctx, u)
     prev = ctx.units[i - 1] if i and ctx.units[i - 1].label == u.label else None
     prev_text = ctx.unit_text(prev) if prev is not None else ""
-    if prev is not None and not _sum_or_share(ctx, facts, u, s) and not INSTALMENT_TITLE.search(s) \
-            and INSTALMENT_TITLE.search(prev_text) \
-            and not DUTY.search(prev_text) and _sum_or_share(ctx, facts, prev, prev_text):
+    # (the cheap tests first: a sentence's money is read again below)
+    if prev is not None and not INSTALMENT_TITLE.search(s) and INSTALMENT_TITLE.search(prev_text) \
+            and not DUTY.search(prev_text) and not _sum_or_share(ctx, facts, u, s) and _sum_or_share(ctx, facts, prev, prev_text):
         # "第一期款项为服务费总额之30%，即港币145,800元。委托方须于发票日期起三十日内支付。": the sentence
         # before, in the same clause, states the instalment this one pays (and has no duty of its own)
         u, s = prev, prev_text

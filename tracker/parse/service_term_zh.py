@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.parse.common import Facts, find_dates
+from tracker.parse.common import Facts, find_dates, title_line
 from tracker.parse.context_zh import Ctx
 
 #: between the two dates of a range: "自A起至B", "A—B"
@@ -16,8 +16,7 @@ _MAINTENANCE_TITLE = re.compile(r"维护|运维|维保")
 
 def service_range(ctx: Ctx, facts: Facts) -> None:
     """A maintenance contract that states no term but its 维护期间自A起至B止: that range is the term."""
-    title = next((ln for ln in ctx.text[:300].split("\n") if ln.strip()), "")
-    if not _MAINTENANCE_TITLE.search(title):
+    if not _MAINTENANCE_TITLE.search(title_line(ctx.text)):
         return  # (a development contract's 维护期间 is a service period inside its term)
     for u in ctx.units:
         if (m := _SERVICE_RANGE.search(ctx.text, u.start, u.end)) is None:
