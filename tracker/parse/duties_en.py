@@ -240,8 +240,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or _deemed_after(ctx.text, u.end) \
-                or ((right := _RIGHT.search(s)) and not _MODAL.search(s) and not _PAYABLE_THEN_WHICH.search(s, 0, right.start())):
-            continue  # a contingent duty, a definition, a right (not "payable …, which the Developer may issue once …")
+                or ((right := _RIGHT.search(s)) and not _MODAL.search(s) and not _RELATIVE_BEFORE.search(s, 0, right.start())):
+            continue  # a contingent duty, a definition, a right (not "…, which the Developer may issue once …")
         pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
@@ -320,7 +320,8 @@ _AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=
                          r"|\s*,?\s+and\s+(?=the\s)", re.I), re.I)  # "deliver X on or before A and the Y on or before B"
 
 
-_PAYABLE_THEN_WHICH = re.compile(r"\b(?:payable|due)\b[^.;]*,\s*(?:which|that|whom)\b", re.I)  # the "may" is a relative clause's
+# "20% within twenty (20) days after the invoice, which Licensor may issue once …": the "may" is the relative clause's
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
 _BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

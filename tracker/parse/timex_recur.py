@@ -230,7 +230,9 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
      lambda m: _en_boundary(m, f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1", "quarter_end")),
     # "by the 10th of each month", "no later than the tenth (10th) day of each calendar month"
     (rf"\bthe\s+(?:{_MDAY_EN})(?:\s+(?:calendar\s+)?day)?\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _mday),
-    (r"end\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    (r"(?:end|last\s+day)\s+of\s+(?:each|every)\s+(?:calendar\s+)?month", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    # "on or before the last day of each calendar quarter"
+    (r"(?:end|last\s+day)\s+of\s+(?:each|every)\s+(?:calendar\s+)?quarter", _c(f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1")),
     (rf"(?:every|on)\s+(?:other|second|alternate|two\s+weeks\s+on)\s+(?P<w>{_WD})", lambda m: (
         f"FREQ=WEEKLY;INTERVAL=2;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (rf"(?:each|every)\s+(?P<w>{_WD})", lambda m: (f"FREQ=WEEKLY;BYDAY={WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
