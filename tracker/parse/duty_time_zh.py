@@ -196,7 +196,7 @@ def _time_element(ctx: Ctx, u: Unit, s: str, payment_row: bool = False) -> dict[
             return {"event": event, "offset": "P0D", "business_days": False, "_a": tm.start(), "_b": tm.end()}
     for h in find_dates(text, u.start, u.end):
         after = text[h.end:h.end + 9]
-        lead = re.search(r"(?:不晚于|不迟于|不得晚于|不得迟于|最迟于|最迟在|最迟应于|最迟须于|应不晚于|最晚于|最迟不晚于|截至|截止日期为|截止日为|(?:付款|支付|交付|履行)(?:日|日期|时间)为)\s*$",
+        lead = re.search(r"(?:不晚于|不迟于|不得晚于|不得迟于|最迟于|最迟在|最迟应于|最迟须于|应不晚于|最晚于|最迟不晚于|截至|截止日期为|截止日为|(?:付款|支付|交付|履行|提交)(?:日|日期|时间|期限|时限)\s*(?:为|是|:))\s*$",
                          text[max(u.start, h.start - 8):h.start])
         if lead and h.value and not re.match(r"\s*(?:\(含\))?\s*(?:之前|以前|前|止)", after):
             return {"fixed_date": h.value, "_a": h.start - u.start - len(lead.group(0)), "_b": h.end - u.start}

@@ -27,6 +27,8 @@ from tracker.parse.lexicon_zh import (
     PAYMENT_PAPERS,
     PLACE_DELIVERABLE,
     PROGRESS_REPORT,
+    RACKING,
+    SERVICE_OPENING,
 )
 
 _MODEL_FILE = re.compile(rf"(?:{DELIVERABLE}|权重)文件$")  # the model's file is the model, not a paper about it
@@ -116,6 +118,17 @@ def data_work_title(text: str) -> str:
     return first if re.search(DATA_WORK, first) and not re.search(DELIVERABLE, first) else ""
 
 
+def _delivers_model(work: str) -> bool:
+    return ("模型" in work and _MODEL_DONE.search(work) is not None) or _MODEL_ACTION.search(work) is not None
+
+
+def opens_service_only(action: str) -> bool:
+    """The duty is the model's delivery only because it opens a service (开通API密钥, 算力资源开通): in a
+    contract that also delivers a model or a system, that opening is a step of its own (``other``)."""
+    work = _without_papers(_BRACKET.sub("", action) if "(" in action else action)
+    return _SERVICE_OPENING.search(work) is not None and not _RACKING.search(work) and not _delivers_model(work)
+
+
 def default_party(kind: str) -> str:
     """Who acts when the wording names no one: the client pays and hands over its data, the provider does the rest."""
     return "client" if kind in ("payment", "data_delivery") else "provider"
@@ -127,14 +140,16 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
     (a licensed data set, labelled data) is a deliverable (``other``), not ``data_delivery``; the model
     and the evaluation report are the provider's, so a client's duty about them is ``other``."""
     if kind == "other" and party == "provider" and "交付" in action and not re.search(PAPER_DELIVERABLE, action) \
-            and not re.search(PLACE_DELIVERABLE, action) and not hands_over_data(action):
-        return "model_delivery"
+            and not re.search(PLACE_DELIVERABLE, action) and not hands_over_data(action) and not re.search(DISPOSE, action):
+        return "model_delivery"  # (not the hand-back at the end: "将甲方资料汇出交付甲方，并删除…")
     if kind == "other" and party == "client" and client_hands_data(action):
         return "data_delivery"
     if kind == "data_delivery" and party == "provider":  # (unless it hands over the model too: "交付识别模型及标注数据集")
         return "model_delivery" if "模型" in action and _wording_kind(action, party) == "model_delivery" else "other"
     if kind in ("model_delivery", "evaluation_report") and party == "client":
-        return "other"  # the client receives the model or the report: its own step (验收, 确认) is another duty
+        # the client receives the model or the report: its own step (验收, 确认) is another duty; unless it
+        # hands over its data ("提供…字段数据，并在建模环境中为乙方开通账号": the opening is the client's help)
+        return "data_delivery" if kind == "model_delivery" and hands_over_data(action) else "other"
     return kind
 
 
@@ -148,6 +163,8 @@ _DEPOSIT = re.compile(DEPOSIT)
 _EVALUATION_REPORT = re.compile(EVALUATION_REPORT)
 _PROGRESS_REPORT = re.compile(PROGRESS_REPORT)
 _MODEL_ACTION = re.compile(MODEL_ACTION)
+_SERVICE_OPENING = re.compile(SERVICE_OPENING)
+_RACKING = re.compile(RACKING)
 _OTHER_ACTION = re.compile(OTHER_ACTION)
 _SOURCE_CODE = re.compile(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)")
 _MODEL_DONE = re.compile(r"交付|完成(?:模型)?训练|上线|部署")
@@ -169,7 +186,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
     if _SOURCE_CODE.search(action) and "模型" not in action:
         return "other"  # the source code and its documents: a deliverable of its own, not the model
     work = _without_papers(action)  # (交付算法设计方案, 提交模型设计文档: a paper about the model, no model)
-    if ("模型" in work and _MODEL_DONE.search(work)) or _MODEL_ACTION.search(work):
+    if _delivers_model(work) or (_SERVICE_OPENING.search(work) and not _RACKING.search(work)):
         return "model_delivery"
     if _OTHER_ACTION.search(action):
         return "other"

@@ -59,8 +59,7 @@ ROLE_STEMS: dict[str, str] = {
     "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
 }
 _STEM_SUFFIXES = ("方", "人", "单位", "商", "者")
-#: the other side's role
-OTHER = {"client": "provider", "provider": "client"}
+OTHER = {"client": "provider", "provider": "client"}  # the other side's role
 
 
 def _with_stems(words: dict[str, str]) -> dict[str, str]:
@@ -75,8 +74,7 @@ def _with_stems(words: dict[str, str]) -> dict[str, str]:
 
 ROLE_WORDS = _with_stems(ROLE_WORDS)
 
-#: the two party letters a contract assigns to roles
-SIDES = ("甲方", "乙方")
+SIDES = ("甲方", "乙方")  # the two party letters a contract assigns to roles
 
 _BY_LENGTH = sorted(ROLE_WORDS, key=len, reverse=True)
 #: any role word, longest first
@@ -244,10 +242,10 @@ PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇�
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|(?<!质量)保证金|保函"  # (a 质量保证金 kept back from the price is paid as a last instalment)
-#: payment words that name a document, not a payment: 发出付款通知, 提出付款申请
-PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|(?:付款|支付)的?(?:依据|凭证|前提)"
+#: payment words that name a document or a precondition, not a payment: 发出付款通知, 提出付款申请, 收到发票后方予付款
+PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安排|(?:付款|支付)的?(?:依据|凭证|前提)|(?:方予|方可|才(?:予|会|可|能)?|始予)(?:付款|支付)|(?:付款|支付)(?:之|以)?前"
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
-NOT_MODEL_EVALUATION = r"合规|风险|安全|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检|集群|算力|硬件|机房|基础设施"
+NOT_MODEL_EVALUATION = r"合规|风险|安全|渗透|漏洞|弱点|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检|集群|算力|硬件|机房|基础设施"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
 EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|复测报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
@@ -258,13 +256,17 @@ PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|月报|季报|
 PERIODIC_REPORT = r"报告|汇报|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}明细"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证|病例|病历|音频|日志"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
-#: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线
+#: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it
+#: sells (SERVICE_OPENING: 开通API密钥/实例/算力…), the delivery of a contract with no model (kinds_zh.settle_openings)
+SERVICE_OPENED = r"API(?![^,。;]{0,4}接口)|实例|算力|资源|集群|租户|(?<!数据)(?<!资料)平台(?!方)|环境|空间|后台|控制台|服务(?![器商方])"
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,8}(?<!教育)(?<!操作)(?<!人员)(?:训练|调校|调优|微调)|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # developing the model and standing it up at the client (not a system sent to a test environment);
-                # installing and commissioning the system (安装调试, 安装及调试): its delivery (the installation event)
+                # installing and commissioning the system (安装调试, 安装及调试): its delivery
                 rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线"
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
+RACKING = r"上架|布线|加电"  # servers racked and powered: hardware hosted, not a service opened
+SERVICE_OPENING = rf"(?:{SERVICE_OPENED})[^,。;]{{0,10}}?开通(?![^,。;]{{0,2}}(?:后|之日|之后|以后|起|时))|开通[^,。;]{{0,10}}?(?:{SERVICE_OPENED})"
 #: what a provider hands over that is paper, not the model ("交付日不得晚于…" without an object
 #: is the model's delivery; 交付实施方案 is not)
 PAPER_DELIVERABLE = r"报告|方案|文档|文件|说明|数据|语料|计划|确认书|清单|对账单|结算单|确认单|结果|标注成果|材料|图像|样本|文本|手册|记录"
@@ -273,7 +275,7 @@ PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|�
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
-NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|机架|电力|内网|堡垒机|专线|带宽|白名单|IP地址|对接人|联系方式|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
+NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|机架|电力|内网|堡垒机|专线|带宽|白名单|IP|位址|网段|对接人|联系方式|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
                    r"环境|通道|端口|VPN|权限|保函|担保|证明|函|服务器|伺服器|硬件|GPU|算力|机房|机柜|源代码|源码|原始码|代码|样机|设备|终端")
 
 
@@ -306,8 +308,8 @@ BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
     ("overdue_amount", r"逾期付款部分|逾期金额|逾期未付|逾期支付部分|应付未付|未付款项|未付金额|欠付|欠款"
                        r"|逾期(?:应付)?款项|迟延(?:之|的)?金额|(?:逾期|迟延|延迟)(?:付款|支付)(?:金额|部分)|未付部分|拖欠|应付款项"),
-    ("delayed_amount", r"迟延交付部分|逾期交付部分|逾期部分(?:对应)?的?(?:价金|价款|费用|金额)|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
-                       r"|当批|该批|本批|(?:该|当)(?:期|轮)(?!间|限)[\u4e00-\u9fff]{0,8}?(?:费用|费|金额|价款)|逾期(?:交付)?(?:的)?批次|批次(?:对应)?(?:费用|金额|价款)|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"
+    ("delayed_amount", r"迟延交付部分|逾期交付部分|逾期部分(?:对应)?的?(?:价金|价款|费用|金额|款项)|延迟交付部分|未交付部分|迟延部分|延期交付部分|迟延交付[^,。;]{0,8}部分"
+                       r"|当批|该批|本批|(?:该|当)(?:期|轮)(?!间|限)[\u4e00-\u9fff]{0,8}?(?:费用|费|金额|价款|款项)|逾期(?:交付)?(?:的)?批次|批次(?:对应)?(?:费用|金额|价款)|(?:该|本|当)(?:笔)?订单(?:金额|款项|价款)?"
                        r"|(?:该|当|相应)(?:里程碑|阶段|节点|数据包|工作包|任务包|交付物|成果)[\u4e00-\u9fff]{0,4}?(?:对应)?(?:款项|价款|费用|金额)"),
 )
 
@@ -327,8 +329,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
 BREACH_TITLE = r"违约|罚款|罚则|罚金|迟延履[约行]|逾期(?:责任|履[约行])|延误"
 #: words that make a sentence a penalty: a sum of money owed for the breach
 CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
-#: damages without a rate or a sum are not penalties (``赔偿…全部损失``)
-DAMAGES = r"赔偿"
+DAMAGES = r"赔偿"  # damages without a rate or a sum are not penalties (``赔偿…全部损失``)
 #: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
 XREF = (r"违反(?:本合同|本契约|本协议)?第\s*(?P<n>[\d一二三四五六七八九十百]+)(?:\.\d+)*\s*条"
         r"|违反(?:前项|前款|本条|上述|前述)(?:约定|规定|义务)?")  # "违反前项义务": this article's title decides
@@ -341,8 +342,7 @@ XREF_TITLES: tuple[tuple[str, str], ...] = (
 #: a cap: 累计不超过合同总价的10% / 以合同总价20%为上限 / 最高不超过人民币10万元
 CAP_BEFORE = r"不超过|不得超过|不高于|最高不超过|上限为|最高为|不超出|以不超过"
 CAP_AROUND = (r"以", r"为(?:上)?限")
-#: a right to suspend or terminate after N days overdue
-SUSPEND_LEAD = r"(?:逾期|迟延|延期|延迟|落后)"
+SUSPEND_LEAD = r"(?:逾期|迟延|延期|延迟|落后)"  # a right to suspend or terminate after N days overdue
 SUSPEND_OVER = r"超过|达到|达|满|逾"
 SUSPEND_RIGHT = r"解除|终止|暂停|中止|停止"
 
@@ -390,7 +390,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("new", r"变更后|修改后|调整后|现约定"),
     ("deadline", r"(?:交付|完成|提交|提供|交货|上线|培训|实施|执行|举办|开展|部署|计划)(?:(?:内容|成果|物)?(?:及|和|与))?(?:截止)?(?:日期|时间|期限|节点|时限|日)"
                  r"|截止(?:日期|时间|日)|最迟(?:完成|交付)?(?:日期|时间)|交期|交货期"),
-    ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款日期|付款时点|支付时点|条件|期限"),
+    ("condition", r"付款条件|支付条件|付款时间|支付时间|付款期限|支付期限|付款时限|支付时限|付款日期|付款时点|支付时点|条件|期限"),
     ("party", r"责任方|负责方|责任主体|承担方|执行方|责任单位|负责人|(?:交付|提交|提供|完成|实施)方"),
     ("title", r"期次|阶段|款项|批次|名称|任务|内容|交付物|成果"),
     ("milestone", r"节点|里程碑"),

@@ -24,9 +24,10 @@ from tracker.parse.facts_zh import (
     rule_title,
 )
 from tracker.parse.fees_zh import rule_fee
+from tracker.parse.kinds_zh import opens_service_only
 from tracker.parse.money_text import find_money
 from tracker.parse.normalize import Normalized
-from tracker.parse.obligations_zh import rule_obligations
+from tracker.parse.obligations_zh import TITLES, rule_obligations
 from tracker.parse.rule_driver import run
 from tracker.parse.signed_zh import rule_signed
 from tracker.parse.table_duties_zh import rule_table_deadlines
@@ -60,6 +61,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     ctx = Ctx(norm, clauses, [u for u in units if u not in gone] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
+    _settle_openings(facts, norm.text)
     facts.read.extend((u.start, u.end) for u in replaced)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)
                                    or any(p.amount or p.cap_amount for p in facts.penalties)):
@@ -67,6 +69,15 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
         facts.currency = next((h.currency for p in facts.penalties if p.amount or p.cap_amount
                                for h in find_money(norm.text, p.start, p.end) if h.currency), None) or "CNY"
     return facts
+
+
+def _settle_openings(facts: Facts, text: str) -> None:
+    """Opening the service is the delivery of a contract that sells it (a GPU lease, API access); where
+    the contract delivers a model or a system as well, the opening is a step of its own (other)."""
+    opening = [o for o in facts.obligations if o.kind == "model_delivery" and opens_service_only(text[o.start:o.end])]
+    if opening and any(o.kind == "model_delivery" and o not in opening for o in facts.obligations):
+        for o in opening:
+            o.kind, o.title = "other", TITLES["other"]
 
 
 __all__ = ["extract", "parse_duration"]

@@ -1,0 +1,81 @@
+"""Rules from blind batches 94-95: an English execution line that dates each signature ("Signed for X by
+Y, Director, on 31 March 2026."); an instalment whose invoice a relative clause lets the payee issue
+("…, which Licensor may issue after …"); a quarterly update OF data (a hand-over, not a report); a
+nominal deadline ("第二批标注结果的交付期限为…"); a table's 付款时限 column; a precondition of payment
+("收到发票后方予付款") that is no instalment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.parse import parse_text
+
+
+def _parse(text: str, name: str = "t.txt") -> dict[str, Any]:
+    return parse_text(text, name).to_json()
+
+
+LICENCE = ("DATA LICENSING AGREEMENT\n\nThis Agreement is made between:\n\n"
+           '1. **Harbour Data Limited**, a company incorporated in New Zealand ("**Licensor**"); and\n'
+           '2. **Kea Vision Limited**, a company incorporated in New Zealand ("**Licensee**").\n\n'
+           "## 1. Definitions\n\n"
+           '1.1 "**Effective Date**" means the date on which this Agreement has been signed by both parties.\n\n'
+           "## 2. Delivery\n\n"
+           "2.1 Licensor shall deliver a quarterly update of newly collected receipts on or before the last day "
+           "of each calendar quarter during the Term.\n\n"
+           "## 3. Fees\n\n"
+           "3.1 The total licence fee is NZD 200,000, payable as follows:\n\n"
+           "(a) 60%, being NZD 120,000, within ten (10) days after the Effective Date; and\n\n"
+           "(b) the balance of 40%, being NZD 80,000, within twenty (20) days after Licensee receives Licensor's "
+           "invoice, which Licensor may issue after delivery of the fourth quarterly update.\n\n"
+           "## 4. Term\n\n4.1 This Agreement continues for two (2) years from the Effective Date.\n\n"
+           "**EXECUTED** as an agreement.\n\n"
+           "Signed for **Harbour Data Limited** by Mere Tane, Director, on 31 March 2026.\n\n"
+           "Signed for **Kea Vision Limited** by Sam Hill, Chief Executive, on 2 April 2026.\n")
+
+
+def test_signed_for_a_party_on_a_date_dates_the_signature_and_the_last_one_signs_the_agreement() -> None:
+    doc = _parse(LICENCE, "t.en.md")["contract"]
+    assert (doc["signed_date"], doc["effective_date"], doc["expiry_date"]) == ("2026-04-02", "2026-04-02", "2028-04-02")
+
+
+def test_an_instalment_is_kept_when_the_may_belongs_to_a_relative_clause() -> None:
+    pays = [(o["amount"], o["trigger"]) for o in _parse(LICENCE, "t.en.md")["obligations"] if o["kind"] == "payment"]
+    assert ("80000.00", {"event": "invoice", "offset": "P20D", "business_days": False}) in pays
+    assert len(pays) == 2
+
+
+def test_a_quarterly_update_of_data_is_a_hand_over_due_each_quarter_end_not_a_report() -> None:
+    (update,) = [o for o in _parse(LICENCE, "t.en.md")["obligations"] if o["clause"] == "2.1"]
+    assert (update["kind"], update["party"]) == ("other", "provider")
+    assert (update["recurrence"], update["due_date"]) == ("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", "2026-06-30")
+
+
+ANNOTATION = ("数据标注服务协议\n需求方（甲方）：重庆某汽车科技有限公司\n平台方（乙方）：成都某众包信息技术有限公司\n"
+              "第一条　费用\n1. 本协议费用总额为人民币100,000元。\n"
+              "2. 费用按下表支付：\n"
+              "| 期次 | 付款节点 | 比例 | 金额（元） | 付款时限 |\n| --- | --- | --- | --- | --- |\n"
+              "| 第一期 | 合同签订 | 40% | 40,000.00 | 合同签订之日起十个工作日内 |\n"
+              "| 第二期 | 测评报告出具满三个月 | 60% | 60,000.00 | 测评报告出具之日起满三个月后十日内 |\n"
+              "3. 乙方应在每期付款前开具等额增值税专用发票，甲方收到发票后方予付款。\n"
+              "第二条　交付\n1. 乙方应于2026年5月20日前交付第一批标注结果。\n"
+              "2. 第二批标注结果的交付期限为2026年6月20日。\n"
+              "签订日期：2026年5月6日\n")
+
+
+def test_a_deadline_stated_as_the_items_delivery_period_dates_that_item() -> None:
+    obs = {o["clause"]: (o["kind"], o["party"], o["due_date"]) for o in _parse(ANNOTATION, "t.md")["obligations"]}
+    assert obs["2.2"] == ("other", "provider", "2026-06-20")
+
+
+def test_a_payment_time_column_states_the_deadline_before_the_payment_node() -> None:
+    """付款节点 says when the instalment falls due in words (满三个月: not before); 付款时限 is its deadline."""
+    pays = [(o["amount"], o["trigger"]) for o in _parse(ANNOTATION, "t.md")["obligations"] if o["kind"] == "payment"]
+    assert ("60000.00", {"event": "evaluation_report", "offset": "P3M10D", "business_days": False}) in pays
+
+
+def test_a_precondition_of_payment_is_no_instalment() -> None:
+    """"乙方应在每期付款前开具发票，甲方收到发票后方予付款": each payment waits for its invoice; nothing is paid here."""
+    got = _parse(ANNOTATION, "t.md")["obligations"]
+    assert [o for o in got if o["clause"] == "1.3"] == []
+    assert sorted(o["amount"] for o in got if o["kind"] == "payment") == ["40000.00", "60000.00"]
