@@ -15,6 +15,7 @@ from tracker.periods import (
     add_business_days,
     add_duration,
     calendar_years,
+    days_in_month,
     deadline,
     first_occurrence,
     is_workday,
@@ -136,3 +137,15 @@ def test_durations_add_as_dateutils_relativedelta_adds_them(start: date, years: 
     want = start + relativedelta(years=sign * years, months=sign * months, days=sign * days)
     if date(1, 1, 1) < want < date(9999, 12, 31):
         assert add_duration(start, iso) == want
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_days_in_month_is_the_calendar_modules_month_length(year: int, month: int) -> None:
+    """The parser counts month lengths without importing ``calendar``; the standard library is the oracle."""
+    assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+@pytest.mark.parametrize("month", [0, 13, -1])
+def test_days_in_month_refuses_a_month_that_is_not_one(month: int) -> None:
+    with pytest.raises(ValueError):
+        days_in_month(2026, month)

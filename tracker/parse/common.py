@@ -16,6 +16,7 @@ from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import tab_row
+from tracker.periods import days_in_month
 from tracker.record import field, record
 
 MONTHS = {
@@ -78,17 +79,15 @@ _MONTH_END = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六
 
 def _period_ends(text: str, start: int, end: int) -> list[DateHit]:
     """"2026年第三季度末" → 2026-09-30; "2025年12月底" → 2025-12-31 (the last day of the period)."""
-    import calendar
-
     hits = []
     for m in _QUARTER_END.finditer(text, start, end):
         q = "一二三四".find(m.group("q")) + 1 if not m.group("q").isdigit() else int(m.group("q"))
         y, mo = int(m.group("y")), q * 3
-        hits.append(DateHit(m.start(), m.end(), date(y, mo, calendar.monthrange(y, mo)[1])))
+        hits.append(DateHit(m.start(), m.end(), date(y, mo, days_in_month(y, mo))))
     for m in _MONTH_END.finditer(text, start, end):
         try:
             y, mo = int(m.group("y")), cn_int(m.group("m"))
-            hits.append(DateHit(m.start(), m.end(), date(y, mo, calendar.monthrange(y, mo)[1])))
+            hits.append(DateHit(m.start(), m.end(), date(y, mo, days_in_month(y, mo))))
         except (ValueError, NumeralError):
             continue
     return hits

@@ -111,7 +111,7 @@ _EACH_INSTALMENT = re.compile(r"\b(?:two|three|four|five|six|\d{1,2})\s+(?:equal
 
 def each_instalment(text: str) -> MoneyHit | None:
     """The sum of each instalment when the contract states one for all ("… instalments of RMB 500,000 each")."""
-    each = _EACH_INSTALMENT.search(text) if "each" in text else None
+    each = _EACH_INSTALMENT.search(text) if "each" in text and "nstal" in text.lower() else None
     hits = find_money(text, each.end(), each.end() + 40) if each else []
     if hits and each and hits[0].start - each.end() <= 3 and re.match(r"\s*each\b", text[hits[0].end:hits[0].end + 8]):
         return hits[0]

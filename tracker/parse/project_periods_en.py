@@ -9,13 +9,13 @@ on Friday 23 October. The zh counterpart is ``project_weeks_zh``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.parse.common import find_dates
 from tracker.parse.timex_anchors import field_dates_en
+from tracker.periods import days_in_month
 
 _NAME = r"(?P<anchor>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 #: Month 1 is the calendar month the anchor falls in
@@ -77,10 +77,10 @@ def month_end(text: str, n: int) -> date | None:
     if calendar_months:
         y, mo = divmod(day.month - 1 + n - 1, 12)
         year, month = day.year + y, mo + 1
-        return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, days_in_month(year, month))
     y, mo = divmod(day.month - 1 + n, 12)
     year, month = day.year + y, mo + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])) - timedelta(days=1)
+    return date(year, month, min(day.day, days_in_month(year, month))) - timedelta(days=1)
 
 
 def week_due(text: str, n: int) -> date | None:

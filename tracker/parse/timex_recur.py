@@ -15,6 +15,7 @@ from tracker.parse.rx_literals import fold, required
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import ORDINALS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from tracker.parse.timex_scan import Dur, Tok
+from tracker.periods import days_in_month
 from tracker.record import field, record
 from tracker.regex_own import compile_own, own
 
@@ -82,10 +83,8 @@ def _yearly(m: re.Match[str]) -> tuple[str, str, str, bool]:
 
 
 def _month_ends(pairs: list[tuple[str, str]]) -> bool:
-    import calendar
-
     try:
-        return len(pairs) > 1 and all(d and _n(d) == calendar.monthrange(2025, _n(mo))[1] for mo, d in pairs)
+        return len(pairs) > 1 and all(d and _n(d) == days_in_month(2025, _n(mo)) for mo, d in pairs)
     except NumeralError:
         return False
 

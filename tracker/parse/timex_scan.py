@@ -7,7 +7,6 @@ composition of tokens into a deadline or recurrence is ``timex.py``'s job.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from functools import lru_cache
@@ -17,6 +16,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
 from tracker.parse.timex_rows import Rows, _lexicon_rx
+from tracker.periods import days_in_month
 from tracker.record import record
 from tracker.regex_own import compile_own
 
@@ -222,7 +222,7 @@ def _extra_dates_zh(s: str) -> list[Tok]:
     for m in _DECADE_ZH.finditer(s):
         y, mo = int(m.group("y")), int(m.group("m"))
         if 1 <= mo <= 12:
-            day = {"上": 10, "中": 20}.get(m.group("t"), calendar.monthrange(y, mo)[1])
+            day = {"上": 10, "中": 20}.get(m.group("t"), days_in_month(y, mo))
             out.append(Tok("DATE", m.start(), m.end(), date(y, mo, day)))
     return out
 
