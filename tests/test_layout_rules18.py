@@ -79,3 +79,16 @@ def test_a_precondition_of_payment_is_no_instalment() -> None:
     got = _parse(ANNOTATION, "t.md")["obligations"]
     assert [o for o in got if o["clause"] == "1.3"] == []
     assert sorted(o["amount"] for o in got if o["kind"] == "payment") == ["40000.00", "60000.00"]
+
+
+def test_a_date_named_as_a_periods_first_day_anchors_what_counts_from_that_day() -> None:
+    """"于2025年7月1日（订阅期起始日）生效" names the day; "订阅期起始日起3个工作日内" counts from it (the
+    effective date, so the trigger is ``effective``)."""
+    text = ("会议纪要SaaS订阅协议\n甲方：某控股集团有限公司\n乙方：某智能科技有限公司\n二、订阅期限\n"
+            "1. 本协议经双方签署后成立，于2025年7月1日（订阅期起始日）生效；订阅期为十二个月，自生效之日起计算。\n"
+            "2. 乙方应于订阅期起始日起3个工作日内完成企业空间开通及单点登录对接。\n签订日期：2025年6月20日\n")
+    doc = _parse(text)
+    (opening,) = [o for o in doc["obligations"] if o["quote"].startswith("乙方应于订阅期起始日起")]
+    assert (opening["kind"], opening["due_date"]) == ("model_delivery", "2025-07-04")
+    assert opening["trigger"] == {"event": "effective", "offset": "P3D", "business_days": True}
+    assert not [w for w in doc["warnings"] if w["code"] == "unrecognised_duty"]

@@ -56,8 +56,22 @@ def named_periods(text: str) -> tuple[NamedPeriod, ...]:
 
 @lru_cache(maxsize=4)
 def dated_starts(text: str) -> tuple[NamedPeriod, ...]:
-    """Every named period with a written start, the term's too ("订阅期：指自2026年7月1日起至…")."""
-    return tuple(p for p, _ in _ranges(text))  # (a range's start is always written)
+    """Every named period with a written start, the term's too ("订阅期：指自2026年7月1日起至…"), and a
+    period whose first day a date names ("于2025年7月1日（订阅期起始日）生效": only its start is known)."""
+    return tuple(p for p, _ in _ranges(text)) + _named_first_days(text)  # (a range's start is always written)
+
+
+#: a date named as a period's first day: "2025年7月1日（订阅期起始日）", "…(以下简称“服务开始日”)"
+_FIRST_DAY = re.compile(r"\s*\((?:以下|下文)?(?:简称|称为?)?\s*[\"“「『]?(?P<name>[\u4e00-\u9fff]{1,10}?)(?:起始日|开始日|开始之日)"
+                        r"[\"”」』]?\)")
+
+
+@lru_cache(maxsize=4)
+def _named_first_days(text: str) -> tuple[NamedPeriod, ...]:
+    if "始日" not in text and "开始之日" not in text:
+        return ()
+    return tuple(dict.fromkeys(NamedPeriod((m.group("name"),), h.value, h.value) for h in find_dates(text)
+                               if h.value is not None and (m := _FIRST_DAY.match(text, h.end)) is not None))
 
 
 @lru_cache(maxsize=4)
