@@ -102,6 +102,12 @@ def test_uncovered_year_raises_and_is_flagged_until_imported() -> None:
     ("HK", date(2026, 4, 7), False),     # the day following Easter Monday
     ("HK", date(2026, 12, 25), False),   # Christmas Day
     ("HK", date(2026, 4, 8), True),      # the Wednesday after Easter
+    # Macau's working days skip the public administration's holidays (公眾假日, with compensatory rest days)
+    ("MO", date(2026, 12, 8), False),    # Immaculate Conception
+    ("MO", date(2026, 12, 21), False),   # the rest day for the SAR Establishment Day (a Sunday)
+    ("MO", date(2026, 12, 22), False),   # Winter Solstice
+    ("MO", date(2026, 2, 16), True),     # Chinese New Year's Eve: the afternoon off leaves a working morning
+    ("MO", date(2026, 12, 9), True),
 ])
 def test_hand_facts(code: str, day: date, expected: bool) -> None:
     assert is_working_day(day, Calendar(code)) is expected

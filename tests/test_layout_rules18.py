@@ -92,3 +92,34 @@ def test_a_date_named_as_a_periods_first_day_anchors_what_counts_from_that_day()
     assert (opening["kind"], opening["due_date"]) == ("model_delivery", "2025-07-04")
     assert opening["trigger"] == {"event": "effective", "offset": "P3D", "business_days": True}
     assert not [w for w in doc["warnings"] if w["code"] == "unrecognised_duty"]
+
+
+OUTSOURCING = ("数据标注人员外派服务合同\n甲方：某智能科技有限公司\n乙方：某人力资源服务有限公司\n"
+               "第一条　期限\n1.1 本合同自2026年6月1日起生效，服务期限为一年。\n"
+               "1.2 如服务需延期的，任何一方应于有效期届满前六十日书面提出。\n"
+               "第二条　费用\n2.1 每月服务费为人民币100,000元；本合同暂定总价为人民币1,250,000元。\n"
+               "2.2 自2026年7月起，甲方应于每月20日前向乙方支付上一自然月的服务费人民币100,000元。\n"
+               "2.3 质保金人民币50,000元于质保期（两年）届满后一个月内无息支付；上述质保期自终验合格之日起计算。\n"
+               "第三条　违约责任\n3.1 甲方逾期付款逾三十日者，乙方有权暂停服务；逾期款项按年利率百分之九计算利息。\n"
+               "签订日期：2026年5月20日\n")
+
+
+def test_a_sentence_naming_the_breach_and_the_next_stating_its_rate_are_one_penalty() -> None:
+    (late,) = [p for p in _parse(OUTSOURCING)["contract"]["penalties"] if p["kind"] == "late_payment"]
+    assert (late["rate"], late["per"], late["basis"], late["suspend_after_days"]) == ("0.09", "year", "overdue_amount", 30)
+
+
+def test_a_series_paid_for_the_month_before_ends_a_month_after_the_term() -> None:
+    """July 2026 to June 2027, twelve instalments for June 2026 to May 2027, and the retention: the total."""
+    doc = _parse(OUTSOURCING)
+    assert not [w for w in doc["warnings"] if w["code"] == "amount_mismatch"]
+
+
+def test_a_request_to_extend_the_term_before_its_end_is_the_renewal_notice() -> None:
+    doc = _parse(OUTSOURCING)["contract"]
+    assert (doc["renewal_notice"], doc["renewal_notice_deadline"]) == ("P60D", "2027-04-02")
+
+
+def test_a_warranty_named_with_its_length_ends_that_long_after_the_day_it_starts() -> None:
+    (held,) = [o for o in _parse(OUTSOURCING)["obligations"] if o["amount"] == "50000.00"]
+    assert held["trigger"] == {"event": "acceptance", "offset": "P2Y1M", "business_days": False}

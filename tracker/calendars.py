@@ -20,6 +20,7 @@ not a holiday; every other day is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,8 +34,11 @@ DEFAULT = "CN"
 _FINANCIAL = {"US-NY": "USNY"}  # "banks in New York are open": Federal Reserve Bank of New York holidays
 #: the package's categories a country's working days skip, where its default ("public") is narrower: Hong Kong's
 #: "public" is the statutory (labour) holidays; its 公眾假期, when banks and offices close, are the general holidays
-#: of Cap. 149, the package's "optional" ones besides (Good Friday, Easter Monday, Christmas, …)
-_CATEGORIES = {"HK": ("public", "optional")}
+#: of Cap. 149, the package's "optional" ones besides (Good Friday, Easter Monday, Christmas, …); Macau's "public"
+#: is the private sector's obligatory holidays, its 公眾假日 those of the public administration ("government", with
+#: the compensatory rest days: Immaculate Conception, Winter Solstice, Christmas Eve…)
+_CATEGORIES = {"HK": ("public", "optional"), "MO": ("public", "government")}
+_HALF_DAY = re.compile(r"\((?:Afternoon|Morning)\)|\bhalf[- ]day\b", re.I)
 _NAMES = {
     "CN": "mainland China (State Council schedule)",
     "TW": "Taiwan (with its make-up workdays)",
@@ -167,7 +171,8 @@ def package_year(code: str, year: int) -> YearSchedule | None:
         return YearSchedule(code, year, h, w, package_source(code))
     factory, kw = _holidays_class(code)
     data = factory(**kw, years=[year])
-    days = frozenset(d for d in data if d.year == year)
+    # (a half day off, "New Year's Eve (Afternoon)", leaves a working morning: a working day)
+    days = frozenset(d for d, name in data.items() if d.year == year and not _HALF_DAY.search(name))
     extra = frozenset(d for d in getattr(data, "weekend_workdays", ()) if d.year == year)
     # a week that rests on a weekday (Israel's Friday and Saturday) is the package's; a Sunday-only week (Hong Kong's
     # in the package) stays Saturday and Sunday, as business days are counted there

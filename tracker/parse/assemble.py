@@ -26,6 +26,9 @@ from tracker.periods import add_duration, deadline, first_occurrence, iter_occur
 from tracker.record import replace
 
 #: a document that amends another (its title says so): its instalments need not add up to the total
+#: a series that pays for the period before ("每月20日前支付上一自然月的服务费"): its last instalment follows the term
+_IN_ARREARS = re.compile(r"上一?个?(?:自然)?(?:月|季度?)|前一个?(?:自然)?月|\b(?:previous|preceding|prior)\s+(?:calendar\s+)?(?:month|quarter)",
+                         re.I)
 _AMENDMENT_DOC = re.compile(r"补充协议|变更协议|修改协议|变更协议书|契约变更|合同变更|Amendment|Supplement", re.I)
 #: a signature line marked as signed in a copy: "____(signed)____", "/s/ Chen Yuwei"
 _SIGNED = re.compile(r"\((?:signed|sgd|signature on file)\)|/s/", re.I)
@@ -265,9 +268,15 @@ class Assembler:
     def _occurrences(self, o: Obligation, c: Contract, last: date | None = None) -> int | None:
         """How many times a payment falls due within the term: 1, or a series' occurrences from its
         first due date to the expiry date (or to its stated last instalment, ``last``, which a fee
-        billed in arrears puts after the expiry); None when a series has no known end."""
+        billed in arrears puts after the expiry, as one paid for the month before does); None when a
+        series has no known end."""
         if not o.recurrence:
             return 1
+        if last is None and c.expiry_date and o.due_date and _IN_ARREARS.search(o.quote):
+            try:  # the term's last period is paid at the first occurrence after it
+                last = first_occurrence(o.recurrence, c.expiry_date + timedelta(days=1), cal=self.cal)
+            except (OverflowError, ValueError):
+                last = None
         until = max(d for d in (c.expiry_date, last) if d) if (c.expiry_date or last) else None
         if o.due_date is None or until is None:
             return None

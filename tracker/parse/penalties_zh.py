@@ -241,7 +241,7 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
             last = None  # a completing sentence only reaches back within its article
         sents = sentences(text, label, start, end)
         own = _own_title(label, article_title)  # "违反前项义务": the kind of this article's title
-        readings = [(sn, read_sentence(text[sn.start:sn.end], own)) for sn in sents]
+        readings = _joined(text, [(sn, read_sentence(text[sn.start:sn.end], own)) for sn in sents], own)
         openers = sum(1 for _, rd in readings if rd.opens and rd.kind not in found)
         for sn, rd in readings:
             if rd.opens:
@@ -262,6 +262,24 @@ def extract(text: str, clauses: list[tuple[str, int, int, bool]],
                     if read is not None:
                         read.append((sn.start, sn.end))
     return list(found.values())
+
+
+def _joined(text: str, readings: list[tuple[Sentence, Reading]],
+            own: Callable[[str], str | None]) -> list[tuple[Sentence, Reading]]:
+    """Readings where a sentence that names the breach but states no penalty ("甲方逾期付款逾三十日者，乙方
+    有权暂停服务") and the next, which states a running rate and names no breach ("逾期款项按年利率百分之九
+    计算利息"), are read as one sentence, when that one opens a penalty."""
+    out: list[tuple[Sentence, Reading]] = []
+    for sn, rd in readings:
+        if out and rd.kind is None and rd.rate is not None and not rd.opens:
+            prev, prd = out[-1]
+            if prd.kind is not None and not prd.opens:
+                both = Sentence(sn.label, prev.start, sn.end)
+                if (rj := read_sentence(text[both.start:both.end], own)).opens:
+                    out[-1] = (both, rj)
+                    continue
+        out.append((sn, rd))
+    return out
 
 
 def _fill(p: RawPenalty, rd: Reading, total_fee: Decimal | None) -> None:

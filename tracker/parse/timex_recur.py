@@ -58,6 +58,14 @@ def _days(m: re.Match[str], group: str = "d") -> str:
     return ",".join(str(_n(x)) for x in re.findall(N, m.group(group)))
 
 
+def _season(m: re.Match[str]) -> tuple[str, str, str, bool] | None:
+    first, last = _n(m.group("m1")), _n(m.group("m2"))
+    if not (1 <= first <= 12 and 1 <= last <= 12) or first == last:
+        return None  # (11月至次年2月: 11, 12, 1, 2)
+    months = ",".join(map(str, sorted({(first - 1 + i) % 12 + 1 for i in range((last - first) % 12 + 1)})))
+    return f"FREQ=MONTHLY;BYMONTH={months};BYMONTHDAY={'-1' if m.group('end') else _days(m)}", "calendar", "P0D", False
+
+
 def _after_boundary(m: re.Match[str]) -> tuple[str, str, str, bool]:
     p = m.group("p")
     off, biz = _dur(m.group("dur"))
@@ -121,6 +129,9 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"{EVERY_M}(?:初|前)\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_M}第\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_Q}(?:末|最后一日|最后一天|结束时|最后一个月的最后一日)(?!后)", _c(f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1")),
+    # 每年5月至9月每月5日、15日、25日前: the monthly days of a season
+    (rf"每(?:个)?年(?:度)?(?:的)?(?P<m1>{N})\s*月(?:份)?\s*(?:至|到|-|~|—)\s*(?:次年|翌年|来年)?\s*(?P<m2>{N})\s*月(?:份)?(?:期间|内)?\s*,?\s*{EVERY_M}"
+     rf"\s*(?:(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)|(?P<end>末|月底|底|最后一日|最后一天))", _season),
     (rf"每(?:个)?年(?:度)?(?:的)?(?P<md>{N}\s*月(?:\s*(?:的)?\s*{N}\s*[日号])?(?:\s*(?:和|及|、|与)\s*{N}\s*月(?:\s*(?:的)?\s*{N}\s*[日号])?)*(?:\s*的?(?:最后一日|最后一天|底|末))?)", _yearly),
     (rf"每半年[^。;]{{0,20}}?每年(?P<md>{N}\s*月\s*{N}\s*[日号](?:\s*(?:和|及|、|与)\s*{N}\s*月\s*{N}\s*[日号])*)", _yearly),
     (rf"(?:{EVERY_M}|次月|下月|当月|按月[^。;]{{0,20}}?(?:次|下|当)月)\s*(?:第\s*)?(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)",

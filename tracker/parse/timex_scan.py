@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from tracker.parse.common import find_dates
+from tracker.parse.lexicon_zh import WARRANTY
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, en_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.timex_lexicon import UNITS_EN, UNITS_ZH
@@ -340,7 +341,31 @@ def _scan(s: str, lang: str) -> tuple[Tok, ...]:
     for t in events:
         taken.append((t.start, t.end))
     toks += _longest(s, rl, rl_rows, "REL", taken)
-    return tuple(sorted(toks, key=lambda t: t.start))
+    toks.sort(key=lambda t: t.start)
+    return tuple(_period_of_length(s, toks) if lang != "en" and "期" in s else toks)
+
+
+#: a period named with its length before its end: "质保期（两年）届满后" (read as "质保期满两年后"), and
+#: the term's: "合同期（两年）届满后" (the expiry itself, not two years after it)
+_NAMED_LENGTH = re.compile(rf"(?:{WARRANTY}|免费维护)期(?:间|限)?\s*\(?\s*$")
+_TERM_LENGTH = re.compile(r"(?:合同|协议|契约|服务|有效|租赁|订阅|许可|授权)期(?:间|限)?\s*\(?\s*$")
+
+
+def _period_of_length(s: str, toks: list[Tok]) -> list[Tok]:
+    """The tokens with a period's length read as its length, not as a time after the term's expiry:
+    the warranty's name becomes the event its length follows; the term's length is dropped."""
+    i = 1
+    while i < len(toks):
+        end, length = toks[i], toks[i - 1]
+        if end.kind == "EVENT" and end.value == "expiry" and length.kind == "DUR" \
+                and re.fullmatch(r"\s*\)?\s*", s[length.end:end.start]):
+            if (m := _NAMED_LENGTH.search(s, max(0, length.start - 12), length.start)) is not None:
+                toks[i - 1:i + 1] = [Tok("EVENT", m.start(), length.start, "warranty_end"), length]
+            elif _TERM_LENGTH.search(s, max(0, length.start - 12), length.start):
+                del toks[i - 1]
+                continue
+        i += 1
+    return toks
 
 
 __all__ = ["DUR_EN", "Dur", "Tok", "dates_and_periods", "en_duration", "may_name_event", "scan", "weeks_as_days"]
