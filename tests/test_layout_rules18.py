@@ -123,3 +123,34 @@ def test_a_request_to_extend_the_term_before_its_end_is_the_renewal_notice() -> 
 def test_a_warranty_named_with_its_length_ends_that_long_after_the_day_it_starts() -> None:
     (held,) = [o for o in _parse(OUTSOURCING)["obligations"] if o["amount"] == "50000.00"]
     assert held["trigger"] == {"event": "acceptance", "offset": "P2Y1M", "business_days": False}
+
+
+LICENCE_ZH = ("声音授权许可协议\n甲方（被许可方）：某有声书科技有限公司\n乙方（许可方）：某文化传媒工作室\n"
+              "第一条　许可费用\n（一）本协议项下基础许可费为人民币叁拾陆万元整（¥360,000.00），按下表分期支付：\n"
+              "| 期次 | 款项 | 金额（元） | 支付时间 |\n| --- | --- | --- | --- |\n"
+              "| 1 | 首期许可费 | 180,000.00 | 本协议生效之日起10个工作日内 |\n"
+              "| 2 | 二期许可费 | 180,000.00 | 录音数据经甲方验收合格之日起15日内 |\n"
+              "（二）甲方应于每月5日前通过授权管理平台向乙方推送上月合成调用量及收入统计。\n"
+              "（三）产线试运行满三个月且乙方收到甲方开具的等额增值税专用发票后30日内，甲方支付分成款人民币10,000元。\n"
+              "第二条　违约责任\n（一）乙方未按期交付录音数据的，每逾期一日按基础许可费的万分之五支付违约金，违约金总额以基础许可费的百分之十为上限。\n"
+              "签订日期：2026年9月15日\n本协议自签订之日起生效。\n")
+
+
+def test_a_named_fee_the_instalments_add_up_to_is_the_total_and_a_penalty_on_it_runs_on_the_total() -> None:
+    doc = _parse(LICENCE_ZH, "t.md")
+    assert doc["contract"]["total_fee"] is None  # with the 分成款 the instalments add up to 370,000: not that fee
+    table_only = _parse(LICENCE_ZH.replace("（三）产线试运行满三个月且乙方收到甲方开具的等额增值税专用发票后30日内，甲方支付分成款人民币10,000元。\n", ""), "t.md")
+    assert table_only["contract"]["total_fee"] == "360000.00"
+    (late,) = [p for p in table_only["contract"]["penalties"] if p["kind"] == "late_delivery"]
+    assert (late["rate"], late["basis"]) == ("0.0005", "total_fee")
+
+
+def test_usage_statistics_due_every_month_are_a_periodic_report() -> None:
+    (report,) = [o for o in _parse(LICENCE_ZH, "t.md")["obligations"] if "收入统计" in o["quote"]]
+    assert (report["kind"], report["party"], report["recurrence"]) == ("progress_report", "client", "FREQ=MONTHLY;BYMONTHDAY=5")
+
+
+def test_a_trial_run_that_must_also_be_invoiced_is_a_payment_counted_from_the_invoice() -> None:
+    """"试运行满三个月且…收到…发票后30日内": the run's length is no deadline; the invoice, later in the phrase, is."""
+    (fee,) = [o for o in _parse(LICENCE_ZH, "t.md")["obligations"] if o["amount"] == "10000.00"]
+    assert fee["trigger"] == {"event": "invoice", "offset": "P30D", "business_days": False}

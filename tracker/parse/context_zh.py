@@ -35,7 +35,7 @@ BASIS_WORDS = lexicon_zh.BASES
 INSTALMENT_TITLE = re.compile(guard(
     r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 ))
-DUTY = gated(rf"应|须|需|必须|负责|支付|付款|付清|给付|拨付|划拨|汇付|缴付|存入|预付|补足|{lexicon_zh.OTHER_ACTION}")
+DUTY = gated(rf"应|须|需|必须|负责|支付|付款|{lexicon_zh.PAY_BARE}|付清|给付|拨付|划拨|汇付|缴付|存入|预付|补足|{lexicon_zh.OTHER_ACTION}")
 
 _HALF_YEARS = re.compile(rf"(?P<y>{NUM})\s*(?:个)?年半")  # at import: kept by tracker.regex_cache
 

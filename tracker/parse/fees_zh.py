@@ -124,7 +124,31 @@ def _mismatch(ctx: Ctx, facts: Facts, hit: MoneyHit) -> None:
                                          f"大写 {hit.mismatch[0]} ≠ 小写 {hit.mismatch[1]}"))
 
 
-__all__ = ["rule_fee"]
+#: a fee the contract names and prices: "本协议项下基础许可费为人民币叁拾陆万元整"
+_NAMED_FEE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}费(?:用)?)\s*(?:为|是|:)")
+
+
+def settle_named_fee(text: str, facts: Facts, capital_wins: bool = True) -> None:
+    """With no total stated, a named fee whose sum its instalments add up to is the total fee (the
+    instalments sum to it: a figure the contract states twice), and a penalty counted on that fee's
+    name runs on the total ("按基础许可费的万分之五")."""
+    pays = [o for o in facts.obligations if o.kind == "payment" and not o.recurrence]  # (a royalty series is no price)
+    if facts.total_fee is not None or len(pays) < 2 or any(o.amount is None for o in pays):
+        return
+    paid = sum((o.amount for o in pays if o.amount is not None), Decimal(0))
+    for m in _NAMED_FEE.finditer(text):
+        hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
+        if hits and hits[0].start - m.end() <= 8 and hits[0].value == paid:
+            facts.total_fee, facts.currency = paid, facts.currency or hits[0].currency
+            name = m.group("name")  # (its tail: "项下基础许可费" is named "基础许可费" and "许可费")
+            for p in facts.penalties:
+                if p.rate is not None and p.basis is None \
+                        and any(name[i:] in text[p.start:p.end] for i in range(len(name) - 2)):
+                    p.basis = "total_fee"
+            return
+
+
+__all__ = ["rule_fee", "settle_named_fee"]
 
 
 #: a table's total row: its label cell names the total, its last cell is a bare figure

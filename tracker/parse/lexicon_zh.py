@@ -238,7 +238,8 @@ ROW_NOUN_FILLER = r"[各每一个的]|款项|费用|价款|款"
 #: ``None`` marks wording that is never an obligation of its own (damages, penalties).
 KIND_NOT_OBLIGATION = r"违约金|赔偿|滞纳金|(?:逾期|迟延|延迟|延滞)利息|罚金|罚款|不再(?:执行|履行|支付)|予以取消|(?<!不)作废"  # (a cancelled duty is none)
 REMAINDER = r"余款|尾款|余额|剩余(?:款项|部分|价款|费用|金额)|其余(?:款项|价款|费用)"  # what is left: parse.remainders
-PAYMENT_ACTION = r"支付|付款|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{0,12}?(?:账户|专户|账号)"
+PAY_BARE = r"(?:^|(?<=[,;:]))付(?=[^,。;]{0,8}(?:价金|价款|总额|总价|费|元|百分之|%))"  # ",付契约价金总额百分之五十"
+PAYMENT_ACTION = rf"支付|付款|{PAY_BARE}|(?<!交)付清|结清|给付|拨付|划拨|汇付|缴付|预付|(?:一次性)?补足|补齐差额|(?:存入|汇入|转入|划入)[^,。;]{{0,12}}?(?:账户|专户|账号)"
 PAYMENT_NOT = r"停止使用"
 #: money a party lodges and gets back is no price: paying a deposit or a bond is an ``other`` duty
 DEPOSIT = r"押金|(?<!质量)保证金|保函"  # (a 质量保证金 kept back from the price is paid as a last instalment)
@@ -253,7 +254,7 @@ EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
-PERIODIC_REPORT = r"报告|汇报|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}明细"
+PERIODIC_REPORT = r"报告|汇报|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证|病例|病历|音频|日志"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it
@@ -302,7 +303,7 @@ DATA_HAND_OVER = re.compile(rf"(?:{HAND_OVER})[^,。;:]{{0,16}}(?:{DATA_OBJECT})
 #: ORDER_SUM: an order's sum under a framework, not the late order's (该/子/逾期/未交付…订单) nor one order's (每笔/单笔);
 #: TOTAL_FEE: the total price, however named (合同总价, 研发经费总额, 年度订阅费…): one vocabulary for the fee and the basis
 ORDER_SUM = r"(?<![该当子批每单各应笔份])(?<!逾期)(?<!未交付)订单(?:总)?(?:金额|价款|总价)|订单总价"
-TOTAL_FEE = (r"合同总额|合同总价|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}(?<!违约)(?<!赔偿)(?<!保证)(?<!押)金总(?:额|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
+TOTAL_FEE = (r"合同总额|合同总价|(?:采购|中标|成交|项目|签约)总价(?!款)|合同总金额|(?:本)?协议总(?:金额|额|价)|[\u4e00-\u9fff]{1,4}费总(?:额|价|金额)|[\u4e00-\u9fff]{1,4}(?<!违约)(?<!赔偿)(?<!保证)(?<!押)金总(?:额|金额)|[\u4e00-\u9fff]{1,4}费合计(?:金额)?|(?:服务费用?|研发经费|开发经费|项目经费|经费|费用|价款)总额|总(?:服务费用?|费用|经费|价款)"
              rf"|合同价款|合同金额|总价款|契约总价金?|总价金|(?:契约|合同)?价金总额|年度(?:订阅|运维|服务|维护|许可)费|{ORDER_SUM}")
 BASES: tuple[tuple[str, str], ...] = (
     ("total_fee", TOTAL_FEE),
@@ -318,7 +319,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
     ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清|拨付)|逾期未(?:支付|付|拨付)|拖欠|欠付"
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付|拨付)"),
-    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约|提供|开展|举办|实施|返还|归还|移交)|未能按时|未按期|未能按期|未如期"
+    ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约|提供|开展|举办|实施|返还|归还|移交|开通|部署|安装|更新)|未能按时|未按期|未能按期|未如期"
                       r"|未能?(?:按|依|在|于)?[^,。;]{0,14}(?:期限|时限|时间|日期|期|节点|进度|计划)[^,。;]{0,3}(?:交付|完成|提交|提出|提送|报送|送交|递交|上线|履约|履行|提供|开展|举办|实施|开通|部署|出具)"
                       r"|(?:交付|完成)[^,。;]{0,4}(?:逾期|迟延|延误)"
                       r"|未能?(?:按|依)(?:[^,。;]{0,16}约定[^,。;]{0,3}|照?第[^,。;]{1,12}?[条款项][^,。;]{0,4}?)(?:交付|完成|提交|上线|提供|部署|出具|开通)"),
@@ -327,8 +328,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
 #: an article title that announces breach consequences (违约责任, 逾期罚款, 罚则): a later item of it
 #: may complete a penalty without naming a sum (逾期达二十日以上者，甲方得解除契约)
 BREACH_TITLE = r"违约|罚款|罚则|罚金|迟延履[约行]|逾期(?:责任|履[约行])|延误"
-#: words that make a sentence a penalty: a sum of money owed for the breach
-CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"
+CONSEQUENCE = r"违约金|滞纳金|利息|罚金|罚款|赔偿金"  # words that make a sentence a penalty: a sum owed for the breach
 DAMAGES = r"赔偿"  # damages without a rate or a sum are not penalties (``赔偿…全部损失``)
 #: cross references: 违反第8条 / 违反本合同第八条约定 → the title of that article decides the kind
 XREF = (r"违反(?:本合同|本契约|本协议)?第\s*(?P<n>[\d一二三四五六七八九十百]+)(?:\.\d+)*\s*条"

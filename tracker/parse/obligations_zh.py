@@ -393,7 +393,7 @@ def _previous_subject(ctx: Ctx, u: Unit) -> str | None:
 
 #: a duty's own object: a part of a sentence that names none ("乙方应于…内交付") does what the first part did
 _OBJECT = re.compile(rf"数据|语料|样本|报告|模型|{lexicon_zh.DELIVERABLE}|文档|资料|方案|证明|款|费")
-_LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,8}?(?:验收|终验|初验|发票|交付|上线)")
+_LATER_EVENT = re.compile(r"(?:并|且|后)[^,。;]{0,24}?(?:验收|终验|初验|发票|交付|上线)")
 #: a service period's length inside a time phrase: 试运转一个月, 试运行满30日, 质保期为一年
 _SERVICE_SPAN = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})期?(?:间)?\s*(?:满|为|期为)?\s*{NUM}\s*(?:个)?(?:年|月|周|日|天)")
 _RIGHT = re.compile(lexicon_zh.RIGHT)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDE_ROLE_RX, SIDES, role_word
+from tracker.parse.lexicon_zh import OTHER, ROLE_WORDS, SIDE_ROLE_RX, SIDES, defined_role, role_word
 from tracker.parse.party_aliases_zh import aliases, joint_bodies
 from tracker.record import record
 
@@ -160,7 +160,10 @@ def _label_info(label: str) -> tuple[str | None, str | None]:
     (``法定代表人``, ``甲方地址``) or is too long to be a label."""
     if _NOT_NAME_LABEL.search(label) or len(re.sub(r"[\s*#]", "", label)) > 16:
         return None, None
-    return _side(label), role_word(label)
+    side, role = _side(label), role_word(label)
+    if role is None and side in SIDES and (said := re.search(r"\(\s*([^()]{1,8}?)\s*\)", label)) is not None:
+        role = defined_role(said.group(1))  # "甲方（機關）", "乙方（廠商）": the label defines the side by that word
+    return side, role
 
 
 def definitions(text: str) -> list[PartyDef]:

@@ -23,7 +23,7 @@ from tracker.parse.facts_zh import (
     rule_term,
     rule_title,
 )
-from tracker.parse.fees_zh import rule_fee
+from tracker.parse.fees_zh import rule_fee, settle_named_fee
 from tracker.parse.kinds_zh import opens_service_only
 from tracker.parse.money_text import find_money
 from tracker.parse.normalize import Normalized
@@ -62,6 +62,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
     _settle_openings(facts, norm.text)
+    settle_named_fee(norm.text, facts, capital_wins=not facts.authoritative_figures)
     facts.read.extend((u.start, u.end) for u in replaced)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)
                                    or any(p.amount or p.cap_amount for p in facts.penalties)):
