@@ -123,6 +123,8 @@ def test_parse_view_names_the_calendar() -> None:
     ("This Agreement is governed by the laws of the People's Republic of China.", "en", "CN"),
     ('"Business Day" means a day on which commercial banks are open in Singapore.', "en", "SG"),
     ("Business Day means a day that is not a Saturday, Sunday or public holiday in Brisbane, Queensland.", "en", "AU-QLD"),
+    ('"Business Day" means any day other than a Saturday, a Sunday or a legal holiday of the State of Washington.', "en", "US-WA"),
+    ("This Agreement is governed by the laws of the State of Texas.", "en", "US-TX"),
     ("This Agreement is governed by the laws of Western Australia.", "en", "AU-WA"),
     ('"Business Day" means any day on which commercial banks are open for general business in Beijing, '
      "determined in accordance with the arrangements of the State Council. This Agreement is governed by the "

@@ -154,3 +154,26 @@ def test_a_trial_run_that_must_also_be_invoiced_is_a_payment_counted_from_the_in
     """"试运行满三个月且…收到…发票后30日内": the run's length is no deadline; the invoice, later in the phrase, is."""
     (fee,) = [o for o in _parse(LICENCE_ZH, "t.md")["obligations"] if o["amount"] == "10000.00"]
     assert fee["trigger"] == {"event": "invoice", "offset": "P30D", "business_days": False}
+
+
+MSA = ('MASTER SUBSCRIPTION AGREEMENT\n\nThis Agreement is entered into by **Cedar Analytics, Inc.** ("**Vendor**") and '
+       '**Harbor Credit Union** ("**Subscriber**"), effective November 2, 2026 (the "Effective Date").\n\n'
+       "## 2. Services\n\n2.1 Vendor shall provision the production tenant and deliver administrator credentials within "
+       "five (5) days after the Effective Date.\n\n"
+       "2.2 Vendor shall deliver the Custom Intent Model on or before January 29, 2027.\n\n"
+       "## 3. Fees\n\n3.1 Subscriber shall pay the following fees:\n\n"
+       "A. Year 1 Fee: USD 144,000.00, due on or before December 15, 2026\n\n"
+       "B. Year 2 Fee: USD 151,200.00, due within thirty (30) days after receipt of Vendor's invoice, which Vendor will "
+       "not issue before October 1, 2027.\n")
+
+
+def test_in_a_contract_that_also_delivers_a_model_provisioning_the_tenant_is_a_step_of_its_own() -> None:
+    kinds = {o["clause"]: o["kind"] for o in _parse(MSA, "t.en.md")["obligations"]}
+    assert (kinds["2.1"], kinds["2.2"]) == ("other", "model_delivery")
+    alone = _parse(MSA.replace("2.2 Vendor shall deliver the Custom Intent Model on or before January 29, 2027.\n\n", ""), "t.en.md")
+    assert {o["clause"]: o["kind"] for o in alone["obligations"]}["2.1"] == "model_delivery"
+
+
+def test_the_subject_of_a_relative_clause_does_not_pay_the_instalment() -> None:
+    (year2,) = [o for o in _parse(MSA, "t.en.md")["obligations"] if o["amount"] == "151200.00"]
+    assert year2["party"] == "client"

@@ -37,6 +37,10 @@ PLACES_EN = {
     "Queensland": "AU-QLD", "Brisbane": "AU-QLD", "Western Australia": "AU-WA", "Perth": "AU-WA", "South Australia": "AU-SA",
     "Adelaide": "AU-SA", "Tasmania": "AU-TAS", "Hobart": "AU-TAS", "Australian Capital Territory": "AU-ACT", "Canberra": "AU-ACT",
     "Australia": "AU",
+    # US states by the names a contract's law or holiday clause uses ("the State of Washington", "Texas law")
+    "State of Washington": "US-WA", "Washington State": "US-WA", "California": "US-CA", "Texas": "US-TX",
+    "Delaware": "US-DE", "Massachusetts": "US-MA", "Illinois": "US-IL", "New Jersey": "US-NJ", "Florida": "US-FL",
+    "Colorado": "US-CO", "West Virginia": "US-WV", "Virginia": "US-VA", "Pennsylvania": "US-PA", "Oregon": "US-OR",
     "United States": "US", "Germany": "DE", "Berlin": "DE-BE", "Bavaria": "DE-BY", "Munich": "DE-BY", "Hamburg": "DE-HH",
     "Hesse": "DE-HE", "Frankfurt": "DE-HE", "France": "FR", "Korea": "KR", "Seoul": "KR", "Canada": "CA",
     "Israel": "IL", "Tel Aviv": "IL", "Jerusalem": "IL", "South Africa": "ZA", "Netherlands": "NL", "Amsterdam": "NL",

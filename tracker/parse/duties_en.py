@@ -48,14 +48,8 @@ from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
 from tracker.record import record
 
-TITLES = {
-    "data_delivery": "Training data delivery",
-    "model_delivery": "Model delivery",
-    "evaluation_report": "Evaluation report",
-    "progress_report": "Progress report",
-    "payment": "Payment",
-    "other": "Other obligation",
-}
+TITLES = {"data_delivery": "Training data delivery", "model_delivery": "Model delivery", "evaluation_report": "Evaluation report",
+          "progress_report": "Progress report", "payment": "Payment", "other": "Other obligation"}
 _DUTY = gated(guard(rf"{MODAL}|payable|instal(?:l)?ment|\bbalance\b|\bpayment\b|\bpaid\b|\bdue\b", re.I), re.I)
 _SUBJECT = re.compile(r"(?P<subj>(?:\b[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*|Party\s+[AB])\s+(?:shall|must|will|agrees\s+to|undertakes\s+to"
                       rf"|{PRESENT_DUTY})\b")
@@ -106,7 +100,7 @@ def kind_of(action: str, payment_context: bool) -> str | None:
 def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
     if _BOTH.match(sentence):
         return "both"
-    m = _SUBJECT.search(sentence)
+    m = _SUBJECT.search(_RELATIVE_AFTER.split(sentence, 1)[0])  # (not "…, which Vendor will issue": a relative clause's)
     if m:
         subj = m.group("subj")
         side = re.search(r"Party\s+[AB]", subj)
@@ -282,6 +276,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 kind = "progress_report"  # a report due on a schedule is a periodic report
             who = listed + " " + s if listed else (lead_duty or s) if pay_item else s  # an instalment: the lead-in's payer
             party = "client" if invoices else party_of(ctx, who, kind)
+            kind = "other" if kind == "progress_report" and party == "both" else kind  # a review the parties hold: a meeting
             if listed is _DELIVERABLE_LEAD and (own := _PRESENT_SUBJECT.search(s)) is not None \
                     and (role := role_of(own["subj"]) or ctx.roles.get(own["subj"])):
                 party = role  # "Training data. Client delivers …" in a Milestones section: the item's own subject
@@ -320,8 +315,8 @@ _AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=
                          r"|\s*,?\s+and\s+(?=the\s)", re.I), re.I)  # "deliver X on or before A and the Y on or before B"
 
 
-# "20% within twenty (20) days after the invoice, which Licensor may issue once …": the "may" is the relative clause's
-_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
+# "20% … after the invoice, which Licensor may issue once …": its "may" and its subject are the relative clause's
+_RELATIVE_AFTER, _RELATIVE_BEFORE = re.compile(r",\s*(?:which|whom)\b", re.I), re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
 _BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

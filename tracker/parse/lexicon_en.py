@@ -59,5 +59,14 @@ LATE_DELIVERY: str = _DATA["penalties"]["late_delivery"]
 
 #: compiled once: the rules run these on every sentence
 KINDS_RX: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in KINDS)
+#: the kinds' entries that only open a service (``opening = true``)
+OPENING_RX: tuple[re.Pattern[str], ...] = tuple(rx for (_, rx), row in zip(KINDS_RX, _DATA["kinds"], strict=True)
+                                               if row.get("opening"))
 ROLES_RX = re.compile(guard("|".join(rf"\b(?P<r{i}>{re.escape(w)})\b" for i, (w, _) in enumerate(ROLES)), re.I), re.I)
 ROLE_IDS: tuple[str, ...] = tuple(r for _, r in ROLES)
+
+
+def opens_service_only(action: str) -> bool:
+    """The duty's kind comes from an entry that only opens a service ("provision the production tenant")."""
+    rx = next((rx for _, rx in KINDS_RX if rx.search(action)), None)
+    return rx is not None and rx in OPENING_RX

@@ -9,14 +9,15 @@ import contextlib
 import re
 from decimal import Decimal
 
+from tracker.parse import openings
 from tracker.parse import rx_literals as rxl
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import BaseCtx, Facts, RawObligation, RawWarning, Unit
 from tracker.parse.confidentiality_en import rule_confidentiality
-from tracker.parse.duties_en import detect
+from tracker.parse.duties_en import TITLES, detect
 from tracker.parse.fee_tables_en import table_total
 from tracker.parse.fees_en import each_instalment, labelled_total, named_fee_amount, named_total
-from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED
+from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED, opens_service_only
 from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
@@ -358,6 +359,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     ctx = Ctx(norm, clauses, units)
     rule_roles(ctx)  # the context: who the parties are, before any rule reads it
     facts = run(RULES, ctx)
+    openings.settle(facts, ctx.text, opens_service_only, TITLES["other"])
     if facts.total_fee is None:  # "The AI Services Fee is RMB 880,000", split by the payment schedule
         hit = named_total(ctx.text, [o.amount for o in facts.obligations
                                      if o.kind == "payment" and o.amount is not None and not o.recurrence])

@@ -7,7 +7,7 @@ Phrase tables come first, so new wording is a table edit, not new logic.
 
 from __future__ import annotations
 
-from tracker.parse import superseded_zh, tables_zh
+from tracker.parse import openings, superseded_zh, tables_zh
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import Facts, Unit
 from tracker.parse.context_zh import Ctx, parse_duration
@@ -61,7 +61,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     ctx = Ctx(norm, clauses, [u for u in units if u not in gone] if replaced else units)
     rule_roles(ctx)  # the context: who 甲方 and 乙方 are, before any rule reads it
     facts = run(RULES, ctx)
-    _settle_openings(facts, norm.text)
+    openings.settle(facts, norm.text, opens_service_only, TITLES["other"])
     settle_named_fee(norm.text, facts, capital_wins=not facts.authoritative_figures)
     facts.read.extend((u.start, u.end) for u in replaced)
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)
@@ -70,15 +70,6 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
         facts.currency = next((h.currency for p in facts.penalties if p.amount or p.cap_amount
                                for h in find_money(norm.text, p.start, p.end) if h.currency), None) or "CNY"
     return facts
-
-
-def _settle_openings(facts: Facts, text: str) -> None:
-    """Opening the service is the delivery of a contract that sells it (a GPU lease, API access); where
-    the contract delivers a model or a system as well, the opening is a step of its own (other)."""
-    opening = [o for o in facts.obligations if o.kind == "model_delivery" and opens_service_only(text[o.start:o.end])]
-    if opening and any(o.kind == "model_delivery" and o not in opening for o in facts.obligations):
-        for o in opening:
-            o.kind, o.title = "other", TITLES["other"]
 
 
 __all__ = ["extract", "parse_duration"]

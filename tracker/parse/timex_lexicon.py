@@ -62,7 +62,8 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                    r"|(?:UAT\s+|final\s+|customer\s+|client\s+)?sign[\s-]off\b"
                    r"|pass(?:es|ed)?\s+(?:the\s+)?(?:final\s+)?(?:acceptance|inspection)|acceptance\s+of\s+the\s+model|(?:is|has\s+been)\s+accepted"
                    r"|\b(?:it|we|the\s+(?:client|customer|buyer|principal))\s+accepts\b"
-                   r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"),
+                   r"|(?:written\s+)?approval\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:report|deliverable|milestone|plan)"
+                   r"|(?:written\s+)?approval\s+of\s+(?:deliverable\s+|milestone\s+)?[DM]\d{1,2}\b"),  # "approval of D1"
     ("invoice_month_end", r"end\s+of\s+(?:the\s+)?month"),
     ("invoice", r"(?:undisputed\s+|valid\s+)?(?:invoice|fapiao)(?:\s+date)?|invoice\s+is\s+received|payment\s+(?:notice|request)"),
     ("incident_awareness", r"becoming\s+aware"),
