@@ -177,3 +177,15 @@ def test_in_a_contract_that_also_delivers_a_model_provisioning_the_tenant_is_a_s
 def test_the_subject_of_a_relative_clause_does_not_pay_the_instalment() -> None:
     (year2,) = [o for o in _parse(MSA, "t.en.md")["obligations"] if o["amount"] == "151200.00"]
     assert year2["party"] == "client"
+
+
+def test_instalments_each_on_its_own_written_day_are_one_payment_each() -> None:
+    """(The pilot fee: 24 July + 30 days is Sunday 23 August, so Monday the 24th.)"""
+    text = ("PILOT AND SUBSCRIPTION AGREEMENT\n\nThis Agreement is made between Thistle Analytics Ltd (the \"Supplier\") and "
+            "Caledonian Mutual plc (the \"Customer\").\n\n1.1 \"Effective Date\" means 24 July 2026.\n\n4. Fees\n\n4.1 The Customer shall pay:\n\n"
+            "(a) the Pilot Fee of GBP 18,000 within thirty (30) days of the Effective Date;\n\n"
+            "(b) the Subscription Fee of GBP 96,000 in four quarterly instalments of GBP 24,000 each, payable in advance on "
+            "or before 1 November 2026, 1 February 2027, 1 May 2027 and 1 August 2027.\n")
+    pays = sorted((o["due_date"] or "", o["amount"]) for o in _parse(text, "t.en.md")["obligations"] if o["kind"] == "payment")
+    assert pays == [("2026-08-24", "18000.00"), ("2026-11-01", "24000.00"), ("2027-02-01", "24000.00"),
+                    ("2027-05-01", "24000.00"), ("2027-08-01", "24000.00")]

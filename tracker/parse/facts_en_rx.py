@@ -36,7 +36,7 @@ RX = {k: Gated(v) for k, v in {**TEXT_RX, **{k: re.compile(v) for k, v in {
     "not_term": rf"(?i:{P['not_term']})",
     "anchor": r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?P<then>thereafter)|(?:(?:commencing|beginning|starting|running)\s+(?:on|from|with|as\s+of)?|from|after|following|of)\s+(?P<what>[^.;\n]{0,80}))",
     "renewal_ctx": rf"(?i:{P['renewal_context']})",
-    "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+)?{P['before_end']}",
+    "renewal": rf"(?i:{DUR})\s*(?:['’]s?\s*)?(?:\(\s*\d+\s*\)\s*)?(?:(?:prior\s+)?(?:written\s+)?notice\s+(?:of\s+(?:non-?)?renewal\s+)?)?{P['before_end']}",
     "before_end": P['before_end'],
     "the_effective": r"(?:the\s+)?[\"“]?(?:Effective\s+Date|EFFECTIVE\s+DATE)\b",
     "amendment": r"(?i:\b(?:amendment|supplement|waiver|modification)s?\b)",

@@ -13,11 +13,14 @@ Pure functions over the normalised text.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from tracker.parse.common import find_dates
 from tracker.parse.lexicon_en import BASES
 from tracker.parse.money_text import CUR_ALT, CURRENCIES, MoneyHit, find_money
+from tracker.parse.numerals import NumeralError, en_int
 from tracker.parse.rx_literals import gated
 
 _TOTAL_BASIS = "|".join(f"(?:{rx})" for basis, rx in BASES if basis == "total_fee")
@@ -105,7 +108,7 @@ def fee_names(text: str) -> tuple[str, ...]:
 
 
 #: "paid in three annual instalments of RMB 500,000 each"
-_EACH_INSTALMENT = re.compile(r"\b(?:two|three|four|five|six|\d{1,2})\s+(?:equal\s+)?(?:annual\s+|monthly\s+|quarterly\s+)?"
+_EACH_INSTALMENT = re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2})\s+(?:equal\s+)?(?:annual\s+|monthly\s+|quarterly\s+)?"
                              r"instal(?:l)?ments\s+of\s+", re.I)
 
 
@@ -118,7 +121,23 @@ def each_instalment(text: str) -> MoneyHit | None:
     return None
 
 
-__all__ = ["each_instalment", "fee_names", "labelled_total", "named_total"]
+def dated_instalments(text: str, start: int, end: int) -> list[tuple[date, MoneyHit]]:
+    """"GBP 96,000 in four quarterly instalments of GBP 24,000 each, payable on or before 1 November 2026,
+    1 February 2027, 1 May 2027 and 1 August 2027": each instalment with its day, when the dates after the
+    count are exactly that many (else none)."""
+    m = _EACH_INSTALMENT.search(text, start, end) if "nstal" in text[start:end] else None
+    hits = find_money(text, m.end(), min(end, m.end() + 40)) if m else []
+    if m is None or not hits or hits[0].start - m.end() > 3:
+        return []
+    try:
+        n = en_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    except NumeralError:
+        return []
+    days = [h.value for h in find_dates(text, hits[0].end, end) if h.value is not None]
+    return [(d, hits[0]) for d in days] if n >= 2 and len(days) == n else []
+
+
+__all__ = ["dated_instalments", "each_instalment", "fee_names", "labelled_total", "named_total"]
 
 
 #: the name of a fee a payment sentence pays without its amount: "pay the Onboarding Fee within…"

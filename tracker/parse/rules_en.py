@@ -16,7 +16,13 @@ from tracker.parse.common import BaseCtx, Facts, RawObligation, RawWarning, Unit
 from tracker.parse.confidentiality_en import rule_confidentiality
 from tracker.parse.duties_en import TITLES, detect
 from tracker.parse.fee_tables_en import table_total
-from tracker.parse.fees_en import each_instalment, labelled_total, named_fee_amount, named_total
+from tracker.parse.fees_en import (
+    dated_instalments,
+    each_instalment,
+    labelled_total,
+    named_fee_amount,
+    named_total,
+)
 from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED, opens_service_only
 from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
@@ -27,6 +33,7 @@ from tracker.parse.penalties_en import RATE_RX, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_literals import Gated, gated
 from tracker.parse.rx_prefilter import guard
+from tracker.record import replace
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
 CLIENT_WORDS = tuple(w for w, role in ROLES if role == "client")
@@ -365,6 +372,7 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
                                      if o.kind == "payment" and o.amount is not None and not o.recurrence])
         if hit:
             facts.total_fee, facts.currency = hit.value, hit.currency
+    facts.obligations = [x for o in facts.obligations for x in _each_dated(ctx.text, o)]
     if (each := each_instalment(ctx.text)) is not None:  # "three annual instalments of RMB 500,000 each"
         for o in facts.obligations:
             if o.kind == "payment" and o.amount is None and o.percent is None and not o.recurrence \
@@ -375,3 +383,13 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     if facts.currency is None and (facts.total_fee is not None or any(o.amount for o in facts.obligations)):
         facts.currency = "CNY"
     return facts
+
+
+def _each_dated(text: str, o: RawObligation) -> list[RawObligation]:
+    """A payment of several instalments each on its own written day: one payment per instalment."""
+    if o.kind != "payment" or o.recurrence:
+        return [o]
+    end = text.find("\n", o.start)
+    got = dated_instalments(text, o.start, len(text) if end < 0 else end)
+    return [replace(o, fixed_date=d, amount=hit.value, currency=hit.currency, event=None, offset=None, percent=None)
+            for d, hit in got] or [o]
