@@ -27,8 +27,8 @@ from tracker.record import replace
 
 #: a document that amends another (its title says so): its instalments need not add up to the total
 #: a series that pays for the period before ("每月20日前支付上一自然月的服务费"): its last instalment follows the term
-_IN_ARREARS = re.compile(r"上一?个?(?:自然)?(?:月|季度?)|前一个?(?:自然)?月|\b(?:previous|preceding|prior)\s+(?:calendar\s+)?(?:month|quarter)",
-                         re.I)
+_IN_ARREARS = re.compile(r"(?<!线)(?:上一?个?(?:自然)?(?:月|季度?)|前一个?(?:自然)?月)(?:的|之|度)[^,。;]{0,10}?(?:费|款)"
+                         r"|\bfor\s+the\s+(?:previous|preceding|prior)\s+(?:calendar\s+)?(?:month|quarter)", re.I)
 _AMENDMENT_DOC = re.compile(r"补充协议|变更协议|修改协议|变更协议书|契约变更|合同变更|Amendment|Supplement", re.I)
 #: a signature line marked as signed in a copy: "____(signed)____", "/s/ Chen Yuwei"
 _SIGNED = re.compile(r"\((?:signed|sgd|signature on file)\)|/s/", re.I)

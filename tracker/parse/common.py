@@ -83,7 +83,8 @@ def _period_ends(text: str, start: int, end: int) -> list[DateHit]:
     for m in _QUARTER_END.finditer(text, start, end):
         q = "一二三四".find(m.group("q")) + 1 if not m.group("q").isdigit() else int(m.group("q"))
         y, mo = int(m.group("y")), q * 3
-        hits.append(DateHit(m.start(), m.end(), date(y, mo, days_in_month(y, mo))))
+        if 1 <= y <= 9999:  # (年 0000 is no year)
+            hits.append(DateHit(m.start(), m.end(), date(y, mo, days_in_month(y, mo))))
     for m in _MONTH_END.finditer(text, start, end):
         try:
             y, mo = int(m.group("y")), cn_int(m.group("m"))

@@ -100,7 +100,7 @@ def kind_of(action: str, payment_context: bool) -> str | None:
 def party_of(ctx: BaseCtx, sentence: str, kind: str) -> str:
     if _BOTH.match(sentence):
         return "both"
-    m = _SUBJECT.search(_RELATIVE_AFTER.split(sentence, 1)[0])  # (not "…, which Vendor will issue": a relative clause's)
+    m = _SUBJECT.search(_RELATIVE_AFTER.sub(lambda r: " " * len(r.group()), sentence))  # (not a relative clause's)
     if m:
         subj = m.group("subj")
         side = re.search(r"Party\s+[AB]", subj)
@@ -316,7 +316,7 @@ _AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=
 
 
 # "20% … after the invoice, which Licensor may issue once …": its "may" and its subject are the relative clause's
-_RELATIVE_AFTER, _RELATIVE_BEFORE = re.compile(r",\s*(?:which|whom)\b", re.I), re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
+_RELATIVE_AFTER, _RELATIVE_BEFORE = re.compile(r",\s*(?:which|whom)\b[^,.;]*", re.I), re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
 _BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
 _BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
 

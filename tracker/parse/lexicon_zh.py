@@ -259,7 +259,7 @@ DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|�
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it
 #: sells (SERVICE_OPENING: 开通API密钥/实例/算力…), the delivery of a contract with no model (kinds_zh.settle_openings)
-SERVICE_OPENED = r"API(?![^,。;]{0,4}接口)|实例|算力|资源|集群|租户|(?<!数据)(?<!资料)平台(?!方)|环境|空间|后台|控制台|服务(?![器商方])"
+SERVICE_OPENED = r"API(?![^,。;]{0,4}接口)|实例|算力|资源|集群|租户|(?<!数据)(?<!资料)平台(?!方)|环境|空间|后台|控制台|服务(?![器商方热通电窗渠])"
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,8}(?<!教育)(?<!操作)(?<!人员)(?:训练|调校|调优|微调)|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # developing the model and standing it up at the client (not a system sent to a test environment);

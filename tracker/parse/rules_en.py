@@ -385,11 +385,14 @@ def extract(norm: Normalized, clauses: Clauses, units: list[Unit]) -> Facts:
     return facts
 
 
+_SENTENCE_STOP = re.compile(r"\n|;|\.(?=\s|$)")
+
+
 def _each_dated(text: str, o: RawObligation) -> list[RawObligation]:
     """A payment of several instalments each on its own written day: one payment per instalment."""
     if o.kind != "payment" or o.recurrence:
         return [o]
-    end = text.find("\n", o.start)
-    got = dated_instalments(text, o.start, len(text) if end < 0 else end)
+    stop = _SENTENCE_STOP.search(text, o.end)  # (its own sentence: not a payment the next sentence states)
+    got = dated_instalments(text, o.start, stop.start() if stop else len(text))
     return [replace(o, fixed_date=d, amount=hit.value, currency=hit.currency, event=None, offset=None, percent=None)
             for d, hit in got] or [o]

@@ -51,7 +51,17 @@ def defined_anchors(text: str, lang: str) -> dict[str, tuple[str, str]]:
                     and v.anchor not in ("event", anchor) and not v.contingent and "T" not in v.offset:
                 out[anchor] = (v.anchor, v.offset)
                 break
+    if lang != "en" and out.get("warranty_end", ("", ""))[1] == "P0D":  # "“质保期”自终验合格之日起计算" + "质保期（两年）"
+        for m in _NAMED_LENGTH_ZH.finditer(text):
+            length = next((t for t in scan(text[m.end():m.end() + 12], lang) if t.kind == "DUR" and t.start == 0), None)
+            if length is not None and isinstance(length.value, Dur) and not length.value.business:
+                out["warranty_end"] = (out["warranty_end"][0], length.value.iso())
+                break
     return out
+
+
+#: a warranty's length written after its name, its start stated elsewhere: "质保期（两年）", "质保期为两年"
+_NAMED_LENGTH_ZH = re.compile(rf"(?:{WARRANTY}|免费维护)期(?:间|限)?\s*(?:\(|为期|为|是)\s*")
 
 
 #: "the ninety (90) day warranty period, which begins on acceptance of the model": the period is

@@ -219,10 +219,11 @@ def _extra_dates_zh(s: str) -> list[Tok]:
                 continue
     for m in _HALFYEAR_ZH.finditer(s):
         y = int(m.group("y"))
-        out.append(Tok("DATE", m.start(), m.end(), date(y, 6, 30) if m.group("h") == "上" else date(y, 12, 31)))
+        if 1 <= y <= 9999:  # (年 0000 is no year)
+            out.append(Tok("DATE", m.start(), m.end(), date(y, 6, 30) if m.group("h") == "上" else date(y, 12, 31)))
     for m in _DECADE_ZH.finditer(s):
         y, mo = int(m.group("y")), int(m.group("m"))
-        if 1 <= mo <= 12:
+        if 1 <= mo <= 12 and 1 <= y <= 9999:
             day = {"上": 10, "中": 20}.get(m.group("t"), days_in_month(y, mo))
             out.append(Tok("DATE", m.start(), m.end(), date(y, mo, day)))
     return out
@@ -345,22 +346,23 @@ def _scan(s: str, lang: str) -> tuple[Tok, ...]:
     return tuple(_period_of_length(s, toks) if lang != "en" and "期" in s else toks)
 
 
-#: a period named with its length before its end: "质保期（两年）届满后" (read as "质保期满两年后"), and
-#: the term's: "合同期（两年）届满后" (the expiry itself, not two years after it)
+#: a period named with its length before its end: "质保期（两年）届满后" is the warranty's end (its length and start are
+#: the document's: timex_anchors.defined_anchors), "合同期（两年）届满后" the expiry itself (not two years after it)
 _NAMED_LENGTH = re.compile(rf"(?:{WARRANTY}|免费维护)期(?:间|限)?\s*\(?\s*$")
 _TERM_LENGTH = re.compile(r"(?:合同|协议|契约|服务|有效|租赁|订阅|许可|授权)期(?:间|限)?\s*\(?\s*$")
 
 
 def _period_of_length(s: str, toks: list[Tok]) -> list[Tok]:
     """The tokens with a period's length read as its length, not as a time after the term's expiry:
-    the warranty's name becomes the event its length follows; the term's length is dropped."""
+    the warranty's name, length and end are one event; the term's length is dropped."""
     i = 1
     while i < len(toks):
         end, length = toks[i], toks[i - 1]
         if end.kind == "EVENT" and end.value == "expiry" and length.kind == "DUR" \
                 and re.fullmatch(r"\s*\)?\s*", s[length.end:end.start]):
             if (m := _NAMED_LENGTH.search(s, max(0, length.start - 12), length.start)) is not None:
-                toks[i - 1:i + 1] = [Tok("EVENT", m.start(), length.start, "warranty_end"), length]
+                toks[i - 1:i + 1] = [Tok("EVENT", m.start(), end.end, "warranty_end")]  # (its length: timex_anchors)
+                continue
             elif _TERM_LENGTH.search(s, max(0, length.start - 12), length.start):
                 del toks[i - 1]
                 continue
