@@ -243,13 +243,16 @@ _AMENDED_TO = re.compile(lexicon_zh.AMENDED_TO)
 _BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
 
 
+_RENEWAL_WORD = re.compile(r"续|通知|延长|展期|延期(?!交付|交货|完成|提交|付款|支付|上线|履行)")  # (not 延期交付: a delay)
+
+
 def rule_renewal(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     notice_rx = _NOTICE_BEFORE_END
     for u in ctx.units:
         s = ctx.unit_text(u)
         amended = _AMENDED_TO.search(s)  # the new value, not the one it replaces
-        if not re.search(r"续|通知|延长|展期|延期(?!交付|交货|完成|提交|付款|支付|上线|履行)", s):  # (not 延期交付: a delay)
+        if not _RENEWAL_WORD.search(s):
             continue
         # "合同期满前，任何一方如不续约，应于期满前两个月以书面通知": the end that a length precedes
         for since in ([amended.end()] if amended else []) + [0]:

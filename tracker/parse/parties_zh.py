@@ -161,9 +161,12 @@ def _label_info(label: str) -> tuple[str | None, str | None]:
     if _NOT_NAME_LABEL.search(label) or len(re.sub(r"[\s*#]", "", label)) > 16:
         return None, None
     side, role = _side(label), role_word(label)
-    if role is None and side in SIDES and (said := re.search(r"\(\s*([^()]{1,8}?)\s*\)", label)) is not None:
+    if role is None and side in SIDES and (said := _BRACKETED.search(label)) is not None:
         role = defined_role(said.group(1))  # "甲方（機關）", "乙方（廠商）": the label defines the side by that word
     return side, role
+
+
+_BRACKETED = re.compile(r"\(\s*([^()]{1,8}?)\s*\)")  # (compiled at import: kept by tracker.regex_cache)
 
 
 def definitions(text: str) -> list[PartyDef]:
