@@ -189,3 +189,12 @@ def test_instalments_each_on_its_own_written_day_are_one_payment_each() -> None:
     pays = sorted((o["due_date"] or "", o["amount"]) for o in _parse(text, "t.en.md")["obligations"] if o["kind"] == "payment")
     assert pays == [("2026-08-24", "18000.00"), ("2026-11-01", "24000.00"), ("2027-02-01", "24000.00"),
                     ("2027-05-01", "24000.00"), ("2027-08-01", "24000.00")]
+
+
+def test_a_project_execution_period_and_a_validity_counted_from_the_effective_date_are_the_term() -> None:
+    head = "委託研究契約書\n委託單位：某醫院（以下簡稱甲方）\n執行單位：某科技大學（以下簡稱乙方）\n"
+    ranged = parse_text(head + "第二條　執行期間\n本計畫執行期間自中華民國115年3月2日起至116年2月28日止。\n", "t.zh-Hant.txt").to_json()
+    assert ranged["contract"]["expiry_date"] == "2027-02-28"
+    valid = _parse("安全评测服务合同\n甲方：某科技有限公司\n乙方：某测评中心\n第四条 合同期限\n"
+                   "1. 本合同自双方盖章之日起生效，自生效之日起六个月内有效。\n签订日期：2026年12月18日\n")
+    assert valid["contract"]["term"] == "P6M"

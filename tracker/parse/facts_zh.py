@@ -111,7 +111,8 @@ _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|
 #: what introduces the term's length (guarded: tried only where such a word, or the space before 共计, can start)
 _TERM_LEAD = guarded(re.compile(
     r"(?:有效期间?|合同期限|契约期间|服务期(?:限|间)?|订阅期限?|租(?:赁)?期(?:限)?|许可期(?:限|间)?|期限|期间|(?:研究|执行|计划)期程)[」”\"']?\s*(?:为|是|:|指)?\s*(?:(?:自|由|从)[^,。;]{0,12}?起(?:算|计)?)?\s*[,]?\s*(?:为期)?|为期"
-    r"|(?<=止,)\s*(?:共计?|合计)"))
+    r"|(?<=止,)\s*(?:共计?|合计)"
+    r"|自(?:本合同|本协议|本契约)?(?:生效|签订|签署)之日起(?=\s*[\d一二三四五六七八九十两]+\s*个?(?:月|年)\s*内\s*有效)"))  # 自生效之日起六个月内有效
 
 
 #: what a term's sentence is about; a definition (…指…) of another period, unless it names the term

@@ -159,11 +159,11 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("milestone", r"里程碑|阶段(?:性)?成果|第[一二三四五六七八九十\d]+阶段"),
     ("performance_bond", r"履约保(?:函|证金)"),
     ("payment_request", r"付款申请|请款申请|付款请求"),
-    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|领据|(?:合规|正式|等额)票据|请款(?:单据?|文件|资料)|结算发票|(?<!对)(?:用量|费用|月度)?账单"),  # (a bill, not a 对账单)
+    ("invoice", r"(?:增值税)?(?:专用|普通)?发票|领据|收据|(?:合规|正式|等额)票据|请款(?:单据?|文件|资料)|结算发票|(?<!对)(?:用量|费用|月度)?账单"),  # (a bill, not a 对账单)
     ("reconciliation", r"对账(?:确认|单确认)?"),
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
-    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证)报告(?:交付|提交|出具|送达|[^,。;]{0,2}经[^,。;]{0,8}?(?:审查|审核)通过)?"),
+    ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证|初测|复测)报告(?:交付|提交|出具|送达|[^,。;]{0,2}经[^,。;]{0,8}?(?:审查|审核)通过)?"),
     ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|接收|收受)[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|视频|音频|录音|素材|资料|(?:测试|评测|训练|验证)集)(?![^,。;]{0,6}?(?:证明|报告|清单))"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达|上传)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
@@ -248,7 +248,7 @@ PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安�
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|渗透|漏洞|弱点|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检|集群|算力|硬件|机房|基础设施"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
-EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+EVALUATION_REPORT_NOUN = r"评估报告|测试报告|评测报告|测评报告|检测报告|验证报告|初测报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
@@ -376,7 +376,7 @@ DAY_UNITS = r"个?工作日|个?工作天|个?营业日|个?自然日|个?日历
 #: a sentence that makes the contract itself effective: a service period it states is the term
 CONTRACT_EFFECTIVE = r"(?:本|该)(?:合同|协议|契约)[^,。;]{0,20}生效"
 #: periods that are the contract's term when a clause states them (a subscription's 订阅期 is its term)
-TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期|(?:研究|执行|计划)期程"
+TERM_PERIOD = r"有效期|履行期限|履约期|服务期|合作期|租赁期|租期|订阅期|许可期|(?:研究|执行|计划)期(?:程|间)"
 #: periods of service inside the term (README conventions: not obligations, not the term)
 SERVICE_PERIOD = rf"{WARRANTY}|试运行|试运转|运维|免费维护"
 
