@@ -198,3 +198,13 @@ def test_a_project_execution_period_and_a_validity_counted_from_the_effective_da
     valid = _parse("安全评测服务合同\n甲方：某科技有限公司\n乙方：某测评中心\n第四条 合同期限\n"
                    "1. 本合同自双方盖章之日起生效，自生效之日起六个月内有效。\n签订日期：2026年12月18日\n")
     assert valid["contract"]["term"] == "P6M"
+
+
+def test_clauses_numbered_with_a_dash_are_clauses() -> None:
+    """"2-2 预付款：…" at a line's start is clause 2.2 (a scan of db04, batch 101, lost its payments to it)."""
+    text = ("数据脱敏平台实施合同\n甲方（实施方）：某科技有限公司\n乙方（委托方）：某银行股份有限公司\n"
+            "第一章 总则\n1-1 甲方负责平台的部署与调优。\n第二章 合同价款与付款\n2-1 合同总价为人民币1,500,000元。\n"
+            "2-2 预付款：乙方应于合同生效之日起7个工作日内支付合同总价的20%，即人民币300,000元。\n"
+            "2-3 验收款：乙方应于平台验收合格后10个工作日内支付合同总价的80%，即人民币1,200,000元。\n签订日期：2026年2月10日\n")
+    pays = [(o["clause"], o["amount"]) for o in _parse(text)["obligations"] if o["kind"] == "payment"]
+    assert pays == [("2.2", "300000.00"), ("2.3", "1200000.00")]

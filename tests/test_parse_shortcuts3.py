@@ -103,7 +103,7 @@ def test_signature_shortcut_equals_the_pattern(pieces: list[str]) -> None:
 
 
 def _dotted(text: str) -> list[tuple[int, str, str | None]]:
-    return [(m.start(), m.group(0), m["c"]) for m in clauses._DOTTED.finditer(text)]
+    return [(m.start(), m.group(0), m["c"]) for m in clause_marks._DOTTED.finditer(text)]
 
 
 def _dot_reference(text: str) -> list[tuple[int, str, str | None]]:

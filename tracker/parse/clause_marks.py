@@ -52,6 +52,17 @@ _DOT2 = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.%])(?!
 #: "." for the other), and neither match can start inside the other's (after a digit or a "." it cannot start)
 _DOTTED = re.compile(r"(?=\d)(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})"
                      r"(?:\.(?P<c>\d{1,2})(?![\d%])|(?![\d.%])(?!\s*(?:[条條款]|[项項](?!目))))")
+#: "3-2 预付款：…" at a line's start: a clause numbered with a dash, read as 3.2 (its group c never matches)
+_DASHED = re.compile(r"(?<![^\n])(?P<a>\d{1,2})-(?P<b>\d{1,2})(?P<c>(?!))?(?=[ \t\u3000]+[^\s\d])")
+
+
+def dotted_matches(text: str) -> Iterator[re.Match[str]]:
+    """The a.b and a.b.c marks of ``text`` (``_DOTTED``), and a-b at a line's start."""
+    yield from _DOTTED.finditer(text)
+    if "-" in text:
+        yield from _DASHED.finditer(text)
+
+
 _PAREN_CN = re.compile(rf"{_LINE_START}[(（](?P<n>[{_CN}]{{1,3}})[)）]")
 _ALPHA_DOT = re.compile(rf"{_LINE_START}(?P<l>[A-Z])\.(?P<n>\d{{1,2}})(?![\d.])")  # "A.1" items of Exhibit A
 _PAREN_NUM = re.compile(rf"{_LINE_START}[(（](?P<n>\d{{1,2}})[)）]")

@@ -31,7 +31,6 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _CHAPTER,
     _CIRCLED,
     _CN,
-    _DOTTED,
     _LETTER_ITEM,
     _LETTER_SECTION,
     _NUM_DOT,
@@ -58,6 +57,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _numbered_first_part,
     _on_heading,
     _opens_first_clause,
+    dotted_matches,
     instruction_spans,
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
@@ -123,7 +123,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
                 art_scheme[m.start()] = "md"
                 marks.append((m.start(), "art", int(m["ot"])))
     seen: dict[str, int] = {}
-    for m in _DOTTED.finditer(text):  # _DOT3's and _DOT2's matches in one scan (they never overlap)
+    for m in dotted_matches(text):  # _DOT3's and _DOT2's matches in one scan (they never overlap), then a-b
         key = m.group(0)
         seen[key] = seen.get(key, 0) + 1
         if m["c"] is not None:
