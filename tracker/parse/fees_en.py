@@ -115,10 +115,14 @@ _EACH_INSTALMENT = re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2})\s+(?:eq
 def each_instalment(text: str) -> MoneyHit | None:
     """The sum of each instalment when the contract states one for all ("… instalments of RMB 500,000 each")."""
     each = _EACH_INSTALMENT.search(text) if "each" in text and "nstal" in text.lower() else None
-    hits = find_money(text, each.end(), each.end() + 40) if each else []
-    if hits and each and hits[0].start - each.end() <= 3 and re.match(r"\s*each\b", text[hits[0].end:hits[0].end + 8]):
-        return hits[0]
-    return None
+    hit = _instalment_sum(text, each, len(text)) if each else None
+    return hit if hit and re.match(r"\s*each\b", text[hit.end:hit.end + 8]) else None
+
+
+def _instalment_sum(text: str, m: re.Match[str], end: int) -> MoneyHit | None:
+    """The sum right after "N instalments of" (within 3 characters), if any."""
+    hits = find_money(text, m.end(), min(end, m.end() + 40))
+    return hits[0] if hits and hits[0].start - m.end() <= 3 else None
 
 
 def dated_instalments(text: str, start: int, end: int) -> list[tuple[date, MoneyHit]]:
@@ -126,15 +130,15 @@ def dated_instalments(text: str, start: int, end: int) -> list[tuple[date, Money
     1 February 2027, 1 May 2027 and 1 August 2027": each instalment with its day, when the dates after the
     count are exactly that many (else none)."""
     m = _EACH_INSTALMENT.search(text, start, end) if "nstal" in text[start:end] else None
-    hits = find_money(text, m.end(), min(end, m.end() + 40)) if m else []
-    if m is None or not hits or hits[0].start - m.end() > 3:
+    hit = _instalment_sum(text, m, end) if m else None
+    if m is None or hit is None:
         return []
     try:
-        n = en_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        n = en_int(m.group("n"))  # (digits too)
     except NumeralError:
         return []
-    days = [h.value for h in find_dates(text, hits[0].end, end) if h.value is not None]
-    return [(d, hits[0]) for d in days] if n >= 2 and len(days) == n else []
+    days = [h.value for h in find_dates(text, hit.end, end) if h.value is not None]
+    return [(d, hit) for d in days] if n >= 2 and len(days) == n else []
 
 
 __all__ = ["dated_instalments", "each_instalment", "fee_names", "labelled_total", "named_total"]

@@ -126,7 +126,12 @@ def opens_service_only(action: str) -> bool:
     """The duty is the model's delivery only because it opens a service (开通API密钥, 算力资源开通): in a
     contract that also delivers a model or a system, that opening is a step of its own (``other``)."""
     work = _without_papers(_BRACKET.sub("", action) if "(" in action else action)
-    return _SERVICE_OPENING.search(work) is not None and not _RACKING.search(work) and not _delivers_model(work)
+    return _opens_service(work) and not _delivers_model(work)
+
+
+def _opens_service(work: str) -> bool:
+    """开通API密钥/实例/算力… (not servers racked and powered: hardware hosted)."""
+    return _SERVICE_OPENING.search(work) is not None and _RACKING.search(work) is None
 
 
 def default_party(kind: str) -> str:
@@ -186,7 +191,7 @@ def _wording_kind(action: str, party: str | None) -> str | None:
     if _SOURCE_CODE.search(action) and "模型" not in action:
         return "other"  # the source code and its documents: a deliverable of its own, not the model
     work = _without_papers(action)  # (交付算法设计方案, 提交模型设计文档: a paper about the model, no model)
-    if _delivers_model(work) or (_SERVICE_OPENING.search(work) and not _RACKING.search(work)):
+    if _delivers_model(work) or _opens_service(work):
         return "model_delivery"
     if _OTHER_ACTION.search(action):
         return "other"

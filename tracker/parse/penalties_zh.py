@@ -144,11 +144,10 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         r.basis = basis_of(per_text)
     if r.rate is None and r.per is None:
         r.basis = None
-    if r.kind == "late_payment" and (r.basis == "delayed_amount" or (
-            r.basis is None and (r.rate is not None or re.search(r"利息|利率", s)))):
-        r.basis = "overdue_amount"  # a late-payment rate or interest runs on the overdue amount (该期款项: the late one)
-    if r.kind == "late_payment" and r.cap_basis == "delayed_amount":
-        r.cap_basis = "overdue_amount"
+    if r.kind == "late_payment":  # a late-payment rate or interest runs on the overdue amount (该期款项: the late one)
+        if r.basis == "delayed_amount" or (r.basis is None and (r.rate is not None or re.search(r"利息|利率", s))):
+            r.basis = "overdue_amount"
+        r.cap_basis = "overdue_amount" if r.cap_basis == "delayed_amount" else r.cap_basis
     _suspension(s, r)
     money = [h for h in find_money(s) if not (cap_span and cap_span[0] <= h.start < cap_span[1])]
     if (amended := re.search(lx.AMENDED_TO, s)) and any(h.start >= amended.end() for h in money):
