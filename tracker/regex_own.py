@@ -141,7 +141,7 @@ _CONSTANTS: set[str] = set()
 def module_constant(pattern: str) -> bool:
     """``pattern`` is a constant of a tracker module: a module-level string, or a string inside a
     module-level tuple (a lexicon table such as ``(("delayed_amount", r"…"), …)``), as ``re.search(
-    lx.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
+    lp.PER_DAY, s)`` passes it. Those are set by the modules' code when imported (no tracker module
     assigns a global at run time), never from a contract."""
     return pattern in _constants()
 

@@ -9,7 +9,14 @@ from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
-from tracker.parse import kinds_zh, lexicon_zh, parties_zh, party_aliases_zh, references_zh
+from tracker.parse import (
+    kinds_zh,
+    lexicon_zh,
+    lexicon_zh_penalties,
+    parties_zh,
+    party_aliases_zh,
+    references_zh,
+)
 from tracker.parse.clauses import Clauses
 from tracker.parse.common import (
     BaseCtx,
@@ -31,7 +38,7 @@ DURATION_RX = re.compile(
 )
 RATE_RX = re.compile(rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]")
 
-BASIS_WORDS = lexicon_zh.BASES
+BASIS_WORDS = lexicon_zh_penalties.BASES
 INSTALMENT_TITLE = re.compile(guard(
     r"首期款|首付款|预付款|定金|第[一二三四五六七八九十\d]+(?:期|笔|次|季度)(?:款|服务费)?|进度款|中期款|(?:初验|终验)?验收款|尾款|余款|质保金|保证金|终验款|初验款"
 ))

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from tracker.parse import cover_zh, lexicon_zh, parties_zh
+from tracker.parse import cover_zh, lexicon_zh, lexicon_zh_penalties, parties_zh
 from tracker.parse.clause_marks import ZH_PARTS
 from tracker.parse.common import (
     Facts,
@@ -241,7 +241,7 @@ _LENGTH_LEAD = re.compile(r"\s*(?:(?:自|由|从)[^,。;|]{0,12}?起(?:算|计)?
 
 
 _AMENDED_TO = re.compile(lexicon_zh.AMENDED_TO)
-_BREACH_TITLE = re.compile(lexicon_zh.BREACH_TITLE)
+_BREACH_TITLE = re.compile(lexicon_zh_penalties.BREACH_TITLE)
 
 
 _RENEWAL_WORD = re.compile(r"续|通知|延长|展期|延期(?!交付|交货|完成|提交|付款|支付|上线|履行)")  # (not 延期交付: a delay)

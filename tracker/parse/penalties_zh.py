@@ -17,6 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tracker.parse import lexicon_zh as lx
+from tracker.parse import lexicon_zh_penalties as lp
 from tracker.parse.common import RawPenalty
 from tracker.parse.money_text import CUR_ALT, find_money
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
@@ -25,15 +26,15 @@ from tracker.record import record
 NUM = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 RATE = rf"[百千万]分之\s*(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}点]+)|\d+(?:\.\d+)?\s*[%‰]|(?<=年息)\s*\d+(?:\.\d+)?\s*厘"
 _RATE_RX = re.compile(RATE)
-_CAP_RATE = (re.compile(rf"(?:{lx.CAP_BEFORE})[^,。;]{{0,14}}?(?P<r>{RATE})"),
-             re.compile(rf"{lx.CAP_AROUND[0]}[^,。;]{{0,14}}?(?P<r>{RATE}){lx.CAP_AROUND[1]}"))
-_CAP_MONEY_LEAD = re.compile(rf"(?:{lx.CAP_BEFORE}|最高|以)[^,。;]{{0,6}}?")
+_CAP_RATE = (re.compile(rf"(?:{lp.CAP_BEFORE})[^,。;]{{0,14}}?(?P<r>{RATE})"),
+             re.compile(rf"{lp.CAP_AROUND[0]}[^,。;]{{0,14}}?(?P<r>{RATE}){lp.CAP_AROUND[1]}"))
+_CAP_MONEY_LEAD = re.compile(rf"(?:{lp.CAP_BEFORE}|最高|以)[^,。;]{{0,6}}?")
 _SUSPEND_DAYS = (
-    re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:{lx.SUSPEND_OVER})\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日|日历天)"),
+    re.compile(rf"{lp.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:{lp.SUSPEND_OVER})\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日|日历天)"),
     re.compile(rf"(?:超过|逾)\s*(?P<n>{NUM})\s*(?:个)?(?:日|天|自然日|日历天)\s*(?:仍|尚|还)"),
 )
-_SUSPEND_MONTHS = re.compile(rf"{lx.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月")
-_XREF = re.compile(lx.XREF)
+_SUSPEND_MONTHS = re.compile(rf"{lp.SUSPEND_LEAD}[^,。;]{{0,6}}?(?:超过|达到|满|逾)\s*(?P<n>{NUM})\s*个?月")
+_XREF = re.compile(lp.XREF)
 _ARTICLE_REF = re.compile(r"第\s*(?P<n>[\d一二三四五六七八九十百]+)(?:\.\d+)*\s*条")
 _SENTENCE = re.compile(r"[^。;]+")
 #: penalties that run with time: only these take a cap or a suspension right from a later sentence
@@ -66,10 +67,10 @@ class Reading:
 
 def basis_of(s: str) -> str | None:
     """The basis a stretch of text names: the delayed part wherever it is, else the last one named."""
-    if re.search(lx.BASES[2][1], s):
+    if re.search(lp.BASES[2][1], s):
         return "delayed_amount"
     best: tuple[int, str] | None = None
-    for basis, rx in lx.BASES:
+    for basis, rx in lp.BASES:
         for m in re.finditer(rx, s):
             if best is None or m.start() > best[0]:
                 best = (m.start(), basis)
@@ -91,7 +92,7 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
     """The penalty kind a sentence's breach names: the trigger that starts first; a cross
     reference (违反第8条) takes the kind of the referenced article's title."""
     best: tuple[int, str] | None = None
-    for kind, rx in lx.TRIGGERS:
+    for kind, rx in lp.TRIGGERS:
         m = re.search(rx, s)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
@@ -101,13 +102,13 @@ def trigger_of(s: str, article_title: Callable[[str], str | None] | None = None)
         refs = [m.group("n") for m in _ARTICLE_REF.finditer(s, x.start(), x.end() + 16)] or [x.group("n") or "本"]
         for n in refs:
             title = article_title(n) or ""
-            for kind, rx in lx.XREF_TITLES:
+            for kind, rx in lp.XREF_TITLES:
                 if re.search(rx, title):
                     return kind
     if best is None and article_title is not None and _LATE.search(s) and _CONSEQUENCE.search(s):
         # "逾期违约金，每日依契约价金总额千分之一计算" under "第五条 迟延履约": the article's title names the breach
         title = article_title("本") or ""
-        return next((kind for kind, rx in lx.XREF_TITLES if kind in RUNNING and re.search(rx, title)), None)
+        return next((kind for kind, rx in lp.XREF_TITLES if kind in RUNNING and re.search(rx, title)), None)
     return best[1] if best else None
 
 
@@ -115,8 +116,8 @@ _LATE = re.compile(r"逾期|迟延|延迟|延误")
 
 
 #: a penalty's fixed sum: right after its word ("违约金人民币1,500元"), or paid as it ("支付1,500元作为违约赔偿")
-_SUM_AFTER = re.compile(rf"(?:{lx.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
-_AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lx.CONSEQUENCE}|违约赔偿)")
+_SUM_AFTER = re.compile(rf"(?:{lp.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
+_AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lp.CONSEQUENCE}|违约赔偿)")
 
 
 def read_sentence(s: str, article_title: Callable[[str], str | None] | None = None) -> Reading:
@@ -134,11 +135,11 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         r.basis = basis_of(s[max(0, m.start() - 30):m.start()])
         break
     per_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
-    if re.search(lx.PER_DAY, per_text):
+    if re.search(lp.PER_DAY, per_text):
         r.per = "day"
-    elif re.search(lx.PER_MONTH, per_text):
+    elif re.search(lp.PER_MONTH, per_text):
         r.per = "month"
-    elif re.search(lx.PER_YEAR, per_text):
+    elif re.search(lp.PER_YEAR, per_text):
         r.per = "year"
     if r.basis is None and (r.rate is not None or r.per is not None):
         r.basis = basis_of(per_text)
@@ -157,8 +158,8 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
     if r.rate is None and money and (r.kind == "confidentiality_breach" or after or paid_as):
         # the sum after the penalty's word, or the one paid as it ("退还…30,000元，并另行支付5,000元作为违约金")
         r.amount = (paid_as or next((h for h in money if after and h.start >= after.start()), money[0])).value
-    consequence = re.search(lx.CONSEQUENCE, s)
-    damages_with_figure = re.search(lx.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
+    consequence = re.search(lp.CONSEQUENCE, s)
+    damages_with_figure = re.search(lp.DAMAGES, s) and (r.rate is not None or r.amount is not None or "□" in s)
     running = r.rate is not None and r.per is not None  # 按日计算，标准为合同总价款的万分之八
     r.opens = r.kind is not None and bool(consequence or damages_with_figure or running)  # □: a masked blank
     r.states_rate = not r.opens and running and bool(consequence)
@@ -220,7 +221,7 @@ def sentences(text: str, label: str, start: int, end: int) -> list[Sentence]:
             for m in _SENTENCE.finditer(text[start:end]) if m.group(0).strip()]
 
 
-_CONSEQUENCE = re.compile(rf"{lx.CONSEQUENCE}|违约赔偿")  # (a clause that may hold a penalty: "…元作为违约赔偿")
+_CONSEQUENCE = re.compile(rf"{lp.CONSEQUENCE}|违约赔偿")  # (a clause that may hold a penalty: "…元作为违约赔偿")
 
 
 def extract(text: str, clauses: list[tuple[str, int, int, bool]],
