@@ -34,7 +34,8 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch90": 0.96, "batch91": 0.96, "batch92": 0.95, "batch93": 0.95,
           "batch94": 0.97, "batch95": 0.98, "batch96": 0.95, "batch97": 0.98,
           "batch98": 0.95, "batch99": 0.95,
-          "batch100": 0.93, "batch101": 0.95}
+          "batch100": 0.93, "batch101": 0.95,
+          "batch102": 0.92, "batch103": 0.96}
 
 
 def _cases(batch: str) -> list[Path]:
