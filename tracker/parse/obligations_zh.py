@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from tracker.parse import (
@@ -20,7 +19,8 @@ from tracker.parse import (
     series_bounds_zh,
     tables_zh,
 )
-from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, _referring_sentence, drop_pointers
+from tracker.parse.actors_zh import actor, referring_actor
+from tracker.parse.annex_refs_zh import _OPENS_WITH_PARTY, drop_pointers
 from tracker.parse.common import Facts, RawObligation, Unit
 from tracker.parse.context_zh import DUTY, NUM, RATE_RX, Ctx, _kind, _role_word, _unit_index
 from tracker.parse.duty_time_zh import _time_element, duty_time, duty_words, together_with
@@ -33,7 +33,6 @@ from tracker.parse.project_weeks_zh import series_week, week_ends
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.series_zh import each_year_start, first_alone, join_first, series_first, series_month
 from tracker.parse.timex_element import time_element
-from tracker.regex_own import own_if
 
 TITLES = {
     "data_delivery": "训练数据交付",
@@ -43,56 +42,6 @@ TITLES = {
     "payment": "付款",
     "other": "其他义务",
 }
-
-
-_SUBJECT_AFTER = r"[\"“”「」']?\s*(?:应|须|需|必须|负责|承担|支付|向|将|按|于|在|最迟|不晚于|完成|提交|交付|提供)"
-
-
-_PAYMENT_ACTION, _BOTH_SUBJECT = re.compile(lexicon_zh.PAYMENT_ACTION), re.compile(r"(?:^|[,:])\s*(?:双方|各方)均?(?:应当|应|须|需)")
-#: the act a passive "由甲方…" names its actor for: "履约保证金…由甲方无息退还乙方"
-_ACT_AFTER = re.compile(rf"[^,。;]{{0,8}}?(?:{lexicon_zh.OTHER_ACTION}|{lexicon_zh.PAYMENT_ACTION})")
-_CLAUSE_CUT = re.compile(r"[,;]")
-
-
-@lru_cache(maxsize=32)
-def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A contract's party words; as a subject before a duty word; at the head of a clause."""
-    with own_if(words == lexicon_zh.PARTY_RX.pattern):  # no short names of the contract's: kept between runs
-        return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
-
-
-def _party(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
-    """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
-    first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
-    words = ctx.party_rx().pattern
-    words_rx, subject_rx, clause_head_rx = _party_rxs(words)
-    subjects = [m for m in words_rx.finditer(prefix)
-                if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
-    both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
-    if both and (not subjects or both[-1].start() > subjects[-1].start()):
-        return "both"  # "双方于每月5日前…对账": a duty of both sides
-    if subjects and (role := ctx.role_of(subjects[-1].group(0)) or _role_word(subjects[-1].group(0))):
-        return role
-    if kind == "payment" and (pay := _PAYMENT_ACTION.search(sentence)):
-        cut = _CLAUSE_CUT.search(sentence, pay.end())  # "余款…于…内支付，期间…乙方应免费更正": the payer is no later subject
-        sentence = sentence[:cut.start()] if cut else sentence
-    if _BOTH_SUBJECT.search(sentence) and not subjects:
-        return "both"  # "…期满后15日内，双方应删除从对方获取的全部数据"
-    for m in subject_rx.finditer(sentence):
-        if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
-            continue
-        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
-        if role:
-            return role
-    for m in words_rx.finditer(sentence):  # "…之日起10个工作日内由甲方无息退还乙方": the passive's actor
-        if sentence[max(0, m.start() - 1):m.start()] == "由" and _ACT_AFTER.match(sentence, m.end()) \
-                and (role := ctx.role_of(m.group(0)) or _role_word(m.group(0))):
-            return role
-    for m in clause_head_rx.finditer(sentence):  # "…之日起30日内，甲方无息退还…"
-        role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
-        if role:
-            return role
-    return kinds_zh.default_party(kind)
 
 
 #: a clause that sets out a payment schedule (guarded: tried only where one of its words can start)
@@ -224,10 +173,10 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         # 15日内，经双方协商一致，乙方应…"): "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
         duty_at = DUTY.search(s, b)
         clause_end = m.start() if (m := _CLAUSE_END.search(s, duty_at.end() if duty_at else b)) else len(s)
-        party = _party(ctx, words_before + s[b:clause_end], kind, prefix=s[:a])
+        party = actor(ctx, words_before + s[b:clause_end], kind, prefix=s[:a])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
-            party = _referring_party(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
+            party = referring_actor(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
         if continued and prev_party and not ctx.party_rx().search(s):
             party = prev_party  # "…，于2025年3月10日前提供…": the subject of the sentence's first duty
         if not ctx.party_rx().search(s) and not BOTH_RX.search(s) and (inherited := _previous_subject(ctx, u)):
@@ -281,7 +230,7 @@ def _rows_by_rule(ctx: Ctx, facts: Facts, u: Unit, s: str) -> list[RawObligation
         if not u.label.startswith(UNNUMBERED) else [row_rules_zh.table_after(ctx.text, u.start)]  # (its paragraph's table)
     if not spans:
         return []
-    party, figures = _party(ctx, s, "payment"), not facts.authoritative_figures
+    party, figures = actor(ctx, s, "payment"), not facts.authoritative_figures
     got = row_rules_zh.rows_by_rule(ctx.text, u, s, (spans[0][0], spans[-1][1]), party, figures)
     return got or ([] if ref else row_rules_zh.rows_of_another_article(ctx, art, u, s, party, figures))
 
@@ -313,19 +262,12 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
             action = action.replace(text[c.start:c.end], " ")
     if re.search(r"违约金|赔偿", action):
         return None
-    raw = RawObligation("payment", _party(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
+    raw = RawObligation("payment", actor(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
                         u.label, *row.quote_span(cell), **ob)
     _payment_details(ctx, facts, u, s, raw)
     row_rules_zh.fill_from_row(text, row, raw, not facts.authoritative_figures,
                                lambda t, a, b: _BARE_FIGURE.search(t, a, b) or _PLAIN_FIGURE.fullmatch(t, a, b))
     return raw
-
-
-def _referring_party(ctx: Ctx, intro: str, table_start: int, kind: str) -> str:
-    """Who acts on a table whose heading names no party (``附件一 数据交付计划表``): the subject of
-    the duty sentence elsewhere that refers to it (``许可方应按照附件一所列日期分批交付…``)."""
-    ref = _referring_sentence(ctx, intro, table_start)
-    return _party(ctx, ref, kind) if ref else _party(ctx, intro, kind)
 
 
 def _series_week(ctx: Ctx, before: str) -> date | None:

@@ -8,11 +8,12 @@ import re
 from typing import Any
 
 from tracker.parse import kinds_zh, lexicon_zh, tables_zh
+from tracker.parse.actors_zh import actor, referring_actor
 from tracker.parse.annex_refs_zh import _referring_sentence
 from tracker.parse.common import Facts, RawObligation, Unit, find_dates
 from tracker.parse.context_zh import Ctx, _kind
 from tracker.parse.duty_time_zh import duty_time
-from tracker.parse.obligations_zh import TITLES, _party, _referring_party
+from tracker.parse.obligations_zh import TITLES
 from tracker.parse.project_weeks_zh import week_end_date, week_ends
 from tracker.parse.series_zh import series_month
 
@@ -56,7 +57,7 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
         cell_text = ctx.text[cell.start:cell.end]
         if ctx.party_rx().search(cell_text) and re.search(lexicon_zh.MODAL, cell_text):
             # the cell is a duty sentence of its own ("乙方应于…内提交部署实施方案" beside the payment columns)
-            party = _party(ctx, cell_text, "other")
+            party = actor(ctx, cell_text, "other")
             # its own words less its time ("部署上线后七个工作日内" dates the duty), else the row's item with its verb:
             # "甲方应于部署上线后七个工作日内提交" beside "模型测评报告（载明…指标）" hands in the report
             own_words = cell_text[:got["_a"]] + cell_text[got["_b"]:] if got and "_a" in got else cell_text
@@ -86,8 +87,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             kind = "other"  # a responsibility table (工作事项 | 责任方 | 完成时限): each row's words give its kind below
         if kind in (None, "payment"):
             continue
-        party = (_party(ctx, intro, kind) if ctx.party_rx().search(intro)
-                 else _referring_party(ctx, intro, seg.start if seg else row.start, kind))
+        party = (actor(ctx, intro, kind) if ctx.party_rx().search(intro)
+                 else referring_actor(ctx, intro, seg.start if seg else row.start, kind))
         if (who := row.of("party")) is not None and (role := _role_in(ctx, ctx.text[who.start:who.end])):
             # a responsibility table (甘特表: 任务 | 责任方 | 完成节点 | 交付物): each row says who and what
             party = role
