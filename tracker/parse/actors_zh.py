@@ -28,11 +28,22 @@ def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
         return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
 
 
-def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "") -> str:
+@lru_cache(maxsize=32)
+def _receiver_rx(words: str) -> re.Pattern[str]:
+    with own_if(words == lexicon_zh.PARTY_RX.pattern):
+        return re.compile(rf"\s*({words})\s*(?:在|于)?(?:收到|接到|收讫|签收)")
+
+
+def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") -> str:
     """The party that must act: the subject before the deadline phrase ("甲方应在…内"), else the
-    first 甲方/乙方 used as a subject in the rest (not "向甲方")."""
+    first 甲方/乙方 used as a subject in the rest (not "向甲方"). A deadline phrase ``time`` that
+    opens with its receiver ("…，乙方开具发票，甲方收到发票后30日内支付") names the subject when none
+    follows it: who receives the paper acts on it."""
     words = ctx.party_rx().pattern
     words_rx, subject_rx, clause_head_rx = _party_rxs(words)
+    if time and (got := _receiver_rx(words).match(time)) and not any(
+            sentence[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及") for m in subject_rx.finditer(sentence)):
+        prefix += got.group(1)
     subjects = [m for m in words_rx.finditer(prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
     both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]

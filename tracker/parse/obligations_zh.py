@@ -173,7 +173,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         # 15日内，经双方协商一致，乙方应…"): "第二批…于8月31日前交付，甲方按附件进行抽检" is no duty of 甲方's
         duty_at = DUTY.search(s, b)
         clause_end = m.start() if (m := _CLAUSE_END.search(s, duty_at.end() if duty_at else b)) else len(s)
-        party = actor(ctx, words_before + s[b:clause_end], kind, prefix=s[:a])
+        party = actor(ctx, words_before + s[b:clause_end], kind, prefix=s[:a], time=s[a:b])
         if u.label and u.label.startswith("附件") and not _OPENS_WITH_PARTY(ctx).match(s) \
                 and not duties_zh.names_subject(ctx.party_rx(), s):
             party = referring_actor(ctx, u.label.split(".")[0], u.start, kind)  # a row of an annex's schedule
@@ -262,7 +262,7 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
             action = action.replace(text[c.start:c.end], " ")
     if re.search(r"违约金|赔偿", action):
         return None
-    raw = RawObligation("payment", actor(ctx, action, "payment", prefix=text[cell.start:a]), TITLES["payment"],
+    raw = RawObligation("payment", actor(ctx, action, "payment", prefix=text[cell.start:a], time=text[a:b]), TITLES["payment"],
                         u.label, *row.quote_span(cell), **ob)
     _payment_details(ctx, facts, u, s, raw)
     row_rules_zh.fill_from_row(text, row, raw, not facts.authoritative_figures,
