@@ -35,3 +35,37 @@ def test_a_subject_after_the_deadline_still_names_the_actor_and_one_receiving_no
     # a side that delivers (not receives) at the head of the phrase is not the payer
     delivered = HEAD + "4.2 乙方交付模型后30日内支付合同总价的30%，即30,000元。\n"
     assert _pays(delivered) == [("30000.00", "client")]
+
+
+def _late_delivery(fees: str, penalty: str) -> dict[str, Any]:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Data Inc. (the \"Provider\") and Beta Media Ltd. "
+            "(the \"Client\").\n\n## 3. Fees\n\n" + fees + "\n\n## 4. Delay\n\n4.1 " + penalty + "\n")
+    (p,) = [p for p in _parse(text, "t.en.md")["contract"]["penalties"] if p["kind"] == "late_delivery"]
+    return p
+
+
+PARTS = ("3.1 The total fees under this Agreement are CAD 84,000, consisting of a Setup Fee of CAD 48,000 and an "
+         "Annual Platform Fee of CAD 36,000.")
+
+
+def test_a_rate_on_a_fee_that_is_one_part_of_the_total_runs_on_the_delayed_part_and_so_does_its_cap() -> None:
+    p = _late_delivery(PARTS, "If Go-Live is delayed, the Provider shall pay liquidated damages of 0.5% of the Setup "
+                              "Fee per day of delay, up to a maximum of 10% of the Setup Fee.")
+    assert (p["rate"], p["per"], p["basis"], p["cap"]) == ("0.005", "day", "delayed_amount",
+                                                          {"rate": "0.10", "basis": "delayed_amount"})
+
+
+def test_a_named_fee_stated_as_the_whole_price_or_with_no_sum_is_no_part_and_a_monthly_fee_is_no_monthly_rate() -> None:
+    whole = _late_delivery("3.1 The Licence Fee is CAD 84,000.", "If delivery is late, the Provider shall pay 0.1% of "
+                           "the Licence Fee for each day of delay, up to a maximum of 10% of the Licence Fee.")
+    assert whole["basis"] != "delayed_amount" and whole["cap"] == {"rate": "0.10", "basis": "total_fee"}
+    unstated = _late_delivery("3.1 The total fees are CAD 84,000.", "If delivery is late, the Provider shall pay 0.1% "
+                              "of the Additional Fees for each day of delay.")
+    assert unstated["basis"] is None
+    monthly = _late_delivery("3.1 The total fees are EUR 138,000, consisting of a set-up fee of EUR 12,000 and a "
+                             "monthly fee of EUR 42,000 for each of May, June and July 2026.",
+                             "If a batch is delivered late, the Provider shall pay a penalty of 0.5% of the monthly "
+                             "fee for the month in which the batch was due for each day of delay, up to a maximum of "
+                             "15% of that monthly fee.")
+    assert (monthly["per"], monthly["basis"], monthly["cap"]) == ("day", "delayed_amount",
+                                                                  {"rate": "0.15", "basis": "delayed_amount"})

@@ -68,6 +68,24 @@ def _total_named(ctx: Ctx, window: str) -> str | None:
     return "total_fee" if any(rxl.search(rf"\b{re.escape(n)}\b", window) for n in names) else None
 
 
+#: "of the Setup Fee", "of the monthly fee for the month in which …", "of that monthly fee": a fee named after the rate
+_FEE_OF = re.compile(r"\s*of\s+(?:the|that|such|each)\s+(?P<fee>(?:[\w-]+\s+){0,2}?(?:fees?|charges?))\b", re.I)
+
+
+def _part_fee(ctx: Ctx, total: Decimal | None, after_rate: str) -> str | None:
+    """"0.5% of the Setup Fee per day of delay" where the total is "a Setup Fee of CAD 48,000 and an
+    Annual Platform Fee of CAD 36,000": a late delivery charged on the fee of a part (``delayed_amount``).
+    A fee named as the total, or stated with no sum below the total, is no part of it."""
+    m = _FEE_OF.match(after_rate)
+    if m is None or total is None or m.group("fee").lower() in {n.lower() for n in fee_names(ctx.text)}:
+        return None
+    for stated in rxl.finditer(rf"\b(?:a|an|the)\s+{re.escape(m.group('fee'))}\s+of\s+", ctx.text, re.I):
+        hits = find_money(ctx.text, stated.end(), stated.end() + 30)
+        if hits and hits[0].start == stated.end() and hits[0].value < total:
+            return "delayed_amount"
+    return None
+
+
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
     m = rxl.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+)\b", s, re.I)
@@ -135,7 +153,7 @@ def rule_penalties(ctx: Ctx, seen: Facts) -> Facts:
                                                   strict=True)) if bullets else None
         for start, end in bullets or [(0, len(s))]:  # "- Late payment: 0.05% …" "- Late delivery: 0.3% …": each its own
             piece = replace(seg, start=seg.start + start, end=seg.start + end)
-            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], outside)
+            _read(ctx, facts, kinds, piece, text[piece.start:piece.end], outside, seen.total_fee)
     return facts
 
 
@@ -151,9 +169,9 @@ def _cue_bullets(s: str) -> list[tuple[int, int]]:
     return got if len(got) >= 2 else []
 
 
-def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: str | None) -> None:
+def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: str | None, seen_total: Decimal | None) -> None:
     """One penalty from ``s`` (a clause, a table row or a bullet), unless its kind was read; ``whole``: the
-    clause around the bullets, when ``s`` is one."""
+    clause around the bullets, when ``s`` is one; ``seen_total``: the total fee an earlier rule read."""
     text = ctx.text
     if rxl.search(r"confidential", s, re.I) or _breaches_confidentiality_article(ctx, s):
         kind = "confidentiality_breach"
@@ -189,16 +207,21 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
         with contextlib.suppress(NumeralError, ArithmeticError):
             p.rate = _rate(m.group(0))  # type: ignore[assignment]
             p.basis = _basis(s[m.end():m.end() + 40]) or _basis(s[max(0, m.start() - 40):m.start()])
-            rate_window = s[max(0, m.start() - 40):m.end() + 40]
+            rate_window, rate_end = s[max(0, m.start() - 40):m.end() + 40], m.end()
             break
     else:
-        rate_window = ""
+        rate_window, rate_end = "", 0
     if p.rate is not None and p.basis is None:
-        p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None)
+        p.basis = _basis(s) or _total_named(ctx, rate_window) or ("overdue_amount" if kind == "late_payment" else None) \
+            or (_part_fee(ctx, seen_total, s[rate_end:rate_end + 60]) if kind == "late_delivery" else None)
+    if cap and p.basis == "delayed_amount" and p.cap_basis == "total_fee" and not _basis(cap.group("tail")) \
+            and (capped := _FEE_OF.match(cap.group("tail"))) and (charged := _FEE_OF.match(s, rate_end)) \
+            and capped.group("fee").split()[-1].lower() == charged.group("fee").split()[-1].lower():
+        p.cap_basis = p.basis  # "… of the Setup Fee per day, up to a maximum of 10% of the Setup Fee": the same fee
     for text_ in (rate_window, s):
         if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):
             p.per = "year"
-        elif rxl.search(r"per\s+(?:calendar\s+)?month|for\s+each\s+(?:calendar\s+)?month|each\s+month|monthly|a\s+month", text_, re.I):
+        elif rxl.search(r"per\s+(?:calendar\s+)?month|for\s+each\s+(?:calendar\s+)?month|each\s+month|monthly(?!\s+(?:fees?|charges?|amounts?|subscription|invoices?|payments?|instal))|a\s+month", text_, re.I):
             p.per = "month"
         elif rxl.search(r"(?:per|each|for\s+each|for\s+every)\s+(?:calendar\s+|business\s+|working\s+)?day|daily|a\s+day", text_, re.I):
             p.per = "day"
