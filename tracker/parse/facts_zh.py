@@ -22,7 +22,6 @@ from tracker.parse.context_zh import (
     section_titles,
 )
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
-from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.service_term_zh import RANGE_GAP as _RANGE_GAP
 from tracker.parse.service_term_zh import service_range
@@ -56,41 +55,10 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 # compiled at import, so kept by tracker.regex_cache between runs
-_TITLE_LABEL = gated(lexicon_zh.TITLE_LABEL + r"\s*(?:\*\*)?\s*(?P<sep>[:】|]|(?=\n))?[ \t]*")
 _SERVICE_PERIOD_END = re.compile(rf"(?:{lexicon_zh.SERVICE_PERIOD})\s*$")
 _NOTICE_BEFORE_END = re.compile(r"(?:期满|届满|到期)(?:之日|日)?前" + lexicon_zh.NOTICE_FILLER
                                 # or the length between the end and 前: "应于期程届满二个月前…申请"
                                 + r"|(?:期满|届满|到期)(?:之日|日)?\s*(?=[\d一二三四五六七八九十两]+\s*个?(?:月|日|天|工作日|工作天|周)\s*(?:之|以)?前)")
-
-
-def rule_title(ctx: Ctx, seen: Facts) -> Facts:
-    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    # a label followed by its separator (not a heading "项目名称及内容"), else the first label
-    labels = list(_TITLE_LABEL.finditer(ctx.text))
-    m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
-    if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), else the heading
-        named = _NAMED_PROJECT.search(ctx.text, 0, _body_start(ctx))
-        facts.title = named.span("t") if named else cover_zh.heading_title(ctx.text, _body_start(ctx))
-        return facts
-    start = m.end()
-    if ctx.text[start:start + 1] == "\n":  # a heading "项目名称" with the value on the next line
-        nxt = re.compile(r"\n\s*").match(ctx.text, start)
-        start = nxt.end() if nxt else start
-    seg_end = next((s.end for s in ctx.clauses.segments if s.start <= start < s.end), len(ctx.text))
-    end = min(seg_end, *(i for i in (ctx.text.find("\n", start), ctx.text.find("。", start)) if i >= 0), len(ctx.text))
-    cut = re.compile(lexicon_zh.TITLE_END).search(ctx.text, start, end)
-    value = ctx.text[start:cut.start() if cut else end].split("|")[0].rstrip(" ;,*")  # a table cell ends at its border
-    if (quoted := re.fullmatch(r"(?:为|是)?\s*[“\"《「](.+?)[”\"》」]", value)) is not None:  # 项目名称为“…”
-        start, value = start + quoted.start(1), quoted.group(1)
-    if value.startswith(("#", "-", "*")):
-        return facts
-    if value and "[" not in value and "_" not in value and "□" not in value:
-        facts.title = (start, start + len(value))
-    return facts
-
-
-#: a project the preamble names in quotes: "就贵司“仓储园区安全帽识别算法升级服务”项目"
-_NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"》」]\s*(?:项目|课题)")
 
 
 # ---------------------------------------------------------------- rules: dates and term
@@ -212,7 +180,7 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
 
 def _named_day_before(ctx: Ctx, s: str) -> date | None:
     """The day a cover field names, named in ``s`` just before 生效 ("自订阅开始日起")."""
-    named = cover_zh.named_days(ctx.text, _body_start(ctx)) if "日" in s else {}
+    named = cover_zh.named_days(ctx.text, body_start(ctx)) if "日" in s else {}
     head = _DAY_TAIL.sub("", s) if named else ""
     return next((day for name, day in named.items() if head.endswith(name)), None)
 
@@ -220,7 +188,7 @@ def _named_day_before(ctx: Ctx, s: str) -> date | None:
 _DAY_TAIL = re.compile(r"(?:之日|当日)?(?:起|开始)?\s*$")
 
 
-def _body_start(ctx: Ctx) -> int:
+def body_start(ctx: Ctx) -> int:
     first = ctx.clauses.labelled()
     return first[0].start if first else len(ctx.text)
 
@@ -229,8 +197,8 @@ def rule_cover(ctx: Ctx, seen: Facts) -> Facts:
     """A cover page's ``有效期限：A至B`` is the written end date; it wins over a computed one."""
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     facts.range_start = seen.range_start  # a range the term clause states stays its start
-    cover_zh.term_from_cover(ctx.text, _body_start(ctx), facts)
-    if seen.term is None and (f := cover_zh.term_length_field(ctx.text, _body_start(ctx))) is not None:
+    cover_zh.term_from_cover(ctx.text, body_start(ctx), facts)
+    if seen.term is None and (f := cover_zh.term_length_field(ctx.text, body_start(ctx))) is not None:
         lead = _LENGTH_LEAD.match(ctx.text, f.value_start, f.value_end)  # "自订阅开始日起十二个月"
         if (got := duration_at(ctx.text, lead.end() if lead else f.value_start)) and not got[1]:
             facts.term, facts.term_span = got[0], (None, f.start, f.end)

@@ -21,7 +21,6 @@ from tracker.parse.facts_zh import (
     rule_renewal,
     rule_roles,
     rule_term,
-    rule_title,
 )
 from tracker.parse.fees_zh import rule_fee, settle_named_fee
 from tracker.parse.kinds_zh import opens_service_only
@@ -31,6 +30,7 @@ from tracker.parse.obligations_zh import TITLES, rule_obligations
 from tracker.parse.rule_driver import run
 from tracker.parse.signed_zh import rule_signed
 from tracker.parse.table_duties_zh import rule_table_deadlines
+from tracker.parse.title_zh import rule_title
 
 RULES = (
     rule_parties,
