@@ -69,3 +69,35 @@ def test_a_named_fee_stated_as_the_whole_price_or_with_no_sum_is_no_part_and_a_m
                              "15% of that monthly fee.")
     assert (monthly["per"], monthly["basis"], monthly["cap"]) == ("day", "delayed_amount",
                                                                   {"rate": "0.15", "basis": "delayed_amount"})
+
+
+def _title(text: str, name: str = "t.txt") -> str | None:
+    title: str | None = _parse(text, name)["contract"]["title"]
+    return title
+
+
+ZH_DEFS = "機器學習顧問服務協議\n客戶：海濱物流有限公司\n顧問：智衡顧問有限公司\n第1條　釋義\n(1) 「工作天」指星期一至星期五。\n(2) 「項目」指{}。\n第2條　費用\n2.1 顧問費為港幣100,000元。\n"
+
+
+def test_the_project_the_definitions_name_is_the_title_when_no_label_names_one() -> None:
+    assert _title(ZH_DEFS.format("倉儲出入庫需求預測機器學習顧問項目")) == "倉儲出入庫需求預測機器學習顧問項目"
+    assert _title(ZH_DEFS.format("診所智能預約及分診系統的設計、開發、部署及維護")) == "診所智能預約及分診系統"
+    assert _title(ZH_DEFS.format("「貨櫃堆場調度人工智能應用顧問項目」")) == "貨櫃堆場調度人工智能應用顧問項目"
+    # a definition that describes the work names nothing: the heading stays the title
+    assert _title(ZH_DEFS.format("顧問根據本協議為客戶提供的顧問服務")) == "機器學習顧問服務協議"
+
+
+EN_DEFS = ("MASTER SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Data Inc. (the \"Provider\") and Beta Ltd. "
+           "(the \"Customer\").\n\n1. Definitions\n\n1.1 \"Project\" means {}\n1.2 \"Business Day\" means a weekday.\n")
+
+
+def test_an_english_project_definition_or_a_quoted_label_names_the_title() -> None:
+    assert _title(EN_DEFS.format("the Fleet Dispatch Optimisation Platform described in Schedule 1."), "t.en.txt") \
+        == "Fleet Dispatch Optimisation Platform"
+    assert _title(EN_DEFS.format("the research project entitled Explainable Credit Models, described in Schedule 1."),
+                  "t.en.txt") == "Explainable Credit Models"
+    assert _title(EN_DEFS.format("the Customs Declaration Extraction Model project described in Annex A."), "t.en.txt") \
+        == "Customs Declaration Extraction Model"
+    assert _title(EN_DEFS.format("the services described in Schedule 1."), "t.en.txt") == "MASTER SERVICES AGREEMENT"
+    labelled = EN_DEFS.format("the services described in Schedule 1.") + '1.3 "Project Name": Broadcast Archive Program.\n'
+    assert _title(labelled, "t.en.txt") == "Broadcast Archive Program"

@@ -23,7 +23,7 @@ from tracker.parse.fees_en import (
     named_fee_amount,
     named_total,
 )
-from tracker.parse.lexicon_en import BASES, ROLES, TITLE_LABELS, TITLE_NAMED, opens_service_only
+from tracker.parse.lexicon_en import BASES, ROLES, opens_service_only
 from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, en_int, rate
@@ -33,6 +33,7 @@ from tracker.parse.penalties_en import RATE_RX, _rate, rule_penalties
 from tracker.parse.rule_driver import run
 from tracker.parse.rx_literals import Gated, gated
 from tracker.parse.rx_prefilter import guard
+from tracker.parse.title_en import rule_title
 from tracker.record import replace
 
 PROVIDER_WORDS = tuple(w for w, role in ROLES if role == "provider")
@@ -158,29 +159,6 @@ def rule_parties(ctx: Ctx, seen: Facts) -> Facts:
                 facts.client = span
     for role, span in bare_fields(ctx.text, 0, body_start).items() if not (facts.provider and facts.client) else ():
         setattr(facts, role, getattr(facts, role) or span)  # "Vendor Shenzhen … Co., Ltd." (a form's field, no colon)
-    return facts
-
-
-_DEFINED_AS = re.compile(r"\s*\((?:the\s+|hereinafter\s+)?[\"“][^\"”()]{1,40}[\"”]\)$")
-_HEADING = re.compile(r"\s*[#*\s]*(?P<t>[A-Z][^\n.;:]{3,100}?(?:AGREEMENT|Agreement|CONTRACT|Contract|STATEMENT OF WORK|"
-                      r"Statement of Work|ORDER FORM|Order Form|ADDENDUM|Addendum))[*\s]*\n")
-
-
-def rule_title(ctx: Ctx, seen: Facts) -> Facts:
-    facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
-    m = rxl.search(rf"(?:{TITLE_LABELS})\s*(?::|\.(?=[ \t]*\S))\s*", ctx.text, re.I)  # (not a sentence's full stop)
-    if not m:
-        named = rxl.search(TITLE_NAMED, ctx.text, re.I)  # 'the project named "…"'
-        if named:
-            facts.title = named.span("t")
-        elif (head := _HEADING.match(ctx.text)) is not None:  # no project named: the document's own heading
-            facts.title = head.span("t")
-        return facts
-    end = ctx.text.find("\n", m.end())
-    end = len(ctx.text) if end < 0 else end
-    value = _DEFINED_AS.sub("", ctx.text[m.end():end].rstrip(" .;,"))  # '… (Phase 1) (the "Project")': the name only
-    if value and "[" not in value and "_" not in value:
-        facts.title = (m.end(), m.end() + len(value))
     return facts
 
 

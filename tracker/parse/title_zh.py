@@ -20,8 +20,9 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
     # a label followed by its separator (not a heading "项目名称及内容"), else the first label
     labels = list(_TITLE_LABEL.finditer(ctx.text))
     m = next((x for x in labels if x.group("sep") is not None), labels[0] if labels else None)
-    if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), else the heading
-        named = _NAMED_PROJECT.search(ctx.text, 0, body_start(ctx))
+    if not m:  # no project name label: a project named in the preamble (就“某某服务”项目), the project
+        # the definitions define, else the heading
+        named = _NAMED_PROJECT.search(ctx.text, 0, body_start(ctx)) or _defined_project(ctx)
         facts.title = named.span("t") if named else cover_zh.heading_title(ctx.text, body_start(ctx))
         return facts
     start = m.end()
@@ -43,3 +44,14 @@ def rule_title(ctx: Ctx, seen: Facts) -> Facts:
 
 #: a project the preamble names in quotes: "就贵司“仓储园区安全帽识别算法升级服务”项目"
 _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"》」]\s*(?:项目|课题)")
+
+#: the project a definition names: 「项目」指仓储出入库需求预测机器学习顾问项目 / 指「…」 / 指某系统的设计、开发…
+_DEFINED_PROJECT = re.compile(r"[「“\"]\s*(?:本)?(?:项目|专案)\s*[」”\"]\s*(?:系|是)?指\s*[「“\"]?(?P<t>[^」”\"。;,:、\n]{4,40}?)"
+                              r"(?=的(?:设计|开发|建设|实施|部署|维护|研发|研究|运营)|[」”\"。;,\n])")
+#: a definition that describes work instead of naming it: 「项目」指乙方根据本合同为甲方提供的服务
+_DESCRIBES = re.compile(rf"{lexicon_zh.PARTY_RX.pattern}|根据|按照|依据|提供|约定|本合同|本协议|本契约|所述|下列|以下")
+
+
+def _defined_project(ctx: Ctx) -> re.Match[str] | None:
+    m = _DEFINED_PROJECT.search(ctx.text)
+    return m if m is not None and not _DESCRIBES.search(m.group("t")) else None
