@@ -101,3 +101,20 @@ def test_an_english_project_definition_or_a_quoted_label_names_the_title() -> No
     assert _title(EN_DEFS.format("the services described in Schedule 1."), "t.en.txt") == "MASTER SERVICES AGREEMENT"
     labelled = EN_DEFS.format("the services described in Schedule 1.") + '1.3 "Project Name": Broadcast Archive Program.\n'
     assert _title(labelled, "t.en.txt") == "Broadcast Archive Program"
+
+
+PILOT = ("智能照护系统试点协议\n试点单位（甲方）：某养老院\n技术提供方（乙方）：某智能科技有限公司\n"
+         "一、试点内容\n（一）试点期自2026年7月1日起，为期三个月；本协议自该日起生效，有效期与试点期相同。\n"
+         "（二）试点期满后10个工作日内，乙方应提交《试点评估报告》。\n"
+         "二、其他\n本协议一式贰份。\n甲方（盖章）：某养老院　日期：2026年6月16日\n乙方（盖章）：某智能科技有限公司　日期：2026年6月16日\n")
+
+
+def test_a_period_the_validity_is_said_to_equal_is_the_term_and_that_day_is_the_day_the_sentence_before_names() -> None:
+    doc = _parse(PILOT)
+    c = doc["contract"]
+    assert (c["signed_date"], c["effective_date"], c["term"], c["expiry_date"]) == ("2026-06-16", "2026-07-01", "P3M", "2026-10-01")
+    (report,) = [o for o in doc["obligations"] if o["kind"] == "evaluation_report"]
+    assert report["due_date"] == "2026-10-20"  # ten working days after 1 October, across National Day and make-up 10 October
+    # without the sentence that equates them, a pilot period is no term
+    other = PILOT.replace("，有效期与试点期相同", "")
+    assert _parse(other)["contract"]["term"] is None

@@ -12,6 +12,7 @@ from tracker.parse import cover_zh, lexicon_zh, lexicon_zh_penalties, parties_zh
 from tracker.parse.clause_marks import ZH_PARTS
 from tracker.parse.common import (
     Facts,
+    Unit,
     find_dates,
 )
 from tracker.parse.context_zh import (
@@ -73,6 +74,7 @@ _ENDS_FROM = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*起\s*(?:终�
 _OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?(?:自然|日历)?(?:年|月|周|日|天)\s*的(?!期间|期限|时间|时段)")
 _TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|研究期程|执行期程|计划期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
+_SAME_AS_TERM = re.compile(r"有效期(?:与|同|和)(?P<p>[\u4e00-\u9fff]{1,6}期)(?:间)?(?:相同|一致)")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
 _EFFECTIVE_DAY_IS_SIGNING = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)[^。;]{0,24}签(?:署|字|订)(?:之日|当日|日期)")
@@ -93,11 +95,14 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     text = ctx.text
     fallback: tuple[str, tuple[str | None, int, int]] | None = None  # 运维服务期限为两年, when nothing else is the term
+    same = {m.group("p") for m in _SAME_AS_TERM.finditer(text)}  # "有效期与试点期相同": 试点期 is the term
+    previous: Unit | None = None
     for u in ctx.units:
+        before, previous = previous, u
         if not u.label:
             continue
         s = ctx.unit_text(u)
-        if not _TERM_WORDS.search(s):
+        if not _TERM_WORDS.search(s) and not any(p in s for p in same):
             continue
         if facts.effective_date is None and (d := _EFFECTIVE_DAY_DEFINED.search(s)) is not None:
             hits = [h for h in find_dates(s, d.end(), min(len(s), d.end() + 24)) if h.value]
@@ -107,7 +112,10 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
         if facts.effective_date is None and "生效" in s and not _AMENDING.search(s):
             at = s.find("生效")
             dates = [h for h in find_dates(text, u.start, u.start + at) if h.value]
-            if dates and re.search(r"(?:自|从)(?:该|此|上述|前述|当)日(?:期)?起?\s*生效", s):
+            this_day = re.search(r"(?:自|从)(?:该|此|上述|前述|当)日(?:期)?起?\s*生效", s)
+            if this_day and not dates and before is not None and before.label == u.label:
+                dates = [h for h in find_dates(text, before.start, before.end) if h.value]  # "试点期自A起，为期三个月；本协议自该日起生效"
+            if dates and this_day:
                 # "维保期自A起至B止，…本协议自该日起生效": the day the range starts
                 starts = [h for h in dates if re.search(r"(?:自|从)\s*$", text[max(u.start, h.start - 3):h.start])]
                 facts.effective_date = (starts or dates)[0].value
