@@ -118,3 +118,15 @@ def test_a_period_the_validity_is_said_to_equal_is_the_term_and_that_day_is_the_
     # without the sentence that equates them, a pilot period is no term
     other = PILOT.replace("，有效期与试点期相同", "")
     assert _parse(other)["contract"]["term"] is None
+
+
+def test_a_responsibility_table_row_due_every_other_friday_is_a_progress_report_and_a_notice_is_no_data() -> None:
+    table = ("| 序号 | 事项 | 责任方 | 完成时限 |\n|---|---|---|---|\n"
+             "| 1 | 试点运行简报 | 乙方 | 试点期间每两周的周五 |\n"
+             "| 2 | 书面告知是否转为正式采购 | 甲方 | 试点期满之日起30日内 |\n")
+    text = PILOT.replace("（二）试点期满后10个工作日内，乙方应提交《试点评估报告》。\n", "（二）试点工作安排如下：\n\n" + table + "\n")
+    rows = {o["title"] if o["kind"] != "progress_report" else "简报": o for o in _parse(text, "t.md")["obligations"]}
+    brief = rows["简报"]
+    assert (brief["party"], brief["recurrence"], brief["due_date"]) == ("provider", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-07-03")
+    (notice,) = [o for o in _parse(text, "t.md")["obligations"] if o["party"] == "client"]
+    assert (notice["kind"], notice["due_date"]) == ("other", "2026-11-02")  # 31 October is a Saturday

@@ -14,6 +14,7 @@ from tracker.parse.lexicon_zh import (
     DEPOSIT,
     DISPOSE,
     EVALUATION_REPORT,
+    EVALUATION_REPORT_NOUN,
     HAND_OVER,
     KIND_NOT_OBLIGATION,
     MODEL_ACTION,
@@ -25,6 +26,7 @@ from tracker.parse.lexicon_zh import (
     PAYMENT_ACTION,
     PAYMENT_NOT,
     PAYMENT_PAPERS,
+    PERIODIC_REPORT,
     PLACE_DELIVERABLE,
     PROGRESS_REPORT,
     RACKING,
@@ -134,6 +136,15 @@ def _opens_service(work: str) -> bool:
     return _SERVICE_OPENING.search(work) is not None and _RACKING.search(work) is None
 
 
+def series_kind(kind: str | None, action: str) -> str | None:
+    """The kind of a duty due again and again: a report due every week, month or quarter is a progress
+    report (not a payment, nor an evaluation report named so)."""
+    if kind != "payment" and _PERIODIC_REPORT.search(action) \
+            and not (kind == "evaluation_report" and _EVALUATION_REPORT_NOUN.search(action)):
+        return "progress_report"
+    return kind
+
+
 def default_party(kind: str) -> str:
     """Who acts when the wording names no one: the client pays and hands over its data, the provider does the rest."""
     return "client" if kind in ("payment", "data_delivery") else "provider"
@@ -167,6 +178,8 @@ _PAYMENT_NOT = re.compile(PAYMENT_NOT)
 _DEPOSIT = re.compile(DEPOSIT)
 _EVALUATION_REPORT = re.compile(EVALUATION_REPORT)
 _PROGRESS_REPORT = re.compile(PROGRESS_REPORT)
+_PERIODIC_REPORT = re.compile(PERIODIC_REPORT)
+_EVALUATION_REPORT_NOUN = re.compile(EVALUATION_REPORT_NOUN)
 _MODEL_ACTION = re.compile(MODEL_ACTION)
 _SERVICE_OPENING = re.compile(SERVICE_OPENING)
 _RACKING = re.compile(RACKING)

@@ -277,7 +277,7 @@ PLACE_DELIVERABLE = r"机柜|机房|机架|电力|网络|专线|带宽|场地|�
 #: what a client hands over in a training contract is its data (交付 / 提供 … with any object
 #: but these: an account, a place, help, an answer)
 CLIENT_HAND_OVER = r"交付|提供|提交|移交"
-NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|机架|电力|内网|堡垒机|专线|带宽|白名单|IP|位址|网段|对接人|联系方式|协助|配合|便利|条件|发票|确认|意见|答复|通知|授权|联系人|接口|模型|镜像|"
+NOT_DATA_OBJECT = (r"账户|账号|帐户|帐号|场地|办公|机架|电力|内网|堡垒机|专线|带宽|白名单|IP|位址|网段|对接人|联系方式|协助|配合|便利|条件|发票|确认|意见|答复|通知|告知|授权|联系人|接口|模型|镜像|"
                    r"环境|通道|端口|VPN|权限|保函|担保|证明|函|服务器|伺服器|硬件|GPU|算力|机房|机柜|源代码|源码|原始码|代码|样机|设备|终端")
 
 

@@ -162,9 +162,8 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         words_before, action = duty_words(s, a, b)
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         kind = kind or (_kind(lead_duty, None) if lead_duty else None)
-        if ob.get("recurrence") and kind != "payment" and re.search(lexicon_zh.PERIODIC_REPORT, action) \
-                and not (kind == "evaluation_report" and re.search(lexicon_zh.EVALUATION_REPORT_NOUN, action)):
-            kind = "progress_report"  # a report due every week/month/quarter
+        if ob.get("recurrence"):
+            kind = kinds_zh.series_kind(kind, action)
         if kind is None:
             continue
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s) and not continued:

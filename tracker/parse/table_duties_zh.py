@@ -105,6 +105,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             kind = (item_kind if item_kind not in (None, "other") else row_kind or item_kind) or kind
         if kind == "data_delivery" and party == "provider":
             kind = "other"  # (the table's rows are the items, not the heading's words: no other settling)
+        if relative.get("recurrence"):  # "试点运行简报 | 乙方 | 试点期间每两周的周五"
+            kind = kinds_zh.series_kind(kind, " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role != "deadline")) or kind
         title_cell = row.of("title")
         title = ctx.text[title_cell.start:title_cell.end] if title_cell else TITLES[kind]
         facts.obligations.append(RawObligation(kind, party, title, u.label, a, b, fixed_date=found[0] if found else None,
