@@ -130,3 +130,16 @@ def test_a_responsibility_table_row_due_every_other_friday_is_a_progress_report_
     assert (brief["party"], brief["recurrence"], brief["due_date"]) == ("provider", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-07-03")
     (notice,) = [o for o in _parse(text, "t.md")["obligations"] if o["party"] == "client"]
     assert (notice["kind"], notice["due_date"]) == ("other", "2026-11-02")  # 31 October is a Saturday
+
+
+def test_a_fee_stated_as_a_sum_in_all_is_the_total_and_a_rate_on_that_fee_runs_on_the_total() -> None:
+    text = PILOT.replace("二、其他\n", "二、费用\n（一）试点服务费共计人民币陆万元整（¥60,000.00），含设备使用及培训。\n"
+                         "三、违约责任\n（一）乙方未按期完成设备安装调试的，每逾期一日按试点服务费的千分之五支付违约金，"
+                         "最高不超过试点服务费的20%。\n四、其他\n")
+    c = _parse(text)["contract"]
+    assert c["total_fee"] == "60000.00"
+    (late,) = c["penalties"]
+    assert (late["rate"], late["basis"], late["cap"]) == ("0.005", "total_fee", {"rate": "0.20", "basis": "total_fee"})
+    # a rate on a fee whose name states no total is not counted on the total
+    other = text.replace("按试点服务费的千分之五", "按设备使用费的千分之五")
+    assert _parse(other)["contract"]["penalties"][0]["basis"] is None

@@ -19,7 +19,7 @@ _AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.A
 
 #: what introduces the total fee; guarded: a pattern with an optional head is tried only where a lead can start
 _FEE_LEAD = guarded(re.compile(
-    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|合共|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|合同(?:金额|价款|价格)(?:\((?:含税|大写|小写)\))?\s*(?:为|是|:)"
+    r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|合共|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|(?:服务费用?|费用|价款|经费)共计\s*(?:为|是|:)?|合同(?:金额|价款|价格)(?:\((?:含税|大写|小写)\))?\s*(?:为|是|:)"
     r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"
     rf"|(?:{lexicon_zh_penalties.ORDER_SUM})\s*(?:为|是|:)"))  # an order under a framework: its sum
 
@@ -133,7 +133,10 @@ def settle_named_fee(text: str, facts: Facts, capital_wins: bool = True) -> None
     instalments sum to it: a figure the contract states twice), and a penalty counted on that fee's
     name runs on the total ("按基础许可费的万分之五")."""
     pays = [o for o in facts.obligations if o.kind == "payment" and not o.recurrence]  # (a royalty series is no price)
-    if facts.total_fee is not None or len(pays) < 2 or any(o.amount is None for o in pays):
+    if facts.total_fee is not None:
+        _on_the_stated_total(text, facts, capital_wins)
+        return
+    if len(pays) < 2 or any(o.amount is None for o in pays):
         return
     paid = sum((o.amount for o in pays if o.amount is not None), Decimal(0))
     for m in _NAMED_FEE.finditer(text):
@@ -146,6 +149,23 @@ def settle_named_fee(text: str, facts: Facts, capital_wins: bool = True) -> None
                         and any(name[i:] in text[p.start:p.end] for i in range(len(name) - 2)):
                     p.basis = "total_fee"
             return
+
+
+#: a rate counted on a named fee: "按试点服务费的千分之五"
+_RATE_ON_FEE = re.compile(r"按\s*(?P<name>[\u4e00-\u9fff]{2,8}?费(?:用)?)的")
+
+
+def _on_the_stated_total(text: str, facts: Facts, capital_wins: bool) -> None:
+    """A penalty counted on the fee whose name states the total ("试点服务费共计人民币陆万元整" and
+    "按试点服务费的千分之五") runs on the total."""
+    for p in facts.penalties:
+        m = _RATE_ON_FEE.search(text, p.start, p.end) if p.rate is not None and p.basis is None else None
+        if m is None:
+            continue
+        for hit in find_money(text, capital_wins=capital_wins):
+            if hit.value == facts.total_fee and m.group("name") in text[max(0, hit.start - 16):hit.start]:
+                p.basis = "total_fee"
+                break
 
 
 __all__ = ["rule_fee", "settle_named_fee"]
