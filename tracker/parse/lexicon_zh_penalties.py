@@ -23,7 +23,7 @@ BASES: tuple[tuple[str, str], ...] = (
 
 #: who broke what → the penalty kind. The trigger that starts first in the sentence wins.
 TRIGGERS: tuple[tuple[str, str], ...] = (
-    ("confidentiality_breach", r"违反[^,。;]{0,16}保密|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
+    ("confidentiality_breach", r"违反[^,。;]{0,16}(?:保密|个人信息|隐私)|泄露|泄密|披露[^,。;]{0,8}(?:秘密|保密|机密)"),
     ("late_payment", r"(?:逾期|迟延|延迟|延期|拖延|延误)(?:支付|付款|给付|付清|拨付)|逾期未(?:支付|付|拨付)|拖欠|欠付"
                      r"|(?:未|没有|未能)(?:按时|按期|如期|按约定|依约)?[^,。;]{0,14}(?:支付|付款|给付|拨付)"),
     ("late_delivery", r"(?:逾期|迟延|延迟|延期|延误)(?:履行)?[^,。;]{0,2}(?:交付|完成|提交|交货|上线|出具|履约|提供|开展|举办|实施|返还|归还|移交|开通|部署|安装|更新)|未能按时|未按期|未能按期|未如期"
