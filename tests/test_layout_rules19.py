@@ -143,3 +143,14 @@ def test_a_fee_stated_as_a_sum_in_all_is_the_total_and_a_rate_on_that_fee_runs_o
     # a rate on a fee whose name states no total is not counted on the total
     other = text.replace("按试点服务费的千分之五", "按设备使用费的千分之五")
     assert _parse(other)["contract"]["penalties"][0]["basis"] is None
+
+
+def test_batches_of_a_digitisation_contract_are_its_results_not_a_model() -> None:
+    text = ("档案数字化加工及OCR识别服务合同\n甲方：某市档案馆\n乙方：某数据科技有限公司\n"
+            "第一条 交付\n1. 第一批成果应于2026年4月30日前交付甲方质检。\n2. 第二批成果应于2026年6月30日前交付甲方质检。\n"
+            "第二条 其他\n本合同自双方签字盖章之日起生效。\n")
+    kinds = {(o["kind"], o["party"], o["due_date"]) for o in _parse(text)["obligations"]}
+    assert kinds == {("other", "provider", "2026-04-30"), ("other", "provider", "2026-06-30")}
+    # the same duty in a contract that builds a system is the system's delivery
+    system = text.replace("档案数字化加工及OCR识别服务合同", "档案管理系统开发合同")
+    assert {o["kind"] for o in _parse(system)["obligations"]} == {"model_delivery"}

@@ -120,7 +120,7 @@ def defined_role(alias: str) -> str | None:
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
 DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体"
 #: a work on data (a lead-in "本项目分三轮采集" over items "第一轮：…乙方应于…前交付" delivers data, not a model)
-DATA_WORK = r"采集|标注|转写|清洗|数据|语料"
+DATA_WORK = r"采集|标注|转写|清洗|数据|语料|数字化|扫描|著录|录入"
 
 #: events, one row per general id (award, go_live, warranty_end …): the time layer
 #: (``timex_lexicon.EVENTS_ZH``) reads them with the longest match; ``SCHEMA_EVENT`` maps them onto
