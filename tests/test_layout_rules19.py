@@ -154,3 +154,16 @@ def test_batches_of_a_digitisation_contract_are_its_results_not_a_model() -> Non
     # the same duty in a contract that builds a system is the system's delivery
     system = text.replace("档案数字化加工及OCR识别服务合同", "档案管理系统开发合同")
     assert {o["kind"] for o in _parse(system)["obligations"]} == {"model_delivery"}
+
+
+def test_a_signature_table_headed_by_the_sides_dates_the_signatures() -> None:
+    text = ("# 报关单据智能审核SaaS服务协议\n\n甲方：宁波某供应链管理有限公司\n乙方：上海某智能科技有限公司\n\n"
+            "## 第1条 期限\n\n1.1 本协议自2026年7月1日起生效，有效期一年。\n\n## 第2条 其他\n\n2.1 本协议一式贰份。\n\n"
+            "| 甲方：宁波某供应链管理有限公司 | 乙方：上海某智能科技有限公司 |\n|---|---|\n"
+            "| 授权代表：何某 | 授权代表：林某 |\n| 日期：2026年6月29日 | 日期：2026年6月26日 |\n")
+    c = _parse(text, "t.md")["contract"]
+    assert (c["signed_date"], c["effective_date"]) == ("2026-06-29", "2026-07-01")
+    # the same table with no signatory or date row under it is an ordinary table: nothing dates a signature
+    plain = text.replace("| 授权代表：何某 | 授权代表：林某 |\n| 日期：2026年6月29日 | 日期：2026年6月26日 |\n",
+                         "| 负责数据 | 负责模型 |\n")
+    assert _parse(plain, "t.md")["contract"]["signed_date"] is None

@@ -86,6 +86,8 @@ _SIGNATURE = re.compile(
     r"|(?:甲方|乙方|丙方|Party\s+[ABC])[ \t]*[(（](?:签字盖章|签字或盖章|盖章|公章|签章|签字|[Ss]eal|[Ss]ignature)[)）][ \t]*[:：]"
     # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
     r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
+    # a signature table headed by the sides ("| 甲方：某公司 | 乙方：某公司 |") over a signatory or date row
+    r"|\|[ \t]*甲方[^\n|]{0,60}\|[ \t]*乙方[^\n|]{0,60}\|[ \t]*\n(?:[ \t]*\|[-: \t|]+\|[ \t]*\n)?[ \t]*\|[ \t]*(?:授权代表|法定代表人|代表人?|签字|签署|日期)"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
     r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
     # an English signature table's header: "| | For the Client | For the Provider |"
@@ -136,7 +138,8 @@ _SIGNATURE = re.compile(
 #: on the signatory's line): a match can begin only near one (``rx_windows``)
 _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNESS WHEREOF", "SIGNED", "igned", "xecuted", "Yours",
                     "ccepted",
-                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权", "接纳", "接受", "章)", "方):")
+                    "Agreed", "For", "FOR", "By:", "seal", "| Company", "| Name", "盖章", "签章", "签字", "签约", "公章", "Seal", "Stamp", "立契约", "立合同", "签署", "代表", "授权", "接纳", "接受", "章)", "方):",
+                    "---|", "--- |")  # (a Markdown table's rule under a header of the sides)
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
