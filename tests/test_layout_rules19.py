@@ -167,3 +167,15 @@ def test_a_signature_table_headed_by_the_sides_dates_the_signatures() -> None:
     plain = text.replace("| 授权代表：何某 | 授权代表：林某 |\n| 日期：2026年6月29日 | 日期：2026年6月26日 |\n",
                          "| 负责数据 | 负责模型 |\n")
     assert _parse(plain, "t.md")["contract"]["signed_date"] is None
+
+
+def test_a_series_starting_on_a_named_day_of_a_month_starts_in_that_month() -> None:
+    text = ("DATA ANNOTATION SERVICES AGREEMENT\n\nThis Agreement is made between Polder Label B.V. (the \"Supplier\") and "
+            "Acme Mobility B.V. (the \"Customer\").\n\n4. FEES\n\n4.1 The Effective Date is 20 April 2026.\n"
+            "4.3 The Supplier shall issue each invoice on the first Business Day of the month following the month of "
+            "service, starting on the first Business Day of June 2026.\n")
+    (inv,) = [o for o in _parse(text, "t.en.txt")["obligations"] if o["recurrence"]]
+    assert (inv["recurrence"], inv["due_date"]) == ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1", "2026-06-01")
+    later = text.replace("of June 2026", "of September 2026")
+    (inv,) = [o for o in _parse(later, "t.en.txt")["obligations"] if o["recurrence"]]
+    assert inv["due_date"] == "2026-09-01"

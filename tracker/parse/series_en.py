@@ -14,6 +14,9 @@ from tracker.periods import add_months
 
 _COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
 _STARTING_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing|^From|^from)\s+(?:in\s+|from\s+|with\s+)?(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
+#: "…, starting on the first Business Day of June 2026": the series' first month
+_STARTING_DAY_OF_MONTH = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Cc]ommencing)\s+(?:on|in|from|with)\s+the\s+(?:first|last|\d{{1,2}}(?:st|nd|rd|th))"
+                                    rf"\s+(?:[A-Za-z]+\s+){{0,2}}?(?:of|in)\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b")
 _STARTING_WEEK = re.compile(r"\b(?:starting|beginning|commencing|from)\s+(?:in\s+|with\s+)?Week\s+(?P<n>\d{1,3})\b", re.I)
 _STARTING_ON = re.compile(r"\b(?:(?:starting|beginning|commencing)(?:\s+(?:on|from))?|first\s+(?:report|statement|one)\s+(?:is\s+)?due"
                           r"(?:\s+on)?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.I)  # "…, first report due 10 July 2026"
@@ -27,7 +30,7 @@ def series_from(s: str, text: str) -> date | None:
     if (wk := _STARTING_WEEK.search(s)) is not None and (monday := project_periods_en.week_start(text, int(wk.group("n")))):
         return monday  # "every Thursday, starting in Week 1" where the contract dates its Weeks
     m = _COMMENCING.search(s)
-    if m is None and (month := _STARTING_MONTH.search(s)) is not None:  # "…, commencing February 2027"
+    if m is None and (month := _STARTING_MONTH.search(s) or _STARTING_DAY_OF_MONTH.search(s)) is not None:  # "…, commencing February 2027"
         return date(int(month.group("y")), _MONTHS_EN.index(month.group("m").lower()) + 1, 1)
     if m is None:  # "every other Wednesday, starting on October 28, 2026": the first occurrence itself
         for on in _STARTING_ON.finditer(s):  # ("commencing with the quarter beginning on 1 July 2026": the second)
