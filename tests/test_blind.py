@@ -35,7 +35,8 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch94": 0.97, "batch95": 0.98, "batch96": 0.95, "batch97": 0.98,
           "batch98": 0.95, "batch99": 0.95,
           "batch100": 0.93, "batch101": 0.95,
-          "batch102": 0.92, "batch103": 0.96}
+          "batch102": 0.98, "batch103": 0.99,
+          "batch104": 0.89, "batch105": 0.95}
 
 
 def _cases(batch: str) -> list[Path]:
