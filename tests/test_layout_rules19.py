@@ -179,3 +179,25 @@ def test_a_series_starting_on_a_named_day_of_a_month_starts_in_that_month() -> N
     later = text.replace("of June 2026", "of September 2026")
     (inv,) = [o for o in _parse(later, "t.en.txt")["obligations"] if o["recurrence"]]
     assert inv["due_date"] == "2026-09-01"
+
+
+FRAMEWORK = ("车险理赔AI智能定损SaaS服务框架协议\n甲方（客户）：某财产保险股份有限公司\n乙方（服务商）：某智能科技有限公司\n"
+             "第一条　期限\n1. 本协议自双方签字盖章之日起生效，有效期两年。\n第二条　其他\n本协议一式贰份。\n"
+             "甲方（盖章）：某财产保险股份有限公司\n授权代表：周某　　日期：2026年7月8日\n"
+             "乙方（盖章）：某智能科技有限公司\n授权代表：林某　　日期：2026年7月6日\n"
+             "订单（编号：AXCX-DD-001）\n下单日期：2026年7月20日\n一、订购内容\n1. 私有模型适配及系统接入：人民币60,000元。\n"
+             "2. 年度定损调用包：60万次，单价0.80元/次，合计人民币480,000元。\n3. 本订单总金额：人民币540,000元。\n"
+             "4. 服务期：自2026年8月1日起至2026年12月31日止。\n"
+             "二、交付安排\n1. 甲方应于2026年7月31日前向乙方提供历史理赔照片样本。\n"
+             "2. 乙方应在收到甲方历史样本之日起30日内完成私有模型适配并上线。\n"
+             "三、付款\n1. 接入费人民币60,000元，于系统上线之日起10日内支付。\n"
+             "2. 调用包费用人民币480,000元，于2026年8月31日前支付。\n")
+
+
+def test_an_order_named_by_its_code_after_the_signatures_is_a_part_with_its_own_articles() -> None:
+    doc = _parse(FRAMEWORK)
+    c = doc["contract"]
+    # the order's date is no signing date, its own period no term; its sum stated of itself is the total
+    assert (c["signed_date"], c["expiry_date"], c["total_fee"]) == ("2026-07-08", "2028-07-08", "540000.00")
+    got = [(o["clause"], o["kind"]) for o in doc["obligations"] if o["clause"] and o["clause"].startswith("订单")]
+    assert got == [("订单.2.1", "data_delivery"), ("订单.2.2", "model_delivery"), ("订单.3.1", "payment"), ("订单.3.2", "payment")]

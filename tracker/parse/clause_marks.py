@@ -148,6 +148,8 @@ _APPENDIX = re.compile(
     rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)"
     # an order numbered in brackets: "订单（第01号）", "订单(第3号)"
     rf"|订单\s*\(\s*(?:第\s*)?(?P<onum>[{_CN}\d]{{1,3}})\s*号?\s*\)(?=[ \t:]|[ \t]*\n)"
+    # an order named by its code in brackets: "订单（编号：AXCX-DD-001）"
+    r"|订单\s*\(\s*(?:订单)?(?:编号|No\.?)\s*:?\s*(?P<ocode>[A-Za-z0-9][A-Za-z0-9\-_/.]{0,30})\s*\)(?=[ \t:]|[ \t]*\n)"
     r"|附[表件](?=[ \t]*[:：\n]|[ \t]+\S)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit|APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)\s+[\"“'‘]?(?P<en>\d+|[A-Z])\b[\"”'’]?"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
@@ -280,7 +282,7 @@ def _is_appendix_label(label: str) -> bool:
     return bool(_APPENDIX_LABEL.fullmatch(label))
 
 
-_APPENDIX_LABEL = re.compile(r"附件\w+|订单\w+|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
+_APPENDIX_LABEL = re.compile(r"附件\w*|订单\w*|附录\w+|附表\w*|Work Order \d+|Addendum \d+|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit) \w+|SOW\d+|CO\d+|Order Form(?: \d+)?")
 _APPENDIX_LABEL_FIRST = "附订ASEOCW"  # the characters an appendix label starts with (附件 订单 Appendix SOW …); most labels are "4.2"
 #: the heading of a model form's filling instructions ("填 写 说 明", "填表说明", "使用说明")
 _INSTRUCTIONS = re.compile(r"(?m)^[ \t#*]*(?:填\s*写|填\s*表|使\s*用)\s*说\s*明[ \t*]*[:：]?[ \t]*$")

@@ -152,7 +152,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
-        label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"订单{m['onum']}" if m.group("onum") \
+        label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"订单{m['onum'] or ''}" if m.group("onum") or m.group("ocode") \
             else f"SOW{m['sow']}" if m.group("sow") else f"CO{m['co']}" if m.group("co") \
             else f"Work Order {m['wo']}" if m.group("wo") else f"Addendum {m['ad']}" if m.group("ad") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \

@@ -99,8 +99,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
     previous: Unit | None = None
     for u in ctx.units:
         before, previous = previous, u
-        if not u.label:
-            continue
+        if not u.label or (u.label.startswith(ZH_PARTS) and (facts.term or facts.end_date)):
+            continue  # (an order's own 租期 after the signatures is not the framework's term)
         s = ctx.unit_text(u)
         if not _TERM_WORDS.search(s) and not any(p in s for p in same):
             continue

@@ -26,7 +26,7 @@ _FEE_LEAD = guarded(re.compile(
 
 #: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
 _PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
-_WHOLE = re.compile(r"本(?:合同|协议|契约)")
+_WHOLE = re.compile(r"本(?:合同|协议|契约|订单)")
 _IS_THE_TOTAL = re.compile(r"[,，]\s*(?:即|为|系)本(?:合同|协议|契约)(?:的)?(?:总价款|总价|总额|总金额|价款总额)")
 _SHARE_OF = re.compile(r"\s*的?\s*\d+(?:\.\d+)?\s*%")
 #: a penalty's sum or a ceiling is no price: "违约金总额", "赔偿总额以…为上限"
@@ -56,7 +56,7 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
         if _PER_PERIOD.search(text, m.start(), hits[0].start):
             continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
         if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \
-                and ctx.clauses.label_at(m.start()) == first[0]:
+                and _same_article(ctx.clauses.label_at(m.start()), first[0]):
             facts.total_fee, facts.currency = hits[0].value, hits[0].currency  # "本合同固定费用合计…" after the items' sums
             first_whole = True
             continue
@@ -91,6 +91,11 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
         if hit is not None:
             facts.total_fee, facts.currency = hit.value, hit.currency
     return facts
+
+
+def _same_article(a: str | None, b: str | None) -> bool:
+    """One clause, or two items of one article ("订单.1.2 …合计480,000元", "订单.1.3 本订单总金额…")."""
+    return a == b or (a is not None and b is not None and "." in a and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0])
 
 
 #: 本合同年度运维服务费为…: a one-year contract's yearly fee is its total
