@@ -201,3 +201,21 @@ def test_an_order_named_by_its_code_after_the_signatures_is_a_part_with_its_own_
     assert (c["signed_date"], c["expiry_date"], c["total_fee"]) == ("2026-07-08", "2028-07-08", "540000.00")
     got = [(o["clause"], o["kind"]) for o in doc["obligations"] if o["clause"] and o["clause"].startswith("订单")]
     assert got == [("订单.2.1", "data_delivery"), ("订单.2.2", "model_delivery"), ("订单.3.1", "payment"), ("订单.3.2", "payment")]
+
+
+def test_kenyan_and_mexican_contracts_count_their_own_business_days_and_kenya_shillings_are_money() -> None:
+    text = ("DATA ANNOTATION SERVICES AGREEMENT\n\nThis Agreement is made between Savannah Label Works Limited (the "
+            "\"Provider\") and Kestrel Robotics Limited (the \"Client\").\n\n1. DEFINITIONS\n1.1 \"Business Day\" means a day "
+            "other than a Saturday, a Sunday or a public holiday gazetted in Kenya.\n\n3. DELIVERY\n3.1 The Client shall "
+            "make the Source Data available within ten (10) Business Days after the Effective Date.\n\n4. FEES\n"
+            "4.1 The total fees under this Agreement are KES 6,000,000, exclusive of VAT.\n\n7. GENERAL\n"
+            "7.1 This Agreement is governed by the laws of Kenya.\n\nSigned for and on behalf of Savannah Label Works Limited\n"
+            "Date: 20 May 2026\n")
+    doc = _parse(text, "t.en.txt")
+    assert (doc["contract"]["currency"], doc["contract"]["total_fee"]) == ("KES", "6000000.00")
+    (data,) = [o for o in doc["obligations"] if o["kind"] == "data_delivery"]
+    assert data["due_date"] == "2026-06-04"  # Madaraka Day, 1 June, is no Business Day in Kenya
+    mexico = text.replace("gazetted in Kenya", "in Mexico City").replace("laws of Kenya", "laws of Mexico") \
+        .replace("20 May 2026", "11 March 2026").replace("ten (10)", "four (4)")
+    (data,) = [o for o in _parse(mexico, "t.en.txt")["obligations"] if o["kind"] == "data_delivery"]
+    assert data["due_date"] == "2026-03-18"  # Benito Juárez's birthday, 16 March 2026, is a public holiday
