@@ -219,3 +219,21 @@ def test_kenyan_and_mexican_contracts_count_their_own_business_days_and_kenya_sh
         .replace("20 May 2026", "11 March 2026").replace("ten (10)", "four (4)")
     (data,) = [o for o in _parse(mexico, "t.en.txt")["obligations"] if o["kind"] == "data_delivery"]
     assert data["due_date"] == "2026-03-18"  # Benito Juárez's birthday, 16 March 2026, is a public holiday
+
+
+MONTHLY = ("ANNOTATION SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Labels Ltd (the \"Provider\") and Beta "
+           "Robotics Ltd (the \"Client\").\n\n4. FEES\n4.1 The total fees under this Agreement are EUR 60,000.\n"
+           "4.2 The fees are payable as a Monthly Service Fee of EUR 20,000 for each of June, July and August 2026. The "
+           "Provider shall invoice each Monthly Service Fee monthly in arrears, on the last Business Day of the month "
+           "concerned, starting in June 2026.\n4.3 The Client shall pay each invoice within thirty (30) days of receipt.\n")
+
+
+def test_a_fee_for_each_of_three_months_is_three_payments_on_the_terms_and_the_invoicing_a_series_of_the_provider() -> None:
+    obs = _parse(MONTHLY, "t.en.txt")["obligations"]
+    pays = [(o["amount"], o["party"], o["trigger"]) for o in obs if o["kind"] == "payment"]
+    assert pays == [("20000.00", "client", {"event": "invoice", "offset": "P30D", "business_days": False})] * 3
+    (series,) = [o for o in obs if o["recurrence"]]
+    assert (series["kind"], series["party"], series["due_date"]) == ("other", "provider", "2026-06-30")
+    # with no payment terms, nothing says when each month's fee falls due: no payments are made up
+    bare = MONTHLY.replace("4.3 The Client shall pay each invoice within thirty (30) days of receipt.\n", "")
+    assert not [o for o in _parse(bare, "t.en.txt")["obligations"] if o["kind"] == "payment"]

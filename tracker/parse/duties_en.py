@@ -170,6 +170,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     )
     from tracker.parse.flat_tables_en import flat_table_duties
     from tracker.parse.inline_items_en import inline_items
+    from tracker.parse.month_fees_en import month_fees
 
     used: list[tuple[int, int]] = []
     contract_terms: Terms | None = None
@@ -251,7 +252,9 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                     t = lead[1]
             if (t is None or t.bare) and row_ids and (ref := earlier_item_time(part, row_ids)) is not None:
                 t = ref  # "within ninety (90) days after completion of M1", M1 an item above
-            if t is None:
+            if t is None:  # "…a Monthly Service Fee of KES 1,700,000 for each of June, July and August 2026": paid on the terms
+                out += (fees := month_fees(ctx, u, a, b, part, contract_terms, party_of(ctx, s, "payment"), TITLES["payment"], payment))
+                instalments += len(fees)
                 continue
             tail = re.sub(r"\buntil\b[^.;,]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
             # (to the comma: "Every Monday until the end of the Hypercare Period, Supplier will e-mail …")
@@ -264,6 +267,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 action = s[:parts[0][1]] + " " + action
             kind = "payment" if pay_item or (pay_field and ("%" in part or find_money(part))) else kind_of(action, in_pay)
             invoices = kind == "payment" and not pay_item and bool(_INVOICE_VERB.search(part))
+            if invoices and t.recurrence:  # "shall invoice each Monthly Service Fee … on the last Business Day": the invoices
+                kind, invoices = "other", False
             if invoices and (t.bare or t.event == "effective") and contract_terms is not None:
                 # "Consultant shall invoice the onboarding fee on the Effective Date": paid on the terms
                 t = TimeExpr(t.start, t.end, event="invoice", offset=contract_terms.offset,
