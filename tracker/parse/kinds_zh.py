@@ -58,8 +58,8 @@ _NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{
 def _conjunct_is_data(c: str) -> bool | None:
     """True: data (its head is); False: paperwork, an account, a place, hardware; None: unnamed."""
     # (less a bracketed remark, a count, or the side it goes to: "系统架构文件予乙方")
-    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$|(?:予|给予?|交予|交给)\s*(?:甲方|乙方|对方)\s*$",
-                  "", c.strip())
+    head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$|(?:予|给予?|交予|交给)\s*(?:甲方|乙方|对方)\s*$"
+                  r"|(?:以?书面(?:形式|方式)?|一并|及时|正式|分别)\s*$", "", c.strip())  # ("将整改说明书面提交乙方")
     if _PAPER_END.search(head):
         return False
     if re.search(DATA_OBJECT, head):
