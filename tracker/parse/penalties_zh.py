@@ -117,6 +117,7 @@ _LATE = re.compile(r"逾期|迟延|延迟|延误")
 
 #: a penalty's fixed sum: right after its word ("违约金人民币1,500元"), or paid as it ("支付1,500元作为违约赔偿")
 _SUM_AFTER = re.compile(rf"(?:{lp.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
+_YEARLY_RATE = re.compile(r"(?:年利率|年息|年化(?:利率)?)\s*(?:为)?\s*$")
 _AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lp.CONSEQUENCE}|违约赔偿)")
 
 
@@ -133,14 +134,13 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         except (NumeralError, ArithmeticError):
             continue
         r.basis = basis_of(s[max(0, m.start() - 30):m.start()])
+        if _YEARLY_RATE.search(s, max(0, m.start() - 6), m.start()):
+            r.per = "year"  # "按年利率8%支付利息，利息按日计算": an annual rate, however the interest accrues
         break
     per_text = s if cap_span is None else s[:cap_span[0]] + s[cap_span[1]:]
-    if re.search(lp.PER_DAY, per_text):
-        r.per = "day"
-    elif re.search(lp.PER_MONTH, per_text):
-        r.per = "month"
-    elif re.search(lp.PER_YEAR, per_text):
-        r.per = "year"
+    if r.per is None:
+        r.per = "day" if re.search(lp.PER_DAY, per_text) else "month" if re.search(lp.PER_MONTH, per_text) \
+            else "year" if re.search(lp.PER_YEAR, per_text) else None
     if r.basis is None and (r.rate is not None or r.per is not None):
         r.basis = basis_of(per_text)
     if r.rate is None and r.per is None:
