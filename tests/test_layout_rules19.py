@@ -237,3 +237,15 @@ def test_a_fee_for_each_of_three_months_is_three_payments_on_the_terms_and_the_i
     # with no payment terms, nothing says when each month's fee falls due: no payments are made up
     bare = MONTHLY.replace("4.3 The Client shall pay each invoice within thirty (30) days of receipt.\n", "")
     assert not [o for o in _parse(bare, "t.en.txt")["obligations"] if o["kind"] == "payment"]
+
+
+def test_a_chinese_rate_on_a_fee_stated_as_a_part_of_the_total_runs_on_the_delayed_part() -> None:
+    text = ("物業管理AI巡檢服務合約\n甲方：某物業管理有限公司\n乙方：某智能科技有限公司\n第3條 費用\n"
+            "3.1 本合約服務費用總額為港幣816,000元，包括部署費及十二個月的月費。\n3.2 部署費港幣120,000元，甲方須於本合約簽訂後二十一日內支付。\n"
+            "第6條 違約\n6.1 乙方未能按期完成系統部署及上線的，每逾期一日，須向甲方支付部署費的百分之一作為違約金，上限為部署費的百分之二十。\n")
+    (late,) = _parse(text, "t.zh-Hant.txt")["contract"]["penalties"]
+    assert (late["basis"], late["cap"]) == ("delayed_amount", {"rate": "0.20", "basis": "delayed_amount"})
+    # a cap on the whole price stays on it
+    whole = text.replace("上限為部署費的百分之二十", "上限為服務費用總額的百分之二十")
+    (late,) = _parse(whole, "t.zh-Hant.txt")["contract"]["penalties"]
+    assert (late["basis"], late["cap"]) == ("delayed_amount", {"rate": "0.20", "basis": "total_fee"})

@@ -156,21 +156,27 @@ def settle_named_fee(text: str, facts: Facts, capital_wins: bool = True) -> None
             return
 
 
-#: a rate counted on a named fee: "按试点服务费的千分之五"
-_RATE_ON_FEE = re.compile(r"按\s*(?P<name>[\u4e00-\u9fff]{2,8}?费(?:用)?)的")
+#: a rate counted on a named fee: "按试点服务费的千分之五", "支付部署费的百分之一"
+_RATE_ON_FEE = re.compile(r"(?:按|支付)\s*(?P<name>[\u4e00-\u9fff]{2,8}?费(?:用)?)的")
 
 
 def _on_the_stated_total(text: str, facts: Facts, capital_wins: bool) -> None:
     """A penalty counted on the fee whose name states the total ("试点服务费共计人民币陆万元整" and
-    "按试点服务费的千分之五") runs on the total."""
+    "按试点服务费的千分之五") runs on the total; a late delivery counted on a fee stated as a part of it
+    ("部署费港币120,000元" of a total of 816,000: "支付部署费的百分之一") runs on the delayed part, and so
+    does its cap when the cap names the same fee ("上限为部署费的百分之二十")."""
     for p in facts.penalties:
         m = _RATE_ON_FEE.search(text, p.start, p.end) if p.rate is not None and p.basis is None else None
         if m is None:
             continue
-        for hit in find_money(text, capital_wins=capital_wins):
-            if hit.value == facts.total_fee and m.group("name") in text[max(0, hit.start - 16):hit.start]:
-                p.basis = "total_fee"
-                break
+        name = m.group("name")
+        stated = [h.value for h in find_money(text, capital_wins=capital_wins) if name in text[max(0, h.start - 16):h.start]]
+        if facts.total_fee in stated:
+            p.basis = "total_fee"
+        elif p.kind == "late_delivery" and facts.total_fee is not None and any(v < facts.total_fee for v in stated):
+            p.basis = "delayed_amount"
+            if p.cap_basis == "total_fee" and re.search(rf"(?:上限为|不超过|最高为|以)\s*{name}的", text[m.end():p.end]):
+                p.cap_basis = "delayed_amount"
 
 
 __all__ = ["rule_fee", "settle_named_fee"]
