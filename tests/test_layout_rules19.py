@@ -249,3 +249,12 @@ def test_a_chinese_rate_on_a_fee_stated_as_a_part_of_the_total_runs_on_the_delay
     whole = text.replace("上限為部署費的百分之二十", "上限為服務費用總額的百分之二十")
     (late,) = _parse(whole, "t.zh-Hant.txt")["contract"]["penalties"]
     assert (late["basis"], late["cap"]) == ("delayed_amount", {"rate": "0.20", "basis": "total_fee"})
+
+
+def test_a_payment_given_on_an_event_with_no_period_is_a_deadline_whatever_the_verb_for_paying() -> None:
+    text = ("資料結構化委託服務契約\n甲方：某醫院\n乙方：某資訊股份有限公司\n第四條 付款\n一、契約價金總額新臺幣100萬元。\n"
+            "二、第一期：契約價金百分之七十，計新臺幣70萬元，於驗收合格後給付。\n"
+            "三、第二期：契約價金百分之三十，計新臺幣30萬元，於保固期滿且無待修事項後給付。\n第五條 保固\n保固期為驗收合格後一年。\n")
+    pays = [(o["amount"], o["trigger"]) for o in _parse(text, "t.zh-Hant.txt")["obligations"] if o["kind"] == "payment"]
+    assert pays == [("700000.00", {"event": "acceptance", "offset": "P0D", "business_days": False}),
+                    ("300000.00", {"event": "acceptance", "offset": "P1Y", "business_days": False})]
