@@ -258,3 +258,15 @@ def test_a_payment_given_on_an_event_with_no_period_is_a_deadline_whatever_the_v
     pays = [(o["amount"], o["trigger"]) for o in _parse(text, "t.zh-Hant.txt")["obligations"] if o["kind"] == "payment"]
     assert pays == [("700000.00", {"event": "acceptance", "offset": "P0D", "business_days": False}),
                     ("300000.00", {"event": "acceptance", "offset": "P1Y", "business_days": False})]
+
+
+def test_a_payment_of_a_named_fee_takes_the_one_sum_the_contract_states_for_it() -> None:
+    text = ("庭审语音转写服务合同\n甲方：某人民法院\n乙方：某智能科技有限公司\n第三条 费用\n"
+            "（一）本合同为单价合同，单价为每分钟人民币0.85元。系统部署费为人民币80,000元（含税）。\n"
+            "（二）系统部署费由甲方于系统上线验收合格之日起10个工作日内一次性支付。\n")
+    (pay,) = [o for o in _parse(text)["obligations"] if o["kind"] == "payment"]
+    assert (pay["amount"], pay["trigger"]["event"]) == ("80000.00", "acceptance")
+    # two sums stated for the fee: which one is paid is not for the parser to guess
+    twice = text.replace("（含税）。", "（含税），复杂场景系统部署费为人民币90,000元。")
+    (pay,) = [o for o in _parse(twice)["obligations"] if o["kind"] == "payment"]
+    assert pay["amount"] is None

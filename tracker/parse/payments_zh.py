@@ -17,7 +17,7 @@ from tracker.parse.context_zh import (
 )
 from tracker.parse.duty_time_zh import _TIME_REL
 from tracker.parse.fees_zh import _mismatch
-from tracker.parse.money_text import find_money
+from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.rx_prefilter import guard
 
@@ -122,6 +122,8 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
     elif (raw.recurrence or _INSTALMENT_WORD.search(s)) and (each := _each_instalment(ctx, facts, u)) is not None:
         # (one of a schedule's instalments; "支付上月电费" pays a metered sum, not the monthly fee)
         raw.amount = each
+    elif not raw.recurrence and (named := _named_fee_sum(ctx, facts, s)) is not None:
+        raw.amount, raw.currency = named.value, named.currency  # "系统部署费由甲方于…支付", its sum stated once elsewhere
     # (each pattern after a test for the words every match of it holds: 总/价款, 分之/%/‰)
     pm = (_SHARE_OF_TOTAL.search(s) if "总" in s or "价款" in s else None) \
         or (RATE_RX.search(s) if "%" in s or "‰" in s or "分之" in s else None)
@@ -139,6 +141,21 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         pct = (raw.percent * 100).normalize()
         title += f" {format(pct, 'f')}%"
     raw.title = title
+
+
+#: the fee a payment sentence pays: "系统部署费由甲方于…支付", "甲方应于…支付系统部署费"
+_FEE_PAID = re.compile(r"^[^,。;]{0,12}?(?P<a>[\u4e00-\u9fff]{2,8}?费)(?:用)?(?:由|应|须|于)|(?:支付|给付)(?P<b>[\u4e00-\u9fff]{2,8}?费)(?:用)?(?:[,。;]|$)")
+
+
+def _named_fee_sum(ctx: Ctx, facts: Facts, s: str) -> MoneyHit | None:
+    """The one sum the contract states for the fee the sentence pays ("系统部署费为人民币80,000元")."""
+    m = _FEE_PAID.search(s)
+    if m is None:
+        return None
+    name = m.group("a") or m.group("b")
+    hits = {h.value: h for h in find_money(ctx.text, capital_wins=not facts.authoritative_figures)
+            if re.search(rf"{re.escape(name)}(?:用)?\s*(?:为|是|:)?\s*(?:人民币|港币|新台币)?\s*$", ctx.text[max(0, h.start - 16):h.start])}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _sum_or_share(ctx: Ctx, facts: Facts, u: Unit, s: str) -> bool:
