@@ -270,3 +270,12 @@ def test_a_payment_of_a_named_fee_takes_the_one_sum_the_contract_states_for_it()
     twice = text.replace("（含税）。", "（含税），复杂场景系统部署费为人民币90,000元。")
     (pay,) = [o for o in _parse(twice)["obligations"] if o["kind"] == "payment"]
     assert pay["amount"] is None
+
+
+def test_a_confidentiality_duty_with_no_fixed_term_is_perpetual_but_one_that_survives_for_years_is_not() -> None:
+    head = "庭审语音转写服务合同\n甲方：某人民法院\n乙方：某智能科技有限公司\n第四条 保密\n"
+    doc = _parse(head + "（一）乙方的保密义务无固定期限，不因本合同的变更、解除或终止而解除。\n")
+    assert [w["code"] for w in doc["warnings"]].count("perpetual_confidentiality") == 1
+    two = _parse(head + "（一）保密义务不因本合同终止而解除，在本合同终止后二年内持续有效。\n")
+    assert two["contract"]["confidentiality_term"] == "P2Y"
+    assert "perpetual_confidentiality" not in [w["code"] for w in two["warnings"]]

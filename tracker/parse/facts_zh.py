@@ -74,6 +74,8 @@ _ENDS_FROM = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*起\s*(?:终�
 _OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?(?:自然|日历)?(?:年|月|周|日|天)\s*的(?!期间|期限|时间|时段)")
 _TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|研究期程|执行期程|计划期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
+#: a duty with no end: 永久, 无固定期限 (not "不因本合同终止而解除": it survives, for a period stated or not)
+_PERPETUAL = re.compile(r"永久|无限期|长期有效|始终有效|无固定期限|不受期限限制")
 _SAME_AS_TERM = re.compile(r"有效期(?:与|同|和)(?P<p>[\u4e00-\u9fff]{1,6}期)(?:间)?(?:相同|一致)")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")
@@ -260,7 +262,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
             titles = titles if titles is not None else section_titles(ctx)
             about = "保密" in titles.get(u.label or "", "") or "保密" in titles.get((u.label or "").split(".")[0], "") \
                 or "保密" in ctx.text[max(0, u.start - 80):u.start]
-        if "保密期" not in s and not (about and re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)|永久|长期有效|无限期", s)):
+        if "保密期" not in s and not (about and (re.search(r"期限|(?:终止|届满|期满|消灭)(?:之日)?(?:后|起)", s) or _PERPETUAL.search(s))):
             continue
         lead = re.search(r"(?:保密)?期(?:限|间)\s*(?:为|是|:)\s*" if about else r"保密期(?:限|间)?\s*(?:为|是|:)\s*", s) or \
             (re.search(r"为期\s*", s) if re.search(r"(?:终止|届满|期满|解除)", s) else None)
@@ -270,7 +272,7 @@ def rule_confidentiality(ctx: Ctx, seen: Facts) -> Facts:
                 facts.confidentiality_term = got[0]
                 facts.confidentiality_span = (u.label, u.start, u.end)
                 return facts
-        if re.search(r"永久|无限期|长期有效|始终有效", s):
+        if _PERPETUAL.search(s):
             facts.perpetual_confidentiality = True
             facts.confidentiality_span = (u.label, u.start, u.end)
             return facts

@@ -154,7 +154,7 @@ RELS_EN: tuple[tuple[str, str], ...] = (
 #: a second step of the same duty that adds its period (收到发票后5个工作日内审核，审核通过后10个工作日内付款)
 STEP_ZH = r"[^,。;]{0,8}[,]?\s*(?:经)?(?:审核|审批|审查|核对|复核|核验)(?:通过|无误|完毕|完成|合格)?(?:之日)?后\s*(?:的)?\s*"
 #: a period with no end
-PERPETUAL_ZH = r"永久|长期有效|无限期|始终有效|不因[^,。;]{0,10}终止而(?:终止|失效)"
+PERPETUAL_ZH = r"永久|长期有效|无限期|始终有效|无固定期限|不因[^,。;]{0,10}终止而(?:终止|失效)"
 
 #: what a bare period counts from when the sentence names no event: the word before it
 DEFAULT_ANCHOR_ZH: tuple[tuple[str, str], ...] = (
