@@ -279,3 +279,12 @@ def test_a_confidentiality_duty_with_no_fixed_term_is_perpetual_but_one_that_sur
     two = _parse(head + "（一）保密义务不因本合同终止而解除，在本合同终止后二年内持续有效。\n")
     assert two["contract"]["confidentiality_term"] == "P2Y"
     assert "perpetual_confidentiality" not in [w["code"] for w in two["warnings"]]
+
+
+def test_a_monthly_fee_in_a_payment_table_starts_in_the_month_its_cell_names() -> None:
+    text = ("智慧停车视频识别系统运维服务合同\n甲方：某停车管理有限公司\n乙方：某科技有限公司\n第一条 期限\n"
+            "（一）服务期限为十二个月，自2026年1月1日起至2026年12月31日止。\n第二条 费用\n（一）费用按下表支付：\n\n"
+            "| 序号 | 费用项目 | 金额（元） | 支付时间 |\n|---|---|---|---|\n"
+            "| 1 | 月度运维服务费 | 每月32,000.00 | 自2026年2月起，甲方于每月15日前支付上一个月的运维服务费 |\n")
+    (fee,) = [o for o in _parse(text, "t.md")["obligations"] if o["kind"] == "payment"]
+    assert (fee["recurrence"], fee["due_date"]) == ("FREQ=MONTHLY;BYMONTHDAY=15", "2026-02-15")

@@ -263,6 +263,8 @@ def _table_payment(ctx: Ctx, facts: Facts, u: Unit, s: str, row: tables_zh.Row) 
         return None
     raw = RawObligation("payment", actor(ctx, action, "payment", prefix=text[cell.start:a], time=text[a:b]), TITLES["payment"],
                         u.label, *row.quote_span(cell), **ob)
+    if raw.recurrence and (since := series_month(text[cell.start:a])) is not None:
+        raw.series_from = since  # "| 月度运维服务费 | … | 自2026年2月起，甲方于每月15日前支付上一个月的运维服务费 |"
     _payment_details(ctx, facts, u, s, raw)
     row_rules_zh.fill_from_row(text, row, raw, not facts.authoritative_figures,
                                lambda t, a, b: _BARE_FIGURE.search(t, a, b) or _PLAIN_FIGURE.fullmatch(t, a, b))
