@@ -46,7 +46,9 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
     ("evaluation_report", r"evaluation\s+report|(?:acceptance\s+)?test\s+report|(?:model\s+)?validation\s+report"
                           # the report signed off or approved is still the report's event (its acceptance is another)
                           r"|(?:written\s+)?(?:sign[\s-]off|approval)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:evaluation|validation|test)\s+report"),
-    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
+    ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:the\s+)?(?:client|customer|licensee|buyer|purchaser)['’]s\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:data|history|records|logs|files|materials|samples|images|recordings|corpus|dataset)\b"
+                      r"|(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set|(?:training|test|evaluation)\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
                       r"|(?:receiving|(?:it|the\s+\w+)\s+receives)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
