@@ -183,11 +183,11 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 #: wordings the duty rules also read as a spec event where the time layer keeps a finer id or none:
-#: a payment notice is the invoice, a delivered system is the model's delivery, a reconciled batch
-#: or a mid-term check passed is accepted (spec ids directly)
+#: a payment notice is the invoice, a delivered system is the model's delivery, a reconciled batch,
+#: a confirmed statement (确认单确认之日) or a mid-term check passed is accepted (spec ids directly)
 EVENT_WORDS_WIDE: tuple[tuple[str, str], ...] = (
     ("model_delivery", rf"部署(?:完成|上线)|(?<!数据)交付日|(?:{DELIVERABLE})[^,。;]{{0,4}}(?:交付|上线)|交付(?:本)?(?:{DELIVERABLE})"),
-    ("acceptance", r"(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)|对账确认"),
+    ("acceptance", r"(?:中期|阶段性?)(?:检查|验收)(?:通过|合格)|对账确认|(?:确认单|对账单|结算单)(?:经[甲乙双]方)?(?:签字|签章|盖章)?确认"),
     ("invoice", r"付款通知|付款申请|请款单"),
 )
 
