@@ -36,7 +36,8 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch98": 0.95, "batch99": 0.95,
           "batch100": 0.93, "batch101": 0.95,
           "batch102": 0.98, "batch103": 0.99,
-          "batch104": 0.99, "batch105": 0.98}
+          "batch104": 0.99, "batch105": 0.98,
+          "batch106": 0.93, "batch107": 0.96}
 
 
 def _cases(batch: str) -> list[Path]:
