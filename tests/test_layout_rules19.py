@@ -288,3 +288,18 @@ def test_a_monthly_fee_in_a_payment_table_starts_in_the_month_its_cell_names() -
             "| 1 | 月度运维服务费 | 每月32,000.00 | 自2026年2月起，甲方于每月15日前支付上一个月的运维服务费 |\n")
     (fee,) = [o for o in _parse(text, "t.md")["obligations"] if o["kind"] == "payment"]
     assert (fee["recurrence"], fee["due_date"]) == ("FREQ=MONTHLY;BYMONTHDAY=15", "2026-02-15")
+
+
+def test_polish_and_vietnamese_contracts_count_their_own_business_days() -> None:
+    text = ("LABELLING AGREEMENT\n\nThis Agreement is made between Wisla Data sp. z o.o. (the \"Supplier\") and Beta S.A. "
+            "(the \"Customer\").\n\n3. DELIVERY\n3.1 The Customer shall deliver the source images within three (3) Business "
+            "Days after the Effective Date.\n\n4. FEES\n4.1 The total fees are PLN 412,000.\n\n7. LAW\n7.1 This Agreement is "
+            "governed by the laws of Poland.\n\nSigned for and on behalf of Wisla Data sp. z o.o.\nDate: 29 April 2026\n")
+    doc = _parse(text, "t.en.txt")
+    assert (doc["contract"]["currency"], doc["contract"]["total_fee"]) == ("PLN", "412000.00")
+    (data,) = [o for o in doc["obligations"] if o["kind"] == "data_delivery"]
+    assert data["due_date"] == "2026-05-05"  # 1 May (Labour Day) and 3 May (a Sunday) are no Polish business days
+    hanoi = text.replace("laws of Poland", "laws of Vietnam").replace("PLN 412,000", "USD 412,000") \
+        .replace("29 April 2026", "28 August 2026")
+    (data,) = [o for o in _parse(hanoi, "t.en.txt")["obligations"] if o["kind"] == "data_delivery"]
+    assert data["due_date"] == "2026-09-07"  # 31 August (a day off in lieu) and 1-2 September (National Day) are holidays

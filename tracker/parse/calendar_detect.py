@@ -48,7 +48,8 @@ PLACES_EN = {
     "Switzerland": "CH", "Zurich": "CH-ZH", "Zürich": "CH-ZH", "Geneva": "CH-GE", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
     "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
     "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
-    "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX",
+    "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX", "Poland": "PL", "Warsaw": "PL",
+    "Vietnam": "VN", "Viet Nam": "VN", "Hanoi": "VN", "Ho Chi Minh City": "VN",
 }
 PLACES_ZH = {
     "香港": "HK", "澳门": "MO", "新加坡": "SG", "英格兰": "GB-ENG",

@@ -23,7 +23,8 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     # (no "PHP" code: in an IT contract it is the programming language, "PHP 8")
     "INR": ("印度卢比", "INR", "₹"), "KRW": ("韩元", "KRW", "₩"), "CHF": ("瑞士法郎", "CHF"), "PHP": ("菲律宾比索", "₱"),
     "THB": ("泰铢", "THB", "฿"), "AED": ("迪拉姆", "AED"), "ZAR": ("兰特", "ZAR"), "ILS": ("新谢克尔", "ILS", "₪"),
-    "KES": ("肯尼亚先令", "KES", "KSh"), "MXN": ("墨西哥比索", "MXN", "MX$"),
+    "KES": ("肯尼亚先令", "KES", "KSh"), "MXN": ("墨西哥比索", "MXN", "MX$"), "PLN": ("波兰兹罗提", "PLN", "zł"),
+    "VND": ("越南盾", "VND", "₫"),
 }
 _MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in marks}
 #: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter
