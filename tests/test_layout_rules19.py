@@ -303,3 +303,17 @@ def test_polish_and_vietnamese_contracts_count_their_own_business_days() -> None
         .replace("29 April 2026", "28 August 2026")
     (data,) = [o for o in _parse(hanoi, "t.en.txt")["obligations"] if o["kind"] == "data_delivery"]
     assert data["due_date"] == "2026-09-07"  # 31 August (a day off in lieu) and 1-2 September (National Day) are holidays
+
+
+def test_the_country_table_is_the_holidays_registry_and_any_country_it_names_gives_the_calendar() -> None:
+    from tracker.parse import countries
+    from tracker.parse.calendar_detect import calendar_of
+
+    assert countries.load() == countries.generated()  # regenerate with: python -m tracker.parse.countries
+    assert len(countries.load()) > 200 and countries.load()["Portugal"] == "PT"
+    law = "This Agreement is governed by the laws of {}."
+    assert [calendar_of(law.format(p), "en") for p in ("Portugal", "the Republic of Chile", "the State of Georgia", "Mars")] \
+        == ["PT", "CL", "US-GA", "CN"]
+    # a country named outside the law clause and the Business Day definition decides nothing
+    assert calendar_of("Supplier is a company incorporated in Portugal. This Agreement is governed by the laws of "
+                       "Singapore.", "en") == "SG"

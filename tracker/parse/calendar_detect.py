@@ -20,12 +20,14 @@ import re
 
 from tracker import calendar_closure
 from tracker.calendars import DEFAULT
+from tracker.parse import countries
 from tracker.parse.common import MONTHS
 from tracker.record import record
 
 # place wording -> calendar code; longest names are tried first, so "People's Republic of China"
 # wins over "Republic of China" and 中华人民共和国香港特别行政区 over 中华人民共和国.
 PLACES_EN = {
+    **countries.load(),  # every country of the holidays package; the names below refine or override them
     "State of New York": "US-NY", "New York": "US-NY",
     "Hong Kong": "HK", "Macau": "MO", "Macao": "MO", "Singapore": "SG",
     "England and Wales": "GB-ENG", "England": "GB-ENG", "London": "GB-ENG", "Wales": "GB-WLS", "Scotland": "GB-SCT",
@@ -48,7 +50,7 @@ PLACES_EN = {
     "Switzerland": "CH", "Zurich": "CH-ZH", "Zürich": "CH-ZH", "Geneva": "CH-GE", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
     "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
     "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
-    "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX", "Poland": "PL", "Warsaw": "PL",
+    "State of Georgia": "US-GA", "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX", "Poland": "PL", "Warsaw": "PL",
     "Vietnam": "VN", "Viet Nam": "VN", "Hanoi": "VN", "Ho Chi Minh City": "VN",
 }
 PLACES_ZH = {
