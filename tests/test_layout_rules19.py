@@ -309,7 +309,8 @@ def test_the_country_table_is_the_holidays_registry_and_any_country_it_names_giv
     from tracker.parse import countries
     from tracker.parse.calendar_detect import calendar_of
 
-    assert countries.load() == countries.generated()  # regenerate with: python -m tracker.parse.countries
+    # every row is the registry's (a newer holidays may add countries; regenerate: python -m tracker.parse.countries)
+    assert countries.load().items() <= countries.generated().items()
     assert len(countries.load()) > 200 and countries.load()["Portugal"] == "PT"
     law = "This Agreement is governed by the laws of {}."
     assert [calendar_of(law.format(p), "en") for p in ("Portugal", "the Republic of Chile", "the State of Georgia", "Mars")] \
