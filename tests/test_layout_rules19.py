@@ -318,3 +318,13 @@ def test_the_country_table_is_the_holidays_registry_and_any_country_it_names_giv
     # a country named outside the law clause and the Business Day definition decides nothing
     assert calendar_of("Supplier is a company incorporated in Portugal. This Agreement is governed by the laws of "
                        "Singapore.", "en") == "SG"
+
+
+def test_a_lettered_bullet_of_a_payment_list_is_an_instalment_whatever_its_relative_clause_names() -> None:
+    head = ('AGREEMENT\n\nThis Agreement is made between Alpha sp. z o.o. (the "Provider") and Beta S.A. (the "Client").\n\n'
+            "## 3. Fees\n\n3.1 The total fee is PLN 412,000.00.\n\n3.2 The fee is payable as follows:\n\n"
+            "- (a) an advance of 20% (PLN 82,400.00) within ten (10) days after the Effective Date;\n"
+            "- (b) 50% (PLN 206,000.00) within fourteen (14) days after receipt of a correct VAT invoice, which the "
+            "Provider may issue once Milestone 1 is accepted;\n")
+    pays = [(o["amount"], o["party"]) for o in _parse(head, "t.en.md")["obligations"] if o["kind"] == "payment"]
+    assert pays == [("82400.00", "client"), ("206000.00", "client")]

@@ -76,7 +76,7 @@ _FIGURE = re.compile(rf"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:{FIG})\s*\**")
 _INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice)", re.I), re.I)
-_ITEM = re.compile(r"\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)
+_ITEM = re.compile(r"\s*(?:[•·\-*]\s+)?(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)  # ("- (b) ")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
