@@ -87,9 +87,10 @@ _SIGNATURE = re.compile(
     # a party's line that names its signatory on the same line: "甲方：某公司　　代表人：陈某"
     r"|(?:甲方|乙方)\s*[:：][^\n:：]{2,60}?\s(?:代表人|法定代表人|授权代表|负责人)\s*[:：]"
     # a signature table headed by the sides ("| 甲方：某公司 | 乙方：某公司 |") over a signatory or date row
-    # (a date or signing row within two rows: a parties table with 法定代表人 rows is none)
-    r"|\|[ \t]*甲方[^\n|]{0,60}\|[ \t]*乙方[^\n|]{0,60}\|[ \t]*\n(?:[ \t]*\|[-: \t|]+\|[ \t]*\n)?(?:[ \t]*\|[^\n]{0,120}\n)?"
-    r"[ \t]*\|[ \t]*(?:签字|签署|签章|盖章|日期)"
+    # (each header cell names its side's party after a colon; a date or signing field within two rows: a table of
+    # duties "| 甲方职责 | 乙方职责 |" is none, nor a parties table with 法定代表人 rows)
+    r"|\|[ \t]*甲方(?:[(（][^)）|\n]{0,8}[)）])?[ \t]*[:：][^\n|:：]{2,60}\|[ \t]*乙方(?:[(（][^)）|\n]{0,8}[)）])?[ \t]*[:：][^\n|:：]{2,60}\|[ \t]*\n"
+    r"(?:[ \t]*\|[-: \t|]+\|[ \t]*\n)?(?:[ \t]*\|[^\n]{0,120}\n)?[ \t]*\|[ \t]*(?:签字|签署|签章|盖章|日期)[ \t]*[:：(（]"
     # a signature table's header row: "| 签署方 | 名称 | 授权代表 | 日期 |"
     r"|\|[^\n|]*(?:签署方|签约方|签字|签章|盖章)[^\n|]*\|[^\n]*(?:日期|时间|Date)[^\n]*\|[ \t]*(?=\n)"
     # an English signature table's header: "| | For the Client | For the Provider |"

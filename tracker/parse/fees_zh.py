@@ -10,6 +10,7 @@ from decimal import Decimal
 from tracker.parse import lexicon_zh, lexicon_zh_penalties
 from tracker.parse.common import Facts, RawWarning, table_top
 from tracker.parse.context_zh import Ctx
+from tracker.parse.fee_sums_zh import sums_for
 from tracker.parse.money_text import MoneyHit, currency_named, find_money
 from tracker.parse.rx_prefilter import guarded
 
@@ -170,7 +171,7 @@ def _on_the_stated_total(text: str, facts: Facts, capital_wins: bool) -> None:
         if m is None:
             continue
         name = m.group("name")
-        stated = [h.value for h in find_money(text, capital_wins=capital_wins) if name in text[max(0, h.start - 16):h.start]]
+        stated = list(sums_for(text, name, capital_wins))
         if facts.total_fee in stated:
             p.basis = "total_fee"
         elif p.kind == "late_delivery" and facts.total_fee is not None and any(v < facts.total_fee for v in stated):

@@ -16,6 +16,7 @@ from tracker.parse.context_zh import (
     _unit_index,
 )
 from tracker.parse.duty_time_zh import _TIME_REL
+from tracker.parse.fee_sums_zh import one_sum
 from tracker.parse.fees_zh import _mismatch
 from tracker.parse.money_text import MoneyHit, find_money
 from tracker.parse.numerals import NumeralError, rate
@@ -150,12 +151,7 @@ _FEE_PAID = re.compile(r"^[^,。;]{0,12}?(?P<a>[\u4e00-\u9fff]{2,8}?费)(?:用)?
 def _named_fee_sum(ctx: Ctx, facts: Facts, s: str) -> MoneyHit | None:
     """The one sum the contract states for the fee the sentence pays ("系统部署费为人民币80,000元")."""
     m = _FEE_PAID.search(s)
-    if m is None:
-        return None
-    name = m.group("a") or m.group("b")
-    hits = {h.value: h for h in find_money(ctx.text, capital_wins=not facts.authoritative_figures)
-            if re.search(rf"{re.escape(name)}(?:用)?\s*(?:为|是|:)?\s*(?:人民币|港币|新台币)?\s*$", ctx.text[max(0, h.start - 16):h.start])}
-    return next(iter(hits.values())) if len(hits) == 1 else None
+    return one_sum(ctx.text, m.group("a") or m.group("b"), not facts.authoritative_figures) if m is not None else None
 
 
 def _sum_or_share(ctx: Ctx, facts: Facts, u: Unit, s: str) -> bool:
