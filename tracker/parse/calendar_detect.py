@@ -50,7 +50,7 @@ PLACES_EN = {
     "Switzerland": "CH", "Zurich": "CH-ZH", "Zürich": "CH-ZH", "Geneva": "CH-GE", "Johannesburg": "ZA", "Cape Town": "ZA", "Ireland": "IE",
     "New Zealand": "NZ", "Auckland": "NZ-AUK", "Wellington": "NZ-WGN", "Canterbury": "NZ-CAN",
     "Ontario": "CA-ON", "Toronto": "CA-ON", "British Columbia": "CA-BC", "Vancouver": "CA-BC", "Quebec": "CA-QC",
-    "State of Georgia": "US-GA", "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX", "Poland": "PL", "Warsaw": "PL",
+    "State of Georgia": "US-GA", "New Mexico": "US-NM", "Kenya": "KE", "Nairobi": "KE", "Mexico": "MX", "Mexico City": "MX", "Poland": "PL", "Warsaw": "PL",
     "Vietnam": "VN", "Viet Nam": "VN", "Hanoi": "VN", "Ho Chi Minh City": "VN",
 }
 PLACES_ZH = {

@@ -73,7 +73,7 @@ _AMOUNT_HEADER = re.compile(guard(AMOUNT_HEADER, re.I), re.I)
 _TOTAL_ROW = re.compile(TOTAL_ROW, re.I)
 _INVOICED = re.compile(INVOICED, re.I)
 _FIGURE = re.compile(rf"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:{FIG})\s*\**")
-_INVOICE_VERB = re.compile(INVOICE_VERB, re.I)
+_INVOICE_VERB, _PAYS = re.compile(INVOICE_VERB, re.I), re.compile(r"\bpay\b", re.I)  # (one who invoices and one who pays)
 _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice)", re.I), re.I)
 _ITEM = re.compile(r"\s*(?:[•·\-*]\s+)?(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)  # ("- (b) ")
@@ -267,7 +267,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 action = s[:parts[0][1]] + " " + action
             kind = "payment" if pay_item or (pay_field and ("%" in part or find_money(part))) else kind_of(action, in_pay)
             invoices = kind == "payment" and not pay_item and bool(_INVOICE_VERB.search(part))
-            if invoices and t.recurrence:  # "shall invoice each Monthly Service Fee … on the last Business Day": the invoices
+            if invoices and t.recurrence and not _PAYS.search(part):  # "shall invoice each Monthly Service Fee … monthly"
                 kind, invoices = "other", False
             if invoices and (t.bare or t.event == "effective") and contract_terms is not None:
                 # "Consultant shall invoice the onboarding fee on the Effective Date": paid on the terms

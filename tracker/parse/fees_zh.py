@@ -27,6 +27,7 @@ _FEE_LEAD = guarded(re.compile(
 
 #: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
 _PER_PERIOD = re.compile(r"每(?:月|年|季|日|天|周|个|台|小时|人)")
+_REIMBURSED = re.compile(r"[^。;]*?(?:报销|代垫)")
 _WHOLE = re.compile(r"本(?:合同|协议|契约|订单)")
 _IS_THE_TOTAL = re.compile(r"[,，]\s*(?:即|为|系)本(?:合同|协议|契约)(?:的)?(?:总价款|总价|总额|总金额|价款总额)")
 _SHARE_OF = re.compile(r"\s*的?\s*\d+(?:\.\d+)?\s*%")
@@ -54,6 +55,8 @@ def rule_fee(ctx: Ctx, seen: Facts) -> Facts:
         if re.search(r"不超过|不高于|上限|预估|预计|最高|以内|不低于|不少于", text[max(0, m.start() - 8):hits[0].start]) \
                 or _PENALTY_SUM.search(text, max(0, m.start() - 4), m.start() + 1) or _CAP_AFTER.match(text, hits[0].end):
             continue  # "预估服务费总额不超过…": a budget ceiling; "使用费合计不低于…": a minimum; "赔偿总额以港币45,000元为上限": a cap
+        if _REIMBURSED.match(text, hits[0].end, min(len(text), hits[0].end + 40)):
+            continue  # "差旅费用共计人民币5,000元，由甲方据实报销": an expense reimbursed, not the price
         if _PER_PERIOD.search(text, m.start(), hits[0].start):
             continue  # "20个机柜合计每月人民币360,000元": a monthly figure, not the price
         if facts.total_fee is not None and not first_whole and _WHOLE.search(text, max(0, m.start() - 8), m.end()) \

@@ -120,7 +120,7 @@ def defined_role(alias: str) -> str | None:
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
 DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体"
 #: a work on data (a lead-in "本项目分三轮采集" over items "第一轮：…乙方应于…前交付" delivers data, not a model)
-DATA_WORK = r"采集|标注|转写|清洗|数据|语料|数字化|扫描|著录|录入"
+DATA_WORK = r"采集|标注|转写|清洗|数据|语料|数字化|著录"
 
 #: events, one row per general id (award, go_live, warranty_end …): the time layer
 #: (``timex_lexicon.EVENTS_ZH``) reads them with the longest match; ``SCHEMA_EVENT`` maps them onto
@@ -165,7 +165,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证|初测|复测)报告(?:交付|提交|出具|送达|[^,。;]{0,2}经[^,。;]{0,8}?(?:审查|审核)通过)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|收妥|接收|收受)(?:[甲乙]方)?(?:(?:按(?:照)?)?第[^,。;]{1,10}?[条款项](?:约定|所述|所列|规定)?(?:的)?)?[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|视频|音频|录音|素材|资料|(?:测试|评测|训练|验证)(?:集|材料))(?![^,。;]{0,6}?(?:证明|报告|清单))"
+    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|收妥|接收|收受)(?:[甲乙]方)?(?:(?:按(?:照)?)?第[^,。;]{1,10}?[条款项](?:约定|所述|所列|规定)?(?:的)?)?[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|视频|音频|录音|素材|(?<!验收)(?<!结算)资料|(?:测试|评测|训练|验证)(?:集|材料))(?![^,。;]{0,6}?(?:证明|报告|清单))"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达|上传)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
@@ -253,7 +253,7 @@ EVALUATION_REPORT_NOUN = r"(?:评估|测试|评测|测评|检测|验证)(?:总|�
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
-PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展|工作|项目)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
+PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
 DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证|病例|病历|音频|日志"

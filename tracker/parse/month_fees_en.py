@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 _EACH_OF = re.compile(rf"\bfor\s+each\s+of\s+(?P<months>(?:{_MONTH})(?:\s*,\s*(?:{_MONTH}))*\s*,?\s+and\s+(?:{_MONTH}))\s+\d{{4}}\b")
 _MONTH_RX = re.compile(_MONTH)
+_PAYABLE = re.compile(r"\bpayable\b|\bshall\s+pay\b|\bpays\b", re.I)  # a sum paid, not a rate of the provider's work
 
 
 def month_fees(ctx: BaseCtx, u: Unit, a: int, b: int, part: str, terms: Terms | None, party: str, title: str,
                payment: Callable[[Unit, str, RawObligation], None]) -> list[RawObligation]:
-    """One payment per month listed, when the part states a sum and the contract its payment terms."""
-    m = _EACH_OF.search(part) if terms is not None and "each of" in part else None
+    """One payment per month listed, when the part pays a sum ("is payable as …") and the contract states its
+    payment terms (not "shall provide on-site support for each of June … at a daily rate of EUR 800")."""
+    m = _EACH_OF.search(part) if terms is not None and "each of" in part and _PAYABLE.search(part) else None
     if m is None or terms is None or not find_money(part):
         return []
     out = []

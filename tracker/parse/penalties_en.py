@@ -69,7 +69,7 @@ def _total_named(ctx: Ctx, window: str) -> str | None:
 
 
 #: "of the Setup Fee", "of the monthly fee for the month in which …", "of that monthly fee": a fee named after the rate
-_FEE_OF = re.compile(r"\s*of\s+(?:the|that|such|each)\s+(?P<fee>(?:[\w-]+\s+){0,2}?(?:fees?|charges?))\b", re.I)
+_FEE_OF = re.compile(r"\s*of\s+(?P<det>the|that|such|each)\s+(?P<fee>(?:[\w-]+\s+){0,2}?(?:fees?|charges?))\b", re.I)
 
 
 def _part_fee(ctx: Ctx, total: Decimal | None, after_rate: str) -> str | None:
@@ -216,7 +216,7 @@ def _read(ctx: Ctx, facts: Facts, kinds: set[str], seg: Segment, s: str, whole: 
             or (_part_fee(ctx, seen_total, s[rate_end:rate_end + 60]) if kind == "late_delivery" else None)
     if cap and p.basis == "delayed_amount" and p.cap_basis == "total_fee" and not _basis(cap.group("tail")) \
             and (capped := _FEE_OF.match(cap.group("tail"))) and (charged := _FEE_OF.match(s, rate_end)) \
-            and capped.group("fee").split()[-1].lower() == charged.group("fee").split()[-1].lower():
+            and (capped.group("det").lower() in ("that", "such") or capped.group("fee").lower() == charged.group("fee").lower()):
         p.cap_basis = p.basis  # "… of the Setup Fee per day, up to a maximum of 10% of the Setup Fee": the same fee
     for text_ in (rate_window, s):
         if rxl.search(r"per\s+(?:annum|year)|annual|a\s+year|yearly", text_, re.I):

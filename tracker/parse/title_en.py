@@ -19,7 +19,7 @@ def rule_title(ctx: BaseCtx, seen: Facts) -> Facts:
     facts = Facts()  # this rule's own findings; earlier rules' are in ``seen``
     m = rxl.search(rf"(?:{TITLE_LABELS})[\"”]?\s*(?::|\.(?=[ \t]*\S))\s*", ctx.text, re.I)  # (not a sentence's full stop; '"Project Name": X')
     if not m:
-        named = rxl.search(TITLE_NAMED, ctx.text, re.I) or rxl.search(TITLE_DEFINED, ctx.text)  # 'the project named "…"'
+        named = rxl.search(TITLE_NAMED, ctx.text, re.I) or _defined(ctx.text)  # 'the project named "…"'
         if named:
             facts.title = named.span("t")
         elif (head := _HEADING.match(ctx.text)) is not None:  # no project named: the document's own heading
@@ -31,3 +31,18 @@ def rule_title(ctx: BaseCtx, seen: Facts) -> Facts:
     if value and "[" not in value and "_" not in value:
         facts.title = (m.end(), m.end() + len(value))
     return facts
+
+
+#: a definition's words that describe work instead of naming a project: the parties, the agreement's own parts
+_DESCRIBES = re.compile(r"\b(?:Provider|Customer|Client|Supplier|Vendor|Licensee|Licensor|Contractor|Consultant|Agreement|"
+                        r"Services?|Deliverables?|Schedule|Statement|Order|Work|All|Any)\b|['’]s\b")
+_SMALL = frozenset({"and", "for", "of", "the", "in", "on", "to", "a", "an", "with", "-", "–", "&"})
+
+
+def _defined(text: str) -> re.Match[str] | None:
+    """'"Project" means the Fleet Dispatch Optimisation Platform described in …': a name (each word capitalised
+    but the small ones), not a description ("Provider's performance of the Services", "Services and Deliverables")."""
+    m = rxl.search(TITLE_DEFINED, text)
+    if m is None or _DESCRIBES.search(m.group("t")):
+        return None
+    return m if all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in m.group("t").split()) else None

@@ -49,9 +49,11 @@ _NAMED_PROJECT = re.compile(r"[“\"《「](?P<t>[^”\"》」\n]{4,40})[”\"�
 _DEFINED_PROJECT = re.compile(r"[「“\"]\s*(?:本)?(?:项目|专案)\s*[」”\"]\s*(?:系|是)?指\s*[「“\"]?(?P<t>[^」”\"。;,:、\n]{4,40}?)"
                               r"(?=的(?:设计|开发|建设|实施|部署|维护|研发|研究|运营)|[」”\"。;,\n])")
 #: a definition that describes work instead of naming it: 「项目」指乙方根据本合同为甲方提供的服务
-_DESCRIBES = re.compile(rf"{lexicon_zh.PARTY_RX.pattern}|根据|按照|依据|提供|约定|本合同|本协议|本契约|所述|下列|以下")
+_DESCRIBES = re.compile(rf"{lexicon_zh.PARTY_RX.pattern}|双方|根据|按照|依据|提供|约定|本合同|本协议|本契约|所述|所列|下列|以下|上述|附件|全部|开展")
+#: what a project's name ends with: 项目, 工程, 系统, 平台… (not 工作, 活动, 内容, 升级: a description)
+_NAME_END = re.compile(r"(?:项目|工程|系统|平台|课题|计划|专案|模型|研究)$")
 
 
 def _defined_project(ctx: Ctx) -> re.Match[str] | None:
     m = _DEFINED_PROJECT.search(ctx.text)
-    return m if m is not None and not _DESCRIBES.search(m.group("t")) else None
+    return m if m is not None and not _DESCRIBES.search(m.group("t")) and _NAME_END.search(m.group("t")) else None
