@@ -107,3 +107,22 @@ def test_look_alikes_of_this_sessions_words_keep_their_old_reading() -> None:
     assert [(o["trigger"] or {}).get("event") for o in _parse(zh_acc)["obligations"]] != ["data_delivery"]
     abstract = HEAD + "第一条 交付\n1.1 乙方应于2026年3月1日前向甲方提交项目摘要及研究计划书。\n"
     assert [o["kind"] for o in _parse(abstract)["obligations"]] == ["other"]
+
+
+def test_orders_named_by_code_in_other_words_and_two_of_them_keep_their_own_labels() -> None:
+    from test_layout_rules19 import FRAMEWORK
+
+    for heading in ("采购订单（编号：AXCX-DD-001）", "订单（编号：AXCX-DD-001，2026年第1批）"):
+        doc = _parse(FRAMEWORK.replace("订单（编号：AXCX-DD-001）", heading))
+        assert doc["contract"]["signed_date"] == "2026-07-08", heading
+    second = FRAMEWORK[FRAMEWORK.index("订单（编号"):].replace("AXCX-DD-001", "AXCX-DD-002")
+    labels = {o["clause"] for o in _parse(FRAMEWORK + second)["obligations"] if o["clause"] and "订单" in o["clause"]}
+    assert {"订单.2.1", "订单2.2.1"} <= labels
+
+
+def test_a_period_the_validity_equals_gives_the_term_however_its_length_is_written() -> None:
+    head = "试点协议\n试点单位（甲方）：某养老院\n技术提供方（乙方）：某科技公司\n一、试点内容\n"
+    for words in ("（一）试点期为三个月，自2026年7月1日起；本协议自该日起生效，有效期与试点期相同。\n",
+                  "（一）试点期为三个月。本协议自2026年7月1日起生效，有效期与试点期相同。\n"):
+        c = _parse(head + words)["contract"]
+        assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-07-01", "P3M", "2026-10-01"), words

@@ -150,7 +150,7 @@ _APPENDIX = re.compile(
     # an order numbered in brackets: "订单（第01号）", "订单(第3号)"
     rf"|订单\s*\(\s*(?:第\s*)?(?P<onum>[{_CN}\d]{{1,3}})\s*号?\s*\)(?=[ \t:]|[ \t]*\n)"
     # an order named by its code in brackets: "订单（编号：AXCX-DD-001）"
-    r"|订单\s*\(\s*(?:订单)?(?:编号|No\.?)\s*:?\s*(?P<ocode>[A-Za-z0-9][A-Za-z0-9\-_/.]{0,30})\s*\)(?=[ \t:]|[ \t]*\n)"
+    r"|(?:采购|服务|工作)?订单\s*\(\s*(?:订单)?(?:编号|No\.?)\s*:?\s*(?P<ocode>[A-Za-z0-9][A-Za-z0-9\-_/.]{0,30})[^)\n]{0,24}\)(?=[ \t:]|[ \t]*\n)"
     r"|附[表件](?=[ \t]*[:：\n]|[ \t]+\S)|补充(?:条款|协议)(?=[ \t]*\n)|(?:Appendix|Annexure|Annex|Attachment|Schedule|Exhibit|APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)\s+[\"“'‘]?(?P<en>\d+|[A-Z])\b[\"”'’]?"
     # an unnumbered one after the signatures: "SCHEDULE - WORK PRODUCT TO BE DELIVERED"
     r"|(?:APPENDIX|ANNEXURE|ANNEX|ATTACHMENT|SCHEDULE|EXHIBIT)(?=[ \t]*[-–—:][ \t]*[A-Z])"
@@ -325,3 +325,22 @@ def _numbered_first_part(text: str, marks: list[tuple[int, str, object]], art_sc
     at = {pos for pos, _ in lead}
     art_scheme.update(dict.fromkeys(at, "np"))
     return [(pos, "art", n) if k == "num_dot" and pos in at else (pos, k, n) for pos, k, n in marks]
+
+
+PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Attachment", "Schedule")
+_SENTENCE_END = re.compile(r"[。;]")
+
+
+def has_body(segment_text: str) -> bool:
+    """A heading's line goes on with the clause's own words (a sentence, or more than a title's length)."""
+    body = segment_text.strip()
+    return len(body) > 30 or bool(_SENTENCE_END.search(body))
+
+
+def _coded_order(code: str, seen: list[str]) -> str:
+    """The label of an order named by its code: 订单 for the first code, 订单2, 订单3 for the next ones (two
+    orders' clauses must not share labels); the same code again is the same order."""
+    if code not in seen:
+        seen.append(code)
+    n = seen.index(code) + 1
+    return "订单" if n == 1 else f"订单{n}"

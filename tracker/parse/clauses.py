@@ -46,10 +46,12 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _TOC_LINE,
     _WS,
     LIST_KINDS,
+    PART_OPENERS,
     ZH_PARTS,
     _at_line_start,
     _cap_repeats,
     _capital,
+    _coded_order,
     _fast_finditer,
     _indent,
     _is_appendix_label,
@@ -58,6 +60,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _on_heading,
     _opens_first_clause,
     dotted_matches,
+    has_body,
     instruction_spans,
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
@@ -150,9 +153,11 @@ def segment(text: str, whole: bool = True) -> Clauses:
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "chapter", None))
     for m in _fast_finditer(_SIGNATURE, text, windows(text, _SIGNATURE_WORDS)):
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), "sig", None))
+    coded: list[str] = []  # the codes of the orders named by code, in text order
     for m in _APPENDIX.finditer(text):
         name = m.group("name")
-        label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"订单{m['onum'] or ''}" if m.group("onum") or m.group("ocode") \
+        label = re.sub(r"\s+", "", name) if m.group("n") or m.group("on") else f"订单{m['onum']}" if m.group("onum") \
+            else _coded_order(m["ocode"], coded) if m.group("ocode") \
             else f"SOW{m['sow']}" if m.group("sow") else f"CO{m['co']}" if m.group("co") \
             else f"Work Order {m['wo']}" if m.group("wo") else f"Addendum {m['ad']}" if m.group("ad") \
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \
@@ -225,7 +230,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             last_pos = pos
             continue
         if kind == "appendix" and (in_signature or article >= 1):
-            if not in_signature and not text.startswith(_PART_OPENERS, pos):
+            if not in_signature and not text.startswith(PART_OPENERS, pos):
                 continue
             # an appendix heading only counts after the body (signature block seen)
             if not in_signature:
@@ -277,7 +282,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
                 stack.clear()
                 head = _WS.match(text, pos).end() - pos  # type: ignore[union-attr]  # no copy of the rest of the text
                 line_end = text.find("\n", pos + head)
-                article_has_body = _has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
+                article_has_body = has_body(text[pos + head:line_end if line_end >= 0 else len(text)]) and scheme == "di"
                 open_segment(pos, str(n), heading=True)
                 # "## 1. Definitions": the heading's own number is not also item 1. of the article
                 last_pos = pos + len(text[pos:pos + 12]) - len(text[pos:pos + 12].lstrip(" \t#>*-"))
@@ -344,7 +349,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
     ends = [start for _, start, _ in opened[1:]] + [len(text)]
     final = [
         Segment(label, start, end, False)
-        if heading and label and not label.startswith(ZH_PARTS) and _has_body(text[start:end])
+        if heading and label and not label.startswith(ZH_PARTS) and has_body(text[start:end])
         else Segment(label, start, end, heading)
         for (label, start, heading), end in zip(opened, ends, strict=True)
     ]
@@ -389,12 +394,3 @@ def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
         out.extend(segments[i:j])
         i = j
     return out
-
-
-_PART_OPENERS = ("附件", "附表", "附录", "补充", "订单", "Appendix", "Annex", "Attachment", "Schedule")
-_SENTENCE_END = re.compile(r"[。;]")
-
-
-def _has_body(segment_text: str) -> bool:
-    body = segment_text.strip()
-    return len(body) > 30 or bool(_SENTENCE_END.search(body))

@@ -158,6 +158,10 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                         or re.search(r"(?:自|从)\s*$", text[max(u.start, prev.start - 3):prev.start])
                         or re.match(r"\s*(?:起|开始)", text[prev.end:prev.end + 3])):
                     facts.range_start = prev.value  # 自A起至B止: A starts the term (not "由原定的A届满，延长至B止")
+        for p in same if facts.term is None else ():  # "试点期为三个月" where 有效期与试点期相同
+            if (named := re.search(rf"{re.escape(p)}(?:间)?\s*(?:为|是|:)\s*(?:为期)?\s*", s)) is not None \
+                    and (got := duration_at(s, named.end())) and not got[1]:
+                facts.term, facts.term_span = got[0], (u.label, u.start, u.end)
         for m in _TERM_LEAD.finditer(s):  # 自2026.4.1起至2027.3.31止，共十二个月
             if facts.term is not None or re.search(r"保密", s[: m.start()]):
                 break
