@@ -227,7 +227,8 @@ def test_literal_patterns_of_the_code_are_written_and_contract_words_are_not(tmp
         annex_refs_zh._opens_with("甲方|乙方|某某智能科技有限公司")  # built from a contract's party words
     stored = RegexCache(file_in(tmp_path)).stored
     assert any(p == r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$"
-               r"|(?:予|给予?|交予|交给)\s*(?:甲方|乙方|对方)\s*$" for p, _ in stored)
+               r"|(?:予|给予?|交予|交给)\s*(?:甲方|乙方|对方)\s*$"
+               r"|(?:以?书面(?:形式|方式)?|一并|及时|正式|分别)\s*$" for p, _ in stored)
     assert not any("某某智能" in p for p, _ in stored)
 
 

@@ -19,6 +19,9 @@ _PAYMENT_ACTION, _BOTH_SUBJECT = re.compile(lexicon_zh.PAYMENT_ACTION), re.compi
 #: the act a passive "由甲方…" names its actor for: "履约保证金…由甲方无息退还乙方"
 _ACT_AFTER = re.compile(rf"[^,。;]{{0,8}}?(?:{lexicon_zh.OTHER_ACTION}|{lexicon_zh.PAYMENT_ACTION})")
 _CLAUSE_CUT = re.compile(r"[,;]")
+#: a party word after these is an object or a companion, not the subject ("向甲方", "由甲方", "与乙方"); in the words
+#: before the deadline 对 joins them ("对甲方"), and a joint subject (双方) is an object after 经/由/与/向/对
+_NOT_SUBJECT = ("向", "给", "由", "与", "和", "及")
 
 
 @lru_cache(maxsize=32)
@@ -42,10 +45,10 @@ def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") 
     words = ctx.party_rx().pattern
     words_rx, subject_rx, clause_head_rx = _party_rxs(words)
     if time and (got := _receiver_rx(words).match(time)) and not any(
-            sentence[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及") for m in subject_rx.finditer(sentence)):
+            sentence[max(0, m.start() - 1):m.start()] not in _NOT_SUBJECT for m in subject_rx.finditer(sentence)):
         prefix += got.group(1)
     subjects = [m for m in words_rx.finditer(prefix)
-                if prefix[max(0, m.start() - 1):m.start()] not in ("向", "给", "由", "与", "和", "及", "对")]
+                if prefix[max(0, m.start() - 1):m.start()] not in (*_NOT_SUBJECT, "对")]
     both = [m for m in BOTH_RX.finditer(prefix) if prefix[max(0, m.start() - 1):m.start()] not in ("经", "由", "与", "向", "对")]
     if both and (not subjects or both[-1].start() > subjects[-1].start()):
         return "both"  # "双方于每月5日前…对账": a duty of both sides
@@ -57,7 +60,7 @@ def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") 
     if _BOTH_SUBJECT.search(sentence) and not subjects:
         return "both"  # "…期满后15日内，双方应删除从对方获取的全部数据"
     for m in subject_rx.finditer(sentence):
-        if sentence[max(0, m.start() - 1):m.start()] in ("向", "给", "由", "与", "和", "及"):
+        if sentence[max(0, m.start() - 1):m.start()] in _NOT_SUBJECT:
             continue
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:

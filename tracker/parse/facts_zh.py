@@ -26,6 +26,7 @@ from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.service_term_zh import RANGE_GAP as _RANGE_GAP
 from tracker.parse.service_term_zh import service_range
+from tracker.parse.timex_lexicon import NO_END_ZH
 
 # ---------------------------------------------------------------- rules: parties and title
 
@@ -75,7 +76,7 @@ _OF_A_SERVICE = re.compile(r"\s*[\d一二三四五六七八九十百两]+\s*个?
 _TERM_WORDS = re.compile(r"生效|有效期|效期|期限|服务期|订阅期|租期|租赁期|期间|研究期程|执行期程|计划期程|起终止|本(?:合同|协议|契约)(?:有效)?(?:自|由)")
 _AMENDING = re.compile(r"修改|补充|变更|附件")
 #: a duty with no end: 永久, 无固定期限 (not "不因本合同终止而解除": it survives, for a period stated or not)
-_PERPETUAL = re.compile(r"永久|无限期|长期有效|始终有效|无固定期限|不受期限限制")
+_PERPETUAL = re.compile(NO_END_ZH)
 _SAME_AS_TERM = re.compile(r"有效期(?:与|同|和)(?P<p>[\u4e00-\u9fff]{1,6}期)(?:间)?(?:相同|一致)")
 _EFFECTIVE_ON_SIGNING = re.compile(r"(?:签(?:字|章|署|订|约)|盖章)[^,。]{0,10}(?:之日|后|日期起|起)[^,。]{0,3}生效|自?签订之日起生效")
 _EFFECTIVE_DAY_DEFINED = re.compile(r"生效日(?:期)?[」”\"']?\s*(?:指|是|为)\s*")

@@ -31,6 +31,7 @@ from tracker.parse.lexicon_zh import (
     PROGRESS_REPORT,
     RACKING,
     SERVICE_OPENING,
+    SUMMARY,
 )
 
 _MODEL_FILE = re.compile(rf"(?:{DELIVERABLE}|权重)文件$")  # the model's file is the model, not a paper about it
@@ -52,7 +53,7 @@ _PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
 _HAND_OVER = re.compile(HAND_OVER)
 _NEXT_ACT = re.compile(rf"并|且|再|然后|同时|{HAND_OVER}")  # where a hand-over's object ends
 _NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
-_NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测)(?:总|最终|综合)?报告")
+_NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测){SUMMARY}?报告")
 
 
 def _conjunct_is_data(c: str) -> bool | None:
@@ -185,7 +186,7 @@ _SERVICE_OPENING = re.compile(SERVICE_OPENING)
 _RACKING = re.compile(RACKING)
 _OTHER_ACTION = re.compile(OTHER_ACTION)
 _SOURCE_CODE = re.compile(r"(?:交付|移交|提交)[^,。;]{0,12}?(?:源代码|源码)")
-_SUMMARY = re.compile(r"(?:总|最终|综合)(?=报告)")  # 测试总报告 is a 测试报告
+_SUMMARY = re.compile(rf"{SUMMARY}(?=报告)")  # 测试总报告 is a 测试报告
 _MODEL_DONE = re.compile(r"交付|完成(?:模型)?训练|上线|部署")
 
 

@@ -249,7 +249,8 @@ PAYMENT_PAPERS = r"付款通知|付款申请|请款单?|付款计划|付款安�
 #: assessments that are not the model's evaluation: 合规差距评估报告, 风险评估报告, 安全自评估报告
 NOT_MODEL_EVALUATION = r"合规|风险|安全|渗透|漏洞|弱点|差距|审计|资产|影响|可行性|(?:系统)?健康|运行状况|巡检|集群|算力|硬件|机房|基础设施"
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
-EVALUATION_REPORT_NOUN = r"(?:评估|测试|评测|测评|检测|验证)(?:总|最终|综合)?报告|初测报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+SUMMARY = r"(?:总|最终|综合)"  # 测试总报告, 最终评估报告: the report its plain name is
+EVALUATION_REPORT_NOUN = rf"(?:评估|测试|评测|测评|检测|验证){SUMMARY}?报告|初测报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
                      r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")

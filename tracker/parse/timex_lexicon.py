@@ -157,7 +157,9 @@ RELS_EN: tuple[tuple[str, str], ...] = (
 #: a second step of the same duty that adds its period (收到发票后5个工作日内审核，审核通过后10个工作日内付款)
 STEP_ZH = r"[^,。;]{0,8}[,]?\s*(?:经)?(?:审核|审批|审查|核对|复核|核验)(?:通过|无误|完毕|完成|合格)?(?:之日)?后\s*(?:的)?\s*"
 #: a period with no end
-PERPETUAL_ZH = r"永久|长期有效|无限期|始终有效|无固定期限|不因[^,。;]{0,10}终止而(?:终止|失效)"
+#: a duty with no end (its words alone; "不因本合同终止而解除" survives for a period stated or not)
+NO_END_ZH = r"永久|长期有效|无限期|始终有效|无固定期限|不受期限限制"
+PERPETUAL_ZH = rf"{NO_END_ZH}|不因[^,。;]{{0,10}}终止而(?:终止|失效)"
 
 #: what a bare period counts from when the sentence names no event: the word before it
 DEFAULT_ANCHOR_ZH: tuple[tuple[str, str], ...] = (
@@ -178,5 +180,5 @@ DEFAULT_ANCHOR_EN: tuple[tuple[str, str], ...] = (
     ("effective", r"\bterm\b"),
 )
 
-__all__ = ["BARE_EN", "DEFAULT_ANCHOR_EN", "LASTING_EN", "NET_EN", "DEFAULT_ANCHOR_ZH", "EVENTS_EN", "EVENTS_ZH", "ORDINALS_EN", "RELS_EN", "RELS_ZH", "SCHEMA_EVENT", "UNITS_EN", "UNITS_ZH",
+__all__ = ["BARE_EN", "DEFAULT_ANCHOR_EN", "LASTING_EN", "NET_EN", "DEFAULT_ANCHOR_ZH", "EVENTS_EN", "NO_END_ZH", "EVENTS_ZH", "ORDINALS_EN", "RELS_EN", "RELS_ZH", "SCHEMA_EVENT", "UNITS_EN", "UNITS_ZH",
            "WEEKDAYS_EN", "WEEKDAYS_ZH"]
