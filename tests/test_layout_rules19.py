@@ -328,3 +328,14 @@ def test_a_lettered_bullet_of_a_payment_list_is_an_instalment_whatever_its_relat
             "Provider may issue once Milestone 1 is accepted;\n")
     pays = [(o["amount"], o["party"]) for o in _parse(head, "t.en.md")["obligations"] if o["kind"] == "payment"]
     assert pays == [("82400.00", "client"), ("206000.00", "client")]
+
+
+def test_a_figure_a_scan_split_with_a_space_is_one_sum_and_the_quote_keeps_the_space() -> None:
+    text = ("研发合同\n甲方：某税务科技有限公司\n乙方：某大学\n第三条 付款\n3.1 研发经费总额为人民币2,400,000元。\n"
+            "3.2 第三期：《模型测试报告》经甲方书面确认后10个工作日内，支付研发经费的30%，即人民币720,00 0元。\n"
+            "3.3 第四期：其余15%即人民币360 ,000元，于验收合格后二十日内支付。\n")
+    pays = [(o["amount"], o["quote"]) for o in _parse(text)["obligations"] if o["kind"] == "payment"]
+    assert [a for a, _ in pays] == ["720000.00", "360000.00"]
+    assert "720,00 0元" in pays[0][1] and "360 ,000元" in pays[1][1]  # verbatim
+    # spaces between separate figures are left alone
+    assert _parse("合同\n甲方：甲\n乙方：乙\n第一条 费用\n1.1 共 3 项，合同总价为人民币12 ,5元。\n")["contract"]["total_fee"] != "125.00"

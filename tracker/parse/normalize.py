@@ -26,6 +26,9 @@ _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])
 #: what normalisation drops, mapped like pinyin: web-scrape pinyin and Markdown bold markers
 #: (``人民币**100,000**元`` reads as an amount; the quote keeps the markers, as it should)
 _DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried only at "(" and "*"
+#: a space inside a figure grouped in thousands, as a scan's text layer leaves it (dropped like pinyin)
+_SPLIT_FIGURE = re.compile(r"(?<=\d) (?=,\d{3}(?!\d))|(?<=\d,\d\d) (?=\d(?!\d))|(?<=\d,\d) (?=\d\d(?!\d))")
+_SPLIT_HINT = re.compile(r"\d ,\d|,\d\d? \d")
 
 
 @record(frozen=True)
@@ -132,9 +135,12 @@ def detect_language(text: str, simplified: str) -> str:
 def normalize(original: str) -> Normalized:
     kept: list[tuple[int, int]] = []  # runs of original characters that stay (pinyin removed)
     pos = 0
-    for m in _DROPPED.finditer(original):
-        kept.append((pos, m.start()))
-        pos = m.end()
+    drops = [m.span() for m in _DROPPED.finditer(original)]
+    if _SPLIT_HINT.search(original):  # a scan's text layer splits a figure: "人民币84 ,000元", "720,00 0元"
+        drops = sorted(drops + [m.span() for m in _SPLIT_FIGURE.finditer(original)])
+    for a, b in drops:
+        kept.append((pos, a))
+        pos = b
     index: Sequence[int]
     if kept:
         kept.append((pos, len(original)))
