@@ -339,3 +339,10 @@ def test_a_figure_a_scan_split_with_a_space_is_one_sum_and_the_quote_keeps_the_s
     assert "720,00 0元" in pays[0][1] and "360 ,000元" in pays[1][1]  # verbatim
     # spaces between separate figures are left alone
     assert _parse("合同\n甲方：甲\n乙方：乙\n第一条 费用\n1.1 共 3 项，合同总价为人民币12 ,5元。\n")["contract"]["total_fee"] != "125.00"
+
+
+def test_a_term_named_with_a_bracketed_aside_is_the_term() -> None:
+    text = ("订阅协议\n甲方：某出版社\n乙方：某科技公司\n第一条 期限\n1. 本合同自双方签字盖章之日起生效。\n"
+            "2. 订阅期限（即本合同有效期）为二十四个月，自本合同生效之日起算。\n甲方（盖章）：某出版社　日期：2026年7月3日\n")
+    c = _parse(text)["contract"]
+    assert (c["term"], c["expiry_date"]) == ("P24M", "2028-07-03")
