@@ -346,3 +346,15 @@ def test_a_term_named_with_a_bracketed_aside_is_the_term() -> None:
             "2. 订阅期限（即本合同有效期）为二十四个月，自本合同生效之日起算。\n甲方（盖章）：某出版社　日期：2026年7月3日\n")
     c = _parse(text)["contract"]
     assert (c["term"], c["expiry_date"]) == ("P24M", "2028-07-03")
+
+
+def test_statutory_interest_on_late_payments_is_a_penalty_not_an_instalment() -> None:
+    text = ('AGREEMENT\n\nThis Agreement is made between Alpha sp. z o.o. (the "Provider") and Beta S.A. (the "Client").\n\n'
+            "3. FEES\n3.1 The total fee is PLN 412,000.00.\n3.3 Late payments bear statutory interest for delay in commercial "
+            "transactions, which on the date of this Agreement is 11.75% per annum. If any amount remains unpaid more than "
+            "thirty (30) days after its due date, the Provider may suspend performance until payment.\n")
+    doc = _parse(text, "t.en.txt")
+    (late,) = doc["contract"]["penalties"]
+    assert (late["kind"], late["rate"], late["per"], late["basis"], late["suspend_after_days"]) == \
+        ("late_payment", "0.1175", "year", "overdue_amount", 30)
+    assert not [o for o in doc["obligations"] if o["kind"] == "payment"]
