@@ -1,5 +1,7 @@
-"""Rules from blind batches 102-103: the receiver who opens a deadline phrase acts on what it
-receives ("乙方开具发票，甲方收到发票后30日内支付": 甲方 pays)."""
+"""Rules from blind batches 102-107, one test each: the receiver who opens a deadline phrase acts on what it
+receives ("乙方开具发票，甲方收到发票后30日内支付": 甲方 pays); penalties on the delayed part however named; titles
+from a project's definition; orders named by code; calendars of every country the holidays package knows; fees for
+each of several months; figures a scan splits; and the rest named in each test."""
 
 from __future__ import annotations
 
