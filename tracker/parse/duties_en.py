@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.parse.common import BaseCtx, RawObligation, Unit, find_dates
+from tracker.parse.common import BaseCtx, RawObligation, Unit
+from tracker.parse.duty_parts_en import DELIVERABLE_LEAD, duty_parts, in_deliverables_section
 from tracker.parse.duty_tables_en import ITEM_ID, earlier_item_time
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -230,8 +231,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
         # an item of a duty's list is that duty, whatever its own words
         listed = lead_duty if item and lead is not None and _below(lead[0], u.label, True) and not _MODAL.search(s) else None
-        if listed is None and not in_pay and not _MODAL.search(s) and _in_deliverables_section(ctx, u.label):
-            listed = _DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
+        if listed is None and not in_pay and not _MODAL.search(s) and in_deliverables_section(ctx, u.label):
+            listed = DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or _deemed_after(ctx.text, u.end) \
@@ -240,7 +241,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
-        parts = [(0, len(s))] if pay_item else _duty_parts(s)
+        parts = [(0, len(s))] if pay_item else duty_parts(s)
         for a, b in parts:
             part = s[a:b]
             t = find_time(part, ctx.text)
@@ -282,10 +283,10 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             who = listed + " " + s if listed else (lead_duty or s) if pay_item else s  # an instalment: the lead-in's payer
             party = "client" if invoices else party_of(ctx, who, kind)
             kind = "other" if kind == "progress_report" and party == "both" else kind  # a review the parties hold: a meeting
-            if listed is _DELIVERABLE_LEAD and (own := _PRESENT_SUBJECT.search(s)) is not None \
+            if listed is DELIVERABLE_LEAD and (own := _PRESENT_SUBJECT.search(s)) is not None \
                     and (role := role_of(own["subj"]) or ctx.roles.get(own["subj"])):
                 party = role  # "Training data. Client delivers …" in a Milestones section: the item's own subject
-            if party == "both" and listed and listed is not _DELIVERABLE_LEAD:  # "The parties shall perform the
+            if party == "both" and listed and listed is not DELIVERABLE_LEAD:  # "The parties shall perform the
                 # following Milestones:" — each item is one side's: the one it names ("to be provided by the Customer")
                 agent = _BY_AGENT.search(part)
                 party = (agent and ctx.roles.get(agent.group(1))) or ("client" if kind == "data_delivery" else "provider")
@@ -316,85 +317,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     return out
 
 
-_AND_SHALL = gated(guard(r"\s*,?\s+and\s+(?=(?:shall|must|will)\s)|;\s*and\s+(?=(?:shall|must|will)\s)"
-                         r"|\s*,?\s+and\s+(?=the\s)", re.I), re.I)  # "deliver X on or before A and the Y on or before B"
-
-
 # "20% … after the invoice, which Licensor may issue once …": its "may" and its subject are the relative clause's
 _RELATIVE_AFTER, _RELATIVE_BEFORE = re.compile(r",\s*(?:which|whom)\b[^,.;]*", re.I), re.compile(r",\s*(?:which|that|whom)\b[^.;,]*$", re.I)
-_BY_WORDS = re.compile(guard(r"before|later\s+than|\bby\b", re.I), re.I)
-_BY_LEAD = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|\bby)\s*$", re.I)
-
-
-_DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONES|Delivery\s+Schedule|DELIVERY\s+SCHEDULE)\b"
-                           r"|\b[Ww]hat\s+(?:we|you)\s+will\s+deliver\b")  # a letter's plain-English heading
-
-
-#: what an item of a deliverables section says without saying it: the provider delivers it
-_DELIVERABLE_LEAD = "The Provider shall deliver"
-
-
-def _in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
-    """``label`` sits in a section whose heading lists deliverables or milestones ("3. Deliverables" over
-    "3.2 …", an SOW's "2. Deliverables" over "(a) …" labelled "Exhibit A.2"): its dated items are the
-    provider's duties though they name no verb. The heading is a section's short first line."""
-    if not label:
-        return False
-    chain = [label]
-    while "." in chain[-1]:
-        chain.append(chain[-1].rsplit(".", 1)[0])
-    for name in chain[1:] if len(chain) > 1 and not _is_section(ctx, label) else chain:
-        seg = ctx.clauses.of_label(name)
-        if seg is None:
-            continue
-        line_end = ctx.text.find("\n", seg.start, seg.end)
-        head = ctx.text[seg.start:line_end if line_end >= 0 else min(seg.end, seg.start + 80)]
-        if len(head) <= 60 and _DELIVERABLES.search(head):
-            return True
-    return False
-
-
-def _is_section(ctx: BaseCtx, label: str) -> bool:
-    """``label``'s own segment opens with a heading line ("2. Deliverables"), not a sentence ("3.2 The …")."""
-    seg = ctx.clauses.of_label(label)
-    if seg is None:
-        return False
-    line_end = ctx.text.find("\n", seg.start, seg.end)
-    head = ctx.text[seg.start:line_end].rstrip()
-    # (a heading may end with a full stop: "A.2 Deliverables."; a sentence is longer)
-    return 0 <= line_end - seg.start <= 60 and not head.endswith((";", ":")) \
-        and not (head.endswith(".") and len(head.split()) > 4)
-
-
-def _dated_items(s: str) -> list[tuple[int, int]]:
-    """"deliver … in three Batches: Batch 1 on or before 30 October 2026, Batch 2 on or before 30
-    November 2026, and Batch 3 on or before 18 December 2026": one span per dated item."""
-    if len(_BY_WORDS.findall(s)) < 2:  # one "by …" at most: no list of dated items
-        return [(0, len(s))]
-    ends = [h.end for h in find_dates(s) if h.value and _BY_LEAD.search(s[max(0, h.start - 24):h.start])]
-    if len(ends) < 2:
-        return [(0, len(s))]
-    spans, a = [], 0
-    for e in ends:
-        spans.append((a, e))
-        a = e
-    spans[-1] = (spans[-1][0], len(s))
-    return spans
-
-
-def _duty_parts(s: str) -> list[tuple[int, int]]:
-    """Spans of the duties of one sentence: split before "and shall …" when each side has its own
-    time, or at each dated item of a list."""
-    cuts = [m for m in _AND_SHALL.finditer(s)]
-    if not cuts:
-        return _dated_items(s)
-    spans, a = [], 0
-    for m in cuts:
-        spans.append((a, m.start()))
-        a = m.end()
-    spans.append((a, len(s)))
-    timed = [sp for sp in spans if find_time(s[sp[0]:sp[1]])]
-    return spans if len(timed) > 1 else [(0, len(s))]
 
 
 __all__ = ["detect", "kind_of", "party_of"]
