@@ -25,16 +25,17 @@ _NOT_SUBJECT = ("向", "给", "由", "与", "和", "及")
 
 
 @lru_cache(maxsize=32)
-def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A contract's party words; as a subject before a duty word; at the head of a clause."""
+def _party_rxs(words: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A contract's party words; as a subject before a duty word; at the head of a clause; as the receiver
+    opening a deadline phrase ("甲方收到发票后")."""
     with own_if(words == lexicon_zh.PARTY_RX.pattern):  # no short names of the contract's: kept between runs
-        return re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})")
+        return (re.compile(words), re.compile(rf"({words}){_SUBJECT_AFTER}"), re.compile(rf"(?:^|(?<=[,:]))\s*({words})"),
+                re.compile(rf"\s*({words})\s*(?:在|于)?(?:收到|接到|收讫|签收)"))
 
 
-@lru_cache(maxsize=32)
-def _receiver_rx(words: str) -> re.Pattern[str]:
-    with own_if(words == lexicon_zh.PARTY_RX.pattern):
-        return re.compile(rf"\s*({words})\s*(?:在|于)?(?:收到|接到|收讫|签收)")
+def _subjects(subject_rx: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """The party words used as a subject in ``sentence`` (not "向甲方", "由甲方")."""
+    return [m for m in subject_rx.finditer(sentence) if sentence[max(0, m.start() - 1):m.start()] not in _NOT_SUBJECT]
 
 
 def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") -> str:
@@ -43,9 +44,8 @@ def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") 
     opens with its receiver ("…，乙方开具发票，甲方收到发票后30日内支付") names the subject when none
     follows it: who receives the paper acts on it."""
     words = ctx.party_rx().pattern
-    words_rx, subject_rx, clause_head_rx = _party_rxs(words)
-    if time and (got := _receiver_rx(words).match(time)) and not any(
-            sentence[max(0, m.start() - 1):m.start()] not in _NOT_SUBJECT for m in subject_rx.finditer(sentence)):
+    words_rx, subject_rx, clause_head_rx, receiver_rx = _party_rxs(words)
+    if time and (got := receiver_rx.match(time)) and not _subjects(subject_rx, sentence):
         prefix += got.group(1)
     subjects = [m for m in words_rx.finditer(prefix)
                 if prefix[max(0, m.start() - 1):m.start()] not in (*_NOT_SUBJECT, "对")]
@@ -59,9 +59,7 @@ def actor(ctx: Ctx, sentence: str, kind: str, prefix: str = "", time: str = "") 
         sentence = sentence[:cut.start()] if cut else sentence
     if _BOTH_SUBJECT.search(sentence) and not subjects:
         return "both"  # "…期满后15日内，双方应删除从对方获取的全部数据"
-    for m in subject_rx.finditer(sentence):
-        if sentence[max(0, m.start() - 1):m.start()] in _NOT_SUBJECT:
-            continue
+    for m in _subjects(subject_rx, sentence):
         role = ctx.role_of(m.group(1)) or _role_word(m.group(1))
         if role:
             return role

@@ -152,11 +152,7 @@ def settle_named_fee(text: str, facts: Facts, capital_wins: bool = True) -> None
         hits = find_money(text, m.end(), min(len(text), m.end() + 40), capital_wins=capital_wins)
         if hits and hits[0].start - m.end() <= 8 and hits[0].value == paid:
             facts.total_fee, facts.currency = paid, facts.currency or hits[0].currency
-            name = m.group("name")  # (its tail: "项下基础许可费" is named "基础许可费" and "许可费")
-            for p in facts.penalties:
-                if p.rate is not None and p.basis is None \
-                        and any(name[i:] in text[p.start:p.end] for i in range(len(name) - 2)):
-                    p.basis = "total_fee"
+            _on_the_stated_total(text, facts, capital_wins)  # "按基础许可费的万分之五": on the fee just settled
             return
 
 

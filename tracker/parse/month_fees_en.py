@@ -31,6 +31,6 @@ def month_fees(ctx: BaseCtx, u: Unit, a: int, b: int, part: str, terms: Terms | 
     for _ in _MONTH_RX.finditer(m.group("months")):
         raw = RawObligation("payment", party, title, u.label, u.start + a, u.start + b, event="invoice",
                             offset=terms.offset, business_days=terms.business_days)
-        payment(u, ctx.text[u.start:u.end], raw)
+        payment(u, ctx.unit_text(u), raw)
         out.append(raw)
     return out

@@ -117,7 +117,7 @@ _LATE = re.compile(r"逾期|迟延|延迟|延误")
 
 #: a penalty's fixed sum: right after its word ("违约金人民币1,500元"), or paid as it ("支付1,500元作为违约赔偿")
 _SUM_AFTER = re.compile(rf"(?:{lp.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
-_YEARLY_RATE = re.compile(r"(?:年利率|年息|年化(?:利率)?)\s*(?:为)?\s*$")
+_YEARLY_RATE = re.compile(rf"(?:{lp.PER_YEAR})(?:利率)?\s*(?:为)?\s*$")
 _AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lp.CONSEQUENCE}|违约赔偿)")
 
 

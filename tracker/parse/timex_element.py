@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tracker.parse.lexicon_zh import PAYMENT_ACTION
 from tracker.parse.named_periods_zh import dated_starts, ending_at, named_periods, starting_at
 from tracker.parse.timex import FixedDate, Recurrence, read_time
 from tracker.parse.timex_anchors import defined_anchors, resolve
 from tracker.parse.timex_lexicon import SCHEMA_EVENT
+
+_PAYS = re.compile(rf"{PAYMENT_ACTION}|\bpa(?:y|id)", re.I)  # the lexicon's paying words, and English pay/paid
 
 
 def time_element(sentence: str, lang: str, document: str | None = None) -> dict[str, Any] | None:
@@ -43,7 +46,7 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
                 "_a": _clause_start(sentence, v.start), "_b": v.end}  # "订阅期开始之日起十个工作日内": its written start
     if v.kind == "before" and v.anchor not in ("expiry", "effective"):
         return None  # "期满前30日提交年度报告", "服务起始日前3个工作日完成" are deadlines; before another event, a window
-    if v.offset == "P0D" and v.kind == "on" and not re.search(r"支付|付款|付清|给付|拨付|结清|\bpa(?:y|id)", sentence, re.I):
+    if v.offset == "P0D" and v.kind == "on" and not _PAYS.search(sentence):
         return None  # 模型交付后，甲方应进行评估: "after X" with no period is a deadline for payments only
     anchor, offset = v.anchor, v.offset
     if document is not None and anchor not in SCHEMA_EVENT:
