@@ -208,7 +208,8 @@ _SPELLINGS = (r"(?:following|after)\s+the\s+end\s+of\s+(?:each|every)", r"(?:fol
 def test_english_rules_counted_from_a_period_end_all_state_it() -> None:
     """The rules read only where "after the end of each …" stands (``_PERIOD_END_EN``) must each
     contain one of its spellings, so a sentence without it cannot match them."""
-    from tracker.parse.timex_recur import _PERIOD_END_EN, RULES_EN, _rules
+    from tracker.parse.timex_recur import _rules
+    from tracker.parse.timex_recur_en import _PERIOD_END_EN, RULES_EN
 
     gated = [rx for (rx, _), (_, _, needs, _) in zip(RULES_EN, _rules("en"), strict=True) if needs is _PERIOD_END_EN]
     assert len(gated) == 4
@@ -217,7 +218,8 @@ def test_english_rules_counted_from_a_period_end_all_state_it() -> None:
 
 def test_english_yearly_rules_all_state_each_year() -> None:
     """The rules read only where "each/every year" stands must each contain it."""
-    from tracker.parse.timex_recur import _EACH_YEAR_EN, RULES_EN, _rules
+    from tracker.parse.timex_recur import _rules
+    from tracker.parse.timex_recur_en import _EACH_YEAR_EN, RULES_EN
 
     gated = [rx for (rx, _), (_, _, needs, _) in zip(RULES_EN, _rules("en"), strict=True) if needs is _EACH_YEAR_EN]
     assert len(gated) == 3  # "31 January of each year", "March 31 and September 30 of each year", an ordinal weekday

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit
 from tracker.parse.money_text import find_money
-from tracker.parse.timex_recur import _MONTH
+from tracker.parse.timex_recur_en import _MONTH
 
 if TYPE_CHECKING:
     from tracker.parse.duties_en import Terms

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from tracker.parse import project_periods_en
 from tracker.parse.common import find_dates
-from tracker.parse.timex_recur import _MONTH, _MONTHS_EN
+from tracker.parse.timex_recur_en import _MONTH, _MONTHS_EN
 from tracker.periods import add_months
 
 _COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
