@@ -25,7 +25,7 @@ from tracker.parse.context_zh import (
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, cn_int, rate
 from tracker.parse.rx_prefilter import guarded
 from tracker.parse.service_term_zh import RANGE_GAP as _RANGE_GAP
-from tracker.parse.service_term_zh import service_range
+from tracker.parse.service_term_zh import service_range, term_start_before
 from tracker.parse.timex_lexicon import NO_END_ZH
 
 # ---------------------------------------------------------------- rules: parties and title
@@ -180,6 +180,8 @@ def rule_term(ctx: Ctx, seen: Facts) -> Facts:
                 continue  # "服务期限：2026年7月15日至…": a date, not a length of 2026 years
             facts.term = got[0]
             facts.term_span = (u.label, u.start, u.end)
+            if facts.range_start is None:  # "服务期自2026年10月1日起，期限一年": its written first day
+                facts.range_start = term_start_before(s, m.end())
             if facts.end_date is None:  # "维护期间一年，自A起至B止": the term's own range ends it
                 ends = [h for h in find_dates(text, u.start, u.end)
                         if h.value and re.match(r"\s*(?:止|为止)", text[h.end:h.end + 3])

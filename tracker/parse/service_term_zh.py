@@ -1,9 +1,11 @@
 """The term of a maintenance contract (its title says so) that states none but its 维护期间自A起至B止 (a Taiwan
-軟體維護契約): that range ends the term. Tried only when no other term or end date was found."""
+軟體維護契約): that range ends the term. Tried only when no other term or end date was found. And the written
+start of a term given by its length ("服务期自2026年10月1日起，期限一年")."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.parse.common import Facts, find_dates, title_line
 from tracker.parse.context_zh import Ctx
@@ -29,4 +31,17 @@ def service_range(ctx: Ctx, facts: Facts) -> None:
             return
 
 
-__all__ = ["RANGE_GAP", "service_range"]
+#: from a term's first day to its length: "…起，期限一年", "…起算，为期" (the length follows)
+_STARTS_THEN = re.compile(r"\s*(?:\(含\))?\s*(?:起|开始)(?:算|计)?\s*,?\s*(?:[\u4e00-\u9fff]{0,4}(?:期限|期间)\s*(?:为|是)?\s*|为期\s*)?")
+
+
+def term_start_before(s: str, end: int) -> date | None:
+    """The day a term given by its length starts, written just before the length at ``end`` of ``s``:
+    "服务期自2026年10月1日起，期限一年" (the effective date when nothing else says so)."""
+    hits = [h for h in find_dates(s, max(0, end - 40), end) if h.value]
+    if not hits or not re.search(r"(?:自|从|由)\s*$", s[max(0, hits[-1].start - 2):hits[-1].start]):
+        return None
+    return hits[-1].value if _STARTS_THEN.fullmatch(s, hits[-1].end, end) else None
+
+
+__all__ = ["RANGE_GAP", "service_range", "term_start_before"]

@@ -23,7 +23,7 @@ from operator import attrgetter
 
 from tracker.parse.timex_anchors import received
 from tracker.parse.timex_lexicon import DEFAULT_ANCHOR_EN, DEFAULT_ANCHOR_ZH, PERPETUAL_ZH, STEP_ZH
-from tracker.parse.timex_recur import SERIES_ZH, Recurrence, read_recurrence
+from tracker.parse.timex_recur import BILLING_CYCLE, SERIES_ZH, Recurrence, read_recurrence
 from tracker.parse.timex_scan import MEMO_SENTENCES, Dur, Tok, dates_and_periods, may_name_event, scan
 from tracker.parse.timex_values import Deadline, FixedDate
 
@@ -334,12 +334,21 @@ def _bare(sentence: str, lang: str) -> bool:
     return lang == "zh" and not SERIES_ZH.search(sentence) and not may_name_event(sentence, lang)
 
 
+#: a billing cycle, not a day: the series it names gives way to a deadline the sentence counts from an event
+_BILLING_CYCLE = re.compile(BILLING_CYCLE)
+
+
 @lru_cache(maxsize=MEMO_SENTENCES)
 def _read(sentence: str, lang: str) -> TimeValue | None:
     """Remembered per sentence, as its tokens are: the rules and the coverage layer ask of the same
     sentence (the values are frozen)."""
     toks = scan(sentence, lang)
     rec = read_recurrence(sentence, toks, lang)
+    if rec is not None and lang != "en" and _BILLING_CYCLE.fullmatch(sentence, rec.start, rec.end):
+        # "超量费用按月结算：…甲方应于收到发票之日起15日内支付": each bill is paid by its own deadline
+        dl = _zh_deadline(sentence, toks, lang)
+        if dl is not None and dl.kind == "within" and dl.anchor != "event" and dl.offset not in (None, "P0D"):
+            return dl
     if rec is not None:
         return rec
     if lang == "en":

@@ -95,6 +95,8 @@ def _month_ends(pairs: list[tuple[str, str]]) -> bool:
         return False
 
 
+#: a billing cycle (the series of month ends), which a deadline counted from an event overrides (``timex``)
+BILLING_CYCLE = r"按(?:自然)?月结算|按月(?:支付|结算|付款)"
 #: a quarter's first or last month: 每季度第一个月 / 首月 / 第1个月, 每季度最后一个月 / 末月 / 第三个月
 Q_FIRST_MONTH = r"(?:第一个月|第1个月|首月|头一个月)"
 Q_LAST_MONTH = r"(?:最后一个月|最后一月|末月|第三个月|第3个月)"
@@ -144,7 +146,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"每(?:隔)?\s*(?P<d>{N})\s*个月", lambda m: (f"FREQ=MONTHLY;INTERVAL={_days(m)}", "calendar", "P0D", False)),
     (r"每满一年|每(?:个)?周年", _c("FREQ=YEARLY", "event", "P1Y")),
     (r"每(?:逾期|迟延|延迟|延期|逾)(?:一|1)?(?:日|天)", _c("FREQ=DAILY", "due_date", "P1D")),  # a running penalty
-    (r"按(?:自然)?月结算|按月(?:支付|结算|付款)", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    (BILLING_CYCLE, _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
 )
 
 
@@ -238,4 +240,4 @@ def _event_before(s: str, toks: list[Tok], pos: int, lang: str) -> str | None:
     return None
 
 
-__all__ = ["Recurrence", "read_recurrence"]
+__all__ = ["BILLING_CYCLE", "Recurrence", "read_recurrence"]

@@ -1,0 +1,57 @@
+"""Rules from blind batches 108-109, one test each: a term given by its length starts on the day written before
+it; a term base or a word list is data; a billing cycle gives way to the deadline each bill is paid by; and the
+rest named in each test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.parse import parse_text
+
+
+def _parse(text: str, name: str = "t.txt") -> dict[str, Any]:
+    return parse_text(text, name).to_json()
+
+
+HEAD = "机器翻译服务协议\n甲方：某电子商务有限公司\n乙方：某智能科技有限公司\n"
+
+
+def test_a_term_given_by_its_length_after_its_written_first_day_starts_on_that_day() -> None:
+    text = HEAD + "第一条 本协议于2026年9月24日签署，服务期自2026年10月1日起，期限一年。\n"
+    c = _parse(text)["contract"]
+    assert (c["signed_date"], c["effective_date"], c["term"], c["expiry_date"]) == ("2026-09-24", "2026-10-01", "P1Y", "2027-10-01")
+    # 为期 after the first day, and 起算: the same
+    for wording in ("订阅期自2026年10月1日起算，为期一年。", "服务期限从2026年10月1日开始，服务期限为一年。"):
+        c = _parse(HEAD + "第一条 本协议于2026年9月24日签署；" + wording + "\n")["contract"]
+        assert c["effective_date"] == "2026-10-01", wording
+    # a day that is no first day (a deadline before the length) starts nothing: the signing does
+    other = HEAD + "第一条 本协议于2026年9月24日签署，乙方应于2026年10月1日前开通账户；服务期限为一年。\n"
+    assert _parse(other)["contract"]["effective_date"] == "2026-09-24"
+    # and a contract that says when it takes effect keeps that day
+    stated = HEAD + "第一条 本协议自签署之日起生效。服务期自2026年10月1日起，期限一年。\n第二条 签署日期：2026年9月24日\n"
+    assert _parse(stated)["contract"]["effective_date"] == "2026-09-24"
+
+
+def _obligations(text: str) -> list[tuple[str, str | None, Any]]:
+    return [(o["kind"], o["party"], o["trigger"]) for o in _parse(text)["obligations"] if o["clause"] == "2"]
+
+
+BODY = HEAD + "第一条 本协议自2026年3月2日起生效，有效期一年。\n第二条 "
+
+
+def test_a_term_base_or_a_word_list_handed_over_is_data() -> None:
+    effective = {"event": "effective", "offset": "P5D", "business_days": True}
+    for obj in ("品牌术语库及不少于50万句对的历史双语语料", "行业术语表", "敏感词库"):
+        text = BODY + f"甲方应于本协议生效之日起5个工作日内，通过乙方平台上传{obj}。\n"
+        assert _obligations(text) == [("data_delivery", "client", effective)], obj
+
+
+def test_a_billing_cycle_gives_way_to_the_deadline_each_bill_is_paid_by() -> None:
+    text = BODY + ("超量费用按月结算：用量超出承诺量的，乙方随月度用量报告出具超量账单及发票，"
+                   "甲方应于收到发票之日起15日内支付超量费用。\n")
+    assert _obligations(text) == [("payment", "client", {"event": "invoice", "offset": "P15D", "business_days": False})]
+    # with no deadline of its own the cycle is the series (each month's end), and a day of the month stays the day
+    (cycle,) = [o for o in _parse(BODY + "服务费为每月人民币10,000元，按月结算，由甲方支付。\n")["obligations"] if o["clause"] == "2"]
+    assert (cycle["kind"], cycle["recurrence"]) == ("payment", "FREQ=MONTHLY;BYMONTHDAY=-1")
+    (day,) = [o for o in _parse(BODY + "服务费按月结算，甲方应于每月10日前支付上月服务费。\n")["obligations"] if o["clause"] == "2"]
+    assert day["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=10"
