@@ -346,9 +346,9 @@ def _read(sentence: str, lang: str) -> TimeValue | None:
     rec = read_recurrence(sentence, toks, lang)
     if rec is not None and lang != "en" and _BILLING_CYCLE.fullmatch(sentence, rec.start, rec.end):
         # "超量费用按月结算：…甲方应于收到发票之日起15日内支付": each bill is paid by its own deadline
-        dl = _zh_deadline(sentence, toks, lang)
-        if dl is not None and dl.kind == "within" and dl.anchor != "event" and dl.offset not in (None, "P0D"):
-            return dl
+        bill = _zh_deadline(sentence, toks, lang)
+        if bill is not None and bill.kind == "within" and bill.anchor != "event" and bill.offset not in (None, "P0D"):
+            return bill
     if rec is not None:
         return rec
     if lang == "en":
