@@ -55,3 +55,16 @@ def test_a_billing_cycle_gives_way_to_the_deadline_each_bill_is_paid_by() -> Non
     assert (cycle["kind"], cycle["recurrence"]) == ("payment", "FREQ=MONTHLY;BYMONTHDAY=-1")
     (day,) = [o for o in _parse(BODY + "服务费按月结算，甲方应于每月10日前支付上月服务费。\n")["obligations"] if o["clause"] == "2"]
     assert day["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=10"
+
+
+TABLE = ("委托方（甲方）：某城市商业银行\n服务方（乙方）：某数智科技有限公司\n第一条 本合同自2026年3月2日起生效，有效期一年。\n"
+         "第二条 实施里程碑\n2.1 双方按下表推进实施：\n序号\t里程碑\t责任方\t完成时限及要求\n")
+
+
+def test_a_responsibility_row_whose_item_names_its_own_act_is_that_act_not_a_hand_over() -> None:
+    rows = ("1\t脱敏交易数据提供\t甲方\t合同签订后5个工作日内，甲方提供近24个月经脱敏处理的交易流水数据\n"
+            "2\t组织验收\t甲方\t收到《模型验证报告》后10个工作日内，甲方组织验收\n"
+            "3\t训练数据\t甲方\t2026年4月30日前\n")
+    got = [(o["kind"], o["party"]) for o in _parse("反洗钱模型技术服务合同\n" + TABLE + rows)["obligations"] if o["clause"] == "2.1"]
+    # the client's data is its hand-over, named by a noun or by its act; organising the acceptance is another step
+    assert got == [("data_delivery", "client"), ("other", "client"), ("data_delivery", "client")]

@@ -17,6 +17,9 @@ from tracker.parse.obligations_zh import TITLES
 from tracker.parse.project_weeks_zh import week_end_date, week_ends
 from tracker.parse.series_zh import series_month
 
+#: a row's item that opens with its own act (after a row number): "4 组织验收", not "训练数据"
+_ACTS = re.compile(rf"[\s\dA-Za-z.、]*(?:{lexicon_zh.OTHER_ACTION})")
+
 
 def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
     """Rows of a schedule table whose deadline column (交付日期) holds a date: one dated duty per
@@ -100,7 +103,9 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             # a side supplies the items ("提供"), but in a table of deliverables (交付物 | 交付方 | 交付时间) an
             # item that names a model or a system is delivered ("交付")
             head = next((ctx.text[a:b] for (a, b), c in zip(row.header, row.cells, strict=False) if c.role == "party"), "")
-            item_kind, row_kind = (kinds_zh.kind_of(("交付" if "交付" in head and re.search(lexicon_zh.DELIVERABLE, words)
+            # (an item that names its own act keeps it: "组织验收" is no hand-over)
+            item_kind, row_kind = (kinds_zh.kind_of(words, party) if _ACTS.match(words) else
+                                   kinds_zh.kind_of(("交付" if "交付" in head and re.search(lexicon_zh.DELIVERABLE, words)
                                                      else "提供") + words, party) for words in (task, what))
             kind = (item_kind if item_kind not in (None, "other") else row_kind or item_kind) or kind
         if kind == "data_delivery" and party == "provider":
