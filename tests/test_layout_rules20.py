@@ -68,3 +68,36 @@ def test_a_responsibility_row_whose_item_names_its_own_act_is_that_act_not_a_han
     got = [(o["kind"], o["party"]) for o in _parse("反洗钱模型技术服务合同\n" + TABLE + rows)["obligations"] if o["clause"] == "2.1"]
     # the client's data is its hand-over, named by a noun or by its act; organising the acceptance is another step
     assert got == [("data_delivery", "client"), ("other", "client"), ("data_delivery", "client")]
+
+
+LABELLING = ("数据标注服务合同\n委托方（甲方）：某直播科技有限公司\n服务方（乙方）：某数据服务有限公司\n"
+             "一、数据与交付\n1. 甲方应于2026年6月1日前提供原始直播切片。\n"
+             "2. 乙方应自收到第一批原始切片之日起15个工作日内，交付第一批标注结果。\n"
+             "二、合同期限\n1. 本合同自双方签署之日起生效，至2026年12月31日止。\n")
+
+
+def test_a_video_slice_is_data_handed_over_and_received() -> None:
+    got = [(o["clause"], o["kind"], o["party"], o["trigger"]) for o in _parse(LABELLING)["obligations"] if o["clause"].startswith("1.")]
+    assert got == [("1.1", "data_delivery", "client", None),
+                   ("1.2", "other", "provider", {"event": "data_delivery", "offset": "P15D", "business_days": True})]
+
+
+def test_an_appendix_a_text_layer_glued_to_the_signature_date_is_a_part_of_its_own() -> None:
+    sig = "甲方（盖章）：某直播科技有限公司　　日期：2026年5月6日乙方（盖章）：某数据服务有限公司　　日期：2026年5月8日"
+    annex = "\n第1条　乙方应于每季度结束后10日内，向甲方提交上一季度的数据处理情况报告。\n第2条　主合同终止后15日内，乙方应删除全部数据。\n"
+    out = _parse(LABELLING + sig + "附件：数据处理协议" + annex)
+    got = {o["clause"]: o["kind"] for o in out["obligations"] if o["clause"].startswith("附件")}
+    assert got == {"附件.1": "progress_report", "附件.2": "other"}
+    assert out["contract"]["signed_date"] == "2026-05-08"
+    # a body sentence that names an appendix after a date is no heading
+    body = LABELLING.replace("2. 乙方应自", "2. 双方确认2026年5月8日附件：清单有效。乙方应自")
+    assert not any(o["clause"].startswith("附件") for o in _parse(body + sig + "\n")["obligations"])
+
+
+def test_a_percentage_a_scan_splits_after_chinese_reads_as_one_figure() -> None:
+    text = LABELLING + ("三、违约责任\n1. 乙方逾期交付的，每逾期一日，按该批次服务费的千分之三支付违约金，累计不超过该批次服务费的2 0%。\n")
+    (p,) = _parse(text, "t.pdf.txt")["contract"]["penalties"]
+    assert p["cap"] == {"rate": "0.20", "basis": "delayed_amount"} and "2 0%" in p["quote"]
+    # three digits would be no percentage a cap is written in: left alone
+    from tracker.parse.normalize import normalize
+    assert normalize("第2 10%的").text == "第2 10%的" and normalize("Section 2 0%").text == "Section 2 0%"

@@ -165,6 +165,17 @@ _APPENDIX = re.compile(
     r"|(?:[A-Z][A-Za-z]*[ \t]+)?(?:Addendum|ADDENDUM)\s+(?:No\.?|NO\.?|#)?\s*(?P<ad>\d+)(?=[ \t]*(?:\n|$|[-–—:])))"
 )
 
+#: an appendix heading a text layer glued to the signature line's last date ("日期：2026年5月8日附件：数据处理协议")
+_GLUED_APPENDIX = re.compile(r"(?<=\d日)(?P<name>附[件表])(?=[ \t]*[:：])")
+
+
+def glued_appendices(text: str) -> list[tuple[int, str, str | None]]:
+    """The appendix marks glued to a signature line's date, as ``clauses`` marks them."""
+    if "日附" not in text:
+        return []
+    return [(m.start(), "appendix", m.group("name")) for m in _GLUED_APPENDIX.finditer(text)
+            if any(w in text[text.rfind("\n", 0, m.start()) + 1:m.start()] for w in _SIGNATURE_WORDS)]
+
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
 #: each part has its own outline, and the text after a signature block goes on when a part follows
 _PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|[壹贰貳叁参參肆伍陆陸柒捌玖拾]{{1,2}}\s*[、.．]"

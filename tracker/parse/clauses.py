@@ -60,6 +60,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _on_heading,
     _opens_first_clause,
     dotted_matches,
+    glued_appendices,
     has_body,
     instruction_spans,
 )
@@ -163,6 +164,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \
             else re.sub(r"\s+", " ", re.sub(r"[\"“”'‘’]", "", name)).title()  # Schedule “B” → Schedule B
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
+    marks += glued_appendices(text)
     arts = [pos for pos, k, _ in marks if k == "art"]
     # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles;
     # before numbered articles (an Order Form's sections, then the MSA printed below it), a part of their own

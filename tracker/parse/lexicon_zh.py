@@ -127,6 +127,9 @@ DATA_WORK = r"采集|标注|转写|清洗|数据|语料|数字化|著录"
 #: the spec's eight events. The one Chinese event vocabulary: add a wording here.
 #: the warranty's names (保養期 is Hong Kong's), one list for every rule that reads a warranty period
 WARRANTY = r"质保|保修|维保|保固|保养"
+#: what data is named by: the object of a hand-over (``DATA_OBJECT``, with 资料) and of the data delivery event
+DATA_NOUN = r"数据|语料|样本|样品|图像|影像|视频|音频|素材|单证|病例|病历|日志|术语库|术语表|词库|词表|切片"
+
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("warranty_end", rf"(?:{WARRANTY})期(?:间)?(?:届满|期满|满|结束|到期)|质保期满"),
     ("trial_end", r"试用期(?:间)?(?:届满|期满|满|结束|到期)"),  # a free trial before a purchase: no schema event
@@ -165,7 +168,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("settlement_confirmation", r"结算单[^,。;]{0,6}确认"),
     ("payment", r"(?:收到|收讫)(?:全部)?(?:款项|货款|付款|预付款)|款项到账|款到|付款|支付"),
     ("evaluation_report", r"(?:模型)?(?:评估|测试|评测|测评|检测|验证|初测|复测)报告(?:交付|提交|出具|送达|[^,。;]{0,2}经[^,。;]{0,8}?(?:审查|审核)通过)?"),
-    ("data_delivery", r"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|收妥|接收|收受)(?:[甲乙]方)?(?:(?:按(?:照)?)?第[^,。;]{1,10}?[条款项](?:约定|所述|所列|规定)?(?:的)?)?[^,。;]{0,12}?(?:数据|语料|样本|样品|图像|影像|视频|音频|录音|素材|(?<!验收)(?<!结算)资料|(?:测试|评测|训练|验证)(?:集|材料))(?![^,。;]{0,6}?(?:证明|报告|清单))"
+    ("data_delivery", rf"(?:提供|交付|交齐|提交|移交|开放|上传|收到|收齐|收妥|接收|收受)(?:[甲乙]方)?(?:(?:按(?:照)?)?第[^,。;]{{1,10}}?[条款项](?:约定|所述|所列|规定)?(?:的)?)?[^,。;]{{0,12}}?(?:{DATA_NOUN}|录音|(?<!验收)(?<!结算)资料|(?:测试|评测|训练|验证)(?:集|材料))(?![^,。;]{{0,6}}?(?:证明|报告|清单))"
                       r"|(?:数据|语料|样本|样品)[^,。;]{0,4}(?:交付|交齐|到位|提供|送达|上传)"),
     ("model_delivery", r"(?:训练)?模型[^,。;]{0,6}?(?:交付|移交)|交付[^,。;]{0,8}?模型"),
     ("installation", r"安装调试(?:完成|完毕)?|安装(?:完成|完毕)"),
@@ -257,7 +260,7 @@ EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
-DATA_OBJECT = r"数据|资料|语料|样本|样品|图像|影像|视频|素材|单证|病例|病历|音频|日志|术语库|术语表|词库|词表"
+DATA_OBJECT = rf"{DATA_NOUN}|资料"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it
 #: sells (SERVICE_OPENING: 开通API密钥/实例/算力…), the delivery of a contract with no model (kinds_zh.settle_openings)
