@@ -101,3 +101,41 @@ def test_a_percentage_a_scan_splits_after_chinese_reads_as_one_figure() -> None:
     # three digits would be no percentage a cap is written in: left alone
     from tracker.parse.normalize import normalize
     assert normalize("第2 10%的").text == "第2 10%的" and normalize("Section 2 0%").text == "Section 2 0%"
+
+
+def test_any_currency_in_use_is_money_by_its_iso_code_and_three_other_capitals_are_not() -> None:
+    from tracker.parse.money_text import find_money
+
+    def sums(text: str) -> list[tuple[int, str, str | None]]:
+        return [(h.start, str(h.value), h.currency) for h in find_money(text)]
+
+    assert sums("The total fees are NGN 40,500,000.00.") == [(19, "40500000.00", "NGN")]
+    assert sums("Fee: EGP2,400,000 and TRY 150,000") == [(5, "2400000", "EGP"), (22, "150000", "TRY")]
+    # thousands in spaces after a code, as Swedish and South African contracts write them
+    assert sums("Instalment 1, 30 % (SEK 558 000)") == [(20, "558000", "SEK")]
+    # three capitals that name no currency, or a code that is a word or a language, are no marker
+    assert sums("SOW 1 and TOP 10 customers on PHP 8") == []
+    assert sums("ABC 100元") == [(4, "100", "CNY")]
+
+
+def test_the_currency_table_is_iso_codes_with_their_names() -> None:
+    from tracker.parse import currencies
+
+    table = currencies.load()
+    assert len(table) > 120 and all(len(c) == 3 and c.isupper() for c in table)
+    assert (table["NGN"], table["THB"], table["EGP"]) == ("Nigerian Naira", "Thai Baht", "Egyptian Pound")
+    assert not currencies.WORDS & set(table)  # "TOP 10" and "PHP 8" stay words
+
+
+def test_a_clause_numbered_by_its_roman_article_is_a_clause_of_its_own() -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Data Ltd (the \"Service Provider\") and Beta Bank "
+            "Ltd (the \"Client\").\n\nARTICLE I - TERM\nI.1 This Agreement starts on 1 June 2026.\n\nARTICLE II - SERVICES\n"
+            "II.1 The Service Provider shall deliver the model on or before 31 August 2026.\n\nARTICLE III - FEES AND PAYMENT\nIII.1 The total fees are NGN 40,500,000.00.\n"
+            "III.2 Setup Fee of NGN 18,000,000.00, payable as follows: sixty percent (60%) within ten (10) days after "
+            "signing.\nIII.4 Overdue amounts bear interest at two percent (2%) per month on the overdue amount.\n")
+    out = _parse(text, "t.en.txt")
+    (p,) = out["contract"]["penalties"]
+    # its own sentence, not the article's first percentage
+    assert (p["clause"], p["rate"], p["per"], p["basis"]) == ("3.4", "0.02", "month", "overdue_amount")
+    assert [o["clause"] for o in out["obligations"] if o["kind"] == "payment"] == ["3.2"]
+    assert (out["contract"]["currency"], out["contract"]["total_fee"]) == ("NGN", "40500000.00")

@@ -234,6 +234,17 @@ def _num_words(text: str) -> int:
     return cn_int(text)
 
 
+#: a clause numbered by its Roman article, dotted: "III.4 Overdue amounts bear interest…" (article 3, clause 4)
+_ROMAN_DOT = re.compile(rf"{_LINE_START}(?P<r>[IVX]{{1,5}})\.(?P<n>\d{{1,2}})(?![\d.])")
+
+
+def roman_dotted(text: str) -> list[tuple[int, str, object]]:
+    """The "II.3" clause marks, as ``clauses`` marks "2.3"."""
+    if not any(f"{c}." in text for c in "IVX"):
+        return []
+    return [(m.start("r"), "dot2", (_ROMAN[m["r"]], int(m["n"]))) for m in _ROMAN_DOT.finditer(text) if m["r"] in _ROMAN]
+
+
 #: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few
 #: cross references and "(1)" once per list; a run of 250,000 "1.1 " is not a contract
 _REPEATS = {"dot2": 16, "dot3": 16}

@@ -63,6 +63,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     glued_appendices,
     has_body,
     instruction_spans,
+    roman_dotted,
 )
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
@@ -135,6 +136,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
                 marks.append((m.start(), "dot3", (int(m["a"]), int(m["b"]), int(m["c"]))))
         elif seen[key] <= _REPEATS["dot2"]:
             marks.append((m.start(), "dot2", (int(m["a"]), int(m["b"]))))
+    marks += roman_dotted(text)
     for m in _CIRCLED.finditer(text) if "①" in text else ():
         marks.append((m.start("n"), "circled", ord(m["n"]) - ord("①") + 1))
     roman = ((_PAREN_ROMAN, "paren_roman"),) if "(ii)" in text else ()  # an "(i)" alone may be a letter: "(h)", "(i)"

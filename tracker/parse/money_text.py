@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from tracker.parse import currencies
 from tracker.parse.numerals import CN_NUM_CHARS, NumeralError, capital_money, cn_int, number
 from tracker.parse.rx_prefilter import guard
 from tracker.record import record
@@ -30,13 +31,17 @@ _MARKER_OF = {m.upper(): code for code, marks in CURRENCIES.items() for m in mar
 #: markers that are also the end of a word ("Rs. 500" but "years. 5"): matched only after a non-letter
 _WORD_MARKERS = {"RS.": "INR", "RS": "INR", "NIS": "ILS"}
 _MARKER_OF.update(_WORD_MARKERS)
-#: longest first, so "US$" and "NZ$" win over "$"
+#: every other currency in use, by its ISO code in capitals before a figure ("NGN 40,500,000.00"): data
+ISO_CODES = frozenset(currencies.load())
+#: longest first, so "US$" and "NZ$" win over "$"; then any three capitals before a figure (a code ``_currency``
+#: checks: "SOW 1" is no sum)
 CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True) if m not in _WORD_MARKERS) + \
-    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)|(?<![A-Za-z])NIS(?=[ \t]?\d)"
+    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)|(?<![A-Za-z])NIS(?=[ \t]?\d)|(?-i:(?<![A-Za-z])[A-Z]{3}(?=[ \t\u00a0]?\d))"
 #: a currency marker in a label: as written (no IGNORECASE: "EUR" but not "Neural"), words bounded
 _CURRENCY_NAMED = re.compile("|".join(
     rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])" if m[-1].isalpha() or m[-1] == "." else re.escape(m)
-    for m in sorted([*(m for marks in CURRENCIES.values() for m in marks), "Rs.", "Rs", "yuan", "Yuan"], key=len, reverse=True)))
+    for m in sorted([*(m for marks in CURRENCIES.values() for m in marks), *ISO_CODES, "Rs.", "Rs", "yuan", "Yuan"],
+                    key=len, reverse=True)))
 
 
 def currency_named(text: str) -> str | None:
@@ -70,7 +75,11 @@ def _currency(tag: str | None) -> str | None:
     t = re.sub(r"\s+", "", tag.upper())
     if t.startswith(("RMB", "CNY")):
         return "CNY"  # "RMB ¥"
-    return _MARKER_OF.get(t, "USD")
+    if t in _MARKER_OF:
+        return _MARKER_OF[t]
+    if len(t) == 3 and t.isalpha():
+        return t if t in ISO_CODES else None  # (three capitals that name no currency: no marker)
+    return "USD"
 
 
 def find_money(text: str, start: int = 0, end: int | None = None, *, capital_wins: bool = True) -> list[MoneyHit]:
@@ -84,8 +93,9 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
 def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
-        if not (m["cur"] or m["yuan"] or m["cap"] or m["cnyuan"]):
-            continue  # a bare figure (10个工作日): no marker, no sum
+        cur = _currency(m["cur"])
+        if not (cur or m["yuan"] or m["cap"] or m["cnyuan"]):
+            continue  # a bare figure (10个工作日, "SOW 1"): no marker, no sum
         g = m.groupdict()
         try:
             if g["cap"]:
@@ -107,23 +117,29 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
                     value = fig2
         if value <= 0:
             continue
-        hits.append(MoneyHit(m.start(), m.end(), value, _currency(g["cur"]) or "CNY", mismatch))
-    if text.find("R", start, stop) >= 0:  # (a sum in rand, thousands spaced, wins over the figure it starts with: "ZAR 250 000")
-        rand = _rand(text, start, stop)
-        hits = sorted([h for h in hits if not any(r.start < h.end and h.start < r.end for r in rand)] + rand,
+        # (three capitals that name no currency are no part of the sum: "ABC 100元" starts at 100)
+        at = m.start() if cur or not m["cur"] else next(m.start(k) for k in ("cap", "fig", "cn") if m[k])
+        hits.append(MoneyHit(at, m.end(), value, cur or "CNY", mismatch))
+    if _SPACED_HINT.search(text, start, stop):  # (a sum in thousands spaced wins over the figure it starts with: "ZAR 250 000")
+        spaced = _spaced(text, start, stop)
+        hits = sorted([h for h in hits if not any(r.start < h.end and h.start < r.end for r in spaced)] + spaced,
                       key=lambda h: h.start)
     return tuple(hits)
 
 
-#: South African rand: "R1 380 000,00", "R414 000,00", "ZAR 250 000" (thousands in spaces, a decimal comma); a bare
-#: "R2" (a release) is no sum: a group of thousands or the cents are required
-_RAND = re.compile(r"(?<![A-Za-z])(?:R|ZAR)[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d{2})?|\d+,\d{2})(?!\d|,\d)")
+#: thousands in spaces after a currency code, with a decimal comma: "SEK 1 860 000", "ZAR 250 000", and South
+#: African rand: "R1 380 000,00", "R414 000,00"; a bare "R2" (a release) is no sum: a group of thousands or the
+#: cents are required
+_SPACED = re.compile(r"(?<![A-Za-z])(?P<cur>R|[A-Z]{3})[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d{2})?|\d+,\d{2})(?!\d|,\d)")
+_SPACED_HINT = re.compile(r"(?<![A-Za-z])(?:R|[A-Z]{3})[ \u00a0]?\d")
 
 
-def _rand(text: str, start: int, stop: int) -> list[MoneyHit]:
+def _spaced(text: str, start: int, stop: int) -> list[MoneyHit]:
     out = []
-    for m in _RAND.finditer(text, start, stop):
-        out.append(MoneyHit(m.start(), m.end(), Decimal(re.sub(r"[ \u00a0]", "", m.group("n")).replace(",", ".")), "ZAR"))
+    for m in _SPACED.finditer(text, start, stop):
+        code = "ZAR" if m.group("cur") == "R" else m.group("cur")
+        if code in ISO_CODES:
+            out.append(MoneyHit(m.start(), m.end(), Decimal(re.sub(r"[ \u00a0]", "", m.group("n")).replace(",", ".")), code))
     return out
 
 
