@@ -139,3 +139,16 @@ def test_a_clause_numbered_by_its_roman_article_is_a_clause_of_its_own() -> None
     assert (p["clause"], p["rate"], p["per"], p["basis"]) == ("3.4", "0.02", "month", "overdue_amount")
     assert [o["clause"] for o in out["obligations"] if o["kind"] == "payment"] == ["3.2"]
     assert (out["contract"]["currency"], out["contract"]["total_fee"]) == ("NGN", "40500000.00")
+
+
+def test_what_follows_an_anchor_event_as_its_complement_does_not_name_the_duty() -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Data Ltd (the \"Service Provider\") and Beta Bank "
+            "Ltd (the \"Client\").\n\n1. Fees\n1.1 The Setup Fee of NGN 18,000,000.00 is payable as follows: (a) sixty "
+            "percent (60%), being NGN 10,800,000.00, within ten (10) days after signing; and (b) forty percent (40%), "
+            "being NGN 7,200,000.00, within fifteen (15) Business Days after the Client's written acceptance of Go-Live.\n"
+            "1.2 EUR 84,000.00 (20%) is payable within thirty (30) days after acceptance of the Validation Report.\n"
+            "2. Delivery\n2.1 The Service Provider shall complete Go-Live within sixty (60) days after signing.\n")
+    got = [(o["clause"], o["kind"], o["amount"]) for o in _parse(text, "t.en.txt")["obligations"] if o["kind"] != "contract_expiry"]
+    # Go-Live and the report are what the payments count from; the provider's own Go-Live stays its delivery
+    assert got == [("1.1", "payment", "10800000.00"), ("1.1", "payment", "7200000.00"), ("1.2", "payment", "84000.00"),
+                   ("2.1", "model_delivery", None)]

@@ -138,6 +138,10 @@ def _terms_of(s: str) -> Terms | None:
 _DEEMED_AFTER = re.compile(r"[ \t]*;[^.;\n]{0,80}?\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved)\b", re.I)
 
 
+#: the complement of an anchor event, right after the time words ("acceptance of Go-Live")
+_ANCHOR_OF = re.compile(r"^\s*of\s+[^.;,]*")
+
+
 def _deemed_after(text: str, end: int) -> bool:
     """The sentence goes on, after a semicolon, to deem the thing accepted: a review window, no duty."""
     return text.startswith(";", end) and _DEEMED_AFTER.match(text, end) is not None
@@ -258,6 +262,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 instalments += len(fees)
                 continue
             tail = re.sub(r"\buntil\b[^.;,]*", "", part[t.end:])  # "every Monday until the Validation Report…": the series' end
+            if t.event:  # "…after the Client's written acceptance of Go-Live": the anchor's complement, not the duty
+                tail = _ANCHOR_OF.sub("", tail, count=1)
             # (to the comma: "Every Monday until the end of the Hypercare Period, Supplier will e-mail …")
             if (d := _NEXT_DEFINITION.search(tail)) is not None:
                 tail = tail[:d.start() + 1]  # '… after Acceptance. "Acceptance" means … the evaluation report …'
