@@ -152,3 +152,17 @@ def test_what_follows_an_anchor_event_as_its_complement_does_not_name_the_duty()
     # Go-Live and the report are what the payments count from; the provider's own Go-Live stays its delivery
     assert got == [("1.1", "payment", "10800000.00"), ("1.1", "payment", "7200000.00"), ("1.2", "payment", "84000.00"),
                    ("2.1", "model_delivery", None)]
+
+
+def test_a_fee_stated_at_a_clause_start_is_a_part_of_the_total_a_late_delivery_rate_runs_on() -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Data Ltd (the \"Service Provider\") and Beta Bank "
+            "Ltd (the \"Client\").\n\n1. Fees\n1.1 The total fees are NGN 40,500,000.00, comprising the Setup Fee and nine (9) "
+            "Monthly Fees.\n1.2 Setup Fee of NGN 18,000,000.00, payable within ten (10) days after signing.\n"
+            "2. Delay\n2.1 If Go-Live is delayed, the Service Provider shall pay liquidated damages of 0.2% of the Setup Fee "
+            "for each day of delay, capped at ten percent (10%) of the Setup Fee.\n")
+    (p,) = _parse(text, "t.en.txt")["contract"]["penalties"]
+    assert (p["rate"], p["basis"], p["cap"]) == ("0.002", "delayed_amount", {"rate": "0.10", "basis": "delayed_amount"})
+    # a fee no sum is stated for below the total is no part of it: the rate stays on the total
+    bare = text.replace("1.2 Setup Fee of NGN 18,000,000.00, payable", "1.2 The Setup Fee is payable")
+    (q,) = _parse(bare, "t.en.txt")["contract"]["penalties"]
+    assert q["basis"] != "delayed_amount"

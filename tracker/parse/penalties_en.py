@@ -79,7 +79,9 @@ def _part_fee(ctx: Ctx, total: Decimal | None, after_rate: str) -> str | None:
     m = _FEE_OF.match(after_rate)
     if m is None or total is None or m.group("fee").lower() in {n.lower() for n in fee_names(ctx.text)}:
         return None
-    for stated in rxl.finditer(rf"\b(?:a|an|the)\s+{re.escape(m.group('fee'))}\s+of\s+", ctx.text, re.I):
+    # ("a Setup Fee of CAD 48,000", or at a clause's start: "III.2 Setup Fee of NGN 18,000,000.00, payable …")
+    for stated in rxl.finditer(rf"(?:\b(?:a|an|the)\s+|(?m:^)[ \t]*(?:[\dIVX]+(?:\.\d+)*\.?[ \t]+)?){re.escape(m.group('fee'))}"
+                               r"\s+of\s+", ctx.text, re.I):
         hits = find_money(ctx.text, stated.end(), stated.end() + 30)
         if hits and hits[0].start == stated.end() and hits[0].value < total:
             return "delayed_amount"
