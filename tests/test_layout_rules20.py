@@ -166,3 +166,26 @@ def test_a_fee_stated_at_a_clause_start_is_a_part_of_the_total_a_late_delivery_r
     bare = text.replace("1.2 Setup Fee of NGN 18,000,000.00, payable", "1.2 The Setup Fee is payable")
     (q,) = _parse(bare, "t.en.txt")["contract"]["penalties"]
     assert q["basis"] != "delayed_amount"
+
+
+def _clause2(text: str) -> list[tuple[str, str | None, str | None, Any]]:
+    return [(o["kind"], o["party"], o["recurrence"], o["trigger"]) for o in _parse(BODY + text + "\n")["obligations"]
+            if o["clause"] == "2"]
+
+
+def test_the_end_of_each_month_written_as_its_termination_counts_as_its_end() -> None:
+    assert _clause2("乙方應於每月終結後七日內，向甲方提交上月數據分析月報。") == [
+        ("progress_report", "provider", "FREQ=MONTHLY;BYMONTHDAY=7", None)]
+    assert _clause2("乙方应于每季度终结后十日内提交季度报告。") == [
+        ("progress_report", "provider", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10", None)]
+
+
+def test_a_dashboard_taken_live_or_any_work_completed_and_taken_live_is_the_delivery() -> None:
+    after_data = {"event": "data_delivery", "offset": "P45D", "business_days": False}
+    for work in ("旅客流量預測看板並上線", "客流预警服务并上线", "数据大屏部署上线"):
+        got = _clause2(f"乙方應於收到甲方全部數據之日起四十五日內完成{work}。")
+        assert got == [("model_delivery", "provider", None, after_data)], work
+    # in a contract for data analysis (its title names data work) a dashboard is still the system delivered
+    titled = BODY.replace("机器翻译服务协议", "智慧旅遊數據分析服務合同")
+    (ob,) = [o for o in _parse(titled + "乙方應於2026年8月31日前交付客流看板。\n")["obligations"] if o["clause"] == "2"]
+    assert ob["kind"] == "model_delivery"

@@ -27,7 +27,7 @@ from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.timex import DEEMED_ZH
 from tracker.parse.timex_anchors import defined_anchors
 from tracker.parse.timex_element import choose, schema_event, time_element
-from tracker.parse.timex_recur import Q_FIRST_MONTH, Q_LAST_MONTH
+from tracker.parse.timex_recur import PERIOD_ENDS, Q_FIRST_MONTH, Q_LAST_MONTH
 
 _TIME_REL = re.compile(
     rf"(?P<evt>[^,。;:]{{0,40}}?)(?:之日)?(?:起算|起计|起|后)\s*(?:的)?\s*第?\s*(?P<dur>(?:{NUM}\s*(?:个)?年)?\s*(?:{NUM}\s*个?月)?\s*(?:{NUM}\s*(?:{DAY_UNITS}|日|天|个?周|个?星期))?)\s*末?\s*(?:内|之内|以内|前)"
@@ -51,7 +51,7 @@ _RECUR_YEARLY = re.compile(rf"每(?:个)?年(?:度)?(?:的)?\s*(?P<m>{NUM})\s*�
 _RECUR_BIWEEKLY = re.compile(r"每(?:双周|两周|隔周)(?:的)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])")
 _RECUR_WEEKDAY = re.compile(r"每(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![次回趟遍个])")  # (not 每周一次: once a week)
 _RECUR_AFTER_PERIOD = re.compile(
-    rf"每(?:个)?(?P<p>季度|季|月)(?:结束|届满|末|终了)?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
+    rf"每(?:个)?(?P<p>季度|季|月)(?:{PERIOD_ENDS})?(?:之日)?后\s*(?P<dur>{NUM}\s*(?:个)?(?:日|天))\s*(?:内|之内|以内)"
 )
 _SERIES_FROM = re.compile(r"自(?P<evt>[^,。;]{1,16}?)(?:之|的)?(?:(?P<next>次月)|之日|日)(?:起|开始)")
 _SERIES_NTH = re.compile(rf"自(?:服务期|合同期|租赁期|本合同期)?(?:内)?第\s*(?P<n>{NUM})\s*个?(?P<u>季|月|年)(?:度)?(?:起|开始)")

@@ -118,7 +118,7 @@ def defined_role(alias: str) -> str | None:
 
 #: what a contract delivers when it delivers "the model": the trained model or the contracted
 #: system / platform / SDK built around it (shared/corpus-shapes conventions)
-DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体"
+DELIVERABLE = r"模型|系统|算法|平台|SDK|软件|成果物|集群|安装包|应用程序|智能体|看板|大屏"
 #: a work on data (a lead-in "本项目分三轮采集" over items "第一轮：…乙方应于…前交付" delivers data, not a model)
 DATA_WORK = r"采集|标注|转写|清洗|数据|语料|数字化|著录"
 
@@ -268,8 +268,9 @@ SERVICE_OPENED = r"API(?![^,。;]{0,4}接口)|实例|算力|资源|集群|租户
 MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|上线)[^,。;]{{0,8}}(?:{DELIVERABLE})"
                 r"|部署[^,。;]{0,4}上线|正式上线|完成[^,。;]{0,8}(?<!教育)(?<!操作)(?<!人员)(?:训练|调校|调优|微调)|(?:提交|移交)[^,。;]{0,8}(?:安装包|应用程序)"
                 # developing the model and standing it up at the client (not a system sent to a test environment);
-                # installing and commissioning the system (安装调试, 安装及调试): its delivery
-                rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线"
+                # installing and commissioning the system (安装调试, 安装及调试), completing a work and taking it live
+                # (完成旅客流量预测看板并上线): its delivery
+                rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线|完成[^,。;]{{0,16}}?并(?:部署)?上线"
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 RACKING = r"上架|布线|加电"  # servers racked and powered: hardware hosted, not a service opened
 SERVICE_OPENING = rf"(?:{SERVICE_OPENED})[^,。;]{{0,10}}?开通(?![^,。;]{{0,2}}(?:后|之日|之后|以后|起|时))|开通[^,。;]{{0,10}}?(?:{SERVICE_OPENED})"

@@ -97,6 +97,8 @@ def _month_ends(pairs: list[tuple[str, str]]) -> bool:
 
 #: a billing cycle (the series of month ends), which a deadline counted from an event overrides (``timex``)
 BILLING_CYCLE = r"按(?:自然)?月结算|按月(?:支付|结算|付款)"
+#: the end of each month or quarter: 每月结束后, 每季度届满后, 每月終結後 (Macau)
+PERIOD_ENDS = "结束|届满|终了|终结|末"
 #: a quarter's first or last month: 每季度第一个月 / 首月 / 第1个月, 每季度最后一个月 / 末月 / 第三个月
 Q_FIRST_MONTH = r"(?:第一个月|第1个月|首月|头一个月)"
 Q_LAST_MONTH = r"(?:最后一个月|最后一月|末月|第三个月|第3个月)"
@@ -109,11 +111,11 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"{EVERY_Q}(?:开始|起始)前\s*(?P<dur>{N}\s*(?:个)?(?:工作日|日|天))", lambda m: (
         f"FREQ=MONTHLY;{Q_START};BYMONTHDAY=1", "quarter_start", "-" + _dur(m.group("dur"))[0], _dur(m.group("dur"))[1])),
     # 每季结束后次月十日前: a calendar day of the month after each period (the quarter's: 1, 4, 7, 10)
-    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?P<d>{N})\s*[日号]",
+    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:{PERIOD_ENDS})(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?P<d>{N})\s*[日号]",
      lambda m: (f"FREQ=MONTHLY;{Q_START + ';' if '季' in m.group('p') else ''}BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
-    (r"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?:最后一日|最后一天|末|底)",
+    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月)(?:{PERIOD_ENDS})(?:之日)?后(?:的)?\s*(?:次月|下月|下一个月)\s*(?:最后一日|最后一天|末|底)",
      lambda m: (f"FREQ=MONTHLY;{Q_START + ';' if '季' in m.group('p') else ''}BYMONTHDAY=-1", "calendar", "P0D", False)),
-    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月|年度|年)(?:结束|届满|终了|末)(?:之日)?后(?:的)?\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天|日|天))",
+    (rf"每(?:个)?(?:自然)?(?P<p>季度|季|月|年度|年)(?:{PERIOD_ENDS})(?:之日)?后(?:的)?\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天|日|天))",
      _after_boundary),
     (rf"(?:次月|下月)\s*(?P<dur>{N}\s*(?:个)?(?:工作日|工作天))\s*内", lambda m: (
         "FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", *_dur(m.group("dur")))),
@@ -240,4 +242,4 @@ def _event_before(s: str, toks: list[Tok], pos: int, lang: str) -> str | None:
     return None
 
 
-__all__ = ["BILLING_CYCLE", "Recurrence", "read_recurrence"]
+__all__ = ["BILLING_CYCLE", "PERIOD_ENDS", "Recurrence", "read_recurrence"]
