@@ -189,3 +189,16 @@ def test_a_dashboard_taken_live_or_any_work_completed_and_taken_live_is_the_deli
     titled = BODY.replace("机器翻译服务协议", "智慧旅遊數據分析服務合同")
     (ob,) = [o for o in _parse(titled + "乙方應於2026年8月31日前交付客流看板。\n")["obligations"] if o["clause"] == "2"]
     assert ob["kind"] == "model_delivery"
+
+
+def test_a_date_whose_month_or_day_a_scan_splits_reads_as_one_date() -> None:
+    from tracker.parse.normalize import normalize
+
+    n = normalize("即2026年1 1月5日前完成，2026年3月1 5日")
+    assert n.text == "即2026年11月5日前完成,2026年3月15日" and n.quote(0, len(n.text)) == "即2026年1 1月5日前完成，2026年3月1 5日"
+    got = _clause2("按照背靠背原则，乙方应于2026年1 1月5日前完成模型在产线的部署。")
+    assert [(k, p) for k, p, _, _ in got] == [("model_delivery", "provider")]
+    (ob,) = [o for o in _parse(BODY + "按照背靠背原则，乙方应于2026年1 1月5日前完成模型在产线的部署。\n")["obligations"] if o["clause"] == "2"]
+    assert ob["due_date"] == "2026-11-05" and "1 1月" in ob["quote"]
+    # a month of one digit followed by a space stays as written
+    assert normalize("2026年1 月5日").text == "2026年1 月5日"

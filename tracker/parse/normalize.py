@@ -27,9 +27,10 @@ _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[{_PINYIN_LETTERS}]*[{_TONED}])
 #: (``人民币**100,000**元`` reads as an amount; the quote keeps the markers, as it should)
 _DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried only at "(" and "*"
 #: a space inside a figure grouped in thousands, as a scan's text layer leaves it (dropped like pinyin)
-#: or inside a percentage of two digits written after Chinese ("累计不超过该批次服务费的2 0%")
+#: or inside a percentage of two digits written after Chinese ("累计不超过该批次服务费的2 0%"), or a date's month or day
 _SPLIT_FIGURE = re.compile(r"(?<=\d) (?=,\d{3}(?!\d))|(?<=\d,\d\d) (?=\d(?!\d))|(?<=\d,\d) (?=\d\d(?!\d))"
-                           r"|(?<=[\u4e00-\u9fff]\d) (?=\d(?:\.\d+)?[%％])")  # (two digits: "2 10%" is no 210%)
+                           r"|(?<=[\u4e00-\u9fff]\d) (?=\d(?:\.\d+)?[%％])"  # (two digits: "2 10%" is no 210%)
+                           r"|(?<=年\d) (?=\d月)|(?<=月\d) (?=\d[日号])")  # a month or day of two digits: "2026年1 1月5日"
 _SPLIT_HINT = re.compile(r"\d ,\d|,\d\d? \d|[\u4e00-\u9fff]\d \d")
 
 
