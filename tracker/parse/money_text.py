@@ -34,9 +34,9 @@ _MARKER_OF.update(_WORD_MARKERS)
 #: every other currency in use, by its ISO code in capitals before a figure ("NGN 40,500,000.00"): data
 ISO_CODES = frozenset(currencies.load())
 #: longest first, so "US$" and "NZ$" win over "$"; then any three capitals before a figure (a code ``_currency``
-#: checks: "SOW 1" is no sum)
+#: checks, in capitals as written: "SOW 1" and "and 5" are no sums; no scoped flag, so the pattern keeps its guard)
 CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True) if m not in _WORD_MARKERS) + \
-    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)|(?<![A-Za-z])NIS(?=[ \t]?\d)|(?-i:(?<![A-Za-z])[A-Z]{3}(?=[ \t\u00a0]?\d))"
+    r"|(?<![A-Za-z])Rs\.?(?=[ \t]?\d)|(?<![A-Za-z])NIS(?=[ \t]?\d)|(?<![A-Za-z])[A-Z]{3}(?=[ \t\u00a0]?\d)"
 #: a currency marker in a label: as written (no IGNORECASE: "EUR" but not "Neural"), words bounded
 _CURRENCY_NAMED = re.compile("|".join(
     rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])" if m[-1].isalpha() or m[-1] == "." else re.escape(m)
@@ -77,8 +77,8 @@ def _currency(tag: str | None) -> str | None:
         return "CNY"  # "RMB ¥"
     if t in _MARKER_OF:
         return _MARKER_OF[t]
-    if len(t) == 3 and t.isalpha():
-        return t if t in ISO_CODES else None  # (three capitals that name no currency: no marker)
+    if len(t) == 3 and t.isalpha():  # (three letters that name no currency in capitals: no marker)
+        return t if tag.isupper() and t in ISO_CODES else None
     return "USD"
 
 
