@@ -40,8 +40,8 @@ CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=Tru
 #: a currency marker in a label: as written (no IGNORECASE: "EUR" but not "Neural"), words bounded
 _CURRENCY_NAMED = re.compile("|".join(
     rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])" if m[-1].isalpha() or m[-1] == "." else re.escape(m)
-    for m in sorted([*(m for marks in CURRENCIES.values() for m in marks), *ISO_CODES, "Rs.", "Rs", "yuan", "Yuan"],
-                    key=len, reverse=True)))
+    for m in sorted({*(m for marks in CURRENCIES.values() for m in marks), *ISO_CODES, "Rs.", "Rs", "yuan", "Yuan"},
+                    key=lambda m: (-len(m), m))))  # (in one order in every process: the pattern cache keeps it)
 
 
 def currency_named(text: str) -> str | None:
