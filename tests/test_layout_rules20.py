@@ -202,3 +202,21 @@ def test_a_date_whose_month_or_day_a_scan_splits_reads_as_one_date() -> None:
     assert ob["due_date"] == "2026-11-05" and "1 1月" in ob["quote"]
     # a month of one digit followed by a space stays as written
     assert normalize("2026年1 月5日").text == "2026年1 月5日"
+
+
+def test_a_taiwan_agency_that_commissions_and_the_vendor_it_entrusts_are_the_sides() -> None:
+    text = ("空氣品質AI分析委託服務契約\n立契約人：\n委託機關：雲林縣政府（以下簡稱甲方）\n"
+            "受託廠商：鼎衡環境數據股份有限公司（以下簡稱乙方）\n第一條 契約期間\n本契約期間自簽約日起至中華民國一一五年十二月三十一日止。\n"
+            "第二條 工作項目\n一、甲方應於簽約後十個工作日內，將歷史監測數據交付乙方。\n")
+    c = _parse(text, "t.zh-Hant.txt")["contract"]
+    assert (c["client"], c["provider"]) == ("雲林縣政府", "鼎衡環境數據股份有限公司")
+    from tracker.parse.lexicon_zh import role_of
+    assert (role_of("委托机关"), role_of("受托厂商"), role_of("采购机关")) == ("client", "provider", "client")
+
+
+def test_a_report_whose_bracket_names_the_models_metrics_is_the_evaluation_report() -> None:
+    got = _clause2("乙方应于平台上线后三十日内提送期末报告，期末报告应包含模型效能验证结果（准确率及召回率）。")
+    assert [(k, p) for k, p, _, _ in got] == [("evaluation_report", "provider")]
+    # a bracket that names anything else is still a remark the kind is read without
+    other = _clause2("乙方应于平台上线后三十日内提送期末报告（一式三份）。")
+    assert [(k, p) for k, p, _, _ in other] == [("other", "provider")]

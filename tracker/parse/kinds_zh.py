@@ -17,6 +17,7 @@ from tracker.parse.lexicon_zh import (
     EVALUATION_REPORT_NOUN,
     HAND_OVER,
     KIND_NOT_OBLIGATION,
+    METRIC_WORDS,
     MODEL_ACTION,
     NOT_DATA_OBJECT,
     NOT_MODEL_EVALUATION,
@@ -172,7 +173,8 @@ def settle_kind(kind: str | None, action: str, party: str | None) -> str | None:
 
 #: the wording patterns, compiled once (a duty sentence asks up to ten of them)
 _KIND_NOT_OBLIGATION = re.compile(KIND_NOT_OBLIGATION)
-_BRACKET = re.compile(r"\([^()]{0,40}\)")
+#: a bracketed remark, unless it names the metrics a report states ("期末报告应包含模型效能验证结果(准确率及召回率)")
+_BRACKET = re.compile(rf"\((?![^()]*(?:{METRIC_WORDS}))[^()]{{0,40}}\)")
 _PAYMENT_ACTION = re.compile(PAYMENT_ACTION)
 _PAYMENT_PAPERS = re.compile(PAYMENT_PAPERS)
 _PAYMENT_NOT = re.compile(PAYMENT_NOT)

@@ -60,6 +60,8 @@ ROLE_STEMS: dict[str, str] = {
     "服务": "provider", "服务提供": "provider", "技术服务": "provider", "数据提供": "provider",
 }
 _STEM_SUFFIXES = ("方", "人", "单位", "商", "者")
+#: a suffix only one side is named with: a Taiwan agency that commissions (委託機關), a vendor entrusted (受託廠商)
+_SIDE_SUFFIXES = {"client": ("机关",), "provider": ("厂商",)}
 OTHER = {"client": "provider", "provider": "client"}  # the other side's role
 
 
@@ -70,6 +72,8 @@ def _with_stems(words: dict[str, str]) -> dict[str, str]:
             out.setdefault(stem + suffix, role)
             if suffix in ("方", "人"):
                 out.setdefault("被" + stem + suffix, OTHER[role])
+        for suffix in _SIDE_SUFFIXES[role]:
+            out.setdefault(stem + suffix, role)
     return out
 
 
@@ -254,9 +258,11 @@ NOT_MODEL_EVALUATION = r"合规|风险|安全|渗透|漏洞|弱点|差距|审计
 #: a report named as the model's evaluation (a recurring one stays an evaluation report)
 SUMMARY = r"(?:总|最终|综合)"  # 测试总报告, 最终评估报告: the report its plain name is
 EVALUATION_REPORT_NOUN = rf"(?:评估|测试|评测|测评|检测|验证){SUMMARY}?报告|初测报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
+#: the model's metrics a report states (准确率, 召回率, F1 …)
+METRIC_WORDS = r"准确率|正确率|召回率|精确率|F1|各项指标|验收指标"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
-                     r"|报告[^。;]{0,30}?(?:载明|列明|写明|包括|包含|说明)[^。;]{0,30}?(?:准确率|正确率|召回率|精确率|F1|各项指标|验收指标)")
+                     rf"|报告[^。;]{{0,30}}?(?:载明|列明|写明|包括|包含|说明)[^。;]{{0,30}}?(?:{METRIC_WORDS})")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
 PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
