@@ -220,3 +220,17 @@ def test_a_report_whose_bracket_names_the_models_metrics_is_the_evaluation_repor
     # a bracket that names anything else is still a remark the kind is read without
     other = _clause2("乙方应于平台上线后三十日内提送期末报告（一式三份）。")
     assert [(k, p) for k, p, _, _ in other] == [("other", "provider")]
+
+
+MILESTONES = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Labs SpA (the \"Provider\") and Beta Bank SA (the "
+              "\"Client\").\n\n4. Fees\n4.1 The total fees are CLP 48,000,000, payable in three milestones. The Provider may invoice "
+              "each milestone once it is achieved:\n(a) Milestone 1, acceptance of the Test Plan: 25% of the total fees (CLP 12,000,000);\n"
+              "(b) Milestone 2, delivery of the Interim Findings Memo: 35% of the total fees (CLP 16,800,000);\n"
+              "(c) Milestone 3, acceptance of the Final Evaluation Report: 40% of the total fees (CLP 19,200,000).\n"
+              "4.2 Each invoice is payable within thirty (30) days after the Client receives it.\n")
+
+
+def test_items_of_a_lead_in_that_invoices_them_are_paid_on_the_terms_an_invoice_is_payable_on() -> None:
+    got = [(o["amount"], o["party"], o["trigger"]) for o in _parse(MILESTONES, "t.en.txt")["obligations"] if o["kind"] == "payment"]
+    terms = {"event": "invoice", "offset": "P30D", "business_days": False}
+    assert got == [("12000000.00", "client", terms), ("16800000.00", "client", terms), ("19200000.00", "client", terms)]

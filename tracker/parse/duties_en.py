@@ -76,7 +76,9 @@ _INVOICED = re.compile(INVOICED, re.I)
 _FIGURE = re.compile(rf"\**\s*(?:RMB|CNY|USD|¥|\$)?\s*(?:{FIG})\s*\**")
 _INVOICE_VERB, _PAYS = re.compile(INVOICE_VERB, re.I), re.compile(r"\bpay\b", re.I)  # (one who invoices and one who pays)
 _REPORT = re.compile(REPORT, re.I)
-_TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice)", re.I), re.I)
+#: (or "Each invoice is payable within thirty (30) days after the Client receives it")
+_TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice"
+                              r"|[A-Z]\w+\s+receives\s+(?:it|them|the\s+invoice)\b)", re.I), re.I)
 _ITEM = re.compile(r"\s*(?:[•·\-*]\s+)?(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)  # ("- (b) ")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -191,6 +193,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     instalments = 0
     lead: tuple[str | None, TimeExpr | None, Terms | None] | None = None
     lead_duty: str | None = None  # the lead-in's words when it states a duty its items complete
+    lead_invoices = False  # the lead-in invoices its items: "The Provider may invoice each milestone once it is achieved:"
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     flat, flat_lines = flat_table_duties(ctx)  # a table a PDF ran together: "M2 Trained Model Vendor 15 Jan 2027"
@@ -229,6 +232,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             t = find_time(s, ctx.text)
             lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
             lead_duty = s if _MODAL.search(s) else None
+            lead_invoices = bool(_INVOICE_VERB.search(s))
             used.append((u.start, u.end))
             continue
         in_pay = u.label in pay_labels or pay_field
@@ -251,7 +255,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             t = find_time(part, ctx.text)
             if pay_item and lead is not None and (t is None or t.bare):
                 terms = lead[2] or contract_terms
-                if (_INVOICED.search(part) or _INVOICED.search(tails.get(u.start, ""))) and terms:
+                if (_INVOICED.search(part) or _INVOICED.search(tails.get(u.start, "")) or lead_invoices) and terms:
                     t = TimeExpr(0, 0, event="invoice", offset=terms.offset, business_days=terms.business_days)
                 elif lead[1] is not None:
                     t = lead[1]
