@@ -234,3 +234,17 @@ def test_items_of_a_lead_in_that_invoices_them_are_paid_on_the_terms_an_invoice_
     got = [(o["amount"], o["party"], o["trigger"]) for o in _parse(MILESTONES, "t.en.txt")["obligations"] if o["kind"] == "payment"]
     terms = {"event": "invoice", "offset": "P30D", "business_days": False}
     assert got == [("12000000.00", "client", terms), ("16800000.00", "client", terms), ("19200000.00", "client", terms)]
+
+
+def test_opening_the_service_a_data_contract_sells_is_its_delivery_and_a_unit_price_is_no_amount() -> None:
+    text = ("银行信贷风控外部数据服务协议\n数据需求方（甲方）：某消费金融股份有限公司\n数据服务方（乙方）：某征信科技有限公司\n"
+            "一、服务内容\n（一）乙方应于本协议生效之日起10个工作日内完成接口联调并开通生产环境。\n"
+            "二、费用\n（一）服务费用明细如下表：\n费用项目\t单价/金额\t计费规则\t支付期限\n"
+            "接入服务费\t人民币50,000元/年\t按年计收\t甲方于本协议生效之日起15日内一次性支付\n"
+            "信用评分查询\t0.60元/次\t按成功返回的查询次数计费\t按月结算：甲方于每月对账确认之日起10个工作日内支付上月调用费\n"
+            "（二）加急查询按每次人民币2元计收，甲方于每季度首月10日前支付上季度加急查询费。\n"
+            "三、期限\n本协议有效期自2026年7月1日起至2027年6月30日止。\n")
+    obs = _parse(text)["obligations"]
+    assert [o["kind"] for o in obs if o["clause"] == "1.1"] == ["model_delivery"]
+    # a yearly fee is the sum of its payment; a price per call or per use is a rate, the sum is metered
+    assert [o["amount"] for o in obs if o["kind"] == "payment"] == ["50000.00", None, None]

@@ -127,6 +127,18 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
     return tuple(hits)
 
 
+#: a unit price: a sum per call, record, page, hour or person-day ("0.60元/次", "每千字人民币80元"), not per period
+_UNITS = r"次|条|张|件|页|份|小时|分钟|千字|万字|字|GB|TB|MB|人天|人日|人月|帧|幅|句|千token|token|例|笔|个"
+_PER_UNIT = re.compile(rf"\s*(?:/|每)\s*(?:{_UNITS})")
+_UNIT_BEFORE = re.compile(rf"每\s*(?:{_UNITS})\s*(?:计收|收取|收费|为|按)?\s*$")
+
+
+def per_unit(text: str, hit: MoneyHit) -> bool:
+    """``hit`` is a unit price (a rate the metered sums are counted by), not a sum that falls due:
+    "0.60元/次", "按每次人民币2元计收"."""
+    return _PER_UNIT.match(text, hit.end) is not None or _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
+
+
 #: thousands in spaces after a currency code, with a decimal comma: "SEK 1 860 000", "ZAR 250 000", and South
 #: African rand: "R1 380 000,00", "R414 000,00"; a bare "R2" (a release) is no sum: a group of thousands or the
 #: cents are required
@@ -143,4 +155,4 @@ def _spaced(text: str, start: int, stop: int) -> list[MoneyHit]:
     return out
 
 
-__all__ = ["CUR_ALT", "CURRENCIES", "FIG", "MONEY_RX", "MoneyHit", "currency_named", "find_money"]
+__all__ = ["CUR_ALT", "CURRENCIES", "FIG", "MONEY_RX", "MoneyHit", "currency_named", "find_money", "per_unit"]

@@ -182,10 +182,11 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
             party = inherited  # "(3) 第二批标注数据不迟于…交付" after "(2) 承包方应于…交付第一批": the list's subject
         prev_party = party
         kind = kinds_zh.settle_kind(kind, action, party) or kind
-        if kind == "model_delivery" and not re.search(lexicon_zh.DELIVERABLE, action) \
+        if kind == "model_delivery" and not re.search(lexicon_zh.DELIVERABLE, action) and not kinds_zh.opens_service_only(action) \
                 and (lead := _lead_in(ctx, u) or kinds_zh.data_work_title(ctx.text)):
             # "乙方应按下列批次交付语料：(1) 第一批…前交付": what the lead names; "本项目分三轮采集：第一轮…交付": data;
             # in a contract for data work (its title: "資料標註勞務契約書"), "第一批：乙方應於…交付" delivers that work
+            # (not the opening of the service a data contract sells: "开通生产环境" is its delivery)
             kind = kinds_zh.kind_of(lead, party) or ("other" if re.search(lexicon_zh.DATA_WORK, lead) else kind)
         same_sentence = continued or (prev_at is not None and prev_at[0] == u.label and not piped
                                       and "。" not in ctx.text[prev_at[1]:u.start])  # (a table's rows are not one sentence)

@@ -18,7 +18,7 @@ from tracker.parse.context_zh import (
 from tracker.parse.duty_time_zh import _TIME_REL
 from tracker.parse.fee_sums_zh import one_sum
 from tracker.parse.fees_zh import _mismatch
-from tracker.parse.money_text import MoneyHit, find_money
+from tracker.parse.money_text import MoneyHit, find_money, per_unit
 from tracker.parse.numerals import NumeralError, rate
 from tracker.parse.rx_prefilter import guard
 
@@ -108,14 +108,17 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         # before, in the same clause, states the instalment this one pays (and has no duty of its own)
         u, s = prev, prev_text
     text = ctx.text
-    money = [h for h in find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
-             if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start])]
+    found = find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
+    money = [h for h in found if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start]) and not per_unit(text, h)]
+    metered = bool(found) and all(per_unit(text, h) for h in found)  # "0.60元/次": a unit price, no sum that falls due
     if raw.recurrence and len(money) > 1 and (per := [h for h in money if _PER_PERIOD.search(text, max(u.start, h.start - 14), h.start)]):
         money = per  # "年度许可费人民币叁拾陆万元，按季度预付：…支付当季许可费人民币玖万元": each occurrence's sum
     if money:
         raw.amount = money[0].value
         raw.currency = money[0].currency
         _mismatch(ctx, facts, money[0])
+    elif metered:  # a metered fee: its sum is counted each period, not stated
+        pass
     elif (bare := _BARE_FIGURE.search(s)) and re.search(r"金额|元", ctx.text[max(0, u.start - 400):u.start]):
         raw.amount = Decimal(bare.group(0).replace(",", ""))  # a table column headed 金额（元）
     elif (detail := _detail_money(ctx, facts, u)) is not None:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from tracker.parse import lexicon_zh, tables_zh
 from tracker.parse.common import RawObligation, Unit
 from tracker.parse.context_zh import DURATION_RX, RATE_RX, Ctx, _duration
-from tracker.parse.money_text import find_money
+from tracker.parse.money_text import find_money, per_unit
 from tracker.parse.numerals import NumeralError, rate
 
 #: the rule refers to each row: 各期款项, 每期费用, 每笔款项, 各阶段款项, 对应里程碑, 相应节点
@@ -107,8 +107,9 @@ def fill_from_row(text: str, row: tables_zh.Row, raw: RawObligation, capital_win
     """``raw``'s amount from the row's amount column (a sum with its currency, else the column's
     bare ``figure`` in the header's unit) and its share from the share column."""
     if (cell := row.of("amount")) is not None:
-        money = find_money(text, cell.start, cell.end, capital_wins=capital_wins)
-        bare = figure(text, cell.start, cell.end)
+        hits = find_money(text, cell.start, cell.end, capital_wins=capital_wins)
+        money = [h for h in hits if not per_unit(text, h)]  # ("0.60元/次": a unit price, no sum that falls due)
+        bare = figure(text, cell.start, cell.end) if not hits else None
         if money:
             raw.amount, raw.currency = money[0].value, money[0].currency
         elif bare:
