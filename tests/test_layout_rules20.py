@@ -248,3 +248,13 @@ def test_opening_the_service_a_data_contract_sells_is_its_delivery_and_a_unit_pr
     assert [o["kind"] for o in obs if o["clause"] == "1.1"] == ["model_delivery"]
     # a yearly fee is the sum of its payment; a price per call or per use is a rate, the sum is metered
     assert [o["amount"] for o in obs if o["kind"] == "payment"] == ["50000.00", None, None]
+
+
+def test_an_order_numbered_and_described_in_brackets_after_the_signatures_is_a_part_of_its_own() -> None:
+    text = ("数据采集框架协议\n甲方：某智驾科技有限公司\n乙方：某图测信息技术有限公司\n第一条 期限\n本协议经双方签字盖章之日起生效，有效期两年。\n"
+            "甲方（盖章）：某智驾科技有限公司　乙方（盖章）：某图测信息技术有限公司\n日期：2026年4月22日\n"
+            "## 附件：采购订单（共两份）\n### 订单一（LX-PO-2601，下单日期：2026年5月6日）\n1. 甲方应于2026年5月15日前向乙方提供底图数据。\n"
+            "2. 乙方应于2026年7月31日前完成外业采集。\n### 订单二（LX-PO-2602，下单日期：2026年8月3日）\n"
+            "1. 甲方应于2026年8月10日前提供底图数据。\n2. 乙方应于2026年10月31日前完成外业采集。\n")
+    got = [(o["clause"], o["due_date"]) for o in _parse(text, "t.md")["obligations"] if o["kind"] != "contract_expiry"]
+    assert got == [("订单一.1", "2026-05-15"), ("订单一.2", "2026-07-31"), ("订单二.1", "2026-08-10"), ("订单二.2", "2026-10-31")]

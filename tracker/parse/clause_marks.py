@@ -146,7 +146,7 @@ _SIGNATURE_WORDS = ("以下无正文", "Signature", "No further text", "IN WITNE
 #: the headings of a Chinese document's parts after the signatures: 附件一, 附表, 附录二, 订单一 (a label starts with one)
 ZH_PARTS = ("附件", "附表", "附录", "订单")
 _APPENDIX = re.compile(
-    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:]|[ \t]*\n)"
+    rf"{_LINE_START}(?P<name>附件\s*(?P<n>[{_CN}\d]+)|(?:订单|附录|附表)\s*(?P<on>[{_CN}\d]{{1,3}})(?=[ \t:(]|[ \t]*\n)"
     # an order numbered in brackets: "订单（第01号）", "订单(第3号)"
     rf"|订单\s*\(\s*(?:第\s*)?(?P<onum>[{_CN}\d]{{1,3}})\s*号?\s*\)(?=[ \t:]|[ \t]*\n)"
     # an order named by its code in brackets: "订单（编号：AXCX-DD-001）"
