@@ -258,3 +258,15 @@ def test_an_order_numbered_and_described_in_brackets_after_the_signatures_is_a_p
             "1. 甲方应于2026年8月10日前提供底图数据。\n2. 乙方应于2026年10月31日前完成外业采集。\n")
     got = [(o["clause"], o["due_date"]) for o in _parse(text, "t.md")["obligations"] if o["kind"] != "contract_expiry"]
     assert got == [("订单一.1", "2026-05-15"), ("订单一.2", "2026-07-31"), ("订单二.1", "2026-08-10"), ("订单二.2", "2026-10-31")]
+
+
+def test_paying_up_to_a_share_counts_the_share_paid_before_with_its_sum_and_an_installation_is_a_duty() -> None:
+    text = ("路灯智能巡检系统采购合同\n采购人（甲方）：某市城市管理局\n供应商（乙方）：某智联科技有限公司\n"
+            "第一条 合同金额\n合同总金额为人民币2,340,000.00元。\n第二条 交付\n"
+            "（一）第二批900盏路灯巡检终端应于2026年12月20日前安装完毕。\n第三条 付款\n"
+            "（一）预付款：合同签订后10个工作日内，甲方支付合同总金额的30%，即人民币702,000元。\n"
+            "（二）初验款：初验合格后15个工作日内，甲方支付至合同总金额的60%。\n"
+            "（三）终验款：终验合格之日起20个工作日内，甲方支付至合同总金额的95%。\n")
+    obs = _parse(text)["obligations"]
+    assert [o["amount"] for o in obs if o["kind"] == "payment"] == ["702000.00", "702000.00", "819000.00"]
+    assert [(o["kind"], o["party"], o["due_date"]) for o in obs if o["clause"] == "2.1"] == [("other", "provider", "2026-12-20")]

@@ -172,7 +172,7 @@ class Assembler:
                 pct = raw.percent - cumulative if raw.cumulative else raw.percent
                 if raw.cumulative:
                     cumulative = raw.percent
-                elif amount is None:
+                else:  # (a share stated with its sum is paid too: "30%，即人民币702,000元", then "支付至60%")
                     cumulative += raw.percent
                 if amount is None:
                     amount = c.total_fee * pct
