@@ -115,6 +115,8 @@ def test_any_currency_in_use_is_money_by_its_iso_code_and_three_other_capitals_a
     assert sums("Instalment 1, 30 % (SEK 558 000)") == [(20, "558000", "SEK")]
     # three capitals that name no currency, or a code that is a word or a language, are no marker
     assert sums("SOW 1 and TOP 10 customers on PHP 8") == []
+    # such a code is money before a sum written as money (grouped thousands or cents)
+    assert sums("Pesos (PHP 4,800,000.00) and PHP 7.4") == [(7, "4800000.00", "PHP")]
     assert sums("ABC 100元") == [(4, "100", "CNY")]
 
 

@@ -4,7 +4,8 @@ A contract under another country's law may state its sums in that country's mone
 generated from the CLDR tables that ``babel`` ships (the currencies some territory tenders on the given
 day, so no withdrawn currency and no metal): ``python -m tracker.parse.currencies`` rewrites the file
 (``babel`` is needed then, not at run time). Codes that are English words in capitals ("TOP 10", "ALL 3")
-or other things an IT contract names ("PHP 8") are left out. ``money_text.CURRENCIES`` keeps the markers of its own (symbols,
+or other things an IT contract names ("PHP 8") are left out; ``money_text`` reads them only before a sum
+written as money ("PHP 4,800,000.00"). ``money_text.CURRENCIES`` keeps the markers of its own (symbols,
 Chinese names) and wins where both name a currency.
 """
 

@@ -94,6 +94,8 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
         cur = _currency(m["cur"])
+        if cur is None and m["cur"] in currencies.WORDS and m["fig"] and _MONEY_SHAPED.fullmatch(m["fig"]):
+            cur = m["cur"]  # a code that is also a word, before a sum written as money: "PHP 4,800,000.00", not "PHP 8"
         if not (cur or m["yuan"] or m["cap"] or m["cnyuan"]):
             continue  # a bare figure (10个工作日, "SOW 1"): no marker, no sum
         g = m.groupdict()
@@ -127,6 +129,8 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
     return tuple(hits)
 
 
+#: a figure written as a sum of money: thousands grouped, or cents
+_MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2}")
 #: a unit price: a sum per call, record, page, hour or person-day ("0.60元/次", "每千字人民币80元"), not per period
 _UNITS = r"次|条|张|件|页|份|小时|分钟|千字|万字|字|GB|TB|MB|人天|人日|人月|帧|幅|句|千token|token|例|笔|个"
 _PER_UNIT = re.compile(rf"\s*(?:/|每)\s*(?:{_UNITS})")
