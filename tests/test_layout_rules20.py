@@ -272,3 +272,16 @@ def test_paying_up_to_a_share_counts_the_share_paid_before_with_its_sum_and_an_i
     obs = _parse(text)["obligations"]
     assert [o["amount"] for o in obs if o["kind"] == "payment"] == ["702000.00", "702000.00", "819000.00"]
     assert [(o["kind"], o["party"], o["due_date"]) for o in obs if o["clause"] == "2.1"] == [("other", "provider", "2026-12-20")]
+
+
+def test_a_milestone_item_with_no_verb_is_the_providers_duty_counted_from_the_clients_documents() -> None:
+    text = ("SERVICES AGREEMENT\n\nThis Agreement is made between Alpha Document AI, Inc. (the \"Provider\") and Beta "
+            "Insurance Corporation (the \"Client\").\n\nARTICLE II - SERVICES\n"
+            "2.01 The Client shall deliver 20,000 sample claim documents within ten (10) Business Days after signing.\n"
+            "2.02 Milestone 1 - Solution Design Document: within twenty (20) Business Days after receipt of the Client's "
+            "sample documents.\n2.03 Milestone 2 - Extraction Model Delivery: on or before October 30, 2026.\n"
+            "2.04 Milestone review meetings are held monthly.\n")
+    got = [(o["clause"], o["kind"], o["party"], o["due_date"], o["trigger"]) for o in _parse(text, "t.en.txt")["obligations"]
+           if o["clause"] in ("2.2", "2.3", "2.4")]
+    assert got == [("2.2", "other", "provider", None, {"event": "data_delivery", "offset": "P20D", "business_days": True}),
+                   ("2.3", "model_delivery", "provider", "2026-10-30", None)]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit
-from tracker.parse.duty_parts_en import DELIVERABLE_LEAD, duty_parts, in_deliverables_section
+from tracker.parse.duty_parts_en import DELIVERABLE_LEAD, duty_parts, in_deliverables_section, opens_milestone
 from tracker.parse.duty_tables_en import ITEM_ID, earlier_item_time
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -239,7 +239,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         # "The Developer shall complete the following Milestones:" + "1. Milestone 1 …: delivered within…":
         # an item of a duty's list is that duty, whatever its own words
         listed = lead_duty if item and lead is not None and _below(lead[0], u.label, True) and not _MODAL.search(s) else None
-        if listed is None and not in_pay and not _MODAL.search(s) and in_deliverables_section(ctx, u.label):
+        if listed is None and not in_pay and not _MODAL.search(s) and (in_deliverables_section(ctx, u.label) or opens_milestone(s)):
             listed = DELIVERABLE_LEAD  # "C1. Data profiling report: no later than 20 November 2026"
         if not _DUTY.search(s) and not in_pay and listed is None:
             continue

@@ -27,6 +27,15 @@ _DELIVERABLES = re.compile(r"\b(?:Deliverables|DELIVERABLES|Milestones|MILESTONE
 DELIVERABLE_LEAD = "The Provider shall deliver"
 
 
+#: an item that opens with its milestone's number and name: "Milestone 2 - Extraction Model Delivery: on or before …"
+_MILESTONE_ITEM = re.compile(r"\s*(?:Milestone|Deliverable)\s+(?:\d{1,2}|[A-Z])\s*[-–—:.]\s*\S", re.I)
+
+
+def opens_milestone(sentence: str) -> bool:
+    """The sentence is a milestone's item (its deadline follows its name): the provider's duty though no verb is named."""
+    return _MILESTONE_ITEM.match(sentence) is not None
+
+
 def in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:
     """``label`` sits in a section whose heading lists deliverables or milestones ("3. Deliverables" over
     "3.2 …", an SOW's "2. Deliverables" over "(a) …" labelled "Exhibit A.2"): its dated items are the

@@ -48,7 +48,7 @@ EVENTS_EN: tuple[tuple[str, str], ...] = (
                           r"|(?:written\s+)?(?:sign[\s-]off|approval)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:evaluation|validation|test)\s+report"),
     ("data_delivery", r"(?:receipt|delivery|provision)\s+of\s+(?:the\s+)?(?:client|customer|licensee|buyer|purchaser)['’]s\s+"
                       r"(?!(?:[\w-]+\s+){0,2}?(?:acceptance|royalty|usage|signed|invoice))(?:[\w-]+\s+){0,3}?"
-                      r"(?:data|history|logs|files|samples|images|recordings|corpus|dataset)\b"
+                      r"(?:data|history|logs|files|samples|images|recordings|corpus|dataset|documents|records)\b"
                       r"|(?:receipt|delivery|provision)\s+of\s+(?:[\w-]+\s+){0,3}?(?:training\s+)?"
                       r"(?:data|images|recordings|samples?(?:\s+set)?|corpus|dataset|data\s+set|(?:training|test|evaluation)\s+set)"
                       r"|(?:data|dataset|corpus)\s+(?:is|are|has\s+been|have\s+been)\s+(?:delivered|received|made\s+available|provided)"
