@@ -285,3 +285,12 @@ def test_a_milestone_item_with_no_verb_is_the_providers_duty_counted_from_the_cl
            if o["clause"] in ("2.2", "2.3", "2.4")]
     assert got == [("2.2", "other", "provider", None, {"event": "data_delivery", "offset": "P20D", "business_days": True}),
                    ("2.3", "model_delivery", "provider", "2026-10-30", None)]
+
+
+def test_a_cell_that_states_its_own_duty_is_read_without_the_rows_payment_cells() -> None:
+    text = ("合同审查系统私有化部署技术服务合同\n委托方（甲方）：某律师事务所\n受托方（乙方）：某科技有限公司\n"
+            "第一条 合同价款\n本合同总价为人民币600,000.00元。\n第二条 里程碑及付款\n2.1 项目里程碑及付款安排如下表：\n"
+            "序号\t里程碑\t完成时限\t比例\t金额（元）\t付款条件\n"
+            "1\t终验\t甲方应于收到《系统测试报告》之日起15个工作日内组织验收\t60%\t360,000.00\t验收合格且甲方收到乙方开具的合规发票之日起15日内支付验收款\n")
+    got = sorted((o["kind"], o["party"], o["trigger"]["event"]) for o in _parse(text)["obligations"] if o["clause"] == "2.1")
+    assert got == [("other", "client", "evaluation_report"), ("payment", "client", "invoice")]

@@ -64,7 +64,8 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             # its own words less its time ("部署上线后七个工作日内" dates the duty), else the row's item with its verb:
             # "甲方应于部署上线后七个工作日内提交" beside "模型测评报告（载明…指标）" hands in the report
             own_words = cell_text[:got["_a"]] + cell_text[got["_b"]:] if got and "_a" in got else cell_text
-            item = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline"))
+            # (not the row's payment cells: "组织验收" beside "验收合格…支付验收款" is no payment)
+            item = " ".join(ctx.text[c.start:c.end] for c in row.cells if c.role not in ("party", "deadline", "condition", "amount", "percent"))
             own = kinds_zh.kind_of(own_words, party)
             own = (kinds_zh.kind_of(own_words + item, party) if own in (None, "other") else own) or own or "other"
             own = "other" if own in ("payment", "data_delivery") and party == "provider" else own
