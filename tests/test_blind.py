@@ -31,14 +31,15 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch80": 0.98, "batch81": 0.97,
           "batch82": 0.95, "batch83": 0.99, "batch84": 0.96, "batch85": 0.96,
           "batch86": 0.95, "batch87": 0.97, "batch88": 0.96, "batch89": 0.94,
-          "batch90": 0.97, "batch91": 0.96, "batch92": 0.95, "batch93": 0.95,
+          "batch90": 0.97, "batch91": 0.96, "batch92": 0.96, "batch93": 0.95,
           "batch94": 0.97, "batch95": 0.98, "batch96": 0.95, "batch97": 0.98,
           "batch98": 0.95, "batch99": 0.95,
           "batch100": 0.93, "batch101": 0.95,
           "batch102": 0.98, "batch103": 0.99,
           "batch104": 0.99, "batch105": 0.98,
           "batch106": 0.99, "batch107": 0.98,
-          "batch108": 0.98, "batch109": 0.99}
+          "batch108": 0.98, "batch109": 0.99,
+          "batch110": 0.94, "batch111": 0.97}
 
 
 def _cases(batch: str) -> list[Path]:
