@@ -170,11 +170,23 @@ _GLUED_APPENDIX = re.compile(r"(?<=\d日)(?P<name>附[件表])(?=[ \t]*[:：])")
 
 
 def glued_appendices(text: str) -> list[tuple[int, str, str | None]]:
-    """The appendix marks glued to a signature line's date, as ``clauses`` marks them."""
+    """The appendix marks glued to a signature line's date, as ``clauses`` marks them. Linear: each line is
+    scanned for signature words once, up to its last mark, however many marks it holds."""
     if "日附" not in text:
         return []
-    return [(m.start(), "appendix", m.group("name")) for m in _GLUED_APPENDIX.finditer(text)
-            if any(w in text[text.rfind("\n", 0, m.start()) + 1:m.start()] for w in _SIGNATURE_WORDS)]
+    out: list[tuple[int, str, str | None]] = []
+    line_start, scanned, signed = -1, 0, False
+    for m in _GLUED_APPENDIX.finditer(text):
+        if line_start < 0 or text.rfind("\n", scanned, m.start()) >= 0:
+            line_start = text.rfind("\n", 0 if line_start < 0 else scanned, m.start()) + 1
+            scanned, signed = line_start, False
+        if not signed:  # (the words may straddle the last point scanned: look a few characters back)
+            signed = any(w in text[max(line_start, scanned - 24):m.start()] for w in _SIGNATURE_WORDS)
+            scanned = m.start()
+        if signed:
+            out.append((m.start(), "appendix", m.group("name")))
+    return out
+
 
 #: a part of a document in parts (政府采购合同: 协议书, 通用条款, 专用条款; "PART 2 GENERAL TERMS"):
 #: each part has its own outline, and the text after a signature block goes on when a part follows
@@ -238,11 +250,18 @@ def _num_words(text: str) -> int:
 _ROMAN_DOT = re.compile(rf"{_LINE_START}(?P<r>[IVX]{{1,5}})\.(?P<n>\d{{1,2}})(?![\d.])")
 
 
+#: an article headed by its Roman number: "ARTICLE III - FEES", "Article IV"
+_ROMAN_ARTICLE = re.compile(r"(?m)^[ \t#*]*(?:ARTICLE|Article)\s+(?P<r>[IVX]{1,5})\b")
+
+
 def roman_dotted(text: str) -> list[tuple[int, str, object]]:
-    """The "II.3" clause marks, as ``clauses`` marks "2.3"."""
-    if not any(f"{c}." in text for c in "IVX"):
+    """The "II.3" clause marks, as ``clauses`` marks "2.3": only under articles headed by the same Roman
+    number ("ARTICLE II"), so that "V.2 the production release" in an arabic-numbered contract is no clause."""
+    if not any(f"{c}." in text for c in "IVX") or ("rticle" not in text and "RTICLE" not in text):
         return []
-    return [(m.start("r"), "dot2", (_ROMAN[m["r"]], int(m["n"]))) for m in _ROMAN_DOT.finditer(text) if m["r"] in _ROMAN]
+    headed = {m["r"] for m in _ROMAN_ARTICLE.finditer(text)}
+    return [(m.start("r"), "dot2", (_ROMAN[m["r"]], int(m["n"]))) for m in _ROMAN_DOT.finditer(text)
+            if m["r"] in _ROMAN and m["r"] in headed]
 
 
 #: how often one number may recur and still be looked at: a real contract repeats "1.2" in a few

@@ -20,7 +20,13 @@ import re
 from collections.abc import Callable
 
 from tracker.parse.common import BaseCtx, RawObligation, Unit
-from tracker.parse.duty_parts_en import DELIVERABLE_LEAD, duty_parts, in_deliverables_section, opens_milestone
+from tracker.parse.duty_parts_en import (
+    DELIVERABLE_LEAD,
+    duty_parts,
+    in_deliverables_section,
+    milestone_side,
+    opens_milestone,
+)
 from tracker.parse.duty_tables_en import ITEM_ID, earlier_item_time
 from tracker.parse.lexicon_en import (
     AMOUNT_HEADER,
@@ -296,6 +302,10 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             if listed is DELIVERABLE_LEAD and (own := _PRESENT_SUBJECT.search(s)) is not None \
                     and (role := role_of(own["subj"]) or ctx.roles.get(own["subj"])):
                 party = role  # "Training data. Client delivers …" in a Milestones section: the item's own subject
+            if listed is DELIVERABLE_LEAD and (side := milestone_side(s, lambda w: role_of(w) or ctx.roles.get(w))):
+                party = side  # "Milestone 2 - Client Acceptance: …": the side the milestone's name names
+                action = s[:s.find(":")]  # what its name says it is ("Client Data Delivery"), not the lead's words
+                kind = kind_of(action, False) or "other"
             if party == "both" and listed and listed is not DELIVERABLE_LEAD:  # "The parties shall perform the
                 # following Milestones:" — each item is one side's: the one it names ("to be provided by the Customer")
                 agent = _BY_AGENT.search(part)

@@ -5,6 +5,7 @@ dated items are the provider's deliverables though they name no verb (a rule of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tracker.parse.common import BaseCtx, find_dates
 from tracker.parse.rx_literals import gated
@@ -28,12 +29,19 @@ DELIVERABLE_LEAD = "The Provider shall deliver"
 
 
 #: an item that opens with its milestone's number and name: "Milestone 2 - Extraction Model Delivery: on or before …"
-_MILESTONE_ITEM = re.compile(r"\s*(?:Milestone|Deliverable)\s+(?:\d{1,2}|[A-Z])\s*[-–—:.]\s*\S", re.I)
+_MILESTONE_ITEM = re.compile(r"\s*(?:(?:\d{1,3}|[IVX]{1,5})(?:\.\d{1,3})*\.?\s+)?(?:Milestone|Deliverable)\s+(?:\d{1,2}|[A-Z])\s*[-–—:.]\s*\S", re.I)
 
 
 def opens_milestone(sentence: str) -> bool:
     """The sentence is a milestone's item (its deadline follows its name): the provider's duty though no verb is named."""
     return _MILESTONE_ITEM.match(sentence) is not None
+
+
+def milestone_side(sentence: str, role: Callable[[str], str | None]) -> str | None:
+    """The side a milestone's name names ("Milestone 2 - Client Acceptance: …" → the client's), by ``role``."""
+    m = _MILESTONE_ITEM.match(sentence)
+    name = sentence[m.end() - 1:sentence.find(":", m.end())] if m is not None and ":" in sentence[m.end():] else ""
+    return next((r for w in re.findall(r"[A-Z][\w-]+", name) if (r := role(w)) in ("client", "provider")), None)
 
 
 def in_deliverables_section(ctx: BaseCtx, label: str | None) -> bool:

@@ -276,7 +276,7 @@ MODEL_ACTION = (rf"(?:{DELIVERABLE})[^,。;]{{0,8}}(?:交付|上线)|(?:交付|�
                 # developing the model and standing it up at the client (not a system sent to a test environment);
                 # installing and commissioning the system (安装调试, 安装及调试), completing a work and taking it live
                 # (完成旅客流量预测看板并上线): its delivery
-                rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线|完成[^,。;]{{0,16}}?并(?:部署)?上线"
+                rf"|完成[^,。;]{{0,4}}(?:模型|算法)开发|(?:部署|建置)(?:完成|完毕)|完成(?:模型|系统|算法|平台)[^,。;]{{0,6}}部署(?![^,。;]{{0,8}}测试环境)|(?:训练|开发|调优|微调)(?:并|后)上线|完成(?![^,。;]{{0,16}}?(?:手册|文档|方案|报告|说明|教程|制度|培训))[^,。;]{{0,16}}?并(?:部署)?上线"
                 r"|完成[^,。;]{0,8}安装(?:[、及和与]\s*)?调试|完成(?:软件|软体|系统|平台)安装")
 RACKING = r"上架|布线|加电"  # servers racked and powered: hardware hosted, not a service opened
 SERVICE_OPENING = rf"(?:{SERVICE_OPENED})[^,。;]{{0,10}}?开通(?![^,。;]{{0,2}}(?:后|之日|之后|以后|起|时))|开通[^,。;]{{0,10}}?(?:{SERVICE_OPENED})"

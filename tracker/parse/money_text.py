@@ -33,6 +33,7 @@ _WORD_MARKERS = {"RS.": "INR", "RS": "INR", "NIS": "ILS"}
 _MARKER_OF.update(_WORD_MARKERS)
 #: every other currency in use, by its ISO code in capitals before a figure ("NGN 40,500,000.00"): data
 ISO_CODES = frozenset(currencies.load())
+_CODES = ISO_CODES | currencies.WORDS  # (a code that is also a word counts as the others do: before a sum written as money)
 #: longest first, so "US$" and "NZ$" win over "$"; then any three capitals before a figure (a code ``_currency``
 #: checks, in capitals as written: "SOW 1" and "and 5" are no sums; no scoped flag, so the pattern keeps its guard)
 CUR_ALT = "|".join(re.escape(m) for m in sorted(_MARKER_OF, key=len, reverse=True) if m not in _WORD_MARKERS) + \
@@ -93,9 +94,12 @@ def find_money(text: str, start: int = 0, end: int | None = None, *, capital_win
 def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyHit, ...]:
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
-        cur = _currency(m["cur"])
-        if cur is None and m["cur"] in currencies.WORDS and m["fig"] and _MONEY_SHAPED.fullmatch(m["fig"]):
-            cur = m["cur"]  # a code that is also a word, before a sum written as money: "PHP 4,800,000.00", not "PHP 8"
+        tag = m["cur"]
+        cur = _currency(tag)
+        if tag and len(tag) == 3 and tag.isalpha() and tag.upper() not in _MARKER_OF:
+            # a code of the table is money before a sum written as money only: "NGN 40,500,000.00", "PHP 4,800,000.00",
+            # not a model or a version ("AMD 7763", "PHP 8", "IRR 12%")
+            cur = tag if tag in _CODES and m["fig"] and _MONEY_SHAPED.fullmatch(m["fig"]) else None
         if not (cur or m["yuan"] or m["cap"] or m["cnyuan"]):
             continue  # a bare figure (10个工作日, "SOW 1"): no marker, no sum
         g = m.groupdict()
@@ -132,9 +136,11 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
 #: a figure written as a sum of money: thousands grouped, or cents
 _MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2}")
 #: a unit price: a sum per call, record, page, hour or person-day ("0.60元/次", "每千字人民币80元"), not per period
-_UNITS = r"次|条|张|件|页|份|小时|分钟|千字|万字|字|GB|TB|MB|人天|人日|人月|帧|幅|句|千token|token|例|笔|个"
-_PER_UNIT = re.compile(rf"\s*(?:/|每)\s*(?:{_UNITS})")
-_UNIT_BEFORE = re.compile(rf"每\s*(?:{_UNITS})\s*(?:计收|收取|收费|为|按)?\s*$")
+_UNITS = r"条|张|件|页|份|小时|分钟|千字|万字|字|GB|TB|MB|人天|人日|人月|帧|幅|句|千token|token|例|个(?!月)"
+#: after the sum: "0.60元/次" (a call, as well); before it, only what is metered ("每笔…", "每次人民币10万元" is an
+#: instalment; "按每次人民币2元计收" a use)
+_PER_UNIT = re.compile(rf"\s*(?:/|每)\s*(?:{_UNITS}|次)")
+_UNIT_BEFORE = re.compile(rf"(?:按\s*每\s*次|每\s*(?:{_UNITS}))\s*(?:计收|收取|收费|为|按)?\s*$")  # ("按每次…计收": a use)
 
 
 def per_unit(text: str, hit: MoneyHit) -> bool:
@@ -143,18 +149,20 @@ def per_unit(text: str, hit: MoneyHit) -> bool:
     return _PER_UNIT.match(text, hit.end) is not None or _UNIT_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
 
 
-#: thousands in spaces after a currency code, with a decimal comma: "SEK 1 860 000", "ZAR 250 000", and South
+#: thousands in spaces after a currency code, with cents after a comma or a point: "SEK 1 860 000", "CHF 12 500.75",
+#: "RMB 1 000 000", and South
 #: African rand: "R1 380 000,00", "R414 000,00"; a bare "R2" (a release) is no sum: a group of thousands or the
 #: cents are required
-_SPACED = re.compile(r"(?<![A-Za-z])(?P<cur>R|[A-Z]{3})[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d{2})?|\d+,\d{2})(?!\d|,\d)")
+_SPACED = re.compile(r"(?<![A-Za-z])(?P<cur>R|[A-Z]{3})[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:[,.]\d{2})?|\d+,\d{2})(?!\d|[,.]\d)")
 _SPACED_HINT = re.compile(r"(?<![A-Za-z])(?:R|[A-Z]{3})[ \u00a0]?\d")
 
 
 def _spaced(text: str, start: int, stop: int) -> list[MoneyHit]:
     out = []
     for m in _SPACED.finditer(text, start, stop):
-        code = "ZAR" if m.group("cur") == "R" else m.group("cur")
-        if code in ISO_CODES:
+        tag = m.group("cur")
+        code = "ZAR" if tag == "R" else _MARKER_OF.get(tag) or (tag if tag in _CODES else None)
+        if code is not None:
             out.append(MoneyHit(m.start(), m.end(), Decimal(re.sub(r"[ \u00a0]", "", m.group("n")).replace(",", ".")), code))
     return out
 

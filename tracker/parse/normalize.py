@@ -29,9 +29,10 @@ _DROPPED = guarded(re.compile(rf"{_PINYIN.pattern}|\*\*\*?+"))  # guarded: tried
 #: a space inside a figure grouped in thousands, as a scan's text layer leaves it (dropped like pinyin)
 #: or inside a percentage of two digits written after Chinese ("累计不超过该批次服务费的2 0%"), or a date's month or day
 _SPLIT_FIGURE = re.compile(r"(?<=\d) (?=,\d{3}(?!\d))|(?<=\d,\d\d) (?=\d(?!\d))|(?<=\d,\d) (?=\d\d(?!\d))"
-                           r"|(?<=[\u4e00-\u9fff]\d) (?=\d(?:\.\d+)?[%％])"  # (two digits: "2 10%" is no 210%)
+                           # (two digits after a word a share follows: "2 10%" is no 210%, "阶段1 5%" no 15%)
+                           r"|(?<=[的为至过于按计达额率付低高超之]\d) (?=\d(?:\.\d+)?[%％])"
                            r"|(?<=年\d) (?=\d月)|(?<=月\d) (?=\d[日号])")  # a month or day of two digits: "2026年1 1月5日"
-_SPLIT_HINT = re.compile(r"\d ,\d|,\d\d? \d|[\u4e00-\u9fff]\d \d")
+_SPLIT_HINT = re.compile(r"\d ,\d|,\d\d? \d|[\u4e00-\u9fff]\d \d")  # (the cheap test: a split after Chinese)
 
 
 @record(frozen=True)
