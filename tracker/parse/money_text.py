@@ -150,9 +150,8 @@ def per_unit(text: str, hit: MoneyHit) -> bool:
 
 
 #: thousands in spaces after a currency code, with cents after a comma or a point: "SEK 1 860 000", "CHF 12 500.75",
-#: "RMB 1 000 000", and South
-#: African rand: "R1 380 000,00", "R414 000,00"; a bare "R2" (a release) is no sum: a group of thousands or the
-#: cents are required
+#: "RMB 1 000 000", and the South African rand's "R1 380 000,00"; a bare "R2" (a release) is no sum: a group of
+#: thousands or the cents are required
 _SPACED = re.compile(r"(?<![A-Za-z])(?P<cur>R|[A-Z]{3})[ \u00a0]?(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:[,.]\d{2})?|\d+,\d{2})(?!\d|[,.]\d)")
 _SPACED_HINT = re.compile(r"(?<![A-Za-z])(?:R|[A-Z]{3})[ \u00a0]?\d")
 
