@@ -295,3 +295,13 @@ def test_a_cell_that_states_its_own_duty_is_read_without_the_rows_payment_cells(
             "1\t终验\t甲方应于收到《系统测试报告》之日起15个工作日内组织验收\t60%\t360,000.00\t验收合格且甲方收到乙方开具的合规发票之日起15日内支付验收款\n")
     got = sorted((o["kind"], o["party"], o["trigger"]["event"]) for o in _parse(text)["obligations"] if o["clause"] == "2.1")
     assert got == [("other", "client", "evaluation_report"), ("payment", "client", "invoice")]
+
+
+def test_items_of_a_lead_in_that_states_the_sum_per_period_each_pay_that_sum() -> None:
+    text = ("SAAS AGREEMENT\n\nThis Agreement is made between Nile Vision LLC (the \"Provider\") and Delta Foods SAE (the "
+            "\"Customer\").\n\n4. Fees\n4.1 Quarterly Subscription Fees of EGP 180,000 per quarter, payable in advance as follows:\n"
+            "    (a) first quarter: on or before 1 July 2026;\n    (b) second quarter: on or before 1 October 2026.\n"
+            "4.2 The Training Fees are payable as follows:\n    (a) first part: on or before 1 August 2026.\n")
+    got = [(o["due_date"], o["amount"], o["party"]) for o in _parse(text, "t.en.txt")["obligations"] if o["kind"] == "payment"]
+    # (a lead-in that states no sum per period gives its item none)
+    assert got == [("2026-07-01", "180000.00", "client"), ("2026-10-01", "180000.00", "client"), ("2026-08-01", None, "client")]

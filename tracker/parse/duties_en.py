@@ -45,7 +45,7 @@ from tracker.parse.lexicon_en import (
     RIGHT,
     TOTAL_ROW,
 )
-from tracker.parse.money_text import FIG, find_money
+from tracker.parse.money_text import FIG, MoneyHit, find_money
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guard
@@ -146,6 +146,10 @@ def _terms_of(s: str) -> Terms | None:
 _DEEMED_AFTER = re.compile(r"[ \t]*;[^.;\n]{0,80}?\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved)\b", re.I)
 
 
+#: a sum stated per period or per item: "EGP 180,000 per quarter", "USD 5,000 each"
+_PER_PERIOD = re.compile(r"\bper\s+(?:calendar\s+)?(?:quarter|month|year|annum|instal+ment|milestone)\b|\beach\b", re.I)
+
+
 #: the complement of an anchor event, right after the time words ("acceptance of Go-Live")
 _ANCHOR_OF = re.compile(r"^\s*of\s+[^.;,]*")
 
@@ -200,6 +204,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
     lead: tuple[str | None, TimeExpr | None, Terms | None] | None = None
     lead_duty: str | None = None  # the lead-in's words when it states a duty its items complete
     lead_invoices = False  # the lead-in invoices its items: "The Provider may invoice each milestone once it is achieved:"
+    lead_each: MoneyHit | None = None  # the sum the lead-in says each of its items pays
     tables: dict[str, list[str]] = {}
     row_ids: dict[str, str] = {}  # a duty table's row ids ("M2") → their kinds
     flat, flat_lines = flat_table_duties(ctx)  # a table a PDF ran together: "M2 Trained Model Vendor 15 Jan 2027"
@@ -239,6 +244,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             lead = (u.label, t, _terms_of(s) if _PAY_CONTEXT.search(s) else None)
             lead_duty = s if _MODAL.search(s) else None
             lead_invoices = bool(_INVOICE_VERB.search(s))
+            # "Quarterly Subscription Fees of EGP 180,000 per quarter, payable in advance as follows:": each item pays it
+            lead_each = each[0] if _PER_PERIOD.search(s) and len(each := find_money(s)) == 1 else None
             used.append((u.start, u.end))
             continue
         in_pay = u.label in pay_labels or pay_field
@@ -252,7 +259,7 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
         if _CONTINGENT.search(s) or _DEFINITION.match(s) or _deemed_after(ctx.text, u.end) \
                 or ((right := _RIGHT.search(s)) and not _MODAL.search(s) and not _RELATIVE_BEFORE.search(s, 0, right.start())):
             continue  # a contingent duty, a definition, a right (not "…, which the Developer may issue once …")
-        pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s)
+        pay_item = item and lead is not None and _below(lead[0], u.label, True) and bool(find_money(s) or "%" in s or lead_each)
         # "Contractor shall deliver the Model on or before…, and shall deliver a test report within…":
         # each duty of a compound sentence is read on its own (the subject is the sentence's)
         parts = [(0, len(s))] if pay_item else duty_parts(s)
@@ -322,6 +329,8 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
             if kind == "payment":
                 payment(u, s, raw)
+                if pay_item and raw.amount is None and lead_each is not None and not find_money(s):
+                    raw.amount, raw.currency = lead_each.value, lead_each.currency
                 share = pay_field and (raw.percent is not None or raw.amount is not None)  # "60% Net 45 days"
                 if _TERMS.search(s) and not share and (not item or raw.amount is None):  # the terms, not an instalment
                     terms_sentences.append(raw)
