@@ -9,12 +9,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.parse import rx_literals as rxl
+from tracker.parse.clause_marks import _ROMAN
 from tracker.parse.clauses import Segment
 from tracker.parse.common import Facts, RawPenalty
 from tracker.parse.fees_en import fee_names
 from tracker.parse.lexicon_en import BASES, LATE_DELIVERY, LATE_PAYMENT, PENALTY_CUES
 from tracker.parse.money_text import find_money
-from tracker.parse.numerals import NumeralError, rate
+from tracker.parse.numerals import NumeralError, en_int, rate
 from tracker.parse.timex_scan import DUR_EN as DUR
 from tracker.parse.timex_scan import en_duration
 from tracker.record import replace
@@ -37,7 +38,17 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
         return ""
     head = ctx.text[max(0, first.start - 120):first.start].rstrip().rsplit("\n", 1)[-1]  # "## 9. Confidentiality"
     m = _HEAD_NUMBER.match(head)
-    return head if m is not None and m.group(1) == article else ""
+    return head if m is not None and _number_of(m.group(1)) == article else ""
+
+
+def _number_of(word: str) -> str:
+    """A heading's number as a clause label has it: "6", "VI" and "SIX" are "6"."""
+    if word.isdigit() or word.upper() in _ROMAN:
+        return str(_ROMAN.get(word.upper(), word))
+    try:
+        return str(en_int(word.lower()))
+    except NumeralError:
+        return word
 
 
 _HEAD_NUMBER = re.compile(r"[#*\s]*(?:(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+)?(\w{1,6})(?:\.(?!\d)|\s|$)")
@@ -90,11 +101,12 @@ def _part_fee(ctx: Ctx, total: Decimal | None, after_rate: str) -> str | None:
 
 def _breaches_confidentiality_article(ctx: Ctx, s: str) -> bool:
     """"A Party that breaches Clause 6 shall pay…" where Clause 6 is the confidentiality article."""
-    m = rxl.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+)\b", s, re.I)
+    m = rxl.search(r"breach\w*\s+(?:of\s+)?(?:this\s+)?(?:Clause|Article|Section)\s+(\d+(?:\.\d+)*|[IVX]+|[A-Za-z]+(?:-[a-z]+)?)\b", s, re.I)
     if not m:
         return False
-    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-    number = str(roman.get(m.group(1).upper(), m.group(1)))
+    number = _number_of(m.group(1))  # "breaches Clause 6", "Article VI", "this Article Six"
+    if not number[0].isdigit():
+        return False
     if "." in number:  # "breaches Clause 5.3": that clause's own words
         seg = ctx.clauses.of_label(number)
         return seg is not None and bool(rxl.search(r"confidential", ctx.text[seg.start:seg.end], re.I))
