@@ -309,9 +309,10 @@ def test_items_of_a_lead_in_that_states_the_sum_per_period_each_pay_that_sum() -
 
 def test_a_breach_of_an_article_named_by_its_spelled_number_is_a_confidentiality_breach_when_that_article_is() -> None:
     text = ("LABELLING AGREEMENT\n\nThis Agreement is made between Rawdah Data Co. (the \"Provider\") and Najd Health Co. (the "
-            "\"Client\").\n\nARTICLE SIX - CONFIDENTIALITY\n\n6.1 Each Party shall keep the other Party's Confidential Information "
-            "confidential.\n6.2 A Party that breaches this Article Six shall pay the other Party SAR 200,000 as liquidated damages.\n\n"
-            "ARTICLE SEVEN - DELAY AND LATE PAYMENT\n\n7.1 Any amount not paid when due shall bear a late payment charge of 1% of the "
-            "overdue amount per month.\n")
-    got = {p["kind"]: (p["amount"], p["rate"]) for p in _parse(text, "t.en.txt")["contract"]["penalties"]}
-    assert got == {"confidentiality_breach": ("200000.00", None), "late_payment": (None, "0.01")}
+            "\"Client\").\n\nARTICLE ONE - SERVICES\n\n1.1 The Provider shall deliver the Labelled Dataset on or before 30 "
+            "November 2026.\n\nARTICLE TWO - CONFIDENTIALITY\n\n2.1 Each Party shall keep the other Party's Confidential "
+            "Information confidential.\n2.2 A Party that breaches this Article Two shall pay the other Party SAR 200,000 as "
+            "liquidated damages.\n\nARTICLE THREE - LATE PAYMENT\n\n3.1 Any amount not paid when due shall bear a late payment "
+            "charge of 1% of the overdue amount per month.\n")
+    got = {p["kind"]: (p["clause"], p["amount"], p["rate"]) for p in _parse(text, "t.en.txt")["contract"]["penalties"]}
+    assert got == {"confidentiality_breach": ("2.2", "200000.00", None), "late_payment": ("3.1", None, "0.01")}
