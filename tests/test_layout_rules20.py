@@ -316,3 +316,12 @@ def test_a_breach_of_an_article_named_by_its_spelled_number_is_a_confidentiality
             "charge of 1% of the overdue amount per month.\n")
     got = {p["kind"]: (p["clause"], p["amount"], p["rate"]) for p in _parse(text, "t.en.txt")["contract"]["penalties"]}
     assert got == {"confidentiality_breach": ("2.2", "200000.00", None), "late_payment": ("3.1", None, "0.01")}
+
+
+def test_sample_files_are_data_and_a_monthly_statistics_table_is_a_periodic_report() -> None:
+    got = _clause2("甲方应于本协议生效之日起十日内，提供不少于5,000份已由律师标注的样本文件。")
+    assert [(k, p) for k, p, _, _ in got] == [("data_delivery", "client")]
+    paper = _clause2("甲方应于本协议生效之日起十日内，提供项目立项文件。")  # (a file that is no data stays paperwork)
+    assert [(k, p) for k, p, _, _ in paper] == [("other", "client")]
+    report = _clause2("乙方应于每月第五日前向甲方提交上月审阅量及准确度统计表。")
+    assert [(k, r) for k, _, r, _ in report] == [("progress_report", "FREQ=MONTHLY;BYMONTHDAY=5")]

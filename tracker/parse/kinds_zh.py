@@ -54,6 +54,7 @@ _PAPER_END = re.compile(PAPER_HEAD + r"[》\"”]?\s*$")
 _HAND_OVER = re.compile(HAND_OVER)
 _NEXT_ACT = re.compile(rf"并|且|再|然后|同时|{HAND_OVER}")  # where a hand-over's object ends
 _NOMINAL_HAND_OVER = re.compile(rf"(?:{DATA_OBJECT})的?(?:{HAND_OVER})")
+_DATA_FILES = re.compile(rf"(?:{DATA_OBJECT})(?:文件|副本)$")  # files of data: 样本文件, 影像文件
 _NOT_MODEL_EVALUATION_REPORT = re.compile(rf"(?:{NOT_MODEL_EVALUATION})[^,。;]{{0,6}}(?:评估|测试|检测){SUMMARY}?报告")
 
 
@@ -62,8 +63,8 @@ def _conjunct_is_data(c: str) -> bool | None:
     # (less a bracketed remark, a count, or the side it goes to: "系统架构文件予乙方")
     head = re.sub(r"[(（][^()（）]*[)）]\s*$|[\d,.]+\s*[万千百]?[条份张件套小时个例]*\s*$|(?:予|给予?|交予|交给)\s*(?:甲方|乙方|对方)\s*$"
                   r"|(?:以?书面(?:形式|方式)?|一并|及时|正式|分别)\s*$", "", c.strip())  # ("将整改说明书面提交乙方")
-    if _PAPER_END.search(head):
-        return False
+    if _PAPER_END.search(head) and not _DATA_FILES.search(head):
+        return False  # (not a data set's files: "样本文件", "影像文件")
     if re.search(DATA_OBJECT, head):
         return True
     return False if re.search(NOT_DATA_OBJECT, head) else None

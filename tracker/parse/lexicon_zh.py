@@ -265,7 +265,7 @@ EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      rf"|报告[^。;]{{0,30}}?(?:载明|列明|写明|包括|包含|说明)[^。;]{{0,30}}?(?:{METRIC_WORDS})")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
-PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
+PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|统计表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
 DATA_OBJECT = rf"{DATA_NOUN}|资料"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it
