@@ -319,9 +319,11 @@ def test_a_breach_of_an_article_named_by_its_spelled_number_is_a_confidentiality
 
 
 def test_sample_files_are_data_and_a_monthly_statistics_table_is_a_periodic_report() -> None:
-    got = _clause2("甲方应于本协议生效之日起十日内，提供不少于5,000份已由律师标注的样本文件。")
-    assert [(k, p) for k, p, _, _ in got] == [("data_delivery", "client")]
-    paper = _clause2("甲方应于本协议生效之日起十日内，提供项目立项文件。")  # (a file that is no data stays paperwork)
-    assert [(k, p) for k, p, _, _ in paper] == [("other", "client")]
-    report = _clause2("乙方应于每月第五日前向甲方提交上月审阅量及准确度统计表。")
-    assert [(k, r) for k, _, r, _ in report] == [("progress_report", "FREQ=MONTHLY;BYMONTHDAY=5")]
+    head = "文件审阅服务合约\n委托方（甲方）：某律师行\n服务方（乙方）：某科技有限公司\n第一条 本合约自2026年3月2日起生效，有效期一年。\n第二条 "
+
+    def kinds(sentence: str) -> list[tuple[str, str | None, str | None]]:
+        return [(o["kind"], o["party"], o["recurrence"]) for o in _parse(head + sentence + "\n")["obligations"] if o["clause"] == "2"]
+    assert kinds("甲方应于本合约生效之日起十日内，提供不少于5,000份已由律师标注的样本文件。") == [("data_delivery", "client", None)]
+    # a file that is no data stays paperwork
+    assert kinds("甲方应于本合约生效之日起十日内，提供项目立项文件。") == [("other", "client", None)]
+    assert kinds("乙方应于每月第五日前向甲方提交上月审阅量及准确度统计表。") == [("progress_report", "provider", "FREQ=MONTHLY;BYMONTHDAY=5")]
