@@ -327,3 +327,9 @@ def test_sample_files_are_data_and_a_monthly_statistics_table_is_a_periodic_repo
     # a file that is no data stays paperwork
     assert kinds("甲方应于本合约生效之日起十日内，提供项目立项文件。") == [("other", "client", None)]
     assert kinds("乙方应于每月第五日前向甲方提交上月审阅量及准确度统计表。") == [("progress_report", "provider", "FREQ=MONTHLY;BYMONTHDAY=5")]
+
+
+def test_a_monthly_series_whose_first_instalment_is_dated_starts_on_that_day() -> None:
+    text = BODY + "月费每月人民币38,000元，共十二期，首期于2026年6月10日或之前支付，其后每月十日或之前支付。\n"
+    (pay,) = [o for o in _parse(text)["obligations"] if o["clause"] == "2"]
+    assert (pay["due_date"], pay["recurrence"]) == ("2026-06-10", "FREQ=MONTHLY;BYMONTHDAY=10")

@@ -22,13 +22,16 @@ _SINCE_QUARTER = re.compile(rf"(?:自|从|由)\s*(?P<y>{_N})\s*年\s*第\s*(?P<q
 
 
 _SINCE_DAY = re.compile(rf"(?P<lead>自|从|由)\s*(?:民国)?\s*{_N}\s*年\s*{_N}\s*月\s*{_N}\s*日\s*(?:起|开始)")
+#: a series whose first occurrence is dated: "共十二期，首期于2027年2月10日或之前支付，其后每月十日…"
+_FIRST_DUE = re.compile(rf"首(?:期|次|笔)[^,。;]{{0,6}}?(?:于|在)\s*(?P<lead>)(?:民国)?\s*{_N}\s*年\s*{_N}\s*月\s*{_N}\s*日")
 _SINCE_YEAR = re.compile(rf"(?:自|从|由)\s*(?P<roc>民国)?\s*(?P<y>{_N})\s*年(?:度)?\s*(?:起|开始)")
 
 
 def series_month(before: str) -> date | None:
-    """The first day of the month named by the last "自YYYY年M月起" in ``before`` (or of the quarter
+    """The first day of the month named by the last "自YYYY年M月起" in ``before``, the day a series starts
+    on ("自2026年6月17日起", "首期于2027年2月10日…其后每月") (or of the quarter
     "自2027年第二季度起" names, or of the year "自2027年起" names), or None."""
-    day = _SINCE_DAY.search(before)  # "自2026年6月17日起，每两周的周三": that day
+    day = _SINCE_DAY.search(before) or _FIRST_DUE.search(before)  # "自2026年6月17日起，每两周的周三": that day
     if day is not None:
         dates = [h for h in find_dates(before, day.end("lead"), day.end()) if h.value]
         if dates:
