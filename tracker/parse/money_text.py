@@ -95,11 +95,12 @@ def _money(text: str, start: int, stop: int, capital_wins: bool) -> tuple[MoneyH
     hits = []
     for m in MONEY_RX.finditer(text, start, stop):
         tag = m["cur"]
-        cur = _currency(tag)
         if tag and len(tag) == 3 and tag.isalpha() and tag.upper() not in _MARKER_OF:
             # a code of the table is money before a sum written as money only: "NGN 40,500,000.00", "PHP 4,800,000.00",
             # not a model or a version ("AMD 7763", "PHP 8", "IRR 12%")
             cur = tag if tag in _CODES and m["fig"] and _MONEY_SHAPED.fullmatch(m["fig"]) else None
+        else:
+            cur = _currency(tag)
         if not (cur or m["yuan"] or m["cap"] or m["cnyuan"]):
             continue  # a bare figure (10个工作日, "SOW 1"): no marker, no sum
         g = m.groupdict()

@@ -109,8 +109,10 @@ def _payment_details(ctx: Ctx, facts: Facts, u: Unit, s: str, raw: RawObligation
         u, s = prev, prev_text
     text = ctx.text
     found = find_money(text, u.start, u.end, capital_wins=not facts.authoritative_figures)
-    money = [h for h in found if not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start]) and not per_unit(text, h)]
-    metered = bool(found) and all(per_unit(text, h) for h in found)  # "0.60元/次": a unit price, no sum that falls due
+    unit = [per_unit(text, h) for h in found]  # "0.60元/次": a unit price, no sum that falls due
+    money = [h for h, u_price in zip(found, unit, strict=True)
+             if not u_price and not _TOTAL_BEFORE.search(text[max(u.start, h.start - 10):h.start])]
+    metered = bool(found) and all(unit)
     if raw.recurrence and len(money) > 1 and (per := [h for h in money if _PER_PERIOD.search(text, max(u.start, h.start - 14), h.start)]):
         money = per  # "年度许可费人民币叁拾陆万元，按季度预付：…支付当季许可费人民币玖万元": each occurrence's sum
     if money:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.parse import rx_literals as rxl
-from tracker.parse.clause_marks import _ROMAN
+from tracker.parse.clause_marks import _num
 from tracker.parse.clauses import Segment
 from tracker.parse.common import Facts, RawPenalty
 from tracker.parse.fees_en import fee_names
@@ -42,13 +42,14 @@ def _article_title(ctx: Ctx, label: str | None) -> str:
 
 
 def _number_of(word: str) -> str:
-    """A heading's number as a clause label has it: "6", "VI" and "SIX" are "6"."""
-    if word.isdigit() or word.upper() in _ROMAN:
-        return str(_ROMAN.get(word.upper(), word))
-    try:
-        return str(en_int(word.lower()))
-    except NumeralError:
-        return word
+    """A heading's number as a clause label has it: "6", "VI" and "SIX" are "6" (figures and Roman numbers read as
+    ``clauses`` reads a heading's, English words by ``en_int``)."""
+    for read in (_num, lambda w: en_int(w.lower())):
+        try:
+            return str(read(word))
+        except NumeralError:
+            continue
+    return word
 
 
 _HEAD_NUMBER = re.compile(r"[#*\s]*(?:(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+)?(\w{1,6})(?:\.(?!\d)|\s|$)")
