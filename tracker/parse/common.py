@@ -16,6 +16,7 @@ from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import tab_row
+from tracker.parse.wraps import soft_wrap, wrap_width
 from tracker.periods import days_in_month
 from tracker.record import field, record
 
@@ -195,6 +196,7 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
     en = norm.language == "en"
     splitter = _SPLIT_EN if en else _SPLIT_ZH
     out: list[Unit] = []
+    width = wrap_width(text) if en else None
     rows: dict[int, bool] = {}  # line start → a table row (asked once per line: a line of 50,000 ";" stays linear)
     for seg in clauses.segments:
         pos = seg.start
@@ -202,7 +204,7 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
             if en and text[m.start()] == ";" and _in_table_row(text, text.rfind("\n", 0, m.start()) + 1, rows):
                 continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
                 # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
-            if en and text[m.start()] == "\n" and m.start() - pos < 1200 and _soft_wrap(text, m.start()):
+            if en and text[m.start()] == "\n" and m.start() - pos < 1200 and soft_wrap(text, m.start(), width):
                 continue  # a hard-wrapped line that the next line continues: one sentence (of a sentence's length)
             if m.start() > pos:
                 _trim(text, seg.label, pos, m.start(), out)
@@ -210,21 +212,6 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
         if seg.end > pos:
             _trim(text, seg.label, pos, seg.end, out)
     return out
-
-
-#: a line the next one continues (plain text wrapped at a fixed width): the next starts in lower case
-#: ("…with\nreference transcripts) within five (5) Business Days…") or with "(30) days"
-_CONTINUES = re.compile(r"[a-z]|\(\d{1,3}\)\s+[a-z]")
-_GAP = re.compile(r"\S[ \t]{2,}\S|\t|\|")
-
-
-def _soft_wrap(text: str, at: int) -> bool:
-    """The newline at ``at`` wraps a sentence: a long line of prose with no end mark, continued below."""
-    if not _CONTINUES.match(text, at + 1):
-        return False
-    start = text.rfind("\n", 0, at) + 1
-    line = text[start:at].rstrip()
-    return len(line) >= 40 and line[-1:] not in ".:;!?" and _GAP.search(line) is None
 
 
 def _in_table_row(text: str, line: int, rows: dict[int, bool]) -> bool:

@@ -35,6 +35,7 @@ from tracker.parse.facts_en_parts import (
     _own_instrument,
     _range_end,
     date_range_at,
+    named_effective,
 )
 from tracker.parse.facts_en_rx import RX as _RX
 from tracker.parse.facts_en_text import Doc as _Doc
@@ -201,15 +202,10 @@ def _effective(doc: _Doc, from_cue: tuple[date, Span] | None, names: set[str]) -
             return _on_signing(doc)
         if kind == "event":
             return {"effective_unknown": True}
-    found: list[tuple[int, date]] = []
-    for h in doc.dates:
-        if h.start >= end:
-            break
-        label = _labelled(doc, h)
-        if label == "Effective Date":
-            found.append((h.start, h.value))  # type: ignore[arg-type]
-    if from_cue:
-        found.append((from_cue[1][0], from_cue[0]))
+    found: list[tuple[int, date]] = [(h.start, h.value) for h in doc.dates  # type: ignore[misc]
+                                      if h.start < end and _labelled(doc, h) == "Effective Date"]
+    found += [(from_cue[1][0], from_cue[0])] if from_cue else []
+    found += [restated] if (restated := named_effective(doc, names)) else []  # "With effect from the Restatement Date, …"
     pending: dict[str, object] = {}
     undated = 0
     for m in _RX["effect"].finditer(text, 0, end):

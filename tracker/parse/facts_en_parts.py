@@ -26,6 +26,19 @@ def _field_named(doc: _Doc, at: int) -> tuple[DateHit, str] | None:
     return (DateHit(m.start("n"), m.end("n"), day), m.group("n")) if day is not None else None
 
 
+def named_effective(doc: _Doc, names: set[str]) -> tuple[int, date] | None:
+    """(where it is named, its day) for a named date the contract takes effect from, however the sentence
+    is built ("With effect from the Restatement Date, the Original Agreement … is amended and restated")
+    when a field or a definition gives its day ('"Restatement Date" means 12 April 2027'); ``names``
+    gains the name (the term counted from it is the contract's own)."""
+    days = field_dates_en(doc.text)
+    for name, event in defined_dates_en(doc.text).items():
+        if event == "effective" and name in days:
+            names.add(name)
+            return doc.text.lower().find(name), days[name]
+    return None
+
+
 _INSTRUMENT_TITLES = {"sow": r"statement\s+of\s+work|\bsow\b", "order": r"\border\b", "schedule": r"\bschedule\b",
                       "amendment": r"\bamendment\b", "addendum": r"\baddendum\b"}
 

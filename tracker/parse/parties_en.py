@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.parse.lexicon_en import ROLE_IDS, ROLES_RX
+from tracker.parse.wraps import soft_wrap, wrap_width
 
 _DEFINITION = re.compile(
     r"\(\s*(?:(?:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+(?:the\s+)?)?[\"“”']?\**\s*(?:the\s+)?"  # ('as "the Client"')
@@ -132,6 +133,8 @@ def _name_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
         line_start = text.rfind("\n", floor, line_start - 1) + 1  # 'ACME GmbH, Street 1, Berlin' / '- hereinafter "Customer" -'
     while line_start > floor + 1 and text[line_start:line_start + 1] in (" ", "\t"):  # an indented line continues
         line_start = text.rfind("\n", floor, line_start - 1) + 1  # the one above ("Provider:   ACME, Inc., …,")
+    while line_start > floor + 1 and soft_wrap(text, line_start - 1, wrap_width(text)):  # a sentence wrapped at a
+        line_start = text.rfind("\n", floor, line_start - 1) + 1  # width: "(1) Noordwind B.V., a … under the laws of the\nNetherlands, …"
     lo = max(floor, line_start)
     window = text[lo:pos]
     bold = [b for b in _BOLD.finditer(window) if not role_of(b.group("name")) or _SUFFIX.search(b.group("name"))]

@@ -114,9 +114,11 @@ def defined_dates_en(text: str) -> dict[str, str]:
 
 
 #: a contract that takes effect on a date it names: "This Order Form … takes effect on the Subscription
-#: Start Date" (the named date is the effective date, wherever a field gives its day)
-_EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+effective)\s+(?:on|as\s+of|from)\s+the\s+"
-                                 r"(?P<name>(?!Effective\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b")
+#: Start Date", "With effect from the Restatement Date, the Original Agreement … is amended and restated"
+#: (the named date is the effective date, wherever a field or a definition gives its day)
+_EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+effective|(?<!terminate\s)(?<!terminates\s)(?<!expire\s)(?<!expires\s)(?<!end\s)(?<!ends\s)[Ww]ith\s+effect)"
+                                 r"\s+(?:on|as\s+of|from)\s+the\s+"
+                                 r"(?P<name>(?!(?:Effective|Termination|Expiry|Expiration|End)\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b")
 
 
 #: a date a form states as a field: "Order Start Date: 1 January 2027"

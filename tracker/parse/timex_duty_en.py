@@ -52,16 +52,17 @@ def _deadline(v: Deadline, s: str, document: str | None) -> TimeExpr | None:
     if v.offset is None or v.offset.startswith("-") or "T" in v.offset or v.kind in ("window", "before", "lasting"):
         return None  # a window or a notice period before an event, an hour-long response: no schedulable deadline
     anchor, offset = v.anchor, v.offset
+    window = " ".join(s[v.start:v.end + 40].lower().split())  # (a name wrapped across lines: "the Restatement\n    Date")
     if anchor == "event" and _BARE_RECEIPT.match(s, v.end) and "invoice" in s[:v.start].lower():
         anchor = "invoice"  # "pay each undisputed invoice within thirty (30) days after receipt"
     if anchor == "event" and document is not None:  # "after the Acknowledgement Date", defined elsewhere
-        anchor = named_date_event(s[v.start:v.end + 40], defined_dates_en(document)) or anchor
+        anchor = named_date_event(window, defined_dates_en(document)) or anchor
     if document is not None and anchor in _DEFINED_IDS:  # "upon expiry of the warranty period" it defines
         anchor, offset = resolve(anchor, offset, defined_anchors(document, "en"))
     event = schema_event(anchor)
     if event == "other" and document is not None:
-        window = s[v.start:v.end + 40].lower()  # "after the Order Start Date" where a field dates it
-        day = next((d for name, d in field_dates_en(document).items() if name in window), None)
+        day = next(  # "after the Order Start Date" where a field dates it
+            (d for name, d in field_dates_en(document).items() if name in window), None)
         if day is not None and offset == "P0D":  # "no later than the Subscription Start Date": that day
             return TimeExpr(v.start, v.end, fixed_date=day) if v.kind in ("within", "on", "by") else None
         if day is not None:
