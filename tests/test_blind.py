@@ -40,7 +40,8 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch106": 0.99, "batch107": 0.98,
           "batch108": 0.98, "batch109": 0.99,
           "batch110": 0.94, "batch111": 0.97,
-          "batch112": 0.96, "batch113": 0.98}
+          "batch112": 0.96, "batch113": 0.98,
+          "batch114": 0.95, "batch115": 0.95}
 
 
 def _cases(batch: str) -> list[Path]:
