@@ -109,3 +109,81 @@ def test_a_contract_restated_with_effect_from_a_named_date_takes_effect_that_day
     ended = _parse(_RESTATED.replace("Restatement Date", "Termination Date").format(
         effect="The Original Agreement shall terminate with effect from the Termination Date."))
     assert ended["contract"]["effective_date"] != "2027-04-12"
+
+
+_PK = ("SERVICES AGREEMENT\n\nThis Agreement is made between Indus Data (Private) Limited (the \"Service Provider\") and "
+       "Margalla Bank Limited (the \"Client\").\n\n1. DEFINITIONS\n1.1 \"Effective Date\" means 1 March 2026.\n"
+       "1.2 \"Labelling Period\" means the period from 1 July 2026 to 31 December 2026.\n\n2. TERM\n2.1 This Agreement "
+       "commences on the Effective Date and continues for eighteen (18) months.\n\n3. FEES\n"
+       "3.1 The total fees under this Agreement are PKR 8,100,000.\n3.2 The Client shall pay a fee of Rs. 3,000,000 "
+       "within fifteen (15) days after the Effective Date.\n{clause}\n")
+
+
+def _pk(clause: str) -> dict[str, Any]:
+    return _parse(_PK.format(clause=clause))
+
+
+def test_markup_on_late_money_is_late_payment_interest() -> None:
+    got = _pk("3.4 Any amount not paid when due shall carry markup at the rate of two percent (2%) per month on the "
+              "overdue amount until paid in full.")
+    (pen,) = got["contract"]["penalties"]
+    assert (pen["kind"], pen["rate"], pen["per"], pen["basis"]) == ("late_payment", "0.02", "month", "overdue_amount")
+    # a markup that is a price, not a charge on late money, is no penalty
+    assert _pk("3.4 The Service Provider may apply a markup of 10% to third-party licence costs.")["contract"]["penalties"] == []
+
+
+def _monthly(got: dict[str, Any]) -> dict[str, Any]:
+    (fee,) = [o for o in got["obligations"] if o["kind"] == "payment" and o["recurrence"]]
+    return fee
+
+
+def test_a_monthly_day_of_the_following_month_falls_first_in_the_month_after_the_start() -> None:
+    for day in ("on or before the 20th day of the following month", "by the 20th of the next month",
+                "no later than the 20th day of the month following"):
+        fee = _monthly(_pk(f"3.3 The Client shall pay a monthly fee of Rs. 850,000 for each month, {day}."))
+        # effective Sunday 1 March 2026: March's fee is due on 20 April, not on 20 March
+        assert (fee["recurrence"], fee["due_date"]) == ("FREQ=MONTHLY;BYMONTHDAY=20", "2026-04-20"), day
+    fee = _monthly(_pk("3.3 The Client shall pay a monthly fee of Rs. 850,000 on or before the 20th day of each month."))
+    assert fee["due_date"] == "2026-03-20"
+
+
+def test_a_series_during_a_named_period_runs_in_that_period() -> None:
+    got = _pk("3.3 The Client shall pay a monthly labelling fee of Rs. 850,000 for each month of the Labelling Period, "
+              "on or before the 20th day of the following month.\n3.4 During the Labelling Period, the Service Provider "
+              "shall submit a quality report on or before the last day of each calendar month.")
+    fee = _monthly(got)
+    assert (fee["due_date"], fee["amount"]) == ("2026-08-20", "850000.00")  # July's fee, paid in August
+    (report,) = [o for o in got["obligations"] if o["kind"] == "progress_report"]
+    assert report["due_date"] == "2026-07-31"
+    # six monthly fees of the period and the first fee make the total: no mismatch is claimed
+    assert [w for w in got["warnings"] if w["code"] == "amount_mismatch"] == []
+    # with a total the instalments do not reach, the mismatch is still said
+    short = _PK.replace("PKR 8,100,000", "PKR 9,000,000").format(clause="3.3 The Client shall pay a monthly labelling "
+                                                                   "fee of Rs. 850,000 for each month of the Labelling Period, on or before the 20th day of the following month.")
+    assert [w["code"] for w in _parse(short)["warnings"]].count("amount_mismatch") == 1
+
+
+_EMC = ("节能服务合同\n甲方：某物业管理有限公司\n乙方：某节能科技有限公司\n第一条 本合同自2026年7月1日起生效，有效期三年。\n"
+        "第二条 {report}\n第三条 甲方应于每份《年度节能量核证报告》送达之日起20个工作日内，向乙方支付当年度节能效益分享款。\n")
+
+
+def test_a_yearly_report_that_states_the_models_metrics_is_the_evaluation_report_and_its_delivery_an_event() -> None:
+    got = _parse(_EMC.format(report="自2027年起，乙方应于每年7月31日前出具《年度节能量核证报告》，报告应载明核证节能量"
+                                    "及负荷预测模型的预测准确率。"), "t.txt")
+    (report,) = [o for o in got["obligations"] if o["clause"] == "2"]
+    assert (report["kind"], report["recurrence"]) == ("evaluation_report", "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=31")
+    (pay,) = [o for o in got["obligations"] if o["clause"] == "3"]
+    assert (pay["kind"], pay["party"], pay["trigger"]) == (
+        "payment", "client", {"event": "evaluation_report", "offset": "P20D", "business_days": True})
+    # a monthly report that lists the accuracy is a progress report, and a report that states no metric names no event
+    monthly = _parse(_EMC.format(report="乙方应于每月5日前提交《年度节能量核证报告》，报告应载明上月预测准确率。"), "t.txt")
+    assert [o["kind"] for o in monthly["obligations"] if o["clause"] == "2"] == ["progress_report"]
+    plain = _parse(_EMC.format(report="乙方应于每年7月31日前出具《年度节能量核证报告》，报告应载明核证节能量。"), "t.txt")
+    assert [o["kind"] for o in plain["obligations"] if o["clause"] == "2"] == ["progress_report"]
+    assert [o for o in plain["obligations"] if o["clause"] == "3" and o["trigger"]] == []
+
+
+def test_monthly_work_minutes_are_a_progress_report() -> None:
+    text = _EMC.format(report="乙方应于每月五日以前，以书面提送前一月份之研究工作纪要。")
+    (minutes,) = [o for o in _parse(text, "t.txt")["obligations"] if o["clause"] == "2"]
+    assert (minutes["kind"], minutes["recurrence"], minutes["due_date"]) == ("progress_report", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-07-05")

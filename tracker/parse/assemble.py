@@ -267,9 +267,9 @@ class Assembler:
 
     def _occurrences(self, o: Obligation, c: Contract, last: date | None = None) -> int | None:
         """How many times a payment falls due within the term: 1, or a series' occurrences from its
-        first due date to the expiry date (or to its stated last instalment, ``last``, which a fee
-        billed in arrears puts after the expiry, as one paid for the month before does); None when a
-        series has no known end."""
+        first due date to the expiry date, or to its stated last instalment, ``last`` (which a fee
+        billed in arrears puts after the expiry, as one paid for the month before does, and a fee for
+        a named period before it); None when a series has no known end."""
         if not o.recurrence:
             return 1
         if last is None and c.expiry_date and o.due_date and _IN_ARREARS.search(o.quote):
@@ -277,7 +277,7 @@ class Assembler:
                 last = first_occurrence(o.recurrence, c.expiry_date + timedelta(days=1), cal=self.cal)
             except (OverflowError, ValueError):
                 last = None
-        until = max(d for d in (c.expiry_date, last) if d) if (c.expiry_date or last) else None
+        until = last or c.expiry_date  # (a series' own stated end, before the term's or after it, wins)
         if o.due_date is None or until is None:
             return None
         try:

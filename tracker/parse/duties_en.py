@@ -49,10 +49,11 @@ from tracker.parse.money_text import FIG, MoneyHit, find_money
 from tracker.parse.parties_en import role_of
 from tracker.parse.rx_literals import gated
 from tracker.parse.rx_prefilter import guard
-from tracker.parse.series_en import series_from
+from tracker.parse.series_en import named_period, pays_next_month, series_from
 from tracker.parse.tables_space import tab_row
 from tracker.parse.timex_duty_en import TimeExpr, find_time
 from tracker.parse.timex_scan import DUR_EN, en_duration, weeks_as_days
+from tracker.periods import add_months
 from tracker.record import record
 
 TITLES = {"data_delivery": "Training data delivery", "model_delivery": "Model delivery", "evaluation_report": "Evaluation report",
@@ -327,6 +328,10 @@ def detect(ctx: BaseCtx, payment: Callable[[Unit, str, RawObligation], None],
             raw.series_after = t.series_after
             if t.recurrence and (since := series_from(s, ctx.text)):
                 raw.series_from = since  # "Commencing with the Calendar Quarter ending 30 June 2026"
+            if t.recurrence and pays_next_month(s, t.recurrence):
+                raw.series_offset = "P1M"  # "…on or before the 20th day of the following month"
+            if t.recurrence and (period := named_period(s, ctx.text)) and period[1]:  # "for each month of the Labelling
+                raw.series_until = add_months(period[1], 1) if raw.series_offset else period[1]  # Period": its last month
             if kind == "payment":
                 payment(u, s, raw)
                 if pay_item and raw.amount is None and lead_each is not None and not find_money(s):

@@ -322,7 +322,7 @@ def rule_copies(ctx: Ctx, seen: Facts) -> Facts:
     return facts
 
 
-METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
+METRIC_NAMES = (("accuracy", r"准确率|正确率|准确度"), ("recall", r"召回率|查全率|敏感度|灵敏度"), ("f1", r"F1(?:值|分数|-?score)?|F1"))
 
 
 #: each metric's threshold sentence, compiled at import (kept by tracker.regex_cache between runs)

@@ -139,11 +139,12 @@ def _opens_service(work: str) -> bool:
     return _SERVICE_OPENING.search(work) is not None and _RACKING.search(work) is None
 
 
-def series_kind(kind: str | None, action: str) -> str | None:
+def series_kind(kind: str | None, action: str, recurrence: str = "") -> str | None:
     """The kind of a duty due again and again: a report due every week, month or quarter is a progress
-    report (not a payment, nor an evaluation report named so)."""
-    if kind != "payment" and _PERIODIC_REPORT.search(action) \
-            and not (kind == "evaluation_report" and _EVALUATION_REPORT_NOUN.search(action)):
+    report (not a payment, nor an evaluation report named so, nor a yearly report that states the model's
+    metrics: 每年7月31日前出具《年度节能量核证报告》，报告应载明…预测准确率)."""
+    if kind != "payment" and _PERIODIC_REPORT.search(action) and not (kind == "evaluation_report" and (
+            _EVALUATION_REPORT_NOUN.search(action) or recurrence.startswith("FREQ=YEARLY"))):
         return "progress_report"
     return kind
 

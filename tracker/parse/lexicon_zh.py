@@ -259,13 +259,15 @@ NOT_MODEL_EVALUATION = r"合规|风险|安全|渗透|漏洞|弱点|差距|审计
 SUMMARY = r"(?:总|最终|综合)"  # 测试总报告, 最终评估报告: the report its plain name is
 EVALUATION_REPORT_NOUN = rf"(?:评估|测试|评测|测评|检测|验证){SUMMARY}?报告|初测报告|复测报告|精度评价报告|效果评价报告|测试与评估报告|(?:模型|算法)(?:表现|效果|性能)报告"
 #: the model's metrics a report states (准确率, 召回率, F1 …)
-METRIC_WORDS = r"准确率|正确率|召回率|精确率|F1|各项指标|验收指标"
+METRIC_WORDS = r"准确率|正确率|召回率|精确率|敏感度|灵敏度|F1|各项指标|验收指标"
+#: what a report does with the metrics it states (载明, 包含, 并检附…结果)
+STATES = r"载明|列明|写明|包括|包含|说明|检附|附具|附上|附有"
 EVALUATION_REPORT = (EVALUATION_REPORT_NOUN +
                      # any report that states the model's metrics (期末报告，载明…正确率及…召回率)
-                     rf"|报告[^。;]{{0,30}}?(?:载明|列明|写明|包括|包含|说明)[^。;]{{0,30}}?(?:{METRIC_WORDS})")
+                     rf"|报告[^。;]{{0,30}}?(?:{STATES})[^。;]{{0,30}}?(?:{METRIC_WORDS})")
 PROGRESS_REPORT = r"进度报告|进展报告|工作报告|(?:进度|进展)摘要|周报|旬报|月报|季报|月度报告|季度报告|服务报告"
 #: what a duty that recurs hands in when it is a report (每季度…提交使用情况说明, Taiwan's 每週五…回報進度): ``progress_report``
-PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?<!投资)回报|报送|情况说明|报表|统计表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
+PERIODIC_REPORT = r"报告|汇报|(?:进度|进展|工作|项目)摘要|(?:工作|研究|会议|进度)纪要|(?<!投资)回报|报送|情况说明|报表|统计表|进度表|简报|通报|(?:用量|调用量|使用量)[^,。;]{0,12}(?:明细|统计)"
 DATA_OBJECT = rf"{DATA_NOUN}|资料"
 HAND_OVER = r"提供|交付|交齐|提交|移交|开放|上传|送达|送交|寄送|递交|发布|下发"
 #: the provider delivers the model or the contracted system: 交付模型, 系统开发完成并部署上线; or opens the service it

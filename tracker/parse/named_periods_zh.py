@@ -32,10 +32,10 @@ _JOIN = re.compile(r"\s*(?:\(含\)|起)?\s*(?:至|到|~|-|—|–)\s*")
 #: between a period's name and its range: 为三个月, / :指 / 自
 _FILLER = re.compile(
     r"(?:\*\*)?\s*(?::|为|是|系|共|计)?\s*(?:为期)?\s*(?:[〇一二两三四五六七八九十百\d]+\s*(?:个)?(?:年|月|日|天|周|星期)\s*,?\s*)?"
-    r"(?:指|是指|系指)?\s*(?:自|从)?\s*$")
+    r"(?:指|是指|系指)?\s*(?:自|从|由)?\s*$")  # (由…起至…止: as Hong Kong and Taiwan write a range)
 #: a period's name: a run of Chinese ending in 期限 / 期间 / 期
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:期限|期间|期)$")
-_LEAD = re.compile(r"^(?:本合同|本协议|本契约|合同|协议|契约|项目|其|的|之|该|此|本)+")
+_LEAD = re.compile(r"^(?:本合同|本协议|本契约|合同|协议|契约|项目|其中|其|的|之|该|此|本)+")
 #: the contract's own term: counting from its end is counting from expiry
 _TERM = re.compile(r"(?:合同|协议|契约|合作|服务|租赁?|有效|履约|履行|委托|项目|许可|授权|订阅)?(?:期限|期间|期)")
 #: a sentence that states the contract's term: its range is the term whatever it names

@@ -163,7 +163,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         kind = "payment" if in_schedule and not re.search(r"违约金|赔偿", action) else _kind(action, None) or tables_zh.duty_row_kind(cells)
         kind = kind or (_kind(lead_duty, None) if lead_duty else None)
         if ob.get("recurrence"):
-            kind = kinds_zh.series_kind(kind, action)
+            kind = kinds_zh.series_kind(kind, action, ob["recurrence"])
         if kind is None:
             continue
         if ob.get("offset") == "P0D" and kind != "payment" and not re.search(lexicon_zh.MODAL, s) and not continued:

@@ -23,7 +23,8 @@ _ORG_END = re.compile(r"(?:公司|集团|中心|局|院|所|大学|学院|学校
 _NAME = r"(?:[^\s:()\"“”「」'‘’,，。;、]|\([^()\s]{1,10}\))"
 #: where a short name is defined: the bracket after the name
 _DEFINES = re.compile(r"\(\s*(?:以下|下文?)(?:简称|称)(?:为)?\s*[\"“”「」'‘’]?(?P<alias>[^\s()\"“”「」'‘’,，。;:]{1,8}?)"
-                      r"[\"“”「」'‘’]?\s*[,，)]")
+                      # or two short names: "（下稱「法團」或「客戶」）"
+                      r"[\"“”「」'‘’]?(?:\s*(?:或|及|、|/)\s*[\"“”「」'‘’]?(?P<alias2>[^\s()\"“”「」'‘’,，。;:或]{1,8}?)[\"“”「」'‘’]?)?\s*[,，)]")
 #: the name before it (and its field label), read backwards from the bracket in a short window
 #: (the name possessive: a shorter run of name characters cannot reach the end either, so no try gives any back)
 _BEFORE = re.compile(rf"(?:(?P<label>[^\s:()\n,，。;、]{{1,10}})\s*:\s*\**\s*)?(?P<name>{_NAME}{{2,60}}+)\s*\Z")
@@ -60,9 +61,9 @@ def aliases(text: str) -> list[Alias]:
     found: list[Alias] = []
     seen: set[str] = set()
     for m in _DEFINES.finditer(text) if "称" in text else ():
-        alias = m.group("alias")
-        if alias in SIDES or alias in seen:
-            continue
+        alias, other = m.group("alias"), m.group("alias2")
+        if alias in SIDES or alias in seen or other in SIDES:
+            continue  # (（下稱「委託方」或「甲方」）: a side's definition, read by parties_zh)
         lo = max(0, m.start() - 80)
         b = _BEFORE.search(text, lo, m.start())
         if b is None:
@@ -77,11 +78,12 @@ def aliases(text: str) -> list[Alias]:
             name = (lead.end(), name[1])
         if re.search(r"(?:甲方|乙方)$", text[name[0]:name[1]]):
             continue  # "甲方（以下简称“服务提供方”）": a role for a side, read by parties_zh
-        role = defined_role(alias) or (defined_role(label) if label else None)
+        role = defined_role(alias) or (defined_role(other) if other else None) or (defined_role(label) if label else None)
         if role not in ("client", "provider") and not _ORG_END.search(text, name[0], name[1]):
             continue  # "采购法（以下简称采购法）": not a party
-        seen.add(alias)
-        found.append(Alias(alias, role if role in ("client", "provider") else None, name, b.start(), bool(label)))
+        for each in (alias, other) if other and other not in seen else (alias,):
+            seen.add(each)
+            found.append(Alias(each, role if role in ("client", "provider") else None, name, b.start(), bool(label)))
     for m in _LISTED.finditer(text) if _QUOTED_ALIAS.search(text) else ():  # "(1) 某有限公司,一家于香港注册成立…(「客户」)"
         alias = m.group("alias")
         if alias in SIDES or alias in seen:
@@ -91,10 +93,11 @@ def aliases(text: str) -> list[Alias]:
         found.append(Alias(alias, role if role in ("client", "provider") else None, m.span("name"), m.start(), True))
     found += _field_aliases(text, seen)
     known = {a.role for a in found if a.role}
+    parties = len({a.name for a in found})  # (a party with two short names is one party)
     if len(found) == 2 and not known and (payer := _payer(text, [a.alias for a in found])) is not None:
         known = {"client"}  # 我司/贵司 in a letter: the one who pays the fee is the client
         found = [Alias(a.alias, "client", a.name, a.pos, a.labelled) if a.alias == payer else a for a in found]
-    if len(found) == 2 and len(known) == 1:
+    if parties == 2 and len(known) == 1:
         (role,) = known
         found = [a if a.role else Alias(a.alias, OTHER[role], a.name, a.pos, a.labelled) for a in found]
     if not found and (me := self_party(text)) is not None:  # "本公司将于…" in a quotation to its 客户

@@ -118,6 +118,7 @@ _LATE = re.compile(r"逾期|迟延|延迟|延误")
 #: a penalty's fixed sum: right after its word ("违约金人民币1,500元"), or paid as it ("支付1,500元作为违约赔偿")
 _SUM_AFTER = re.compile(rf"(?:{lp.CONSEQUENCE})\s*(?:为)?\s*(?:{CUR_ALT}|[壹贰叁肆伍陆柒捌玖])")
 _YEARLY_RATE = re.compile(rf"(?:{lp.PER_YEAR})(?:利率)?\s*(?:为)?\s*$")
+_PER_DAY_END = re.compile(rf"(?:{lp.PER_DAY})\s*$")
 _AS_PENALTY = re.compile(rf"\s*(?:作为|作)(?:{lp.CONSEQUENCE}|违约赔偿)")
 
 
@@ -155,6 +156,8 @@ def read_sentence(s: str, article_title: Callable[[str], str | None] | None = No
         money = [h for h in money if h.start >= amended.end()]  # 由10万元调整为15万元: the new sum
     after = _SUM_AFTER.search(s) if r.rate is None and money else None
     paid_as = next((h for h in money if _AS_PENALTY.match(s, h.end)), None) if r.rate is None else None
+    if paid_as is None and r.rate is None:  # "按每日港幣二千元…支付算定損害賠償": the sum each day costs
+        paid_as = next((h for h in money if _PER_DAY_END.search(s, max(0, h.start - 12), h.start)), None)
     if r.rate is None and money and (r.kind == "confidentiality_breach" or after or paid_as):
         # the sum after the penalty's word, or the one paid as it ("退还…30,000元，并另行支付5,000元作为违约金")
         r.amount = (paid_as or next((h for h in money if after and h.start >= after.start()), money[0])).value

@@ -37,6 +37,8 @@ def series_from(s: str, text: str) -> date | None:
             hits = [h for h in find_dates(s, on.end(), on.end() + 25) if h.value]
             if hits and hits[0].start - on.end() <= 1:
                 return hits[0].value
+        if (named := named_period(s, text)) is not None:  # "During the Labelling Period, …", "for each month of the
+            return add_months(named[0].replace(day=1), 1) if _ARREARS.search(s) else named[0]  # Labelling Period"
         if (lead := _FROM_DAY.match(s)) is not None:  # "From 1 May 2027 the Client shall pay … monthly in arrears, on the 20th
             hits = [h for h in find_dates(s, lead.end(), lead.end() + 25) if h.value]  # day of the month following …"
             if hits and hits[0].start == lead.end() and hits[0].value:
@@ -45,3 +47,35 @@ def series_from(s: str, text: str) -> date | None:
         return None
     hits = [h for h in find_dates(s, m.end(), m.end() + 25) if h.value is not None and h.start - m.end() <= 1]
     return hits[0].value + timedelta(days=1) if hits and hits[0].value else None
+
+
+#: a series bounded by a period the contract names: "During the Labelling Period, …", "… for each month of the
+#: Labelling Period, on or before the 20th day of the following month"
+_DURING_NAMED = re.compile(r"\b(?:[Dd]uring|[Tt]hroughout|(?:for\s+)?each\s+(?:calendar\s+)?month\s+(?:of|in))\s+the\s+"
+                           r"(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Period)\b")
+
+
+def named_period(s: str, text: str) -> tuple[date, date | None] | None:
+    """The first and last day of the named period the sentence's series runs in, when the contract defines
+    that period by its days ('"Labelling Period" means the period from 1 July 2026 to 31 December 2026')."""
+    m = _DURING_NAMED.search(s)
+    if m is None:
+        return None
+    name = re.escape(m.group("n")).replace("\\ ", r"\s+")
+    defined = re.search(rf"[\"“]{name}[\"”]\s+(?:shall\s+)?means?\s+the\s+period\s+(?:from|commencing\s+on|beginning\s+on|starting\s+on)\s+", text)
+    hits = [h for h in find_dates(text, defined.end(), defined.end() + 80) if h.value] if defined else []
+    if not hits or not defined or hits[0].start != defined.end() or hits[0].value is None:
+        return None
+    end = hits[1].value if len(hits) > 1 and re.fullmatch(r"\s*(?:to|until|through|and)\s*", text[hits[0].end:hits[1].start]) else None
+    return hits[0].value, end
+
+
+#: a monthly day in the month after the one paid for: "on or before the 20th day of the following month"
+_NEXT_MONTH_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?:month\s+following"
+                             r"|(?:following|next|subsequent|succeeding)\s+(?:calendar\s+)?month)\b", re.I)
+
+
+def pays_next_month(s: str, recurrence: str) -> bool:
+    """A monthly series whose day falls in the month after each month it is for: its first occurrence is in
+    the month after the series starts (the fee for June is paid by 20 July)."""
+    return recurrence.startswith("FREQ=MONTHLY;BYMONTHDAY=") and _NEXT_MONTH_DAY.search(s) is not None

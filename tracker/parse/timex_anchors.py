@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from tracker.parse.lexicon_zh import WARRANTY
+from tracker.parse.lexicon_zh import METRIC_WORDS, STATES, WARRANTY
 from tracker.parse.timex_scan import DUR_EN, Dur, Tok, en_duration
 from tracker.regex_own import compile_own
 
@@ -216,5 +216,17 @@ def evaluation_reports_en(text: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
-__all__ = ["client_supplied_en", "defined_anchors", "defined_dates_en", "evaluation_reports_en", "field_dates_en",
+#: a named report that states the model's metrics: "出具《年度节能量核证报告》，报告应载明核证节能量及…预测准确率"
+_METRIC_REPORT_ZH = re.compile(rf"《(?P<n>[^《》\n]{{2,30}}报告)》[^。;\n]{{0,60}}?(?:{STATES})[^。;\n]{{0,40}}?(?:{METRIC_WORDS})")
+
+
+@lru_cache(maxsize=4)
+def evaluation_reports_zh(text: str) -> tuple[str, ...]:
+    """The names (in 《》) of the reports a Chinese contract says state the model's metrics:
+    "《年度节能量核证报告》送达之日起20个工作日内" counts from the evaluation report."""
+    return tuple(sorted({m.group("n") for m in _METRIC_REPORT_ZH.finditer(text)} if "报告》" in text else (),
+                        key=lambda n: (-len(n), n)))
+
+
+__all__ = ["client_supplied_en", "defined_anchors", "defined_dates_en", "evaluation_reports_en", "evaluation_reports_zh", "field_dates_en",
            "named_date_event", "received", "resolve"]

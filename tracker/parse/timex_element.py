@@ -13,8 +13,8 @@ from typing import Any
 
 from tracker.parse.lexicon_zh import PAYMENT_ACTION
 from tracker.parse.named_periods_zh import dated_starts, ending_at, named_periods, starting_at
-from tracker.parse.timex import FixedDate, Recurrence, read_time
-from tracker.parse.timex_anchors import defined_anchors, resolve
+from tracker.parse.timex import Deadline, FixedDate, Recurrence, read_time
+from tracker.parse.timex_anchors import defined_anchors, evaluation_reports_zh, resolve
 from tracker.parse.timex_lexicon import SCHEMA_EVENT
 
 _PAYS = re.compile(rf"{PAYMENT_ACTION}|\bpa(?:y|id)", re.I)  # the lexicon's paying words, and English pay/paid
@@ -28,6 +28,11 @@ def time_element(sentence: str, lang: str, document: str | None = None) -> dict[
     With ``document`` (the whole normalised text), anchors it defines elsewhere are resolved (质保期满后 →
     acceptance + the warranty period)."""
     v = read_time(sentence, lang)
+    if lang != "en" and document is not None and isinstance(v, Deadline) and v.anchor == "other" and "报告》" in sentence:
+        for name in evaluation_reports_zh(document):  # 《年度节能量核证报告》送达之日起: a report the contract says
+            if name in sentence:  # states the metrics, read as the evaluation report (same length: same positions)
+                v = read_time(sentence.replace(name, name[:-4] + "评估报告"), lang) or v
+                break
     if isinstance(v, FixedDate):
         return {"fixed_date": v.value, "_a": v.start, "_b": v.end} if v.kind == "by" else None
     if isinstance(v, Recurrence):

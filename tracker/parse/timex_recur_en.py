@@ -83,7 +83,7 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;BYDAY={ORDINALS_EN[m.group('o').lower()]}{WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (r"(?P<d>\d{1,2})(?:st|nd|rd|th)\)?\s+(?:calendar\s+)?day\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month(?!\s+following)|"
-     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\)?\s+(?:calendar\s+)?day\s+of\s+the\s+month\s+following",
+     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?:month\s+following|(?:following|next|subsequent|succeeding)\s+(?:calendar\s+)?month)",
      lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d') or m.group('d2'))}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s*\(\d+(?:st|nd|rd|th)\)\s*(?:calendar\s+)?day\s+following\s+the\s+end\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month",
      lambda m: ("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", f"P{ORDINALS_EN[m.group('o').lower()]}D", False)),
