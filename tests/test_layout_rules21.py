@@ -187,3 +187,29 @@ def test_monthly_work_minutes_are_a_progress_report() -> None:
     text = _EMC.format(report="乙方应于每月五日以前，以书面提送前一月份之研究工作纪要。")
     (minutes,) = [o for o in _parse(text, "t.txt")["obligations"] if o["clause"] == "2"]
     assert (minutes["kind"], minutes["recurrence"], minutes["due_date"]) == ("progress_report", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-07-05")
+
+
+def test_a_pdf_covers_fields_stay_one_per_line_however_wide() -> None:
+    from tracker.parse.readers_pdf import _join_wrapped
+
+    lines = ["梧溪县人民医院影像云PACS及AI辅助诊断系统采购合同",
+             "项目名称：梧溪县人民医院影像云PACS及AI辅助诊断系统采购项目",
+             "采购人（甲方）：梧溪县卫生健康委员会",
+             "一、乙方为梧溪县人民医院建设影像云PACS系统，并提供肺结节、骨折AI辅助诊断软件及配套服务器、存",
+             "储设备，合同金额为人民币贰佰叁拾陆万元整。"]
+    assert _join_wrapped(lines).split("\n") == lines[:3] + [lines[3] + lines[4]]
+
+
+_TAB_TABLE = ("技术服务合同\n委托方（甲方）：北京甲科技有限公司\n受托方（乙方）：上海乙科技有限公司\n1　总则\n"
+              "1.1　本合同自2026年10月2日起生效，有效期一年。\n2　交付与服务计划\n2.1　双方按下表履行各自的交付及服务义务：\n"
+              "序号\t事项\t责任方\t完成时限\n4\t提交《风机故障预警季度报告》\t乙方\t{cell}\n2.2　其他。\n")
+
+
+def test_a_table_rows_series_with_its_first_date_is_one_series() -> None:
+    got = _parse(_TAB_TABLE.format(cell="每季度结束后十日内提交，首份报告于2027年1月10日前提交"), "t.txt")["obligations"]
+    (report,) = [o for o in got if o["clause"] == "2.1"]
+    assert (report["kind"], report["recurrence"], report["due_date"]) == (
+        "progress_report", "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10", "2027-01-10")
+    # without the first date the series starts with the term
+    (plain,) = [o for o in _parse(_TAB_TABLE.format(cell="每季度结束后十日内提交"), "t.txt")["obligations"] if o["clause"] == "2.1"]
+    assert plain["due_date"] == "2026-10-10"

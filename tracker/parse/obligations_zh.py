@@ -101,6 +101,7 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
     facts.authoritative_figures = seen.authoritative_figures  # how amounts are read (以小写为准)
     facts.read = list(seen.read)  # the sentences other rules read (a penalty's cap) are no duties
     sentence_at, read_at = -1, -2  # where the sentence being read starts; the sentence of the last duty read
+    row_sentence = -3  # the sentence of the last responsibility-table row left to the table rule
     for u, continued in duties_zh.split_all(ctx.text, ctx.units):  # a sentence with two dated duties is two units
         sentence_at = sentence_at if continued else u.start
         continued = continued and read_at == sentence_at  # (its first duty was read: not an earlier sentence's)
@@ -114,7 +115,10 @@ def rule_obligations(ctx: Ctx, seen: Facts) -> Facts:
         cells = tables_zh.row_at(ctx.text, u.start, u.end) \
             if piped or (u.label in schedules and ("<t" in s or "  " in s)) else None  # (read once: it looks back for the header)
         if piped and cells is not None and cells.of("deadline") and cells.of("party") and not cells.of("amount"):
+            row_sentence = sentence_at
             continue  # a responsibility table's row (成果 | 完成时限 | 责任方): rule_table_deadlines reads it
+        if sentence_at == row_sentence:
+            continue  # the rest of that row ("…十日内提交，首份报告于2027年1月10日前提交": the row's own)
         row = cells if u.label in schedules else None
         if row is None and u.label and piped and cells is not None and cells.of("amount") and cells.of("condition"):
             row = cells  # a table with an amount and a payment-time column is a payment schedule wherever it stands

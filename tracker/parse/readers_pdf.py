@@ -48,6 +48,8 @@ _NEW_CLAUSE = re.compile(
     )""",
     re.VERBOSE,
 )
+#: a field line of a cover page: a short label (with its side in brackets) and a colon
+_FIELD_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z ]{2,12}(?:[（(][^（）()\n]{1,8}[）)])?\s*[：:]")
 _SHORT_LINE = 0.8  # a line narrower than this share of the widest line ended its paragraph
 
 
@@ -191,4 +193,6 @@ def _continues(current: str, nxt: str, last_width: int, full: int) -> bool:
     end = current.rstrip(_CLOSERS)
     if not end or end[-1] in _SENTENCE_END:
         return False
+    if _FIELD_LINE.match(current) and _FIELD_LINE.match(nxt):
+        return False  # a cover's fields, one per line ("项目名称：…采购项目" / "采购人（甲方）：…"), however wide
     return not _NEW_CLAUSE.match(nxt)

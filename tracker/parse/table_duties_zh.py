@@ -15,7 +15,7 @@ from tracker.parse.context_zh import Ctx, _kind
 from tracker.parse.duty_time_zh import duty_time
 from tracker.parse.obligations_zh import TITLES
 from tracker.parse.project_weeks_zh import week_end_date, week_ends
-from tracker.parse.series_zh import series_month
+from tracker.parse.series_zh import join_first, series_first, series_month
 
 #: a row's item that opens with its own act (after a row number): "4 组织验收", not "训练数据"
 _ACTS = re.compile(rf"[\s\dA-Za-z.、]*(?:{lexicon_zh.OTHER_ACTION})")
@@ -47,7 +47,12 @@ def rule_table_deadlines(ctx: Ctx, seen: Facts) -> Facts:
             found = [wd]  # "第14周末" in a contract that defines its project weeks
         relative: dict[str, Any] = {}
         got = None
-        if not found:  # "收到首轮评测报告之日起20个工作日内", "每季度首月15日前" in the deadline column
+        if len(found) == 1 and series_first(ctx.text[cell.start:cell.end]) == found[0]:
+            # "每季度结束后十日内提交，首份报告于2027年1月10日前提交": a series and the day of its first occurrence
+            got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
+            if got and got.get("recurrence"):
+                relative, found = {"recurrence": join_first(got["recurrence"], found[0]), "series_from": found[0]}, []
+        if not found and not relative:  # "收到首轮评测报告之日起20个工作日内", "每季度首月15日前" in the deadline column
             got = duty_time(ctx, Unit(u.label, cell.start, cell.end), ctx.text[cell.start:cell.end])
             if got and got.get("recurrence"):
                 relative = {"recurrence": got["recurrence"]}

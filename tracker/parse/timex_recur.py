@@ -37,6 +37,8 @@ class Recurrence:
 N = r"(?:\d+|[一二三四五六七八九十两〇零]+)"
 EVERY_M = r"每(?:个)?(?:自然)?月(?:的)?"
 EVERY_Q = r"每(?:个)?季(?:度)?(?:的)?"
+#: the last day of a month or quarter in words ("最后一日", "最后一个自然日")
+LAST_DAY = r"最后一日|最后一天|最后一个?自然日"
 
 
 def _n(text: str) -> int:
@@ -126,7 +128,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"{EVERY_M}第一个工作日", _c(f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS=1")),
     (rf"{EVERY_M}(?:初|前)\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
     (rf"{EVERY_M}第\s*(?P<d>{N})\s*个工作日", lambda m: (f"FREQ=MONTHLY;{WORKDAYS};BYSETPOS={_days(m)}", "calendar", "P0D", False)),
-    (rf"{EVERY_Q}(?:末|最后一日|最后一天|结束时|最后一个月的最后一日)(?!后)", _c(f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1")),
+    (rf"{EVERY_Q}(?:末|{LAST_DAY}|结束时|最后一个月的最后一日)(?!后)", _c(f"FREQ=MONTHLY;{Q_END};BYMONTHDAY=-1")),
     # 每年5月至9月每月5日、15日、25日前: the monthly days of a season
     (rf"每(?:个)?年(?:度)?(?:的)?(?P<m1>{N})\s*月(?:份)?\s*(?:至|到|-|~|—)\s*(?:次年|翌年|来年)?\s*(?P<m2>{N})\s*月(?:份)?(?:期间|内)?\s*,?\s*{EVERY_M}"
      rf"\s*(?:(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)|(?P<end>末|月底|底|最后一日|最后一天))", _season),
@@ -134,7 +136,7 @@ RULES_ZH: tuple[tuple[str, Build], ...] = (
     (rf"每半年[^。;]{{0,20}}?每年(?P<md>{N}\s*月\s*{N}\s*[日号](?:\s*(?:和|及|、|与)\s*{N}\s*月\s*{N}\s*[日号])*)", _yearly),
     (rf"(?:{EVERY_M}|次月|下月|当月|按月[^。;]{{0,20}}?(?:次|下|当)月)\s*(?:第\s*)?(?P<d>{N}\s*[日号](?:\s*[、,和及]\s*{N}\s*[日号])*)",
      lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={_days(m)}", "calendar", "P0D", False)),
-    (rf"{EVERY_M}(?:末|月底|底|最后一日|最后一天)|每月末", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
+    (rf"{EVERY_M}(?:末|月底|底|{LAST_DAY})|每月末", _c("FREQ=MONTHLY;BYMONTHDAY=-1")),
     # every other month: 每逢双月之末日 (even months), 每单月10日 (odd months)
     (rf"(?:每逢|逢|每个?)(?P<p>双月|偶数月|单月|奇数月)(?:的|之)?\s*(?:(?P<end>末日|末|月底|底|最后一日|最后一天)|(?P<d>{N})\s*[日号])",
      lambda m: (f"FREQ=MONTHLY;BYMONTH={'2,4,6,8,10,12' if m['p'] in ('双月', '偶数月') else '1,3,5,7,9,11'};"
