@@ -213,3 +213,31 @@ def test_a_table_rows_series_with_its_first_date_is_one_series() -> None:
     # without the first date the series starts with the term
     (plain,) = [o for o in _parse(_TAB_TABLE.format(cell="每季度结束后十日内提交"), "t.txt")["obligations"] if o["clause"] == "2.1"]
     assert plain["due_date"] == "2026-10-10"
+
+
+_ITEMS = ("CONSULTANCY AGREEMENT\n\nSCHEDULE\n\nItem 1: Client\nHarbourside Bank Limited (the \"Client\").\n\n"
+          "Item 2: Consultant\nSouthern Cross AI Pty Ltd (the \"Consultant\").\n\nItem 3: Commencement Date and Term\n"
+          "Commencement Date: Monday, 14 September 2026.\nThis Agreement runs for a term of nine (9) months starting on "
+          "the Commencement Date.\n\nItem 4: Milestones\n(a) The Consultant will deliver the Model Risk Assessment Report "
+          "no later than Friday, 30 October 2026.\n(b) The Client will pay AUD 60,000 within fifteen (15) days after "
+          "the Commencement Date.\n\nGENERAL CONDITIONS\n\n1. Services\n1.1 The Consultant must perform the Services with "
+          "due care.\n\n2. Payment\n2.1 If the Client does not pay an undisputed amount by its due date, it must pay "
+          "interest on the overdue amount at the rate of 10% per annum.\n\nSigned for Harbourside Bank Limited. Date: "
+          "9 September 2026\n")
+
+
+def test_a_schedule_of_items_and_its_general_conditions_are_read() -> None:
+    got = _parse(_ITEMS)
+    c = got["contract"]
+    # the Commencement Date field (its weekday written first) starts the term the Item states
+    assert (c["effective_date"], c["term"], c["expiry_date"]) == ("2026-09-14", "P9M", "2027-06-14")
+    obligations = {(o["clause"], o["kind"], o["due_date"]) for o in got["obligations"]}
+    # "Item 4: Milestones" is clause 4; a date after its weekday ("no later than Friday, 30 October 2026") is the
+    # deadline; a report named "Model …" is no delivery of the model
+    assert ("4", "other", "2026-10-30") in obligations and ("4", "payment", "2026-09-29") in obligations
+    # the general conditions after the schedule number their own clauses
+    (pen,) = c["penalties"]
+    assert (pen["clause"], pen["kind"], pen["rate"], pen["per"]) == ("2.1", "late_payment", "0.10", "year")
+    # a list that merely starts with "Item" is no heading
+    listed = _parse(_ITEMS.replace("Item 4: Milestones\n", "Item 4 covers the milestones below\n"))
+    assert "4" not in {o["clause"] for o in listed["obligations"]}

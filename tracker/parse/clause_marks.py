@@ -30,7 +30,8 @@ _ARTICLE = re.compile(
     _FAST_START +
     rf"(?:(?:{_LINE_START}|{_AFTER_SENTENCE})第\s*(?P<n>[{_CN}百零\d]+)\s*[条條]"
     rf"|{_LINE_START}(?P<cn>[{_CN}]{{1,3}})\s*[、.．](?!\d)"
-    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d])))\s+(?P<en>\d+|[IVX]+)\b"
+    rf"|{_LINE_START}(?:ARTICLE|Article|SECTION|Section|Chapter|CHAPTER|(?:CLAUSE|Clause)(?=\s+\w+(?![.\d]))"
+    rf"|(?:ITEM|Item)(?=\s+\d{{1,2}}\s*[:.\-–—]\s*[A-Z]))\s+(?P<en>\d+|[IVX]+)\b"  # a schedule's "Item 5: Fees"
     rf"|{_LINE_START}(?<=#\s)(?P<md>\d+)\.?\s"
     # "§1 订阅期", "§ 2 Fees": an article marked with the section sign (its clauses "§1.1")
     rf"|{_LINE_START}§\s*(?P<sec>\d{{1,2}})(?![\d.])"
@@ -195,7 +196,10 @@ _PART = re.compile(rf"{_LINE_START}(?:第\s*[{_CN}\d]{{1,3}}\s*部分|[壹贰貳
                    r"|(?:合同)?(?:通用|专用|一般|特别|特殊)(?:合同)?条款[ \t]*(?=\n)"
                    # "TERMS AND CONDITIONS OF PURCHASE (printed on the reverse of this Order)"
                    r"|(?:(?:GENERAL|STANDARD)\s+)?TERMS\s+AND\s+CONDITIONS\b[^\n]{0,80}(?=\n)"
-                   r"|(?:(?:General|Standard)\s+)?Terms\s+and\s+Conditions(?:\s+of\s+[A-Z]?\w+)?[ \t]*(?=\n))")
+                   r"|(?:(?:General|Standard)\s+)?Terms\s+and\s+Conditions(?:\s+of\s+[A-Z]?\w+)?[ \t]*(?=\n)"
+                   # "GENERAL CONDITIONS" after a schedule of Items: a part with its own numbering
+                   r"|(?:GENERAL|STANDARD|SPECIAL)\s+CONDITIONS(?:\s+OF\s+[A-Z]+)?[ \t]*(?=\n)"
+                   r"|(?:General|Standard|Special)\s+Conditions(?:\s+of\s+[A-Z]\w+)?[ \t]*(?=\n))")
 #: capital numerals of chapters (壹、贰、参): their value
 _CAPITAL = re.compile(r"([壹贰貳叁参參肆伍陆陸柒捌玖拾]{1,2})\s*[、.．]")
 _CAPITAL_DIGITS = {c: i for i, cs in enumerate(("", "壹", "贰貳", "叁参參", "肆", "伍", "陆陸", "柒", "捌", "玖"), 0) for c in cs}

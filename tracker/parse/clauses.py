@@ -149,7 +149,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
     for m in _ALPHA_DOT.finditer(text):
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "alpha_dot", (m["l"], int(m["n"]))))
     for m in _PART.finditer(text) if "部分" in text or "条款" in text or "art" in text or "ART" in text or "erms" in text \
-            or "ERMS" in text or "壹" in text else ():
+            or "ERMS" in text or "壹" in text or "ONDITIONS" in text or "onditions" in text else ():
         capital = _CAPITAL.match(m.group(0).lstrip(" \t#>*-"))
         marks.append((m.end() - len(m.group(0).lstrip(" \t#>*-")), "part", _capital(capital.group(1)) if capital else None))
     for m in _CHAPTER.finditer(text):

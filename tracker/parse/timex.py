@@ -129,6 +129,9 @@ def _contingent(s: str, anchor: str, dur: Dur | None, lang: str, upto: int) -> b
         or (lang != "en" and "视为" in s and bool(DEEMED_ZH.search(s)))
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*$")
+
+
 def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
     dates = [t for t in toks if t.kind == "DATE"]
     for i, t in enumerate(dates):
@@ -146,8 +149,11 @@ def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
         assert isinstance(t.value, date)
         tod = _TIME_OF_DAY.match(s, t.end)
         after = _rel_at(toks, s, tod.end() if tod else t.end, after=True, limit=1 if lang != "en" else 1)
+        day_start = t.start  # (English: "no later than Friday, 30 October 2026" — the weekday is the date's)
+        if lang == "en" and (wd := _WEEKDAY_BEFORE.search(s, max(0, t.start - 12), t.start)) is not None:
+            day_start = wd.start()
         lead = _rel_at(toks, s, t.start, after=False, limit=6) if lang != "en" else \
-            _rel_at(toks, s, t.start, after=False, limit=40, stop="[,;]")
+            _rel_at(toks, s, day_start, after=False, limit=40, stop="[,;]")
         value = t.value
         if after is not None and after.value in ("exclusive", "inclusive"):
             value -= timedelta(days=1 if after.value == "exclusive" else 0)
@@ -157,7 +163,7 @@ def _fixed(s: str, toks: list[Tok], lang: str) -> FixedDate | None:
             if nxt is not None and nxt.value == "exclusive":  # 2025年12月15日之前(不含当日)
                 value -= timedelta(days=1)
             return FixedDate(value, "by", (lead.start if lead and lead.value == "by" else t.start), after.end)
-        if lead is not None and lead.value in ("by", "before") and (lang != "en" or not re.search(r"[,;]", s[lead.end:t.start])):
+        if lead is not None and lead.value in ("by", "before") and (lang != "en" or not re.search(r"[,;]", s[lead.end:day_start])):
             return FixedDate(value, "by", lead.start, t.end)
     if len(dates) == 1 and lang != "en" and re.fullmatch(r"\s*(?:于|在)?\s*", s[:dates[0].start]) \
             and not _PUNCT.search(s[dates[0].end:]):

@@ -123,7 +123,8 @@ _EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+eff
 
 #: a date a form states as a field: "Order Start Date: 1 January 2027"
 _DATE_FIELD_EN = re.compile(r"(?m)^[ \t*|•-]*(?:\d{1,2}[ \t]+)?(?P<name>[A-Z][\w -]{1,30}?\s+Date)(?:[ \t]*\([^()\n]{1,60}\))?"
-                            r"(?:[ \t*]*[:|]|[ \t]+(?=\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))[ \t*]*")  # "9 Commencement Date 2 November 2026"
+                            r"(?:[ \t*]*[:|]|[ \t]+(?=\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))[ \t*]*"  # "9 Commencement Date 2 November 2026"
+                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?")  # "…: Monday, 14 September 2026"
 
 
 @lru_cache(maxsize=4)
