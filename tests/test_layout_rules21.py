@@ -241,3 +241,46 @@ def test_a_schedule_of_items_and_its_general_conditions_are_read() -> None:
     # a list that merely starts with "Item" is no heading
     listed = _parse(_ITEMS.replace("Item 4: Milestones\n", "Item 4 covers the milestones below\n"))
     assert "4" not in {o["clause"] for o in listed["obligations"]}
+
+
+_GRID = """DATA LICENCE AGREEMENT
+
+This Agreement is made between Thamesgate Data Limited (the "Provider") and Northbrook AI Ltd (the "Client").
+
+1. TERM
+1.1 This Agreement starts on 1 October 2026 (the "Commencement Date") and continues for 24 months.
+
+2. CHARGES
+2.1 The Client shall pay the Charges set out in Schedule 1.
+
+3. GENERAL
+3.1 This Agreement is governed by the laws of England and Wales.
+
+SCHEDULE 1 - FEES
+
++----------------------+-----------+-------------------------------------------+
+| Charge               | Amount    | When payable                              |
++----------------------+-----------+-------------------------------------------+
+| Licence Fee (1 of 2) | GBP 90,000| within 30 days of the Commencement Date   |
+| Licence Fee (2 of 2) | GBP 90,000| within 30 days of invoice, invoiced on    |
+|                      |           | delivery of Release B                     |
++----------------------+-----------+-------------------------------------------+
+
+SCHEDULE 2 - DELIVERY TIMETABLE
+
+ Item  Deliverable                              Party     Deadline
+ ----  ---------------------------------------  --------  ---------------------
+ 1     Release A (1,800 hours, transcribed)     Provider  10 Working Days after
+                                                          the Commencement Date
+ 2     Evaluation Report (accuracy and recall)  Provider  18 December 2026
+"""
+
+
+def test_a_grid_tables_rows_and_a_space_tables_wrapped_cells_are_read() -> None:
+    got = _parse(_GRID)["obligations"]
+    pays = sorted(((o["amount"], o["due_date"] or "", o["trigger"]["event"]) for o in got if o["kind"] == "payment"), reverse=True)
+    # 30 days after Thursday 1 October 2026: Saturday 31 October, rolled to Monday 2 November; the second on invoice
+    assert pays == [("90000.00", "2026-11-02", "effective"), ("90000.00", "", "invoice")]
+    rows = {(o["kind"], o["party"], o["due_date"]) for o in got if o["kind"] != "payment"}
+    # ten working days (England) after the Commencement Date, the deadline's second line included: 15 October
+    assert ("other", "provider", "2026-10-15") in rows and ("evaluation_report", "provider", "2026-12-18") in rows

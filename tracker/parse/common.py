@@ -16,7 +16,7 @@ from tracker.parse.normalize import Normalized
 from tracker.parse.numerals import NumeralError, cn_int
 from tracker.parse.rx_prefilter import guard
 from tracker.parse.tables_space import tab_row
-from tracker.parse.wraps import soft_wrap, wrap_width
+from tracker.parse.wraps import soft_wrap, table_continues, wrap_width
 from tracker.periods import days_in_month
 from tracker.record import field, record
 
@@ -204,7 +204,8 @@ def units(norm: Normalized, clauses: Clauses) -> list[Unit]:
             if en and text[m.start()] == ";" and _in_table_row(text, text.rfind("\n", 0, m.start()) + 1, rows):
                 continue  # "| Monthly fee | … | invoiced in advance; due by the 15th |": one row, one unit (the
                 # Chinese rules read a row's cell sentence by sentence: "| 八、付款 | 1. …；<br>2. … |")
-            if en and text[m.start()] == "\n" and m.start() - pos < 1200 and soft_wrap(text, m.start(), width):
+            if en and text[m.start()] == "\n" and m.start() - pos < 1200 and (
+                    soft_wrap(text, m.start(), width) or table_continues(text, m.start())):
                 continue  # a hard-wrapped line that the next line continues: one sentence (of a sentence's length)
             if m.start() > pos:
                 _trim(text, seg.label, pos, m.start(), out)

@@ -87,7 +87,7 @@ _REPORT = re.compile(REPORT, re.I)
 _TERMS_REL = re.compile(guard(rf"{DUR_EN}\s+(?:after|following|from|of|upon)\s+(?:the\s+)?(?:\w+'s\s+)?(?:receipt|receiving|the\s+invoice|invoice"
                               r"|[A-Z]\w+\s+receives\s+(?:it|them|the\s+invoice)\b)", re.I), re.I)
 _ITEM = re.compile(r"\s*(?:[•·\-*]\s+)?(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[a-z]\.|\d{1,2}\.|[•·\-*])\s*$", re.I)  # ("- (b) ")
-_TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_SEP = re.compile(r"[|+]?\s*:?[-=]{2,}:?\s*(?:[|+]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$")  # (and a grid's "+----+----+")
 
 
 @record(frozen=True)

@@ -24,6 +24,7 @@ from tracker.parse.money_text import FIG, currency_named, find_money
 from tracker.parse.numerals import number
 from tracker.parse.series_en import series_from
 from tracker.parse.timex_duty_en import TimeExpr, find_time
+from tracker.parse.wraps import table_continues
 
 
 def _cells(s: str) -> list[str]:
@@ -49,12 +50,18 @@ def _table_row(ctx: BaseCtx, u: Unit, s: str, tables: dict[str, list[str]],
 
 def _header_above(text: str, line_start: int) -> list[str]:
     """The cells of the first line of the pipe table the line at ``line_start`` belongs to (a bounded walk)."""
-    top = line_start
-    for _ in range(_SPACE_LOOK_BACK):
-        prev = text.rfind("\n", 0, max(top - 1, 0)) + 1
-        if top == 0 or "|" not in text[prev:top - 1]:
+    top = first = line_start
+    for _ in range(_SPACE_LOOK_BACK):  # (a grid's border lines, "+----+----+", are the table's too)
+        if top == 0:
+            break
+        prev = text.rfind("\n", 0, top - 1) + 1
+        line = text[prev:top - 1]
+        if "|" not in line and not _TABLE_SEP.match(line):
             break
         top = prev
+        if "|" in line and not _TABLE_SEP.match(line):
+            first = prev  # the topmost row that is no border: the header
+    top = first
     line_end = text.find("\n", top)
     return _cells(text[top:line_end if line_end >= 0 else len(text)])
 
@@ -130,6 +137,9 @@ def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
         if top <= 0:
             break
         prev = ctx.text.rfind("\n", 0, top - 1) + 1
+        if prev > 0 and table_continues(ctx.text, prev - 1):
+            top = prev  # a cell's wrapped line under the row above: that row is still the table's
+            continue
         if not tables_space.is_space_row(ctx.text[prev:top - 1]):
             break
         top, above = prev, prev
@@ -138,7 +148,16 @@ def _space_row(ctx: BaseCtx, u: Unit) -> tuple[list[str], list[str]] | None:
     header_line = ctx.text[top:ctx.text.find("\n", top)]
     spans = tables_space.gap_spans(header_line)
     cells = tables_space.under_header(header_line, spans, line) or tables_space.gap_spans(line)
-    return [header_line[a:b] for a, b in spans], [line[a:b] for a, b in cells]
+    texts = [line[a:b] for a, b in cells]
+    end = line_end
+    while end >= 0 and texts and table_continues(ctx.text, end):  # "10 Working Days after" / "the Commencement Date"
+        nxt_end = ctx.text.find("\n", end + 1)
+        nxt = ctx.text[end + 1:nxt_end if nxt_end >= 0 else len(ctx.text)]
+        indent = len(nxt) - len(nxt.lstrip(" "))
+        i = max((k for k, (a, _) in enumerate(cells) if a <= indent + 1), default=len(texts) - 1)
+        texts[i] = f"{texts[i]} {nxt.strip()}"
+        end = nxt_end
+    return [header_line[a:b] for a, b in spans], texts
 
 
 def _row_obligation(ctx: BaseCtx, u: Unit, s: str, header: list[str], cells: list[str],

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.parse.tables_space import gap_spans, is_space_row
+
 #: a line the next one continues: it starts (after its indentation) in lower case
 #: ("…with\nreference transcripts) within five (5) Business Days…") or with "(30) days"
 _CONTINUES = re.compile(r"[ \t]*(?:[a-z](?![a-z]?[).]\s)|\(\d{1,3}\)\s+[a-z])")
@@ -63,3 +65,25 @@ def soft_wrap(text: str, at: int, width: int | None) -> bool:
         return False
     word = _FIRST_WORD.match(text, at + 1)
     return word is not None and len(line) + 1 + len(word.group(1)) > width
+
+
+def table_continues(text: str, at: int) -> bool:
+    """The newline at ``at`` ends a row of a space-aligned table whose cell wraps onto the next line, under
+    its own column::
+
+         1     Release A (1,800 hours, transcribed)     Provider  10 Working Days after
+                                                                  the Commencement Date
+
+    (the next line is one cell, indented to where a later cell of the row starts)."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    if not is_space_row(line):
+        return False
+    end = text.find("\n", at + 1)
+    nxt = text[at + 1:end if end >= 0 else len(text)]
+    body = nxt.strip(" ")
+    if not body or "  " in body or "\t" in body:
+        return False
+    indent = len(nxt) - len(nxt.lstrip(" "))
+    cells = gap_spans(line)
+    return len(cells) >= 3 and any(abs(indent - a) <= 1 for a, _ in cells[1:])
