@@ -42,7 +42,8 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch110": 0.94, "batch111": 0.97,
           "batch112": 0.96, "batch113": 0.98,
           "batch114": 0.95, "batch115": 0.95,
-          "batch116": 0.98, "batch117": 0.99}
+          "batch116": 0.98, "batch117": 0.99,
+          "batch118": 0.92, "batch119": 0.78}
 
 
 def _cases(batch: str) -> list[Path]:
