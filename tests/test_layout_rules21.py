@@ -284,3 +284,30 @@ def test_a_grid_tables_rows_and_a_space_tables_wrapped_cells_are_read() -> None:
     rows = {(o["kind"], o["party"], o["due_date"]) for o in got if o["kind"] != "payment"}
     # ten working days (England) after the Commencement Date, the deadline's second line included: 15 October
     assert ("other", "provider", "2026-10-15") in rows and ("evaluation_report", "provider", "2026-12-18") in rows
+
+
+_KEY_TERMS = ("政府采购合同（服务类）\n采购人（甲方）：某区综合行政执法局\n供应商（乙方）：某信息技术有限公司\n"
+              "第一部分　合同条款前附表\n{header}\n{rows}\n第二部分　合同通用条款\n第一条　服务内容\n乙方按招标文件提供服务。\n"
+              "第二条　其他　本合同自双方签字盖章之日起生效。\n甲方（盖章）：某区综合行政执法局\n签订日期：2026年4月24日\n")
+_ROWS = [("1", "合同金额", "人民币壹佰万元整（¥1,000,000.00），为固定总价。"),
+         ("2", "服务期限", "自合同生效之日起十二个月。"),
+         ("3", "甲方提供资料", "甲方应于合同生效之日起10日内向乙方提供监控点位清单及历史视频样本。"),
+         ("4", "付款方式", "合同签订之日起10个工作日内，甲方支付合同金额的30%，即¥300,000.00。")]
+
+
+def test_a_key_terms_tables_rows_are_clauses_however_the_table_is_written() -> None:
+    layouts = {"pdf": (" ", "序号 条款名称 约定内容"), "docx": ("\t", "序号\t条款名称\t约定内容")}
+    for name, (gap, header) in layouts.items():
+        rows = "\n".join(gap.join(r) for r in _ROWS)
+        got = _parse(_KEY_TERMS.format(header=header, rows=rows), "t.txt")
+        c = got["contract"]
+        assert (c["total_fee"], c["term"], c["expiry_date"]) == ("1000000.00", "P12M", "2027-04-24"), name
+        by_clause = {o["clause"]: (o["kind"], o["party"], o["due_date"]) for o in got["obligations"]}
+        # 24 April 2026 + 10 days: 4 May, in the Labour Day holiday, rolled to 6 May; 10 working days: 12 May
+        # (the make-up Saturday 9 May counted)
+        assert by_clause["前附表.3"] == ("data_delivery", "client", "2026-05-06"), name
+        assert by_clause["前附表.4"] == ("payment", "client", "2026-05-12"), name
+    pipes = "| 序号 | 条款名称 | 约定内容 |\n|---|---|---|\n" + "\n".join(f"| {' | '.join(r)} |" for r in _ROWS)
+    md = _parse(_KEY_TERMS.format(header="", rows=pipes), "t.md")
+    assert md["contract"]["total_fee"] == "1000000.00"
+    assert {o["clause"] for o in md["obligations"] if o["kind"] == "data_delivery"} == {"前附表.3"}

@@ -22,10 +22,10 @@ import re
 from bisect import bisect_right
 from typing import cast
 
+from tracker.parse.appendix_outline import nest_appendices
 from tracker.parse.clause_marks import (  # the marks a clause number or a part of a document is written with
     _ALPHA_DOT,
     _APPENDIX,
-    _APPENDIX_LABEL_FIRST,
     _ARTICLE,
     _CAPITAL,
     _CHAPTER,
@@ -54,7 +54,6 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     _coded_order,
     _fast_finditer,
     _indent,
-    _is_appendix_label,
     _num,
     _numbered_first_part,
     _on_heading,
@@ -65,6 +64,7 @@ from tracker.parse.clause_marks import (  # the marks a clause number or a part 
     instruction_spans,
     roman_dotted,
 )
+from tracker.parse.key_terms import key_terms_marks
 from tracker.parse.paragraphs import UNNUMBERED, body_paragraphs
 from tracker.parse.rx_windows import windows
 from tracker.record import record
@@ -166,7 +166,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
             else "Order Form" + (f" {m['of']}" if m.group("of") else "") if name[0] in "Oo" \
             else re.sub(r"\s+", " ", re.sub(r"[\"“”'‘’]", "", name)).title()  # Schedule “B” → Schedule B
         marks.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#>*-")), "appendix", label))
-    marks += glued_appendices(text)
+    marks += glued_appendices(text) + key_terms_marks(text)
     arts = [pos for pos, k, _ in marks if k == "art"]
     # sections lettered "A. Project", "B. Customer Inputs" with items "B1.", "B2.": letters are articles;
     # before numbered articles (an Order Form's sections, then the MSA printed below it), a part of their own
@@ -232,6 +232,10 @@ def segment(text: str, whole: bool = True) -> Clauses:
             stack.clear()
             open_segment(pos, None, heading=True)
             last_pos = pos
+            continue
+        if kind == "keyterms":  # 合同条款前附表: its numbered rows are clauses 前附表.N (key_terms)
+            appendix, appendix_item, last_pos = str(payload), 0, pos
+            open_segment(pos, appendix, heading=True)
             continue
         if kind == "appendix" and (in_signature or article >= 1):
             if not in_signature and not text.startswith(PART_OPENERS, pos):
@@ -367,34 +371,7 @@ def segment(text: str, whole: bool = True) -> Clauses:
         cut = [piece for sg in final for piece in body_paragraphs(text, sg.start, sg.end)]
         final = [Segment(f"{UNNUMBERED}{i}" if body else None, a, b, False)
                  for i, (a, b, body) in enumerate(cut, 1)] or final
-    return Clauses(tuple(_nest_appendices(text, final)))
+    return Clauses(tuple(nest_appendices(text, final)))
 
 
 _QUANTITY_AFTER = re.compile(r"\d|[倍万亿千百元个%‰天日年月折分米吨秒时周份台套小]")  # "2.5倍", "1.5万元", "3.5%"
-
-
-def _nest_appendices(text: str, segments: list[Segment]) -> list[Segment]:
-    """A document after the signatures with an outline of its own (a Statement of Work with
-    sections 1–6 and clauses 2.1, 2.2) keeps that outline under its label: "SOW1.2.1". One whose
-    items are a plain list ("1.", "2.") keeps the appendix's own numbering ("附件一.2")."""
-    out: list[Segment] = []
-    i = 0
-    while i < len(segments):
-        sg = segments[i]
-        j = i + 1
-        if sg.label and sg.label[0] in _APPENDIX_LABEL_FIRST and _is_appendix_label(sg.label):
-            while j < len(segments) and (segments[j].label or "").startswith(sg.label + "."):
-                j += 1
-            end = segments[j - 1].end
-            inner = segment(text[sg.start:end], whole=False).segments  # (a part of a document: no paragraph clauses)
-            articles = {s.label for s in inner if s.label and "." not in s.label}
-            if len(articles) >= 2:
-                first = next(k for k, s in enumerate(inner) if s.label is not None)
-                out.append(Segment(sg.label, sg.start, sg.start + inner[first].start, True))
-                out.extend(Segment(f"{sg.label}.{s.label}" if s.label else None, sg.start + s.start, sg.start + s.end, s.heading)
-                           for s in inner[first:])
-                i = j
-                continue
-        out.extend(segments[i:j])
-        i = j
-    return out

@@ -22,7 +22,8 @@ _AMENDED_VALUE = re.compile(rf"\s*由(?:\d,\d|[^,。;]){{1,30}}?(?:{lexicon_zh.A
 _FEE_LEAD = guarded(re.compile(
     r"(?:服务费用?|合同|契约)?(?:总额|总价金|总价款?|总金额|总计|合计|合共|价款总额)[^,。;\d]{0,10}?(?:为|是|:)?|(?:总服务费用?|年度订阅费)(?:为|是|:)|(?:服务费用?|费用|价款|经费)共计\s*(?:为|是|:)?|合同(?:金额|价款|价格)(?:\((?:含税|大写|小写)\))?\s*(?:为|是|:)"
     r"|(?<![每各])(?:共计?|合计|总计)[^,。;\d]{0,16}?(?:经费|费用|价款|服务费)(?:为|是|:)?"
-    rf"|(?:{lexicon_zh_penalties.ORDER_SUM})\s*(?:为|是|:)"))  # an order under a framework: its sum
+    rf"|(?:{lexicon_zh_penalties.ORDER_SUM})\s*(?:为|是|:)"  # an order under a framework: its sum
+    r"|合同(?:金额|价款|总价)[ \t|]+(?=人民币|¥|RMB|\d)"))  # a key-terms table's row: "合同金额 | 人民币…"
 
 
 #: a figure per period or per unit is no total; a total the contract states of itself wins over a sub-total
