@@ -23,7 +23,7 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch37": 0.94, "batch38": 0.98, "batch39": 0.97, "batch40": 0.98, "batch41": 0.96, "batch42": 0.96,
           "batch43": 0.92, "batch44": 0.96, "batch45": 0.90, "batch46": 0.96, "batch47": 0.95, "batch48": 0.92,
           "batch49": 0.94, "batch50": 0.95, "batch51": 0.97, "batch52": 0.89, "batch53": 0.95, "batch54": 0.91,
-          "batch55": 0.88, "batch56": 0.94, "batch57": 0.97, "batch58": 0.97, "batch59": 0.93, "batch60": 0.83,
+          "batch55": 0.88, "batch56": 0.94, "batch57": 0.97, "batch58": 0.97, "batch59": 0.93, "batch60": 0.90,
           "batch61": 0.86, "batch62": 0.99, "batch63": 0.98, "batch64": 0.95, "batch65": 0.96, "batch66": 0.93,
           "batch67": 0.95, "batch68": 0.98, "batch69": 0.98, "batch70": 0.96, "batch71": 0.97, "batch72": 0.96,
           "batch73": 0.99, "batch74": 0.99, "batch75": 0.99,
@@ -41,9 +41,9 @@ FLOORS = {"batch1": 1.00, "batch2": 0.98, "batch3": 1.00, "batch4": 0.99, "batch
           "batch108": 0.98, "batch109": 0.99,
           "batch110": 0.94, "batch111": 0.97,
           "batch112": 0.96, "batch113": 0.98,
-          "batch114": 0.95, "batch115": 0.95,
+          "batch114": 0.99, "batch115": 0.97,
           "batch116": 0.98, "batch117": 0.99,
-          "batch118": 0.92, "batch119": 0.78}
+          "batch118": 0.92, "batch119": 0.84}
 
 
 def _cases(batch: str) -> list[Path]:
