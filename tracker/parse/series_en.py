@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tracker.parse import project_periods_en
 from tracker.parse.common import find_dates
-from tracker.parse.timex_recur_en import _MONTH, _MONTHS_EN
+from tracker.parse.timex_recur_en import _MONTH, _MONTHS_EN, FOLLOWING_MONTH
 from tracker.periods import add_months
 
 _COMMENCING = re.compile(r"(?:commenc|start|begin)\w*\s+(?:with|from)\s+the\s+(?:first\s+)?(?:calendar\s+)?(?:quarter|month|year)\s+ending\s+(?:on\s+)?", re.I)
@@ -55,24 +56,31 @@ _DURING_NAMED = re.compile(r"\b(?:[Dd]uring|[Tt]hroughout|(?:for\s+)?each\s+(?:c
                            r"(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Period)\b")
 
 
+@lru_cache(maxsize=32)
+def _definition_end(name: str, text: str) -> int | None:
+    """Where the definition of the period ``name`` reaches its first day ('"Labelling Period" means the period
+    from '), read once per name and document (each sentence of its series asks)."""
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    defined = re.search(rf"[\"“]{words}[\"”]\s+(?:shall\s+)?means?\s+the\s+period\s+(?:from|commencing\s+on|beginning\s+on|starting\s+on)\s+", text)
+    return defined.end() if defined else None
+
+
 def named_period(s: str, text: str) -> tuple[date, date | None] | None:
     """The first and last day of the named period the sentence's series runs in, when the contract defines
     that period by its days ('"Labelling Period" means the period from 1 July 2026 to 31 December 2026')."""
     m = _DURING_NAMED.search(s)
     if m is None:
         return None
-    name = re.escape(m.group("n")).replace("\\ ", r"\s+")
-    defined = re.search(rf"[\"“]{name}[\"”]\s+(?:shall\s+)?means?\s+the\s+period\s+(?:from|commencing\s+on|beginning\s+on|starting\s+on)\s+", text)
-    hits = [h for h in find_dates(text, defined.end(), defined.end() + 80) if h.value] if defined else []
-    if not hits or not defined or hits[0].start != defined.end() or hits[0].value is None:
+    defined = _definition_end(" ".join(m.group("n").split()), text)
+    hits = [h for h in find_dates(text, defined, defined + 80) if h.value] if defined is not None else []
+    if not hits or hits[0].start != defined or hits[0].value is None:
         return None
     end = hits[1].value if len(hits) > 1 and re.fullmatch(r"\s*(?:to|until|through|and)\s*", text[hits[0].end:hits[1].start]) else None
     return hits[0].value, end
 
 
 #: a monthly day in the month after the one paid for: "on or before the 20th day of the following month"
-_NEXT_MONTH_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?:month\s+following"
-                             r"|(?:following|next|subsequent|succeeding)\s+(?:calendar\s+)?month)\b", re.I)
+_NEXT_MONTH_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+{FOLLOWING_MONTH}\b", re.I)
 
 
 def pays_next_month(s: str, recurrence: str) -> bool:

@@ -121,10 +121,12 @@ _EFFECT_ON_NAMED_EN = re.compile(r"\b(?:takes?\s+effect|(?:becomes?|be|is)\s+eff
                                  r"(?P<name>(?!(?:Effective|Termination|Expiry|Expiration|End)\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b")
 
 
+#: a weekday written before a date ("Monday, 14 September 2026")
+_WEEKDAY_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
 #: a date a form states as a field: "Order Start Date: 1 January 2027"
 _DATE_FIELD_EN = re.compile(r"(?m)^[ \t*|•-]*(?:\d{1,2}[ \t]+)?(?P<name>[A-Z][\w -]{1,30}?\s+Date)(?:[ \t]*\([^()\n]{1,60}\))?"
                             r"(?:[ \t*]*[:|]|[ \t]+(?=\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))[ \t*]*"  # "9 Commencement Date 2 November 2026"
-                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?")  # "…: Monday, 14 September 2026"
+                            rf"{_WEEKDAY_LEAD}")  # "…: Monday, 14 September 2026"
 
 
 @lru_cache(maxsize=4)
@@ -148,7 +150,7 @@ _DATE_DEFINED_EN = re.compile(r"[\"“](?P<name>[A-Z][\w -]{1,30}?\s+Date)[\"”
                               # a definition list without quotes ("…; Expiry Date means 30 June 2027; …", "1.2 Commencement Date means …"), and a notice that
                               # states the day ("the Customer notifies … that the Commencement Date is Monday, 14 September 2026")
                               r"|(?:^(?:[ \t]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+)?|(?<=[;:\n])\s*|(?<=\bthat\s)the\s+)(?P<name2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+Date)\s+(?:means|is|shall\s+be)\s+"
-                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?", re.M)
+                              rf"{_WEEKDAY_LEAD}", re.M)
 
 
 def named_date_event(words: str, defined: dict[str, str]) -> str | None:

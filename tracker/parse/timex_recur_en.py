@@ -13,6 +13,8 @@ from tracker.parse.timex_rrule import fixed_rule as _c
 _ORD = "|".join(sorted(ORDINALS_EN, key=len, reverse=True))  # "twenty-first" before "first"
 _WD = "|".join(WEEKDAYS_EN)
 _EACH = r"(?:each|every|the)\s+(?:calendar\s+)?"
+#: the month after the one a monthly day is for: "the 20th day of the following month", "of the month following"
+FOLLOWING_MONTH = r"(?:month\s+following|(?:following|next|subsequent|succeeding)\s+(?:calendar\s+)?month)"
 #: a day of the month: "the 10th", "the tenth (10th)", "the fifth"
 _MDAY_EN = rf"(?:(?P<o>{_ORD})\s*\(\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)\s*\)?|(?P<ow>{_ORD})"
 #: a series that starts after an event: ", starting on the first Friday after the Effective Date"
@@ -83,7 +85,7 @@ RULES_EN: tuple[tuple[str, Build], ...] = (
     (rf"(?P<o>{_ORD})\s+(?P<w>{_WD})\s+of\s+{_EACH}month",
      lambda m: (f"FREQ=MONTHLY;BYDAY={ORDINALS_EN[m.group('o').lower()]}{WEEKDAYS_EN[m.group('w').lower()]}", "calendar", "P0D", False)),
     (r"(?P<d>\d{1,2})(?:st|nd|rd|th)\)?\s+(?:calendar\s+)?day\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month(?!\s+following)|"
-     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+(?:month\s+following|(?:following|next|subsequent|succeeding)\s+(?:calendar\s+)?month)",
+     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)\)?(?:\s+(?:calendar\s+)?day)?\s+of\s+the\s+{FOLLOWING_MONTH}",
      lambda m: (f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d') or m.group('d2'))}", "calendar", "P0D", False)),
     (rf"(?P<o>{_ORD})\s*\(\d+(?:st|nd|rd|th)\)\s*(?:calendar\s+)?day\s+following\s+the\s+end\s+of\s+(?:each|every|the)\s+(?:calendar\s+)?month",
      lambda m: ("FREQ=MONTHLY;BYMONTHDAY=-1", "month_end", f"P{ORDINALS_EN[m.group('o').lower()]}D", False)),
@@ -164,4 +166,4 @@ def needs_en(rx: str) -> re.Pattern[str] | None:
     return _EACH_YEAR_EN if "(?:each|every)\\s+(?:calendar\\s+)?year" in rx else None
 
 
-__all__ = ["RULES_EN", "SERIES_AFTER_EN", "needs_en"]
+__all__ = ["FOLLOWING_MONTH", "RULES_EN", "SERIES_AFTER_EN", "needs_en"]
